@@ -1,0 +1,1 @@
+"""JSON Schemas shipped with soptui (the folder `schemas/` of the repository)."""
