@@ -1,0 +1,90 @@
+"""The `soptui` command: parses arguments and hands each subcommand to its module.
+
+Subcommand modules are imported only when chosen, so `soptui lint` never pays for (or imports)
+the terminal UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from importlib import import_module
+
+from .. import __version__
+
+# Exit codes shared by every subcommand.
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+DESCRIPTION = """\
+soptui checks and edits SOP AP documents (Standar Operasional Prosedur Administrasi
+Pemerintahan, Permenpan RB 35/2012) written as TOML files.
+"""
+
+EPILOG = """\
+examples:
+  soptui validate sops/            check every SOP under sops/ against the format
+  soptui validate sops/awayan/pengukuran-kinerja-triwulan.toml
+
+exit codes: 0 success, 1 problems found, 2 usage or load error.
+Messages are in Bahasa Indonesia; --lang en (or SOPTUI_LANG=en) for English.
+"""
+
+# name -> (module, one-line help)
+COMMANDS = {
+    "validate": ("validate", "check SOP files against the format and schema"),
+}
+
+
+class UsageError(Exception):
+    """A mistake in how soptui was called; reported in one line, exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="soptui",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"soptui {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=("id", "en"),
+        default=os.environ.get("SOPTUI_LANG") if os.environ.get("SOPTUI_LANG") in ("id", "en") else None,
+        help="language of messages: id (Bahasa Indonesia, default) or en",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module, summary) in COMMANDS.items():
+        command = import_module(f".{module}", __name__)
+        sub = subparsers.add_parser(
+            name,
+            parents=[common],
+            help=summary,
+            description=command.__doc__,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        command.add_arguments(sub)
+        sub.set_defaults(run=command.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return args.run(args)
+    except UsageError as error:
+        print(f"soptui {args.command}: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("soptui: dihentikan (interrupted)", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `soptui ... | head` closed the pipe: not an error of ours
+        sys.stderr.close()
+        return EXIT_OK

@@ -1,0 +1,44 @@
+"""Check SOP files against the format: TOML syntax, the schema, dates and waktu.
+
+Prints one line per problem as path:line:col: message. PATH is files or folders
+(default: sops/). Exit code 0 when every file is valid, 1 when any is not, 2 on a
+usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..loading.discover import MissingPath, find_sop_files
+from ..loading.loader import load_file
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="SOP files or folders (default: sops/)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from . import EXIT_FINDINGS, EXIT_OK, UsageError
+
+    lang = args.lang or "id"
+    try:
+        files = find_sop_files(args.paths or ["sops"])
+    except MissingPath as missing:
+        raise UsageError(f"tidak ada berkas atau folder '{missing}' (no such file or folder)") from None
+    if not files:
+        raise UsageError("tidak ada berkas .toml yang ditemukan (no .toml files found)")
+    invalid = 0
+    for path in files:
+        result = load_file(path)
+        if not result.ok:
+            invalid += 1
+            for problem in result.problems:
+                print(problem.render(lang))
+    valid = len(files) - invalid
+    if lang == "en":
+        summary = f"{valid} of {len(files)} files valid"
+    else:
+        summary = f"{valid} dari {len(files)} berkas sah"
+    print(summary, file=sys.stderr)
+    return EXIT_FINDINGS if invalid else EXIT_OK

@@ -1,0 +1,88 @@
+"""The step graph of a procedure: which step leads where, and who leads to whom.
+
+A step leads to the next row, unless it is a decision (its `ya` and `tidak`), it names another
+step with `lanjut`, or it is a terminator after the first row (an end). The last row ends the
+procedure. References are step numbers; a number no step carries makes a dangling edge, which
+the flow rules report.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Sop, Step
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """An arrow from one step to another; `target` is None when no step has number `to_no`."""
+
+    source: "Step"
+    to_no: int | None
+    target: "Step | None"
+    label: str | None = None  # "ya" / "tidak" for a decision's exits, "lanjut" for a jump
+
+
+class Flow:
+    """Successors and predecessors of every step of one SOP."""
+
+    def __init__(self, sop: "Sop") -> None:
+        self.sop = sop
+        steps = sop.langkah
+        self.by_no: dict[int, Step] = {}
+        for step in steps:
+            self.by_no.setdefault(step.no, step)  # a repeated number resolves to its first step
+        self._next: dict[int, tuple[Edge, ...]] = {s.index: self._exits(s) for s in steps}
+        self._previous: dict[int, list[Step]] = {s.index: [] for s in steps}
+        for edges in self._next.values():
+            for edge in edges:
+                if edge.target is not None:
+                    self._previous[edge.target.index].append(edge.source)
+
+    def _edge(self, step: "Step", to_no: int, label: str | None) -> Edge:
+        return Edge(step, to_no, self.by_no.get(to_no), label)
+
+    def _exits(self, step: "Step") -> tuple[Edge, ...]:
+        from .model import TERMINATOR
+
+        if step.is_decision:
+            return tuple(
+                self._edge(step, no, label)
+                for label, no in (("ya", step.ya), ("tidak", step.tidak))
+                if no is not None
+            )
+        if step.lanjut is not None:
+            return (self._edge(step, step.lanjut, "lanjut"),)
+        is_last = step.index == len(self.sop.langkah) - 1
+        if is_last or (step.index > 0 and self.sop.symbol(step) == TERMINATOR):
+            return ()
+        following = self.sop.langkah[step.index + 1]
+        return (Edge(step, following.no, following),)
+
+    @property
+    def start(self) -> "Step | None":
+        return self.sop.langkah[0] if self.sop.langkah else None
+
+    def next(self, step: "Step") -> tuple[Edge, ...]:
+        return self._next[step.index]
+
+    def previous(self, step: "Step") -> tuple["Step", ...]:
+        return tuple(self._previous[step.index])
+
+    def ends(self) -> tuple["Step", ...]:
+        return tuple(s for s in self.sop.langkah if not self._next[s.index])
+
+    def reachable(self) -> set[int]:
+        """Indexes of the steps reachable from the start."""
+        if self.start is None:
+            return set()
+        seen, queue = {self.start.index}, deque([self.start])
+        while queue:
+            for edge in self._next[queue.popleft().index]:
+                if edge.target is not None and edge.target.index not in seen:
+                    seen.add(edge.target.index)
+                    queue.append(edge.target)
+        return seen

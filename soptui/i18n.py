@@ -1,0 +1,29 @@
+"""Text in the two languages soptui speaks: Bahasa Indonesia (the default) and English.
+
+Messages are built where they arise, in both languages at once, and the language is chosen only
+when they are shown. That keeps a finding one plain value that any report can render.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One message in Bahasa Indonesia (`id`) and English (`en`)."""
+
+    id: str
+    en: str
+
+    def __call__(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return self.en if lang == "en" else self.id
+
+    def format(self, **values: object) -> "Text":
+        return Text(self.id.format(**values), self.en.format(**values))
+
+    def __add__(self, other: "Text") -> "Text":
+        return Text(self.id + other.id, self.en + other.en)

@@ -1,0 +1,241 @@
+"""TOML file -> schema check -> `Sop`, with every problem pointing at its file, line and column.
+
+The loader never raises on bad input. Whatever the bytes (empty, binary, not UTF-8, too large,
+nested ten thousand deep, not an SOP at all), the result is either a `Sop` or a list of problems,
+each reported once, in a sentence a reviewer can act on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from ..citation import parse_citation
+from ..i18n import Text
+from ..model import SECTIONS, Signer, Sop, Step
+from ..waktu import parse_waktu
+from . import schema
+from .positions import Pos, SourceMap, deepest_nesting, scan
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+# An SOP is a few kilobytes; the largest real one seen is under 20 KB. Anything past this limit
+# is not an SOP, and refusing it up front keeps a stray dump from stalling a whole lint run.
+MAX_FILE_BYTES = 1024 * 1024
+# Real SOPs nest two levels deep. tomllib recurses per bracket and would exhaust the stack.
+MAX_NESTING = 100
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_AT_END = re.compile(r"\s*\(at end of document\)$")
+_DATE_KEYS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why a file could not be loaded, and where."""
+
+    path: str
+    pos: Pos
+    message: Text
+    pointer: str | None = None
+
+    def render(self, lang: str = "id") -> str:
+        return f"{self.path}:{self.pos.line}:{self.pos.col}: {self.message(lang)}"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """A loaded SOP, or the problems that kept it from loading."""
+
+    path: str
+    sop: Sop | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.sop is not None
+
+
+def load_file(path: Path | str) -> LoadResult:
+    """Load one SOP file."""
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return _fail(name, Pos(1, 1), Text(f"tidak dapat dibaca: {error.strerror}", f"cannot be read: {error.strerror}"))
+    return load_bytes(data, name)
+
+
+def load_bytes(data: bytes, path: str) -> LoadResult:
+    """Load an SOP from raw bytes; `path` names it in messages."""
+    if len(data) > MAX_FILE_BYTES:
+        return _fail(path, Pos(1, 1), Text(
+            f"berkas terlalu besar (lebih dari {MAX_FILE_BYTES // 1024} KB); SOP sebesar itu tidak wajar",
+            f"file too large (over {MAX_FILE_BYTES // 1024} KB); no SOP is that big",
+        ))
+    if b"\x00" in data:
+        return _fail(path, _byte_pos(data, data.index(b"\x00")), Text(
+            "berkas biner, bukan teks TOML", "binary file, not TOML text"
+        ))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return _fail(path, _byte_pos(data, error.start), Text(
+            f"bukan teks UTF-8 (byte 0x{data[error.start]:02X}); simpan berkas sebagai UTF-8",
+            f"not UTF-8 text (byte 0x{data[error.start]:02X}); save the file as UTF-8",
+        ))
+    return load_text(text, path)
+
+
+def load_text(text: str, path: str) -> LoadResult:
+    """Load an SOP from TOML text; `path` names it in messages and in the model."""
+    if not text.strip():
+        return _fail(path, Pos(1, 1), Text("berkas kosong", "file is empty"))
+    # Counting is cheap; only a file with many brackets is worth the full scan for depth.
+    too_deep = None
+    if text.count("[") + text.count("{") > MAX_NESTING:
+        too_deep = deepest_nesting(text, MAX_NESTING)
+    if too_deep is not None:
+        return _fail(path, too_deep, Text(
+            f"susunan [ ] atau {{ }} terlalu dalam (lebih dari {MAX_NESTING} tingkat)",
+            f"brackets nested too deep (over {MAX_NESTING} levels)",
+        ))
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return _fail(path, *_toml_error(error, text))
+    except (RecursionError, ValueError, TypeError) as error:  # defensive: tomllib bugs on odd input
+        return _fail(path, Pos(1, 1), Text(f"TOML tidak terbaca: {error}", f"unreadable TOML: {error}"))
+    try:
+        source = scan(text)
+    except Exception:  # noqa: BLE001 - positions are a help, never a reason to fail a valid file
+        source = SourceMap({}, ())
+    found = [
+        Problem(path, source.locate(pointer), message, pointer)
+        for pointer, message in schema.problems(_as_json(data))
+    ]
+    if found:
+        return LoadResult(path, None, tuple(found))
+    found = [
+        Problem(path, source.locate(f"/{key}"), Text(
+            f"`{key}` ditulis sebagai teks: tulis tanggal tanpa tanda kutip, mis. {key} = 2023-07-26",
+            f"`{key}` is written as text: write the date without quotes, e.g. {key} = 2023-07-26",
+        ), f"/{key}")
+        for key in _DATE_KEYS
+        if key in data and not isinstance(data[key], dt.date)
+    ]
+    if found:
+        return LoadResult(path, None, tuple(found))
+    return LoadResult(path, _build(data, Path(path), source, text))
+
+
+def _fail(path: str, pos: Pos, message: Text) -> LoadResult:
+    return LoadResult(path, None, (Problem(path, pos, message),))
+
+
+def _byte_pos(data: bytes, offset: int) -> Pos:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
+    return Pos(data.count(b"\n", 0, offset) + 1, column)
+
+
+def _toml_error(error: Exception, text: str) -> tuple[Pos, Text]:
+    message = str(error)
+    match = _TOML_POSITION.search(message)
+    if match:
+        pos = Pos(int(match[1]), int(match[2]))
+        message = message[: match.start()]
+    else:
+        lines = text.splitlines() or [""]
+        pos = Pos(len(lines), len(lines[-1]) + 1)
+        message = _TOML_AT_END.sub("", message)
+    return pos, Text("TOML tidak sah: ", "invalid TOML: ") + _explain(message)
+
+
+# tomllib's messages, reworded: (its English prefix, Indonesian, English). Unlisted ones are
+# shown as tomllib wrote them.
+_TOML_MESSAGES = (
+    ("Illegal character '\\n'", "baris berakhir sebelum teks ditutup dengan tanda kutip",
+     "the line ends before the text's closing quote"),
+    ("Invalid value", "nilai tidak sah (teks harus diberi tanda kutip)", "invalid value (text needs quotes)"),
+    ("Invalid date or datetime", "tanggal tidak sah", "invalid date"),
+    ("Expected '=' after a key in a key/value pair", "setelah kunci harus ada '='", "expected '=' after the key"),
+    ("Invalid statement", "pernyataan tidak sah", "invalid statement"),
+    ("Unclosed array", "daftar [ ] tidak ditutup", "unclosed list [ ]"),
+    ("Unclosed inline table", "tabel { } tidak ditutup", "unclosed table { }"),
+    ("Unterminated string", "teks tidak ditutup dengan tanda kutip", "unterminated text"),
+    ("Cannot overwrite a value", "kunci yang sama ditulis dua kali", "the same key is written twice"),
+    ("Cannot declare", "tabel yang sama dideklarasikan dua kali", "the same table is declared twice"),
+    ("Illegal character", "karakter tidak sah", "illegal character"),
+    ("Invalid initial character for a key part", "awal kunci tidak sah", "invalid start of a key"),
+    ("Expected newline or end of document after a statement", "setelah nilai harus baris baru",
+     "expected a new line after the value"),
+)
+
+
+def _explain(message: str) -> Text:
+    for prefix, indonesian, english in _TOML_MESSAGES:
+        if message.startswith(prefix):
+            rest = message[len(prefix):]
+            return Text(indonesian + rest, english + rest)
+    return Text(message, message)
+
+
+def _as_json(value: object) -> object:
+    """TOML values as JSON Schema sees them: dates and times become ISO strings."""
+    if isinstance(value, dict):
+        return {key: _as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_json(item) for item in value]
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return value
+
+
+def _build(data: dict, path: Path, source: SourceMap, text: str) -> Sop:
+    signer = data.get("disahkan_oleh")
+    return Sop(
+        path=path,
+        nama=data["nama"],
+        unit=data["unit"],
+        nomor=data.get("nomor"),
+        instansi=data.get("instansi"),
+        alamat=data.get("alamat"),
+        tanggal_pembuatan=data.get("tanggal_pembuatan"),
+        tanggal_revisi=data.get("tanggal_revisi"),
+        tanggal_efektif=data.get("tanggal_efektif"),
+        **{key: tuple(data.get(key, ())) for key in SECTIONS if key != "dasar_hukum"},
+        dasar_hukum=tuple(parse_citation(item) for item in data.get("dasar_hukum", ())),
+        disahkan_oleh=Signer(**signer) if signer is not None else None,
+        pelaksana=MappingProxyType(dict(data.get("pelaksana", {}))),
+        langkah=tuple(_step(index, raw) for index, raw in enumerate(data["langkah"])),
+        source=source,
+        text=text,
+    )
+
+
+def _step(index: int, raw: dict) -> Step:
+    waktu = raw.get("waktu")
+    return Step(
+        index=index,
+        no=raw["no"],
+        kegiatan=raw["kegiatan"],
+        pelaksana=raw.get("pelaksana"),
+        simbol=raw.get("simbol"),
+        ya=raw.get("ya"),
+        tidak=raw.get("tidak"),
+        lanjut=raw.get("lanjut"),
+        kelengkapan=tuple(raw.get("kelengkapan", ())),
+        waktu=waktu,
+        durasi=parse_waktu(waktu) if waktu is not None else None,
+        output=tuple(raw.get("output", ())),
+        keterangan=raw.get("keterangan"),
+    )

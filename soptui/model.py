@@ -1,0 +1,115 @@
+"""The SOP as soptui understands it: typed, immutable values built by the loader.
+
+Every element keeps its JSON pointer (``/langkah/4``), and `Sop.locate` turns a pointer into the
+line and column it came from, so any finding about any element can point at its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from .citation import Citation
+from .loading.positions import Pos, SourceMap
+from .waktu import Duration
+
+# Flowchart symbols the standard allows for a step (the arrow is not a step).
+TERMINATOR, PROSES, KEPUTUSAN, PENGHUBUNG = "terminator", "proses", "keputusan", "penghubung"
+SYMBOLS = (TERMINATOR, PROSES, KEPUTUSAN, PENGHUBUNG)
+
+# The six documentation sections of the identity block, in the standard's order.
+SECTIONS = (
+    "dasar_hukum",
+    "kualifikasi_pelaksana",
+    "keterkaitan",
+    "peralatan_perlengkapan",
+    "peringatan",
+    "pencatatan_pendataan",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    """Pengesahan: the official who signs the SOP. Any part may be missing."""
+
+    jabatan: str | None = None
+    nama: str | None = None
+    nip: str | None = None
+    pangkat: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One activity row of the procedure (a ``[[langkah]]`` table)."""
+
+    index: int  # position among the file's [[langkah]] tables, from 0
+    no: int  # the number as printed; may be wrong, that is for the rules to say
+    kegiatan: str
+    pelaksana: str | None = None
+    simbol: str | None = None  # as written; see Sop.symbol for the effective one
+    ya: int | None = None
+    tidak: int | None = None
+    lanjut: int | None = None
+    kelengkapan: tuple[str, ...] = ()
+    waktu: str | None = None
+    durasi: Duration | None = None
+    output: tuple[str, ...] = ()
+    keterangan: str | None = None
+
+    @property
+    def pointer(self) -> str:
+        return f"/langkah/{self.index}"
+
+    @property
+    def is_decision(self) -> bool:
+        return self.simbol == KEPUTUSAN or self.ya is not None or self.tidak is not None
+
+
+@dataclass(frozen=True)
+class Sop:
+    """One SOP AP document."""
+
+    path: Path
+    nama: str
+    unit: str
+    langkah: tuple[Step, ...]
+    nomor: str | None = None
+    instansi: str | None = None
+    alamat: str | None = None
+    tanggal_pembuatan: dt.date | None = None
+    tanggal_revisi: dt.date | None = None
+    tanggal_efektif: dt.date | None = None
+    dasar_hukum: tuple[Citation, ...] = ()
+    kualifikasi_pelaksana: tuple[str, ...] = ()
+    keterkaitan: tuple[str, ...] = ()
+    peralatan_perlengkapan: tuple[str, ...] = ()
+    peringatan: tuple[str, ...] = ()
+    pencatatan_pendataan: tuple[str, ...] = ()
+    disahkan_oleh: Signer | None = None
+    pelaksana: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    source: SourceMap = field(default_factory=lambda: SourceMap({}, ()), repr=False, compare=False)
+    text: str = field(default="", repr=False, compare=False)
+
+    def locate(self, pointer: str) -> Pos:
+        """Line and column of the element at `pointer` (or of its nearest located ancestor)."""
+        return self.source.locate(pointer)
+
+    def symbol(self, step: Step) -> str:
+        """The step's flowchart symbol: as written, else inferred from its place and exits."""
+        if step.simbol:
+            return step.simbol
+        if step.is_decision:
+            return KEPUTUSAN
+        if step.index in (0, len(self.langkah) - 1):
+            return TERMINATOR
+        return PROSES
+
+    @cached_property
+    def flow(self) -> "Flow":
+        from .flow import Flow  # flow needs the model; the model offers it as a property
+
+        return Flow(self)
