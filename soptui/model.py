@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from .citation import Citation
-from .loading.positions import Pos, SourceMap
+from .source import Pos, SourceMap
 from .waktu import Duration
 
 # Flowchart symbols the standard allows for a step (the arrow is not a step).

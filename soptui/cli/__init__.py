@@ -23,6 +23,8 @@ Pemerintahan, Permenpan RB 35/2012) written as TOML files.
 
 EPILOG = """\
 examples:
+  soptui lint sops/                check every SOP under sops/ against the rules
+  soptui lint sops/ --format json  the same, for machines
   soptui validate sops/            check every SOP under sops/ against the format
   soptui validate sops/awayan/pengukuran-kinerja-triwulan.toml
 
@@ -32,7 +34,8 @@ Messages are in Bahasa Indonesia; --lang en (or SOPTUI_LANG=en) for English.
 
 # name -> (module, one-line help)
 COMMANDS = {
-    "validate": ("validate", "check SOP files against the format and schema"),
+    "lint": ("lint", "check SOP files against the rules (the main job)"),
+    "validate": ("validate", "check SOP files against the format and schema only"),
 }
 
 

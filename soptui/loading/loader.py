@@ -19,7 +19,8 @@ from ..i18n import Text
 from ..model import SECTIONS, Signer, Sop, Step
 from ..waktu import parse_waktu
 from . import schema
-from .positions import Pos, SourceMap, deepest_nesting, scan
+from ..source import Pos, SourceMap
+from .positions import deepest_nesting, scan
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..source import Comment, Pos, SourceMap
+
 _TOKEN = re.compile(
     r"""
       (?P<nl>\r?\n)
@@ -29,23 +31,6 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Pos:
-    """A place in a file: 1-based line and column."""
-
-    line: int
-    col: int
-
-
-@dataclass(frozen=True, slots=True)
-class Comment:
-    """A comment and where it starts; `own_line` when nothing but blanks precede it."""
-
-    pos: Pos
-    text: str
-    own_line: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +77,7 @@ class _Scanner:
         self.positions: dict[str, Pos] = {}
         self.comments: list[Comment] = []
         self.array_lengths: dict[tuple[str, ...], int] = {}
+        self.headers: list[tuple[int, str]] = []
 
     # -- token helpers -------------------------------------------------------------------------
     def peek(self) -> _Tok | None:
@@ -174,6 +160,7 @@ class _Scanner:
         else:
             pointer = self.resolve(keys)
         self.record(pointer, open_tok.pos)
+        self.headers.append((open_tok.pos.line, pointer))
         return pointer
 
     def key_value(self, table: str) -> None:
@@ -236,28 +223,11 @@ class _Scanner:
             self.next()
 
 
-@dataclass(frozen=True)
-class SourceMap:
-    """Positions of a parsed TOML document, and its comments (for suppressions)."""
-
-    positions: dict[str, Pos]
-    comments: tuple[Comment, ...]
-
-    def locate(self, pointer: str) -> Pos:
-        """The position of `pointer`, or of its nearest ancestor that has one."""
-        while pointer:
-            pos = self.positions.get(pointer)
-            if pos is not None:
-                return pos
-            pointer = pointer.rpartition("/")[0]
-        return Pos(1, 1)
-
-
 def scan(text: str) -> SourceMap:
     """Map every key and array item of a valid TOML document to its position."""
     scanner = _Scanner(text)
     scanner.scan()
-    return SourceMap(scanner.positions, tuple(scanner.comments))
+    return SourceMap(scanner.positions, tuple(scanner.comments), tuple(scanner.headers))
 
 
 def deepest_nesting(text: str, limit: int) -> Pos | None:

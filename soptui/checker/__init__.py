@@ -1,0 +1,1 @@
+"""The rules checker: rules, findings, configuration, and the engine that runs them."""

@@ -1,0 +1,124 @@
+"""A content-hash cache of per-file results, so an unchanged file skips loading and checking.
+
+The cache lives in the user's cache folder (``$SOPTUI_CACHE_DIR``, else
+``$XDG_CACHE_HOME/soptui``, else ``~/.cache/soptui``), never in the folder being linted, and is
+JSON, never pickle: a repository under review cannot plant data that runs code.
+
+One cache file per *engine key*: soptui's version, the loaded plugins and their versions, the
+rules and their options, the configuration, and today's date (a date "in the future" depends on
+it). Change any of them and the old entries are simply not found. Each entry holds the file's
+content hash, its findings and what corpus rules collected from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Callable
+
+from .. import __version__
+from ..atomic import atomic_write_text
+from ..i18n import Text
+from ..loading.loader import MAX_FILE_BYTES, load_bytes
+from .engine import Checker, FileResult, LintResult
+from .finding import Finding
+from .rule import Edit, Fix, Severity
+
+
+def cache_dir() -> Path:
+    if os.environ.get("SOPTUI_CACHE_DIR"):
+        return Path(os.environ["SOPTUI_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "soptui"
+
+
+def engine_key(checker: Checker) -> str:
+    config = checker.config
+    parts = {
+        "soptui": __version__,
+        "plugins": sorted(f"{p}:{cls.__module__}.{cls.__qualname__}" for p, cls in
+                          ((checker.plugin_of[r.code], type(r)) for r in checker.rules)),
+        "options": {r.code: r.options for r in checker.rules},
+        "config": repr(config),
+        "config_text": config.path.read_text("utf-8", errors="replace") if config.path else "",
+        "today": checker.context.today.isoformat(),
+        "previous": checker.context.previous_text,
+    }
+    try:
+        from importlib.metadata import entry_points
+
+        parts["versions"] = sorted(f"{e.name}={e.dist.version if e.dist else '?'}" for e in entry_points(group="soptui"))
+    except Exception:  # noqa: BLE001 - metadata is a refinement of the key, not a need
+        pass
+    return hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=16).hexdigest()
+
+
+def _encode(result: FileResult) -> dict:
+    return {
+        "loaded": result.loaded,
+        "collected": result.collected,
+        "findings": [
+            [f.code, f.name, f.severity.value, f.line, f.col, f.pointer, f.step, f.message.id, f.message.en,
+             f.plugin, None if f.fix is None else [f.fix.description.id, f.fix.description.en,
+                                                   [[e.pointer, e.value, e.delete] for e in f.fix.edits]]]
+            for f in result.findings
+        ],
+    }
+
+
+def _decode(path: str, data: dict) -> FileResult:
+    findings = []
+    for code, name, severity, line, col, pointer, step, msg_id, msg_en, plugin, fix in data["findings"]:
+        findings.append(Finding(
+            code, name, Severity(severity), path, line, col, pointer, step, Text(msg_id, msg_en),
+            None if fix is None else Fix(Text(fix[0], fix[1]), tuple(Edit(*edit) for edit in fix[2])),
+            plugin,
+        ))
+    return FileResult(path, findings, data["collected"], data["loaded"])
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+
+
+def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int], None] | None = None) -> LintResult:
+    store_path = cache_dir() / f"{engine_key(checker)}.json"
+    try:
+        store = json.loads(store_path.read_text("utf-8"))
+    except (OSError, ValueError):
+        store = {}
+    dirty = False
+    results = []
+    for done, path in enumerate(files, 1):
+        data = _read(path)
+        if data is None:
+            results.append(checker.check_file(path))  # reports why it cannot be read
+            continue
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        name = str(path)
+        hit = store.get(name)
+        if hit is not None and hit[0] == digest:
+            try:
+                results.append(_decode(name, hit[1]))
+                continue
+            except (KeyError, TypeError, ValueError):
+                pass  # an entry from a damaged cache: check the file afresh
+        result = checker.check_loaded(load_bytes(data, name))
+        results.append(result)
+        store[name] = [digest, _encode(result)]
+        dirty = True
+        if progress:
+            progress(done, len(files))
+    if dirty:
+        try:
+            store_path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(store_path, json.dumps(store, ensure_ascii=False))
+        except OSError:
+            pass  # a read-only home is no reason to fail a lint
+    return checker.finish(results)

@@ -1,0 +1,236 @@
+"""Configuration: `[tool.soptui]` in pyproject.toml, or a soptui.toml, found upward from the files.
+
+```toml
+[tool.soptui]
+ignore = ["kegiatan-active-verb"]          # codes, names, code prefixes ("SOP2") or "ALL"
+severity = { missing-mutu-baku = "error" }
+fail-on = "warning"
+lang = "en"
+
+[[tool.soptui.overrides]]                  # settings for some paths only
+paths = ["sops/arsip/**"]
+ignore = ["identity-dates"]
+
+[tool.soptui.rules.step-numbering]         # a rule's options, checked against its schema
+```
+
+A mistake in the file is a `ConfigError` naming the file, line and key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..i18n import Text
+from ..loading.loader import tomllib
+from ..loading.positions import scan
+from .rule import Rule, Severity
+
+CONFIG_FILES = ("soptui.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration file soptui cannot use; the message names file, line and key."""
+
+
+@dataclass(frozen=True)
+class Override:
+    paths: tuple[str, ...]
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # the file it came from; None for defaults
+    select: tuple[str, ...] = ("ALL",)
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    overrides: tuple[Override, ...] = ()
+    rules: dict[str, dict] = field(default_factory=dict)
+    fail_on: str | None = None
+    lang: str | None = None
+    plugins: tuple[str, ...] = ()
+    registries: tuple[Path, ...] = ()
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest soptui.toml, or pyproject.toml with a [tool.soptui] table, at or above `start`."""
+    start = start.resolve()
+    for folder in [start, *start.parents] if start.is_dir() else [start.parent, *start.parent.parents]:
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name == "soptui.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        return "[tool.soptui" in pyproject.read_text("utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def load_config(path: Path) -> Config:
+    try:
+        text = path.read_text("utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: tidak dapat dibaca (cannot be read): {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: TOML tidak sah (invalid TOML): {error}") from None
+    prefix = ""
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("soptui", {})
+        prefix = "/tool/soptui"
+    _validate(data, path, text, prefix)
+    return Config(
+        path=path,
+        select=tuple(data.get("select", ("ALL",))),
+        extend_select=tuple(data.get("extend-select", ())),
+        ignore=tuple(data.get("ignore", ())),
+        severity=dict(data.get("severity", {})),
+        overrides=tuple(
+            Override(
+                paths=tuple(item["paths"]),
+                select=tuple(item["select"]) if "select" in item else None,
+                extend_select=tuple(item.get("extend-select", ())),
+                ignore=tuple(item.get("ignore", ())),
+                severity=dict(item.get("severity", {})),
+            )
+            for item in data.get("overrides", ())
+        ),
+        rules=dict(data.get("rules", {})),
+        fail_on=data.get("fail-on"),
+        lang=data.get("lang"),
+        plugins=tuple(data.get("plugins", ())),
+        registries=tuple(path.parent / item for item in data.get("registries", ())),
+    )
+
+
+def _validate(data: dict, path: Path, text: str, prefix: str) -> None:
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(resources.files("soptui.schemas").joinpath("config.schema.json").read_text("utf-8"))
+    error = next(iter(Draft202012Validator(schema).iter_errors(data)), None)
+    if error is None:
+        return
+    keys = [str(part) for part in error.absolute_path]
+    if error.validator == "additionalProperties":
+        known = sorted(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in known]
+        keys.append(extra[0])
+        close = difflib.get_close_matches(extra[0], known, n=1)
+        detail = f"kunci tidak dikenal (unknown key) `{extra[0]}`" + (f"; maksud Anda (did you mean) `{close[0]}`?" if close else "")
+    else:
+        detail = f"`{'.'.join(keys) or 'tool.soptui'}`: {error.message}"
+    raise ConfigError(f"{_where(path, text, prefix, keys)}: {detail}")
+
+
+def _where(path: Path, text: str, prefix: str, keys: list[str]) -> str:
+    try:
+        pos = scan(text).locate(prefix + "".join(f"/{k}" for k in keys))
+    except Exception:  # noqa: BLE001 - a position is a help; the message stands without it
+        return str(path)
+    return f"{path}:{pos.line}:{pos.col}"
+
+
+# -- choosing rules --------------------------------------------------------------------------
+
+
+def _matches(selector: str, rule: type[Rule]) -> bool:
+    return selector == "ALL" or selector in (rule.code, rule.name) or (
+        selector.isupper() and rule.code.startswith(selector)
+    )
+
+
+def unknown_selectors(config: Config, rules: list[type[Rule]], cli: list[str] = ()) -> list[str]:
+    """Selectors (in config or on the command line) that match no rule, each with a suggestion."""
+    overrides = [s for o in config.overrides for s in (*(o.select or ()), *o.extend_select, *o.ignore, *o.severity)]
+    options = list(config.rules)
+    messages = []
+    names = sorted({r.name for r in rules} | {r.code for r in rules})
+    for selector in [*config.select, *config.extend_select, *config.ignore, *config.severity, *overrides, *options, *cli]:
+        if not any(_matches(selector, rule) for rule in rules):
+            close = difflib.get_close_matches(selector, names, n=1)
+            hint = f"; maksud Anda (did you mean) `{close[0]}`?" if close else ""
+            messages.append(f"aturan tidak dikenal (unknown rule) `{selector}`{hint}")
+    return messages
+
+
+@dataclass(frozen=True)
+class RuleSelection:
+    """Which rules run for a given file, and at which severity."""
+
+    enabled: frozenset[str]  # codes
+    severity: dict[str, Severity]
+
+
+def selection_for(config: Config, rules: list[type[Rule]], path: str) -> RuleSelection:
+    select, extend, ignore = list(config.select), list(config.extend_select), list(config.ignore)
+    severity = dict(config.severity)
+    relative = _relative(path, config.root)
+    for override in config.overrides:
+        if any(fnmatch.fnmatch(relative, pattern) for pattern in override.paths):
+            if override.select is not None:
+                select = list(override.select)
+            extend += override.extend_select
+            ignore += override.ignore
+            severity.update(override.severity)
+    enabled = frozenset(
+        rule.code
+        for rule in rules
+        if any(_matches(s, rule) for s in [*select, *extend]) and not any(_matches(s, rule) for s in ignore)
+    )
+    levels = {}
+    for rule in rules:
+        chosen = next((Severity(v) for k, v in severity.items() if _matches(k, rule)), rule.severity)
+        levels[rule.code] = chosen
+    return RuleSelection(enabled, levels)
+
+
+def options_for(config: Config, rule: type[Rule]) -> dict:
+    """The options of `rule` from [rules.NAME] (or [rules.CODE]), validated against its schema."""
+    from jsonschema import Draft202012Validator
+
+    options = config.rules.get(rule.name, config.rules.get(rule.code, {}))
+    error = next(iter(Draft202012Validator(rule.options_schema).iter_errors(options)), None)
+    if error is not None:
+        key = ".".join(str(p) for p in error.absolute_path)
+        if error.validator == "additionalProperties":
+            known = sorted(rule.options_schema.get("properties", {}))
+            key = next(k for k in error.instance if k not in known)
+            detail = f"opsi tidak dikenal (unknown option); opsi yang ada (known options): {', '.join(known) or '-'}"
+        else:
+            detail = error.message
+        where = config.path or "config"
+        raise ConfigError(f"{where}: [rules.{rule.name}] `{key or rule.name}`: {detail}")
+    return options
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+FAIL_ON_DEFAULT = "error"
+LABELS = {
+    "error": Text("galat", "error"),
+    "warning": Text("peringatan", "warning"),
+    "info": Text("info", "info"),
+}

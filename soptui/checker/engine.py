@@ -1,0 +1,222 @@
+"""Running the rules: files in, findings out.
+
+For each file: load it (a load problem becomes a `load-error` finding), run every enabled
+one-SOP rule, let each corpus rule `collect` what it needs, apply the file's suppression comments
+and the configured severities. Then the corpus rules judge what was collected from all files.
+
+A rule that raises does not stop the run: its failure becomes an `internal-error` finding that
+names the rule, its plugin and the file.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from ..i18n import Text
+from ..loading.loader import LoadResult, load_file
+from ..model import Sop
+from .config import Config, RuleSelection, options_for, selection_for
+from .finding import Finding
+from .rule import Context, CorpusRule, Rule, Severity, Violation, step_of
+from .suppress import suppressions
+
+# Findings about the run itself rather than the SOP's content; always enabled.
+LOAD_ERROR = ("SOP000", "load-error")
+INTERNAL_ERROR = ("SOP001", "internal-error")
+UNUSED_SUPPRESSION = ("SOP002", "unused-suppression")
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A rule as reports describe it."""
+
+    code: str
+    name: str
+    severity: Severity
+    scope: str
+    fixable: bool
+    plugin: str
+    summary: str
+    documentation: str
+
+
+META_RULES = (
+    RuleInfo(*LOAD_ERROR, Severity.ERROR, "sop", False, "builtin",
+             "The file could not be loaded: TOML syntax, schema, date or waktu.",
+             "The file could not be loaded: TOML syntax, schema, date or waktu.\n\n"
+             "Run `soptui validate FILE` for the details; no rule can check a file that does not load."),
+    RuleInfo(*INTERNAL_ERROR, Severity.ERROR, "sop", False, "builtin",
+             "A rule failed with an exception; the run went on without it.",
+             "A rule failed with an exception; the run went on without it.\n\n"
+             "This is a bug in the rule (or its plugin), not in the SOP. Report it to the plugin's authors."),
+    RuleInfo(*UNUSED_SUPPRESSION, Severity.WARNING, "sop", False, "builtin",
+             "A `# soptui: ignore[...]` comment that silences nothing.",
+             "A `# soptui: ignore[...]` comment that silences nothing.\n\n"
+             "Stale suppressions hide future findings; remove the comment once the defect is fixed."),
+)
+
+
+@dataclass
+class FileResult:
+    """What one file yields: its findings, and what corpus rules collected from it."""
+
+    path: str
+    findings: list[Finding]
+    collected: dict[str, Any] = field(default_factory=dict)  # corpus rule code -> data
+    loaded: bool = True
+
+
+@dataclass
+class LintResult:
+    files: list[str]
+    findings: list[Finding]
+    rules: list[RuleInfo]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def tool_errors(self) -> int:
+        return sum(1 for f in self.findings if f.code in (LOAD_ERROR[0], INTERNAL_ERROR[0]))
+
+
+class Checker:
+    """The enabled rules of one configuration, ready to check files."""
+
+    def __init__(self, rule_classes: list[tuple[str, type[Rule]]], config: Config | None = None,
+                 context: Context | None = None) -> None:
+        self.config = config or Config()
+        self.context = context or Context()
+        self.classes = [cls for _, cls in rule_classes]
+        self.plugin_of = {cls.code: plugin for plugin, cls in rule_classes}
+        self.rules: list[Rule] = [cls(options_for(self.config, cls)) for cls in self.classes]
+        self._selections: dict[str, RuleSelection] = {}
+
+    def infos(self) -> list[RuleInfo]:
+        return [*META_RULES, *(
+            RuleInfo(r.code, r.name, r.severity, r.scope, r.fixable, self.plugin_of[r.code],
+                     r.summary(), r.documentation())
+            for r in self.rules
+        )]
+
+    def selection(self, path: str) -> RuleSelection:
+        if path not in self._selections:
+            self._selections[path] = selection_for(self.config, self.classes, path)
+        return self._selections[path]
+
+    # -- one file -------------------------------------------------------------------------------
+    def check_file(self, path: str | Path) -> FileResult:
+        return self.check_loaded(load_file(path))
+
+    def check_loaded(self, result: LoadResult) -> FileResult:
+        if result.sop is None:
+            return FileResult(result.path, [
+                Finding(*LOAD_ERROR, Severity.ERROR, p.path, p.pos.line, p.pos.col, p.pointer or "",
+                        None, p.message)
+                for p in result.problems
+            ], loaded=False)
+        return self.check_sop(result.sop)
+
+    def check_sop(self, sop: Sop) -> FileResult:
+        path = str(sop.path)
+        selection = self.selection(path)
+        findings: list[Finding] = []
+        collected: dict[str, Any] = {}
+        for rule in self.rules:
+            if rule.code not in selection.enabled:
+                continue
+            if isinstance(rule, CorpusRule):
+                data = self._contained(rule, path, findings, lambda: rule.collect(sop))
+                if data is not None:
+                    collected[rule.code] = data
+                continue
+            violations = self._contained(rule, path, findings, lambda: list(rule.check(sop, self.context)))
+            findings += [self._finding(rule, sop, v, selection) for v in violations or ()]
+        return FileResult(path, self._suppress(sop, findings, selection), collected)
+
+    def _contained(self, rule: Rule, path: str, findings: list[Finding], call: Callable[[], Any]) -> Any:
+        try:
+            return call()
+        except Exception as error:  # noqa: BLE001 - a rule's bug must not end the run
+            findings.append(self.internal_error(rule, path, error))
+            return None
+
+    def internal_error(self, rule: Rule, path: str, error: BaseException) -> Finding:
+        frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+        where = f" ({Path(frame.filename).name}:{frame.lineno})" if frame else ""
+        plugin = self.plugin_of.get(rule.code, "?")
+        return Finding(
+            *INTERNAL_ERROR, Severity.ERROR, path, 1, 1, "", None,
+            Text(
+                f"aturan {rule.code} {rule.name} dari plugin '{plugin}' gagal: {type(error).__name__}: {error}{where}",
+                f"rule {rule.code} {rule.name} of plugin '{plugin}' failed: {type(error).__name__}: {error}{where}",
+            ),
+            plugin=plugin,
+        )
+
+    def _finding(self, rule: Rule, sop: Sop | None, violation: Violation, selection: RuleSelection) -> Finding:
+        pos = violation.pos or (sop.locate(violation.pointer) if sop else None)
+        return Finding(
+            rule.code, rule.name, selection.severity[rule.code],
+            violation.path or str(sop.path),
+            pos.line if pos else 1, pos.col if pos else 1,
+            violation.pointer,
+            step_of(sop, violation.pointer) if sop else None,
+            violation.message, violation.fix, self.plugin_of[rule.code],
+        )
+
+    def _suppress(self, sop: Sop, findings: list[Finding], selection: RuleSelection) -> list[Finding]:
+        found = suppressions(sop)
+        if not found:
+            return findings
+        kept = []
+        for finding in findings:
+            covering = [s for s in found if s.covers(finding.code, finding.name, finding.line, finding.pointer)]
+            for item in covering:
+                item.used.add(finding.code)
+            if not covering:
+                kept.append(finding)
+        known = {name: rule.code for rule in self.rules for name in (rule.code, rule.name)}
+        for item in found:
+            stale = sorted(r for r in item.rules if known.get(r) not in item.used
+                           and (known.get(r) in selection.enabled or r not in known))
+            if stale:
+                kept.append(Finding(
+                    *UNUSED_SUPPRESSION, Severity.WARNING, str(sop.path), item.pos.line, item.pos.col, "", None,
+                    Text(f"penekanan tidak terpakai: {', '.join(stale)}", f"unused suppression: {', '.join(stale)}"),
+                ))
+        return kept
+
+    # -- the corpus -------------------------------------------------------------------------------
+    def check_corpus(self, results: Iterable[FileResult]) -> list[Finding]:
+        results = list(results)
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if not isinstance(rule, CorpusRule):
+                continue
+            collected = {r.path: r.collected[rule.code] for r in results if rule.code in r.collected}
+            if not collected:
+                continue
+            violations = self._contained(rule, "(corpus)", findings,
+                                         lambda: list(rule.check_corpus(collected, self.context)))
+            for violation in violations or ():
+                selection = self.selection(violation.path)
+                if rule.code in selection.enabled:
+                    findings.append(self._finding(rule, None, violation, selection))
+        return findings
+
+    def run(self, paths: list[Path], progress: Callable[[int, int], None] | None = None) -> LintResult:
+        results = []
+        for done, path in enumerate(paths, 1):
+            results.append(self.check_file(path))
+            if progress:
+                progress(done, len(paths))
+        return self.finish(results)
+
+    def finish(self, results: list[FileResult]) -> LintResult:
+        findings = [f for r in results for f in r.findings] + self.check_corpus(results)
+        findings.sort(key=lambda f: f.sort_key)
+        return LintResult([r.path for r in results], findings, self.infos())

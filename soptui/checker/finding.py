@@ -1,0 +1,52 @@
+"""A finding: one defect of one SOP, located and ready for any report format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..i18n import Text
+from .rule import Fix, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str  # "SOP101"
+    name: str  # "step-numbering"
+    severity: Severity
+    path: str
+    line: int
+    col: int
+    pointer: str  # JSON pointer of the element concerned, "" for the whole file
+    step: int | None  # the `no` of the step concerned, if any
+    message: Text
+    fix: Fix | None = None
+    plugin: str = "builtin"
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.col, self.code)
+
+    def fingerprint(self) -> tuple[str, str, str]:
+        """What identifies a finding across edits that move lines: rule, file and message."""
+        return (self.code, self.path, self.message.en)
+
+    def to_dict(self, lang: str = "id") -> dict:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "path": self.path,
+            "line": self.line,
+            "column": self.col,
+            "pointer": self.pointer,
+            "step": self.step,
+            "message": self.message(lang),
+            "plugin": self.plugin,
+            "fix": None if self.fix is None else {
+                "description": self.fix.description(lang),
+                "edits": [
+                    {"pointer": e.pointer, "delete": True} if e.delete else {"pointer": e.pointer, "value": e.value}
+                    for e in self.fix.edits
+                ],
+            },
+        }

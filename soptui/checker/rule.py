@@ -1,0 +1,130 @@
+"""What a rule is: a declared shape (code, name, severity, scope, options, fixability) and a check.
+
+A rule reports `Violation`s: where (a JSON pointer into the SOP), what (a message in Bahasa
+Indonesia and English) and optionally how to fix it. The engine turns them into `Finding`s,
+adding the rule's code, severity, file, line and column, so a rule stays a few lines of logic.
+
+A rule's docstring is its documentation, shown by `soptui rule NAME` and in SARIF help: a first
+line saying what it checks, then sections *Why it matters*, *Example* and *Instead*, as ruff
+documents its rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import inspect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+
+from ..i18n import Text
+from ..source import Pos
+
+if TYPE_CHECKING:
+    from ..model import Sop
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Set the value at a JSON pointer of the SOP file (`delete=True` removes the key instead)."""
+
+    pointer: str
+    value: Any = None
+    delete: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A change that makes a finding go away; plain data, so it can cross processes and be shown."""
+
+    description: Text
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a rule reports. Corpus rules also say which file (`path`) and, when they know, `pos`."""
+
+    pointer: str
+    message: Text
+    fix: Fix | None = None
+    path: str | None = None
+    pos: Pos | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may know beyond the SOP itself."""
+
+    today: dt.date = field(default_factory=dt.date.today)
+    # for `revision-date`: file path -> its text at the revision given by --changed-since
+    previous_text: dict[str, str | None] | None = None
+
+
+class Rule:
+    """Base of every rule. Subclasses set the class attributes and implement `check`."""
+
+    code: ClassVar[str]  # stable, e.g. "SOP101"
+    name: ClassVar[str]  # readable, e.g. "step-numbering"
+    severity: ClassVar[Severity] = Severity.ERROR
+    scope: ClassVar[str] = "sop"  # "sop" or "corpus"
+    fixable: ClassVar[bool] = False
+    # JSON Schema of the options accepted in [tool.soptui.rules.NAME]; "default"s fill `options`
+    options_schema: ClassVar[dict] = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def __init__(self, options: dict | None = None) -> None:
+        defaults = {
+            key: spec["default"]
+            for key, spec in self.options_schema.get("properties", {}).items()
+            if "default" in spec
+        }
+        self.options = {**defaults, **(options or {})}
+
+    @classmethod
+    def summary(cls) -> str:
+        return (inspect.getdoc(cls) or cls.name).splitlines()[0]
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.getdoc(cls) or cls.summary()
+
+    def check(self, sop: "Sop", context: Context) -> Iterable[Violation]:
+        raise NotImplementedError
+
+
+class CorpusRule(Rule):
+    """A rule that looks across files. It runs in two steps so per-file work can be cached:
+    `collect` takes what it needs from each SOP (plain JSON data), `check_corpus` judges the lot."""
+
+    scope: ClassVar[str] = "corpus"
+
+    def collect(self, sop: "Sop") -> Any:
+        raise NotImplementedError
+
+    def check_corpus(self, collected: dict[str, Any], context: Context) -> Iterable[Violation]:
+        """`collected` maps each file's path to what `collect` returned for it. Each violation
+        names its `path` and `pos` (collect positions with `sop.locate`)."""
+        raise NotImplementedError
+
+    def check(self, sop: "Sop", context: Context) -> Iterable[Violation]:
+        return ()
+
+
+def step_of(sop: "Sop", pointer: str) -> int | None:
+    """The `no` of the step a pointer lies in (``/langkah/4/waktu`` -> step at index 4)."""
+    parts = pointer.split("/")
+    if len(parts) > 2 and parts[1] == "langkah" and parts[2].isdigit():
+        index = int(parts[2])
+        if index < len(sop.langkah):
+            return sop.langkah[index].no
+    return None

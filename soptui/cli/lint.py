@@ -1,0 +1,135 @@
+"""Check SOP files against the rules and report the findings.
+
+PATH is files or folders (default: sops/ when it exists, else the current folder).
+Configuration comes from [tool.soptui] in pyproject.toml or from soptui.toml, found
+upward from the first PATH.
+
+exit codes:
+  0  no finding at or above --fail-on (default: error)
+  1  findings at or above --fail-on
+  2  usage, configuration or load error, or a rule that crashed
+
+examples:
+  soptui lint sops/
+  soptui lint sops/ --format json --output sarif=soptui.sarif
+  soptui lint --changed-since origin/main --format github
+  soptui lint sops/awayan --fix
+  soptui lint sops/ --write-baseline .soptui-baseline.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ..checker.engine import INTERNAL_ERROR, LOAD_ERROR
+from ..checker.rule import Severity
+
+
+def _csv(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="SOP files or folders")
+    out = parser.add_argument_group("output")
+    out.add_argument("--format", default=None, metavar="FORMAT",
+                     help="report format on standard output: text (default), json, sarif, github, junit, gitlab")
+    out.add_argument("--output", action="append", default=[], metavar="FORMAT=FILE",
+                     help="also write a report to FILE (repeatable): --output sarif=soptui.sarif")
+    out.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                     help="colour the text report (default: auto, when writing to a terminal)")
+    out.add_argument("--quiet", "-q", action="store_true", help="no progress or summary on standard error")
+    rules = parser.add_argument_group("rules")
+    rules.add_argument("--select", type=_csv, metavar="RULES", help="run only these rules (codes, names, prefixes)")
+    rules.add_argument("--extend-select", type=_csv, default=[], metavar="RULES", help="run these rules too")
+    rules.add_argument("--ignore", type=_csv, default=[], metavar="RULES", help="do not run these rules")
+    rules.add_argument("--config", metavar="FILE", help="use this soptui.toml / pyproject.toml")
+    rules.add_argument("--plugin", action="append", default=[], metavar="NAME",
+                       help="load this plugin even when SOPTUI_DISABLE_PLUGIN_AUTOLOAD=1 (repeatable)")
+    rules.add_argument("--no-plugin", action="append", default=[], metavar="NAME", help="do not load this plugin")
+    gate = parser.add_argument_group("exit code")
+    gate.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
+                      help="lowest severity that makes the exit code 1 (default: error)")
+    gate.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings or errors")
+    revisions = parser.add_argument_group("baselines and revisions")
+    revisions.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    revisions.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE")
+    revisions.add_argument("--changed-since", metavar="REV",
+                           help="lint only SOP files changed since git revision REV (corpus rules still see all)")
+    fixing = parser.add_argument_group("fixing")
+    fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place (comments and layout kept)")
+    fixing.add_argument("--diff", action="store_true", help="show the changes --fix would make, change nothing")
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+
+
+def run(args: argparse.Namespace) -> int:
+    from . import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
+    from .session import open_session
+
+    session = open_session(args)
+    lang = session.lang
+    stdout_format = args.format or "text"
+    reports = [(stdout_format, None)]
+    for item in args.output:
+        name, sep, target = item.partition("=")
+        if not sep or not target:
+            raise UsageError(f"--output memerlukan FORMAT=FILE (needs FORMAT=FILE), bukan '{item}'")
+        reports.append((name, target))
+    for name, _ in reports:
+        if name not in session.reporters:
+            raise UsageError(f"format tidak dikenal (unknown format) '{name}'; "
+                             f"pilih (choose): {', '.join(sorted(session.reporters))}")
+
+    if args.fix or args.diff:
+        from ..checker.fixes import fix_files
+
+        changed = fix_files(session.checker, session.targets, write=args.fix, diff_out=sys.stdout if args.diff else None)
+        if not args.quiet:
+            if lang == "en":
+                print(f"{'fixed' if args.fix else 'would fix'} {changed} files", file=sys.stderr)
+            else:
+                print(f"{'diperbaiki' if args.fix else 'akan diperbaiki'}: {changed} berkas", file=sys.stderr)
+        if args.diff:
+            return EXIT_OK
+
+    result = session.lint()
+
+    if args.write_baseline:
+        from ..checker.baseline import write_baseline
+
+        write_baseline(Path(args.write_baseline), result.findings)
+    if args.baseline:
+        from ..checker.baseline import BaselineError, filter_new
+
+        try:
+            result.findings = filter_new(Path(args.baseline), result.findings)
+        except BaselineError as error:
+            raise UsageError(str(error)) from None
+
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    for name, target in reports:
+        reporter = session.reporters[name](lang=lang, color=color and target is None, root=str(Path.cwd()))
+        if target is None:
+            reporter.write(result, sys.stdout)
+        else:
+            from ..atomic import atomic_write_text
+            import io
+
+            buffer = io.StringIO()
+            reporter.write(result, buffer)
+            atomic_write_text(Path(target), buffer.getvalue())
+
+    if not args.quiet and stdout_format != "text":
+        from ..reporting.text import TextReporter
+
+        print(TextReporter(lang=lang).summary(result), file=sys.stderr)
+
+    if args.exit_zero:
+        return EXIT_OK
+    if any(f.code in (LOAD_ERROR[0], INTERNAL_ERROR[0]) for f in result.findings) or session.plugin_failures:
+        return EXIT_ERROR
+    threshold = Severity(args.fail_on or session.config.fail_on or "error").rank
+    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in result.findings) else EXIT_OK

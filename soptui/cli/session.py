@@ -1,0 +1,127 @@
+"""What `lint`, `rules`, `rule` and `plugins` share: plugins, configuration, the checker, targets."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pluggy
+
+from ..checker.config import Config, ConfigError, find_config, load_config, unknown_selectors
+from ..checker.engine import Checker, LintResult
+from ..checker.plugins import Plugins, load_plugins
+from ..checker.rule import Context
+from ..loading.discover import MissingPath, find_sop_files
+
+
+@dataclass
+class Session:
+    plugins: Plugins
+    config: Config
+    checker: Checker
+    lang: str
+    files: list[Path] = field(default_factory=list)  # everything found under PATH
+    targets: list[Path] = field(default_factory=list)  # what is reported on (--changed-since narrows it)
+    quiet: bool = False
+    use_cache: bool = True
+
+    @property
+    def reporters(self) -> dict[str, type]:
+        return self.plugins.reporter_classes()
+
+    @property
+    def plugin_failures(self) -> bool:
+        return bool(self.plugins.failed)
+
+    def lint(self) -> LintResult:
+        progress = _progress if (not self.quiet and sys.stderr.isatty() and len(self.files) > 50) else None
+        if self.use_cache:
+            from ..checker.cache import cached_run
+
+            result = cached_run(self.checker, self.files, progress)
+        else:
+            result = self.checker.run(self.files, progress)
+        if len(self.targets) != len(self.files):
+            wanted = {str(p) for p in self.targets}
+            result.findings = [f for f in result.findings if f.path in wanted]
+            result.files = [p for p in result.files if p in wanted]
+        return result
+
+
+def _progress(done: int, total: int) -> None:
+    end = "\n" if done == total else ""
+    print(f"\rmemeriksa (checking) {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+
+def open_session(args: argparse.Namespace, need_files: bool = True) -> Session:
+    from . import UsageError
+
+    paths = getattr(args, "paths", None) or (["sops"] if Path("sops").is_dir() else ["."])
+    try:
+        files = find_sop_files(paths) if need_files else []
+    except MissingPath as missing:
+        raise UsageError(f"tidak ada berkas atau folder '{missing}' (no such file or folder)") from None
+    if need_files and not files:
+        raise UsageError(f"tidak ada berkas .toml di {', '.join(paths)} (no .toml files found)")
+    config = _config(args, Path(paths[0]))
+    plugins = _plugins(args, config)
+    rule_classes = plugins.rule_classes()
+    for problem in plugins.problems:
+        print(f"soptui: {problem}", file=sys.stderr)
+    _apply_cli_selection(args, config)
+    unknown = unknown_selectors(config, [cls for _, cls in rule_classes])
+    if unknown:
+        raise UsageError("; ".join(unknown))
+    context = Context()
+    targets = files
+    if getattr(args, "changed_since", None):
+        from ..checker.revisions import changed_files
+
+        try:
+            targets, previous = changed_files(args.changed_since, files)
+        except RuntimeError as error:
+            raise UsageError(str(error)) from None
+        context = Context(previous_text=previous)
+    try:
+        checker = Checker(rule_classes, config, context)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    lang = getattr(args, "lang", None) or config.lang or "id"
+    return Session(plugins, config, checker, lang, files, targets,
+                   quiet=getattr(args, "quiet", False), use_cache=not getattr(args, "no_cache", False))
+
+
+def _config(args: argparse.Namespace, first: Path) -> Config:
+    from . import UsageError
+
+    given = getattr(args, "config", None)
+    path = Path(given) if given else find_config(first)
+    if given and not path.is_file():
+        raise UsageError(f"berkas konfigurasi tidak ada (no such config file): {given}")
+    try:
+        return load_config(path) if path else Config()
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+
+
+def _plugins(args: argparse.Namespace, config: Config) -> Plugins:
+    from . import UsageError
+
+    try:
+        plugins = load_plugins(include=[*config.plugins, *getattr(args, "plugin", [])],
+                               exclude=getattr(args, "no_plugin", []))
+    except pluggy.PluginValidationError as error:
+        raise UsageError(f"plugin '{error.plugin}' tidak sah (is invalid): {error}") from None
+    for failure in plugins.failed:
+        print(f"soptui: plugin '{failure.name}' {failure.version} ({failure.origin}) gagal dimuat "
+              f"(failed to load): {failure.error}", file=sys.stderr)
+    return plugins
+
+
+def _apply_cli_selection(args: argparse.Namespace, config: Config) -> None:
+    if getattr(args, "select", None):
+        config.select = tuple(args.select)
+    config.extend_select = (*config.extend_select, *getattr(args, "extend_select", []))
+    config.ignore = (*config.ignore, *getattr(args, "ignore", []))

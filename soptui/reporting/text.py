@@ -1,0 +1,64 @@
+"""The human report: findings grouped by file, each with its line of the file and a caret."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from ..checker.engine import LintResult
+from ..checker.rule import Severity
+from .base import Reporter
+
+_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+_LABEL = {
+    "id": {Severity.ERROR: "galat", Severity.WARNING: "peringatan", Severity.INFO: "info"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+}
+
+
+class TextReporter(Reporter):
+    name = "text"
+    description = "human-readable, grouped by file (default)"
+
+    def paint(self, code: str, text: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
+
+    def write(self, result: LintResult, out: TextIO) -> None:
+        labels = _LABEL["en" if self.lang == "en" else "id"]
+        current = None
+        lines: list[str] = []
+        for finding in result.findings:
+            if finding.path != current:
+                current = finding.path
+                out.write("\n" + self.paint("1", finding.path) + "\n")
+                lines = _read_lines(finding.path)
+            severity = self.paint(_COLORS[finding.severity], labels[finding.severity])
+            step = f" [langkah {finding.step}]" if finding.step is not None and self.lang != "en" else (
+                f" [step {finding.step}]" if finding.step is not None else "")
+            out.write(f"  {finding.line}:{finding.col}: {severity} {self.paint('2', finding.code)} "
+                      f"{finding.message(self.lang)}{step} ({finding.name})\n")
+            if 0 < finding.line <= len(lines):
+                source = lines[finding.line - 1].rstrip()
+                if len(source) > 100:
+                    source = source[:97] + "..."
+                out.write(self.paint("2", f"      | {source}") + "\n")
+            if finding.fix is not None:
+                fix = "perbaikan" if self.lang != "en" else "fix"
+                out.write(f"      {self.paint('32', fix + ':')} {finding.fix.description(self.lang)}\n")
+        out.write("\n" + self.summary(result) + "\n")
+
+    def summary(self, result: LintResult) -> str:
+        errors, warnings, infos = (result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+        files_with = len({f.path for f in result.findings})
+        if self.lang == "en":
+            return (f"{len(result.files)} files checked: {errors} errors, {warnings} warnings, {infos} info "
+                    f"in {files_with} files")
+        return (f"{len(result.files)} berkas diperiksa: {errors} galat, {warnings} peringatan, {infos} info "
+                f"di {files_with} berkas")
+
+
+def _read_lines(path: str) -> list[str]:
+    try:
+        return Path(path).read_text("utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
