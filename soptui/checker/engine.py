@@ -164,7 +164,7 @@ class Checker:
             violation.path or str(sop.path),
             pos.line if pos else 1, pos.col if pos else 1,
             violation.pointer,
-            step_of(sop, violation.pointer) if sop else None,
+            step_of(sop, violation.pointer) if sop else violation.step,
             violation.message, violation.fix, self.plugin_of[rule.code],
         )
 

@@ -53,13 +53,15 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Violation:
-    """What a rule reports. Corpus rules also say which file (`path`) and, when they know, `pos`."""
+    """What a rule reports. Corpus rules also say which file (`path`), where (`pos`) and, for a
+    step, its number (`step`): they judge collected data, not the SOP the engine could ask."""
 
     pointer: str
     message: Text
     fix: Fix | None = None
     path: str | None = None
     pos: Pos | None = None
+    step: int | None = None
 
 
 @dataclass(frozen=True)

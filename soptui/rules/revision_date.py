@@ -1,0 +1,54 @@
+"""A changed SOP moves its `tanggal_revisi` forward.
+
+## What it checks
+Only with `soptui lint --changed-since REV`: an SOP whose content (any value; comments and
+layout do not count) differs from its version at REV must have a `tanggal_revisi` later than
+the one it had at REV (or gain one, if it had none).
+
+## Why it matters
+Tanggal Revisi tells every office which version of an SOP is in force. A procedure changed
+without a new revision date cannot be told apart from the old one on paper.
+
+## Example
+The steps of `sops/awayan/pengukuran-kinerja-triwulan.toml` were edited in a pull request,
+and `tanggal_revisi` was left as it was (or left out).
+
+## Instead
+Set `tanggal_revisi` to the date of the revision.
+"""
+
+from __future__ import annotations
+
+from ..checker.rule import Rule, Severity, Violation
+from ..i18n import Text
+from ..loading.loader import tomllib
+
+
+class RevisionDate(Rule):
+    __doc__ = __doc__
+    code = "SOP304"
+    name = "revision-date"
+    severity = Severity.WARNING
+
+    def check(self, sop, context):
+        previous = (context.previous_text or {}).get(str(sop.path))
+        if previous is None:  # not asked for, or a new file
+            return
+        try:
+            old = tomllib.loads(previous)
+        except tomllib.TOMLDecodeError:
+            return
+        current = tomllib.loads(sop.text)
+        if _without(current, "tanggal_revisi") == _without(old, "tanggal_revisi"):
+            return
+        before, now = old.get("tanggal_revisi"), sop.tanggal_revisi
+        if now is None or (before is not None and not now > before):
+            shown = before.isoformat() if before else "-"
+            yield Violation("/tanggal_revisi" if now else "/nama", Text(
+                f"isi SOP berubah tetapi tanggal_revisi tidak maju (sebelumnya {shown})",
+                f"the SOP's content changed but tanggal_revisi did not move forward (was {shown})",
+            ))
+
+
+def _without(data: dict, key: str) -> dict:
+    return {k: v for k, v in data.items() if k != key}

@@ -1,0 +1,149 @@
+"""Testing rules: complete a TOML fragment to a valid SOP, lint it with chosen rules, check fixes.
+
+```python
+from soptui.testing import RuleTester
+from soptui.rules.step_numbering import StepNumbering
+
+tester = RuleTester(StepNumbering)
+
+def test_gap():
+    tester.assert_invalid('''
+[[langkah]]
+no = 1
+kegiatan = "Memerintahkan"
+
+[[langkah]]
+no = 3
+kegiatan = "Menyusun"
+''', [{"step": 3, "line": 7}])
+```
+
+A fragment keeps its own line numbers: the keys it lacks (`nama`, `unit`, and two steps when it
+has no `[[langkah]]`) are added around it, and reported lines are those of the fragment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+from .checker.config import Config
+from .checker.engine import Checker
+from .checker.finding import Finding
+from .checker.fixes import fix_text
+from .checker.rule import Context, CorpusRule, Rule
+from .loading.loader import load_text
+from .loading.loader import tomllib
+
+FIXED_TODAY = dt.date(2026, 11, 23)
+
+_DEFAULT_STEPS = '''
+[[langkah]]
+no = 1
+kegiatan = "Memerintahkan penyusunan laporan"
+kelengkapan = ["Disposisi"]
+waktu = "10 menit"
+output = ["Disposisi"]
+
+[[langkah]]
+no = 2
+kegiatan = "Menyusun laporan"
+kelengkapan = ["Disposisi"]
+waktu = "1 jam"
+output = ["Laporan"]
+'''
+
+
+class LoadFailed(AssertionError):
+    """The text given to a tester does not load; the message lists why."""
+
+
+def complete(fragment: str) -> tuple[str, int]:
+    """`fragment` completed to a valid SOP, and the number of lines put before it."""
+    fragment = textwrap.dedent(fragment).strip("\n") + "\n"
+    try:
+        data = tomllib.loads(fragment)
+    except tomllib.TOMLDecodeError:
+        return fragment, 0  # let the loader report it, at the fragment's own lines
+    head = "".join(f'{key} = "{value}"\n' for key, value in
+                   (("nama", "SOP Contoh"), ("unit", "Kecamatan Contoh")) if key not in data)
+    tail = _DEFAULT_STEPS if "langkah" not in data else ""
+    return head + fragment + tail, head.count("\n")
+
+
+class RuleTester:
+    """Lint fragments with exactly the given rule (and its options) and compare the findings."""
+
+    def __init__(self, rule: type[Rule], options: dict | None = None, today: dt.date = FIXED_TODAY,
+                 context: Context | None = None) -> None:
+        self.rule = rule
+        config = Config(rules={rule.name: options} if options else {})
+        self.checker = Checker([("test", rule)], config, context or Context(today=today))
+
+    def findings(self, fragment: str, path: str = "sop.toml") -> list[Finding]:
+        """Findings of the rule on the completed fragment, lines counted in the fragment."""
+        text, offset = complete(fragment)
+        return [self._shift(f, offset) for f in self._lint(text, path)]
+
+    def findings_in_corpus(self, fragments: dict[str, str]) -> list[Finding]:
+        """Findings of a corpus rule over several files: {path: fragment}."""
+        results, offsets = [], {}
+        for path, fragment in fragments.items():
+            text, offsets[path] = complete(fragment)
+            results.append(self.checker.check_loaded(self._load(text, path)))
+        found = [f for r in results for f in r.findings] + self.checker.check_corpus(results)
+        return [self._shift(f, offsets.get(f.path, 0)) for f in sorted(found, key=lambda f: f.sort_key)]
+
+    def assert_valid(self, fragment: str) -> None:
+        found = self.findings(fragment)
+        assert not found, "expected no findings, got:\n" + "\n".join(_describe(f) for f in found)
+
+    def assert_invalid(self, fragment: str, expected: list[dict]) -> list[Finding]:
+        """Each dict names what a finding must have: any of step, line, col, pointer, severity,
+        message (a substring of the Indonesian or English message). Order as in the file."""
+        found = self.findings(fragment)
+        listing = "\n".join(_describe(f) for f in found) or "(none)"
+        assert len(found) == len(expected), f"expected {len(expected)} findings, got {len(found)}:\n{listing}"
+        for finding, wanted in zip(found, expected):
+            for key, value in wanted.items():
+                if key == "message":
+                    ok = value in finding.message.id or value in finding.message.en
+                elif key == "severity":
+                    ok = finding.severity.value == value
+                else:
+                    ok = getattr(finding, key) == value
+                assert ok, f"finding {_describe(finding)}: {key} is not {value!r}\nall findings:\n{listing}"
+        return found
+
+    def assert_fix(self, fragment: str, expected: str) -> None:
+        """Fixing the fragment gives `expected` (both completed the same way), and fixing is idempotent."""
+        text, _ = complete(fragment)
+        want, _ = complete(expected)
+        fixed = fix_text(self.checker, "sop.toml", text)
+        assert fixed == want, f"fixed text differs:\n{fixed}\n--- expected ---\n{want}"
+        assert fix_text(self.checker, "sop.toml", fixed) == fixed, "fixing twice changed the text again"
+
+    def _load(self, text: str, path: str):
+        result = load_text(text, path)
+        if not result.ok:
+            raise LoadFailed("the test SOP does not load:\n" + "\n".join(p.render("en") for p in result.problems))
+        return result
+
+    def _lint(self, text: str, path: str) -> list[Finding]:
+        result = self.checker.check_loaded(self._load(text, path))
+        found = list(result.findings)
+        if issubclass(self.rule, CorpusRule):
+            found += self.checker.check_corpus([result])
+        return sorted(found, key=lambda f: f.sort_key)
+
+    @staticmethod
+    def _shift(finding: Finding, offset: int) -> Finding:
+        if not offset:
+            return finding
+        from dataclasses import replace
+
+        return replace(finding, line=max(1, finding.line - offset))
+
+
+def _describe(finding: Finding) -> str:
+    return f"{finding.line}:{finding.col} {finding.code} step={finding.step} {finding.message.en}"

@@ -1,0 +1,45 @@
+from soptui.rules.step_numbering import StepNumbering
+from soptui.testing import RuleTester
+
+tester = RuleTester(StepNumbering)
+
+
+def steps(*numbers, extra=None):
+    extra = extra or {}
+    return "\n".join(
+        f'[[langkah]]\nno = {n}\nkegiatan = "Membuat langkah {i}"\n{extra.get(i, "")}\n'
+        for i, n in enumerate(numbers)
+    )
+
+
+def test_consecutive_numbers_pass():
+    tester.assert_valid(steps(1, 2, 3))
+
+
+def test_gap_like_awayan_is_reported_at_the_step_that_jumps():
+    found = tester.assert_invalid(steps(1, 2, 5, 8), [
+        {"step": 5, "line": 12, "message": "jumps from 2 to 5"},
+        {"step": 8, "line": 17, "message": "expected 4"},
+    ])
+    assert found[0].fix is not None
+
+
+def test_repeat_and_start_other_than_one():
+    tester.assert_invalid(steps(0, 2, 2), [
+        {"step": 0, "message": "starts at 0"},
+        {"step": 2, "line": 12, "message": "repeated"},
+    ])
+
+
+def test_fix_renumbers_and_rewrites_references_keeping_comments():
+    before = (
+        '[[langkah]]\nno = 1\nkegiatan = "Memeriksa"\nsimbol = "keputusan"\nya = 8  # to the end\ntidak = 5\n\n'
+        '[[langkah]]\nno = 5\nkegiatan = "Memperbaiki"\nketerangan = "kembali ke langkah 1, lalu langkah 8"\n\n'
+        '# the last step\n[[langkah]]\nno = 8\nkegiatan = "Mengarsipkan"\n'
+    )
+    after = (
+        '[[langkah]]\nno = 1\nkegiatan = "Memeriksa"\nsimbol = "keputusan"\nya = 3  # to the end\ntidak = 2\n\n'
+        '[[langkah]]\nno = 2\nkegiatan = "Memperbaiki"\nketerangan = "kembali ke langkah 1, lalu langkah 3"\n\n'
+        '# the last step\n[[langkah]]\nno = 3\nkegiatan = "Mengarsipkan"\n'
+    )
+    tester.assert_fix(before, after)
