@@ -36,6 +36,9 @@ Messages are in Bahasa Indonesia; --lang en (or SOPTUI_LANG=en) for English.
 COMMANDS = {
     "lint": ("lint", "check SOP files against the rules (the main job)"),
     "validate": ("validate", "check SOP files against the format and schema only"),
+    "rules": ("rules", "list every rule"),
+    "rule": ("rule", "show one rule's documentation"),
+    "plugins": ("plugins", "list loaded plugins and any that failed"),
 }
 
 

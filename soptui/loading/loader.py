@@ -158,7 +158,19 @@ def _toml_error(error: Exception, text: str) -> tuple[Pos, Text]:
         lines = text.splitlines() or [""]
         pos = Pos(len(lines), len(lines[-1]) + 1)
         message = _TOML_AT_END.sub("", message)
+    if _at_end(text, pos):
+        return pos, Text(
+            "TOML tidak sah: berkas berakhir sebelum [ ], { } atau tanda kutip ditutup",
+            "invalid TOML: the file ends before a [ ], { } or quote is closed",
+        )
     return pos, Text("TOML tidak sah: ", "invalid TOML: ") + _explain(message)
+
+
+def _at_end(text: str, pos: Pos) -> bool:
+    """Whether nothing but blanks follows `pos`: tomllib then met the end of the file mid-value."""
+    lines = text.split("\n")
+    rest = "\n".join([lines[pos.line - 1][pos.col - 1:], *lines[pos.line:]]) if pos.line <= len(lines) else ""
+    return not rest.strip()
 
 
 # tomllib's messages, reworded: (its English prefix, Indonesian, English). Unlisted ones are
@@ -166,6 +178,10 @@ def _toml_error(error: Exception, text: str) -> tuple[Pos, Text]:
 _TOML_MESSAGES = (
     ("Illegal character '\\n'", "baris berakhir sebelum teks ditutup dengan tanda kutip",
      "the line ends before the text's closing quote"),
+    ("Expected ']]' at the end of an array declaration", "header [[...]] tidak ditutup dengan ]]",
+     "a [[...]] header is not closed with ]]"),
+    ("Expected ']' at the end of a table declaration", "header [...] tidak ditutup dengan ]",
+     "a [...] header is not closed with ]"),
     ("Invalid value", "nilai tidak sah (teks harus diberi tanda kutip)", "invalid value (text needs quotes)"),
     ("Invalid date or datetime", "tanggal tidak sah", "invalid date"),
     ("Expected '=' after a key in a key/value pair", "setelah kunci harus ada '='", "expected '=' after the key"),

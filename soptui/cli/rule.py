@@ -1,0 +1,29 @@
+"""Show the documentation of one rule: what it checks, why it matters, an example, and what to
+write instead. NAME is a rule's code (SOP101) or name (step-numbering)."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", metavar="NAME", help="rule code or name")
+
+
+def run(args: argparse.Namespace) -> int:
+    from . import UsageError
+    from .rules import rule_infos
+
+    infos = rule_infos()
+    for info in infos:
+        if args.name in (info.code, info.name) or args.name.upper() == info.code:
+            fix = "yes" if info.fixable else "no"
+            print(f"{info.code} {info.name}  (severity: {info.severity.value}, scope: {info.scope}, "
+                  f"fix: {fix}, plugin: {info.plugin})\n")
+            print(info.documentation)
+            return 0
+    names = [i.name for i in infos] + [i.code for i in infos]
+    close = difflib.get_close_matches(args.name, names, n=1)
+    hint = f"; maksud Anda (did you mean) '{close[0]}'?" if close else "; lihat (see) `soptui rules`"
+    raise UsageError(f"aturan tidak dikenal (unknown rule) '{args.name}'{hint}")

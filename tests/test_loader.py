@@ -1,0 +1,157 @@
+"""The loader on bad input: one clear problem, at the right line and column, never a crash."""
+
+import time
+
+import pytest
+
+from soptui.loading.loader import MAX_FILE_BYTES, load_bytes, load_file, load_text
+
+VALID = '''nama = "Pengukuran Kinerja"
+unit = "Kecamatan Wangon"
+tanggal_pembuatan = 2020-11-23
+
+[pelaksana]
+camat = "CAMAT"
+
+[[langkah]]
+no = 1
+kegiatan = "Memerintahkan penyusunan pengukuran kinerja"
+pelaksana = "camat"
+waktu = "15 menit"
+'''
+
+
+def only_problem(text_or_bytes, path="sop.toml"):
+    if isinstance(text_or_bytes, bytes):
+        result = load_bytes(text_or_bytes, path)
+    else:
+        result = load_text(text_or_bytes, path)
+    assert result.sop is None
+    assert len(result.problems) == 1, [p.render("en") for p in result.problems]
+    problem = result.problems[0]
+    return problem.pos.line, problem.pos.col, problem.message.en, problem.message.id
+
+
+def test_a_valid_file_loads():
+    result = load_text(VALID, "sop.toml")
+    assert result.problems == ()
+    assert result.sop.langkah[0].durasi.high == 15
+
+
+@pytest.mark.parametrize("text, line, col, english", [
+    ("", 1, 1, "file is empty"),
+    ("   \n\n", 1, 1, "file is empty"),
+    ('nama = "Pengukuran\n', 1, 19, "closing quote"),
+    ("nama = Pengukuran Kinerja\n", 1, 8, "text needs quotes"),
+    ('nama = "a"\nnama = "b"\n', 2, 11, "written twice"),
+    ('nama = "a"\n[[langkah]\n', 2, 10, "not closed with ]]"),
+    ('tanggal_pembuatan = 2023-02-30\n', 1, 21, "invalid date"),
+    ('dasar_hukum = ["a",\n', 1, 20, "the file ends before a [ ], { } or quote is closed"),
+])
+def test_toml_syntax_errors_point_at_their_place(text, line, col, english):
+    found = only_problem(text)
+    assert found[:2] == (line, col)
+    assert english in found[2]
+
+
+def test_binary_garbage():
+    assert only_problem(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")[:3] == (3, 1, "binary file, not TOML text")
+
+
+def test_not_utf8_points_at_the_byte():
+    line, col, english, indonesian = only_problem('nama = "Camat"\nunit = "Kecamatan Sumbersuk'.encode() + b"\xf3\"\n")
+    assert (line, col) == (2, 28)
+    assert "not UTF-8" in english and "0xF3" in english and "UTF-8" in indonesian
+
+
+def test_byte_order_mark_is_accepted():
+    assert load_bytes(b"\xef\xbb\xbf" + VALID.encode(), "sop.toml").ok
+
+
+def test_file_over_the_size_limit_is_refused_without_reading_it_all(tmp_path):
+    big = tmp_path / "big.toml"
+    big.write_bytes(b"# " + b"x" * (50 * 1024 * 1024) + b"\n")
+    started = time.perf_counter()
+    result = load_file(big)
+    assert time.perf_counter() - started < 2
+    assert len(result.problems) == 1
+    assert "too large" in result.problems[0].message.en
+    assert str(MAX_FILE_BYTES // 1024) in result.problems[0].message.en
+
+
+@pytest.mark.parametrize("text", [
+    "x = " + "[" * 10_000 + "]" * 10_000,
+    "x = " + "{ a = " * 10_000 + "1" + " }" * 10_000,
+    "x = " + "[" * 10_000,
+])
+def test_deep_nesting_is_one_error_not_a_crash(text):
+    line, col, english, _ = only_problem(text)
+    assert (line, col) == (1, 5 + 100 * (6 if "{" in text else 1))
+    assert "nested too deep" in english
+
+
+def test_missing_file():
+    result = load_file("/nonexistent/sop.toml")
+    assert "cannot be read" in result.problems[0].message.en
+
+
+# -- schema violations ---------------------------------------------------------------------------
+
+def replace(old, new):
+    assert old in VALID
+    return VALID.replace(old, new)
+
+
+def test_unknown_key_points_at_the_key_and_suggests_the_right_one():
+    line, col, english, indonesian = only_problem(replace('waktu = "15 menit"', 'wakto = "15 menit"'))
+    assert (line, col) == (12, 1)
+    assert "unknown key `wakto`" in english and "did you mean `waktu`?" in english
+    assert "tidak dikenal" in indonesian
+
+
+def test_wrong_type_names_expected_and_found():
+    line, col, english, indonesian = only_problem(replace("no = 1", 'no = "1"'))
+    assert (line, col) == (9, 1)
+    assert english == "`no` must be a whole number, not text"
+    assert indonesian == "`no` harus berupa bilangan bulat, bukan teks"
+
+
+def test_missing_required_key():
+    line, col, english, _ = only_problem(replace('nama = "Pengukuran Kinerja"\n', ""))
+    assert (line, col) == (1, 1)
+    assert "required key `nama` is missing" in english
+
+
+def test_bad_waktu_is_reported_at_its_line():
+    line, col, english, _ = only_problem(replace('"15 menit"', '"abc"'))
+    assert (line, col) == (12, 1)
+    assert "waktu 'abc' cannot be read" in english
+
+
+def test_quoted_date_is_a_problem():
+    line, col, english, _ = only_problem(replace("2020-11-23", '"2020-11-23"'))
+    assert (line, col) == (3, 1)
+    assert "without quotes" in english
+
+
+def test_a_date_in_words_is_a_problem():
+    line, col, english, _ = only_problem(replace("2020-11-23", '"23 November 2020"'))
+    assert (line, col) == (3, 1)
+    assert "is not a date" in english
+
+
+def test_bad_actor_id():
+    line, col, english, _ = only_problem(replace('camat = "CAMAT"', '"Camat Wangon" = "CAMAT"'))
+    assert (line, col) == (6, 1)
+    assert "pelaksana id" in english
+
+
+def test_every_problem_is_reported_once_each_at_its_line():
+    text = replace('no = 1', 'no = "1"\nfoo = 2').replace('"15 menit"', '"segera"')
+    result = load_text(text, "sop.toml")
+    assert sorted(p.pos.line for p in result.problems) == [9, 10, 13]
+
+
+def test_problems_render_as_path_line_col_message():
+    result = load_text("nama = \n", "sops/x.toml")
+    assert result.problems[0].render("en").startswith("sops/x.toml:1:8: invalid TOML:")

@@ -1,0 +1,74 @@
+"""The position scanner: every key and array item of a TOML document maps to its line and column."""
+
+from soptui.loading.positions import scan
+from soptui.source import Pos
+
+DOCUMENT = '''#:schema ../../schemas/sop.schema.json
+nama = "Pelaksanaan Pengukuran Kinerja Triwulan"  # a comment
+dasar_hukum = [
+  "Peraturan Pemerintah Nomor 46 Tahun 2011",  # first
+  'literal, with "quotes" and [brackets]',
+]
+catatan = """
+multi-line [not a table]
+nama = "not a key"
+"""
+
+[disahkan_oleh]
+jabatan = "Camat Awayan"
+
+[pelaksana]
+camat = "Camat"
+
+[[langkah]]
+no = 1
+kelengkapan = ["Disposisi Surat", "Map"]
+inline = { a = 1, b = [2.5, 3] }
+
+# soptui: ignore[step-numbering]
+[[langkah]]
+no = 8
+waktu = "10 menit"
+'''
+
+
+def test_keys_items_tables_and_array_of_tables():
+    positions = scan(DOCUMENT).positions
+    assert positions["/nama"] == Pos(2, 1)
+    assert positions["/dasar_hukum/0"] == Pos(4, 3)
+    assert positions["/dasar_hukum/1"] == Pos(5, 3)
+    assert positions["/catatan"] == Pos(7, 1)
+    assert positions["/disahkan_oleh"] == Pos(12, 1)
+    assert positions["/disahkan_oleh/jabatan"] == Pos(13, 1)
+    assert positions["/langkah/0"] == Pos(18, 1)
+    assert positions["/langkah/0/kelengkapan/1"] == Pos(20, 35)
+    assert positions["/langkah/0/inline/b/1"] == Pos(21, 29)
+    assert positions["/langkah/1"] == Pos(24, 1)
+    assert positions["/langkah/1/waktu"] == Pos(26, 1)
+
+
+def test_text_inside_strings_is_not_taken_for_keys():
+    positions = scan(DOCUMENT).positions
+    assert "/nama" in positions and positions["/nama"].line == 2  # not line 9, inside the string
+
+
+def test_comments_and_headers_are_collected():
+    source = scan(DOCUMENT)
+    own_line = [c.text for c in source.comments if c.own_line]
+    trailing = [c.text for c in source.comments if not c.own_line]
+    assert own_line == ["#:schema ../../schemas/sop.schema.json", "# soptui: ignore[step-numbering]"]
+    assert trailing == ["# a comment", "# first"]
+    assert [line for line, _ in source.headers] == [12, 15, 18, 24]
+
+
+def test_locate_falls_back_to_the_nearest_ancestor():
+    source = scan(DOCUMENT)
+    assert source.locate("/langkah/1/output/0") == Pos(24, 1)
+    assert source.locate("/nothing/here") == Pos(1, 1)
+
+
+def test_dotted_keys_and_nested_array_tables():
+    source = scan('a.b = 1\n[[t]]\nx = 1\n[t.sub]\ny = 2\n[[t]]\nx = 2\n')
+    assert source.positions["/a/b"] == Pos(1, 1)
+    assert source.positions["/t/0/sub/y"] == Pos(5, 1)
+    assert source.positions["/t/1/x"] == Pos(7, 1)
