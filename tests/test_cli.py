@@ -1,0 +1,165 @@
+"""`soptui` as a user runs it: exit codes, formats, fixes, baselines, revisions."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from soptui.cli import main
+
+CLEAN = '''#:schema ../schemas/sop.schema.json
+nama = "Pengumpulan Data"
+unit = "Kecamatan Contoh"
+dasar_hukum = ["Peraturan Pemerintah Nomor 30 Tahun 2019 tentang Penilaian Kinerja Pegawai Negeri Sipil"]
+
+[disahkan_oleh]
+jabatan = "Camat Contoh"
+nama = "Budi"
+nip = "197012081992031007"
+
+[pelaksana]
+camat = "Camat"
+
+[[langkah]]
+no = 1
+kegiatan = "Memerintahkan pengumpulan data"
+pelaksana = "camat"
+kelengkapan = ["Disposisi"]
+waktu = "10 menit"
+output = ["Disposisi"]
+
+[[langkah]]
+no = 2
+kegiatan = "Mengumpulkan data"
+pelaksana = "camat"
+kelengkapan = ["Disposisi"]
+waktu = "1 jam"
+output = ["Data"]
+'''
+GAP = CLEAN.replace("no = 2\n", "no = 5  # as printed\n")
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sops").mkdir()
+    return tmp_path / "sops"
+
+
+def lint(*args):
+    return main(["lint", *map(str, args)])
+
+
+def test_clean_corpus_exits_0(corpus, capsys):
+    (corpus / "a.toml").write_text(CLEAN)
+    assert lint(corpus, "--select", "SOP1,SOP2") == 0
+    assert "1 berkas diperiksa: 0 galat" in capsys.readouterr().out
+
+
+def test_findings_exit_1_and_text_shows_line_excerpt_and_fix(corpus, capsys):
+    (corpus / "a.toml").write_text(GAP)
+    assert lint(corpus, "--select", "step-numbering") == 1
+    out = capsys.readouterr().out
+    assert "23:1: galat SOP101 penomoran langkah melompat dari 1 ke 5; seharusnya 2 [langkah 5]" in out
+    assert "| no = 5  # as printed" in out
+    assert "perbaikan:" in out
+
+
+def test_english_and_fail_on_and_exit_zero(corpus, capsys):
+    (corpus / "a.toml").write_text(GAP)
+    assert lint(corpus, "--select", "step-numbering", "--lang", "en") == 1
+    assert "step numbering jumps from 1 to 5" in capsys.readouterr().out
+    assert lint(corpus, "--select", "step-numbering", "--exit-zero") == 0
+
+
+def test_load_error_exits_2_and_is_reported_with_position(corpus, capsys):
+    (corpus / "a.toml").write_text(CLEAN)
+    (corpus / "broken.toml").write_text('nama = "x\n')
+    assert lint(corpus) == 2
+    assert "broken.toml" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["nope/"], "no such file or folder"),
+    (["sops", "--format", "xml"], "(unknown format) 'xml'"),
+    (["sops", "--select", "step-numbrng"], "(did you mean) `step-numbering`?"),
+    (["sops", "--output", "json"], "FORMAT=FILE"),
+])
+def test_usage_errors_exit_2_with_one_clear_line(corpus, capsys, args, message):
+    (corpus / "a.toml").write_text(CLEAN)
+    assert lint(*args) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_json_to_stdout_and_several_formats_to_files(corpus, capsys):
+    (corpus / "a.toml").write_text(GAP)
+    lint(corpus, "--format", "json", "--output", "json=report.json", "--output", "text=report.txt",
+         "--select", "step-numbering")
+    data = json.loads(capsys.readouterr().out)
+    assert data["findings"][0]["code"] == "SOP101" and data["findings"][0]["step"] == 5
+    assert json.loads(Path("report.json").read_text()) == data
+    assert "SOP101" in Path("report.txt").read_text()
+
+
+def test_fix_renumbers_in_place_keeping_comments_and_is_idempotent(corpus, capsys):
+    path = corpus / "a.toml"
+    path.write_text(GAP)
+    assert lint(corpus, "--select", "step-numbering", "--diff") == 0
+    assert "-no = 5  # as printed\n+no = 2  # as printed" in capsys.readouterr().out
+    assert path.read_text() == GAP  # --diff changes nothing
+    assert lint(corpus, "--select", "step-numbering", "--fix") == 0
+    assert path.read_text() == CLEAN.replace("no = 2\n", "no = 2  # as printed\n")
+    assert lint(corpus, "--select", "step-numbering", "--fix") == 0
+    assert path.read_text() == CLEAN.replace("no = 2\n", "no = 2  # as printed\n")
+
+
+def test_baseline_reports_only_new_findings(corpus, capsys):
+    (corpus / "a.toml").write_text(GAP)
+    assert lint(corpus, "--select", "step-numbering", "--write-baseline", "base.json") == 1
+    assert lint(corpus, "--select", "step-numbering", "--baseline", "base.json") == 0
+    (corpus / "b.toml").write_text(GAP.replace("Pengumpulan Data", "Lain"))
+    capsys.readouterr()
+    assert lint(corpus, "--select", "step-numbering", "--baseline", "base.json") == 1
+    out = capsys.readouterr().out
+    assert "b.toml" in out and "a.toml" not in out
+    assert lint(corpus, "--baseline", "missing.json") == 2
+
+
+def git(*args, cwd):
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin"})
+
+
+def test_changed_since_lints_changed_files_and_checks_revision_date(corpus, capsys):
+    git("init", "-q", cwd=corpus.parent)
+    (corpus / "a.toml").write_text(GAP)
+    (corpus / "b.toml").write_text(CLEAN.replace("Pengumpulan Data", "Lain") + "")
+    git("add", ".", cwd=corpus.parent)
+    git("commit", "-qm", "start", cwd=corpus.parent)
+    (corpus / "b.toml").write_text(CLEAN.replace("Pengumpulan Data", "Lain").replace("1 jam", "2 jam"))
+    assert lint(corpus, "--changed-since", "HEAD", "--select", "step-numbering,revision-date", "--format", "json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["files"] == [str(Path("sops/b.toml"))] or [Path(f).name for f in data["files"]] == ["b.toml"]
+    assert [f["name"] for f in data["findings"]] == ["revision-date"]
+    assert lint(corpus, "--changed-since", "no-such-rev") == 2
+
+
+def test_rules_and_rule_commands(capsys):
+    assert main(["rules"]) == 0
+    listing = capsys.readouterr().out
+    assert "SOP101  step-numbering" in listing and "yes" in listing
+    assert main(["rule", "SOP101"]) == 0
+    assert "## Why it matters" in capsys.readouterr().out
+    assert main(["rule", "nothing-like-this"]) == 2
+
+
+def test_lint_path_never_imports_textual(corpus):
+    (corpus / "a.toml").write_text(GAP)
+    code = ("import sys; from soptui.cli import main; main(['lint', 'sops', '--quiet']); "
+            "assert 'textual' not in sys.modules, 'textual imported'; print('clean')")
+    done = subprocess.run([sys.executable, "-c", code], cwd=corpus.parent, capture_output=True, text=True)
+    assert "clean" in done.stdout, done.stderr
