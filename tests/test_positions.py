@@ -72,3 +72,56 @@ def test_dotted_keys_and_nested_array_tables():
     assert source.positions["/a/b"] == Pos(1, 1)
     assert source.positions["/t/0/sub/y"] == Pos(5, 1)
     assert source.positions["/t/1/x"] == Pos(7, 1)
+
+
+# -- the lazy locator agrees with the full scan ------------------------------------------------
+
+import glob
+from pathlib import Path
+
+import pytest
+
+from soptui.loading.locate import LazySource
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted(glob.glob(str(ROOT / "sops/**/*.toml"), recursive=True))
+
+SIMPLE = '''nama = "A"  # trailing, with words
+unit = "B"
+dasar_hukum = [
+  "Satu, dua",  # first item
+  'dua # not a comment',
+  "tiga",
+]
+kelengkapan = ["a", 'b', "c # d"]  # x y
+tanggal = 2023-07-26
+
+[disahkan_oleh]
+nama = "C"
+
+[[langkah]]
+no = 1
+kelengkapan = [ "Formulir kinerja", "Komputer/Laptop" ]
+
+[[langkah]]
+no = 2
+output = [
+  "x", "y",
+  "z",
+]
+'''
+
+
+@pytest.mark.parametrize("text", [SIMPLE, DOCUMENT] + [Path(p).read_text() for p in SAMPLES],
+                         ids=["simple", "document"] + [Path(p).name for p in SAMPLES])
+def test_lazy_locate_matches_full_scan_for_every_pointer(text):
+    full = scan(text)
+    for pointer, expected in full.positions.items():
+        assert LazySource(text).locate(pointer) == expected, pointer
+
+
+def test_lazy_locate_reads_simple_files_without_the_full_scan():
+    source = LazySource(SIMPLE)
+    assert source.locate("/dasar_hukum/2") == Pos(6, 3)
+    assert source.locate("/langkah/1/output/2") == Pos(22, 3)
+    assert "full" not in vars(source)

@@ -19,8 +19,9 @@ from ..i18n import Text
 from ..model import SECTIONS, Signer, Sop, Step
 from ..waktu import parse_waktu
 from . import schema
-from ..source import Pos, SourceMap
-from .positions import deepest_nesting, scan
+from ..source import Pos
+from .locate import LazySource
+from .positions import deepest_nesting
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -115,10 +116,7 @@ def load_text(text: str, path: str) -> LoadResult:
         return _fail(path, *_toml_error(error, text))
     except (RecursionError, ValueError, TypeError) as error:  # defensive: tomllib bugs on odd input
         return _fail(path, Pos(1, 1), Text(f"TOML tidak terbaca: {error}", f"unreadable TOML: {error}"))
-    try:
-        source = scan(text)
-    except Exception:  # noqa: BLE001 - positions are a help, never a reason to fail a valid file
-        source = SourceMap({}, ())
+    source = LazySource(text)
     found = [
         Problem(path, source.locate(pointer), message, pointer)
         for pointer, message in schema.problems(_as_json(data))
@@ -217,7 +215,7 @@ def _as_json(value: object) -> object:
     return value
 
 
-def _build(data: dict, path: Path, source: SourceMap, text: str) -> Sop:
+def _build(data: dict, path: Path, source: LazySource, text: str) -> Sop:
     signer = data.get("disahkan_oleh")
     return Sop(
         path=path,

@@ -1,0 +1,141 @@
+"""Finding one element's position without scanning the whole file.
+
+A full scan (`positions.scan`) costs more than parsing the file. A lint needs positions only for
+the few elements its findings concern, so `LazySource` answers `locate(pointer)` with a few
+string searches over lines, and falls back to the full scan whenever the text holds something a
+line-by-line reading could misread: multi-line strings, inline tables, quoted or dotted keys,
+or suppression comments (which need every comment anyway). A test checks that both give the same
+answer for every pointer of the seed corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from ..source import Pos, SourceMap
+from .positions import scan
+
+_KEY_LINE = re.compile(r"^([ \t]*)([A-Za-z0-9_-]+)[ \t]*=[ \t]*(.*)$")
+_HEADER = re.compile(r"^[ \t]*\[")
+_ARRAY_TOKEN = re.compile(r"""("(?:[^"\\]|\\.)*"|'[^']*')|(\#)|(\])|(\[)|([^\s,\[\]\#"']+)""")
+# Things a line reader cannot follow; their presence sends every lookup to the full scan.
+_HARD = re.compile(r"\"\"\"|'''|=[ \t]*\{|^[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*')[ \t]*=|^[ \t]*[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+[ \t]*=|soptui:",
+                   re.MULTILINE)
+
+
+class LazySource:
+    """The `SourceMap` interface, computed only as far as each question needs."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._simple = _HARD.search(text) is None
+        self._cache: dict[str, Pos] = {}
+
+    @cached_property
+    def full(self) -> SourceMap:
+        try:
+            return scan(self.text)
+        except Exception:  # noqa: BLE001 - positions are a help, never a reason to fail a valid file
+            return SourceMap({}, ())
+
+    @property
+    def positions(self) -> dict[str, Pos]:
+        return self.full.positions
+
+    @property
+    def comments(self):
+        return self.full.comments if "#" in self.text else ()
+
+    @property
+    def headers(self):
+        return self.full.headers
+
+    @cached_property
+    def _lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def _tables(self) -> list[tuple[int, str]]:
+        """(line index, header text without brackets) of every table header, in order."""
+        found = []
+        for index, line in enumerate(self._lines):
+            if _HEADER.match(line):
+                found.append((index, line.strip().strip("[]").strip()))
+        return found
+
+    def locate(self, pointer: str) -> Pos:
+        if pointer in self._cache:
+            return self._cache[pointer]
+        pos = self._quick(pointer) if self._simple else None
+        if pos is None:
+            pos = self.full.locate(pointer)
+        self._cache[pointer] = pos
+        return pos
+
+    # -- the line reader ---------------------------------------------------------------------
+    def _quick(self, pointer: str) -> Pos | None:
+        parts = pointer.split("/")[1:]
+        if not parts or any("~" in p for p in parts):
+            return None
+        tables = self._tables
+        first_table = tables[0][0] if tables else len(self._lines)
+        head = parts[0]
+        if head == "langkah":
+            starts = [index for index, name in tables if name == "langkah"]
+            if len(parts) == 1:
+                return Pos(starts[0] + 1, 1) if starts else None
+            if not parts[1].isdigit() or int(parts[1]) >= len(starts):
+                return None
+            start = starts[int(parts[1])]
+            if len(parts) == 2:
+                return Pos(start + 1, 1)
+            return self._in_table(start + 1, parts[2:])
+        for index, name in tables:
+            if name == head:
+                if len(parts) == 1:
+                    return Pos(index + 1, 1)
+                return self._in_table(index + 1, parts[1:])
+        return self._in_range(0, first_table, parts)
+
+    def _in_table(self, start: int, parts: list[str]) -> Pos | None:
+        end = next((index for index, _ in self._tables if index >= start), len(self._lines))
+        return self._in_range(start, end, parts)
+
+    def _in_range(self, start: int, end: int, parts: list[str]) -> Pos | None:
+        key, rest = parts[0], parts[1:]
+        for index in range(start, end):
+            match = _KEY_LINE.match(self._lines[index])
+            if match and match[2] == key:
+                if not rest:
+                    return Pos(index + 1, len(match[1]) + 1)
+                if len(rest) == 1 and rest[0].isdigit():
+                    return self._item(index, match, int(rest[0]))
+                return None
+        return None
+
+    def _item(self, index: int, match: re.Match, wanted: int) -> Pos | None:
+        """Position of item `wanted` of the array that starts on line `index`; None if unsure."""
+        if not match[3].startswith("["):
+            return None
+        line_index, text, offset = index, match[3], match.start(3)
+        depth = count = 0
+        while True:
+            for token in _ARRAY_TOKEN.finditer(text):
+                string, comment, close, opening, _bare = token.groups()
+                if comment:
+                    break
+                if opening:
+                    depth += 1
+                    if depth > 1:
+                        return None  # nested arrays: leave them to the full scan
+                    continue
+                if close:
+                    return None  # the array ends before the wanted item
+                if count == wanted:
+                    return Pos(line_index + 1, offset + token.start() + 1)
+                count += 1
+            line_index += 1
+            if line_index >= len(self._lines):
+                return None
+            text, offset = self._lines[line_index], 0
