@@ -21,7 +21,7 @@ from typing import Callable
 from .. import __version__
 from ..atomic import atomic_write_text
 from ..i18n import Text
-from ..loading.loader import MAX_FILE_BYTES, load_bytes
+from ..loading.loader import MAX_FILE_BYTES
 from .engine import Checker, FileResult, LintResult
 from .finding import Finding
 from .rule import Edit, Fix, Severity
@@ -55,7 +55,7 @@ def engine_key(checker: Checker) -> str:
     return hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=16).hexdigest()
 
 
-def _encode(result: FileResult) -> dict:
+def encode(result: FileResult) -> dict:
     return {
         "loaded": result.loaded,
         "collected": result.collected,
@@ -68,7 +68,7 @@ def _encode(result: FileResult) -> dict:
     }
 
 
-def _decode(path: str, data: dict) -> FileResult:
+def decode(path: str, data: dict) -> FileResult:
     findings = []
     for code, name, severity, line, col, pointer, step, msg_id, msg_en, plugin, fix in data["findings"]:
         findings.append(Finding(
@@ -79,46 +79,43 @@ def _decode(path: str, data: dict) -> FileResult:
     return FileResult(path, findings, data["collected"], data["loaded"])
 
 
+def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int], None] | None = None) -> LintResult:
+    from .parallel import check_files, digest
+
+    store_path = cache_dir() / f"{engine_key(checker)}.json"
+    try:
+        store = json.loads(store_path.read_text("utf-8"))
+    except (OSError, ValueError):
+        store = {}
+    results: dict[str, FileResult] = {}
+    misses = []
+    for path in files:
+        name = str(path)
+        hit = store.get(name)
+        data = _read(path) if hit is not None else None
+        if data is not None and hit[0] == digest(data):
+            try:
+                results[name] = decode(name, hit[1])
+                continue
+            except (KeyError, TypeError, ValueError):
+                pass  # an entry from a damaged cache: check the file afresh
+        misses.append(path)
+    for name, key, result in check_files(checker, misses, progress):
+        results[name] = result
+        if key is not None:
+            store[name] = [key, encode(result)]
+    if misses:
+        try:
+            store_path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(store_path, json.dumps(store, ensure_ascii=False))
+        except OSError:
+            pass  # a read-only home is no reason to fail a lint
+    return checker.finish([results[str(path)] for path in files])
+
+
 def _read(path: Path) -> bytes | None:
     try:
         with open(path, "rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1)
     except OSError:
         return None
-
-
-def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int], None] | None = None) -> LintResult:
-    store_path = cache_dir() / f"{engine_key(checker)}.json"
-    try:
-        store = json.loads(store_path.read_text("utf-8"))
-    except (OSError, ValueError):
-        store = {}
-    dirty = False
-    results = []
-    for done, path in enumerate(files, 1):
-        data = _read(path)
-        if data is None:
-            results.append(checker.check_file(path))  # reports why it cannot be read
-            continue
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        name = str(path)
-        hit = store.get(name)
-        if hit is not None and hit[0] == digest:
-            try:
-                results.append(_decode(name, hit[1]))
-                continue
-            except (KeyError, TypeError, ValueError):
-                pass  # an entry from a damaged cache: check the file afresh
-        result = checker.check_loaded(load_bytes(data, name))
-        results.append(result)
-        store[name] = [digest, _encode(result)]
-        dirty = True
-        if progress:
-            progress(done, len(files))
-    if dirty:
-        try:
-            store_path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(store_path, json.dumps(store, ensure_ascii=False))
-        except OSError:
-            pass  # a read-only home is no reason to fail a lint
-    return checker.finish(results)

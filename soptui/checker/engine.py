@@ -209,12 +209,10 @@ class Checker:
         return findings
 
     def run(self, paths: list[Path], progress: Callable[[int, int], None] | None = None) -> LintResult:
-        results = []
-        for done, path in enumerate(paths, 1):
-            results.append(self.check_file(path))
-            if progress:
-                progress(done, len(paths))
-        return self.finish(results)
+        from .parallel import check_files
+
+        results = {name: result for name, _, result in check_files(self, paths, progress)}
+        return self.finish([results[str(path)] for path in paths])
 
     def finish(self, results: list[FileResult]) -> LintResult:
         findings = [f for r in results for f in r.findings] + self.check_corpus(results)
