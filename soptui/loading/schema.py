@@ -38,6 +38,34 @@ def _validator():
     return Draft202012Validator(sop_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
+@lru_cache(maxsize=None)
+def _gate():
+    """A compiled yes/no check (fastjsonschema), or None when it is not installed.
+
+    It only decides whether the slow, message-writing validator needs to run at all. The schema
+    keeps to keywords of draft 7, which fastjsonschema supports; a test checks that both
+    validators agree on every sample.
+    """
+    try:
+        import fastjsonschema
+    except ImportError:  # pragma: no cover
+        return None
+    schema = dict(sop_schema(), **{"$schema": "http://json-schema.org/draft-07/schema#"})
+    return fastjsonschema.compile(schema, formats={"date": r"^\d{4}-\d{2}-\d{2}$"})
+
+
+def is_valid(instance: dict) -> bool | None:
+    """True/False from the compiled gate, None when there is no gate."""
+    gate = _gate()
+    if gate is None:
+        return None
+    try:
+        gate(instance)
+    except Exception:  # noqa: BLE001 - any refusal sends the instance to the full validator
+        return False
+    return True
+
+
 def _pointer(path) -> str:
     from .positions import escape
 
@@ -69,6 +97,8 @@ def _allowed_keys(schema: dict) -> list[str]:
 
 def problems(instance: dict) -> list[tuple[str, Text]]:
     """Every schema violation of `instance` as (JSON pointer, message), in document order."""
+    if is_valid(instance):
+        return []
     found: list[tuple[str, Text]] = []
     for error in _validator().iter_errors(instance):
         for item in _translate(error):
