@@ -1,0 +1,76 @@
+"""A new SOP: every section the standard asks for, with placeholders that say what goes there."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+TEMPLATE = '''#:schema {schema}
+# SOP baru: isi setiap bagian, lalu jalankan `soptui lint` (new SOP: fill in every section)
+nama = "{nama}"
+# nomor = "..."  (nomor dari register unit / from the unit's register)
+instansi = "Pemerintah Kabupaten ..."
+unit = "Kecamatan ..."
+# alamat = "..."
+tanggal_pembuatan = {today}
+tanggal_efektif = {today}
+# tanggal_revisi = {today}
+
+dasar_hukum = [
+  "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan",
+]
+kualifikasi_pelaksana = [
+  "Memahami tugas dan fungsi ...",
+]
+keterkaitan = [
+]
+peralatan_perlengkapan = [
+  "Perangkat Komputer",
+]
+peringatan = [
+  "Jika SOP tidak dilaksanakan, maka ...",
+]
+pencatatan_pendataan = [
+  "Disimpan sebagai arsip ...",
+]
+
+[disahkan_oleh]
+jabatan = "Camat ..."
+# nama = "..."
+# nip = "..."  (18 digit)
+
+[pelaksana]
+camat = "Camat"
+sekretaris = "Sekretaris"
+staf = "Staf"
+
+[[langkah]]
+no = 1
+kegiatan = "Memerintahkan ..."
+pelaksana = "camat"
+kelengkapan = ["Disposisi"]
+waktu = "10 menit"
+output = ["Disposisi"]
+
+[[langkah]]
+no = 2
+kegiatan = "Menyusun ..."
+pelaksana = "staf"
+kelengkapan = ["Disposisi"]
+waktu = "1 jam"
+output = ["Konsep ..."]
+'''
+
+
+def new_sop_text(path: Path, nama: str = "Nama SOP", today: dt.date | None = None) -> str:
+    from importlib import resources
+
+    schema_file = Path(str(resources.files("soptui.schemas").joinpath("sop.schema.json")))
+    try:
+        schema = os.path.relpath(schema_file, path.resolve().parent)
+    except ValueError:
+        schema = str(schema_file)
+    if "site-packages" in schema:
+        schema = "../../schemas/sop.schema.json"  # the repository layout: sops/<unit>/<file>.toml
+    return TEMPLATE.format(schema=Path(schema).as_posix(), nama=nama, today=(today or dt.date.today()).isoformat())

@@ -1,0 +1,199 @@
+"""The state a reviewer works in: a corpus of SOP files, their findings, and open documents.
+
+Plain Python, no screen: the TUI renders this state and calls these methods; tests call them
+directly. A `Document` is one SOP being edited: its text, undo and redo, whether it differs from
+the file on disk, and its findings, re-linted after every edit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .atomic import atomic_write_text
+from .checker.engine import Checker, FileResult
+from .checker.finding import Finding
+from .checker.fixes import apply_fixes
+from .checker.rule import Severity
+from .loading.loader import LoadResult, load_text
+from .model import Sop
+
+
+class ChangedOnDisk(Exception):
+    """The file changed on disk since it was opened or saved; the caller must choose."""
+
+
+def _stamp(path: Path) -> tuple[int, int, str] | None:
+    try:
+        data = path.read_bytes()
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _read_text(path: Path) -> str:
+    return path.read_bytes().decode("utf-8-sig", errors="replace")
+
+
+@dataclass
+class Document:
+    path: Path
+    text: str
+    saved_text: str
+    stamp: tuple[int, int, str] | None
+    relint: Callable[["Document"], FileResult]
+    undo_stack: list[str] = field(default_factory=list)
+    redo_stack: list[str] = field(default_factory=list)
+    load: LoadResult | None = None
+    result: FileResult | None = None
+
+    @classmethod
+    def open(cls, path: Path, relint: Callable[["Document"], FileResult]) -> "Document":
+        text = _read_text(path)
+        document = cls(path, text, text, _stamp(path), relint)
+        document.refresh()
+        return document
+
+    # -- state ------------------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return self.text != self.saved_text
+
+    @property
+    def sop(self) -> Sop | None:
+        return self.load.sop if self.load else None
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.result.findings if self.result else []
+
+    def refresh(self) -> None:
+        self.load = load_text(self.text, str(self.path))
+        self.result = self.relint(self)
+
+    # -- edits -------------------------------------------------------------------------------
+    def apply(self, new_text: str) -> bool:
+        """Make `new_text` the current text (an edit); False when it changes nothing."""
+        if new_text == self.text:
+            return False
+        self.undo_stack.append(self.text)
+        self.redo_stack.clear()
+        self.text = new_text
+        self.refresh()
+        return True
+
+    def edit(self, change: Callable[[str], str]) -> bool:
+        return self.apply(change(self.text))
+
+    def fix(self, finding: Finding) -> bool:
+        return finding.fix is not None and self.apply(apply_fixes(self.text, [finding.fix]))
+
+    def undo(self) -> bool:
+        if not self.undo_stack:
+            return False
+        self.redo_stack.append(self.text)
+        self.text = self.undo_stack.pop()
+        self.refresh()
+        return True
+
+    def redo(self) -> bool:
+        if not self.redo_stack:
+            return False
+        self.undo_stack.append(self.text)
+        self.text = self.redo_stack.pop()
+        self.refresh()
+        return True
+
+    # -- the file on disk ----------------------------------------------------------------------
+    def changed_on_disk(self) -> bool:
+        return _stamp(self.path) != self.stamp
+
+    def save(self, force: bool = False) -> None:
+        """Write the text atomically. Raises `ChangedOnDisk` unless `force` when the file
+        changed since it was opened or last saved."""
+        if not force and self.changed_on_disk():
+            raise ChangedOnDisk(str(self.path))
+        atomic_write_text(self.path, self.text)
+        self.saved_text = self.text
+        self.stamp = _stamp(self.path)
+
+    def reload(self) -> None:
+        """Read the file again, dropping unsaved changes (they stay reachable with undo)."""
+        text = _read_text(self.path)
+        if text != self.text:
+            self.undo_stack.append(self.text)
+            self.redo_stack.clear()
+        self.text = self.saved_text = text
+        self.stamp = _stamp(self.path)
+        self.refresh()
+
+
+class Workspace:
+    """A corpus of SOP files with the findings of each, and the documents open for editing."""
+
+    def __init__(self, files: list[Path], checker: Checker) -> None:
+        self.files = list(files)
+        self.checker = checker
+        self.results: dict[str, FileResult] = {}
+        self.corpus_findings: dict[str, list[Finding]] = {}
+        self.documents: dict[str, Document] = {}
+
+    def lint_all(self, progress: Callable[[int, int], None] | None = None) -> None:
+        from .checker.parallel import check_files
+
+        for name, _, result in check_files(self.checker, self.files, progress):
+            self.results[name] = result
+        self._corpus()
+
+    def _corpus(self) -> None:
+        self.corpus_findings = {}
+        for finding in self.checker.check_corpus(list(self.results.values())):
+            self.corpus_findings.setdefault(finding.path, []).append(finding)
+
+    def findings(self, path: Path | str) -> list[Finding]:
+        name = str(path)
+        result = self.results.get(name)
+        own = result.findings if result else []
+        return sorted([*own, *self.corpus_findings.get(name, [])], key=lambda f: f.sort_key)
+
+    def counts(self, path: Path | str) -> tuple[int, int, int]:
+        found = self.findings(path)
+        return tuple(sum(1 for f in found if f.severity == s)
+                     for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+
+    def all_findings(self) -> list[Finding]:
+        return [f for path in self.files for f in self.findings(path)]
+
+    def open(self, path: Path) -> Document:
+        name = str(path)
+        if name not in self.documents:
+            self.documents[name] = Document.open(path, self._relint)
+        return self.documents[name]
+
+    def _relint(self, document: Document) -> FileResult:
+        result = self.checker.check_loaded(document.load)
+        self.results[str(document.path)] = result
+        if any(r.collected for r in self.results.values()):
+            self._corpus()
+        return result
+
+    def create(self, path: Path, text: str) -> Document:
+        """A new SOP file from `text` (refusing to overwrite), added to the corpus."""
+        if path.exists():
+            raise FileExistsError(str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, text)
+        self.files.append(path)
+        return self.open(path)
+
+
+def external_editor() -> list[str]:
+    """The user's editor command: $VISUAL, then $EDITOR, then a sensible default."""
+    import shlex
+
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    return shlex.split(command)

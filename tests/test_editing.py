@@ -1,0 +1,119 @@
+"""Edits, undo and save, without a screen."""
+
+import os
+
+import pytest
+
+from soptui.checker.engine import Checker
+from soptui.checker.plugins import load_plugins
+from soptui.editing import (EditError, add_actor, add_step, delete_step, make_decision, make_process,
+                            move_step, parse_input, remove_actor, set_value)
+from soptui.loading.loader import load_text
+from soptui.template import new_sop_text
+from soptui.workspace import ChangedOnDisk, Workspace
+
+TEXT = '''nama = "Contoh"  # keep this comment
+unit = "Kecamatan Contoh"
+
+[pelaksana]
+camat = "Camat"
+staf = "Staf"
+
+[[langkah]]
+no = 1
+kegiatan = "Memerintahkan penyusunan"
+pelaksana = "camat"
+
+[[langkah]]
+no = 5  # printed as 5
+kegiatan = "Menyusun konsep"
+pelaksana = "staf"
+'''
+
+
+def test_set_value_keeps_comments_and_empty_removes_the_key():
+    edited = set_value(TEXT, "/langkah/1/waktu", "abc")
+    assert 'waktu = "abc"' in edited and "# printed as 5" in edited and "# keep this comment" in edited
+    assert set_value(edited, "/langkah/1/waktu", "") == TEXT
+    assert set_value(TEXT, "/langkah/0/waktu", "") == TEXT  # removing a missing key changes nothing
+
+
+def test_parse_input_types():
+    assert parse_input("kelengkapan", "Disposisi; Map ;") == ["Disposisi", "Map"]
+    assert parse_input("ya", " 7 ") == 7
+    assert str(parse_input("tanggal_revisi", "2024-03-01")) == "2024-03-01"
+    with pytest.raises(EditError):
+        parse_input("no", "tujuh")
+    with pytest.raises(EditError):
+        parse_input("tanggal_efektif", "1 Maret 2024")
+
+
+def test_structural_edits_load_and_keep_comments():
+    for edited in (add_step(TEXT, 0), add_step(TEXT, None), delete_step(TEXT, 0), move_step(TEXT, 1, -1),
+                   add_actor(TEXT, "sekretaris", "Sekretaris"), remove_actor(TEXT, "staf"),
+                   make_decision(TEXT, 0, 2, 1), make_process(make_decision(TEXT, 0, 2, 1), 0)):
+        assert load_text(edited, "x.toml").ok, edited
+        assert "# keep this comment" in edited
+    steps = load_text(add_step(TEXT, 0), "x").sop.langkah
+    assert [s.no for s in steps] == [1, 2, 5]
+    assert [s.kegiatan for s in load_text(move_step(TEXT, 1, -1), "x").sop.langkah][0] == "Menyusun konsep"
+    assert load_text(remove_actor(TEXT, "staf"), "x").sop.langkah[1].pelaksana is None
+    with pytest.raises(EditError):
+        delete_step(delete_step(TEXT, 0), 0)
+    with pytest.raises(EditError):
+        add_actor(TEXT, "Kepala Seksi", "Kasi")
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    path = tmp_path / "contoh.toml"
+    path.write_text(TEXT)
+    space = Workspace([path], Checker(load_plugins().rule_classes()))
+    space.lint_all()
+    return space, path
+
+
+def test_an_edit_relints_and_undo_redo_restore(workspace):
+    space, path = workspace
+    document = space.open(path)
+    assert any(f.name == "step-numbering" for f in document.findings)
+    numbering = next(f for f in document.findings if f.name == "step-numbering")
+    assert document.fix(numbering)
+    assert not any(f.name == "step-numbering" for f in document.findings)
+    assert "no = 2  # printed as 5" in document.text and document.dirty
+    assert document.undo() and "no = 5" in document.text
+    assert any(f.name == "step-numbering" for f in space.findings(path))
+    assert document.redo() and "no = 2" in document.text
+
+
+def test_bad_waktu_edit_becomes_a_load_error_at_its_line(workspace):
+    space, path = workspace
+    document = space.open(path)
+    document.edit(lambda text: set_value(text, "/langkah/1/waktu", "abc"))
+    errors = [f for f in document.findings if f.name == "load-error"]
+    assert len(errors) == 1 and errors[0].line == 16 and "'abc'" in errors[0].message.en
+
+
+def test_save_is_atomic_and_refuses_to_overwrite_a_file_changed_on_disk(workspace):
+    space, path = workspace
+    document = space.open(path)
+    document.edit(lambda text: set_value(text, "/langkah/0/waktu", "10 menit"))
+    document.save()
+    assert path.read_text() == document.text and not document.dirty
+    assert [p.name for p in path.parent.iterdir()] == ["contoh.toml"]  # no temporary file left
+    document.edit(lambda text: set_value(text, "/langkah/0/waktu", "20 menit"))
+    path.write_text(TEXT.replace("Contoh", "Diubah di luar"))
+    os.utime(path, ns=(1, 1))
+    with pytest.raises(ChangedOnDisk):
+        document.save()
+    document.reload()
+    assert "Diubah di luar" in document.text and not document.dirty
+    assert document.undo() and "20 menit" in document.text  # the discarded edit is still reachable
+
+
+def test_new_sop_template_loads_with_every_section(tmp_path):
+    text = new_sop_text(tmp_path / "sops" / "baru" / "sop.toml", nama="Pelayanan Surat")
+    sop = load_text(text, "baru.toml").sop
+    assert sop is not None and sop.nama == "Pelayanan Surat"
+    assert all(getattr(sop, key) is not None for key in ("tanggal_pembuatan", "tanggal_efektif", "disahkan_oleh"))
+    assert sop.dasar_hukum and sop.peringatan and sop.pencatatan_pendataan and len(sop.langkah) == 2
