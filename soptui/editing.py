@@ -173,3 +173,29 @@ def make_process(text: str, index: int) -> str:
         if key in step:
             del step[key]
     return tomlkit.dumps(document)
+
+
+def append_item(text: str, key: str, value: str) -> str:
+    """Add `value` at the end of the list section `key` (creating the list if needed)."""
+    document = tomlkit.parse(text)
+    if key in document:
+        document[key].append(value)
+    else:
+        items = tomlkit.array()
+        items.multiline(True)
+        items.append(value)
+        if "disahkan_oleh" in document or "pelaksana" in document or "langkah" in document:
+            document = tomlkit.parse(_insert_top_level(text, key, items))
+        else:
+            document[key] = items
+    return tomlkit.dumps(document)
+
+
+def _insert_top_level(text: str, key: str, items) -> str:
+    """Insert `key = items` before the first table header, where top-level keys must go."""
+    lines = text.splitlines(keepends=True)
+    first_table = next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
+    while first_table > 0 and lines[first_table - 1].lstrip().startswith("#"):
+        first_table -= 1  # keep a comment that introduces the table with its table
+    entry = tomlkit.dumps({key: items})
+    return "".join(lines[:first_table]) + entry + "\n" + "".join(lines[first_table:])

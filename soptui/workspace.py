@@ -50,6 +50,7 @@ class Document:
     redo_stack: list[str] = field(default_factory=list)
     load: LoadResult | None = None
     result: FileResult | None = None
+    last_good: Sop | None = None
 
     @classmethod
     def open(cls, path: Path, relint: Callable[["Document"], FileResult]) -> "Document":
@@ -68,11 +69,20 @@ class Document:
         return self.load.sop if self.load else None
 
     @property
+    def view(self) -> Sop | None:
+        """What to show: the SOP, or while it does not load, its draft or last good version."""
+        if self.load is None:
+            return None
+        return self.load.sop or self.load.draft or self.last_good
+
+    @property
     def findings(self) -> list[Finding]:
         return self.result.findings if self.result else []
 
     def refresh(self) -> None:
         self.load = load_text(self.text, str(self.path))
+        if self.load.sop is not None:
+            self.last_good = self.load.sop
         self.result = self.relint(self)
 
     # -- edits -------------------------------------------------------------------------------

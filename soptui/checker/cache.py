@@ -59,6 +59,7 @@ def encode(result: FileResult) -> dict:
     return {
         "loaded": result.loaded,
         "collected": result.collected,
+        "identity": result.identity,
         "findings": [
             [f.code, f.name, f.severity.value, f.line, f.col, f.pointer, f.step, f.message.id, f.message.en,
              f.plugin, None if f.fix is None else [f.fix.description.id, f.fix.description.en,
@@ -76,7 +77,7 @@ def decode(path: str, data: dict) -> FileResult:
             None if fix is None else Fix(Text(fix[0], fix[1]), tuple(Edit(*edit) for edit in fix[2])),
             plugin,
         ))
-    return FileResult(path, findings, data["collected"], data["loaded"])
+    return FileResult(path, findings, data["collected"], data["loaded"], data.get("identity", {}))
 
 
 def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int], None] | None = None) -> LintResult:

@@ -67,6 +67,7 @@ class FileResult:
     findings: list[Finding]
     collected: dict[str, Any] = field(default_factory=dict)  # corpus rule code -> data
     loaded: bool = True
+    identity: dict[str, str] = field(default_factory=dict)  # nama, nomor, unit: for lists and filters
 
 
 @dataclass
@@ -135,7 +136,8 @@ class Checker:
                 continue
             violations = self._contained(rule, path, findings, lambda: list(rule.check(sop, self.context)))
             findings += [self._finding(rule, sop, v, selection) for v in violations or ()]
-        return FileResult(path, self._suppress(sop, findings, selection), collected)
+        identity = {"nama": sop.nama, "nomor": sop.nomor or "", "unit": sop.unit}
+        return FileResult(path, self._suppress(sop, findings, selection), collected, identity=identity)
 
     def _contained(self, rule: Rule, path: str, findings: list[Finding], call: Callable[[], Any]) -> Any:
         try:

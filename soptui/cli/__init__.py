@@ -22,7 +22,10 @@ Pemerintahan, Permenpan RB 35/2012) written as TOML files.
 """
 
 EPILOG = """\
+soptui [PATH] with no command opens the terminal UI on PATH (default: ./sops, else .).
+
 examples:
+  soptui sops/                     browse, review and edit in the terminal UI
   soptui lint sops/                check every SOP under sops/ against the rules
   soptui lint sops/ --format json  the same, for machines
   soptui validate sops/            check every SOP under sops/ against the format
@@ -39,6 +42,7 @@ COMMANDS = {
     "rules": ("rules", "list every rule"),
     "rule": ("rule", "show one rule's documentation"),
     "plugins": ("plugins", "list loaded plugins and any that failed"),
+    "new": ("new", "start a new SOP file from the template"),
 }
 
 
@@ -77,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        return _terminal_ui(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -94,3 +101,24 @@ def main(argv: list[str] | None = None) -> int:
         # `soptui ... | head` closed the pipe: not an error of ours
         sys.stderr.close()
         return EXIT_OK
+
+
+def _terminal_ui(argv: list[str]) -> int:
+    """`soptui [PATH]`: the terminal UI. Imported only here, so other commands never load it."""
+    from pathlib import Path
+
+    if len(argv) > 1:
+        print(f"soptui: satu PATH saja untuk UI (one PATH for the UI), bukan {' '.join(argv)}; "
+              "lihat (see) soptui --help", file=sys.stderr)
+        return EXIT_ERROR
+    target = Path(argv[0]) if argv else (Path("sops") if Path("sops").is_dir() else Path("."))
+    if not target.exists():
+        print(f"soptui: tidak ada berkas atau folder '{target}' (no such file or folder)", file=sys.stderr)
+        return EXIT_ERROR
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print("soptui: UI memerlukan terminal; untuk CI gunakan `soptui lint` "
+              "(the UI needs a terminal; in CI use `soptui lint`)", file=sys.stderr)
+        return EXIT_ERROR
+    from ..tui.app import run
+
+    return run(target)

@@ -64,6 +64,9 @@ class LoadResult:
     path: str
     sop: Sop | None
     problems: tuple[Problem, ...] = ()
+    # A best-effort model of a file that parses as TOML but has problems, so an editor can
+    # keep showing it while the user mends it. Never checked by rules.
+    draft: Sop | None = None
 
     @property
     def ok(self) -> bool:
@@ -127,7 +130,7 @@ def load_text(text: str, path: str) -> LoadResult:
         for pointer, message in schema.problems(_as_json(data))
     ]
     if found:
-        return LoadResult(path, None, tuple(found))
+        return LoadResult(path, None, tuple(found), _draft(data, path, source, text))
     found = [
         Problem(path, source.locate(f"/{key}"), Text(
             f"`{key}` ditulis sebagai teks: tulis tanggal tanpa tanda kutip, mis. {key} = 2023-07-26",
@@ -137,8 +140,15 @@ def load_text(text: str, path: str) -> LoadResult:
         if key in data and not isinstance(data[key], dt.date)
     ]
     if found:
-        return LoadResult(path, None, tuple(found))
+        return LoadResult(path, None, tuple(found), _draft(data, path, source, text))
     return LoadResult(path, _build(data, Path(path), source, text))
+
+
+def _draft(data: dict, path: str, source: LazySource, text: str) -> Sop | None:
+    try:
+        return _build(data, Path(path), source, text)
+    except Exception:  # noqa: BLE001 - a draft is a courtesy; a file too broken for one has none
+        return None
 
 
 def _parse(text: str) -> dict:

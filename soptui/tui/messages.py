@@ -1,0 +1,37 @@
+"""What widgets ask of the app. Widgets render state; the app owns it and acts on these."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from ..checker.finding import Finding
+
+
+class EditRequested(Message):
+    """Edit the value at `pointer` (key `key`), currently `current` as text."""
+
+    def __init__(self, pointer: str, key: str, current: str) -> None:
+        super().__init__()
+        self.pointer, self.key, self.current = pointer, key, current
+
+
+class ActorToggled(Message):
+    """Draw the step at `index` in (or take it out of) the lane of `actor`."""
+
+    def __init__(self, index: int, actor: str) -> None:
+        super().__init__()
+        self.index, self.actor = index, actor
+
+
+class FindingChosen(Message):
+    """Go to the element a finding concerns (possibly in another file)."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__()
+        self.finding = finding
+
+
+class FileChosen(Message):
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path

@@ -1,0 +1,85 @@
+"""The Identitas tab: the identity block and the six documentation sections, as a form.
+
+One row per field and per item of a list section; Enter edits the row (an emptied value
+removes it); the "+" row of a section adds an item.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text as RichText
+from textual.widgets import DataTable
+
+from ...checker.finding import Finding
+from ...model import SECTIONS, Sop
+from ..messages import EditRequested
+from .marks import mark
+
+FIELDS = (
+    ("nama", "Nama SOP"), ("nomor", "Nomor SOP"), ("instansi", "Instansi"), ("unit", "Unit"),
+    ("alamat", "Alamat"), ("tanggal_pembuatan", "Tanggal Pembuatan"), ("tanggal_revisi", "Tanggal Revisi"),
+    ("tanggal_efektif", "Tanggal Efektif"),
+)
+SIGNER = (("jabatan", "Disahkan oleh: jabatan"), ("nama", "Disahkan oleh: nama"),
+          ("nip", "Disahkan oleh: NIP"), ("pangkat", "Disahkan oleh: pangkat"))
+SECTION_TITLES = {
+    "dasar_hukum": "Dasar Hukum", "kualifikasi_pelaksana": "Kualifikasi Pelaksana",
+    "keterkaitan": "Keterkaitan", "peralatan_perlengkapan": "Peralatan/Perlengkapan",
+    "peringatan": "Peringatan", "pencatatan_pendataan": "Pencatatan dan Pendataan",
+}
+
+
+class IdentityView(DataTable):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", **kwargs)
+        self.rows_meta: list[tuple[str, str, str]] = []  # (pointer, key, current text)
+
+    def on_mount(self) -> None:
+        self.add_column(" ", key="mark", width=1)
+        self.add_column("Bagian", key="label", width=26)
+        self.add_column("Isi", key="value")
+
+    def show(self, sop: Sop | None, findings: list[Finding]) -> None:
+        row = self.cursor_row
+        self.clear()
+        self.rows_meta = []
+        if sop is None:
+            return
+        by_pointer: dict[str, list[Finding]] = {}
+        for finding in findings:
+            by_pointer.setdefault(finding.pointer, []).append(finding)
+
+        def concerning(pointer: str) -> list[Finding]:
+            return [f for p, found in by_pointer.items() if p == pointer or p.startswith(pointer + "/") for f in found]
+
+        def add(pointer: str, key: str, label: str, value) -> None:
+            shown = "" if value is None else str(value)
+            self.add_row(mark(concerning(pointer)), label, shown)
+            self.rows_meta.append((pointer, key, shown))
+
+        for key, label in FIELDS:
+            add(f"/{key}", key, label, getattr(sop, key))
+        signer = sop.disahkan_oleh
+        for key, label in SIGNER:
+            add(f"/disahkan_oleh/{key}", key, label, getattr(signer, key) if signer else None)
+        for section in SECTIONS:
+            items = getattr(sop, section)
+            values = [c.text for c in items] if section == "dasar_hukum" else list(items)
+            for number, value in enumerate(values, 1):
+                add(f"/{section}/{number - 1}", section, f"{SECTION_TITLES[section]} {number}", value)
+            self.add_row(mark(concerning(f"/{section}") if not values else []),
+                         RichText(f"{SECTION_TITLES[section]} +", style="dim"),
+                         RichText("(tambah / add)", style="dim"))
+            self.rows_meta.append((f"/{section}/+", section, ""))
+        self.move_cursor(row=min(row, self.row_count - 1), animate=False)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.cursor_row < len(self.rows_meta):
+            pointer, key, current = self.rows_meta[event.cursor_row]
+            self.post_message(EditRequested(pointer, key, current))
+
+    def focus_pointer(self, pointer: str) -> None:
+        for row, (candidate, _, _) in enumerate(self.rows_meta):
+            if pointer == candidate or pointer.startswith(candidate + "/"):
+                self.move_cursor(row=row)
+                return
