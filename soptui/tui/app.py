@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, ProgressBar, TabbedContent, TabPane
@@ -91,6 +91,7 @@ class SoptuiApp(App):
         self.lang = "id"
         self.lint_on_mount = lint_on_mount
         self.lint_seconds: float | None = None
+        self.last_finding: Finding | None = None  # where n / N continue from
 
     # -- layout --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -215,6 +216,8 @@ class SoptuiApp(App):
         self.go_to(message.finding)
 
     def go_to(self, finding: Finding) -> None:
+        self.last_finding = finding
+
         def show() -> None:
             parts = finding.pointer.split("/")
             tabs = self.query_one(TabbedContent)
@@ -291,15 +294,23 @@ class SoptuiApp(App):
 
     def _finding_order(self) -> list[Finding]:
         order = {str(p): i for i, p in enumerate(self.workspace.files)}
-        return sorted(self.workspace.all_findings(), key=lambda f: (order.get(f.path, 0), f.line, f.col))
+        return sorted(self.workspace.all_findings(), key=lambda f: (order.get(f.path, 0), f.line, f.col, f.code))
 
-    def _here(self) -> tuple[int, int]:
+    def _key(self, finding: Finding) -> tuple:
+        order = {str(p): i for i, p in enumerate(self.workspace.files)}
+        return order.get(finding.path, 0), finding.line, finding.col, finding.code
+
+    def _here(self) -> tuple:
+        """Where `n`/`N` continue from: the last finding gone to, if it is in the open file,
+        else the selected step."""
         if self.document is None:
-            return (-1, 0)
+            return (-1, 0, 0, "")
+        if self.last_finding is not None and self.last_finding.path == str(self.document.path):
+            return self._key(self.last_finding)
         order = {str(p): i for i, p in enumerate(self.workspace.files)}
         step = self.query_one(ProcedureView).current_step
         line = self.document.view.locate(step.pointer).line if step and self.document.view else 0
-        return order.get(str(self.document.path), -1), line
+        return order.get(str(self.document.path), -1), line, 0, ""
 
     def action_next_finding(self) -> None:
         self._step_finding(+1)
@@ -312,9 +323,8 @@ class SoptuiApp(App):
         if not findings:
             self.notify("tidak ada temuan (no findings)", timeout=2)
             return
-        order = {str(p): i for i, p in enumerate(self.workspace.files)}
         here = self._here()
-        keys = [(order.get(f.path, 0), f.line) for f in findings]
+        keys = [self._key(f) for f in findings]
         if direction > 0:
             chosen = next((f for f, k in zip(findings, keys) if k > here), findings[0])
         else:
@@ -410,7 +420,10 @@ class SoptuiApp(App):
         scratch = path.with_name(f".{path.stem}.soptui-edit{path.suffix}")
         scratch.write_text(self.document.text, encoding="utf-8")
         try:
-            with self.suspend():
+            try:
+                with self.suspend():
+                    subprocess.run([*external_editor(), str(scratch)], check=False)
+            except SuspendNotSupported:  # a headless session (tests): no terminal to hand over
                 subprocess.run([*external_editor(), str(scratch)], check=False)
             edited = scratch.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:

@@ -151,6 +151,10 @@ class ProcedureView(Vertical):
         self.query_one(DataTable).focus()
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        # A rebuild clears the table and puts the cursor back, which queues highlight events for
+        # places the cursor no longer is; acting on those would rebuild again, and again.
+        if event.coordinate != self.query_one(DataTable).cursor_coordinate:
+            return
         if not self.row_targets or event.coordinate.row >= len(self.row_targets):
             return
         kind, index, _ = self.row_targets[event.coordinate.row]

@@ -1,0 +1,198 @@
+"""The terminal UI driven with Textual's pilot: every interaction a reviewer makes."""
+
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from soptui.tui.app import SoptuiApp
+from soptui.tui.screens import Choose, EditValue
+from soptui.tui.widgets.procedure import ProcedureView
+
+SOP = '''#:schema ../../schemas/sop.schema.json
+# Awayan-like: the numbering jumps from 2 to 5
+nama = "Pelaksanaan Pengukuran Kinerja Triwulan"
+unit = "Kecamatan Awayan"
+dasar_hukum = ["Peraturan Pemerintah Nomor 30 Tahun 2019 tentang Penilaian Kinerja Pegawai Negeri Sipil"]
+
+[pelaksana]
+camat = "Camat"
+staf = "Staf"
+
+[[langkah]]
+no = 1
+kegiatan = "Memerintahkan pengukuran kinerja"
+pelaksana = "camat"
+waktu = "10 menit"
+
+[[langkah]]
+no = 2
+kegiatan = "Membuat format pengukuran"
+pelaksana = "staf"
+waktu = "1 jam"
+
+[[langkah]]
+no = 5  # printed as 5 in the signed document
+kegiatan = "Menyampaikan laporan kepada Camat"
+pelaksana = "staf"
+waktu = "1 jam"
+'''
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "sops" / "awayan"
+    folder.mkdir(parents=True)
+    (folder / "pengukuran.toml").write_text(SOP)
+    (folder / "lain.toml").write_text(SOP.replace("Pelaksanaan Pengukuran", "Lain").replace("no = 5", "no = 4"))
+    return folder / "pengukuran.toml"
+
+
+async def started(app, pilot):
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    app.open(Path("sops/awayan/pengukuran.toml"))
+    await pilot.pause()
+
+
+def names(app):
+    return [f.name for f in app.workspace.findings(app.document.path)]
+
+
+async def test_tree_lists_files_with_counts_and_filter_narrows_it(corpus):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        tree = app.query_one("#corpus")
+        labels = [str(leaf.label) for folder in tree.root.children for leaf in folder.children]
+        assert any(label.startswith("pengukuran") and "✖" in label for label in labels)
+        assert len(labels) == 2
+        app.query_one("#filter").value = "lain"
+        await pilot.pause()
+        labels = [str(leaf.label) for folder in tree.root.children for leaf in folder.children]
+        assert len(labels) == 1 and labels[0].startswith("lain")
+
+
+async def test_fix_with_one_key_then_undo_redo_and_save_keeps_comments(corpus):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        assert "step-numbering" in names(app)
+        app.query_one(ProcedureView).select_step(2)
+        await pilot.press("f")
+        assert "step-numbering" not in names(app)
+        assert "● " in str(app.sub_title) or "●" in str(app.sub_title)
+        await pilot.press("ctrl+z")
+        assert "step-numbering" in names(app)
+        await pilot.press("ctrl+y")
+        assert "step-numbering" not in names(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = corpus.read_text()
+    assert "no = 3  # printed as 5 in the signed document" in saved
+    assert "# Awayan-like: the numbering jumps from 2 to 5" in saved
+
+
+async def test_editing_a_cell_shows_a_bad_waktu_inline(corpus):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        view = app.query_one(ProcedureView)
+        view.select_step(1)
+        table = app.query_one("#steps")
+        waktu_column = [c.key.value for c in table.ordered_columns].index("waktu")
+        table.move_cursor(row=1, column=waktu_column)
+        await pilot.press("enter")
+        assert isinstance(app.screen, EditValue)
+        app.screen.query_one("#value").value = "abc"
+        await pilot.press("enter")
+        await pilot.pause()
+        errors = [f for f in app.workspace.findings(app.document.path) if f.name == "load-error"]
+        assert errors and "'abc'" in errors[0].message.en and errors[0].line == 21
+        assert view.sop is not None and view.step_findings.get(1)  # the table stays, the error under step 2
+        await pilot.press("ctrl+z")
+        assert app.document.load.ok
+
+
+async def test_quitting_with_unsaved_changes_asks_first(corpus):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await pilot.press("a")  # add a step: the document is now dirty
+        assert app.document.dirty
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, Choose)
+    assert corpus.read_text() == SOP  # nothing was written
+
+
+async def test_saving_over_a_file_changed_on_disk_asks_reload_overwrite_or_cancel(corpus):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await pilot.press("a")
+        corpus.write_text(SOP.replace("Kecamatan Awayan", "Kecamatan Halong"))
+        os.utime(corpus, ns=(1, 1))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose)
+        await pilot.click("#reload")
+        await pilot.pause()
+        assert "Kecamatan Halong" in app.document.text and not app.document.dirty
+
+
+async def test_external_editor_round_trip_and_a_file_that_no_longer_parses(corpus, tmp_path, monkeypatch):
+    editor = tmp_path / "fake-editor"
+    editor.write_text(f"#!{sys.executable}\nimport sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
+                      "p.write_text(p.read_text().replace('waktu = \"1 jam\"', 'waktu = \"2 jam\"', 1))\n")
+    editor.chmod(editor.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("VISUAL", str(editor))
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert 'waktu = "2 jam"' in app.document.text and app.document.dirty
+        broken = tmp_path / "broken-editor"
+        broken.write_text(f"#!{sys.executable}\nimport sys, pathlib\npathlib.Path(sys.argv[1]).write_text('nama = \"x\\n')\n")
+        broken.chmod(broken.stat().st_mode | stat.S_IEXEC)
+        monkeypatch.setenv("VISUAL", str(broken))
+        await pilot.press("e")
+        await pilot.pause()
+        assert not app.document.load.ok
+        assert app.query_one("#tabs").active == "temuan"
+        assert list(corpus.parent.glob(".*soptui-edit*")) == []  # the scratch copy is gone
+
+
+async def test_next_finding_crosses_files_and_language_switch(corpus):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        first = app.document.path
+        for _ in range(len(app.workspace.all_findings()) + 1):
+            await pilot.press("n")
+            await pilot.pause()
+            if app.document.path != first:
+                break
+        assert app.document.path != first
+        await pilot.press("L")
+        assert app.lang == "en"
+        table = app.query_one("#findings")
+        assert all(row for row in table.findings)
+
+
+async def test_screenshot_matches_snapshot(corpus, snapshot):
+    snapshot.snapshot_dir = Path(__file__).parent / "snapshots"
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(110, 30)) as pilot:
+        await started(app, pilot)
+        app.query_one(ProcedureView).select_step(2)
+        await pilot.pause()
+        svg = app.export_screenshot()
+    snapshot.assert_match(svg, "procedure.svg")
