@@ -91,7 +91,7 @@ def test_bad_waktu_edit_becomes_a_load_error_at_its_line(workspace):
     document = space.open(path)
     document.edit(lambda text: set_value(text, "/langkah/1/waktu", "abc"))
     errors = [f for f in document.findings if f.name == "load-error"]
-    assert len(errors) == 1 and errors[0].line == 16 and "'abc'" in errors[0].message.en
+    assert len(errors) == 1 and errors[0].line == 17 and "'abc'" in errors[0].message.en
 
 
 def test_save_is_atomic_and_refuses_to_overwrite_a_file_changed_on_disk(workspace):

@@ -183,12 +183,16 @@ def _toml_error(error: Exception, text: str) -> tuple[Pos, Text]:
         lines = text.splitlines() or [""]
         pos = Pos(len(lines), len(lines[-1]) + 1)
         message = _TOML_AT_END.sub("", message)
-    if _at_end(text, pos):
+    if _at_end(text, pos) and not message.startswith(_SPECIFIC_AT_END):
         return pos, Text(
             "TOML tidak sah: berkas berakhir sebelum [ ], { } atau tanda kutip ditutup",
             "invalid TOML: the file ends before a [ ], { } or quote is closed",
         )
     return pos, Text("TOML tidak sah: ", "invalid TOML: ") + _explain(message)
+
+
+# Messages that say more than "the file ends early" even when the error is at the very end.
+_SPECIFIC_AT_END = ("Illegal character '\\n'", "Cannot overwrite", "Cannot declare", "Expected ']")
 
 
 def _at_end(text: str, pos: Pos) -> bool:

@@ -112,6 +112,8 @@ def _translate(error) -> Iterator[tuple[str, Text]]:
     where = _pointer(path)
     key = f"`{_key_name(path)}`"
     kind = error.validator
+    if "propertyNames" in error.absolute_schema_path:
+        kind = "propertyNames"  # jsonschema reports the failing subschema (pattern) on the container
     if kind == "required":
         for name in error.validator_value:
             if name not in error.instance:
