@@ -2,8 +2,9 @@
 
 ## What it checks
 The `no` of the steps, read in file order: the first must be 1 and each next one the previous
-plus one. It reports a gap (5 then 8), a repeat (4 then 4), a step out of order, and a first
-step other than 1.
+plus one. It reports where that breaks: a gap (5 then 8), a repeat (4 then 4), a step out of
+order, and a first step other than 1. Steps that follow a break in sequence (9 after 8) are not
+reported again; the fix renumbers them all.
 
 ## Why it matters
 Decisions and keterangan send the reader to steps by number ("jika tidak, kembali ke langkah
@@ -49,12 +50,12 @@ class StepNumbering(Rule):
     def check(self, sop, context):
         fix = None
         for position, step in enumerate(sop.langkah):
-            expected = position + 1
-            if step.no == expected:
+            previous = sop.langkah[position - 1].no if position else None
+            # report where the sequence breaks, not every step after a break (9 after 8 is fine)
+            if step.no == (1 if previous is None else previous + 1):
                 continue
             fix = fix or renumbering_fix(sop)
-            previous = sop.langkah[position - 1].no if position else None
-            yield Violation(step.pointer + "/no", _message(step.no, expected, previous), fix)
+            yield Violation(step.pointer + "/no", _message(step.no, position + 1, previous), fix)
 
 
 def _message(found: int, expected: int, previous: int | None) -> Text:

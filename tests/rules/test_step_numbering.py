@@ -17,17 +17,17 @@ def test_consecutive_numbers_pass():
 
 
 def test_gap_like_awayan_is_reported_at_the_step_that_jumps():
-    found = tester.assert_invalid(steps(1, 2, 5, 8), [
-        {"step": 5, "line": 12, "message": "jumps from 2 to 5"},
-        {"step": 8, "line": 17, "message": "expected 4"},
+    found = tester.assert_invalid(steps(1, 2, 3, 4, 5, 8, 9), [
+        {"step": 8, "line": 27, "message": "jumps from 5 to 8; expected 6"},
     ])
     assert found[0].fix is not None
 
 
 def test_repeat_and_start_other_than_one():
-    tester.assert_invalid(steps(0, 2, 2), [
+    tester.assert_invalid(steps(0, 1, 1, 3), [
         {"step": 0, "message": "starts at 0"},
-        {"step": 2, "line": 12, "message": "repeated"},
+        {"step": 1, "line": 12, "message": "repeated"},
+        {"step": 3, "message": "jumps from 1 to 3"},
     ])
 
 
