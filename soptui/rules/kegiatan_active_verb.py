@@ -1,0 +1,294 @@
+"""An activity must start with an active verb and name no subject.
+
+## What it checks
+The first word of each step's `kegiatan`, after leading punctuation, digits and spaces are
+dropped; words are split on whitespace and `/` (so "Pengetikan/penginputan" starts with
+"Pengetikan"). Case does not matter. A kegiatan is accepted exactly when its first word starts
+with `me` (me-, mem-, men-, meng-, meny-, memper-: "Memverifikasi", "Menyusun", "Mengecek") or
+`be` (ber-, be-: "Berkoordinasi", "Bekerja"), unless that word is one of a few common nouns
+spelled that way (`meja`, `media`, `menu`, `mesin`, `metode`, `memo`, `menteri`, `mereka`,
+`berkas`, `berita`, `benda`, `beban`, `belanja`, `bentuk`, `bendahara`, ...). Everything else is
+reported, in one of four ways:
+
+- **subject**: the first word is an actor: one of the built-in jabatan words (camat,
+  sekretaris, sekcam, kasi, kasubag, kasubbag, kepala, staf, pelaksana, lurah, bupati, tim,
+  petugas, operator, pengadministrasi, pegawai, atasan, bendahara, ...) or the first word of a
+  jabatan declared in `[pelaksana]`. The subject is the words up to the first verb within the
+  next six words ("Kasubbag Perencanaan menyusun" has subject "Kasubbag Perencanaan"), and the
+  message suggests the text from that verb on.
+- **noun form**: the first word is a nominalisation, pe- ... -an (pe-, per-, pem-, pen-,
+  peng-, peny-) or ke- ... -an but not ke- ... -kan, seven letters or more ("Pengarsipan",
+  "Penandatanganan", "Kelengkapan"; not "pesan"), or a bare noun of the built-in table ("Entri",
+  "Verifikasi", "Koreksi"). That table of common nominalisations gives the verb to use
+  ("Penggandaan" -> "Menggandakan", "Entri" -> "Mengentri"); for other nouns the message gives
+  a generic hint.
+- **passive**: the first word starts with `di`, has five letters or more and is not one of the
+  nouns `disposisi`, `diskusi`, `dinas`, `direktur`, `distribusi`, ... ("Diserahkan",
+  "Ditandatangani"). The message suggests the meN- form ("Menyerahkan").
+- **not a verb**: anything else ("kinerja atas penilai ...", "Berkas ..."). A bare base form
+  used as an imperative ("Periksa ...", "Kerjakan ...") is reported too: the standard asks for
+  the active me- form.
+
+Lower-case verbs ("memeriksa ...") are accepted: capitalisation is not this rule's business.
+
+## Why it matters
+Permenpan RB 35/2012 asks that an activity be "bersifat aktif menggunakan kata kerja tanpa
+subyek": the pelaksana column already says who acts, and the activity says what they do. A
+subject in the text duplicates the column and drifts from it when the SOP is revised; a noun
+form or a passive hides that someone has to act.
+
+## Example
+The Wangon SOP on pengukuran kinerja:
+
+```toml
+[[langkah]]
+no = 9
+kegiatan = "Camat mengoreksi dokumen pengukuran kinerja"
+
+[[langkah]]
+no = 14
+kegiatan = "Pengarsipan dokumen pengukuran kinerja"
+```
+
+## Instead
+Start with the verb and put the actor in the pelaksana column:
+
+```toml
+[[langkah]]
+no = 9
+kegiatan = "Mengoreksi dokumen pengukuran kinerja"
+pelaksana = "camat"
+
+[[langkah]]
+no = 14
+kegiatan = "Mengarsipkan dokumen pengukuran kinerja"
+```
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..checker.rule import Rule, Severity, Violation
+from ..i18n import Text
+
+# Jabatan and actor words that, as the first word of an activity, are its subject.
+ACTOR_WORDS = frozenset({
+    "camat", "wakil", "sekretaris", "sekcam", "sekdes", "kasi", "kasie", "kasubag", "kasubbag",
+    "kabag", "kabid", "kadis", "kepala", "kades", "staf", "staff", "pelaksana", "lurah", "bupati",
+    "walikota", "wali", "gubernur", "tim", "petugas", "operator", "pengadministrasi", "pengelola",
+    "pegawai", "atasan", "bendahara", "pimpinan", "pejabat", "kaur", "kasubid", "analis",
+    "verifikator", "admin", "administrator", "sekda", "para", "pemohon", "masyarakat",
+})
+
+# Nouns that start like a me-/be- verb; as a first word they are not verbs.
+NOT_VERBS = frozenset({
+    "meja", "media", "menu", "mesin", "metode", "meter", "memo", "menteri", "mekanisme", "merek",
+    "mereka", "medis", "mental", "berkas", "berita", "beras", "benda", "beban", "bea", "belanja",
+    "bentuk", "berat", "bencana", "bengkel", "bensin", "besaran", "beasiswa", "bendahara",
+    "beberapa", "belum", "benar", "besok",
+})
+
+# Nouns that begin with di- but are not passive verbs.
+DI_NOUNS = frozenset({
+    "disposisi", "diskusi", "dinas", "direktur", "distribusi", "digital", "dimensi", "diagram",
+    "diklat", "dialog", "dividen",
+})
+
+# Common nominalisations and bare nouns in activity texts, and the active verb to use instead.
+VERB_FOR = {
+    "pengarsipan": "mengarsipkan",
+    "penggandaan": "menggandakan",
+    "penandatanganan": "menandatangani",
+    "pembuatan": "membuat",
+    "pengetikan": "mengetik",
+    "penginputan": "menginput",
+    "penyusunan": "menyusun",
+    "pengumpulan": "mengumpulkan",
+    "pemeriksaan": "memeriksa",
+    "penyampaian": "menyampaikan",
+    "pelaksanaan": "melaksanakan",
+    "pengiriman": "mengirim",
+    "penyerahan": "menyerahkan",
+    "pencatatan": "mencatat",
+    "pengecekan": "mengecek",
+    "penilaian": "menilai",
+    "pengolahan": "mengolah",
+    "pelaporan": "melaporkan",
+    "penerimaan": "menerima",
+    "pendistribusian": "mendistribusikan",
+    "penyimpanan": "menyimpan",
+    "pencetakan": "mencetak",
+    "perbaikan": "memperbaiki",
+    "persetujuan": "menyetujui",
+    "pengesahan": "mengesahkan",
+    "penghimpunan": "menghimpun",
+    "pemantauan": "memantau",
+    "entri": "mengentri",
+    "input": "menginput",
+    "verifikasi": "memverifikasi",
+    "validasi": "memvalidasi",
+    "koreksi": "mengoreksi",
+    "evaluasi": "mengevaluasi",
+    "rekapitulasi": "merekapitulasi",
+    "rekap": "merekap",
+    "konfirmasi": "mengonfirmasi",
+    "cetak": "mencetak",
+    "arsip": "mengarsipkan",
+    "paraf": "memaraf",
+}
+
+# pe(r)-/pem-/pen-/peng-/peny- ... -an and ke- ... -an, at least seven letters ("pesan",
+# "pekan" are not nominalisations of a verb); ke- ... -kan is an imperative ("kerjakan").
+_NOUN_FORM = re.compile(r"^(?:pe[a-z]{3,}an|ke[a-z]{3,}(?<!k)an)$")
+_WORD = re.compile(r"[^\s/]+")
+_PUNCT = "\"'()[]{}.,;:!?-–—•*"
+_SUBJECT_WINDOW = 6
+_SUGGESTED_WORDS = 5
+
+
+class KegiatanActiveVerb(Rule):
+    __doc__ = __doc__
+    code = "SOP103"
+    name = "kegiatan-active-verb"
+    severity = Severity.WARNING
+
+    def check(self, sop, context):
+        actors = ACTOR_WORDS | _declared_actor_words(sop)
+        for step in sop.langkah:
+            message = judge(step.kegiatan, actors)
+            if message is not None:
+                yield Violation(step.pointer + "/kegiatan", message)
+
+
+def is_active_verb(word: str) -> bool:
+    """`word` (lower case, no punctuation) has the shape of an active verb: me-/be(r)-."""
+    return word.startswith(("me", "be")) and word not in NOT_VERBS
+
+
+def judge(kegiatan: str, actors: frozenset[str] | set[str] = ACTOR_WORDS) -> Text | None:
+    """Why `kegiatan` does not start with an active verb, or None when it does."""
+    text = re.sub(r"^[\W\d_]+", "", kegiatan)
+    words = [(m.start(), m.group().strip(_PUNCT)) for m in _WORD.finditer(text)]
+    words = [(start, word) for start, word in words if word]
+    if not words:
+        return None
+    first = words[0][1]
+    lower = first.lower()
+    if is_active_verb(lower):
+        return None
+    if lower in actors:
+        return _subject(text, words, actors)
+    chunk = text[: len(text.split(None, 1)[0])].strip(_PUNCT)  # "Pengetikan/penginputan"
+    if lower in VERB_FOR or _NOUN_FORM.match(lower):
+        return _noun_form(text, chunk)
+    if lower.startswith("di") and len(lower) > 4 and lower not in DI_NOUNS:
+        return _passive(text, first)
+    return _not_a_verb(first)
+
+
+def _declared_actor_words(sop) -> set[str]:
+    """First words of the jabatan declared in [pelaksana] ("Kasubbag Perencanaan" -> kasubbag)."""
+    found = set()
+    for jabatan in sop.pelaksana.values():
+        parts = [p.strip(_PUNCT).lower() for p in _WORD.findall(jabatan)]
+        parts = [p for p in parts if p]
+        if parts and not is_active_verb(parts[0]):
+            found.add(parts[0])
+    return found
+
+
+def _subject(text: str, words: list[tuple[int, str]], actors) -> Text:
+    verb_at = next(
+        (i for i, (_, word) in enumerate(words[1:_SUBJECT_WINDOW + 1], 1)
+         if is_active_verb(word.lower()) and word.lower() not in actors),
+        None,
+    )
+    if verb_at is None:
+        subject = words[0][1]
+        return Text(
+            f'kegiatan diawali subjek "{subject}"; pelaksana ditulis di kolom pelaksana, '
+            f"kegiatan diawali kata kerja aktif (me-/ber-)",
+            f'the activity starts with the subject "{subject}"; the actor belongs in the pelaksana '
+            f"column, and the activity starts with an active verb (me-/ber-)",
+        )
+    subject = text[: words[verb_at][0]].strip().rstrip(_PUNCT)
+    example = _capitalise(_first_words(text[words[verb_at][0]:]))
+    return Text(
+        f'kegiatan diawali subjek "{subject}"; pelaksana ditulis di kolom pelaksana, '
+        f'kegiatan diawali kata kerja: "{example}"',
+        f'the activity starts with the subject "{subject}"; the actor belongs in the pelaksana '
+        f'column, and the activity starts with the verb: "{example}"',
+    )
+
+
+def _noun_form(text: str, chunk: str) -> Text:
+    parts = chunk.split("/")
+    verbs = [VERB_FOR.get(part.lower()) for part in parts]
+    if all(verbs):
+        rewritten = "/".join(verbs) + text[len(chunk):]
+        example = _capitalise(_first_words(rewritten))
+        return Text(
+            f'kegiatan diawali kata benda "{chunk}"; gunakan kata kerja aktif: "{example}"',
+            f'the activity starts with the noun "{chunk}"; use an active verb: "{example}"',
+        )
+    return Text(
+        f'kegiatan diawali kata benda "{chunk}"; gunakan kata kerja aktif, mis. "Mengarsipkan ..."',
+        f'the activity starts with the noun "{chunk}"; use an active verb, e.g. "Mengarsipkan ..."',
+    )
+
+
+def _passive(text: str, first: str) -> Text:
+    verb = active_of_passive(first.lower())
+    example = _capitalise(_first_words(verb + text[len(first):]))
+    return Text(
+        f'kegiatan diawali kata kerja pasif "{first}"; gunakan kata kerja aktif, mis. "{example}"',
+        f'the activity starts with the passive verb "{first}"; use an active verb, e.g. "{example}"',
+    )
+
+
+def _not_a_verb(first: str) -> Text:
+    return Text(
+        f'kegiatan tidak diawali kata kerja aktif ("{first}"); awali dengan kata kerja berawalan '
+        f'me- atau ber-, mis. "Memeriksa ..."',
+        f'the activity does not start with an active verb ("{first}"); start with a me- or ber- '
+        f'verb, e.g. "Memeriksa ..."',
+    )
+
+
+# Stems starting with "per" whose p is dropped by meN- (memeriksa, not mem-periksa).
+_PER_STEMS_DROPPING_P = ("periksa", "perintah", "perlu", "peras", "peringat")
+
+
+def active_of_passive(passive: str) -> str:
+    """The meN- form of a di- passive ("diserahkan" -> "menyerahkan"); a suggestion, not a
+    dictionary: irregular stems may come out wrong."""
+    stem = passive[2:]
+    if stem.startswith("per") and not stem.startswith(_PER_STEMS_DROPPING_P):
+        return "mem" + stem
+    head = stem[:1]
+    if head in "aiueo" or head in "gh":
+        return "meng" + stem
+    if head == "k":
+        return "meng" + stem[1:]
+    if head == "p":
+        return "mem" + stem[1:]
+    if head in "bfv":
+        return "mem" + stem
+    if head == "t":
+        return "men" + stem[1:]
+    if head in "dcjz":
+        return "men" + stem
+    if head == "s":
+        return "meny" + stem[1:]
+    return "me" + stem
+
+
+def _first_words(text: str) -> str:
+    words = text.split()
+    shown = " ".join(words[:_SUGGESTED_WORDS])
+    return shown + " ..." if len(words) > _SUGGESTED_WORDS else shown.rstrip(_PUNCT)
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
