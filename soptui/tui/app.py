@@ -203,7 +203,17 @@ class SoptuiApp(App):
             else:
                 self.edit(lambda text: editing.set_value(text, message.pointer, parsed))
 
-        self.push_screen(EditValue(f"{message.pointer}", message.current, hint), done)
+        self.push_screen(EditValue(self._describe(message.pointer), message.current, hint), done)
+
+    def _describe(self, pointer: str) -> str:
+        """A pointer in words: "/langkah/5/waktu" -> "Langkah 6 · waktu"."""
+        parts = pointer.split("/")[1:]
+        sop = self.document.view if self.document else None
+        if len(parts) >= 3 and parts[0] == "langkah" and parts[1].isdigit() and sop and int(parts[1]) < len(sop.langkah):
+            return f"Langkah {sop.langkah[int(parts[1])].no} · {' · '.join(parts[2:])}"
+        if parts and parts[-1] == "+":
+            return f"{parts[0]}: butir baru (new item)"
+        return " · ".join(p if not p.isdigit() else f"butir {int(p) + 1}" for p in parts)
 
     @on(ActorToggled)
     def actor_toggled(self, message: ActorToggled) -> None:

@@ -68,12 +68,12 @@ async def test_tree_lists_files_with_counts_and_filter_narrows_it(corpus):
         await started(app, pilot)
         tree = app.query_one("#corpus")
         labels = [str(leaf.label) for folder in tree.root.children for leaf in folder.children]
-        assert any(label.startswith("pengukuran") and "✖" in label for label in labels)
+        assert any(label.endswith("pengukuran") and label.startswith("✖") for label in labels)
         assert len(labels) == 2
         app.query_one("#filter").value = "lain"
         await pilot.pause()
         labels = [str(leaf.label) for folder in tree.root.children for leaf in folder.children]
-        assert len(labels) == 1 and labels[0].startswith("lain")
+        assert len(labels) == 1 and labels[0].endswith("lain")
 
 
 async def test_fix_with_one_key_then_undo_redo_and_save_keeps_comments(corpus):

@@ -65,13 +65,17 @@ class CorpusPanel(Vertical):
                 tree.select_node(node)
 
     def label(self, path: Path) -> RichText:
+        # counts and the modified mark first, so a long file name cannot hide them
         name = str(path)
         document = self.workspace.documents.get(name)
-        text = RichText(path.stem)
+        text = RichText()
         if document is not None and document.dirty:
-            text.append(" ●", style="bold magenta")
+            text.append("● ", style="bold magenta")
         if name in self.workspace.results:
-            text.append_text(counts(*self.workspace.counts(path)))
+            marks = counts(*self.workspace.counts(path))
+            text.append_text(marks[1:] if marks.plain else marks)
+            text.append(" " if marks.plain else "")
+        text.append(path.stem)
         return text
 
     def refresh_labels(self) -> None:
