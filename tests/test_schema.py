@@ -73,3 +73,11 @@ def test_compiled_gate_never_accepts_what_jsonschema_rejects(instance):
 def test_gate_accepts_a_valid_instance():
     assert schema.is_valid(MINIMAL) is True
     assert schema.problems(MINIMAL) == []
+
+
+def test_the_shipped_compiled_gate_is_up_to_date_with_the_schema():
+    # if this fails: python -m soptui.loading.schema
+    assert schema.GENERATED_GATE.read_text(encoding="utf-8") == schema.gate_source()
+    from soptui.loading import _schema_gate
+
+    assert schema._gate().func is _schema_gate.validate

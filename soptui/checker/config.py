@@ -204,9 +204,11 @@ def selection_for(config: Config, rules: list[type[Rule]], path: str) -> RuleSel
 
 def options_for(config: Config, rule: type[Rule]) -> dict:
     """The options of `rule` from [rules.NAME] (or [rules.CODE]), validated against its schema."""
+    options = config.rules.get(rule.name, config.rules.get(rule.code, {}))
+    if not options:
+        return {}  # nothing to check: the rule's own defaults apply (and jsonschema stays unimported)
     from jsonschema import Draft202012Validator
 
-    options = config.rules.get(rule.name, config.rules.get(rule.code, {}))
     error = next(iter(Draft202012Validator(rule.options_schema).iter_errors(options)), None)
     if error is not None:
         key = ".".join(str(p) for p in error.absolute_path)

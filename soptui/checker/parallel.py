@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -67,6 +66,8 @@ def check_files(checker: Checker, paths: list[Path],
             if progress:
                 progress(done, total)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     from .cache import decode
 
     rule_classes = [(checker.plugin_of[r.code], type(r)) for r in checker.rules]
