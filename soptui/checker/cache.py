@@ -81,7 +81,7 @@ def decode(path: str, data: dict) -> FileResult:
 
 
 def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int], None] | None = None) -> LintResult:
-    from .parallel import check_files, digest
+    from .parallel import check_files
 
     store_path = cache_dir() / f"{engine_key(checker)}.json"
     try:
@@ -93,18 +93,17 @@ def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int
     for path in files:
         name = str(path)
         hit = store.get(name)
-        data = _read(path) if hit is not None else None
-        if data is not None and hit[0] == digest(data):
+        if hit is not None and _unchanged(path, hit):
             try:
                 results[name] = decode(name, hit[1])
                 continue
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, IndexError):
                 pass  # an entry from a damaged cache: check the file afresh
         misses.append(path)
     for name, key, result in check_files(checker, misses, progress):
         results[name] = result
         if key is not None:
-            store[name] = [key, encode(result)]
+            store[name] = [key, encode(result), *_stat(Path(name))]
     if misses:
         try:
             store_path.parent.mkdir(parents=True, exist_ok=True)
@@ -112,6 +111,25 @@ def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int
         except OSError:
             pass  # a read-only home is no reason to fail a lint
     return checker.finish([results[str(path)] for path in files])
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (-1, -1)
+    return info.st_mtime_ns, info.st_size
+
+
+def _unchanged(path: Path, entry: list) -> bool:
+    """Same modification time and size: trust the entry without reading (as git does); any
+    difference falls back to comparing the content hash."""
+    if len(entry) >= 4 and tuple(entry[2:4]) == _stat(path) and entry[2] != -1:
+        return True
+    data = _read(path)
+    from .parallel import digest
+
+    return data is not None and entry[0] == digest(data)
 
 
 def _read(path: Path) -> bytes | None:
