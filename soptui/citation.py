@@ -1,12 +1,16 @@
 """Reading a dasar hukum item: which regulation does "Permendagri No. 73 tahun 2009 tentang ..." cite?
 
 A citation is split into its type (jenis), the region for regional regulations, its number, year
-and title, and any amendment clause ("sebagaimana telah diubah ... terakhir dengan ..."). The
-original text is always kept. Anything that does not look like a regulation keeps its text only.
+and title, and any amendment clause ("sebagaimana telah diubah ... terakhir dengan ..."), kept as
+written and read into the (type, number, year) of each amending regulation. The original text is
+always kept. Anything that does not look like a regulation keeps its text only.
 
 The parser accepts what real documents write: full names or abbreviations (UU, PP, Perpres,
-Permendagri, PermenPANRB, Perka BKN, Perbup), "Republik Indonesia", "Nomor" or "No.", any case,
-stray punctuation, the Lembaran Negara suffix, and numbers such as "KEP/135/M.PAN/9/2004".
+Permendagri, PermenPANRB, Permenpan RB, PermenPAN-RB, Perka BKN, Perbup), "Republik Indonesia",
+"Nomor" or "No.", any case, stray punctuation and list bullets, the Lembaran Negara suffix,
+numbers such as "KEP/135/M.PAN/9/2004", and the short forms "PP 46/2011" and "Permendagri 29 2014".
+
+`split_merged` finds two citations written as one item ("...Daerah;2. Peraturan Pemerintah ...").
 """
 
 from __future__ import annotations
@@ -14,45 +18,84 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# (kind, official name, pattern matched at the start of the normalised text). Order matters:
-# longer names first, so "Peraturan Pemerintah Pengganti Undang-Undang" is not read as a PP.
-_MENPAN = r"(?:negara\s+)?pendayagunaan\s+aparatur\s+negara(?:\s+dan\s+reformasi\s+birokrasi)?"
+# (kind, official name, pattern matched at the start of the lower-cased, normalised text). Order
+# matters: longer names first, so "Peraturan Pemerintah Pengganti Undang-Undang" is not read as a PP.
+_MENPAN = (r"(?:negara\s+)?(?:pendayagunaan\s+aparatur\s+negara(?:\s+(?:dan|&)\s+reformasi\s+birokrasi)?"
+           r"|pan\s*(?:-|&|dan)?\s*rb\b|panrb\b|pan\b)")
+# a region, then the number: "Lumajang Nomor 5", "Kabupaten Balangan No. 3", "Banyumas 68/2018"
 _REGION = r"(?P<region>(?:provinsi|kabupaten|kota)?\s*[a-z][a-z .'-]*?)"
+_BEFORE_NUMBER = r"(?=\s*,?\s+(?:nomor|no\b|nr\b|\d)|\s*,?\s*no\.)"
 JENIS: tuple[tuple[str, str, str], ...] = (
+    ("uud", "Undang-Undang Dasar", r"undang-undang\s+dasar|uud\b"),
     ("perppu", "Peraturan Pemerintah Pengganti Undang-Undang",
-     r"peraturan\s+pemerintah\s+pengganti\s+undang-undang|perppu"),
-    ("uu", "Undang-Undang", r"undang-undang(?!\s+dasar)|uu\b"),
+     r"peraturan\s+pemerintah\s+pengganti\s+undang-undang|perpp?u\b"),
+    ("uu", "Undang-Undang", r"undang-undang|undang\s+undang|uu\b"),
     ("pp", "Peraturan Pemerintah", r"peraturan\s+pemerintah|pp\b"),
     ("perpres", "Peraturan Presiden", r"peraturan\s+presiden|perpres\b"),
-    ("keppres", "Keputusan Presiden", r"keputusan\s+presiden|keppres\b"),
+    ("keppres", "Keputusan Presiden", r"keputusan\s+presiden|kepp?res\b"),
     ("permendagri", "Peraturan Menteri Dalam Negeri",
-     r"peraturan\s+menteri\s+dalam\s+negeri|permendagri\b"),
+     r"peraturan\s+(?:menteri\s+dalam\s+negeri|mendagri\b)|permen\s*-?\s*dagri\b"),
     ("permenpanrb", "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
-     rf"peraturan\s+menteri\s+{_MENPAN}|permen\s*-?\s*pan(?:\s*-?\s*rb)?\b|peraturan\s+menpan(?:\s*-?\s*rb)?\b"),
+     rf"peraturan\s+(?:menteri\s+|men){_MENPAN}|permen\s*-?\s*pan(?:\s*(?:-|&|dan)?\s*rb)?\b"),
     ("kepmenpan", "Keputusan Menteri Pendayagunaan Aparatur Negara",
-     rf"keputusan\s+menteri\s+{_MENPAN}|kepmen\s*-?\s*pan(?:\s*-?\s*rb)?\b"),
-    ("permen", "Peraturan Menteri", r"peraturan\s+menteri\s+(?P<ministry>[a-z ,]+?)(?=\s+(?:nomor|no\b))|permen\b"),
-    ("kepmen", "Keputusan Menteri", r"keputusan\s+menteri\s+(?P<ministry>[a-z ,]+?)(?=\s+(?:nomor|no\b))|kepmen\b"),
+     rf"keputusan\s+(?:menteri\s+|men){_MENPAN}|kepmen\s*-?\s*pan(?:\s*(?:-|&|dan)?\s*rb)?\b"),
+    ("permen", "Peraturan Menteri",
+     r"peraturan\s+menteri\s+(?P<ministry>[a-z ,]+?)(?=\s*,?\s+(?:nomor|no\b|nr\b|\d))|permen\b"),
+    ("kepmen", "Keputusan Menteri",
+     r"keputusan\s+menteri\s+(?P<ministry>[a-z ,]+?)(?=\s*,?\s+(?:nomor|no\b|nr\b|\d))|kepmen\b"),
     ("perka_bkn", "Peraturan Kepala Badan Kepegawaian Negara",
-     r"peraturan\s+(?:kepala\s+)?badan\s+kepegawaian\s+negara|perka\s+bkn\b|peraturan\s+bkn\b"),
-    ("perda", "Peraturan Daerah", rf"(?:peraturan\s+daerah|perda)\s+{_REGION}(?=\s+(?:nomor|no\b))"),
-    ("pergub", "Peraturan Gubernur", rf"(?:peraturan\s+gubernur|pergub)\s+{_REGION}(?=\s+(?:nomor|no\b))"),
-    ("perbup", "Peraturan Bupati", rf"(?:peraturan\s+bupati|perbup)\s+{_REGION}(?=\s+(?:nomor|no\b))"),
+     r"peraturan\s+(?:kepala\s+)?(?:badan\s+kepegawaian\s+negara|bkn\b)|perka\s*\.?\s*bkn\b"),
+    ("perda", "Peraturan Daerah", rf"(?:peraturan\s+daerah|perda)\s+{_REGION}{_BEFORE_NUMBER}"),
+    ("pergub", "Peraturan Gubernur", rf"(?:peraturan\s+gubernur|pergub)\s+{_REGION}{_BEFORE_NUMBER}"),
+    ("perbup", "Peraturan Bupati", rf"(?:peraturan\s+bupati|perbup)\s+{_REGION}{_BEFORE_NUMBER}"),
     ("perwali", "Peraturan Wali Kota",
-     rf"(?:peraturan\s+wali\s*kota|perwali|perwalkot)\s+{_REGION}(?=\s+(?:nomor|no\b))"),
-    ("kepbup", "Keputusan Bupati", rf"keputusan\s+bupati\s+{_REGION}(?=\s+(?:nomor|no\b))"),
-    ("kepcamat", "Keputusan Camat", rf"keputusan\s+camat\s+{_REGION}(?=\s+(?:nomor|no\b))"),
+     rf"(?:peraturan\s+wali\s*kota|perwali|perwalkot)\s+{_REGION}{_BEFORE_NUMBER}"),
+    ("kepgub", "Keputusan Gubernur",
+     rf"(?:(?:surat\s+)?keputusan\s+gubernur|kepgub|sk\s+gubernur)\s+{_REGION}{_BEFORE_NUMBER}"),
+    ("kepbup", "Keputusan Bupati",
+     rf"(?:(?:surat\s+)?keputusan\s+bupati|kepbup|sk\s+bupati)\s+{_REGION}{_BEFORE_NUMBER}"),
+    ("kepwali", "Keputusan Wali Kota",
+     rf"(?:(?:surat\s+)?keputusan\s+wali\s*kota|kepwali|sk\s+wali\s*kota)\s+{_REGION}{_BEFORE_NUMBER}"),
+    ("kepcamat", "Keputusan Camat",
+     rf"(?:(?:surat\s+)?keputusan\s+camat|sk\s+camat)\s+{_REGION}{_BEFORE_NUMBER}"),
 )
 _JENIS_RE = [(kind, name, re.compile(pattern)) for kind, name, pattern in JENIS]
 _NAMES = {kind: name for kind, name, _ in JENIS}
+KINDS: tuple[str, ...] = tuple(kind for kind, _, _ in JENIS)
+# regulations of a region: their `region` is read, and `foreign-region` compares it
+REGIONAL = frozenset({"perda", "pergub", "perbup", "perwali", "kepgub", "kepbup", "kepwali", "kepcamat"})
 
-_NUMBER = re.compile(r"\b(?:nomor|no)\s*[.:]?\s*(?P<nomor>[a-z0-9][a-z0-9./-]*[a-z0-9]|\d)", re.I)
-_YEAR = re.compile(r"\btahun\s+(?P<tahun>\d{4})\b", re.I)
+_SHORT = {
+    "uud": "UUD", "uu": "UU", "perppu": "Perppu", "pp": "PP", "perpres": "Perpres", "keppres": "Keppres",
+    "permendagri": "Permendagri", "permenpanrb": "PermenPANRB", "kepmenpan": "KepmenPAN",
+    "permen": "Permen", "kepmen": "Kepmen", "perka_bkn": "Perka BKN", "perda": "Perda",
+    "pergub": "Pergub", "perbup": "Perbup", "perwali": "Perwali", "kepgub": "Kepgub", "kepbup": "Kepbup",
+    "kepwali": "Kepwali", "kepcamat": "Kep. Camat",
+}
+
+_NUMBER = re.compile(
+    r"\b(?:nomor|nr|no(?=[\s.:]|\d))\s*[.:]?\s*(?P<nomor>(?=[a-z0-9./-]*\d)[a-z0-9][a-z0-9./-]*[a-z0-9]|\d)", re.I)
+_YEAR = re.compile(r"\b(?:tahun|thn|th)\s*\.?\s*(?P<tahun>(?:19|20)\d{2})\b", re.I)
+# right after the type: "PP 46/2011", "Permendagri 29 2014", "UU 23 Tahun 2014", "KepmenPAN KEP/135/..."
+_BARE = re.compile(
+    r"\s*[,.:]?\s*(?:(?P<slashed>(?:kep|per|se)[a-z]*/[a-z0-9./-]*\d)"
+    r"|(?P<nomor>\d+[a-z]?)\s*(?:/\s*|\s+(?:(?:tahun|thn|th)\s*\.?\s*)?)(?P<tahun>(?:19|20)\d{2})\b)", re.I)
 _SLASHED_YEAR = re.compile(r"/(?P<tahun>(?:19|20)\d{2})$")
-_TITLE = re.compile(r"\btentang\s+(?P<judul>.+)", re.I | re.S)
-_AMENDMENT = re.compile(r"\s*,?\s*sebagaimana\s+telah\s+(?:beberapa\s+kali\s+)?diubah.*$", re.I | re.S)
-_GAZETTE = re.compile(r"\s*\(\s*(?:lembaran|berita|tambahan)\b.*$", re.I | re.S)
-_REPUBLIK = re.compile(r"\s+(?:republik\s+indonesia|ri)\b", re.I)
+_TITLE = re.compile(r"\btentang\b\s*:?\s*(?P<judul>.+)", re.I | re.S)
+_DOUBLE_TENTANG = re.compile(r"^(?:tentang\b\s*:?\s*)+", re.I)
+_AMENDMENT = re.compile(
+    r"\s*[,;]?\s*(?:(?:sebagaimana|yang)\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?(?:telah\s+)?di\s*ubah"
+    r"|\b(?:jo|juncto)\b\.?\s+(?=\S))(?:.*)$", re.I | re.S)
+_GAZETTE = re.compile(
+    r"\s*[,;]?\s*\(?\s*(?:(?:tambahan\s+)?(?:lembaran|berita)\s+(?:negara|daerah)\b|t?ln\s+(?:ri\s+)?(?:tahun|no|nomor|\d)).*$",
+    re.I | re.S)
+_REPUBLIK = re.compile(r"\s+(?:republik\s+indonesia|r\.?\s?i\.?)(?=[\s,.;:]|$)", re.I)
+_TAGS = re.compile(r"<[^>]*>")
+_BULLET = re.compile(r"^(?:[-\u2013\u2022*\u00b7>]+|\(?\d{1,2}\s*[.)]|\(?[a-z][.)](?=\s))\s*", re.I)
+_ABBREVIATION_PAREN = re.compile(r"\s*\(\s*[a-z][a-z .&-]{0,15}\)(?=\s*,?\s*(?:nomor|no\b|nr\b|\d))", re.I)
+_KAB = re.compile(r"\bkab\s*\.\s*|\bkab\b\s*", re.I)
+_PROV = re.compile(r"\bprov\s*\.\s*|\bprov\b\s*", re.I)
+_TRAILING = " \t;.,:\"'\u201c\u201d"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +110,8 @@ class Citation:
     region: str | None = None  # for regional regulations: "Kabupaten Lumajang", "Banyumas"
     ministry: str | None = None  # for a generic Peraturan/Keputusan Menteri
     amendment: str | None = None  # the "sebagaimana telah diubah ..." clause, as written
+    # what the amendment clause names: ((kind, nomor, tahun), ...), in the order written
+    amendments: tuple[tuple[str, str, int | None], ...] = ()
 
     @property
     def jenis(self) -> str | None:
@@ -75,67 +120,267 @@ class Citation:
 
     @property
     def recognised(self) -> bool:
+        if self.kind == "uud":
+            return self.tahun is not None
         return self.kind is not None and self.nomor is not None and self.tahun is not None
 
+    @property
+    def key(self) -> tuple[str, str, int] | None:
+        """(kind, number, year) with the number in a canonical form; None when not recognised."""
+        if not self.recognised:
+            return None
+        return (self.kind, nomor_key(self.nomor or ""), self.tahun)
+
     def short(self) -> str:
-        """A compact label: "PP 46/2011", "KEP/135/M.PAN/9/2004"."""
+        """A compact label: "PP 46/2011", "KepmenPAN KEP/135/M.PAN/9/2004", "Perbup Lumajang 5/2018"."""
         if not self.recognised:
             return self.text
-        label = _SHORT.get(self.kind, self.jenis)
-        if "/" in self.nomor:
-            return f"{label} {self.nomor}"
-        return f"{label} {self.nomor}/{self.tahun}"
+        return short_label(self.kind, self.nomor, self.tahun, self.region)
 
 
-_SHORT = {
-    "uu": "UU", "perppu": "Perppu", "pp": "PP", "perpres": "Perpres", "keppres": "Keppres",
-    "permendagri": "Permendagri", "permenpanrb": "PermenPANRB", "kepmenpan": "KepmenPAN",
-    "permen": "Permen", "kepmen": "Kepmen", "perka_bkn": "Perka BKN", "perda": "Perda",
-    "pergub": "Pergub", "perbup": "Perbup", "perwali": "Perwali", "kepbup": "Kepbup",
-    "kepcamat": "Kep. Camat",
-}
+def short_label(kind: str, nomor: str | None, tahun: int | None, region: str | None = None) -> str:
+    """"PP 46/2011" for (pp, 46, 2011); the form `parse_citation` reads back."""
+    label = _SHORT.get(kind, _NAMES.get(kind, kind))
+    if region and kind in REGIONAL:
+        label = f"{label} {region}"
+    if kind == "uud":
+        return f"{label} {tahun}"
+    if nomor and "/" in nomor:
+        return f"{label} {nomor}"
+    return f"{label} {nomor}/{tahun}"
+
+
+def jenis_name(kind: str) -> str:
+    """The official name of a kind ("pp" -> "Peraturan Pemerintah")."""
+    return _NAMES.get(kind, kind)
+
+
+def nomor_key(nomor: str) -> str:
+    """A number as compared: upper case, no spaces, no leading zeros ("05" -> "5")."""
+    value = re.sub(r"\s+", "", nomor).upper()
+    return value.lstrip("0") or "0" if value.isdigit() else value
+
+
+def sequence_number(nomor: str) -> str | None:
+    """The running number inside a ministry-style number: "KEP/135/M.PAN/9/2004" -> "135"."""
+    match = re.match(r"^(?:KEP|PER|SE)[A-Z]*/0*(\d+)/", nomor_key(nomor))
+    return match[1] if match else None
 
 
 def _normalise(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip().lstrip("0123456789.) -")
-    return _REPUBLIK.sub("", text)
+    text = _TAGS.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip().strip("\"'\u201c\u201d")
+    while True:
+        stripped = _BULLET.sub("", text, count=1).lstrip(" .)")
+        if stripped == text:
+            break
+        text = stripped
+    text = _REPUBLIK.sub("", text)
+    text = _ABBREVIATION_PAREN.sub("", text)
+    return text
 
 
-def parse_citation(text: str) -> Citation:
-    """Read a dasar hukum item. Never fails: an unreadable item keeps its text and nothing else."""
-    body = _normalise(text)
+def _head(body: str) -> tuple[str, re.Match] | None:
     lowered = body.lower()
     for kind, _name, pattern in _JENIS_RE:
         match = pattern.match(lowered)
         if match:
-            break
-    else:
-        return Citation(text)
-    groups = match.groupdict()
-    head_end = match.end()
-    rest = body[head_end:]
-    amendment = _AMENDMENT.search(rest)
-    main = rest[: amendment.start()] if amendment else rest
-    main = _GAZETTE.sub("", main)
-    number = _NUMBER.search(main)
-    year = _YEAR.search(main)
-    nomor = number["nomor"].upper() if number and "/" in number["nomor"] else (number["nomor"] if number else None)
+            return kind, match
+    return None
+
+
+def _number_and_year(part: str) -> tuple[str | None, int | None]:
+    """Number and year from the part of an item between its type and its title."""
+    bare = _BARE.match(part)
+    if bare and bare["slashed"]:
+        nomor = bare["slashed"].upper()
+        slashed = _SLASHED_YEAR.search(nomor)
+        year = _YEAR.search(part)
+        return nomor, int(year["tahun"]) if year else (int(slashed["tahun"]) if slashed else None)
+    if bare and bare["nomor"]:
+        return bare["nomor"], int(bare["tahun"])
+    number = _NUMBER.search(part)
+    year = _YEAR.search(part)
+    nomor = None
+    if number:
+        nomor = number["nomor"].upper() if "/" in number["nomor"] else number["nomor"]
     tahun = int(year["tahun"]) if year else None
     if tahun is None and nomor and (slashed := _SLASHED_YEAR.search(nomor)):
         tahun = int(slashed["tahun"])
         if nomor.count("/") == 1:  # "UU No. 23/2014": the number is the part before the year
             nomor = nomor.split("/")[0]
+    if tahun is None and number:  # "Nomor 5 2018"
+        after = re.match(r"\s*,?\s*((?:19|20)\d{2})\b", part[number.end():])
+        if after:
+            tahun = int(after[1])
+    return nomor, tahun
+
+
+def _region_text(body: str, match: re.Match) -> str:
+    region = body[match.start("region"):match.end("region")].strip(" ,.")
+    region = _KAB.sub("Kabupaten ", region)
+    region = _PROV.sub("Provinsi ", region)
+    return re.sub(r"\s+", " ", region).strip().title()
+
+
+def parse_citation(text: str) -> Citation:
+    """Read a dasar hukum item. Never fails: an unreadable item keeps its text and nothing else."""
+    body = _normalise(text)
+    found = _head(body)
+    if found is None:
+        return Citation(text)
+    kind, match = found
+    groups = match.groupdict()
+    rest = body[match.end():]
+    amendment = _AMENDMENT.search(rest)
+    main = rest[: amendment.start()] if amendment else rest
+    main = _GAZETTE.sub("", main)
     title = _TITLE.search(main)
-    judul = title["judul"].strip().rstrip(";.,: ") if title else None
-    region = groups.get("region")
+    before_title = main[: title.start()] if title else main
+    nomor, tahun = _number_and_year(before_title)
+    if nomor is None and tahun is None and title:  # "Peraturan ... tentang X Nomor 5 Tahun 2018"
+        nomor, tahun = _number_and_year(main)
+    if kind == "uud":
+        nomor = None
+        year = re.search(r"\b(19|20)\d{2}\b", before_title)
+        tahun = int(year.group()) if year else None
+    judul = None
+    if title:
+        judul = _DOUBLE_TENTANG.sub("", title["judul"].strip()).strip().rstrip(_TRAILING).strip() or None
+    region = _region_text(body, match) if groups.get("region") else None
     ministry = groups.get("ministry")
+    clause = amendment.group().strip(" ,;") if amendment else None
+    amendments = _amendments(clause, (kind, nomor_key(nomor or ""), tahun)) if clause else ()
     return Citation(
         text=text,
         kind=kind,
         nomor=nomor,
         tahun=tahun,
-        judul=judul or None,
-        region=body[match.start("region"):match.end("region")].strip().title() if region else None,
-        ministry=ministry.strip().title() if ministry else None,
-        amendment=amendment.group().strip(" ,") if amendment else None,
+        judul=judul,
+        region=region or None,
+        ministry=ministry.strip(" ,").title() if ministry else None,
+        amendment=clause,
+        amendments=amendments,
     )
+
+
+# Where a regulation may start inside a longer text: a type word at a word boundary.
+_HEAD_START = re.compile(
+    r"\b(?=(?:undang-undang|undang\s+undang|uu|perpp?u|peraturan|perpres|pp|permen|kepmen|perka|perda|"
+    r"pergub|perbup|perwali|perwalkot|keputusan|kepp?res|kepgub|kepbup|kepwali|surat\s+keputusan|sk)\b)", re.I)
+
+
+def _amendments(clause: str, main_key: tuple) -> tuple[tuple[str, str, int | None], ...]:
+    """The regulations an amendment clause names, without those it names as being amended
+    ("Perubahan Kedua atas Undang-Undang Nomor 23 Tahun 2014")."""
+    found: list[tuple[str, str, int | None]] = []
+    text = _GAZETTE_ANYWHERE.sub(" ", clause)
+    for start in _HEAD_START.finditer(text):
+        preceding = text[max(0, start.start() - 40):start.start()].lower()
+        if re.search(r"\batas\s*$", preceding):
+            continue
+        piece = text[start.start():]
+        head = _head(_normalise(piece))
+        if head is None:
+            continue
+        kind, match = head
+        piece = _normalise(piece)[match.end():]
+        stop = re.search(r"\btentang\b|\bdan\b|\bserta\b|[,;(]\s*(?!\d)", piece, re.I)
+        nomor, tahun = _number_and_year(piece[: stop.start()] if stop else piece)
+        if nomor is None:
+            continue
+        item = (kind, nomor, tahun)
+        if (kind, nomor_key(nomor), tahun) != main_key and item not in found:
+            found.append(item)
+    return tuple(found)
+
+
+_GAZETTE_ANYWHERE = re.compile(r"\(\s*(?:tambahan\s+)?(?:lembaran|berita)\s+(?:negara|daerah)\b[^)]*\)?", re.I)
+_SEMICOLON = re.compile(r"\s*;\s*")
+_NUMBERED = re.compile(r"\s+(?=\(?\d{1,2}[.)]\s*\S)")
+_COMMA = re.compile(r"\s*,\s+")
+
+
+def split_merged(text: str) -> list[str]:
+    """The citations of an item that holds more than one ("A tentang X;2. B tentang Y"), else
+    `[text]`. A piece counts only if it starts with a regulation type and reads as a citation, so
+    a semicolon or comma inside a title or an amendment clause does not split an item."""
+    body = _TAGS.sub(" ", text).strip()
+    pieces = _split_on(_SEMICOLON, [body], anywhere=True)
+    pieces = _split_on(_NUMBERED, pieces, anywhere=False)
+    pieces = _split_on(_COMMA, pieces, anywhere=False)
+    pieces = [p.strip(" ;,") for p in pieces if p.strip(" ;,.")]
+    return pieces if len(pieces) > 1 else [text]
+
+
+def _split_on(separator: re.Pattern, pieces: list[str], anywhere: bool) -> list[str]:
+    result: list[str] = []
+    for piece in pieces:
+        limit = len(piece)
+        if not anywhere:  # only before an amendment clause: "diubah dengan UU 2/2015, UU 9/2015"
+            clause = _AMENDMENT.search(piece)
+            limit = clause.start() if clause else limit
+        start, current = 0, []
+        for match in separator.finditer(piece):
+            if match.start() >= limit:
+                break
+            candidate = piece[match.end():]
+            if _starts_citation(candidate):
+                current.append(piece[start:match.start()])
+                start = match.end()
+        current.append(piece[start:])
+        result += current
+    return result
+
+
+def _starts_citation(text: str) -> bool:
+    """Does `text` begin with a regulation type and a number and year before any title?"""
+    body = _normalise(text)
+    found = _head(body)
+    if found is None:
+        return False
+    rest = body[found[1].end():]
+    title = _TITLE.search(rest)
+    nomor, tahun = _number_and_year(rest[: title.start()] if title else rest[:80])
+    return found[0] == "uud" or (nomor is not None and tahun is not None)
+
+
+# -- comparing ---------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[a-z0-9]+")
+_TITLE_WORDS = {
+    "pp": "peraturan pemerintah", "uu": "undang undang", "perpres": "peraturan presiden",
+    "permendagri": "peraturan menteri dalam negeri", "pns": "pegawai negeri sipil",
+    "asn": "aparatur sipil negara", "sakip": "sistem akuntabilitas kinerja instansi pemerintah",
+    "akip": "akuntabilitas kinerja instansi pemerintah", "lakip": "laporan akuntabilitas kinerja instansi pemerintah",
+    "kab": "kabupaten", "prov": "provinsi", "rpjpd": "rencana pembangunan jangka panjang daerah",
+    "rpjmd": "rencana pembangunan jangka menengah daerah", "rkpd": "rencana kerja pemerintah daerah",
+}
+_NOISE_WORDS = {"nomor", "no", "tahun", "thn", "th", "republik", "indonesia", "ri"}
+
+
+def normalise_title(title: str) -> str:
+    """A title as compared: lower case, words only, common abbreviations spelled out, and the
+    words "Nomor", "Tahun", "Republik Indonesia" left out ("PP No. 46/2011" = "Peraturan
+    Pemerintah Nomor 46 Tahun 2011")."""
+    title = title.casefold().replace("&", " dan ")
+    words = []
+    for word in _WORD.findall(title):
+        if word in _NOISE_WORDS:
+            continue
+        words.append(_TITLE_WORDS.get(word, word))
+    return " ".join(words)
+
+
+_REGION_PREFIX = re.compile(r"^(?:pemerintah\s+)?(?:(provinsi|prov|kabupaten|kab|kota|kotamadya)\b\.?\s*)?", re.I)
+
+
+def region_key(region: str) -> tuple[str | None, str]:
+    """(level, name) of a region as compared: "Kabupaten Balangan" -> ("kabupaten", "balangan"),
+    "Kab. Balangan" -> ("kabupaten", "balangan"), "Banyumas" -> (None, "banyumas")."""
+    text = re.sub(r"\s+", " ", region.casefold()).strip(" .,")
+    match = _REGION_PREFIX.match(text)
+    level = match[1] if match else None
+    level = {"prov": "provinsi", "kab": "kabupaten", "kotamadya": "kota"}.get(level, level)
+    name = " ".join(_WORD.findall(text[match.end():] if match else text))
+    return level, name

@@ -75,7 +75,8 @@ class Plugins:
         return found
 
 
-def load_plugins(include: list[str] | None = None, exclude: list[str] | None = None) -> Plugins:
+def load_plugins(include: list[str] | None = None, exclude: list[str] | None = None,
+                 only: list[str] | None = None) -> Plugins:
     """Load the entry points of group `soptui`.
 
     With `SOPTUI_DISABLE_PLUGIN_AUTOLOAD=1`, only the built-in plugin and those named in
@@ -89,6 +90,8 @@ def load_plugins(include: list[str] | None = None, exclude: list[str] | None = N
     plugins = Plugins(manager)
     for entry in sorted(entry_points(group=hookspecs.PROJECT), key=lambda e: (e.name != BUILTIN, e.name)):
         if entry.name in exclude or manager.has_plugin(entry.name):
+            continue
+        if only is not None and entry.name not in only:
             continue
         if not (autoload or entry.name == BUILTIN or entry.name in include):
             continue
@@ -104,5 +107,26 @@ def load_plugins(include: list[str] | None = None, exclude: list[str] | None = N
     missing = include - {info.name for info in plugins.loaded} - {info.name for info in plugins.failed}
     for name in sorted(missing):
         plugins.failed.append(PluginInfo(name, "?", "?", "no installed plugin has this name"))
-    manager.check_pending()
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError as error:
+        raise pluggy.PluginValidationError(error.plugin, _unknown_hooks(manager)) from None
     return plugins
+
+
+def _unknown_hooks(manager: pluggy.PluginManager) -> str:
+    """A message naming each plugin that implements a hook soptui does not have."""
+    import difflib
+
+    known = [name for name in dir(hookspecs) if name.startswith("soptui_")]
+    problems = []
+    for name in dir(manager.hook):
+        caller = getattr(manager.hook, name)
+        if name.startswith("_") or not hasattr(caller, "get_hookimpls") or caller.spec is not None:
+            continue
+        for impl in caller.get_hookimpls():
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"; maksud Anda (did you mean) '{close[0]}'?" if close else ""
+            problems.append(f"plugin '{manager.get_name(impl.plugin)}' mengimplementasikan hook tak dikenal "
+                            f"(implements unknown hook) '{name}'{hint}")
+    return "; ".join(problems) or "hook tidak sah (invalid hook)"

@@ -113,7 +113,7 @@ def _plugins(args: argparse.Namespace, config: Config) -> Plugins:
         plugins = load_plugins(include=[*config.plugins, *getattr(args, "plugin", [])],
                                exclude=getattr(args, "no_plugin", []))
     except pluggy.PluginValidationError as error:
-        raise UsageError(f"plugin '{error.plugin}' tidak sah (is invalid): {error}") from None
+        raise UsageError(str(error)) from None
     for failure in plugins.failed:
         print(f"soptui: plugin '{failure.name}' {failure.version} ({failure.origin}) gagal dimuat "
               f"(failed to load): {failure.error}", file=sys.stderr)

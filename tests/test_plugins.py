@@ -1,0 +1,148 @@
+"""Third-party plugins end to end: found through entry points, broken ones reported, never fatal.
+
+Each test installs plugins the light way: a `.dist-info` folder with `entry_points.txt` on
+PYTHONPATH, which importlib.metadata treats like any installed distribution.
+"""
+
+import inspect
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from soptui import hookspecs
+
+ROOT = Path(__file__).resolve().parent.parent
+
+GOOD = '''
+from soptui.hookspecs import hookimpl
+from soptui.checker.rule import Rule, Severity, Violation
+from soptui.i18n import Text
+
+class Shouting(Rule):
+    """The SOP's name is not written in capitals."""
+    code = "HSE001"
+    name = "house-shouting"
+    severity = Severity.WARNING
+    def check(self, sop, context):
+        if sop.nama.isupper():
+            yield Violation("/nama", Text("nama ditulis kapital", "nama is in capitals"))
+
+class Exploding(Rule):
+    """Raises."""
+    code = "HSE002"
+    name = "house-exploding"
+    def check(self, sop, context):
+        raise RuntimeError("kaboom")
+
+@hookimpl
+def soptui_rules():
+    return [Shouting, Exploding]
+'''
+
+
+def install(site: Path, name: str, module_source: str | None, version: str = "1.2.3") -> None:
+    """A distribution `name` with entry point `name = plugin_<name>` in group soptui."""
+    info = site / f"{name}-{version}.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
+    (info / "entry_points.txt").write_text(f"[soptui]\n{name} = plugin_{name}\n")
+    if module_source is not None:
+        (site / f"plugin_{name}.py").write_text(module_source)
+
+
+def soptui(*args, site: Path, env: dict | None = None, cwd: Path = ROOT):
+    environment = dict(os.environ, PYTHONPATH=str(site), **(env or {}))
+    return subprocess.run([sys.executable, "-m", "soptui", *args], cwd=cwd, env=environment,
+                          capture_output=True, text=True)
+
+
+@pytest.fixture
+def site(tmp_path):
+    return tmp_path / "site"
+
+
+def test_an_installed_plugin_adds_its_rules_to_rules_and_lint(site):
+    install(site, "house", GOOD)
+    listing = soptui("rules", site=site)
+    assert re.search(r"HSE001\s+house-shouting\s+warning\s+sop\s+house", listing.stdout)
+    done = soptui("lint", "sops/", "--no-cache", "--format", "json", "--select", "HSE", site=site)
+    findings = json.loads(done.stdout)["findings"]
+    shouting = [f for f in findings if f["name"] == "house-shouting"]
+    assert {Path(f["path"]).parent.name for f in shouting} == {"sumbersuko", "wangon"}
+    errors = [f for f in findings if f["name"] == "internal-error"]
+    assert len(errors) == 5  # one per file; the other rules still ran
+    assert "HSE002 house-exploding" in errors[0]["message"] and "plugin 'house'" in errors[0]["message"]
+    assert "kaboom" in errors[0]["message"] and errors[0]["path"].endswith(".toml")
+    assert done.returncode == 2  # a rule crashed: a tool error, whatever the findings
+    assert soptui("lint", "sops/", "--no-cache", "--select", "HSE", "--exit-zero", site=site).returncode == 0
+
+
+def test_a_plugin_that_fails_to_import_is_reported_and_the_rest_run(site):
+    install(site, "house", GOOD)
+    install(site, "broken", "import this_module_does_not_exist\n", version="0.9")
+    done = soptui("lint", "sops/", "--no-cache", "--select", "HSE001,SOP101", "--format", "json", site=site)
+    assert "plugin 'broken' 0.9" in done.stderr and "this_module_does_not_exist" in done.stderr
+    assert "Traceback" not in done.stderr
+    names = {f["name"] for f in json.loads(done.stdout)["findings"]}
+    assert {"house-shouting", "step-numbering"} <= names
+    assert done.returncode == 2
+    listing = soptui("plugins", site=site)
+    assert "broken 0.9" in listing.stdout and "No module named 'this_module_does_not_exist'" in listing.stdout
+
+
+def test_a_misspelled_hook_fails_loudly_at_load(site):
+    install(site, "typo", "from soptui.hookspecs import hookimpl\n\n@hookimpl\ndef soptui_rule():\n    return []\n")
+    done = soptui("lint", "sops/", site=site)
+    assert done.returncode == 2
+    assert "plugin 'typo'" in done.stderr and "'soptui_rule'" in done.stderr and "'soptui_rules'?" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_autoload_can_be_disabled_and_plugins_pinned(site):
+    install(site, "house", GOOD)
+    off = {"SOPTUI_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    assert "HSE001" not in soptui("rules", site=site, env=off).stdout
+    assert "HSE001" in soptui("lint", "sops/", "--no-cache", "--plugin", "house", "--select", "HSE001",
+                              site=site, env=off).stdout
+    assert "HSE001" not in soptui("lint", "sops/", "--no-cache", "--no-plugin", "house", site=site).stdout
+
+
+def test_nothing_is_loaded_from_the_folder_being_linted(site, tmp_path):
+    corpus = tmp_path / "untrusted"
+    (corpus / "sops").mkdir(parents=True)
+    (corpus / "sops" / "a.toml").write_text((ROOT / "sops/wangon/pengukuran-kinerja.toml").read_text())
+    install(corpus, "evil", "raise SystemExit('code from the linted folder ran')\n")
+    (corpus / "soptui.toml").write_text('select = ["ALL"]\n')  # configuration is read, never run
+    done = soptui("lint", "sops/", "--no-cache", site=site, cwd=corpus)
+    assert "code from the linted folder ran" not in done.stdout + done.stderr
+    assert done.returncode in (0, 1) and "evil" not in done.stderr
+
+
+def test_the_soptui_lint_fixture_runs_exactly_the_given_plugins(soptui_lint):
+    result = soptui_lint(ROOT / "sops", plugins=["builtin"])
+    assert {f.name for f in result.findings} >= {"step-numbering", "kegiatan-active-verb"}
+
+
+def test_every_hook_is_documented_with_its_signature():
+    docs = (ROOT / "docs" / "plugins.md").read_text()
+    hooks = [name for name in dir(hookspecs) if name.startswith("soptui_")]
+    assert hooks
+    for name in hooks:
+        signature = f"def {name}{inspect.signature(getattr(hookspecs, name), eval_str=True)}"
+        assert signature in docs, f"docs/plugins.md lacks `{signature}`"
+
+
+def test_new_plugin_writes_a_skeleton_whose_test_passes(tmp_path):
+    made = subprocess.run([sys.executable, "-m", "soptui", "new-plugin", "kabupaten-uji", "--dir", str(tmp_path / "p")],
+                          capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    ran = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path / "p")],
+                         env=dict(os.environ, PYTHONPATH=str(tmp_path / "p" / "src")), capture_output=True, text=True)
+    assert "3 passed" in ran.stdout, ran.stdout + ran.stderr
+    entry = (tmp_path / "p" / "pyproject.toml").read_text()
+    assert 'kabupaten-uji = "soptui_kabupaten_uji"' in entry
