@@ -83,6 +83,10 @@ def test_lint_reports_the_seed_defects_at_their_lines(capsys, monkeypatch, snaps
         ("sops/wangon/pengukuran-kinerja.toml", "inconsistent-output", 10),
         *{("sops/wangon/pengukuran-kinerja.toml", "kegiatan-active-verb", n) for n in (7, 9, 10, 11, 12, 13, 14)},
         *{("sops/lampihong/pengukuran-kinerja.toml", "kegiatan-active-verb", n) for n in (3, 5, 6, 7)},
+        ("sops/lampihong/pengukuran-kinerja.toml", "missing-mutu-baku", 5),
+        ("sops/sumbersuko/pengukuran-kinerja.toml", "missing-mutu-baku", 9),
+        ("sops/awayan/pengumpulan-data-kinerja-triwulan.toml", "missing-pengesahan", None),
+        ("sops/wangon/pengukuran-kinerja.toml", "missing-pengesahan", None),
     }
     assert expected <= found, expected - found
     gap = next(f for f in findings if f["name"] == "step-numbering")

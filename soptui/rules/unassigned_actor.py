@@ -1,0 +1,63 @@
+"""Every step is drawn in the column of a declared pelaksana, and every pelaksana acts.
+
+## What it checks
+- a step with no `pelaksana`;
+- a step whose `pelaksana` is not an id declared in `[pelaksana]` (with the closest id);
+- a declared pelaksana who performs no step (only with the option `report-idle-actors`,
+  on by default).
+
+## Why it matters
+The standard separates the actor from the activity ("pelaksana dipisahkan dari kegiatan"):
+the flowchart's columns say who does what. A step in no column is a task nobody owns.
+
+## Example
+The seed SOPs lost their flowchart columns in text extraction, so most of their steps have no
+pelaksana: each is reported until a reviewer restores it from the signed document.
+
+## Instead
+```toml
+[[langkah]]
+no = 1
+kegiatan = "Memerintahkan pengukuran kinerja"
+pelaksana = "camat"
+```
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from ..checker.rule import Rule, Severity, Violation
+from ..i18n import Text
+
+
+class UnassignedActor(Rule):
+    __doc__ = __doc__
+    code = "SOP105"
+    name = "unassigned-actor"
+    severity = Severity.WARNING
+    options_schema = {
+        "type": "object",
+        "properties": {"report-idle-actors": {"type": "boolean", "default": True}},
+        "additionalProperties": False,
+    }
+
+    def check(self, sop, context):
+        declared = list(sop.pelaksana)
+        for step in sop.langkah:
+            if not step.pelaksana:
+                yield Violation(step.pointer, Text(f"langkah {step.no} tanpa pelaksana",
+                                                   f"step {step.no} has no pelaksana"))
+            elif step.pelaksana not in sop.pelaksana:
+                close = difflib.get_close_matches(step.pelaksana, declared, n=1)
+                hint = Text(f"; maksud Anda `{close[0]}`?", f"; did you mean `{close[0]}`?") if close else Text("", "")
+                yield Violation(step.pointer + "/pelaksana", Text(
+                    f"pelaksana `{step.pelaksana}` langkah {step.no} tidak dideklarasikan di [pelaksana]",
+                    f"pelaksana `{step.pelaksana}` of step {step.no} is not declared in [pelaksana]") + hint)
+        if self.options["report-idle-actors"]:
+            acting = {step.pelaksana for step in sop.langkah}
+            for actor, jabatan in sop.pelaksana.items():
+                if actor not in acting:
+                    yield Violation(f"/pelaksana/{actor}", Text(
+                        f"pelaksana {jabatan!r} tidak melaksanakan langkah apa pun",
+                        f"pelaksana {jabatan!r} performs no step"))
