@@ -1,0 +1,102 @@
+"""Every report format on one result with each severity, a fix, and a message that needs escaping."""
+
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from soptui.checker.engine import META_RULES, LintResult, RuleInfo
+from soptui.checker.finding import Finding
+from soptui.checker.rule import Edit, Fix, Severity
+from soptui.i18n import Text
+from soptui.reporting import REPORTERS
+from soptui.reporting.github import escape_data
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = [*META_RULES, RuleInfo("SOP101", "step-numbering", Severity.ERROR, "sop", True, "builtin",
+                               "Step numbers must run 1, 2, 3.", "Step numbers must run 1, 2, 3.\n\n## Why it matters\n...")]
+TRICKY = Text("pesan, dengan: 100% dan\nbaris baru", "message, with: 100% and\na new line")
+
+
+def result() -> LintResult:
+    fix = Fix(Text("nomori ulang", "renumber"), (Edit("/langkah/5/no", 6),))
+    return LintResult(["sops/a.toml", "sops/b.toml", "sops/c.toml"], [
+        Finding("SOP101", "step-numbering", Severity.ERROR, "sops/a.toml", 96, 1, "/langkah/5/no", 8,
+                Text("penomoran melompat", "numbering jumps"), fix),
+        Finding("SOP101", "step-numbering", Severity.WARNING, "sops/a.toml", 99, 2, "/langkah/6/no", 9, TRICKY),
+        Finding("SOP002", "unused-suppression", Severity.INFO, "sops/b.toml", 3, 1, "", None, Text("i", "i")),
+    ], RULES)
+
+
+def render(name: str, lang: str = "en") -> str:
+    reporter = {cls.name: cls for cls in REPORTERS}[name](lang=lang, root=".")
+    out = io.StringIO()
+    reporter.write(result(), out)
+    return out.getvalue()
+
+
+def test_json_follows_its_schema():
+    schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text())
+    Draft202012Validator.check_schema(schema)
+    data = json.loads(render("json"))
+    assert list(Draft202012Validator(schema).iter_errors(data)) == []
+    assert data["summary"] == {"files": 3, "error": 1, "warning": 1, "info": 1}
+    assert data["findings"][0]["fix"]["edits"] == [{"pointer": "/langkah/5/no", "value": 6}]
+
+
+def test_sarif_rules_results_levels_and_fingerprints():
+    sarif = json.loads(render("sarif"))
+    assert sarif["version"] == "2.1.0"
+    run = sarif["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == ["SOP000", "SOP001", "SOP002", "SOP101"]
+    assert "## Why it matters" in rules[3]["help"]["markdown"]
+    levels = [(rules[r["ruleIndex"]]["id"], r["level"]) for r in run["results"]]
+    assert levels == [("SOP101", "error"), ("SOP101", "warning"), ("SOP002", "note")]
+    location = run["results"][0]["locations"][0]
+    assert location["physicalLocation"]["artifactLocation"]["uri"] == "sops/a.toml"
+    assert location["physicalLocation"]["region"] == {"startLine": 96, "startColumn": 1}
+    assert location["logicalLocations"][0]["fullyQualifiedName"] == "/langkah/5/no"
+    assert run["results"][0]["properties"]["fix"] == "renumber"
+    prints = [r["partialFingerprints"]["soptui/v1"] for r in run["results"]]
+    assert len(set(prints)) == 3 and prints == [r["partialFingerprints"]["soptui/v1"]
+                                                for r in json.loads(render("sarif"))["runs"][0]["results"]]
+
+
+def unescape(text: str) -> str:
+    return text.replace("%0A", "\n").replace("%0D", "\r").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
+
+
+def test_github_annotations_escape_and_parse_back():
+    lines = render("github").splitlines()
+    assert lines[0] == "::error file=sops/a.toml,line=96,col=1,title=SOP101 step-numbering::numbering jumps"
+    assert lines[1].startswith("::warning ") and lines[2].startswith("::notice ")
+    assert unescape(lines[1].split("::", 2)[2]) == TRICKY.en
+    assert "\n" not in escape_data(TRICKY.en)
+
+
+def test_junit_counts_and_parses():
+    suite = ET.fromstring(render("junit"))
+    assert suite.get("tests") == "3" and suite.get("failures") == "1"
+    cases = {case.get("classname"): case for case in suite.iter("testcase")}
+    assert len(cases["sops/a.toml"].findall("failure")) == 2
+    assert cases["sops/b.toml"].find("failure") is None and "info SOP002" in cases["sops/b.toml"].find("system-out").text
+    assert len(list(cases["sops/c.toml"])) == 0
+
+
+def test_gitlab_fingerprints_unique_and_stable():
+    issues = json.loads(render("gitlab"))
+    assert [i["severity"] for i in issues] == ["critical", "major", "info"]
+    assert len({i["fingerprint"] for i in issues}) == 3
+    assert [i["fingerprint"] for i in issues] == [i["fingerprint"] for i in json.loads(render("gitlab"))]
+    assert issues[0]["location"] == {"path": "sops/a.toml", "lines": {"begin": 96}}
+
+
+@pytest.mark.parametrize("name", [cls.name for cls in REPORTERS])
+def test_each_format_matches_its_snapshot(name, snapshot):
+    snapshot.snapshot_dir = Path(__file__).parent / "snapshots" / "reporters"
+    text = render(name).replace('"version": "0.1.0"', '"version": "X"')
+    snapshot.assert_match(text, f"report.{name}")
