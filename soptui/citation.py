@@ -23,7 +23,8 @@ from dataclasses import dataclass
 _MENPAN = (r"(?:negara\s+)?(?:pendayagunaan\s+aparatur\s+negara(?:\s+(?:dan|&)\s+reformasi\s+birokrasi)?"
            r"|pan\s*(?:-|&|dan)?\s*rb\b|panrb\b|pan\b)")
 # a region, then the number: "Lumajang Nomor 5", "Kabupaten Balangan No. 3", "Banyumas 68/2018"
-_REGION = r"(?P<region>(?:provinsi|kabupaten|kota)?\s*[a-z][a-z .'-]*?)"
+# (optional: "Peraturan Bupati Nomor 5 Tahun 2018" names no region)
+_REGION = r"(?:\s+(?!(?:nomor|no|nr)\b)(?P<region>(?:provinsi|kabupaten|kota)?\s*[a-z][a-z .'-]*?))?"
 _BEFORE_NUMBER = r"(?=\s*,?\s+(?:nomor|no\b|nr\b|\d)|\s*,?\s*no\.)"
 JENIS: tuple[tuple[str, str, str], ...] = (
     ("uud", "Undang-Undang Dasar", r"undang-undang\s+dasar|uud\b"),
@@ -40,24 +41,26 @@ JENIS: tuple[tuple[str, str, str], ...] = (
     ("kepmenpan", "Keputusan Menteri Pendayagunaan Aparatur Negara",
      rf"keputusan\s+(?:menteri\s+|men){_MENPAN}|kepmen\s*-?\s*pan(?:\s*(?:-|&|dan)?\s*rb)?\b"),
     ("permen", "Peraturan Menteri",
-     r"peraturan\s+menteri\s+(?P<ministry>[a-z ,]+?)(?=\s*,?\s+(?:nomor|no\b|nr\b|\d))|permen\b"),
+     r"(?:peraturan\s+menteri|permen)\s+(?!(?:nomor|no|nr)\b)(?P<ministry>[a-z ,]+?)(?=\s*,?\s+(?:nomor|no\b|nr\b|\d))"
+     r"|permen\b|peraturan\s+menteri\b"),
     ("kepmen", "Keputusan Menteri",
-     r"keputusan\s+menteri\s+(?P<ministry>[a-z ,]+?)(?=\s*,?\s+(?:nomor|no\b|nr\b|\d))|kepmen\b"),
+     r"(?:keputusan\s+menteri|kepmen)\s+(?!(?:nomor|no|nr)\b)(?P<ministry>[a-z ,]+?)(?=\s*,?\s+(?:nomor|no\b|nr\b|\d))"
+     r"|kepmen\b|keputusan\s+menteri\b"),
     ("perka_bkn", "Peraturan Kepala Badan Kepegawaian Negara",
      r"peraturan\s+(?:kepala\s+)?(?:badan\s+kepegawaian\s+negara|bkn\b)|perka\s*\.?\s*bkn\b"),
-    ("perda", "Peraturan Daerah", rf"(?:peraturan\s+daerah|perda)\s+{_REGION}{_BEFORE_NUMBER}"),
-    ("pergub", "Peraturan Gubernur", rf"(?:peraturan\s+gubernur|pergub)\s+{_REGION}{_BEFORE_NUMBER}"),
-    ("perbup", "Peraturan Bupati", rf"(?:peraturan\s+bupati|perbup)\s+{_REGION}{_BEFORE_NUMBER}"),
+    ("perda", "Peraturan Daerah", rf"(?:peraturan\s+daerah|perda){_REGION}{_BEFORE_NUMBER}"),
+    ("pergub", "Peraturan Gubernur", rf"(?:peraturan\s+gubernur|pergub){_REGION}{_BEFORE_NUMBER}"),
+    ("perbup", "Peraturan Bupati", rf"(?:peraturan\s+bupati|perbup){_REGION}{_BEFORE_NUMBER}"),
     ("perwali", "Peraturan Wali Kota",
-     rf"(?:peraturan\s+wali\s*kota|perwali|perwalkot)\s+{_REGION}{_BEFORE_NUMBER}"),
+     rf"(?:peraturan\s+wali\s*kota|perwali|perwalkot){_REGION}{_BEFORE_NUMBER}"),
     ("kepgub", "Keputusan Gubernur",
-     rf"(?:(?:surat\s+)?keputusan\s+gubernur|kepgub|sk\s+gubernur)\s+{_REGION}{_BEFORE_NUMBER}"),
+     rf"(?:(?:surat\s+)?keputusan\s+gubernur|kepgub|sk\s+gubernur){_REGION}{_BEFORE_NUMBER}"),
     ("kepbup", "Keputusan Bupati",
-     rf"(?:(?:surat\s+)?keputusan\s+bupati|kepbup|sk\s+bupati)\s+{_REGION}{_BEFORE_NUMBER}"),
+     rf"(?:(?:surat\s+)?keputusan\s+bupati|kepbup|sk\s+bupati){_REGION}{_BEFORE_NUMBER}"),
     ("kepwali", "Keputusan Wali Kota",
-     rf"(?:(?:surat\s+)?keputusan\s+wali\s*kota|kepwali|sk\s+wali\s*kota)\s+{_REGION}{_BEFORE_NUMBER}"),
+     rf"(?:(?:surat\s+)?keputusan\s+wali\s*kota|kepwali|sk\s+wali\s*kota){_REGION}{_BEFORE_NUMBER}"),
     ("kepcamat", "Keputusan Camat",
-     rf"(?:(?:surat\s+)?keputusan\s+camat|sk\s+camat)\s+{_REGION}{_BEFORE_NUMBER}"),
+     rf"(?:(?:surat\s+)?keputusan\s+camat|sk\s+camat|kep\s*\.?\s*camat){_REGION}{_BEFORE_NUMBER}"),
 )
 _JENIS_RE = [(kind, name, re.compile(pattern)) for kind, name, pattern in JENIS]
 _NAMES = {kind: name for kind, name, _ in JENIS}
@@ -86,8 +89,11 @@ _DOUBLE_TENTANG = re.compile(r"^(?:tentang\b\s*:?\s*)+", re.I)
 _AMENDMENT = re.compile(
     r"\s*[,;]?\s*(?:(?:sebagaimana|yang)\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?(?:telah\s+)?di\s*ubah"
     r"|\b(?:jo|juncto)\b\.?\s+(?=\S))(?:.*)$", re.I | re.S)
+# "(Lembaran Negara Tahun 2014 Nomor 244, Tambahan Lembaran Negara Nomor 5587)", "(LN 2014 No. 244)"
 _GAZETTE = re.compile(
-    r"\s*[,;]?\s*\(?\s*(?:(?:tambahan\s+)?(?:lembaran|berita)\s+(?:negara|daerah)\b|t?ln\s+(?:ri\s+)?(?:tahun|no|nomor|\d)).*$",
+    r"(?:\s*\(\s*|\s*[,;]\s*|\s+)(?:(?:tambahan\s+)?(?:lembaran|berita)\s+(?:negara|daerah)"
+    r"(?:\s+(?:republik\s+indonesia|ri|(?:provinsi|kabupaten|kota)\s+[a-z]+))?\s+(?:tahun|nomor|no)\b"
+    r"|t?ln\s+(?:ri\s+)?(?:tahun|no|nomor|\d)).*$",
     re.I | re.S)
 _REPUBLIK = re.compile(r"\s+(?:republik\s+indonesia|r\.?\s?i\.?)(?=[\s,.;:]|$)", re.I)
 _TAGS = re.compile(r"<[^>]*>")
@@ -135,14 +141,17 @@ class Citation:
         """A compact label: "PP 46/2011", "KepmenPAN KEP/135/M.PAN/9/2004", "Perbup Lumajang 5/2018"."""
         if not self.recognised:
             return self.text
-        return short_label(self.kind, self.nomor, self.tahun, self.region)
+        return short_label(self.kind, self.nomor, self.tahun, self.region, self.ministry)
 
 
-def short_label(kind: str, nomor: str | None, tahun: int | None, region: str | None = None) -> str:
+def short_label(kind: str, nomor: str | None, tahun: int | None, region: str | None = None,
+                ministry: str | None = None) -> str:
     """"PP 46/2011" for (pp, 46, 2011); the form `parse_citation` reads back."""
     label = _SHORT.get(kind, _NAMES.get(kind, kind))
     if region and kind in REGIONAL:
         label = f"{label} {region}"
+    if ministry and kind in ("permen", "kepmen"):
+        label = f"{label} {ministry}"
     if kind == "uud":
         return f"{label} {tahun}"
     if nomor and "/" in nomor:
@@ -157,7 +166,7 @@ def jenis_name(kind: str) -> str:
 
 def nomor_key(nomor: str) -> str:
     """A number as compared: upper case, no spaces, no leading zeros ("05" -> "5")."""
-    value = re.sub(r"\s+", "", nomor).upper()
+    value = "".join(nomor.split()).upper()
     return value.lstrip("0") or "0" if value.isdigit() else value
 
 
@@ -171,7 +180,7 @@ def _normalise(text: str) -> str:
     text = _TAGS.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip().strip("\"'\u201c\u201d")
     while True:
-        stripped = _BULLET.sub("", text, count=1).lstrip(" .)")
+        stripped = _BULLET.sub("", text, count=1).lstrip(" .)").strip("\"'\u201c\u201d")
         if stripped == text:
             break
         text = stripped
@@ -274,19 +283,23 @@ def _amendments(clause: str, main_key: tuple) -> tuple[tuple[str, str, int | Non
     """The regulations an amendment clause names, without those it names as being amended
     ("Perubahan Kedua atas Undang-Undang Nomor 23 Tahun 2014")."""
     found: list[tuple[str, str, int | None]] = []
-    text = _GAZETTE_ANYWHERE.sub(" ", clause)
+    text = _REPUBLIK.sub("", _GAZETTE_ANYWHERE.sub(" ", clause))
+    consumed = 0  # a type word inside a head just read ("... Pengganti Undang-Undang") starts nothing
     for start in _HEAD_START.finditer(text):
-        preceding = text[max(0, start.start() - 40):start.start()].lower()
-        if re.search(r"\batas\s*$", preceding):
+        if start.start() < consumed:
+            continue
+        if re.search(r"\batas\s*$", text[max(0, start.start() - 20):start.start()], re.I):
             continue
         piece = text[start.start():]
-        head = _head(_normalise(piece))
+        head = _head(piece)
         if head is None:
             continue
         kind, match = head
-        piece = _normalise(piece)[match.end():]
-        stop = re.search(r"\btentang\b|\bdan\b|\bserta\b|[,;(]\s*(?!\d)", piece, re.I)
-        nomor, tahun = _number_and_year(piece[: stop.start()] if stop else piece)
+        rest = piece[match.end():]
+        stop = re.search(r"\btentang\b|\bdan\b|\bserta\b|[,;(]\s*(?!\d)", rest, re.I)
+        part = rest[: stop.start()] if stop else rest
+        nomor, tahun = _number_and_year(part)
+        consumed = start.start() + match.end() + len(part)
         if nomor is None:
             continue
         item = (kind, nomor, tahun)
@@ -305,6 +318,8 @@ def split_merged(text: str) -> list[str]:
     """The citations of an item that holds more than one ("A tentang X;2. B tentang Y"), else
     `[text]`. A piece counts only if it starts with a regulation type and reads as a citation, so
     a semicolon or comma inside a title or an amendment clause does not split an item."""
+    if len(_HEAD_START.findall(text)) < 2:  # one regulation type named: nothing to split (fast path)
+        return [text]
     body = _TAGS.sub(" ", text).strip()
     pieces = _split_on(_SEMICOLON, [body], anywhere=True)
     pieces = _split_on(_NUMBERED, pieces, anywhere=False)

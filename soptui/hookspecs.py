@@ -49,3 +49,17 @@ def soptui_reporters() -> list[type]:
 
     Called once per run, after loading plugins.
     """
+
+
+@hookspec
+def soptui_registries() -> list[str]:
+    """Contribute regulation registry files (a kabupaten's list of Perbup, corrections).
+
+    Return a list of paths (``str`` or :class:`pathlib.Path`) to registry TOML files, each valid
+    against ``schemas/registry.schema.json`` (see ``docs/regulations.md``). They are read after
+    soptui's own registry and the files named by ``registries = [...]`` in the configuration; an
+    entry of the same type, number and year (and region) replaces the earlier one.
+
+    Called once per run, after loading plugins. A missing or invalid file is an error that names
+    the file, line and key.
+    """

@@ -46,6 +46,12 @@ def engine_key(checker: Checker) -> str:
         "today": checker.context.today.isoformat(),
         "previous": checker.context.previous_text,
     }
+    try:  # a registry file edited changes the dasar hukum findings of unchanged SOPs
+        from ..registry import registry_for
+
+        parts["registry"] = registry_for(config).digest
+    except Exception:  # noqa: BLE001 - a broken registry is reported by the rules; the key stays usable
+        parts["registry"] = "unreadable"
     try:
         from importlib.metadata import entry_points
 

@@ -43,6 +43,7 @@ COMMANDS = {
     "rule": ("rule", "show one rule's documentation"),
     "plugins": ("plugins", "list loaded plugins and any that failed"),
     "new": ("new", "start a new SOP file from the template"),
+    "regulation": ("regulation", "show what the regulation registry knows about a citation"),
     "new-plugin": ("new_plugin", "write a working plugin skeleton with one rule and its test"),
 }
 

@@ -51,7 +51,7 @@ class SoptuiApp(App):
     TITLE = "soptui"
     CSS = """
     #main { height: 1fr; }
-    #side { width: 34; border-right: solid $primary-background; }
+    #side { width: 32; border-right: solid $primary-background; }
     #lint-progress { height: 1; dock: bottom; }
     TabbedContent { height: 1fr; }
     TabPane { padding: 0; }
@@ -76,6 +76,7 @@ class SoptuiApp(App):
         Binding("ctrl+n", "new_sop", "SOP baru", show=False),
         Binding("L", "toggle_language", "bahasa"),
         Binding("slash", "focus_filter", "saring", show=False),
+        Binding("ctrl+b", "toggle_sidebar", "daftar SOP", show=False),
         Binding("1", "tab('prosedur')", show=False),
         Binding("2", "tab('identitas')", show=False),
         Binding("3", "tab('diagram')", show=False),
@@ -252,6 +253,11 @@ class SoptuiApp(App):
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+
+    def action_toggle_sidebar(self) -> None:
+        """Hide the corpus list to give a narrow terminal's width to the tables, or show it."""
+        side = self.query_one("#side")
+        side.display = not side.display
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter").focus()

@@ -75,6 +75,7 @@ HELP = """\
 | `F1` | bantuan ini | this help |
 | `ctrl+p` | palet perintah | command palette |
 | `/` | saring daftar SOP | filter the SOP list |
+| `ctrl+b` | sembunyikan / tampilkan daftar SOP | hide / show the SOP list |
 | `1` `2` `3` `4` | Prosedur, Identitas, Diagram, Temuan | tabs |
 | `Enter` | ubah sel / buka | edit the cell / open |
 | `f` | perbaiki temuan (bila bisa) | fix the finding (when fixable) |

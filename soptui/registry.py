@@ -1,0 +1,478 @@
+"""The regulation registry: what soptui knows about the regulations an SOP cites.
+
+Each entry says of one regulation its type, number, year and title, its status (in force,
+amended, superseded, revoked, expired), what replaced it, how sure that fact is (`confidence`)
+and where it comes from (`source`). soptui ships one registry, ``soptui/data/regulations.toml``;
+a configuration adds files with ``registries = ["..."]`` (relative to the configuration file) and
+a plugin with the hook ``soptui_registries()``. Files are read in that order (shipped,
+configuration, plugins) and a later entry replaces an earlier one of the same type, number, year
+(and region), so a kabupaten can correct or extend what soptui ships.
+
+Every file is checked against ``schemas/registry.schema.json``; a mistake is a `RegistryError`
+whose message names the file, line and key.
+
+    >>> registry = load_registry()
+    >>> registry.lookup(parse_citation("PP 46/2011")).status
+    'revoked'
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import hashlib
+import json
+import os
+import re
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from .citation import REGIONAL, Citation, jenis_name, nomor_key, parse_citation, region_key, sequence_number, short_label
+from .i18n import Text
+
+STATUSES = ("in_force", "amended", "superseded", "revoked", "expired")
+CONFIDENCES = ("verified", "secondary", "chain", "well_known")
+
+CONFIDENCE_TEXT = {
+    "verified": Text("terverifikasi", "verified"),
+    "secondary": Text("sumber sekunder", "secondary source"),
+    "chain": Text("rantai penggantian belum dipastikan", "replacement chain not confirmed"),
+    "well_known": Text("umum diketahui, belum dibaca ulang", "well known, not re-read"),
+}
+STATUS_TEXT = {
+    "in_force": Text("berlaku", "in force"),
+    "amended": Text("berlaku, telah diubah", "in force, amended"),
+    "superseded": Text("sudah diganti", "superseded"),
+    "revoked": Text("dicabut", "revoked"),
+    "expired": Text("masa berlakunya berakhir", "expired"),
+}
+# statuses whose citation is out of date
+OUTDATED = ("superseded", "revoked", "expired")
+
+
+class RegistryError(Exception):
+    """A registry file soptui cannot use; the message names the file, line and key."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the registry knows about one regulation."""
+
+    kind: str
+    nomor: str
+    tahun: int
+    status: str
+    confidence: str
+    source: str
+    judul: str | None = None
+    region: str | None = None
+    replaced_by: tuple[Citation, ...] = ()
+    amended_by: tuple[Citation, ...] = ()
+    miscited_as: tuple[Citation, ...] = ()
+    expired_in: int | None = None
+    note: str | None = None
+    origin: str = ""  # "file:line" of its [[regulation]] table
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(self.short(), self.kind, self.nomor, self.tahun, self.judul, self.region)
+
+    @property
+    def jenis(self) -> str:
+        return jenis_name(self.kind)
+
+    def short(self) -> str:
+        """"PP 46/2011"."""
+        return short_label(self.kind, self.nomor, self.tahun, self.region)
+
+    def label(self) -> str:
+        """"PP 30/2019 tentang Penilaian Kinerja Pegawai Negeri Sipil" (the title when known)."""
+        return f"{self.short()} tentang {self.judul}" if self.judul else self.short()
+
+    @property
+    def outdated(self) -> bool:
+        return self.status in OUTDATED
+
+
+def _region_name(kind: str, region: str | None) -> str:
+    return region_key(region)[1] if region and kind in REGIONAL else ""
+
+
+class Registry:
+    """Entries by type, number and year; a later entry of the same key replaces an earlier one."""
+
+    def __init__(self, entries: Iterable[Entry] = (), files: Iterable[str] = (), digest: str = "") -> None:
+        self._by_key: dict[tuple, Entry] = {}
+        for entry in entries:
+            self._by_key[_entry_key(entry)] = entry
+        self.files = tuple(files)
+        self.digest = digest  # changes when any file's text changes
+        self._by_number: dict[tuple[str, int], list[Entry]] = {}
+        self._miscited: dict[tuple, Entry] = {}
+        self._lookups: dict[tuple, Entry | None] = {}
+        for entry in self._by_key.values():
+            for number in _numbers(entry.nomor):
+                self._by_number.setdefault((number, entry.tahun), []).append(entry)
+            for wrong in entry.miscited_as:
+                for number in _numbers(wrong.nomor or ""):
+                    self._miscited[(wrong.kind, number, wrong.tahun)] = entry
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(self._by_key.values())
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def lookup(self, citation: Citation) -> Entry | None:
+        """The entry of exactly this type, number and year (and region, when it names one)."""
+        if not citation.recognised or citation.kind is None:
+            return None
+        key = (citation.kind, citation.nomor, citation.tahun, citation.region)
+        try:
+            return self._lookups[key]
+        except KeyError:
+            found = self._lookups[key] = self._lookup(citation)
+            return found
+
+    def _lookup(self, citation: Citation) -> Entry | None:
+        found = [e for e in self._candidates(citation) if e.kind == citation.kind]
+        if citation.kind in REGIONAL:
+            wanted = _region_name(citation.kind, citation.region)
+            if wanted:
+                found = [e for e in found if _region_name(e.kind, e.region) == wanted]
+            # a citation that names no region matches only when a single entry fits
+            return found[0] if len(found) == 1 else None
+        return found[0] if found else None
+
+    def same_number(self, citation: Citation) -> list[Entry]:
+        """Entries of another type with the citation's number and year (for `wrong-regulation-type`)."""
+        if not citation.recognised:
+            return []
+        return [e for e in self._candidates(citation) if e.kind != citation.kind]
+
+    def miscited(self, citation: Citation) -> Entry | None:
+        """The regulation this citation is a known wrong citation of (its `miscited_as`)."""
+        if not citation.recognised:
+            return None
+        for number in _numbers(citation.nomor or ""):
+            entry = self._miscited.get((citation.kind, number, citation.tahun))
+            if entry is not None:
+                return entry
+        return None
+
+    def resolve(self, citation: Citation) -> Entry | None:
+        """`lookup`, for a citation named by an entry (replaced_by, amended_by)."""
+        return self.lookup(citation)
+
+    def replacements(self, entry: Entry) -> list[Citation]:
+        """Everything that replaced `entry`, directly or through the entries of its replacements."""
+        seen: list[Citation] = []
+        keys: set[tuple] = set()
+        queue = list(entry.replaced_by)
+        while queue:
+            citation = queue.pop(0)
+            key = citation.key
+            if key is None or key in keys:
+                continue
+            keys.add(key)
+            seen.append(citation)
+            follow = self.lookup(citation)
+            if follow is not None:
+                queue += follow.replaced_by
+        return seen
+
+    def _candidates(self, citation: Citation) -> list[Entry]:
+        found: list[Entry] = []
+        for number in _numbers(citation.nomor or ""):
+            for entry in self._by_number.get((number, citation.tahun), ()):
+                if entry not in found:
+                    found.append(entry)
+        return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _numbers(nomor: str) -> tuple[str, ...]:
+    """The keys a number is found under: "KEP/135/M.PAN/9/2004" under itself and "135"."""
+    key, sequence = nomor_key(nomor), sequence_number(nomor)
+    return (key, sequence) if sequence and sequence != key else (key,)
+
+
+def _entry_key(entry: Entry) -> tuple:
+    return (entry.kind, nomor_key(entry.nomor), entry.tahun, _region_name(entry.kind, entry.region))
+
+
+# -- reading files -------------------------------------------------------------------------------
+
+SHIPPED = "data/regulations.toml"
+
+
+def shipped_text() -> str:
+    return resources.files("soptui").joinpath(SHIPPED).read_text("utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def _schema() -> dict:
+    return json.loads(resources.files("soptui.schemas").joinpath("registry.schema.json").read_text("utf-8"))
+
+
+def read_registry_text(text: str, name: str) -> list[Entry]:
+    """The entries of one registry file's text; `RegistryError` listing every problem, each with
+    `name:line:col`."""
+    from jsonschema import Draft202012Validator
+
+    from .loading.loader import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        where = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        place = f"{name}:{where[1]}:{where[2]}" if where else name
+        detail = re.sub(r"\s*\(at line \d+, column \d+\)|\s*\(at end of document\)", "", message)
+        raise RegistryError(f"{place}: TOML tidak sah (invalid TOML): {detail}") from None
+    problems = []
+    errors = sorted(Draft202012Validator(_schema()).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    for error in errors:
+        keys = [str(p) for p in error.absolute_path]
+        if error.validator == "additionalProperties":
+            known = sorted(error.schema.get("properties", {}))
+            extra = next((k for k in error.instance if k not in known), "?")
+            keys.append(extra)
+            close = difflib.get_close_matches(extra, known, n=1)
+            detail = f"kunci tidak dikenal (unknown key) `{extra}`" + (
+                f"; maksud Anda (did you mean) `{close[0]}`?" if close else "")
+        elif error.validator == "oneOf":
+            detail = (f"`{_dotted(keys)}`: {error.instance!r} bukan kutipan: tulis teks seperti \"PP 30/2019\" atau "
+                      "tabel {kind, nomor, tahun} (not a citation: write text such as \"PP 30/2019\" or a table)")
+        else:
+            detail = f"`{_dotted(keys)}`: {error.message}"
+        problems.append(f"{_where(name, text, keys)}: {detail}")
+    if problems:
+        raise RegistryError("\n".join(problems))
+    entries, seen = [], {}
+    for index, raw in enumerate(data.get("regulation", [])):
+        keys = ["regulation", str(index)]
+        try:
+            entry = _entry(raw, _where(name, text, keys))
+        except ValueError as error:
+            field_name, detail = error.args
+            problems.append(f"{_where(name, text, [*keys, *field_name])}: {detail}")
+            continue
+        key = _entry_key(entry)
+        if key in seen:
+            problems.append(f"{entry.origin}: {entry.short()} sudah tercantum di {seen[key]} "
+                            f"(already listed at {seen[key]})")
+            continue
+        seen[key] = entry.origin
+        entries.append(entry)
+    if problems:
+        raise RegistryError("\n".join(problems))
+    return entries
+
+
+def _dotted(keys: list[str]) -> str:
+    out = ""
+    for key in keys:
+        out += f"[{key}]" if key.isdigit() else (f".{key}" if out else key)
+    return out
+
+
+def _where(name: str, text: str, keys: list[str]) -> str:
+    from .loading.positions import scan
+
+    try:
+        pos = scan(text).locate("/" + "/".join(keys))
+    except Exception:  # noqa: BLE001 - a position helps; the message stands without it
+        return name
+    return f"{name}:{pos.line}:{pos.col}"
+
+
+def _citations(values: list, field_name: str) -> tuple[Citation, ...]:
+    found = []
+    for index, value in enumerate(values or ()):
+        if isinstance(value, str):
+            citation = parse_citation(value)
+            if not citation.recognised:
+                raise ValueError([field_name, str(index)],
+                                 f"`{field_name}`: {value!r} bukan kutipan yang terbaca; tulis mis. \"PP 30/2019\" "
+                                 f"(not a citation soptui can read; write e.g. \"PP 30/2019\")")
+        else:
+            citation = Citation(short_label(value["kind"], value["nomor"], value["tahun"], value.get("region")),
+                                value["kind"], value["nomor"], value["tahun"], value.get("judul"), value.get("region"))
+        found.append(citation)
+    return tuple(found)
+
+
+def _entry(raw: dict, origin: str) -> Entry:
+    kind = raw["kind"]
+    if kind in REGIONAL and not raw.get("region"):
+        raise ValueError(["kind"], f"`{kind}` adalah peraturan daerah: tulis `region` (a regional regulation: give its `region`)")
+    if raw["status"] == "expired" and "expired_in" not in raw:
+        raise ValueError(["status"], "status `expired` memerlukan `expired_in` (status `expired` needs `expired_in`)")
+    return Entry(
+        kind=kind,
+        nomor=raw["nomor"],
+        tahun=raw["tahun"],
+        status=raw["status"],
+        confidence=raw["confidence"],
+        source=raw["source"],
+        judul=raw.get("judul"),
+        region=raw.get("region"),
+        replaced_by=_citations(raw.get("replaced_by", []), "replaced_by"),
+        amended_by=_citations(raw.get("amended_by", []), "amended_by"),
+        miscited_as=_citations(raw.get("miscited_as", []), "miscited_as"),
+        expired_in=raw.get("expired_in"),
+        note=raw.get("note"),
+        origin=origin,
+    )
+
+
+def load_registry(extra: Iterable[str | Path] = (), shipped: bool = True) -> Registry:
+    """The shipped registry (unless `shipped=False`) and then each file of `extra`, later
+    entries replacing earlier ones. `RegistryError` when a file is missing or invalid."""
+    entries: list[Entry] = []
+    files: list[str] = []
+    digest = hashlib.blake2b(digest_size=16)
+    sources: list[tuple[str, str]] = []
+    if shipped:
+        sources.append(("soptui/" + SHIPPED, shipped_text()))
+    for path in extra:
+        try:
+            sources.append((str(path), Path(path).read_text("utf-8")))
+        except FileNotFoundError:
+            raise RegistryError(f"{path}: berkas registri tidak ada (no such registry file)") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise RegistryError(f"{path}: tidak dapat dibaca (cannot be read): {error}") from None
+    for name, text in sources:
+        entries += read_registry_text(text, name)
+        files.append(name)
+        digest.update(name.encode() + b"\0" + text.encode() + b"\0")
+    return Registry(entries, files, digest.hexdigest())
+
+
+# -- which registry a run uses ---------------------------------------------------------------------
+
+_lock = threading.Lock()
+_active: Registry | None = None
+
+
+def activate(registry: Registry | None) -> None:
+    """Make `registry` the one every rule uses in this process (None: find it per file again).
+    A session that has loaded its configuration and plugins calls `activate(registry_for(config,
+    plugins.manager))`; without it, rules find the configuration from each file's folder."""
+    global _active
+    _active = registry
+
+
+@contextmanager
+def use(registry: Registry) -> Iterator[Registry]:
+    """`with use(registry):` rules see `registry` (for tests and embedding)."""
+    global _active
+    previous = _active
+    _active = registry
+    try:
+        yield registry
+    finally:
+        _active = previous
+
+
+def hook_registries(manager: Any) -> list[Path]:
+    """The registry files every plugin contributes through `soptui_registries()`."""
+    paths: list[Path] = []
+    for result in manager.hook.soptui_registries():
+        for item in result or ():
+            paths.append(Path(str(item)))
+    return paths
+
+
+def registry_for(config: Any = None, manager: Any = None) -> Registry:
+    """The shipped registry, then `config.registries`, then the files of the plugins of `manager`."""
+    extra: list[Path] = list(getattr(config, "registries", ()) or ())
+    if manager is not None:
+        extra += hook_registries(manager)
+    return load_registry(extra)
+
+
+def for_path(path: str | Path) -> Registry:
+    """The registry that applies to the SOP at `path`: the active one, else the shipped registry
+    with the files of the configuration found from the SOP's folder and of the installed plugins."""
+    if _active is not None:
+        return _active
+    return _for_config(_config_of(os.path.dirname(os.path.abspath(path))))
+
+
+@functools.lru_cache(maxsize=1024)
+def _config_of(folder: str) -> Path | None:
+    from .checker.config import find_config
+
+    return find_config(Path(folder).resolve())
+
+
+@functools.lru_cache(maxsize=16)
+def _cached(config_path: Path | None) -> Registry | RegistryError:
+    from .checker.config import Config, load_config
+    from .checker.plugins import load_plugins
+
+    try:
+        config = load_config(config_path) if config_path else Config()
+        plugins = load_plugins(include=list(config.plugins))
+        return registry_for(config, plugins.manager)
+    except RegistryError as error:
+        return error
+
+
+def _for_config(config_path: Path | None) -> Registry:
+    with _lock:
+        found = _cached(config_path)
+    if isinstance(found, RegistryError):
+        raise RegistryError(str(found))
+    return found
+
+
+def clear_cache() -> None:
+    """Forget the registries and configurations found so far (after one of them changed)."""
+    _cached.cache_clear()
+    _config_of.cache_clear()
+
+
+# -- words for messages ------------------------------------------------------------------------------
+
+
+def confidence_text(entry: Entry) -> Text:
+    """"registri: terverifikasi" / "registry: verified"."""
+    words = CONFIDENCE_TEXT[entry.confidence]
+    return Text(f"registri: {words.id}", f"registry: {words.en}")
+
+
+def citation_label(citation: Citation, registry: Registry) -> str:
+    """A replacement as named in a message: its short form, and its title when known."""
+    entry = registry.resolve(citation)
+    if entry is not None:
+        return entry.label()
+    return f"{citation.short()} tentang {citation.judul}" if citation.judul else citation.short()
+
+
+def replacement_text(entry: Entry, registry: Registry) -> Text:
+    """What replaced `entry`: "PP 30/2019 tentang ...", or a chain "A, lalu B, kini C tentang ..."."""
+    chain = list(entry.replaced_by)
+    if not chain:
+        return Text("penggantinya belum diketahui", "no replacement is known")
+    if len(chain) == 1:
+        name = citation_label(chain[0], registry)
+        return Text(f"penggantinya {name}", f"replaced by {name}")
+    earlier = ", ".join(c.short() for c in chain[:-1])
+    last = citation_label(chain[-1], registry)
+    return Text(f"penggantinya {earlier}, dan yang terakhir {last}",
+                f"replaced by {earlier}, and last by {last}")
+
+
+__all__ = [
+    "CONFIDENCES", "CONFIDENCE_TEXT", "Entry", "Registry", "RegistryError", "STATUSES", "STATUS_TEXT", "activate",
+    "citation_label", "clear_cache", "confidence_text", "for_path", "hook_registries", "load_registry",
+    "read_registry_text", "registry_for", "replacement_text", "shipped_text", "use",
+]

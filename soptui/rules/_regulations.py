@@ -1,0 +1,44 @@
+"""What the dasar hukum rules (SOP5xx) share: the registry of the SOP, pointers, title comparison."""
+
+from __future__ import annotations
+
+from ..citation import Citation, normalise_title
+from ..registry import Registry, for_path
+
+
+def registry_of(sop) -> Registry:
+    """The registry that applies to this SOP (shipped, configuration, plugins)."""
+    return for_path(sop.path)
+
+
+def pointer(index: int) -> str:
+    return f"/dasar_hukum/{index}"
+
+
+def title_relation(cited: str, known: str) -> str:
+    """"same", "truncated" (the cited title is a strict prefix of the known one) or "different",
+    comparing case-, punctuation- and whitespace-blind."""
+    a, b = normalise_title(cited), normalise_title(known)
+    if a == b:
+        return "same"
+    if a and b.startswith(a):
+        return "truncated"
+    return "different"
+
+
+def titles_match(cited: str | None, known: str | None) -> bool:
+    """The titles are the same, or the cited one is the known one cut short."""
+    if not cited or not known:
+        return False
+    return title_relation(cited, known) in ("same", "truncated")
+
+
+def item(index: int, citation: Citation) -> tuple[str, str]:
+    """"butir 3 (PP 46/2011)" / "item 3 (PP 46/2011)"."""
+    label = citation.short() if citation.recognised else _clip(citation.text)
+    return f"butir {index + 1} ({label})", f"item {index + 1} ({label})"
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

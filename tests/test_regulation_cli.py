@@ -1,0 +1,64 @@
+"""`soptui regulation QUERY`."""
+
+import json
+
+import pytest
+
+from soptui.cli import main
+
+
+@pytest.fixture(autouse=True)
+def no_configuration(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+def test_a_revoked_regulation(capsys):
+    assert main(["regulation", "PP", "46/2011"]) == 0
+    out = capsys.readouterr().out
+    assert "Kutipan: PP 46/2011" in out
+    assert "Registri: PP 46/2011 tentang Penilaian Prestasi Kerja Pegawai Negeri Sipil" in out
+    assert "dicabut" in out and "PP 30/2019 tentang Penilaian Kinerja Pegawai Negeri Sipil" in out
+    assert "terverifikasi (verified)" in out and 'regulations.md, row "PP 46/2011"' in out
+    assert "SOP501 revoked-regulation" in out
+
+
+def test_a_wrong_type_shows_the_regulation_of_the_same_number(capsys):
+    assert main(["regulation", "--lang", "en", "Permendagri 29 2014"]) == 1
+    out = capsys.readouterr().out
+    assert "Registry: does not know Permendagri 29/2014" in out
+    assert "a known wrong citation of Perpres 29/2014" in out
+    assert "Perpres 29/2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah  [in force; verified]" in out
+
+
+def test_a_full_citation_with_a_truncated_title(capsys):
+    main(["regulation", "--lang", "en", "Peraturan Menteri Negara Pendayagunaan Aparatur Negara dan Reformasi "
+          "Birokrasi Nomor 53 Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja"])
+    out = capsys.readouterr().out
+    assert "title         Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja" in out
+    assert "cited title   cut short (SOP505)" in out
+
+
+def test_unknown_and_unreadable_queries(capsys):
+    assert main(["regulation", "PP 99/2020"]) == 1
+    assert "Registri: tidak mengenal PP 99/2020" in capsys.readouterr().out
+    assert main(["regulation", "29/2014"]) == 1
+    out = capsys.readouterr().out
+    assert "tidak terbaca sebagai kutipan" in out and "Perpres 29/2014" in out
+
+
+def test_json_and_an_extra_registry(tmp_path, capsys):
+    extra = tmp_path / "balangan.toml"
+    extra.write_text('[[regulation]]\nkind = "perbup"\nregion = "Balangan"\nnomor = "5"\ntahun = 2020\n'
+                     'status = "in_force"\nconfidence = "verified"\nsource = "Bagian Hukum"\n')
+    assert main(["regulation", "--registry", str(extra), "--format", "json", "Perbup Balangan 5/2020"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["entry"]["source"] == "Bagian Hukum" and data["entry"]["origin"] == f"{extra}:1:1"
+    assert data["citation"]["kind"] == "perbup" and data["registry_files"][-1] == str(extra)
+
+
+def test_configured_registries_and_registry_errors(tmp_path, capsys):
+    (tmp_path / "bad.toml").write_text('[[regulation]]\nkind = "pp"\n')
+    (tmp_path / "soptui.toml").write_text('registries = ["bad.toml"]\n')
+    assert main(["regulation", "PP 46/2011"]) == 2
+    err = capsys.readouterr().err
+    assert "bad.toml:1:1" in err and "'nomor' is a required property" in err
