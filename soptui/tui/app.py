@@ -15,7 +15,7 @@ from textual import on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, ProgressBar, TabbedContent, TabPane
+from textual.widgets import Footer, Header, ProgressBar, Static, TabbedContent, TabPane
 
 from .. import editing
 from ..checker.config import Config, ConfigError, find_config, load_config
@@ -53,6 +53,8 @@ class SoptuiApp(App):
     #main { height: 1fr; }
     #side { width: 32; border-right: solid $primary-background; }
     #lint-progress { height: 1; dock: bottom; }
+    #identity { height: 1fr; }
+    #identity-findings { height: auto; max-height: 8; padding: 0 1; border-top: solid $primary-background; }
     TabbedContent { height: 1fr; }
     TabPane { padding: 0; }
     """
@@ -106,6 +108,7 @@ class SoptuiApp(App):
                     yield ProcedureView(id="procedure")
                 with TabPane("Identitas", id="identitas"):
                     yield IdentityView(id="identity")
+                    yield Static(id="identity-findings")
                 with TabPane("Diagram", id="diagram"):
                     yield DiagramView(id="diagram-view")
                 with TabPane("Temuan", id="temuan"):
@@ -222,6 +225,22 @@ class SoptuiApp(App):
         value = "" if step.pelaksana == message.actor else message.actor
         self.edit(lambda text: editing.set_value(text, f"/langkah/{message.index}/pelaksana", value))
 
+    @on(IdentityView.RowFindings)
+    def identity_row_findings(self, message: IdentityView.RowFindings) -> None:
+        from rich.text import Text as RichText
+
+        from .widgets.marks import MARK, STYLE
+
+        text = RichText()
+        for finding in message.findings:
+            text.append(f"{MARK[finding.severity]} ", style=STYLE[finding.severity])
+            text.append(f"{finding.message(self.lang)} ({finding.name})")
+            if finding.fix is not None:
+                text.append("  [f: perbaiki]" if self.lang != "en" else "  [f: fix]", style="green")
+            text.append("\n")
+        text.rstrip()  # in place
+        self.query_one("#identity-findings", Static).update(text)
+
     @on(FindingChosen)
     def finding_chosen(self, message: FindingChosen) -> None:
         self.go_to(message.finding)
@@ -253,6 +272,8 @@ class SoptuiApp(App):
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+        focus = {"prosedur": "#steps", "identitas": "#identity", "diagram": "#diagram-view", "temuan": "#findings"}
+        self.query_one(focus[tab]).focus()
 
     def action_toggle_sidebar(self) -> None:
         """Hide the corpus list to give a narrow terminal's width to the tables, or show it."""
@@ -297,7 +318,10 @@ class SoptuiApp(App):
             self.render_document()
 
     def action_fix(self) -> None:
-        finding = self.query_one(ProcedureView).current_finding()
+        finding = None
+        if self.query_one(TabbedContent).active == "identitas":
+            finding = next((f for f in self._identity_findings() if f.fix), None)
+        finding = finding or self.query_one(ProcedureView).current_finding()
         if finding is None:
             fixable = [f for f in self.workspace.findings(self.document.path) if f.fix] if self.document else []
             finding = fixable[0] if fixable else None
@@ -307,6 +331,13 @@ class SoptuiApp(App):
         if self.document.fix(finding):
             self.notify(finding.fix.description(self.lang), timeout=3)
             self.render_document()
+
+    def _identity_findings(self) -> list[Finding]:
+        view = self.query_one(IdentityView)
+        if view.cursor_row >= len(view.rows_meta):
+            return []
+        pointer = view.rows_meta[view.cursor_row][0].removesuffix("/+")
+        return [f for f in view.findings if f.pointer == pointer or f.pointer.startswith(pointer + "/")]
 
     def _finding_order(self) -> list[Finding]:
         order = {str(p): i for i, p in enumerate(self.workspace.files)}

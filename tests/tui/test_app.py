@@ -196,3 +196,18 @@ async def test_screenshot_matches_snapshot(corpus, snapshot):
         await pilot.pause()
         svg = app.export_screenshot()
     snapshot.assert_match(svg, "procedure.svg")
+
+
+async def test_identity_tab_shows_the_highlighted_rows_findings_and_fixes_with_f(corpus):
+    corpus.write_text(SOP.replace('dasar_hukum = ["Peraturan', 'dasar_hukum = ["Peraturan Pemerintah Nomor 46 Tahun 2011 tentang '
+                                  'Penilaian Prestasi Kerja Pegawai Negeri Sipil", "Peraturan'))
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await pilot.press("2")
+        view = app.query_one("#identity")
+        row = next(i for i, meta in enumerate(view.rows_meta) if meta[0] == "/dasar_hukum/0")
+        view.move_cursor(row=row)
+        await pilot.pause()
+        panel = str(app.query_one("#identity-findings").render())
+        assert "PP 46/2011" in panel and "revoked-regulation" in panel

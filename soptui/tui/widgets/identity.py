@@ -7,6 +7,7 @@ removes it); the "+" row of a section adds an item.
 from __future__ import annotations
 
 from rich.text import Text as RichText
+from textual.message import Message
 from textual.widgets import DataTable
 
 from ...checker.finding import Finding
@@ -29,9 +30,17 @@ SECTION_TITLES = {
 
 
 class IdentityView(DataTable):
+    class RowFindings(Message):
+        """The findings of the highlighted row, for the panel under the form to show."""
+
+        def __init__(self, findings: list[Finding]) -> None:
+            super().__init__()
+            self.findings = findings
+
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", **kwargs)
         self.rows_meta: list[tuple[str, str, str]] = []  # (pointer, key, current text)
+        self.findings: list[Finding] = []
 
     def on_mount(self) -> None:
         self.add_column(" ", key="mark", width=1)
@@ -42,6 +51,7 @@ class IdentityView(DataTable):
         row = self.cursor_row
         self.clear()
         self.rows_meta = []
+        self.findings = list(findings)
         if sop is None:
             return
         by_pointer: dict[str, list[Finding]] = {}
@@ -71,6 +81,12 @@ class IdentityView(DataTable):
                          RichText("(tambah / add)", style="dim"))
             self.rows_meta.append((f"/{section}/+", section, ""))
         self.move_cursor(row=min(row, self.row_count - 1), animate=False)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row < len(self.rows_meta):
+            pointer = self.rows_meta[event.cursor_row][0].removesuffix("/+")
+            exact = [f for f in self.findings if f.pointer == pointer or f.pointer.startswith(pointer + "/")]
+            self.post_message(self.RowFindings(exact))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
