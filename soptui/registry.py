@@ -220,11 +220,10 @@ def _schema() -> dict:
     return json.loads(resources.files("soptui.schemas").joinpath("registry.schema.json").read_text("utf-8"))
 
 
-def read_registry_text(text: str, name: str) -> list[Entry]:
+def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entry]:
     """The entries of one registry file's text; `RegistryError` listing every problem, each with
-    `name:line:col`."""
-    from jsonschema import Draft202012Validator
-
+    `name:line:col`. `validate=False` skips the JSON Schema check (for the shipped registry,
+    which the test suite validates), sparing every run the import of jsonschema."""
     from .loading.loader import tomllib
 
     try:
@@ -236,7 +235,12 @@ def read_registry_text(text: str, name: str) -> list[Entry]:
         detail = re.sub(r"\s*\(at line \d+, column \d+\)|\s*\(at end of document\)", "", message)
         raise RegistryError(f"{place}: TOML tidak sah (invalid TOML): {detail}") from None
     problems = []
-    errors = sorted(Draft202012Validator(_schema()).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    if validate:
+        from jsonschema import Draft202012Validator
+
+        errors = sorted(Draft202012Validator(_schema()).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    else:
+        errors = []
     for error in errors:
         keys = [str(p) for p in error.absolute_path]
         if error.validator == "additionalProperties":
@@ -282,11 +286,16 @@ def _dotted(keys: list[str]) -> str:
     return out
 
 
-def _where(name: str, text: str, keys: list[str]) -> str:
+@functools.lru_cache(maxsize=8)
+def _scan(text: str):
     from .loading.positions import scan
 
+    return scan(text)
+
+
+def _where(name: str, text: str, keys: list[str]) -> str:
     try:
-        pos = scan(text).locate("/" + "/".join(keys))
+        pos = _scan(text).locate("/" + "/".join(keys))
     except Exception:  # noqa: BLE001 - a position helps; the message stands without it
         return name
     return f"{name}:{pos.line}:{pos.col}"
@@ -341,6 +350,7 @@ def load_registry(extra: Iterable[str | Path] = (), shipped: bool = True) -> Reg
     sources: list[tuple[str, str]] = []
     if shipped:
         sources.append(("soptui/" + SHIPPED, shipped_text()))
+    shipped_name = sources[0][0] if shipped else None
     for path in extra:
         try:
             sources.append((str(path), Path(path).read_text("utf-8")))
@@ -349,7 +359,7 @@ def load_registry(extra: Iterable[str | Path] = (), shipped: bool = True) -> Reg
         except (OSError, UnicodeDecodeError) as error:
             raise RegistryError(f"{path}: tidak dapat dibaca (cannot be read): {error}") from None
     for name, text in sources:
-        entries += read_registry_text(text, name)
+        entries += read_registry_text(text, name, validate=name != shipped_name)
         files.append(name)
         digest.update(name.encode() + b"\0" + text.encode() + b"\0")
     return Registry(entries, files, digest.hexdigest())
