@@ -1,0 +1,28 @@
+from soptui.rules.identity_dates import IdentityDates, nomor_parts
+from soptui.testing import RuleTester
+
+tester = RuleTester(IdentityDates)  # today = 2026-11-23
+
+
+def test_the_seed_identity_blocks_pass():
+    tester.assert_valid('nomor = "071/02/KEC.AWY/VII/2023"\ntanggal_pembuatan = 2023-07-26\ntanggal_efektif = 2023-07-26\n')
+    tester.assert_valid('nomor = "01/SOP/KEC-LPHG/III/2024"\ntanggal_pembuatan = 2024-03-01\ntanggal_efektif = 2024-03-01\n')
+    tester.assert_valid('nomor = "427.101/16.01/2023"\ntanggal_pembuatan = 2018-11-30\n'
+                        'tanggal_revisi = 2023-08-25\ntanggal_efektif = 2023-08-25\n')
+    tester.assert_valid('nomor = "067 / 1394 / 2021"\ntanggal_pembuatan = 2020-11-23\n'
+                        'tanggal_efektif = 2021-01-20\ntanggal_revisi = 2020-12-21\n')
+
+
+def test_dates_out_of_order_and_in_the_future():
+    tester.assert_invalid('tanggal_pembuatan = 2023-07-26\ntanggal_efektif = 2023-02-01\ntanggal_revisi = 2027-01-01\n', [
+        {"line": 2, "message": "is before tanggal_pembuatan"},
+        {"line": 3, "message": "is in the future"},
+    ])
+
+
+def test_nomor_year_and_month_against_the_dates():
+    tester.assert_invalid('nomor = "071/02/KEC.AWY/VII/2023"\ntanggal_pembuatan = 2022-07-26\n',
+                          [{"line": 1, "message": "year in the nomor (2023)"}])
+    tester.assert_invalid('nomor = "071/02/KEC.AWY/VII/2023"\ntanggal_pembuatan = 2023-03-26\n',
+                          [{"line": 1, "message": "month in the nomor (7)"}])
+    assert nomor_parts("067 / 1394 / 2021") == (2021, None)
