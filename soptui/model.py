@@ -11,11 +11,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from .citation import Citation
 from .source import Pos, SourceMap
 from .waktu import Duration
+
+if TYPE_CHECKING:
+    from .flow import Flow
 
 # Flowchart symbols the standard allows for a step (the arrow is not a step).
 TERMINATOR, PROSES, KEPUTUSAN, PENGHUBUNG = "terminator", "proses", "keputusan", "penghubung"

@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ..i18n import Text
 from ..loading.loader import tomllib
 from ..loading.positions import scan
 from .rule import Rule, Severity
@@ -229,10 +228,3 @@ def _relative(path: str, root: Path) -> str:
     except ValueError:
         return Path(path).as_posix()
 
-
-FAIL_ON_DEFAULT = "error"
-LABELS = {
-    "error": Text("galat", "error"),
-    "warning": Text("peringatan", "warning"),
-    "info": Text("info", "info"),
-}
