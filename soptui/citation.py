@@ -16,6 +16,7 @@ numbers such as "KEP/135/M.PAN/9/2004", and the short forms "PP 46/2011" and "Pe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 # (kind, official name, pattern matched at the start of the lower-cased, normalised text). Order
@@ -232,6 +233,8 @@ def _region_text(body: str, match: re.Match) -> str:
     return re.sub(r"\s+", " ", region).strip().title()
 
 
+# The same items recur across a corpus, and the result is immutable: parse each text once.
+@lru_cache(maxsize=4096)
 def parse_citation(text: str) -> Citation:
     """Read a dasar hukum item. Never fails: an unreadable item keeps its text and nothing else."""
     body = _normalise(text)

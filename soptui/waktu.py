@@ -8,6 +8,7 @@ states. So a total is a sum per unit: "2 hari 5 jam 40 menit".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
 
@@ -51,6 +52,8 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
+# The same items recur across a corpus, and the result is immutable: parse each text once.
+@lru_cache(maxsize=4096)
 def parse_waktu(text: str) -> Duration | None:
     """Parse a waktu cell; None when it is not a duration soptui can read."""
     match = PATTERN.match(text)

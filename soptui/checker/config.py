@@ -178,17 +178,25 @@ class RuleSelection:
     severity: dict[str, Severity]
 
 
-def selection_for(config: Config, rules: list[type[Rule]], path: str) -> RuleSelection:
+def matching_overrides(config: Config, path: str) -> tuple[int, ...]:
+    """The indexes of the [[overrides]] whose paths match `path`."""
+    if not config.overrides:
+        return ()
+    relative = _relative(path, config.root)
+    return tuple(index for index, override in enumerate(config.overrides)
+                 if any(fnmatch.fnmatch(relative, pattern) for pattern in override.paths))
+
+
+def selection_with(config: Config, rules: list[type[Rule]], overrides: tuple[int, ...]) -> RuleSelection:
+    """The selection of a file that the overrides numbered `overrides` apply to."""
     select, extend, ignore = list(config.select), list(config.extend_select), list(config.ignore)
     severity = dict(config.severity)
-    relative = _relative(path, config.root)
-    for override in config.overrides:
-        if any(fnmatch.fnmatch(relative, pattern) for pattern in override.paths):
-            if override.select is not None:
-                select = list(override.select)
-            extend += override.extend_select
-            ignore += override.ignore
-            severity.update(override.severity)
+    for override in (config.overrides[index] for index in overrides):
+        if override.select is not None:
+            select = list(override.select)
+        extend += override.extend_select
+        ignore += override.ignore
+        severity.update(override.severity)
     enabled = frozenset(
         rule.code
         for rule in rules

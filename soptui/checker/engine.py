@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable
 from ..i18n import Text
 from ..loading.loader import LoadResult, load_file
 from ..model import Sop
-from .config import Config, RuleSelection, options_for, selection_for
+from .config import Config, RuleSelection, matching_overrides, options_for, selection_with
 from .finding import Finding
 from .rule import Context, CorpusRule, Rule, Severity, Violation, step_of
 from .suppress import suppressions
@@ -94,7 +94,8 @@ class Checker:
         self.classes = [cls for _, cls in rule_classes]
         self.plugin_of = {cls.code: plugin for plugin, cls in rule_classes}
         self.rules: list[Rule] = [cls(options_for(self.config, cls)) for cls in self.classes]
-        self._selections: dict[str, RuleSelection] = {}
+        # Keyed by which overrides apply: most files share one selection.
+        self._selections: dict[tuple[int, ...], RuleSelection] = {}
 
     def infos(self) -> list[RuleInfo]:
         return [*META_RULES, *(
@@ -104,9 +105,10 @@ class Checker:
         )]
 
     def selection(self, path: str) -> RuleSelection:
-        if path not in self._selections:
-            self._selections[path] = selection_for(self.config, self.classes, path)
-        return self._selections[path]
+        overrides = matching_overrides(self.config, path)
+        if overrides not in self._selections:
+            self._selections[overrides] = selection_with(self.config, self.classes, overrides)
+        return self._selections[overrides]
 
     # -- one file -------------------------------------------------------------------------------
     def check_file(self, path: str | Path) -> FileResult:

@@ -125,7 +125,7 @@ def load_text(text: str, path: str) -> LoadResult:
     except (RecursionError, ValueError, TypeError) as error:  # defensive: tomllib bugs on odd input
         return _fail(path, Pos(1, 1), Text(f"TOML tidak terbaca: {error}", f"unreadable TOML: {error}"))
     source = LazySource(text)
-    found = [
+    found = [] if schema.is_valid(_top_dates_as_text(data)) else [
         Problem(path, source.locate(pointer), message, pointer)
         for pointer, message in schema.problems(_as_json(data))
     ]
@@ -233,6 +233,13 @@ def _explain(message: str) -> Text:
             rest = message[len(prefix):]
             return Text(indonesian + rest, english + rest)
     return Text(message, message)
+
+
+def _top_dates_as_text(data: dict) -> dict:
+    """`_as_json` for the top level only, where the schema allows dates: enough for the gate,
+    which refuses a date anywhere else (and a refused file gets the full conversion)."""
+    return {key: value.isoformat() if isinstance(value, (dt.date, dt.time)) else value
+            for key, value in data.items()}
 
 
 def _as_json(value: object) -> object:

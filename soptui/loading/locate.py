@@ -19,9 +19,20 @@ from .positions import scan
 _KEY_LINE = re.compile(r"^([ \t]*)([A-Za-z0-9_-]+)[ \t]*=[ \t]*(.*)$")
 _HEADER = re.compile(r"^[ \t]*\[")
 _ARRAY_TOKEN = re.compile(r"""("(?:[^"\\]|\\.)*"|'[^']*')|(\#)|(\])|(\[)|([^\s,\[\]\#"']+)""")
-# Things a line reader cannot follow; their presence sends every lookup to the full scan.
-_HARD = re.compile(r"\"\"\"|'''|=[ \t]*\{|^[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*')[ \t]*=|^[ \t]*[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+[ \t]*=|soptui:",
-                   re.MULTILINE)
+# Things a line reader cannot follow; their presence sends every lookup to the full scan:
+# multi-line strings, suppression comments, inline tables, and quoted or dotted keys.
+_HARD_WORDS = ('"""', "'''", "soptui:")
+_INLINE_TABLE = re.compile(r"=[ \t]*\{")
+# Starting with a literal newline lets the regex engine skip to line starts.
+_ODD_KEY = re.compile(r"\n[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+)[ \t]*=")
+
+
+def _is_simple(text: str) -> bool:
+    if any(word in text for word in _HARD_WORDS):
+        return False
+    if "{" in text and _INLINE_TABLE.search(text):
+        return False
+    return _ODD_KEY.search("\n" + text) is None
 
 
 class LazySource:
@@ -29,7 +40,7 @@ class LazySource:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._simple = _HARD.search(text) is None
+        self._simple = _is_simple(text)
         self._cache: dict[str, Pos] = {}
 
     @cached_property

@@ -91,6 +91,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from functools import lru_cache
 
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
@@ -116,11 +117,14 @@ class InconsistentOutput(Rule):
         yield from _regressions(sop)
 
 
+# The same item names recur from step to step and from SOP to SOP: normalise each name once.
+@lru_cache(maxsize=8192)
 def written(item: str) -> str:
     """An item as written, without the spacing and end punctuation nobody sees."""
     return " ".join(item.split()).strip(_END_PUNCT)
 
 
+@lru_cache(maxsize=8192)
 def spelling_key(item: str) -> str:
     """Equal for two spellings of one name: case, spacing, Draf/Draft, tanda tangan."""
     key = _SLASH.sub("/", written(item).casefold())
@@ -128,11 +132,13 @@ def spelling_key(item: str) -> str:
     return _DRAFT.sub(DRAF, key)
 
 
+@lru_cache(maxsize=8192)
 def draft_key(item: str) -> str:
     """`spelling_key`, with "Konsep" read as "Draf"."""
     return _KONSEP.sub(DRAF, spelling_key(item))
 
 
+@lru_cache(maxsize=8192)
 def match_key(item: str) -> str:
     """`draft_key` without the word "dokumen" (unless that is all there is)."""
     key = draft_key(item)
@@ -185,37 +191,48 @@ def _handoffs(sop):
 
 
 def _items(sop):
-    """(pointer, step, where, text) of every kelengkapan and output item, in file order."""
-    items = []
-    for step in sop.langkah:
-        for order, where in enumerate(("kelengkapan", "output")):
-            for i, text in enumerate(getattr(step, where)):
-                pointer = f"{step.pointer}/{where}/{i}"
-                pos = sop.locate(pointer)
-                items.append(((pos.line, pos.col, step.index, order, i), (pointer, step, where, text)))
-    return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+    """(pointer, step, where, text) of every kelengkapan and output item, in step order."""
+    return [
+        (f"{step.pointer}/{where}/{i}", step, where, text)
+        for step in sop.langkah
+        for where in ("kelengkapan", "output")
+        for i, text in enumerate(getattr(step, where))
+    ]
+
+
+def _in_file_order(sop, items):
+    """`items` sorted by where they are written (a step may list output before kelengkapan)."""
+    def position(item):
+        pos = sop.locate(item[0])
+        return (pos.line, pos.col)
+
+    return sorted(items, key=position)
 
 
 def _spellings(sop):
-    first_seen: dict[str, tuple] = {}  # spelling key -> (written, step, where) of its first item
+    groups: dict[str, list] = {}  # spelling key -> its items
+    for item in _items(sop):
+        key = spelling_key(item[3])
+        if key:
+            groups.setdefault(key, []).append(item)
+    # Only a name written two ways needs positions, to know which spelling came first.
     reported: set[tuple[str, str]] = set()
-    for pointer, step, where, text in _items(sop):
-        key, form = spelling_key(text), written(text)
-        if not key:
+    for group in groups.values():
+        if len({written(text) for *_, text in group}) < 2:
             continue
-        if key not in first_seen:
-            first_seen[key] = (form, step, where)
-            continue
-        first, first_step, first_where = first_seen[key]
-        if form == first or (first, form) in reported:
-            continue
-        reported.add((first, form))
-        yield Violation(pointer, Text(
-            f'"{form}" ditulis berbeda dengan "{first}" (langkah {first_step.no}, {first_where}) '
-            f"padahal namanya sama; samakan penulisannya",
-            f'"{form}" is spelled differently from "{first}" (step {first_step.no}, {first_where}) '
-            f"though it names the same thing; spell it one way",
-        ))
+        (_, first_step, first_where, first_text), *rest = _in_file_order(sop, group)
+        first = written(first_text)
+        for pointer, _step, _where, text in rest:
+            form = written(text)
+            if form == first or (first, form) in reported:
+                continue
+            reported.add((first, form))
+            yield Violation(pointer, Text(
+                f'"{form}" ditulis berbeda dengan "{first}" (langkah {first_step.no}, {first_where}) '
+                f"padahal namanya sama; samakan penulisannya",
+                f'"{form}" is spelled differently from "{first}" (step {first_step.no}, {first_where}) '
+                f"though it names the same thing; spell it one way",
+            ))
 
 
 def _regressions(sop):
