@@ -12,6 +12,8 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .model import TERMINATOR  # the model imports this module only when asked for a flow
+
 if TYPE_CHECKING:
     from .model import Sop, Step
 
@@ -46,8 +48,6 @@ class Flow:
         return Edge(step, to_no, self.by_no.get(to_no), label)
 
     def _exits(self, step: "Step") -> tuple[Edge, ...]:
-        from .model import TERMINATOR
-
         if step.is_decision:
             return tuple(
                 self._edge(step, no, label)

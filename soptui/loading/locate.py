@@ -17,7 +17,6 @@ from ..source import Pos, SourceMap
 from .positions import scan
 
 _KEY_LINE = re.compile(r"^([ \t]*)([A-Za-z0-9_-]+)[ \t]*=[ \t]*(.*)$")
-_HEADER = re.compile(r"^[ \t]*\[")
 _ARRAY_TOKEN = re.compile(r"""("(?:[^"\\]|\\.)*"|'[^']*')|(\#)|(\])|(\[)|([^\s,\[\]\#"']+)""")
 # Things a line reader cannot follow; their presence sends every lookup to the full scan:
 # multi-line strings, suppression comments, inline tables, and quoted or dotted keys.
@@ -42,6 +41,8 @@ class LazySource:
         self.text = text
         self._simple = _is_simple(text)
         self._cache: dict[str, Pos] = {}
+        self._keys_by_start: dict[int, dict[str, tuple[int, re.Match]]] = {}
+        self._items_by_line: dict[int, list[Pos] | None] = {}
 
     @cached_property
     def full(self) -> SourceMap:
@@ -69,11 +70,19 @@ class LazySource:
     @cached_property
     def _tables(self) -> list[tuple[int, str]]:
         """(line index, header text without brackets) of every table header, in order."""
-        found = []
-        for index, line in enumerate(self._lines):
-            if _HEADER.match(line):
-                found.append((index, line.strip().strip("[]").strip()))
-        return found
+        return [(index, line.strip().strip("[]").strip())
+                for index, line in enumerate(self._lines) if line.lstrip().startswith("[")]
+
+    @cached_property
+    def _steps(self) -> list[int]:
+        """The line index of each [[langkah]] header."""
+        return [index for index, name in self._tables if name == "langkah"]
+
+    @cached_property
+    def _table_ends(self) -> dict[int, int]:
+        """Line index after a header -> line index where its table ends."""
+        starts = [index for index, _ in self._tables]
+        return {start + 1: end for start, end in zip(starts, [*starts[1:], len(self._lines)])}
 
     def locate(self, pointer: str) -> Pos:
         if pointer in self._cache:
@@ -93,7 +102,7 @@ class LazySource:
         first_table = tables[0][0] if tables else len(self._lines)
         head = parts[0]
         if head == "langkah":
-            starts = [index for index, name in tables if name == "langkah"]
+            starts = self._steps
             if len(parts) == 1:
                 return Pos(starts[0] + 1, 1) if starts else None
             if not parts[1].isdigit() or int(parts[1]) >= len(starts):
@@ -110,30 +119,50 @@ class LazySource:
         return self._in_range(0, first_table, parts)
 
     def _in_table(self, start: int, parts: list[str]) -> Pos | None:
-        end = next((index for index, _ in self._tables if index >= start), len(self._lines))
-        return self._in_range(start, end, parts)
+        return self._in_range(start, self._table_ends[start], parts)
 
     def _in_range(self, start: int, end: int, parts: list[str]) -> Pos | None:
-        key, rest = parts[0], parts[1:]
-        for index in range(start, end):
-            match = _KEY_LINE.match(self._lines[index])
-            if match and match[2] == key:
-                if not rest:
-                    return Pos(index + 1, len(match[1]) + 1)
-                if len(rest) == 1 and rest[0].isdigit():
-                    return self._item(index, match, int(rest[0]))
-                return None
+        found = self._keys(start, end).get(parts[0])
+        if found is None:
+            return None
+        index, match = found
+        rest = parts[1:]
+        if not rest:
+            return Pos(index + 1, len(match[1]) + 1)
+        if len(rest) == 1 and rest[0].isdigit():
+            items = self._array_items(index, match)
+            wanted = int(rest[0])
+            return items[wanted] if items is not None and wanted < len(items) else None
         return None
 
-    def _item(self, index: int, match: re.Match, wanted: int) -> Pos | None:
-        """Position of item `wanted` of the array that starts on line `index`; None if unsure."""
+    def _keys(self, start: int, end: int) -> dict[str, tuple[int, re.Match]]:
+        """Each key written on lines start..end, with its first line; read once per table,
+        since a file's findings cluster in a few tables."""
+        keys = self._keys_by_start.get(start)
+        if keys is None:
+            keys = {}
+            for index in range(start, end):
+                match = _KEY_LINE.match(self._lines[index])
+                if match:
+                    keys.setdefault(match[2], (index, match))
+            self._keys_by_start[start] = keys
+        return keys
+
+    def _array_items(self, index: int, match: re.Match) -> list[Pos] | None:
+        """Positions of the items of the array that starts on line `index`; None if unsure."""
+        if index not in self._items_by_line:
+            self._items_by_line[index] = self._read_array(index, match)
+        return self._items_by_line[index]
+
+    def _read_array(self, index: int, match: re.Match) -> list[Pos] | None:
         if not match[3].startswith("["):
             return None
         line_index, text, offset = index, match[3], match.start(3)
-        depth = count = 0
+        depth = 0
+        items: list[Pos] = []
         while True:
             for token in _ARRAY_TOKEN.finditer(text):
-                string, comment, close, opening, _bare = token.groups()
+                _string, comment, close, opening, _bare = token.groups()
                 if comment:
                     break
                 if opening:
@@ -142,10 +171,8 @@ class LazySource:
                         return None  # nested arrays: leave them to the full scan
                     continue
                 if close:
-                    return None  # the array ends before the wanted item
-                if count == wanted:
-                    return Pos(line_index + 1, offset + token.start() + 1)
-                count += 1
+                    return items
+                items.append(Pos(line_index + 1, offset + token.start() + 1))
             line_index += 1
             if line_index >= len(self._lines):
                 return None
