@@ -86,10 +86,11 @@ def decode(path: str, data: dict) -> FileResult:
     return FileResult(path, findings, data["collected"], data["loaded"], data.get("identity", {}))
 
 
-def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int], None] | None = None) -> LintResult:
+def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int], None] | None = None,
+               key: str | None = None) -> LintResult:
     from .parallel import check_files
 
-    store_path = cache_dir() / f"{engine_key(checker)}.json"
+    store_path = cache_dir() / f"{key or engine_key(checker)}.json"
     try:
         store = json.loads(store_path.read_text("utf-8"))
     except (OSError, ValueError):

@@ -20,12 +20,15 @@ examples:
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from pathlib import Path
 
+from ..checker.baseline import BaselineError
 from ..checker.engine import INTERNAL_ERROR, LOAD_ERROR
 from ..checker.rule import Severity
+from .replay import Recording, Replay, replayable
 
 
 def _csv(value: str) -> list[str]:
@@ -66,13 +69,45 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from . import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
+    from . import UsageError
     from .session import open_session
 
     session = open_session(args)
-    lang = session.lang
-    stdout_format = args.format or "text"
-    reports = [(stdout_format, None)]
+    reports = _reports(args, session)
+
+    if args.fix or args.diff:
+        from ..checker.fixes import fix_files
+
+        changed = fix_files(session.checker, session.targets, write=args.fix, diff_out=sys.stdout if args.diff else None)
+        if not args.quiet:
+            if session.lang == "en":
+                print(f"{'fixed' if args.fix else 'would fix'} {changed} files", file=sys.stderr)
+            else:
+                print(f"{'diperbaiki' if args.fix else 'akan diperbaiki'}: {changed} berkas", file=sys.stderr)
+        if args.diff:
+            return 0
+
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    replay = None
+    if replayable(args):
+        replay = Replay.for_run(session.engine_key, args, session.files, color)
+        recording = replay.recorded()
+        if recording is not None:
+            return recording.play()
+    try:
+        recording = _lint(args, session, reports, color)
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
+    if replay is not None:
+        replay.record(recording)
+    return recording.play()
+
+
+def _reports(args: argparse.Namespace, session) -> list[tuple[str, str | None]]:
+    """(format, target file or None for standard output) of every report asked for."""
+    from . import UsageError
+
+    reports = [(args.format or "text", None)]
     for item in args.output:
         name, sep, target = item.partition("=")
         if not sep or not target:
@@ -82,50 +117,40 @@ def run(args: argparse.Namespace) -> int:
         if name not in session.reporters:
             raise UsageError(f"format tidak dikenal (unknown format) '{name}'; "
                              f"pilih (choose): {', '.join(sorted(session.reporters))}")
+    return reports
 
-    if args.fix or args.diff:
-        from ..checker.fixes import fix_files
 
-        changed = fix_files(session.checker, session.targets, write=args.fix, diff_out=sys.stdout if args.diff else None)
-        if not args.quiet:
-            if lang == "en":
-                print(f"{'fixed' if args.fix else 'would fix'} {changed} files", file=sys.stderr)
-            else:
-                print(f"{'diperbaiki' if args.fix else 'akan diperbaiki'}: {changed} berkas", file=sys.stderr)
-        if args.diff:
-            return EXIT_OK
-
+def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None]], color: bool) -> Recording:
+    """Lint, and return what to print rather than printing it, so that it can be recorded."""
     result = session.lint()
-
     if args.write_baseline:
         from ..checker.baseline import write_baseline
 
         write_baseline(Path(args.write_baseline), result.findings)
     if args.baseline:
-        from ..checker.baseline import BaselineError, filter_new
+        from ..checker.baseline import filter_new
 
-        try:
-            result.findings = filter_new(Path(args.baseline), result.findings)
-        except BaselineError as error:
-            raise UsageError(str(error)) from None
+        result.findings = filter_new(Path(args.baseline), result.findings)
 
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    stdout, outputs = "", {}
     for name, target in reports:
-        reporter = session.reporters[name](lang=lang, color=color and target is None, root=str(Path.cwd()))
+        buffer = io.StringIO()
+        reporter = session.reporters[name](lang=session.lang, color=color and target is None, root=str(Path.cwd()))
+        reporter.write(result, buffer)
         if target is None:
-            reporter.write(result, sys.stdout)
+            stdout = buffer.getvalue()
         else:
-            from ..atomic import atomic_write_text
-            import io
-
-            buffer = io.StringIO()
-            reporter.write(result, buffer)
-            atomic_write_text(Path(target), buffer.getvalue())
-
-    if not args.quiet and stdout_format != "text":
+            outputs[target] = buffer.getvalue()
+    stderr = ""
+    if not args.quiet and reports[0][0] != "text":
         from ..reporting.text import TextReporter
 
-        print(TextReporter(lang=lang).summary(result), file=sys.stderr)
+        stderr = TextReporter(lang=session.lang).summary(result) + "\n"
+    return Recording(stdout, stderr, outputs, _exit_code(args, session, result))
+
+
+def _exit_code(args: argparse.Namespace, session, result) -> int:
+    from . import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
     if args.exit_zero:
         return EXIT_OK

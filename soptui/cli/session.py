@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pluggy
@@ -35,12 +36,19 @@ class Session:
     def plugin_failures(self) -> bool:
         return bool(self.plugins.failed)
 
+    @cached_property
+    def engine_key(self) -> str:
+        """What, besides the files, decides the findings (see `checker.cache.engine_key`)."""
+        from ..checker.cache import engine_key
+
+        return engine_key(self.checker)
+
     def lint(self) -> LintResult:
         progress = _progress if (not self.quiet and sys.stderr.isatty() and len(self.files) > 50) else None
         if self.use_cache:
             from ..checker.cache import cached_run
 
-            result = cached_run(self.checker, self.files, progress)
+            result = cached_run(self.checker, self.files, progress, key=self.engine_key)
         else:
             result = self.checker.run(self.files, progress)
         if len(self.targets) != len(self.files):

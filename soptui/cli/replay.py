@@ -1,0 +1,148 @@
+"""Replaying a lint whose input has not changed.
+
+Run `soptui lint` twice with the same arguments, in the same folder, with the same configuration,
+plugins, registry and date, on files whose modification times and sizes have not changed: the
+second run would print exactly what the first printed. So each run records its reports, its
+summary and its exit code, and such a rerun plays them back without loading a single SOP. This
+is what CI and pre-commit do most of the time, and it costs a `stat` a file.
+
+Like git's index and make, the record trusts (modification time, size). A file modified within
+`RACY_SECONDS` of the run that would record it could change again within the clock's resolution
+without its stamp moving, so that run records nothing and the next one lints afresh.
+
+Runs that change files or depend on git (`--fix`, `--diff`, `--write-baseline`,
+`--changed-since`) and `--no-cache` runs are never recorded or replayed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+RACY_SECONDS = 2
+
+
+@dataclass
+class Recording:
+    """What one lint run wrote, and how it ended."""
+
+    stdout: str
+    stderr: str
+    outputs: dict[str, str]  # --output FILE -> what was written to it
+    exit_code: int
+
+    def play(self) -> int:
+        from ..atomic import atomic_write_text
+
+        for target, text in self.outputs.items():
+            atomic_write_text(Path(target), text)
+        _write(sys.stdout, self.stdout)
+        _write(sys.stderr, self.stderr)
+        return self.exit_code
+
+
+def _write(stream, text: str) -> None:
+    # A report of ten thousand SOPs is tens of megabytes: hand UTF-8 straight to the byte
+    # stream when the text stream would only encode it again.
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None and (getattr(stream, "encoding", "") or "").lower().replace("-", "") == "utf8":
+        stream.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        stream.write(text)
+
+
+def replayable(args: argparse.Namespace) -> bool:
+    return not (args.no_cache or args.fix or args.diff or args.write_baseline or args.changed_since)
+
+
+class Replay:
+    """The record of one combination of arguments, folder and engine."""
+
+    def __init__(self, record_path: Path, files: list[Path]) -> None:
+        self.record_path = record_path
+        self.files = files
+        self.started_ns = time.time_ns()
+        self.stamps = _stamps(files)
+
+    @classmethod
+    def for_run(cls, engine_key: str, args: argparse.Namespace, files: list[Path], color: bool) -> "Replay":
+        from ..checker.cache import cache_dir
+
+        settings = {
+            "engine": engine_key,
+            "cwd": os.getcwd(),
+            "args": {key: value for key, value in sorted(vars(args).items()) if key != "run"},
+            "color": color,
+            "baseline": _digest_of(args.baseline),
+        }
+        name = hashlib.blake2b(json.dumps(settings, default=str).encode(), digest_size=16).hexdigest()
+        return cls(cache_dir() / f"replay-{name}", files)
+
+    def recorded(self) -> Recording | None:
+        """The recording of an earlier run on these very files, if there is one.
+
+        The record is a line of JSON (the stamps, the exit code and the length of each text)
+        followed by the texts themselves, so a stale record is told after reading one line.
+        """
+        if self.stamps is None:
+            return None
+        try:
+            with open(self.record_path, "rb") as record:
+                head = json.loads(record.readline())
+                if head["stamps"] != self.stamps:
+                    return None
+                texts = [record.read(size).decode("utf-8") for size in head["sizes"]]
+            stdout, stderr, *outputs = texts
+            return Recording(stdout, stderr, dict(zip(head["outputs"], outputs)), head["exit_code"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # no record, or a damaged one: lint afresh
+
+    def record(self, recording: Recording) -> None:
+        if self.stamps is None or self._racy():
+            return
+        from ..atomic import atomic_write_bytes
+
+        texts = [t.encode("utf-8") for t in (recording.stdout, recording.stderr, *recording.outputs.values())]
+        head = {"stamps": self.stamps, "exit_code": recording.exit_code,
+                "outputs": list(recording.outputs), "sizes": [len(t) for t in texts]}
+        try:
+            self.record_path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(self.record_path, b"".join([json.dumps(head).encode() + b"\n", *texts]))
+        except OSError:
+            pass  # a read-only cache folder costs speed, never the lint
+
+    def _racy(self) -> bool:
+        limit = self.started_ns - RACY_SECONDS * 1_000_000_000
+        try:
+            return any(os.stat(path).st_mtime_ns > limit for path in self.files)
+        except OSError:
+            return True  # a file went away during the run
+
+
+def _stamps(files: list[Path]) -> str | None:
+    """One digest of every file's name, modification time and size; None if one is unreadable."""
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        for path in files:
+            info = os.stat(path)
+            digest.update(f"{path}\0{info.st_mtime_ns}\0{info.st_size}\n".encode())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _digest_of(path: str | None) -> str | None:
+    if not path:
+        return None
+    try:
+        return hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
+    except OSError:
+        return "unreadable"

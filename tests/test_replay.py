@@ -1,0 +1,74 @@
+"""An unchanged rerun of `soptui lint` plays back the last run's reports instead of linting."""
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from soptui.cli.session import Session
+from test_cli import CLEAN, GAP, corpus, lint  # noqa: F401 - corpus is a fixture
+
+
+@pytest.fixture
+def lint_calls(monkeypatch):
+    """How many times the files were really linted."""
+    calls = []
+    real = Session.lint
+
+    def counting(self):
+        calls.append(1)
+        return real(self)
+
+    monkeypatch.setattr(Session, "lint", counting)
+    return calls
+
+
+def age(path: Path, seconds: int = 60) -> None:
+    """Date the file back, as files are between two CI runs (a file modified just now is racy)."""
+    then = time.time_ns() - seconds * 1_000_000_000
+    os.utime(path, ns=(then, then))
+
+
+def test_an_unchanged_rerun_plays_back_stdout_stderr_output_files_and_exit_code(corpus, capsys, lint_calls):
+    (corpus / "a.toml").write_text(GAP)
+    age(corpus / "a.toml")
+    args = (corpus, "--format", "json", "--output", "text=report.txt")
+    assert lint(*args) == 1
+    first = capsys.readouterr()
+    Path("report.txt").unlink()
+    assert lint(*args) == 1
+    second = capsys.readouterr()
+    assert len(lint_calls) == 1
+    assert (second.out, second.err) == (first.out, first.err) and '"SOP101"' in second.out
+    assert "SOP101" in Path("report.txt").read_text()
+
+
+def test_a_changed_file_or_other_arguments_lint_afresh(corpus, capsys, lint_calls):
+    path = corpus / "a.toml"
+    path.write_text(GAP)
+    age(path)
+    assert lint(corpus, "--select", "step-numbering") == 1
+    assert lint(corpus, "--select", "step-numbering", "--lang", "en") == 1
+    assert "step numbering jumps" in capsys.readouterr().out
+    path.write_text(CLEAN)
+    age(path, 30)
+    assert lint(corpus, "--select", "step-numbering") == 0
+    assert len(lint_calls) == 3
+
+
+def test_files_modified_just_now_are_not_trusted_to_replay(corpus, capsys, lint_calls):
+    (corpus / "a.toml").write_text(GAP)
+    assert lint(corpus) == 1
+    assert lint(corpus) == 1
+    assert len(lint_calls) == 2
+
+
+def test_fix_and_no_cache_never_replay(corpus, capsys, lint_calls):
+    path = corpus / "a.toml"
+    path.write_text(GAP)
+    age(path)
+    assert lint(corpus, "--no-cache", "--select", "step-numbering") == 1
+    assert lint(corpus, "--no-cache", "--select", "step-numbering") == 1
+    assert lint(corpus, "--fix", "--select", "step-numbering") == 0
+    assert len(lint_calls) == 3
