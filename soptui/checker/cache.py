@@ -20,11 +20,13 @@ from typing import Callable
 
 from .. import __version__
 from ..atomic import atomic_write_text
-from ..i18n import Text
 from ..loading.loader import MAX_FILE_BYTES
 from .engine import Checker, FileResult, LintResult
-from .finding import Finding
-from .rule import Edit, Fix, Severity
+from .plain import decode, encode
+
+
+# The layout of an entry (see `plain`); a change of layout starts a new cache.
+FORMAT = 2
 
 
 def cache_dir() -> Path:
@@ -38,6 +40,7 @@ def engine_key(checker: Checker) -> str:
     config = checker.config
     parts = {
         "soptui": __version__,
+        "format": FORMAT,
         "plugins": sorted(f"{p}:{cls.__module__}.{cls.__qualname__}" for p, cls in
                           ((checker.plugin_of[r.code], type(r)) for r in checker.rules)),
         "options": {r.code: r.options for r in checker.rules},
@@ -61,31 +64,6 @@ def engine_key(checker: Checker) -> str:
     return hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=16).hexdigest()
 
 
-def encode(result: FileResult) -> dict:
-    return {
-        "loaded": result.loaded,
-        "collected": result.collected,
-        "identity": result.identity,
-        "findings": [
-            [f.code, f.name, f.severity.value, f.line, f.col, f.pointer, f.step, f.message.id, f.message.en,
-             f.plugin, None if f.fix is None else [f.fix.description.id, f.fix.description.en,
-                                                   [[e.pointer, e.value, e.delete] for e in f.fix.edits]]]
-            for f in result.findings
-        ],
-    }
-
-
-def decode(path: str, data: dict) -> FileResult:
-    findings = []
-    for code, name, severity, line, col, pointer, step, msg_id, msg_en, plugin, fix in data["findings"]:
-        findings.append(Finding(
-            code, name, Severity(severity), path, line, col, pointer, step, Text(msg_id, msg_en),
-            None if fix is None else Fix(Text(fix[0], fix[1]), tuple(Edit(*edit) for edit in fix[2])),
-            plugin,
-        ))
-    return FileResult(path, findings, data["collected"], data["loaded"], data.get("identity", {}))
-
-
 def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int], None] | None = None,
                key: str | None = None) -> LintResult:
     from .parallel import check_files
@@ -107,14 +85,15 @@ def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int
             except (KeyError, TypeError, ValueError, IndexError):
                 pass  # an entry from a damaged cache: check the file afresh
         misses.append(path)
-    for name, key, result in check_files(checker, misses, progress):
+    for name, key, result, plain in check_files(checker, misses, progress):
         results[name] = result
         if key is not None:
-            store[name] = [key, encode(result), *_stat(Path(name))]
+            store[name] = [key, plain or encode(result), *_stat(Path(name))]
     if misses:
         try:
             store_path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(store_path, json.dumps(store, ensure_ascii=False))
+            # Not fsynced: a cache lost in a crash is rebuilt, a damaged one is ignored.
+            atomic_write_text(store_path, json.dumps(store, ensure_ascii=False), durable=False)
         except OSError:
             pass  # a read-only home is no reason to fail a lint
     return checker.finish([results[str(path)] for path in files])

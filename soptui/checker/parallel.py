@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 
 from ..loading.loader import MAX_FILE_BYTES, load_bytes
 from .engine import Checker, FileResult
+from .plain import decode, encode
 
 PARALLEL_MIN_FILES = 300
 CHUNK = 64
@@ -47,8 +48,6 @@ def _start_worker(rule_classes, config, context) -> None:
 
 
 def _check_chunk(paths: list[Path]) -> list[tuple[str, str | None, dict]]:
-    from .cache import encode
-
     return [(name, key, encode(result)) for name, key, result in (check_one(_worker, p) for p in paths)]
 
 
@@ -57,18 +56,19 @@ def workers() -> int:
 
 
 def check_files(checker: Checker, paths: list[Path],
-                progress: Callable[[int, int], None] | None = None) -> Iterator[tuple[str, str | None, FileResult]]:
-    """(path, content digest, result) for every path, in no particular order."""
+                progress: Callable[[int, int], None] | None = None,
+                ) -> Iterator[tuple[str, str | None, FileResult, dict | None]]:
+    """(path, content digest, result, the result as plain data or None) for every path, in no
+    particular order. Results from worker processes come as plain data anyway; it is passed on
+    so that the cache need not encode them again."""
     total = len(paths)
     if total < PARALLEL_MIN_FILES or workers() < 2:
         for done, path in enumerate(paths, 1):
-            yield check_one(checker, path)
+            yield (*check_one(checker, path), None)
             if progress:
                 progress(done, total)
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    from .cache import decode
 
     rule_classes = [(checker.plugin_of[r.code], type(r)) for r in checker.rules]
     chunks = [paths[i:i + CHUNK] for i in range(0, total, CHUNK)]
@@ -77,7 +77,7 @@ def check_files(checker: Checker, paths: list[Path],
                              initargs=(rule_classes, checker.config, checker.context)) as pool:
         for future in as_completed([pool.submit(_check_chunk, chunk) for chunk in chunks]):
             for name, key, encoded in future.result():
-                yield name, key, decode(name, encoded)
+                yield name, key, decode(name, encoded), encoded
                 done += 1
             if progress:
                 progress(done, total)

@@ -1,0 +1,50 @@
+"""A file's result as plain data (lists, strings, numbers), and back.
+
+Worker processes send their results to the parent in this form, and the cache stores it as JSON.
+It is built for volume: ten thousand SOPs make over a hundred thousand findings. A fix that
+several findings share (one reordering of the dasar hukum, say) is written once per file and
+referred to by its index.
+"""
+
+from __future__ import annotations
+
+from ..i18n import Text
+from .engine import FileResult
+from .finding import Finding
+from .rule import Edit, Fix, Severity
+
+_SEVERITIES = {severity.value: severity for severity in Severity}
+
+
+def encode(result: FileResult) -> dict:
+    fixes: list[list] = []
+    index_of: dict[int, int] = {}  # id(fix) -> its index in `fixes`
+    findings = []
+    for f in result.findings:
+        fix_index = None
+        if f.fix is not None:
+            fix_index = index_of.get(id(f.fix))
+            if fix_index is None:
+                fix_index = index_of[id(f.fix)] = len(fixes)
+                fixes.append([f.fix.description.id, f.fix.description.en,
+                              [[e.pointer, e.value, e.delete] for e in f.fix.edits]])
+        findings.append([f.code, f.name, f.severity.value, f.line, f.col, f.pointer, f.step,
+                         f.message.id, f.message.en, f.plugin, fix_index])
+    return {
+        "loaded": result.loaded,
+        "collected": result.collected,
+        "identity": result.identity,
+        "fixes": fixes,
+        "findings": findings,
+    }
+
+
+def decode(path: str, data: dict) -> FileResult:
+    fixes = [Fix(Text(description_id, description_en), tuple(Edit(*edit) for edit in edits))
+             for description_id, description_en, edits in data["fixes"]]
+    findings = [
+        Finding(code, name, _SEVERITIES[severity], path, line, col, pointer, step, Text(message_id, message_en),
+                None if fix is None else fixes[fix], plugin)
+        for code, name, severity, line, col, pointer, step, message_id, message_en, plugin, fix in data["findings"]
+    ]
+    return FileResult(path, findings, data["collected"], data["loaded"], data["identity"])
