@@ -47,6 +47,18 @@ def test_json_follows_its_schema():
     assert data["findings"][0]["fix"]["edits"] == [{"pointer": "/langkah/5/no", "value": 6}]
 
 
+def test_json_puts_one_finding_a_line_even_when_a_message_looks_like_json():
+    lookalike = Text('a }, {"code": b', 'a }, {"code": b')
+    findings = [Finding("SOP101", "step-numbering", Severity.ERROR, "a.toml", n, 1, "", None, lookalike)
+                for n in (1, 2, 3)]
+    out = io.StringIO()
+    json_reporter = {cls.name: cls for cls in REPORTERS}["json"]
+    json_reporter(lang="en", root=".").write(LintResult(["a.toml"], findings, RULES), out)
+    lines = out.getvalue().splitlines()
+    assert [line[:11] for line in lines[2:5]] == ['  {"code": '] * 3 and lines[5] == "]}"
+    assert [f["message"] for f in json.loads(out.getvalue())["findings"]] == ['a }, {"code": b'] * 3
+
+
 def test_sarif_rules_results_levels_and_fingerprints():
     sarif = json.loads(render("sarif"))
     assert sarif["version"] == "2.1.0"
