@@ -59,6 +59,16 @@ def test_json_puts_one_finding_a_line_even_when_a_message_looks_like_json():
     assert [f["message"] for f in json.loads(out.getvalue())["findings"]] == ['a }, {"code": b'] * 3
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_json_lines_are_exactly_json_dumps_of_each_finding(lang):
+    from soptui.reporting.json import finding_json
+
+    odd = Finding("X1", 'na"me', Severity.INFO, "sops/ä \\ b.toml", 1, 2, "/a~1b", None,
+                  Text("\u00e9\t\x01 \U0001F600 \"q\"", "</script>\u2028"), Fix(Text("f\n", "g"), (Edit("/x", None, True),)))
+    for finding in [*result().findings, odd]:
+        assert finding_json(finding, lang) == json.dumps(finding.to_dict(lang), ensure_ascii=False)
+
+
 def test_sarif_rules_results_levels_and_fingerprints():
     sarif = json.loads(render("sarif"))
     assert sarif["version"] == "2.1.0"

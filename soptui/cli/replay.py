@@ -115,7 +115,7 @@ class Replay:
                 "outputs": list(recording.outputs), "sizes": [len(t) for t in texts]}
         try:
             self.record_path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.record_path, b"".join([json.dumps(head).encode() + b"\n", *texts]))
+            atomic_write_bytes(self.record_path, b"".join([json.dumps(head).encode() + b"\n", *texts]), durable=False)
         except OSError:
             pass  # a read-only cache folder costs speed, never the lint
 

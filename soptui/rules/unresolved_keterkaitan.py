@@ -44,6 +44,8 @@ def resolves(reference: str, titles: set[str]) -> bool:
     wanted = normalise(reference)
     if not wanted:
         return True
+    if wanted in titles:
+        return True
     padded = f" {wanted} "
     return any(wanted == t or padded in f" {t} " or f" {t} " in padded for t in titles if t)
 
