@@ -116,6 +116,15 @@ def test_fix_renumbers_in_place_keeping_comments_and_is_idempotent(corpus, capsy
     assert path.read_text() == CLEAN.replace("no = 2\n", "no = 2  # as printed\n")
 
 
+def test_corpus_findings_keep_their_line_when_results_come_from_the_cache(corpus, capsys):
+    (corpus / "a.toml").write_text(CLEAN.replace('no = 1\n', 'no = 1\nketerangan = "lihat SOP Rapat Dinas"\n'))
+    lines = []
+    for fail_on in ("error", "warning"):  # two different runs: the second is not a replay
+        lint(corpus, "--select", "unresolved-keterkaitan", "--format", "json", "--fail-on", fail_on)
+        lines.append([(f["line"], f["step"]) for f in json.loads(capsys.readouterr().out)["findings"]])
+    assert lines == [[(16, 1)], [(16, 1)]]
+
+
 def test_baseline_reports_only_new_findings(corpus, capsys):
     (corpus / "a.toml").write_text(GAP)
     assert lint(corpus, "--select", "step-numbering", "--write-baseline", "base.json") == 1

@@ -26,7 +26,7 @@ from .plain import decode, encode
 
 
 # The layout of an entry (see `plain`); a change of layout starts a new cache.
-FORMAT = 2
+FORMAT = 3
 
 
 def cache_dir() -> Path:

@@ -11,16 +11,18 @@ names the rule, its plugin and the file.
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..i18n import Text
 from ..loading.loader import LoadResult, load_file
+from ..loading.locate import LazySource
 from ..model import Sop
 from .config import Config, RuleSelection, matching_overrides, options_for, selection_with
 from .finding import Finding
 from .rule import Context, CorpusRule, Rule, Severity, Violation, step_of
+from ..source import Pos, SourceMap
 from .suppress import suppressions
 
 # Findings about the run itself rather than the SOP's content; always enabled.
@@ -68,6 +70,9 @@ class FileResult:
     collected: dict[str, Any] = field(default_factory=dict)  # corpus rule code -> data
     loaded: bool = True
     identity: dict[str, str] = field(default_factory=dict)  # nama, nomor, unit: for lists and filters
+    # Where corpus findings are placed; None for results from workers or the cache, whose
+    # files are then read again for the few corpus findings there are.
+    source: LazySource | SourceMap | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -139,7 +144,8 @@ class Checker:
             violations = self._contained(rule, path, findings, lambda: list(rule.check(sop, self.context)))
             findings += [self._finding(rule, sop, v, selection) for v in violations or ()]
         identity = {"nama": sop.nama, "nomor": sop.nomor or "", "unit": sop.unit}
-        return FileResult(path, self._suppress(sop, findings, selection), collected, identity=identity)
+        return FileResult(path, self._suppress(sop, findings, selection), collected, identity=identity,
+                          source=sop.source)
 
     def _contained(self, rule: Rule, path: str, findings: list[Finding], call: Callable[[], Any]) -> Any:
         try:
@@ -198,6 +204,7 @@ class Checker:
     def check_corpus(self, results: Iterable[FileResult]) -> list[Finding]:
         results = list(results)
         findings: list[Finding] = []
+        located = _Positions({r.path: r.source for r in results if r.source is not None})
         for rule in self.rules:
             if not isinstance(rule, CorpusRule):
                 continue
@@ -209,6 +216,8 @@ class Checker:
             for violation in violations or ():
                 selection = self.selection(violation.path)
                 if rule.code in selection.enabled:
+                    if violation.pos is None:
+                        violation = replace(violation, pos=located.where(violation.path, violation.pointer))
                     findings.append(self._finding(rule, None, violation, selection))
         return findings
 
@@ -222,3 +231,20 @@ class Checker:
         findings = [f for r in results for f in r.findings] + self.check_corpus(results)
         findings.sort(key=lambda f: f.sort_key)
         return LintResult([r.path for r in results], findings, self.infos())
+
+
+class _Positions:
+    """Lines of corpus findings, read from their files when asked: a corpus rule collects no
+    positions, since few of the pointers it collects end up in a finding."""
+
+    def __init__(self, known: dict[str, LazySource | SourceMap]) -> None:
+        self._sources: dict[str, LazySource | SourceMap | None] = dict(known)
+
+    def where(self, path: str, pointer: str) -> Pos | None:
+        if path not in self._sources:
+            try:
+                self._sources[path] = LazySource(Path(path).read_text("utf-8-sig"))
+            except (OSError, UnicodeDecodeError):
+                self._sources[path] = None  # gone since: the finding goes to line 1
+        source = self._sources[path]
+        return source.locate(pointer) if source is not None else None

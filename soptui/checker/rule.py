@@ -53,8 +53,9 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Violation:
-    """What a rule reports. Corpus rules also say which file (`path`), where (`pos`) and, for a
-    step, its number (`step`): they judge collected data, not the SOP the engine could ask."""
+    """What a rule reports. Corpus rules also say which file (`path`) and, for a step, its number
+    (`step`): they judge collected data, not the SOP the engine could ask. The engine finds the
+    line of `pointer` in that file, unless the rule gives it (`pos`)."""
 
     pointer: str
     message: Text
@@ -115,7 +116,7 @@ class CorpusRule(Rule):
 
     def check_corpus(self, collected: dict[str, Any], context: Context) -> Iterable[Violation]:
         """`collected` maps each file's path to what `collect` returned for it. Each violation
-        names its `path` and `pos` (collect positions with `sop.locate`)."""
+        names its `path`; the engine finds the line of its pointer there."""
         raise NotImplementedError
 
     def check(self, sop: "Sop", context: Context) -> Iterable[Violation]:

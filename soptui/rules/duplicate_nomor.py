@@ -21,7 +21,6 @@ from collections import defaultdict
 
 from ..checker.rule import CorpusRule, Severity, Violation
 from ..i18n import Text
-from ..source import Pos
 
 
 class DuplicateNomor(CorpusRule):
@@ -33,20 +32,19 @@ class DuplicateNomor(CorpusRule):
     def collect(self, sop):
         if not sop.nomor or not sop.nomor.strip():
             return None
-        pos = sop.locate("/nomor")
-        return [sop.nomor, pos.line, pos.col]
+        return sop.nomor
 
     def check_corpus(self, collected, context):
         by_number = defaultdict(list)
         for path, data in collected.items():
             if data:
-                by_number[re.sub(r"\s+", "", data[0]).casefold()].append((path, data))
+                by_number[re.sub(r"\s+", "", data).casefold()].append((path, data))
         for holders in by_number.values():
             if len(holders) < 2:
                 continue
-            for path, (nomor, line, col) in holders:
+            for path, nomor in holders:
                 others = ", ".join(p for p, _ in holders if p != path)
                 yield Violation("/nomor", Text(
                     f"nomor {nomor!r} juga dipakai oleh {others}",
                     f"nomor {nomor!r} is also used by {others}",
-                ), path=path, pos=Pos(line, col))
+                ), path=path)

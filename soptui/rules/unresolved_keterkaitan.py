@@ -27,7 +27,6 @@ import re
 
 from ..checker.rule import CorpusRule, Severity, Violation
 from ..i18n import Text
-from ..source import Pos
 
 _MENTION = re.compile(r"\bSOP\s+([A-Za-z][^,.;:()\d]*)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
@@ -61,24 +60,20 @@ class UnresolvedKeterkaitan(CorpusRule):
         for index, item in enumerate(sop.keterkaitan):
             if re.match(r"\s*SOP\b", item, re.IGNORECASE):
                 pointer = f"/keterkaitan/{index}"
-                references.append([pointer, *_at(sop, pointer), None, item.strip()])
+                references.append([pointer, None, item.strip()])
         for step in sop.langkah:
             for match in _MENTION.finditer(step.keterangan or ""):
                 pointer = step.pointer + "/keterangan"
-                references.append([pointer, *_at(sop, pointer), step.no, "SOP " + match[1].strip()])
+                references.append([pointer, step.no, "SOP " + match[1].strip()])
         return {"nama": sop.nama, "references": references}
 
     def check_corpus(self, collected, context):
         titles = {normalise(data["nama"]) for data in collected.values()}
         for path, data in collected.items():
-            for pointer, line, col, step, reference in data["references"]:
+            for pointer, step, reference in data["references"]:
                 if not resolves(reference, titles):
                     yield Violation(pointer, Text(
                         f"{reference!r} tidak ditemukan di antara SOP yang diperiksa",
                         f"{reference!r} is not among the SOPs checked",
-                    ), path=path, pos=Pos(line, col), step=step)
+                    ), path=path, step=step)
 
-
-def _at(sop, pointer: str) -> list[int]:
-    pos = sop.locate(pointer)
-    return [pos.line, pos.col]
