@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import traceback
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 
 import pluggy
 
 from .. import hookspecs
+from .entrypoints import entry_points
 from .rule import Rule
 
 BUILTIN = "builtin"
@@ -95,7 +95,7 @@ def load_plugins(include: list[str] | None = None, exclude: list[str] | None = N
             continue
         if not (autoload or entry.name == BUILTIN or entry.name in include):
             continue
-        version = entry.dist.version if entry.dist else "?"
+        version = entry.version
         try:
             module = entry.load()
         except Exception as error:  # noqa: BLE001 - any import-time failure of a plugin
