@@ -9,7 +9,6 @@ from installed packages.
 from __future__ import annotations
 
 import os
-import traceback
 from dataclasses import dataclass, field
 
 import pluggy
@@ -99,6 +98,8 @@ def load_plugins(include: list[str] | None = None, exclude: list[str] | None = N
         try:
             module = entry.load()
         except Exception as error:  # noqa: BLE001 - any import-time failure of a plugin
+            import traceback  # only for a plugin that failed: kept out of start-up
+
             detail = "".join(traceback.format_exception_only(type(error), error)).strip()
             plugins.failed.append(PluginInfo(entry.name, version, entry.value, detail))
             continue
