@@ -31,6 +31,7 @@ from typing import Any, Iterable, Iterator
 
 from .citation import REGIONAL, Citation, jenis_name, nomor_key, parse_citation, region_key, sequence_number, short_label
 from .i18n import Text
+from .suggest import closest
 
 STATUSES = ("in_force", "amended", "superseded", "revoked", "expired")
 CONFIDENCES = ("verified", "secondary", "chain", "well_known")
@@ -260,11 +261,9 @@ def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entr
             known = sorted(error.schema.get("properties", {}))
             extra = next((k for k in error.instance if k not in known), "?")
             keys.append(extra)
-            import difflib  # only for a registry with a mistake
-
-            close = difflib.get_close_matches(extra, known, n=1)
+            close = closest(extra, known)
             detail = f"kunci tidak dikenal (unknown key) `{extra}`" + (
-                f"; maksud Anda (did you mean) `{close[0]}`?" if close else "")
+                f"; maksud Anda (did you mean) `{close}`?" if close else "")
         elif error.validator == "oneOf":
             detail = (f"`{_dotted(keys)}`: {error.instance!r} bukan kutipan: tulis teks seperti \"PP 30/2019\" atau "
                       "tabel {kind, nomor, tahun} (not a citation: write text such as \"PP 30/2019\" or a table)")

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..loading.loader import tomllib
 from ..loading.positions import scan
+from ..suggest import closest
 from .rule import Rule, Severity
 
 CONFIG_FILES = ("soptui.toml", "pyproject.toml")
@@ -131,10 +132,8 @@ def _validate(data: dict, path: Path, text: str, prefix: str) -> None:
         known = sorted(error.schema.get("properties", {}))
         extra = [k for k in error.instance if k not in known]
         keys.append(extra[0])
-        import difflib  # only for a configuration with a mistake
-
-        close = difflib.get_close_matches(extra[0], known, n=1)
-        detail = f"kunci tidak dikenal (unknown key) `{extra[0]}`" + (f"; maksud Anda (did you mean) `{close[0]}`?" if close else "")
+        close = closest(extra[0], known)
+        detail = f"kunci tidak dikenal (unknown key) `{extra[0]}`" + (f"; maksud Anda (did you mean) `{close}`?" if close else "")
     else:
         detail = f"`{'.'.join(keys) or 'tool.soptui'}`: {error.message}"
     raise ConfigError(f"{_where(path, text, prefix, keys)}: {detail}")
@@ -165,10 +164,8 @@ def unknown_selectors(config: Config, rules: list[type[Rule]], cli: list[str] = 
     names = sorted({r.name for r in rules} | {r.code for r in rules})
     for selector in [*config.select, *config.extend_select, *config.ignore, *config.severity, *overrides, *options, *cli]:
         if not any(_matches(selector, rule) for rule in rules):
-            import difflib  # only for a misspelt rule name
-
-            close = difflib.get_close_matches(selector, names, n=1)
-            hint = f"; maksud Anda (did you mean) `{close[0]}`?" if close else ""
+            close = closest(selector, names)
+            hint = f"; maksud Anda (did you mean) `{close}`?" if close else ""
             messages.append(f"aturan tidak dikenal (unknown rule) `{selector}`{hint}")
     return messages
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pluggy
 
 from .. import hookspecs
+from ..suggest import closest
 from .entrypoints import entry_points
 from .rule import Rule
 
@@ -117,8 +118,6 @@ def load_plugins(include: list[str] | None = None, exclude: list[str] | None = N
 
 def _unknown_hooks(manager: pluggy.PluginManager) -> str:
     """A message naming each plugin that implements a hook soptui does not have."""
-    import difflib
-
     known = [name for name in dir(hookspecs) if name.startswith("soptui_")]
     problems = []
     for name in dir(manager.hook):
@@ -126,8 +125,8 @@ def _unknown_hooks(manager: pluggy.PluginManager) -> str:
         if name.startswith("_") or not hasattr(caller, "get_hookimpls") or caller.spec is not None:
             continue
         for impl in caller.get_hookimpls():
-            close = difflib.get_close_matches(name, known, n=1)
-            hint = f"; maksud Anda (did you mean) '{close[0]}'?" if close else ""
+            close = closest(name, known)
+            hint = f"; maksud Anda (did you mean) '{close}'?" if close else ""
             problems.append(f"plugin '{manager.get_name(impl.plugin)}' mengimplementasikan hook tak dikenal "
                             f"(implements unknown hook) '{name}'{hint}")
     return "; ".join(problems) or "hook tidak sah (invalid hook)"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..i18n import Text
+from ..suggest import closest
 
 _TYPE_NAMES = {
     "string": Text("teks", "text"),
@@ -175,10 +176,8 @@ def _translate(error) -> Iterator[tuple[str, Text]]:
         for name in error.instance:
             if name in allowed:
                 continue
-            import difflib  # a suggestion for a misspelt key: only a file with one pays the import
-
-            close = difflib.get_close_matches(name, allowed, n=1)
-            hint = Text(f"; maksud Anda `{close[0]}`?", f"; did you mean `{close[0]}`?") if close else Text(
+            close = closest(name, allowed)
+            hint = Text(f"; maksud Anda `{close}`?", f"; did you mean `{close}`?") if close else Text(
                 f"; kunci yang dikenal: {', '.join(allowed)}", f"; known keys: {', '.join(allowed)}"
             )
             yield _pointer([*path, name]), Text(
