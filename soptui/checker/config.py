@@ -22,7 +22,6 @@ from __future__ import annotations
 import fnmatch
 import json
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from ..loading.loader import tomllib
@@ -123,7 +122,9 @@ def load_config(path: Path) -> Config:
 def _validate(data: dict, path: Path, text: str, prefix: str) -> None:
     from jsonschema import Draft202012Validator
 
-    schema = json.loads(resources.files("soptui.schemas").joinpath("config.schema.json").read_text("utf-8"))
+    from .. import schemas
+
+    schema = json.loads(Path(schemas.path("config.schema.json")).read_text("utf-8"))
     error = next(iter(Draft202012Validator(schema).iter_errors(data)), None)
     if error is None:
         return

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
 from functools import lru_cache, partial
 from pathlib import Path
@@ -29,11 +28,10 @@ _TYPE_NAMES = {
 
 
 def _schema_bytes() -> bytes:
-    """The SOP JSON Schema file as shipped. Read next to the `soptui.schemas` package rather than
-    through importlib.resources, whose import costs ~2 ms of every start."""
+    """The SOP JSON Schema file as shipped."""
     from .. import schemas
 
-    with open(os.path.join(os.path.dirname(schemas.__file__), "sop.schema.json"), "rb") as handle:
+    with open(schemas.path("sop.schema.json"), "rb") as handle:
         return handle.read()
 
 
