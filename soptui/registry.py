@@ -18,21 +18,19 @@ whose message names the file, line and key.
 
 from __future__ import annotations
 
-import difflib
 import functools
-import hashlib
 import json
 import os
 import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .citation import REGIONAL, Citation, jenis_name, nomor_key, parse_citation, region_key, sequence_number, short_label
 from .i18n import Text
+from .suggest import closest
 
 STATUSES = ("in_force", "amended", "superseded", "revoked", "expired")
 CONFIDENCES = ("verified", "secondary", "chain", "well_known")
@@ -105,12 +103,14 @@ def _region_name(kind: str, region: str | None) -> str:
 class Registry:
     """Entries by type, number and year; a later entry of the same key replaces an earlier one."""
 
-    def __init__(self, entries: Iterable[Entry] = (), files: Iterable[str] = (), digest: str = "") -> None:
+    def __init__(self, entries: Iterable[Entry] = (), files: Iterable[str] = (), digest: str = "",
+                 sources: Iterable[tuple[str, str]] | None = None) -> None:
         self._by_key: dict[tuple, Entry] = {}
         for entry in entries:
             self._by_key[_entry_key(entry)] = entry
         self.files = tuple(files)
-        self.digest = digest  # changes when any file's text changes
+        self._digest = digest
+        self._sources = None if sources is None else tuple(sources)  # (name, text) of each file read
         self._by_number: dict[tuple[str, int], list[Entry]] = {}
         self._miscited: dict[tuple, Entry] = {}
         self._lookups: dict[tuple, Entry | None] = {}
@@ -120,6 +120,19 @@ class Registry:
             for wrong in entry.miscited_as:
                 for number in _numbers(wrong.nomor or ""):
                     self._miscited[(wrong.kind, number, wrong.tahun)] = entry
+
+    @property
+    def digest(self) -> str:
+        """Changes when any file's text changes (a part of the cache key). Computed when first
+        asked for: a run without the cache never needs it, nor the import of hashlib."""
+        if self._sources is not None:
+            import hashlib
+
+            digest = hashlib.blake2b(digest_size=16)
+            for name, text in self._sources:
+                digest.update(name.encode() + b"\0" + text.encode() + b"\0")
+            self._digest, self._sources = digest.hexdigest(), None
+        return self._digest
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -212,12 +225,15 @@ SHIPPED = "data/regulations.toml"
 
 
 def shipped_text() -> str:
-    return resources.files("soptui").joinpath(SHIPPED).read_text("utf-8")
+    # read from the package folder: importlib.resources would find the same file, for ~2 ms of imports
+    return Path(__file__).parent.joinpath(SHIPPED).read_text("utf-8")
 
 
 @functools.lru_cache(maxsize=1)
 def _schema() -> dict:
-    return json.loads(resources.files("soptui.schemas").joinpath("registry.schema.json").read_text("utf-8"))
+    from . import schemas
+
+    return json.loads(Path(schemas.path("registry.schema.json")).read_text("utf-8"))
 
 
 def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entry]:
@@ -247,9 +263,9 @@ def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entr
             known = sorted(error.schema.get("properties", {}))
             extra = next((k for k in error.instance if k not in known), "?")
             keys.append(extra)
-            close = difflib.get_close_matches(extra, known, n=1)
+            close = closest(extra, known)
             detail = f"kunci tidak dikenal (unknown key) `{extra}`" + (
-                f"; maksud Anda (did you mean) `{close[0]}`?" if close else "")
+                f"; maksud Anda (did you mean) `{close}`?" if close else "")
         elif error.validator == "oneOf":
             detail = (f"`{_dotted(keys)}`: {error.instance!r} bukan kutipan: tulis teks seperti \"PP 30/2019\" atau "
                       "tabel {kind, nomor, tahun} (not a citation: write text such as \"PP 30/2019\" or a table)")
@@ -346,7 +362,6 @@ def load_registry(extra: Iterable[str | Path] = (), shipped: bool = True) -> Reg
     entries replacing earlier ones. `RegistryError` when a file is missing or invalid."""
     entries: list[Entry] = []
     files: list[str] = []
-    digest = hashlib.blake2b(digest_size=16)
     sources: list[tuple[str, str]] = []
     if shipped:
         sources.append(("soptui/" + SHIPPED, shipped_text()))
@@ -361,8 +376,7 @@ def load_registry(extra: Iterable[str | Path] = (), shipped: bool = True) -> Reg
     for name, text in sources:
         entries += read_registry_text(text, name, validate=name != shipped_name)
         files.append(name)
-        digest.update(name.encode() + b"\0" + text.encode() + b"\0")
-    return Registry(entries, files, digest.hexdigest())
+    return Registry(entries, files, sources=sources)
 
 
 # -- which registry a run uses ---------------------------------------------------------------------

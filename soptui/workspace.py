@@ -155,7 +155,7 @@ class Workspace:
     def lint_all(self, progress: Callable[[int, int], None] | None = None) -> None:
         from .checker.parallel import check_files
 
-        for name, _, result, _ in check_files(self.checker, self.files, progress):
+        for name, _, result, _ in check_files(self.checker, self.files, progress, digests=False):
             self.results[name] = result
         self._corpus()
 

@@ -146,3 +146,18 @@ def test_new_plugin_writes_a_skeleton_whose_test_passes(tmp_path):
     assert "3 passed" in ran.stdout, ran.stdout + ran.stderr
     entry = (tmp_path / "p" / "pyproject.toml").read_text()
     assert 'kabupaten-uji = "soptui_kabupaten_uji"' in entry
+
+
+def test_the_entry_point_reader_agrees_with_importlib_metadata(site, monkeypatch):
+    from importlib.metadata import entry_points as metadata_entry_points
+
+    from soptui.checker.entrypoints import entry_points
+
+    install(site, "house", GOOD)
+    install(site, "broken", None, version="0.9")
+    monkeypatch.syspath_prepend(str(site))
+    for group in ("soptui", "console_scripts", "pytest11"):
+        ours = sorted((e.name, e.value, e.version) for e in entry_points(group))
+        theirs = sorted((e.name, e.value, e.dist.version) for e in metadata_entry_points(group=group))
+        assert ours == theirs, group
+    assert [e.load() for e in entry_points("soptui") if e.name == "builtin"][0].__name__ == "soptui.builtin"

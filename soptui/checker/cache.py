@@ -56,9 +56,9 @@ def engine_key(checker: Checker) -> str:
     except Exception:  # noqa: BLE001 - a broken registry is reported by the rules; the key stays usable
         parts["registry"] = "unreadable"
     try:
-        from importlib.metadata import entry_points
+        from .entrypoints import entry_points
 
-        parts["versions"] = sorted(f"{e.name}={e.dist.version if e.dist else '?'}" for e in entry_points(group="soptui"))
+        parts["versions"] = sorted(f"{e.name}={e.version}" for e in entry_points(group="soptui"))
     except Exception:  # noqa: BLE001 - metadata is a refinement of the key, not a need
         pass
     return hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=16).hexdigest()

@@ -19,15 +19,14 @@ A mistake in the file is a `ConfigError` naming the file, line and key.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import json
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from ..loading.loader import tomllib
 from ..loading.positions import scan
+from ..suggest import closest
 from .rule import Rule, Severity
 
 CONFIG_FILES = ("soptui.toml", "pyproject.toml")
@@ -123,7 +122,9 @@ def load_config(path: Path) -> Config:
 def _validate(data: dict, path: Path, text: str, prefix: str) -> None:
     from jsonschema import Draft202012Validator
 
-    schema = json.loads(resources.files("soptui.schemas").joinpath("config.schema.json").read_text("utf-8"))
+    from .. import schemas
+
+    schema = json.loads(Path(schemas.path("config.schema.json")).read_text("utf-8"))
     error = next(iter(Draft202012Validator(schema).iter_errors(data)), None)
     if error is None:
         return
@@ -132,8 +133,8 @@ def _validate(data: dict, path: Path, text: str, prefix: str) -> None:
         known = sorted(error.schema.get("properties", {}))
         extra = [k for k in error.instance if k not in known]
         keys.append(extra[0])
-        close = difflib.get_close_matches(extra[0], known, n=1)
-        detail = f"kunci tidak dikenal (unknown key) `{extra[0]}`" + (f"; maksud Anda (did you mean) `{close[0]}`?" if close else "")
+        close = closest(extra[0], known)
+        detail = f"kunci tidak dikenal (unknown key) `{extra[0]}`" + (f"; maksud Anda (did you mean) `{close}`?" if close else "")
     else:
         detail = f"`{'.'.join(keys) or 'tool.soptui'}`: {error.message}"
     raise ConfigError(f"{_where(path, text, prefix, keys)}: {detail}")
@@ -164,8 +165,8 @@ def unknown_selectors(config: Config, rules: list[type[Rule]], cli: list[str] = 
     names = sorted({r.name for r in rules} | {r.code for r in rules})
     for selector in [*config.select, *config.extend_select, *config.ignore, *config.severity, *overrides, *options, *cli]:
         if not any(_matches(selector, rule) for rule in rules):
-            close = difflib.get_close_matches(selector, names, n=1)
-            hint = f"; maksud Anda (did you mean) `{close[0]}`?" if close else ""
+            close = closest(selector, names)
+            hint = f"; maksud Anda (did you mean) `{close}`?" if close else ""
             messages.append(f"aturan tidak dikenal (unknown rule) `{selector}`{hint}")
     return messages
 

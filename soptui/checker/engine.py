@@ -10,7 +10,6 @@ names the rule, its plugin and the file.
 
 from __future__ import annotations
 
-import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -155,6 +154,8 @@ class Checker:
             return None
 
     def internal_error(self, rule: Rule, path: str, error: BaseException) -> Finding:
+        import traceback  # only when a rule has failed: a rare path, kept out of start-up
+
         frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
         where = f" ({Path(frame.filename).name}:{frame.lineno})" if frame else ""
         plugin = self.plugin_of.get(rule.code, "?")
@@ -224,7 +225,7 @@ class Checker:
     def run(self, paths: list[Path], progress: Callable[[int, int], None] | None = None) -> LintResult:
         from .parallel import check_files
 
-        results = {name: result for name, _, result, _ in check_files(self, paths, progress)}
+        results = {name: result for name, _, result, _ in check_files(self, paths, progress, digests=False)}
         return self.finish([results[str(path)] for path in paths])
 
     def finish(self, results: list[FileResult]) -> LintResult:

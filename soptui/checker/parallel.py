@@ -8,7 +8,6 @@ back results in the cache's plain-data form.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import Callable, Iterator
@@ -24,6 +23,8 @@ _worker: Checker | None = None
 
 
 def digest(data: bytes) -> str:
+    import hashlib  # only runs that use the cache hash contents; the others skip the import
+
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
@@ -35,11 +36,12 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def check_one(checker: Checker, path: Path) -> tuple[str, str | None, FileResult]:
+def check_one(checker: Checker, path: Path, digests: bool = True) -> tuple[str, str | None, FileResult]:
     data = _read(path)
     if data is None:
         return str(path), None, checker.check_file(path)  # reports why it cannot be read
-    return str(path), digest(data), checker.check_loaded(load_bytes(data, str(path)))
+    key = digest(data) if digests else None
+    return str(path), key, checker.check_loaded(load_bytes(data, str(path)))
 
 
 def _start_worker(rule_classes, config, context) -> None:
@@ -47,8 +49,8 @@ def _start_worker(rule_classes, config, context) -> None:
     _worker = Checker(rule_classes, config, context)
 
 
-def _check_chunk(paths: list[Path]) -> list[tuple[str, str | None, dict]]:
-    return [(name, key, encode(result)) for name, key, result in (check_one(_worker, p) for p in paths)]
+def _check_chunk(paths: list[Path], digests: bool) -> list[tuple[str, str | None, dict]]:
+    return [(name, key, encode(result)) for name, key, result in (check_one(_worker, p, digests) for p in paths)]
 
 
 def workers() -> int:
@@ -56,15 +58,16 @@ def workers() -> int:
 
 
 def check_files(checker: Checker, paths: list[Path],
-                progress: Callable[[int, int], None] | None = None,
+                progress: Callable[[int, int], None] | None = None, digests: bool = True,
                 ) -> Iterator[tuple[str, str | None, FileResult, dict | None]]:
     """(path, content digest, result, the result as plain data or None) for every path, in no
     particular order. Results from worker processes come as plain data anyway; it is passed on
-    so that the cache need not encode them again."""
+    so that the cache need not encode them again. The digest is None with `digests=False`, for
+    callers that keep no cache."""
     total = len(paths)
     if total < PARALLEL_MIN_FILES or workers() < 2:
         for done, path in enumerate(paths, 1):
-            yield (*check_one(checker, path), None)
+            yield (*check_one(checker, path, digests), None)
             if progress:
                 progress(done, total)
         return
@@ -75,7 +78,7 @@ def check_files(checker: Checker, paths: list[Path],
     done = 0
     with ProcessPoolExecutor(max_workers=workers(), initializer=_start_worker,
                              initargs=(rule_classes, checker.config, checker.context)) as pool:
-        for future in as_completed([pool.submit(_check_chunk, chunk) for chunk in chunks]):
+        for future in as_completed([pool.submit(_check_chunk, chunk, digests) for chunk in chunks]):
             for name, key, encoded in future.result():
                 yield name, key, decode(name, encoded), encoded
                 done += 1

@@ -9,13 +9,13 @@ from installed packages.
 from __future__ import annotations
 
 import os
-import traceback
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 
 import pluggy
 
 from .. import hookspecs
+from ..suggest import closest
+from .entrypoints import entry_points
 from .rule import Rule
 
 BUILTIN = "builtin"
@@ -95,10 +95,12 @@ def load_plugins(include: list[str] | None = None, exclude: list[str] | None = N
             continue
         if not (autoload or entry.name == BUILTIN or entry.name in include):
             continue
-        version = entry.dist.version if entry.dist else "?"
+        version = entry.version
         try:
             module = entry.load()
         except Exception as error:  # noqa: BLE001 - any import-time failure of a plugin
+            import traceback  # only for a plugin that failed: kept out of start-up
+
             detail = "".join(traceback.format_exception_only(type(error), error)).strip()
             plugins.failed.append(PluginInfo(entry.name, version, entry.value, detail))
             continue
@@ -116,8 +118,6 @@ def load_plugins(include: list[str] | None = None, exclude: list[str] | None = N
 
 def _unknown_hooks(manager: pluggy.PluginManager) -> str:
     """A message naming each plugin that implements a hook soptui does not have."""
-    import difflib
-
     known = [name for name in dir(hookspecs) if name.startswith("soptui_")]
     problems = []
     for name in dir(manager.hook):
@@ -125,8 +125,8 @@ def _unknown_hooks(manager: pluggy.PluginManager) -> str:
         if name.startswith("_") or not hasattr(caller, "get_hookimpls") or caller.spec is not None:
             continue
         for impl in caller.get_hookimpls():
-            close = difflib.get_close_matches(name, known, n=1)
-            hint = f"; maksud Anda (did you mean) '{close[0]}'?" if close else ""
+            close = closest(name, known)
+            hint = f"; maksud Anda (did you mean) '{close}'?" if close else ""
             problems.append(f"plugin '{manager.get_name(impl.plugin)}' mengimplementasikan hook tak dikenal "
                             f"(implements unknown hook) '{name}'{hint}")
     return "; ".join(problems) or "hook tidak sah (invalid hook)"

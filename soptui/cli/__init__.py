@@ -1,7 +1,7 @@
 """The `soptui` command: parses arguments and hands each subcommand to its module.
 
 Subcommand modules are imported only when chosen, so `soptui lint` never pays for (or imports)
-the terminal UI.
+the terminal UI, nor for the modules and arguments of the other commands.
 """
 
 from __future__ import annotations
@@ -52,7 +52,9 @@ class UsageError(Exception):
     """A mistake in how soptui was called; reported in one line, exit code 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; with `only`, that command's arguments in full and the others
+    by name and summary (enough for `soptui --help`), importing no other command module."""
     parser = argparse.ArgumentParser(
         prog="soptui",
         description=DESCRIPTION,
@@ -67,8 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.environ.get("SOPTUI_LANG") if os.environ.get("SOPTUI_LANG") in ("id", "en") else None,
         help="language of messages: id (Bahasa Indonesia, default) or en",
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # prog given: argparse would otherwise work it out with a help formatter, which imports shutil
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", prog=parser.prog)
     for name, (module, summary) in COMMANDS.items():
+        if only is not None and name != only:
+            subparsers.add_parser(name, help=summary)
+            continue
         command = import_module(f".{module}", __name__)
         sub = subparsers.add_parser(
             name,
@@ -86,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return _terminal_ui(argv)
-    parser = build_parser()
+    parser = build_parser(only=argv[0] if argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

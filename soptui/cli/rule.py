@@ -4,7 +4,8 @@ write instead. NAME is a rule's code (SOP101) or name (step-numbering)."""
 from __future__ import annotations
 
 import argparse
-import difflib
+
+from ..suggest import closest
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,6 +25,6 @@ def run(args: argparse.Namespace) -> int:
             print(info.documentation)
             return 0
     names = [i.name for i in infos] + [i.code for i in infos]
-    close = difflib.get_close_matches(args.name, names, n=1)
-    hint = f"; maksud Anda (did you mean) '{close[0]}'?" if close else "; lihat (see) `soptui rules`"
+    close = closest(args.name, names)
+    hint = f"; maksud Anda (did you mean) '{close}'?" if close else "; lihat (see) `soptui rules`"
     raise UsageError(f"aturan tidak dikenal (unknown rule) '{args.name}'{hint}")

@@ -8,16 +8,14 @@ what is wrong and what to write instead, and carries the JSON pointer of the key
 from __future__ import annotations
 
 import copy
-import difflib
-import hashlib
 import json
 import re
 from functools import lru_cache, partial
-from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
 from ..i18n import Text
+from ..suggest import closest
 
 _TYPE_NAMES = {
     "string": Text("teks", "text"),
@@ -29,10 +27,18 @@ _TYPE_NAMES = {
 }
 
 
+def _schema_bytes() -> bytes:
+    """The SOP JSON Schema file as shipped."""
+    from .. import schemas
+
+    with open(schemas.path("sop.schema.json"), "rb") as handle:
+        return handle.read()
+
+
 @lru_cache(maxsize=None)
 def sop_schema() -> dict:
     """The SOP JSON Schema shipped with soptui."""
-    return json.loads(resources.files("soptui.schemas").joinpath("sop.schema.json").read_text("utf-8"))
+    return json.loads(_schema_bytes().decode("utf-8"))
 
 
 @lru_cache(maxsize=None)
@@ -47,7 +53,12 @@ GENERATED_GATE = Path(__file__).with_name("_schema_gate.py")
 
 
 def schema_hash() -> str:
-    return hashlib.sha256(json.dumps(sop_schema(), sort_keys=True).encode()).hexdigest()[:16]
+    """A checksum of the schema file, recorded in the compiled gate so that a gate compiled from
+    another schema is never used. It guards against a forgotten regeneration, not an attacker,
+    so a CRC does (and spares every run the import of hashlib)."""
+    import zlib
+
+    return f"{zlib.crc32(_schema_bytes()):08x}"
 
 
 def _draft7_schema() -> dict:
@@ -163,8 +174,8 @@ def _translate(error) -> Iterator[tuple[str, Text]]:
         for name in error.instance:
             if name in allowed:
                 continue
-            close = difflib.get_close_matches(name, allowed, n=1)
-            hint = Text(f"; maksud Anda `{close[0]}`?", f"; did you mean `{close[0]}`?") if close else Text(
+            close = closest(name, allowed)
+            hint = Text(f"; maksud Anda `{close}`?", f"; did you mean `{close}`?") if close else Text(
                 f"; kunci yang dikenal: {', '.join(allowed)}", f"; known keys: {', '.join(allowed)}"
             )
             yield _pointer([*path, name]), Text(

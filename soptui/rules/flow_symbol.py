@@ -21,11 +21,10 @@ in its `output`.
 
 from __future__ import annotations
 
-import difflib
-
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
 from ..model import SYMBOLS
+from ..suggest import closest
 
 
 class FlowSymbol(Rule):
@@ -38,8 +37,8 @@ class FlowSymbol(Rule):
         allowed = ", ".join(SYMBOLS)
         for step in sop.langkah:
             if step.simbol and step.simbol not in SYMBOLS:
-                close = difflib.get_close_matches(step.simbol, SYMBOLS, n=1)
-                hint = Text(f"; maksud Anda {close[0]!r}?", f"; did you mean {close[0]!r}?") if close else Text("", "")
+                close = closest(step.simbol, SYMBOLS)
+                hint = Text(f"; maksud Anda {close!r}?", f"; did you mean {close!r}?") if close else Text("", "")
                 yield Violation(step.pointer + "/simbol", Text(
                     f"simbol {step.simbol!r} langkah {step.no} tidak diizinkan (yang diizinkan: {allowed})",
                     f"symbol {step.simbol!r} of step {step.no} is not allowed (allowed: {allowed})",

@@ -25,10 +25,9 @@ pelaksana = "camat"
 
 from __future__ import annotations
 
-import difflib
-
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
+from ..suggest import closest
 
 
 class UnassignedActor(Rule):
@@ -49,8 +48,8 @@ class UnassignedActor(Rule):
                 yield Violation(step.pointer, Text(f"langkah {step.no} tanpa pelaksana",
                                                    f"step {step.no} has no pelaksana"))
             elif step.pelaksana not in sop.pelaksana:
-                close = difflib.get_close_matches(step.pelaksana, declared, n=1)
-                hint = Text(f"; maksud Anda `{close[0]}`?", f"; did you mean `{close[0]}`?") if close else Text("", "")
+                close = closest(step.pelaksana, declared)
+                hint = Text(f"; maksud Anda `{close}`?", f"; did you mean `{close}`?") if close else Text("", "")
                 yield Violation(step.pointer + "/pelaksana", Text(
                     f"pelaksana `{step.pelaksana}` langkah {step.no} tidak dideklarasikan di [pelaksana]",
                     f"pelaksana `{step.pelaksana}` of step {step.no} is not declared in [pelaksana]") + hint)
