@@ -69,6 +69,17 @@ def test_json_lines_are_exactly_json_dumps_of_each_finding(lang):
         assert finding_json(finding, lang) == json.dumps(finding.to_dict(lang), ensure_ascii=False)
 
 
+def test_json_report_writes_each_fix_as_its_own_finding_would():
+    shared = Fix(Text("urutkan", "reorder"), (Edit("/dasar_hukum", ["a", "b"]),))
+    other = Fix(Text("nomori ulang", "renumber"), (Edit("/langkah/1/no", 2),))
+    findings = [Finding("SOP1", "x", Severity.INFO, "a.toml", n, 1, "", None, Text("m", "m"), fix)
+                for n, fix in enumerate((shared, shared, other, None, shared), 1)]
+    out = io.StringIO()
+    json_reporter = {cls.name: cls for cls in REPORTERS}["json"]
+    json_reporter(lang="en", root=".").write(LintResult(["a.toml"], findings, RULES), out)
+    assert json.loads(out.getvalue())["findings"] == [f.to_dict("en") for f in findings]
+
+
 def test_sarif_rules_results_levels_and_fingerprints():
     sarif = json.loads(render("sarif"))
     assert sarif["version"] == "2.1.0"

@@ -37,18 +37,21 @@ class JsonReporter(Reporter):
 
     def write(self, result: LintResult, out: TextIO) -> None:
         head = json.dumps(report_head(result, self.lang), ensure_ascii=False)[:-1]
-        lines = ",".join("\n  " + finding_json(finding, self.lang) for finding in result.findings)
+        fixes: dict[int, str] = {}  # id(fix) -> its JSON: findings of one file share their fixes
+        lines = ",".join("\n  " + finding_json(finding, self.lang, fixes) for finding in result.findings)
         out.write(head + ',\n"findings": [' + lines + "\n]}\n")
 
 
-def finding_json(finding: Finding, lang: str) -> str:
+def finding_json(finding: Finding, lang: str, fixes: dict[int, str] | None = None) -> str:
     """`json.dumps(finding.to_dict(lang), ensure_ascii=False)`, three times faster.
 
     A report of ten thousand SOPs has over a hundred thousand findings; building a dict for each
     and encoding its keys again and again was most of the time spent writing it. Strings go
-    through json's own escaping; a test holds this equal to `json.dumps` of `to_dict`.
+    through json's own escaping; a test holds this equal to `json.dumps` of `to_dict`. `fixes`
+    remembers the JSON of each fix already written (findings are kept alive by the caller, so
+    an id is not reused).
     """
-    fix = "null" if finding.fix is None else json.dumps(finding.to_dict(lang)["fix"], ensure_ascii=False)
+    fix = "null" if finding.fix is None else _fix_json(finding, lang, fixes if fixes is not None else {})
     step = "null" if finding.step is None else int(finding.step)
     return (
         f'{{"code": {_string(finding.code)}, "name": {_string(finding.name)}, '
@@ -57,3 +60,10 @@ def finding_json(finding: Finding, lang: str) -> str:
         f'"step": {step}, "message": {_string(finding.message(lang))}, '
         f'"plugin": {_string(finding.plugin)}, "fix": {fix}}}'
     )
+
+
+def _fix_json(finding: Finding, lang: str, fixes: dict[int, str]) -> str:
+    text = fixes.get(id(finding.fix))
+    if text is None:
+        text = fixes[id(finding.fix)] = json.dumps(finding.to_dict(lang)["fix"], ensure_ascii=False)
+    return text
