@@ -26,7 +26,7 @@ from .plain import decode, encode
 
 
 # The layout of an entry (see `plain`); a change of layout starts a new cache.
-FORMAT = 3
+FORMAT = 4
 
 
 def cache_dir() -> Path:
@@ -68,35 +68,59 @@ def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int
                key: str | None = None) -> LintResult:
     from .parallel import check_files
 
-    store_path = cache_dir() / f"{key or engine_key(checker)}.json"
-    try:
-        store = json.loads(store_path.read_text("utf-8"))
-    except (OSError, ValueError):
-        store = {}
+    store_path = cache_dir() / f"{key or engine_key(checker)}.lines"
+    store = _read_store(store_path)
     results: dict[str, FileResult] = {}
+    lines: list[str] = []  # the new store: entries still valid, then fresh ones
     misses = []
     for path in files:
         name = str(path)
-        hit = store.get(name)
-        if hit is not None and _unchanged(path, hit):
+        entry = store.get(name)
+        if entry is not None:
+            head, line = entry
             try:
-                results[name] = decode(name, hit[1])
-                continue
+                if _unchanged(path, head):
+                    results[name] = decode(name, json.loads(line[line.index("\t") + 1:]))
+                    lines.append(line)
+                    continue
             except (KeyError, TypeError, ValueError, IndexError):
                 pass  # an entry from a damaged cache: check the file afresh
         misses.append(path)
-    for name, key, result, plain in check_files(checker, misses, progress):
+    for name, digest, result, text in check_files(checker, misses, progress):
         results[name] = result
-        if key is not None:
-            store[name] = [key, plain or encode(result), *_stat(Path(name))]
+        if digest is not None:
+            head = json.dumps([name, digest, *_stat(Path(name))], ensure_ascii=False)
+            lines.append(f"{head}\t{text or json.dumps(encode(result), ensure_ascii=False)}")
     if misses:
         try:
             store_path.parent.mkdir(parents=True, exist_ok=True)
             # Not fsynced: a cache lost in a crash is rebuilt, a damaged one is ignored.
-            atomic_write_text(store_path, json.dumps(store, ensure_ascii=False), durable=False)
+            atomic_write_text(store_path, "\n".join(lines) + "\n", durable=False)
         except OSError:
             pass  # a read-only home is no reason to fail a lint
     return checker.finish([results[str(path)] for path in files])
+
+
+def _read_store(path: Path) -> dict[str, tuple[list, str]]:
+    """File name -> (its entry's head, the entry's line).
+
+    The store has one line a file: its head ``[name, content hash, mtime, size]``, a tab, and
+    the result's plain data. JSON escapes tabs and newlines inside strings, so neither can occur
+    within a part. The plain data is decoded only for files linted from the cache, and an entry
+    still valid is written back as it was read.
+    """
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, ValueError):
+        return {}
+    store = {}
+    for line in text.splitlines():
+        try:
+            head = json.loads(line[:line.index("\t")])
+            store[head[0]] = (head, line)
+        except (ValueError, IndexError, KeyError, TypeError):
+            continue  # a damaged line: its file is linted afresh
+    return store
 
 
 def _stat(path: Path) -> tuple[int, int]:
@@ -107,15 +131,15 @@ def _stat(path: Path) -> tuple[int, int]:
     return info.st_mtime_ns, info.st_size
 
 
-def _unchanged(path: Path, entry: list) -> bool:
+def _unchanged(path: Path, head: list) -> bool:
     """Same modification time and size: trust the entry without reading (as git does); any
-    difference falls back to comparing the content hash."""
-    if len(entry) >= 4 and tuple(entry[2:4]) == _stat(path) and entry[2] != -1:
+    difference falls back to comparing the content hash. `head` is [name, hash, mtime, size]."""
+    if len(head) == 4 and tuple(head[2:4]) == _stat(path) and head[2] != -1:
         return True
     data = _read(path)
     from .parallel import digest
 
-    return data is not None and entry[0] == digest(data)
+    return data is not None and head[1] == digest(data)
 
 
 def _read(path: Path) -> bytes | None:

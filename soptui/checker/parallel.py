@@ -3,11 +3,12 @@
 Below `PARALLEL_MIN_FILES` the work is done in this process: starting workers costs more than
 it saves. Above it, files are dealt out in chunks to worker processes, each of which builds its
 own `Checker` from the same rule classes, configuration and context, reads its files, and sends
-back results in the cache's plain-data form.
+back results as JSON text of the cache's plain-data form.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Callable, Iterator
@@ -49,8 +50,11 @@ def _start_worker(rule_classes, config, context) -> None:
     _worker = Checker(rule_classes, config, context)
 
 
-def _check_chunk(paths: list[Path], digests: bool) -> list[tuple[str, str | None, dict]]:
-    return [(name, key, encode(result)) for name, key, result in (check_one(_worker, p, digests) for p in paths)]
+def _check_chunk(paths: list[Path], digests: bool) -> list[tuple[str, str | None, str]]:
+    # JSON text rather than nested lists: cheaper to send, and what the cache stores anyway, so
+    # the parent never encodes a result again.
+    return [(name, key, json.dumps(encode(result), ensure_ascii=False))
+            for name, key, result in (check_one(_worker, p, digests) for p in paths)]
 
 
 def workers() -> int:
@@ -59,10 +63,10 @@ def workers() -> int:
 
 def check_files(checker: Checker, paths: list[Path],
                 progress: Callable[[int, int], None] | None = None, digests: bool = True,
-                ) -> Iterator[tuple[str, str | None, FileResult, dict | None]]:
-    """(path, content digest, result, the result as plain data or None) for every path, in no
-    particular order. Results from worker processes come as plain data anyway; it is passed on
-    so that the cache need not encode them again. The digest is None with `digests=False`, for
+                ) -> Iterator[tuple[str, str | None, FileResult, str | None]]:
+    """(path, content digest, result, the result's plain data as JSON text or None) for every
+    path, in no particular order. Results from worker processes come as JSON text anyway; it is
+    passed on so that the cache need not encode them again. The digest is None with `digests=False`, for
     callers that keep no cache."""
     total = len(paths)
     if total < PARALLEL_MIN_FILES or workers() < 2:
@@ -79,8 +83,8 @@ def check_files(checker: Checker, paths: list[Path],
     with ProcessPoolExecutor(max_workers=workers(), initializer=_start_worker,
                              initargs=(rule_classes, checker.config, checker.context)) as pool:
         for future in as_completed([pool.submit(_check_chunk, chunk, digests) for chunk in chunks]):
-            for name, key, encoded in future.result():
-                yield name, key, decode(name, encoded), encoded
+            for name, key, text in future.result():
+                yield name, key, decode(name, json.loads(text)), text
                 done += 1
             if progress:
                 progress(done, total)

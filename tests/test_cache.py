@@ -1,0 +1,79 @@
+"""The result cache: an unchanged file is not linted again, a changed one is, and a damaged
+store costs speed, never findings."""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import soptui.checker.parallel as parallel
+from soptui.cli import main
+
+SEEDS = Path(__file__).resolve().parent.parent / "sops"
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, tmp_path / "sops")
+    return tmp_path / "sops"
+
+
+@pytest.fixture
+def checked(monkeypatch):
+    """The names of the files each run actually loads and checks."""
+    runs: list[list[str]] = []
+    real = parallel.check_files
+
+    def spy(checker, paths, *args, **kwargs):
+        runs.append(sorted(Path(p).name for p in paths))
+        return real(checker, paths, *args, **kwargs)
+
+    monkeypatch.setattr(parallel, "check_files", spy)
+    return runs
+
+
+def lint_json(capsys, *args) -> list[dict]:
+    # the runs below differ in --fail-on only so that none is a replay of the one before
+    main(["lint", "sops", "--format", "json", *args])
+    return json.loads(capsys.readouterr().out)["findings"]
+
+
+def store_files() -> list[Path]:
+    return [p for p in Path(os.environ["SOPTUI_CACHE_DIR"]).iterdir() if p.suffix == ".lines"]
+
+
+def test_only_the_changed_file_is_checked_again_and_findings_are_the_same(corpus, checked, capsys):
+    fresh = lint_json(capsys, "--fail-on", "error")
+    changed = sorted(corpus.rglob("*.toml"))[0]
+    changed.write_text(changed.read_text() + "\n# a reviewer's note\n")
+    again = lint_json(capsys, "--fail-on", "warning")
+    lint_json(capsys, "--fail-on", "info")
+    assert checked[0] == sorted(p.name for p in corpus.rglob("*.toml"))
+    assert checked[1:] == [[changed.name], []]  # the store kept the entries it did not renew
+    assert again == fresh
+
+
+def test_a_damaged_store_is_ignored_line_by_line(corpus, checked, capsys):
+    fresh = lint_json(capsys, "--fail-on", "error")
+    [store] = store_files()
+    lines = store.read_text("utf-8").splitlines()
+    store.write_text("\n".join(["not json\tat all", lines[0][:40], *lines[1:]]) + "\n", "utf-8")
+    again = lint_json(capsys, "--fail-on", "warning")
+    assert len(checked[1]) == 1  # the entry cut short is checked afresh; the others are reused
+    assert again == fresh
+
+
+def test_a_file_edited_to_the_same_size_and_time_is_trusted_but_a_new_size_is_not(corpus, checked, capsys):
+    lint_json(capsys, "--fail-on", "error")
+    target = sorted(corpus.rglob("*.toml"))[1]
+    stat = target.stat()
+    text = target.read_text()
+    target.write_text(text.replace("no = 1\n", "no = 9\n", 1))  # same size
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    lint_json(capsys, "--fail-on", "warning")
+    target.write_text(text.replace("no = 1\n", "no = 19\n", 1))
+    lint_json(capsys, "--fail-on", "info")
+    assert checked[1:] == [[], [target.name]]
