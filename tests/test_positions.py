@@ -112,8 +112,28 @@ output = [
 '''
 
 
-@pytest.mark.parametrize("text", [SIMPLE, DOCUMENT] + [Path(p).read_text() for p in SAMPLES],
-                         ids=["simple", "document"] + [Path(p).name for p in SAMPLES])
+# Indented tables and keys, a key that begins another's name, an item that looks like a key,
+# and a last line with no newline after it.
+INDENTED = '''nomor = "1/2/2023"
+no = 3
+  [pelaksana]
+  camat = "Camat"
+  [[langkah]]
+    no = 1
+    nomor_urut = 4
+    kelengkapan = [
+      "waktu = 5 menit",  # [not a table]
+      "b",
+    ]
+    waktu = "5 menit"
+  [[langkah]]
+    no = 2
+    output = ["x"]'''
+
+
+@pytest.mark.parametrize("text", [SIMPLE, DOCUMENT, INDENTED, SIMPLE.replace("\n", "\r\n")]
+                         + [Path(p).read_text() for p in SAMPLES],
+                         ids=["simple", "document", "indented", "crlf"] + [Path(p).name for p in SAMPLES])
 def test_lazy_locate_matches_full_scan_for_every_pointer(text):
     full = scan(text)
     for pointer, expected in full.positions.items():

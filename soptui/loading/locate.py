@@ -11,13 +11,20 @@ answer for every pointer of the seed corpus.
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from bisect import bisect_right
+from functools import cached_property, lru_cache
+from itertools import accumulate, count
+from operator import add
+from typing import NamedTuple
 
 from ..source import Pos, SourceMap
 from .positions import scan
 
-_KEY_LINE = re.compile(r"^([ \t]*)([A-Za-z0-9_-]+)[ \t]*=[ \t]*(.*)$")
-_ARRAY_TOKEN = re.compile(r"""("(?:[^"\\]|\\.)*"|'[^']*')|(\#)|(\])|(\[)|([^\s,\[\]\#"']+)""")
+# Header and key lines are read from the newline before them: a pattern that starts with a
+# literal lets the regex engine skip from newline to newline (with "^" it would try every offset).
+_HEADER_LINE = re.compile(r"\n[ \t]*(\[[^\n]*)")
+# No token crosses a line break, as when the reader went line by line.
+_ARRAY_TOKEN = re.compile(r"""("[^"\\\n]*(?:\\.[^"\\\n]*)*"|'[^'\n]*')|(\#)|(\])|(\[)|([^\s,\[\]\#"']+)""")
 # Things a line reader cannot follow; their presence sends every lookup to the full scan:
 # multi-line strings, suppression comments, inline tables, and quoted or dotted keys.
 _HARD_WORDS = ('"""', "'''", "soptui:")
@@ -34,6 +41,13 @@ def _is_simple(text: str) -> bool:
     return _ODD_KEY.search("\n" + text) is None
 
 
+class _Table(NamedTuple):
+    bracket: int  # offset of the header's "["
+    body: int  # offset of the line after the header
+    end: int  # offset where the next header's line starts (in `_padded`), or the end
+    name: str  # the header without brackets: "langkah", "disahkan_oleh"
+
+
 class LazySource:
     """The `SourceMap` interface, computed only as far as each question needs."""
 
@@ -41,8 +55,7 @@ class LazySource:
         self.text = text
         self._simple = _is_simple(text)
         self._cache: dict[str, Pos] = {}
-        self._keys_by_start: dict[int, dict[str, tuple[int, re.Match]]] = {}
-        self._items_by_line: dict[int, list[Pos] | None] = {}
+        self._items_by_line: dict[int, list[Pos] | None] = {}  # by the offset of the key's line
 
     @cached_property
     def full(self) -> SourceMap:
@@ -64,25 +77,32 @@ class LazySource:
         return self.full.headers
 
     @cached_property
-    def _lines(self) -> list[str]:
-        return self.text.split("\n")
+    def _padded(self) -> str:
+        """The text after a newline, so that every line, the first too, follows one: a line that
+        starts at offset i in the text has its newline at offset i here."""
+        return "\n" + self.text
 
     @cached_property
-    def _tables(self) -> list[tuple[int, str]]:
-        """(line index, header text without brackets) of every table header, in order."""
-        return [(index, line.strip().strip("[]").strip())
-                for index, line in enumerate(self._lines) if line.lstrip().startswith("[")]
+    def _line_starts(self) -> list[int]:
+        """The offset at which each line starts."""
+        lengths = accumulate(map(len, self.text.split("\n")))
+        return [0, *map(add, lengths, count(1))]  # each line's end, plus its newline
+
+    def _pos(self, offset: int) -> Pos:
+        line = bisect_right(self._line_starts, offset)
+        return Pos(line, offset - self._line_starts[line - 1] + 1)
 
     @cached_property
-    def _steps(self) -> list[int]:
-        """The line index of each [[langkah]] header."""
-        return [index for index, name in self._tables if name == "langkah"]
+    def _tables(self) -> list[_Table]:
+        """Every line that starts with "[", in order, as a table."""
+        found = [(match.start(), match.start(1) - 1, match.end(), match[1].strip().strip("[]").strip())
+                 for match in _HEADER_LINE.finditer(self._padded)]
+        ends = [line for line, *_ in found[1:]] + [len(self._padded)]
+        return [_Table(bracket, body, end, name) for (_, bracket, body, name), end in zip(found, ends)]
 
     @cached_property
-    def _table_ends(self) -> dict[int, int]:
-        """Line index after a header -> line index where its table ends."""
-        starts = [index for index, _ in self._tables]
-        return {start + 1: end for start, end in zip(starts, [*starts[1:], len(self._lines)])}
+    def _steps(self) -> list[_Table]:
+        return [table for table in self._tables if table.name == "langkah"]
 
     def locate(self, pointer: str) -> Pos:
         if pointer in self._cache:
@@ -99,71 +119,53 @@ class LazySource:
         if not parts or any("~" in p for p in parts):
             return None
         tables = self._tables
-        first_table = tables[0][0] if tables else len(self._lines)
         head = parts[0]
         if head == "langkah":
-            starts = self._steps
+            steps = self._steps
             if len(parts) == 1:
-                return Pos(starts[0] + 1, 1) if starts else None
-            if not parts[1].isdigit() or int(parts[1]) >= len(starts):
+                return self._pos(steps[0].bracket) if steps else None
+            if not parts[1].isdigit() or int(parts[1]) >= len(steps):
                 return None
-            start = starts[int(parts[1])]
-            if len(parts) == 2:
-                return Pos(start + 1, 1)
-            return self._in_table(start + 1, parts[2:])
-        for index, name in tables:
-            if name == head:
-                if len(parts) == 1:
-                    return Pos(index + 1, 1)
-                return self._in_table(index + 1, parts[1:])
-        return self._in_range(0, first_table, parts)
-
-    def _in_table(self, start: int, parts: list[str]) -> Pos | None:
-        return self._in_range(start, self._table_ends[start], parts)
+            step = steps[int(parts[1])]
+            return self._pos(step.bracket) if len(parts) == 2 else self._in_range(step.body, step.end, parts[2:])
+        for table in tables:
+            if table.name == head:
+                return self._pos(table.bracket) if len(parts) == 1 else self._in_range(table.body, table.end, parts[1:])
+        top_end = tables[0].bracket if tables else len(self._padded)
+        return self._in_range(0, top_end, parts)
 
     def _in_range(self, start: int, end: int, parts: list[str]) -> Pos | None:
-        found = self._keys(start, end).get(parts[0])
-        if found is None:
+        """Find `parts` among the key lines that start within offsets start..end."""
+        match = _key_line(parts[0]).search(self._padded, start, end)
+        if match is None:
             return None
-        index, match = found
         rest = parts[1:]
         if not rest:
-            return Pos(index + 1, len(match[1]) + 1)
+            return self._pos(match.end(1) - 1)
         if len(rest) == 1 and rest[0].isdigit():
-            items = self._array_items(index, match)
+            items = self._array_items(match)
             wanted = int(rest[0])
             return items[wanted] if items is not None and wanted < len(items) else None
         return None
 
-    def _keys(self, start: int, end: int) -> dict[str, tuple[int, re.Match]]:
-        """Each key written on lines start..end, with its first line; read once per table,
-        since a file's findings cluster in a few tables."""
-        keys = self._keys_by_start.get(start)
-        if keys is None:
-            keys = {}
-            for index in range(start, end):
-                match = _KEY_LINE.match(self._lines[index])
-                if match:
-                    keys.setdefault(match[2], (index, match))
-            self._keys_by_start[start] = keys
-        return keys
+    def _array_items(self, match: re.Match) -> list[Pos] | None:
+        """Positions of the items of the array that is the value of `match`; None if unsure."""
+        if match.start() not in self._items_by_line:
+            self._items_by_line[match.start()] = self._read_array(match)
+        return self._items_by_line[match.start()]
 
-    def _array_items(self, index: int, match: re.Match) -> list[Pos] | None:
-        """Positions of the items of the array that starts on line `index`; None if unsure."""
-        if index not in self._items_by_line:
-            self._items_by_line[index] = self._read_array(index, match)
-        return self._items_by_line[index]
-
-    def _read_array(self, index: int, match: re.Match) -> list[Pos] | None:
-        if not match[3].startswith("["):
+    def _read_array(self, match: re.Match) -> list[Pos] | None:
+        if not match[2].startswith("["):
             return None
-        line_index, text, offset = index, match[3], match.start(3)
+        text = self.text
+        offset = match.start(2) - 1
         depth = 0
         items: list[Pos] = []
         while True:
-            for token in _ARRAY_TOKEN.finditer(text):
+            for token in _ARRAY_TOKEN.finditer(text, offset):
                 _string, comment, close, opening, _bare = token.groups()
                 if comment:
+                    offset = text.find("\n", token.end())
                     break
                 if opening:
                     depth += 1
@@ -172,8 +174,14 @@ class LazySource:
                     continue
                 if close:
                     return items
-                items.append(Pos(line_index + 1, offset + token.start() + 1))
-            line_index += 1
-            if line_index >= len(self._lines):
+                items.append(self._pos(token.start()))
+            else:
+                return None  # the file ends inside the array
+            if offset < 0:
                 return None
-            text, offset = self._lines[line_index], 0
+
+
+@lru_cache(maxsize=1024)  # keys are few: the schema's, and the pelaksana ids of a corpus
+def _key_line(key: str) -> re.Pattern:
+    """The first line that sets `key`: (its indentation, its value's text)."""
+    return re.compile(r"\n([ \t]*)" + re.escape(key) + r"[ \t]*=[ \t]*([^\n]*)")
