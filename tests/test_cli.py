@@ -172,3 +172,12 @@ def test_lint_path_never_imports_textual(corpus):
             "assert 'textual' not in sys.modules, 'textual imported'; print('clean')")
     done = subprocess.run([sys.executable, "-c", code], cwd=corpus.parent, capture_output=True, text=True)
     assert "clean" in done.stdout, done.stderr
+
+
+def test_lint_leaves_the_garbage_collector_as_it_found_it(corpus, capsys):
+    import gc
+
+    (corpus / "a.toml").write_text(CLEAN)
+    assert gc.isenabled()
+    lint(corpus, "--format", "json")
+    assert gc.isenabled()

@@ -8,6 +8,7 @@ back results as JSON text of the cache's plain-data form.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from pathlib import Path
@@ -47,6 +48,7 @@ def check_one(checker: Checker, path: Path, digests: bool = True) -> tuple[str, 
 
 def _start_worker(rule_classes, config, context) -> None:
     global _worker
+    gc.enable()  # a forked worker inherits the parent's paused collector; a rule may make cycles
     _worker = Checker(rule_classes, config, context)
 
 

@@ -20,9 +20,11 @@ examples:
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..checker.baseline import BaselineError
@@ -95,12 +97,27 @@ def run(args: argparse.Namespace) -> int:
         if recording is not None:
             return recording.play()
     try:
-        recording = _lint(args, session, reports, color)
+        with _collector_paused():
+            recording = _lint(args, session, reports, color)
     except BaselineError as error:
         raise UsageError(str(error)) from None
     if replay is not None:
         replay.record(recording)
     return recording.play()
+
+
+@contextmanager
+def _collector_paused():
+    """A lint keeps every finding until its reports are written: for ten thousand SOPs, over a
+    million small objects in no cycle, that the cyclic garbage collector would traverse again
+    and again for nothing (0.6 s of such a run). Worker processes collect as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _reports(args: argparse.Namespace, session) -> list[tuple[str, str | None]]:
