@@ -28,59 +28,59 @@ def validate_https___soptui_invalid_schemas_sop_schema_json(data, custom_formats
         if "nama" in data_keys:
             data_keys.remove("nama")
             data__nama = data["nama"]
-            validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__nama, custom_formats, (name_prefix or "data") + ".nama")
+            validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__nama, custom_formats)
         if "nomor" in data_keys:
             data_keys.remove("nomor")
             data__nomor = data["nomor"]
-            validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__nomor, custom_formats, (name_prefix or "data") + ".nomor")
+            validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__nomor, custom_formats)
         if "instansi" in data_keys:
             data_keys.remove("instansi")
             data__instansi = data["instansi"]
-            validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__instansi, custom_formats, (name_prefix or "data") + ".instansi")
+            validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__instansi, custom_formats)
         if "unit" in data_keys:
             data_keys.remove("unit")
             data__unit = data["unit"]
-            validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__unit, custom_formats, (name_prefix or "data") + ".unit")
+            validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__unit, custom_formats)
         if "alamat" in data_keys:
             data_keys.remove("alamat")
             data__alamat = data["alamat"]
-            validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__alamat, custom_formats, (name_prefix or "data") + ".alamat")
+            validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__alamat, custom_formats)
         if "tanggal_pembuatan" in data_keys:
             data_keys.remove("tanggal_pembuatan")
             data__tanggalpembuatan = data["tanggal_pembuatan"]
-            validate_https___soptui_invalid_schemas_sop_schema_json___defs_tanggal(data__tanggalpembuatan, custom_formats, (name_prefix or "data") + ".tanggal_pembuatan")
+            validate_https___soptui_invalid_schemas_sop_schema_json___defs_tanggal(data__tanggalpembuatan, custom_formats)
         if "tanggal_revisi" in data_keys:
             data_keys.remove("tanggal_revisi")
             data__tanggalrevisi = data["tanggal_revisi"]
-            validate_https___soptui_invalid_schemas_sop_schema_json___defs_tanggal(data__tanggalrevisi, custom_formats, (name_prefix or "data") + ".tanggal_revisi")
+            validate_https___soptui_invalid_schemas_sop_schema_json___defs_tanggal(data__tanggalrevisi, custom_formats)
         if "tanggal_efektif" in data_keys:
             data_keys.remove("tanggal_efektif")
             data__tanggalefektif = data["tanggal_efektif"]
-            validate_https___soptui_invalid_schemas_sop_schema_json___defs_tanggal(data__tanggalefektif, custom_formats, (name_prefix or "data") + ".tanggal_efektif")
+            validate_https___soptui_invalid_schemas_sop_schema_json___defs_tanggal(data__tanggalefektif, custom_formats)
         if "dasar_hukum" in data_keys:
             data_keys.remove("dasar_hukum")
             data__dasarhukum = data["dasar_hukum"]
-            validate_https___soptui_invalid_schemas_sop_schema_json___defs_daftar(data__dasarhukum, custom_formats, (name_prefix or "data") + ".dasar_hukum")
+            validate_https___soptui_invalid_schemas_sop_schema_json___defs_daftar(data__dasarhukum, custom_formats)
         if "kualifikasi_pelaksana" in data_keys:
             data_keys.remove("kualifikasi_pelaksana")
             data__kualifikasipelaksana = data["kualifikasi_pelaksana"]
-            validate_https___soptui_invalid_schemas_sop_schema_json___defs_daftar(data__kualifikasipelaksana, custom_formats, (name_prefix or "data") + ".kualifikasi_pelaksana")
+            validate_https___soptui_invalid_schemas_sop_schema_json___defs_daftar(data__kualifikasipelaksana, custom_formats)
         if "keterkaitan" in data_keys:
             data_keys.remove("keterkaitan")
             data__keterkaitan = data["keterkaitan"]
-            validate_https___soptui_invalid_schemas_sop_schema_json___defs_daftar(data__keterkaitan, custom_formats, (name_prefix or "data") + ".keterkaitan")
+            validate_https___soptui_invalid_schemas_sop_schema_json___defs_daftar(data__keterkaitan, custom_formats)
         if "peralatan_perlengkapan" in data_keys:
             data_keys.remove("peralatan_perlengkapan")
             data__peralatanperlengkapan = data["peralatan_perlengkapan"]
-            validate_https___soptui_invalid_schemas_sop_schema_json___defs_daftar(data__peralatanperlengkapan, custom_formats, (name_prefix or "data") + ".peralatan_perlengkapan")
+            validate_https___soptui_invalid_schemas_sop_schema_json___defs_daftar(data__peralatanperlengkapan, custom_formats)
         if "peringatan" in data_keys:
             data_keys.remove("peringatan")
             data__peringatan = data["peringatan"]
-            validate_https___soptui_invalid_schemas_sop_schema_json___defs_daftar(data__peringatan, custom_formats, (name_prefix or "data") + ".peringatan")
+            validate_https___soptui_invalid_schemas_sop_schema_json___defs_daftar(data__peringatan, custom_formats)
         if "pencatatan_pendataan" in data_keys:
             data_keys.remove("pencatatan_pendataan")
             data__pencatatanpendataan = data["pencatatan_pendataan"]
-            validate_https___soptui_invalid_schemas_sop_schema_json___defs_daftar(data__pencatatanpendataan, custom_formats, (name_prefix or "data") + ".pencatatan_pendataan")
+            validate_https___soptui_invalid_schemas_sop_schema_json___defs_daftar(data__pencatatanpendataan, custom_formats)
         if "disahkan_oleh" in data_keys:
             data_keys.remove("disahkan_oleh")
             data__disahkanoleh = data["disahkan_oleh"]
@@ -92,19 +92,19 @@ def validate_https___soptui_invalid_schemas_sop_schema_json(data, custom_formats
                 if "jabatan" in data__disahkanoleh_keys:
                     data__disahkanoleh_keys.remove("jabatan")
                     data__disahkanoleh__jabatan = data__disahkanoleh["jabatan"]
-                    validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__disahkanoleh__jabatan, custom_formats, (name_prefix or "data") + ".disahkan_oleh.jabatan")
+                    validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__disahkanoleh__jabatan, custom_formats)
                 if "nama" in data__disahkanoleh_keys:
                     data__disahkanoleh_keys.remove("nama")
                     data__disahkanoleh__nama = data__disahkanoleh["nama"]
-                    validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__disahkanoleh__nama, custom_formats, (name_prefix or "data") + ".disahkan_oleh.nama")
+                    validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__disahkanoleh__nama, custom_formats)
                 if "nip" in data__disahkanoleh_keys:
                     data__disahkanoleh_keys.remove("nip")
                     data__disahkanoleh__nip = data__disahkanoleh["nip"]
-                    validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__disahkanoleh__nip, custom_formats, (name_prefix or "data") + ".disahkan_oleh.nip")
+                    validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__disahkanoleh__nip, custom_formats)
                 if "pangkat" in data__disahkanoleh_keys:
                     data__disahkanoleh_keys.remove("pangkat")
                     data__disahkanoleh__pangkat = data__disahkanoleh["pangkat"]
-                    validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__disahkanoleh__pangkat, custom_formats, (name_prefix or "data") + ".disahkan_oleh.pangkat")
+                    validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__disahkanoleh__pangkat, custom_formats)
                 if data__disahkanoleh_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".disahkan_oleh must not contain "+str(data__disahkanoleh_keys)+" properties", value=data__disahkanoleh, name="" + (name_prefix or "data") + ".disahkan_oleh", definition={'title': 'Disahkan Oleh (Approved by)', 'description': 'Pejabat yang mengesahkan SOP. Semua kunci boleh kosong; pemeriksa melaporkan yang kurang.\n\nEN: The official who signs the SOP. Every key is optional; the checker reports what is missing.', 'markdownDescription': 'Pejabat yang mengesahkan SOP. Semua kunci boleh kosong; pemeriksa melaporkan yang kurang.\n\nEN: The official who signs the SOP. Every key is optional; the checker reports what is missing.', 'type': 'object', 'additionalProperties': False, 'properties': {'jabatan': {'type': 'string', 'minLength': 1}, 'nama': {'type': 'string', 'minLength': 1}, 'nip': {'type': 'string', 'minLength': 1}, 'pangkat': {'type': 'string', 'minLength': 1}}}, rule='additionalProperties')
         if "pelaksana" in data_keys:
@@ -118,7 +118,7 @@ def validate_https___soptui_invalid_schemas_sop_schema_json(data, custom_formats
                 for data__pelaksana_key in data__pelaksana_keys:
                     if data__pelaksana_key not in []:
                         data__pelaksana_value = data__pelaksana.get(data__pelaksana_key)
-                        validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__pelaksana_value, custom_formats, (name_prefix or "data") + ".pelaksana.{data__pelaksana_key}".format(**locals()))
+                        validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__pelaksana_value, custom_formats)
                 data__pelaksana_len = len(data__pelaksana)
                 if data__pelaksana_len != 0:
                     data__pelaksana_property_names = True
@@ -153,15 +153,15 @@ def validate_https___soptui_invalid_schemas_sop_schema_json(data, custom_formats
                         if "no" in data__langkah_item_keys:
                             data__langkah_item_keys.remove("no")
                             data__langkah_item__no = data__langkah_item["no"]
-                            validate_https___soptui_invalid_schemas_sop_schema_json___defs_nomor_langkah(data__langkah_item__no, custom_formats, (name_prefix or "data") + ".langkah[{data__langkah_x}].no".format(**locals()))
+                            validate_https___soptui_invalid_schemas_sop_schema_json___defs_nomor_langkah(data__langkah_item__no, custom_formats)
                         if "kegiatan" in data__langkah_item_keys:
                             data__langkah_item_keys.remove("kegiatan")
                             data__langkah_item__kegiatan = data__langkah_item["kegiatan"]
-                            validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__langkah_item__kegiatan, custom_formats, (name_prefix or "data") + ".langkah[{data__langkah_x}].kegiatan".format(**locals()))
+                            validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__langkah_item__kegiatan, custom_formats)
                         if "pelaksana" in data__langkah_item_keys:
                             data__langkah_item_keys.remove("pelaksana")
                             data__langkah_item__pelaksana = data__langkah_item["pelaksana"]
-                            validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__langkah_item__pelaksana, custom_formats, (name_prefix or "data") + ".langkah[{data__langkah_x}].pelaksana".format(**locals()))
+                            validate_https___soptui_invalid_schemas_sop_schema_json___defs_teks(data__langkah_item__pelaksana, custom_formats)
                         if "simbol" in data__langkah_item_keys:
                             data__langkah_item_keys.remove("simbol")
                             data__langkah_item__simbol = data__langkah_item["simbol"]
@@ -173,19 +173,19 @@ def validate_https___soptui_invalid_schemas_sop_schema_json(data, custom_formats
                         if "ya" in data__langkah_item_keys:
                             data__langkah_item_keys.remove("ya")
                             data__langkah_item__ya = data__langkah_item["ya"]
-                            validate_https___soptui_invalid_schemas_sop_schema_json___defs_nomor_langkah(data__langkah_item__ya, custom_formats, (name_prefix or "data") + ".langkah[{data__langkah_x}].ya".format(**locals()))
+                            validate_https___soptui_invalid_schemas_sop_schema_json___defs_nomor_langkah(data__langkah_item__ya, custom_formats)
                         if "tidak" in data__langkah_item_keys:
                             data__langkah_item_keys.remove("tidak")
                             data__langkah_item__tidak = data__langkah_item["tidak"]
-                            validate_https___soptui_invalid_schemas_sop_schema_json___defs_nomor_langkah(data__langkah_item__tidak, custom_formats, (name_prefix or "data") + ".langkah[{data__langkah_x}].tidak".format(**locals()))
+                            validate_https___soptui_invalid_schemas_sop_schema_json___defs_nomor_langkah(data__langkah_item__tidak, custom_formats)
                         if "lanjut" in data__langkah_item_keys:
                             data__langkah_item_keys.remove("lanjut")
                             data__langkah_item__lanjut = data__langkah_item["lanjut"]
-                            validate_https___soptui_invalid_schemas_sop_schema_json___defs_nomor_langkah(data__langkah_item__lanjut, custom_formats, (name_prefix or "data") + ".langkah[{data__langkah_x}].lanjut".format(**locals()))
+                            validate_https___soptui_invalid_schemas_sop_schema_json___defs_nomor_langkah(data__langkah_item__lanjut, custom_formats)
                         if "kelengkapan" in data__langkah_item_keys:
                             data__langkah_item_keys.remove("kelengkapan")
                             data__langkah_item__kelengkapan = data__langkah_item["kelengkapan"]
-                            validate_https___soptui_invalid_schemas_sop_schema_json___defs_daftar(data__langkah_item__kelengkapan, custom_formats, (name_prefix or "data") + ".langkah[{data__langkah_x}].kelengkapan".format(**locals()))
+                            validate_https___soptui_invalid_schemas_sop_schema_json___defs_daftar(data__langkah_item__kelengkapan, custom_formats)
                         if "waktu" in data__langkah_item_keys:
                             data__langkah_item_keys.remove("waktu")
                             data__langkah_item__waktu = data__langkah_item["waktu"]
@@ -197,7 +197,7 @@ def validate_https___soptui_invalid_schemas_sop_schema_json(data, custom_formats
                         if "output" in data__langkah_item_keys:
                             data__langkah_item_keys.remove("output")
                             data__langkah_item__output = data__langkah_item["output"]
-                            validate_https___soptui_invalid_schemas_sop_schema_json___defs_daftar(data__langkah_item__output, custom_formats, (name_prefix or "data") + ".langkah[{data__langkah_x}].output".format(**locals()))
+                            validate_https___soptui_invalid_schemas_sop_schema_json___defs_daftar(data__langkah_item__output, custom_formats)
                         if "keterangan" in data__langkah_item_keys:
                             data__langkah_item_keys.remove("keterangan")
                             data__langkah_item__keterangan = data__langkah_item["keterangan"]
