@@ -240,11 +240,11 @@ def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entr
     """The entries of one registry file's text; `RegistryError` listing every problem, each with
     `name:line:col`. `validate=False` skips the JSON Schema check (for the shipped registry,
     which the test suite validates), sparing every run the import of jsonschema."""
-    from .loading.loader import tomllib
+    from .loading import toml
 
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = toml.parse(text)
+    except ValueError as error:  # tomllib's TOMLDecodeError
         message = str(error)
         where = re.search(r"\(at line (\d+), column (\d+)\)", message)
         place = f"{name}:{where[1]}:{where[2]}" if where else name

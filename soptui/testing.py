@@ -33,7 +33,7 @@ from .checker.finding import Finding
 from .checker.fixes import fix_text
 from .checker.rule import Context, CorpusRule, Rule
 from .loading.loader import load_text
-from .loading.loader import tomllib
+from .loading import toml
 
 FIXED_TODAY = dt.date(2026, 11, 23)
 
@@ -62,8 +62,8 @@ def complete(fragment: str) -> tuple[str, int]:
     """`fragment` completed to a valid SOP, and the number of lines put before it."""
     fragment = textwrap.dedent(fragment).strip("\n") + "\n"
     try:
-        data = tomllib.loads(fragment)
-    except tomllib.TOMLDecodeError:
+        data = toml.parse(fragment)
+    except ValueError:  # tomllib's TOMLDecodeError
         return fragment, 0  # let the loader report it, at the fragment's own lines
     head = "".join(f'{key} = "{value}"\n' for key, value in
                    (("nama", "SOP Contoh"), ("unit", "Kecamatan Contoh")) if key not in data)

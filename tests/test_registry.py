@@ -11,7 +11,9 @@ from jsonschema import Draft7Validator, Draft202012Validator
 from soptui import hookspecs, registry
 from soptui.citation import parse_citation
 from soptui.hookspecs import hookimpl
-from soptui.loading.loader import tomllib
+from soptui.loading.toml import tomllib as _tomllib
+
+tomllib = _tomllib()
 from soptui.registry import Registry, RegistryError, load_registry, read_registry_text
 
 ROOT = Path(__file__).resolve().parent.parent

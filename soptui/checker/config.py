@@ -24,7 +24,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..loading.loader import tomllib
+from ..loading import toml
 from ..loading.positions import scan
 from ..suggest import closest
 from .rule import Rule, Severity
@@ -85,10 +85,10 @@ def _has_tool_table(pyproject: Path) -> bool:
 def load_config(path: Path) -> Config:
     try:
         text = path.read_text("utf-8")
-        data = tomllib.loads(text)
+        data = toml.parse(text)
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: tidak dapat dibaca (cannot be read): {error}") from None
-    except tomllib.TOMLDecodeError as error:
+    except ValueError as error:  # tomllib's TOMLDecodeError
         raise ConfigError(f"{path}: TOML tidak sah (invalid TOML): {error}") from None
     prefix = ""
     if path.name == "pyproject.toml":

@@ -18,20 +18,10 @@ from ..citation import parse_citation
 from ..i18n import Text
 from ..model import SECTIONS, Signer, Sop, Step
 from ..waktu import parse_waktu
-from . import schema
+from . import schema, toml
 from ..source import Pos
 from .locate import LazySource
 from .positions import deepest_nesting
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
-try:  # a Rust parser, ~8x faster; tomllib stays the reference for what is valid
-    import rtoml as _rtoml
-except ImportError:  # pragma: no cover - rtoml has no wheel for this platform
-    _rtoml = None
 
 # An SOP is a few kilobytes; the largest real one seen is under 20 KB. Anything past this limit
 # is not an SOP, and refusing it up front keeps a stray dump from stalling a whole lint run.
@@ -119,10 +109,11 @@ def load_text(text: str, path: str) -> LoadResult:
             f"brackets nested too deep (over {MAX_NESTING} levels)",
         ))
     try:
-        data = _parse(text)
-    except tomllib.TOMLDecodeError as error:
-        return _fail(path, *_toml_error(error, text))
-    except (RecursionError, ValueError, TypeError) as error:  # defensive: tomllib bugs on odd input
+        data = toml.parse(text)
+    except (RecursionError, ValueError, TypeError) as error:
+        if toml.is_decode_error(error):
+            return _fail(path, *_toml_error(error, text))
+        # defensive: tomllib bugs on odd input
         return _fail(path, Pos(1, 1), Text(f"TOML tidak terbaca: {error}", f"unreadable TOML: {error}"))
     source = LazySource(text)
     found = [] if schema.is_valid(_top_dates_as_text(data)) else [
@@ -149,18 +140,6 @@ def _draft(data: dict, path: str, source: LazySource, text: str) -> Sop | None:
         return _build(data, Path(path), source, text)
     except Exception:  # noqa: BLE001 - a draft is a courtesy; a file too broken for one has none
         return None
-
-
-def _parse(text: str) -> dict:
-    # rtoml accepts TOML 1.1 inline tables ("{a = 1,}") that tomllib rejects; SOP files rarely
-    # have inline tables, so any "{" sends the text to tomllib, as does any rtoml error (tomllib
-    # words the message).
-    if _rtoml is not None and "{" not in text:
-        try:
-            return _rtoml.loads(text)
-        except Exception:  # noqa: BLE001 - rtoml's errors are re-read by tomllib below
-            pass
-    return tomllib.loads(text)
 
 
 def _fail(path: str, pos: Pos, message: Text) -> LoadResult:

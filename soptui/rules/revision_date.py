@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
-from ..loading.loader import tomllib
+from ..loading import toml
 
 
 class RevisionDate(Rule):
@@ -35,10 +35,10 @@ class RevisionDate(Rule):
         if previous is None:  # not asked for, or a new file
             return
         try:
-            old = tomllib.loads(previous)
-        except tomllib.TOMLDecodeError:
+            old = toml.parse(previous)
+        except ValueError:  # tomllib's TOMLDecodeError
             return
-        current = tomllib.loads(sop.text)
+        current = toml.parse(sop.text)
         if _without(current, "tanggal_revisi") == _without(old, "tanggal_revisi"):
             return
         before, now = old.get("tanggal_revisi"), sop.tanggal_revisi
