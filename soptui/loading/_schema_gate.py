@@ -2,9 +2,17 @@
 # flake8: noqa
 SCHEMA_HASH = 'd6476178'
 VERSION = "2.22.3"
-from decimal import Decimal
+class Decimal:  # TOML has none
+    pass
 import re
-from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+
+
+class JsonSchemaValueException(ValueError):
+    def __init__(self, message, value=None, name=None, definition=None, rule=None):
+        super().__init__(message)
+
+
+JsonSchemaValuesException = JsonSchemaValueException
 
 
 REGEX_PATTERNS = {
