@@ -165,6 +165,7 @@ def jenis_name(kind: str) -> str:
     return _NAMES.get(kind, kind)
 
 
+@lru_cache(maxsize=4096)  # numbers recur, and every comparison of citations goes through here
 def nomor_key(nomor: str) -> str:
     """A number as compared: upper case, no spaces, no leading zeros ("05" -> "5")."""
     value = "".join(nomor.split()).upper()
