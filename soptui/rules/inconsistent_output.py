@@ -211,12 +211,13 @@ def _in_file_order(sop, items):
 
 def _written_two_ways(sop) -> set[str]:
     """The spelling keys of the names this SOP writes in more than one way."""
+    # a step's output is usually the next one's kelengkapan: look at each text once
+    texts = {text for step in sop.langkah for text in (*step.kelengkapan, *step.output)}
     forms: dict[str, set[str]] = {}  # spelling key -> the ways it is written
-    for step in sop.langkah:
-        for text in (*step.kelengkapan, *step.output):
-            key = spelling_key(text)
-            if key:
-                forms.setdefault(key, set()).add(written(text))
+    for text in texts:
+        key = spelling_key(text)
+        if key:
+            forms.setdefault(key, set()).add(written(text))
     return {key for key, seen in forms.items() if len(seen) > 1}
 
 
