@@ -68,6 +68,7 @@ kegiatan = "Mengarsipkan dokumen pengukuran kinerja"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
@@ -204,13 +205,14 @@ def _first_word(text: str) -> str | None:
 
 def _declared_actor_words(sop) -> set[str]:
     """First words of the jabatan declared in [pelaksana] ("Kasubbag Perencanaan" -> kasubbag)."""
-    found = set()
-    for jabatan in sop.pelaksana.values():
-        parts = [p.strip(_PUNCT).lower() for p in _WORD.findall(jabatan)]
-        parts = [p for p in parts if p]
-        if parts and not is_active_verb(parts[0]):
-            found.add(parts[0])
-    return found
+    return {word for jabatan in sop.pelaksana.values() if (word := _actor_word(jabatan))}
+
+
+@lru_cache(maxsize=1024)  # the same jabatan are declared from SOP to SOP
+def _actor_word(jabatan: str) -> str | None:
+    parts = [p.strip(_PUNCT).lower() for p in _WORD.findall(jabatan)]
+    parts = [p for p in parts if p]
+    return parts[0] if parts and not is_active_verb(parts[0]) else None
 
 
 def _subject(text: str, words: list[tuple[int, str]], actors) -> Text:
