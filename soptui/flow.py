@@ -32,12 +32,14 @@ class Flow:
     """Successors and predecessors of every step of one SOP."""
 
     def __init__(self, sop: "Sop") -> None:
-        self.sop = sop
-        steps = sop.langkah
+        # The steps, not the SOP: the SOP keeps its flow (`Sop.flow`), and a flow that pointed
+        # back at it would make every SOP a reference cycle, left for the garbage collector to
+        # find (~0.03 ms per file of a lint) instead of being freed when its check is done.
+        self.steps = steps = sop.langkah
         self.by_no: dict[int, Step] = {}
         for step in steps:
             self.by_no.setdefault(step.no, step)  # a repeated number resolves to its first step
-        self._next: dict[int, tuple[Edge, ...]] = {s.index: self._exits(s) for s in steps}
+        self._next: dict[int, tuple[Edge, ...]] = {s.index: self._exits(sop, s) for s in steps}
         self._previous: dict[int, list[Step]] = {s.index: [] for s in steps}
         for edges in self._next.values():
             for edge in edges:
@@ -47,7 +49,7 @@ class Flow:
     def _edge(self, step: "Step", to_no: int, label: str | None) -> Edge:
         return Edge(step, to_no, self.by_no.get(to_no), label)
 
-    def _exits(self, step: "Step") -> tuple[Edge, ...]:
+    def _exits(self, sop: "Sop", step: "Step") -> tuple[Edge, ...]:
         if step.is_decision:
             return tuple(
                 self._edge(step, no, label)
@@ -56,15 +58,15 @@ class Flow:
             )
         if step.lanjut is not None:
             return (self._edge(step, step.lanjut, "lanjut"),)
-        is_last = step.index == len(self.sop.langkah) - 1
-        if is_last or (step.index > 0 and self.sop.symbol(step) == TERMINATOR):
+        is_last = step.index == len(self.steps) - 1
+        if is_last or (step.index > 0 and sop.symbol(step) == TERMINATOR):
             return ()
-        following = self.sop.langkah[step.index + 1]
+        following = self.steps[step.index + 1]
         return (Edge(step, following.no, following),)
 
     @property
     def start(self) -> "Step | None":
-        return self.sop.langkah[0] if self.sop.langkah else None
+        return self.steps[0] if self.steps else None
 
     def next(self, step: "Step") -> tuple[Edge, ...]:
         return self._next[step.index]
@@ -73,7 +75,7 @@ class Flow:
         return tuple(self._previous[step.index])
 
     def ends(self) -> tuple["Step", ...]:
-        return tuple(s for s in self.sop.langkah if not self._next[s.index])
+        return tuple(s for s in self.steps if not self._next[s.index])
 
     def reachable(self) -> set[int]:
         """Indexes of the steps reachable from the start."""
