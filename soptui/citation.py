@@ -165,6 +165,7 @@ def jenis_name(kind: str) -> str:
     return _NAMES.get(kind, kind)
 
 
+@lru_cache(maxsize=4096)  # numbers recur, and every comparison of citations goes through here
 def nomor_key(nomor: str) -> str:
     """A number as compared: upper case, no spaces, no leading zeros ("05" -> "5")."""
     value = "".join(nomor.split()).upper()
@@ -321,14 +322,20 @@ def split_merged(text: str) -> list[str]:
     """The citations of an item that holds more than one ("A tentang X;2. B tentang Y"), else
     `[text]`. A piece counts only if it starts with a regulation type and reads as a citation, so
     a semicolon or comma inside a title or an amendment clause does not split an item."""
+    return list(_split_merged(text))
+
+
+# Like `parse_citation`: the same items recur across a corpus, so split each text once.
+@lru_cache(maxsize=4096)
+def _split_merged(text: str) -> tuple[str, ...]:
     if len(_HEAD_START.findall(text)) < 2:  # one regulation type named: nothing to split (fast path)
-        return [text]
+        return (text,)
     body = _TAGS.sub(" ", text).strip()
     pieces = _split_on(_SEMICOLON, [body], anywhere=True)
     pieces = _split_on(_NUMBERED, pieces, anywhere=False)
     pieces = _split_on(_COMMA, pieces, anywhere=False)
     pieces = [p.strip(" ;,") for p in pieces if p.strip(" ;,.")]
-    return pieces if len(pieces) > 1 else [text]
+    return tuple(pieces) if len(pieces) > 1 else (text,)
 
 
 def _split_on(separator: re.Pattern, pieces: list[str], anywhere: bool) -> list[str]:
@@ -377,6 +384,8 @@ _TITLE_WORDS = {
 _NOISE_WORDS = {"nomor", "no", "tahun", "thn", "th", "republik", "indonesia", "ri"}
 
 
+# Titles are compared by several rules, and the registry's titles and the cited ones recur.
+@lru_cache(maxsize=8192)
 def normalise_title(title: str) -> str:
     """A title as compared: lower case, words only, common abbreviations spelled out, and the
     words "Nomor", "Tahun", "Republik Indonesia" left out ("PP No. 46/2011" = "Peraturan
@@ -393,6 +402,7 @@ def normalise_title(title: str) -> str:
 _REGION_PREFIX = re.compile(r"^(?:pemerintah\s+)?(?:(provinsi|prov|kabupaten|kab|kota|kotamadya)\b\.?\s*)?", re.I)
 
 
+@lru_cache(maxsize=4096)  # regions recur, and three rules and the registry compare them
 def region_key(region: str) -> tuple[str | None, str]:
     """(level, name) of a region as compared: "Kabupaten Balangan" -> ("kabupaten", "balangan"),
     "Kab. Balangan" -> ("kabupaten", "balangan"), "Banyumas" -> (None, "banyumas")."""

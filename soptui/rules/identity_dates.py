@@ -42,12 +42,13 @@ from ..i18n import Text
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
          "XI": 11, "XII": 12}
 KEYS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def nomor_parts(nomor: str) -> tuple[int | None, int | None]:
     """(year, month) found in the nomor's segments, either may be None."""
-    segments = [part.strip() for part in re.split(r"[/]", nomor)]
-    years = [int(s) for s in segments if re.fullmatch(r"(19|20)\d\d", s)]
+    segments = [part.strip() for part in nomor.split("/")]
+    years = [int(s) for s in segments if _YEAR.fullmatch(s)]
     months = [ROMAN[s.upper()] for s in segments if s.upper() in ROMAN]
     return (years[-1] if years else None), (months[-1] if months else None)
 
@@ -79,11 +80,17 @@ class IdentityDates(Rule):
         if year is None or not dates:
             return
         same_year = [d for d in dates if d.year == year]
-        shown = ", ".join(f"{k} {getattr(sop, k)}" for k in KEYS if getattr(sop, k))
         if not same_year:
+            shown = _shown(sop)
             yield Violation("/nomor", Text(f"tahun dalam nomor ({year}) tidak cocok dengan tanggal SOP ({shown})",
                                            f"the year in the nomor ({year}) matches none of the SOP's dates ({shown})"))
         elif month is not None and all(d.month != month for d in same_year):
+            shown = _shown(sop)
             yield Violation("/nomor", Text(
                 f"bulan dalam nomor ({month}) tidak cocok dengan tanggal SOP tahun {year} ({shown})",
                 f"the month in the nomor ({month}) matches none of the SOP's dates of {year} ({shown})"))
+
+
+def _shown(sop) -> str:
+    """The SOP's dates, for a message: "tanggal_pembuatan 2023-03-26, tanggal_efektif ..."."""
+    return ", ".join(f"{k} {getattr(sop, k)}" for k in KEYS if getattr(sop, k))

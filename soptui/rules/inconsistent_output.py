@@ -209,17 +209,31 @@ def _in_file_order(sop, items):
     return sorted(items, key=position)
 
 
+def _written_two_ways(sop) -> set[str]:
+    """The spelling keys of the names this SOP writes in more than one way."""
+    # a step's output is usually the next one's kelengkapan: look at each text once
+    texts = {text for step in sop.langkah for text in (*step.kelengkapan, *step.output)}
+    forms: dict[str, set[str]] = {}  # spelling key -> the ways it is written
+    for text in texts:
+        key = spelling_key(text)
+        if key:
+            forms.setdefault(key, set()).add(written(text))
+    return {key for key, seen in forms.items() if len(seen) > 1}
+
+
 def _spellings(sop):
+    # Most SOPs write each name one way: find the names written two ways before building pointers.
+    keys = _written_two_ways(sop)
+    if not keys:
+        return
     groups: dict[str, list] = {}  # spelling key -> its items
     for item in _items(sop):
         key = spelling_key(item[3])
-        if key:
+        if key in keys:
             groups.setdefault(key, []).append(item)
     # Only a name written two ways needs positions, to know which spelling came first.
     reported: set[tuple[str, str]] = set()
     for group in groups.values():
-        if len({written(text) for *_, text in group}) < 2:
-            continue
         (_, first_step, first_where, first_text), *rest = _in_file_order(sop, group)
         first = written(first_text)
         for pointer, _step, _where, text in rest:
@@ -237,12 +251,13 @@ def _spellings(sop):
 
 def _regressions(sop):
     for step in sop.langkah:
+        drafts = [(i, out, key) for i, out in enumerate(step.output)
+                  if (key := draft_key(out)).startswith(DRAF + " ")]
+        if not drafts:  # a step that makes no draft cannot go backwards
+            continue
         finals = {draft_key(kel): written(kel) for kel in step.kelengkapan
                   if not draft_key(kel).startswith(DRAF + " ")}
-        for i, out in enumerate(step.output):
-            key = draft_key(out)
-            if not key.startswith(DRAF + " "):
-                continue
+        for i, out, key in drafts:
             final = finals.get(key[len(DRAF) + 1:])
             if final is None:
                 continue

@@ -68,6 +68,7 @@ kegiatan = "Mengarsipkan dokumen pengukuran kinerja"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
@@ -142,6 +143,7 @@ VERB_FOR = {
 # "pekan" are not nominalisations of a verb); ke- ... -kan is an imperative ("kerjakan").
 _NOUN_FORM = re.compile(r"^(?:pe[a-z]{3,}an|ke[a-z]{3,}(?<!k)an)$")
 _WORD = re.compile(r"[^\s/]+")
+_LEADING = re.compile(r"^[\W\d_]+")  # punctuation, digits and spaces before the first word
 _PUNCT = "\"'()[]{}.,;:!?-–—•*"
 _SUBJECT_WINDOW = 6
 _SUGGESTED_WORDS = 5
@@ -168,34 +170,49 @@ def is_active_verb(word: str) -> bool:
 
 def judge(kegiatan: str, actors: frozenset[str] | set[str] = ACTOR_WORDS) -> Text | None:
     """Why `kegiatan` does not start with an active verb, or None when it does."""
-    text = re.sub(r"^[\W\d_]+", "", kegiatan)
-    words = [(m.start(), m.group().strip(_PUNCT)) for m in _WORD.finditer(text)]
-    words = [(start, word) for start, word in words if word]
-    if not words:
+    text = _LEADING.sub("", kegiatan)
+    # Most activities are judged by their first word: split the rest only to find a subject's end.
+    first = _first_word(text)
+    if first is None:
         return None
-    first = words[0][1]
     lower = first.lower()
     if is_active_verb(lower):
         return None
     if lower in actors:
-        return _subject(text, words, actors)
-    chunk = text[: len(text.split(None, 1)[0])].strip(_PUNCT)  # "Pengetikan/penginputan"
+        return _subject(text, _words(text), actors)
     if lower in VERB_FOR or _NOUN_FORM.match(lower):
+        chunk = text[: len(text.split(None, 1)[0])].strip(_PUNCT)  # "Pengetikan/penginputan"
         return _noun_form(text, chunk)
     if lower.startswith("di") and len(lower) > 4 and lower not in DI_NOUNS:
         return _passive(text, first)
     return _not_a_verb(first)
 
 
+def _words(text: str) -> list[tuple[int, str]]:
+    """(start, word) of each word of `text`, without the punctuation around it."""
+    words = [(m.start(), m.group().strip(_PUNCT)) for m in _WORD.finditer(text)]
+    return [(start, word) for start, word in words if word]
+
+
+def _first_word(text: str) -> str | None:
+    """The first of `_words`, without splitting the rest."""
+    for match in _WORD.finditer(text):
+        word = match.group().strip(_PUNCT)
+        if word:
+            return word
+    return None
+
+
 def _declared_actor_words(sop) -> set[str]:
     """First words of the jabatan declared in [pelaksana] ("Kasubbag Perencanaan" -> kasubbag)."""
-    found = set()
-    for jabatan in sop.pelaksana.values():
-        parts = [p.strip(_PUNCT).lower() for p in _WORD.findall(jabatan)]
-        parts = [p for p in parts if p]
-        if parts and not is_active_verb(parts[0]):
-            found.add(parts[0])
-    return found
+    return {word for jabatan in sop.pelaksana.values() if (word := _actor_word(jabatan))}
+
+
+@lru_cache(maxsize=1024)  # the same jabatan are declared from SOP to SOP
+def _actor_word(jabatan: str) -> str | None:
+    parts = [p.strip(_PUNCT).lower() for p in _WORD.findall(jabatan)]
+    parts = [p for p in parts if p]
+    return parts[0] if parts and not is_active_verb(parts[0]) else None
 
 
 def _subject(text: str, words: list[tuple[int, str]], actors) -> Text:

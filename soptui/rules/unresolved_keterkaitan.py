@@ -29,6 +29,7 @@ from ..checker.rule import CorpusRule, Severity, Violation
 from ..i18n import Text
 
 _MENTION = re.compile(r"\bSOP\s+([A-Za-z][^,.;:()\d]*)", re.IGNORECASE)
+_REFERENCE = re.compile(r"\s*SOP\b", re.IGNORECASE)  # a keterkaitan item that names an SOP
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -58,11 +59,13 @@ class UnresolvedKeterkaitan(CorpusRule):
     def collect(self, sop):
         references = []
         for index, item in enumerate(sop.keterkaitan):
-            if re.match(r"\s*SOP\b", item, re.IGNORECASE):
+            if _REFERENCE.match(item):
                 pointer = f"/keterkaitan/{index}"
                 references.append([pointer, None, item.strip()])
         for step in sop.langkah:
-            for match in _MENTION.finditer(step.keterangan or ""):
+            if not step.keterangan:  # most steps have none
+                continue
+            for match in _MENTION.finditer(step.keterangan):
                 pointer = step.pointer + "/keterangan"
                 references.append([pointer, step.no, "SOP " + match[1].strip()])
         return {"nama": sop.nama, "references": references}

@@ -1,5 +1,9 @@
 """The flow rules, on small procedures built step by step."""
 
+import gc
+import weakref
+
+from soptui.loading.loader import load_text
 from soptui.rules.decision_exits import DecisionExits
 from soptui.rules.flow_branching import FlowBranching
 from soptui.rules.flow_end import FlowEnd
@@ -87,3 +91,16 @@ def test_only_the_standard_symbols():
         {"step": 2, "message": "did you mean 'keputusan'"},
         {"step": 3, "message": "not allowed"},
     ])
+
+
+def test_a_sop_and_its_flow_are_freed_without_the_garbage_collector():
+    # A flow that pointed back at its SOP would make each SOP a cycle for the collector to find.
+    sop = load_text('nama = "Contoh"\nunit = "Kecamatan Contoh"\n' + SUMBERSUKO_LIKE, "sop.toml").sop
+    assert sop.flow.next(sop.langkah[0])
+    freed = weakref.ref(sop)
+    gc.disable()
+    try:
+        del sop
+        assert freed() is None
+    finally:
+        gc.enable()
