@@ -72,9 +72,12 @@ class UnresolvedKeterkaitan(CorpusRule):
 
     def check_corpus(self, collected, context):
         titles = {normalise(data["nama"]) for data in collected.values()}
+        answers: dict[str, bool] = {}  # the same related SOPs are named from file to file
         for path, data in collected.items():
             for pointer, step, reference in data["references"]:
-                if not resolves(reference, titles):
+                if reference not in answers:
+                    answers[reference] = resolves(reference, titles)
+                if not answers[reference]:
                     yield Violation(pointer, Text(
                         f"{reference!r} tidak ditemukan di antara SOP yang diperiksa",
                         f"{reference!r} is not among the SOPs checked",
