@@ -155,8 +155,8 @@ class Workspace:
     def lint_all(self, progress: Callable[[int, int], None] | None = None) -> None:
         from .checker.parallel import check_files
 
-        for name, _, result, _ in check_files(self.checker, self.files, progress, digests=False):
-            self.results[name] = result
+        for checked in check_files(self.checker, self.files, progress, digests=False):
+            self.results[checked.path] = checked.result
         self._corpus()
 
     def _corpus(self) -> None:

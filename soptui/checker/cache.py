@@ -20,10 +20,8 @@ from typing import Callable
 
 from .. import __version__
 from ..atomic import atomic_write_text
-from ..loading.loader import MAX_FILE_BYTES
 from .engine import Checker, FileResult, LintResult
 from .plain import decode, encode
-
 
 # The layout of an entry (see `plain`); a change of layout starts a new cache.
 FORMAT = 4
@@ -86,11 +84,11 @@ def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int
             except (KeyError, TypeError, ValueError, IndexError):
                 pass  # an entry from a damaged cache: check the file afresh
         misses.append(path)
-    for name, digest, result, text in check_files(checker, misses, progress):
-        results[name] = result
-        if digest is not None:
-            head = json.dumps([name, digest, *_stat(Path(name))], ensure_ascii=False)
-            lines.append(f"{head}\t{text or json.dumps(encode(result), ensure_ascii=False)}")
+    for checked in check_files(checker, misses, progress):
+        results[checked.path] = checked.result
+        if checked.version is not None:
+            head = json.dumps([checked.path, *checked.version], ensure_ascii=False)
+            lines.append(f"{head}\t{checked.plain or json.dumps(encode(checked.result), ensure_ascii=False)}")
     if misses:
         try:
             store_path.parent.mkdir(parents=True, exist_ok=True)
@@ -136,15 +134,7 @@ def _unchanged(path: Path, head: list) -> bool:
     difference falls back to comparing the content hash. `head` is [name, hash, mtime, size]."""
     if len(head) == 4 and tuple(head[2:4]) == _stat(path) and head[2] != -1:
         return True
-    data = _read(path)
-    from .parallel import digest
+    from .parallel import digest, read_file
 
-    return data is not None and head[1] == digest(data)
-
-
-def _read(path: Path) -> bytes | None:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
-    except OSError:
-        return None
+    read = read_file(path)
+    return read is not None and head[1] == digest(read[0])

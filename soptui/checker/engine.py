@@ -225,7 +225,7 @@ class Checker:
     def run(self, paths: list[Path], progress: Callable[[int, int], None] | None = None) -> LintResult:
         from .parallel import check_files
 
-        results = {name: result for name, _, result, _ in check_files(self, paths, progress, digests=False)}
+        results = {c.path: c.result for c in check_files(self, paths, progress, digests=False)}
         return self.finish([results[str(path)] for path in paths])
 
     def finish(self, results: list[FileResult]) -> LintResult:

@@ -12,7 +12,7 @@ import gc
 import json
 import os
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from ..loading.loader import MAX_FILE_BYTES, load_bytes
 from .engine import Checker, FileResult
@@ -30,20 +30,35 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _read(path: Path) -> bytes | None:
+class Checked(NamedTuple):
+    """One file, checked."""
+
+    path: str
+    # (content hash, mtime in ns, size) of the bytes that were checked, the mtime and size taken
+    # from the open file before reading it; None with `digests=False` or if it cannot be read
+    version: tuple[str, int, int] | None
+    result: FileResult
+    plain: str | None  # the result as plain data in JSON text, when a worker sent it
+
+
+def read_file(path: Path) -> tuple[bytes, int, int] | None:
+    """The file's bytes, with its mtime and size from before they were read: an edit during the
+    read then shows as a newer mtime, and the cache never pairs new stamps with old content."""
     try:
         with open(path, "rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
+            info = os.fstat(handle.fileno())
+            return handle.read(MAX_FILE_BYTES + 1), info.st_mtime_ns, info.st_size
     except OSError:
         return None
 
 
-def check_one(checker: Checker, path: Path, digests: bool = True) -> tuple[str, str | None, FileResult]:
-    data = _read(path)
-    if data is None:
-        return str(path), None, checker.check_file(path)  # reports why it cannot be read
-    key = digest(data) if digests else None
-    return str(path), key, checker.check_loaded(load_bytes(data, str(path)))
+def check_one(checker: Checker, path: Path, digests: bool = True) -> Checked:
+    read = read_file(path)
+    if read is None:
+        return Checked(str(path), None, checker.check_file(path), None)  # reports why it cannot be read
+    data, mtime, size = read
+    version = (digest(data), mtime, size) if digests else None
+    return Checked(str(path), version, checker.check_loaded(load_bytes(data, str(path))), None)
 
 
 def _start_worker(rule_classes, config, context) -> None:
@@ -52,11 +67,11 @@ def _start_worker(rule_classes, config, context) -> None:
     _worker = Checker(rule_classes, config, context)
 
 
-def _check_chunk(paths: list[Path], digests: bool) -> list[tuple[str, str | None, str]]:
+def _check_chunk(paths: list[Path], digests: bool) -> list[tuple[str, tuple | None, str]]:
     # JSON text rather than nested lists: cheaper to send, and what the cache stores anyway, so
     # the parent never encodes a result again.
-    return [(name, key, json.dumps(encode(result), ensure_ascii=False))
-            for name, key, result in (check_one(_worker, p, digests) for p in paths)]
+    return [(c.path, c.version, json.dumps(encode(c.result), ensure_ascii=False))
+            for c in (check_one(_worker, p, digests) for p in paths)]
 
 
 def workers() -> int:
@@ -65,15 +80,13 @@ def workers() -> int:
 
 def check_files(checker: Checker, paths: list[Path],
                 progress: Callable[[int, int], None] | None = None, digests: bool = True,
-                ) -> Iterator[tuple[str, str | None, FileResult, str | None]]:
-    """(path, content digest, result, the result's plain data as JSON text or None) for every
-    path, in no particular order. Results from worker processes come as JSON text anyway; it is
-    passed on so that the cache need not encode them again. The digest is None with `digests=False`, for
-    callers that keep no cache."""
+                ) -> Iterator[Checked]:
+    """Every path checked, in no particular order. `digests=False` is for callers that keep no
+    cache: it skips hashing each file's content."""
     total = len(paths)
     if total < PARALLEL_MIN_FILES or workers() < 2:
         for done, path in enumerate(paths, 1):
-            yield (*check_one(checker, path, digests), None)
+            yield check_one(checker, path, digests)
             if progress:
                 progress(done, total)
         return
@@ -85,8 +98,8 @@ def check_files(checker: Checker, paths: list[Path],
     with ProcessPoolExecutor(max_workers=workers(), initializer=_start_worker,
                              initargs=(rule_classes, checker.config, checker.context)) as pool:
         for future in as_completed([pool.submit(_check_chunk, chunk, digests) for chunk in chunks]):
-            for name, key, text in future.result():
-                yield name, key, decode(name, json.loads(text)), text
+            for name, version, text in future.result():
+                yield Checked(name, version, decode(name, json.loads(text)), text)
                 done += 1
             if progress:
                 progress(done, total)
