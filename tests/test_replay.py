@@ -72,3 +72,24 @@ def test_fix_and_no_cache_never_replay(corpus, capsys, lint_calls):
     assert lint(corpus, "--no-cache", "--select", "step-numbering") == 1
     assert lint(corpus, "--fix", "--select", "step-numbering") == 0
     assert len(lint_calls) == 3
+
+
+def test_a_file_edited_while_lint_runs_is_linted_again_next_time(corpus, capsys, monkeypatch):
+    path = corpus / "a.toml"
+    path.write_text(GAP)
+    age(path, 120)
+    calls = []
+    real = Session.lint
+
+    def editing_midway(self):
+        result = real(self)
+        if not calls:  # the reviewer saves a fix while the first run is still reporting
+            path.write_text(CLEAN)
+            age(path, 60)
+        calls.append(1)
+        return result
+
+    monkeypatch.setattr(Session, "lint", editing_midway)
+    assert lint(corpus, "--select", "step-numbering") == 1
+    assert lint(corpus, "--select", "step-numbering") == 0
+    assert len(calls) == 2

@@ -69,8 +69,11 @@ class Replay:
     def __init__(self, record_path: Path, files: list[Path]) -> None:
         self.record_path = record_path
         self.files = files
-        self.started_ns = time.time_ns()
-        self.stamps = _stamps(files)
+        started_ns = time.time_ns()
+        self.stamps, newest = _stamps(files)
+        # Modified within RACY_SECONDS of the start (or in the future): it could change again
+        # without its stamp moving. Any later edit moves the stamp past what this run records.
+        self.racy = newest is not None and newest > started_ns - RACY_SECONDS * 1_000_000_000
 
     @classmethod
     def for_run(cls, engine_key: str, args: argparse.Namespace, files: list[Path], color: bool) -> "Replay":
@@ -106,7 +109,7 @@ class Replay:
             return None  # no record, or a damaged one: lint afresh
 
     def record(self, recording: Recording) -> None:
-        if self.stamps is None or self._racy():
+        if self.stamps is None or self.racy:
             return
         from ..atomic import atomic_write_bytes
 
@@ -119,24 +122,20 @@ class Replay:
         except OSError:
             pass  # a read-only cache folder costs speed, never the lint
 
-    def _racy(self) -> bool:
-        limit = self.started_ns - RACY_SECONDS * 1_000_000_000
-        try:
-            return any(os.stat(path).st_mtime_ns > limit for path in self.files)
-        except OSError:
-            return True  # a file went away during the run
 
-
-def _stamps(files: list[Path]) -> str | None:
-    """One digest of every file's name, modification time and size; None if one is unreadable."""
+def _stamps(files: list[Path]) -> tuple[str | None, int | None]:
+    """One digest of every file's name, modification time and size, and the newest modification
+    time; (None, None) if a file is unreadable."""
     digest = hashlib.blake2b(digest_size=16)
+    newest = 0
     try:
         for path in files:
             info = os.stat(path)
+            newest = max(newest, info.st_mtime_ns)
             digest.update(f"{path}\0{info.st_mtime_ns}\0{info.st_size}\n".encode())
     except OSError:
-        return None
-    return digest.hexdigest()
+        return None, None
+    return digest.hexdigest(), newest
 
 
 def _digest_of(path: str | None) -> str | None:
