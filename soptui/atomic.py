@@ -8,7 +8,6 @@ file with one atomic rename.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -16,15 +15,18 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8", durable: b
     atomic_write_bytes(path, text.encode(encoding), durable)
 
 
-def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
-    """Replace `path` with `data` in one rename. `durable=False` skips the fsyncs, for files
-    that may be lost in a crash (caches) but must never be seen half-written."""
+def atomic_write_bytes(path: Path, data: bytes | list[bytes], durable: bool = True) -> None:
+    """Replace `path` with `data` (or its pieces, in order) in one rename. `durable=False` skips
+    the fsyncs, for files that may be lost in a crash (caches) but must never be seen
+    half-written."""
+    import tempfile  # here, not at the top: most runs of soptui write no file
+
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            out.writelines([data] if isinstance(data, bytes) else data)
             out.flush()
             if durable:
                 os.fsync(out.fileno())
@@ -49,3 +51,29 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
             os.close(directory)
     except OSError:
         pass
+
+
+_background: list = []  # threads still writing
+
+
+def write_in_background(path: Path, data: bytes | list[bytes]) -> None:
+    """`atomic_write_bytes(path, data, durable=False)` on a thread, for caches: the system calls
+    of a large write run while this process goes on working. A failed write is no error (a
+    cache is rebuilt). Call `wait_for_background_writes()` before exiting or reading it back."""
+    import threading
+
+    def write() -> None:
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(path, data, durable=False)
+        except OSError:
+            pass
+
+    thread = threading.Thread(target=write, name=f"write {Path(path).name}")
+    thread.start()
+    _background.append(thread)
+
+
+def wait_for_background_writes() -> None:
+    while _background:
+        _background.pop().join()

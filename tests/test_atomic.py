@@ -43,3 +43,17 @@ def test_write_keeps_permissions_and_leaves_no_temporary_file(tmp_path):
     atomic_write_text(path, "b")
     assert path.read_text() == "b" and (path.stat().st_mode & 0o777) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["sop.toml"]
+
+
+def test_background_writes_land_whole_once_waited_for_and_failures_are_quiet(tmp_path):
+    from soptui.atomic import wait_for_background_writes, write_in_background
+
+    target = tmp_path / "cache" / "store.lines"
+    write_in_background(target, [b"head\n", b"x" * 1_000_000, b"\n"])
+    blocked = tmp_path / "file"
+    blocked.write_text("a file, not a folder")
+    write_in_background(blocked / "store.lines", b"never written")
+    wait_for_background_writes()
+    assert target.read_bytes() == b"head\n" + b"x" * 1_000_000 + b"\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["store.lines"]
+    assert blocked.read_text() == "a file, not a folder"

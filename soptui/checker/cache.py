@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from .. import __version__
-from ..atomic import atomic_write_text
+from ..atomic import write_in_background
 from .engine import Checker, FileResult, LintResult
 from .plain import decode, encode
 
@@ -90,12 +90,9 @@ def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int
             head = json.dumps([checked.path, *checked.version], ensure_ascii=False)
             lines.append(f"{head}\t{checked.plain or json.dumps(encode(checked.result), ensure_ascii=False)}")
     if misses:
-        try:
-            store_path.parent.mkdir(parents=True, exist_ok=True)
-            # Not fsynced: a cache lost in a crash is rebuilt, a damaged one is ignored.
-            atomic_write_text(store_path, "\n".join(lines) + "\n", durable=False)
-        except OSError:
-            pass  # a read-only home is no reason to fail a lint
+        # Not fsynced: a cache lost in a crash is rebuilt, a damaged one is ignored; and a
+        # read-only home is no reason to fail a lint.
+        write_in_background(store_path, ("\n".join(lines) + "\n").encode("utf-8"))
     return checker.finish([results[str(path)] for path in files])
 
 

@@ -27,6 +27,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..atomic import wait_for_background_writes
 from ..checker.baseline import BaselineError
 from ..checker.engine import INTERNAL_ERROR, LOAD_ERROR
 from ..checker.rule import Severity
@@ -103,7 +104,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     if replay is not None:
         replay.record(recording)
-    return recording.play()
+    try:
+        return recording.play()
+    finally:
+        wait_for_background_writes()  # the cache and the record
 
 
 @contextmanager

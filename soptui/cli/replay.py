@@ -23,6 +23,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 RACY_SECONDS = 2
@@ -37,23 +38,29 @@ class Recording:
     outputs: dict[str, str]  # --output FILE -> what was written to it
     exit_code: int
 
-    def play(self) -> int:
-        from ..atomic import atomic_write_text
+    @cached_property
+    def encoded(self) -> list[bytes]:
+        """stdout, stderr and each output in UTF-8, encoded once for both the record and the
+        screen: a report of ten thousand SOPs is tens of megabytes."""
+        return [text.encode("utf-8") for text in (self.stdout, self.stderr, *self.outputs.values())]
 
-        for target, text in self.outputs.items():
-            atomic_write_text(Path(target), text)
-        _write(sys.stdout, self.stdout)
-        _write(sys.stderr, self.stderr)
+    def play(self) -> int:
+        from ..atomic import atomic_write_bytes
+
+        stdout, stderr, *outputs = self.encoded
+        for target, data in zip(self.outputs, outputs):
+            atomic_write_bytes(Path(target), data)
+        _write(sys.stdout, self.stdout, stdout)
+        _write(sys.stderr, self.stderr, stderr)
         return self.exit_code
 
 
-def _write(stream, text: str) -> None:
-    # A report of ten thousand SOPs is tens of megabytes: hand UTF-8 straight to the byte
-    # stream when the text stream would only encode it again.
+def _write(stream, text: str, data: bytes) -> None:
+    # Hand the UTF-8 straight to the byte stream when the text stream would only encode it again.
     buffer = getattr(stream, "buffer", None)
     if buffer is not None and (getattr(stream, "encoding", "") or "").lower().replace("-", "") == "utf8":
         stream.flush()
-        buffer.write(text.encode("utf-8"))
+        buffer.write(data)
         buffer.flush()
     else:
         stream.write(text)
@@ -102,25 +109,24 @@ class Replay:
                 head = json.loads(record.readline())
                 if head["stamps"] != self.stamps:
                     return None
-                texts = [record.read(size).decode("utf-8") for size in head["sizes"]]
-            stdout, stderr, *outputs = texts
-            return Recording(stdout, stderr, dict(zip(head["outputs"], outputs)), head["exit_code"])
+                raw = [record.read(size) for size in head["sizes"]]
+            stdout, stderr, *outputs = [data.decode("utf-8") for data in raw]
+            recording = Recording(stdout, stderr, dict(zip(head["outputs"], outputs)), head["exit_code"])
+            recording.encoded = raw  # as read: played back without encoding it again
+            return recording
         except (OSError, ValueError, KeyError, TypeError):
             return None  # no record, or a damaged one: lint afresh
 
     def record(self, recording: Recording) -> None:
         if self.stamps is None or self.racy:
             return
-        from ..atomic import atomic_write_bytes
+        from ..atomic import write_in_background
 
-        texts = [t.encode("utf-8") for t in (recording.stdout, recording.stderr, *recording.outputs.values())]
+        texts = recording.encoded
         head = {"stamps": self.stamps, "exit_code": recording.exit_code,
                 "outputs": list(recording.outputs), "sizes": [len(t) for t in texts]}
-        try:
-            self.record_path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.record_path, b"".join([json.dumps(head).encode() + b"\n", *texts]), durable=False)
-        except OSError:
-            pass  # a read-only cache folder costs speed, never the lint
+        # Written while the run prints its reports; a failed write costs speed, never the lint.
+        write_in_background(self.record_path, [json.dumps(head).encode() + b"\n", *texts])
 
 
 def _stamps(files: list[Path]) -> tuple[str | None, int | None]:
