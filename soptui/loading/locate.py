@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property, lru_cache
-from itertools import accumulate, count
-from operator import add
 from typing import NamedTuple
 
 from ..source import Pos, SourceMap
@@ -46,6 +44,7 @@ class _Table(NamedTuple):
     body: int  # offset of the line after the header
     end: int  # offset where the next header's line starts (in `_padded`), or the end
     name: str  # the header without brackets: "langkah", "disahkan_oleh"
+    line: int  # the header's line number
 
 
 class LazySource:
@@ -82,23 +81,31 @@ class LazySource:
         starts at offset i in the text has its newline at offset i here."""
         return "\n" + self.text
 
-    @cached_property
-    def _line_starts(self) -> list[int]:
-        """The offset at which each line starts."""
-        lengths = accumulate(map(len, self.text.split("\n")))
-        return [0, *map(add, lengths, count(1))]  # each line's end, plus its newline
-
     def _pos(self, offset: int) -> Pos:
-        line = bisect_right(self._line_starts, offset)
-        return Pos(line, offset - self._line_starts[line - 1] + 1)
+        # Count lines from the nearest header above: a few hundred characters, counted in C.
+        tables = self._tables
+        index = bisect_right(self._brackets, offset) - 1
+        start, line = (tables[index].bracket, tables[index].line) if index >= 0 else (0, 1)
+        text = self.text
+        return Pos(line + text.count("\n", start, offset), offset - text.rfind("\n", 0, offset))
 
     @cached_property
     def _tables(self) -> list[_Table]:
         """Every line that starts with "[", in order, as a table."""
+        text = self.text
         found = [(match.start(), match.start(1) - 1, match.end(), match[1].strip().strip("[]").strip())
                  for match in _HEADER_LINE.finditer(self._padded)]
         ends = [line for line, *_ in found[1:]] + [len(self._padded)]
-        return [_Table(bracket, body, end, name) for (_, bracket, body, name), end in zip(found, ends)]
+        tables, line, counted = [], 1, 0
+        for (_, bracket, body, name), end in zip(found, ends):
+            line += text.count("\n", counted, bracket)
+            counted = bracket
+            tables.append(_Table(bracket, body, end, name, line))
+        return tables
+
+    @cached_property
+    def _brackets(self) -> list[int]:
+        return [table.bracket for table in self._tables]
 
     @cached_property
     def _steps(self) -> list[_Table]:
