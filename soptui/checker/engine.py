@@ -230,7 +230,7 @@ class Checker:
 
     def finish(self, results: list[FileResult]) -> LintResult:
         findings = [f for r in results for f in r.findings] + self.check_corpus(results)
-        findings.sort(key=lambda f: f.sort_key)
+        findings.sort(key=Finding.by_place)
         return LintResult([r.path for r in results], findings, self.infos())
 
 

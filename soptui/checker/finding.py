@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..i18n import Text
 from .rule import Fix, Severity
@@ -28,6 +29,9 @@ class Finding:
     @property
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.col, self.code)
+
+    # `sort_key` as a C-level key function, for sorting a whole corpus's findings.
+    by_place = staticmethod(attrgetter("path", "line", "col", "code"))
 
     def fingerprint(self) -> tuple[str, str, str]:
         """What identifies a finding across edits that move lines: rule, file and message."""
