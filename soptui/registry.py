@@ -393,6 +393,11 @@ def activate(registry: Registry | None) -> None:
     _active = registry
 
 
+def active() -> Registry | None:
+    """The registry made active by `activate` or `use`, if any."""
+    return _active
+
+
 @contextmanager
 def use(registry: Registry) -> Iterator[Registry]:
     """`with use(registry):` rules see `registry` (for tests and embedding)."""

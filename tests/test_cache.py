@@ -77,3 +77,11 @@ def test_a_file_edited_to_the_same_size_and_time_is_trusted_but_a_new_size_is_no
     target.write_text(text.replace("no = 1\n", "no = 19\n", 1))
     lint_json(capsys, "--fail-on", "info")
     assert checked[1:] == [[], [target.name]]
+
+
+def test_results_from_worker_processes_are_those_checked_in_process(corpus, capsys, monkeypatch):
+    serial = lint_json(capsys, "--no-cache")
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 1)  # the seeds are too few for workers
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    in_workers = lint_json(capsys, "--no-cache")
+    assert in_workers == serial and len(serial) > 50

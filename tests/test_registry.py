@@ -246,3 +246,53 @@ def test_use_makes_a_registry_the_one_rules_see(tmp_path):
     with registry.use(empty):
         assert registry.for_path(tmp_path / "a.toml") is empty
     assert registry.for_path(tmp_path / "a.toml") is not empty
+
+
+LOCAL_REVOCATION = '''\
+[[regulation]]
+kind = "pp"
+nomor = "12"
+tahun = 2019
+judul = "Pengelolaan Keuangan Daerah"
+status = "revoked"
+replaced_by = ["PP 99/2025"]
+confidence = "verified"
+source = "a kabupaten's own check"
+'''
+
+
+def lint_json(*args: str) -> tuple[int, list[dict]]:
+    import io
+    from contextlib import redirect_stdout
+
+    from soptui.cli import main
+
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = main(["lint", *args, "--format", "json", "--no-cache", "--select", "revoked-regulation"])
+    return code, json.loads(out.getvalue())["findings"] if out.getvalue() else []
+
+
+@pytest.mark.parametrize("in_workers", [False, True])
+def test_lint_uses_the_registries_of_the_configuration_it_is_given(tmp_path, monkeypatch, in_workers):
+    import soptui.checker.parallel as parallel
+
+    if in_workers:
+        monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 1)
+    (tmp_path / "kabupaten").mkdir()
+    (tmp_path / "kabupaten" / "local.toml").write_text(LOCAL_REVOCATION)
+    (tmp_path / "kabupaten" / "soptui.toml").write_text('registries = ["local.toml"]\n')
+    target = str(ROOT / "sops" / "awayan" / "pengumpulan-data-kinerja-triwulan.toml")
+    _, shipped_only = lint_json(target)
+    code, with_local = lint_json(target, "--config", str(tmp_path / "kabupaten" / "soptui.toml"))
+    assert not any("PP 12/2019" in f["message"] for f in shipped_only)
+    assert code == 1 and any("PP 12/2019" in f["message"] and "PP 99/2025" in f["message"] for f in with_local)
+    assert registry.active() is None  # the run's registry does not outlive it
+
+
+def test_a_broken_registry_in_the_configuration_is_a_usage_error(tmp_path, capsys):
+    (tmp_path / "bad.toml").write_text('[[regulation]]\nkind = "pp"\nnomor = 5\n')
+    (tmp_path / "soptui.toml").write_text('registries = ["bad.toml"]\n')
+    code, findings = lint_json(str(ROOT / "sops"), "--config", str(tmp_path / "soptui.toml"))
+    assert code == 2 and findings == []
+    assert re.search(r"bad\.toml:3:1: .*nomor", capsys.readouterr().err)

@@ -48,9 +48,9 @@ def engine_key(checker: Checker) -> str:
         "previous": checker.context.previous_text,
     }
     try:  # a registry file edited changes the dasar hukum findings of unchanged SOPs
-        from ..registry import registry_for
+        from ..registry import active, registry_for
 
-        parts["registry"] = registry_for(config).digest
+        parts["registry"] = (active() or registry_for(config)).digest
     except Exception:  # noqa: BLE001 - a broken registry is reported by the rules; the key stays usable
         parts["registry"] = "unreadable"
     try:

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
+from .. import registry
 from ..loading.loader import MAX_FILE_BYTES, load_bytes
 from .engine import Checker, FileResult
 from .plain import decode, encode
@@ -61,8 +62,10 @@ def check_one(checker: Checker, path: Path, digests: bool = True) -> Checked:
     return Checked(str(path), version, checker.check_loaded(load_bytes(data, str(path))), None)
 
 
-def _start_worker(rule_classes, config, context) -> None:
+def _start_worker(rule_classes, config, context, active_registry) -> None:
     global _worker
+    if active_registry is not None:  # a spawned worker does not inherit the parent's
+        registry.activate(active_registry)
     gc.enable()  # a forked worker inherits the parent's paused collector; a rule may make cycles
     _worker = Checker(rule_classes, config, context)
 
@@ -96,7 +99,7 @@ def check_files(checker: Checker, paths: list[Path],
     chunks = [paths[i:i + CHUNK] for i in range(0, total, CHUNK)]
     done = 0
     with ProcessPoolExecutor(max_workers=workers(), initializer=_start_worker,
-                             initargs=(rule_classes, checker.config, checker.context)) as pool:
+                             initargs=(rule_classes, checker.config, checker.context, registry.active())) as pool:
         for future in as_completed([pool.submit(_check_chunk, chunk, digests) for chunk in chunks]):
             for name, version, text in future.result():
                 yield Checked(name, version, decode(name, json.loads(text)), text)

@@ -31,6 +31,7 @@ from ..atomic import wait_for_background_writes
 from ..checker.baseline import BaselineError
 from ..checker.engine import INTERNAL_ERROR, LOAD_ERROR
 from ..checker.rule import Severity
+from ..registry import use
 from .replay import Recording, Replay, replayable
 
 
@@ -72,10 +73,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from . import UsageError
     from .session import open_session
 
     session = open_session(args)
+    with use(session.registry):
+        return _run(args, session)
+
+
+def _run(args: argparse.Namespace, session) -> int:
+    from . import UsageError
+
     reports = _reports(args, session)
 
     if args.fix or args.diff:

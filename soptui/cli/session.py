@@ -15,6 +15,7 @@ from ..checker.engine import Checker, LintResult
 from ..checker.plugins import Plugins, load_plugins
 from ..checker.rule import Context
 from ..loading.discover import MissingPath, find_sop_files
+from ..registry import Registry, RegistryError, registry_for
 
 
 @dataclass
@@ -27,6 +28,9 @@ class Session:
     targets: list[Path] = field(default_factory=list)  # what is reported on (--changed-since narrows it)
     quiet: bool = False
     use_cache: bool = True
+    # The dasar hukum registry of this configuration and these plugins, for the rules to use
+    # (`registry.use`) rather than find a configuration from each file's folder.
+    registry: Registry | None = None
 
     @property
     def reporters(self) -> dict[str, type]:
@@ -98,7 +102,17 @@ def open_session(args: argparse.Namespace, need_files: bool = True) -> Session:
         raise UsageError(str(error)) from None
     lang = getattr(args, "lang", None) or config.lang or "id"
     return Session(plugins, config, checker, lang, files, targets,
-                   quiet=getattr(args, "quiet", False), use_cache=not getattr(args, "no_cache", False))
+                   quiet=getattr(args, "quiet", False), use_cache=not getattr(args, "no_cache", False),
+                   registry=_registry(config, plugins) if need_files else None)
+
+
+def _registry(config: Config, plugins: Plugins) -> Registry:
+    from . import UsageError
+
+    try:
+        return registry_for(config, plugins.manager)
+    except RegistryError as error:
+        raise UsageError(str(error)) from None
 
 
 def _config(args: argparse.Namespace, first: Path) -> Config:
