@@ -92,7 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return _terminal_ui(argv)
-    parser = build_parser(only=argv[0] if argv[0] in COMMANDS else None)
+    # Build (and import) only the command named, if any: `soptui --version` and `soptui --help`
+    # need no command module at all.
+    parser = build_parser(only=next((arg for arg in argv if arg in COMMANDS), ""))
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
