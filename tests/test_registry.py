@@ -296,3 +296,25 @@ def test_a_broken_registry_in_the_configuration_is_a_usage_error(tmp_path, capsy
     code, findings = lint_json(str(ROOT / "sops"), "--config", str(tmp_path / "soptui.toml"))
     assert code == 2 and findings == []
     assert re.search(r"bad\.toml:3:1: .*nomor", capsys.readouterr().err)
+
+
+def test_an_edited_registry_file_is_seen_by_the_next_cached_run(tmp_path):
+    import io
+    from contextlib import redirect_stdout
+
+    from soptui.cli import main
+
+    (tmp_path / "local.toml").write_text(LOCAL_REVOCATION.replace('"revoked"', '"in_force"').replace(
+        'replaced_by = ["PP 99/2025"]\n', ""))
+    (tmp_path / "soptui.toml").write_text('registries = ["local.toml"]\n')
+    target = str(ROOT / "sops" / "awayan" / "pengumpulan-data-kinerja-triwulan.toml")
+    runs = []
+    for _ in range(2):  # with the cache, as users run it
+        out = io.StringIO()
+        with redirect_stdout(out):
+            main(["lint", target, "--format", "json", "--select", "revoked-regulation",
+                  "--config", str(tmp_path / "soptui.toml")])
+        runs.append([f["message"] for f in json.loads(out.getvalue())["findings"]])
+        (tmp_path / "local.toml").write_text(LOCAL_REVOCATION)
+    assert not any("PP 12/2019" in m for m in runs[0])
+    assert any("PP 12/2019" in m for m in runs[1])
