@@ -275,10 +275,12 @@ def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entr
     if problems:
         raise RegistryError("\n".join(problems))
     entries, seen = [], {}
-    for index, raw in enumerate(data.get("regulation", [])):
+    raws = data.get("regulation", [])
+    origins = _origins(name, text, len(raws))
+    for index, raw in enumerate(raws):
         keys = ["regulation", str(index)]
         try:
-            entry = _entry(raw, _where(name, text, keys))
+            entry = _entry(raw, origins[index] if origins else _where(name, text, keys))
         except ValueError as error:
             field_name, detail = error.args
             problems.append(f"{_where(name, text, [*keys, *field_name])}: {detail}")
@@ -307,6 +309,25 @@ def _scan(text: str):
     from .loading.positions import scan
 
     return scan(text)
+
+
+_REGULATION_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*regulation[ \t]*\]\]", re.MULTILINE)
+
+
+def _origins(name: str, text: str, count: int) -> list[str] | None:
+    """`name:line:col` of each [[regulation]] table, found without the full position scan (which
+    cost more than the rest of loading the registry); None when the tables are not all written
+    as such headers, and `_where` must scan."""
+    headers = [match.end() - len(match[0].lstrip()) for match in _REGULATION_HEADER.finditer(text)]
+    if len(headers) != count:
+        return None
+    origins, line, counted = [], 1, 0
+    for offset in headers:
+        line += text.count("\n", counted, offset)
+        counted = offset
+        column = offset - text.rfind("\n", 0, offset)
+        origins.append(f"{name}:{line}:{column}")
+    return origins
 
 
 def _where(name: str, text: str, keys: list[str]) -> str:

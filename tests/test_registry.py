@@ -318,3 +318,17 @@ def test_an_edited_registry_file_is_seen_by_the_next_cached_run(tmp_path):
         (tmp_path / "local.toml").write_text(LOCAL_REVOCATION)
     assert not any("PP 12/2019" in m for m in runs[0])
     assert any("PP 12/2019" in m for m in runs[1])
+
+
+@pytest.mark.parametrize("text, quick", [
+    (None, True),  # the shipped registry
+    ('  [[regulation]]\nkind = "pp"\n\n [[ regulation ]]  # second\nkind = "uu"\n', True),
+    ('regulation = [{ kind = "pp" }, { kind = "uu" }]\n', False),  # no headers: the scan answers
+])
+def test_entry_origins_found_without_the_full_scan_are_the_scans(text, quick):
+    text = text or registry.shipped_text()
+    count = len(_tomllib().loads(text)["regulation"])
+    found = registry._origins("r.toml", text, count)
+    assert (found is not None) == quick
+    if quick:
+        assert found == [registry._where("r.toml", text, ["regulation", str(i)]) for i in range(count)]
