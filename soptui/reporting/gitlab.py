@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from typing import TextIO
@@ -20,6 +19,8 @@ class GitlabReporter(Reporter):
     description = "GitLab Code Quality"
 
     def write(self, result: LintResult, out: TextIO) -> None:
+        import hashlib  # here: every run imports every reporter, few use this one
+
         seen: Counter[str] = Counter()
         issues = []
         for f in result.findings:

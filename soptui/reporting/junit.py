@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from ..checker.engine import LintResult
@@ -16,6 +15,8 @@ class JunitReporter(Reporter):
     description = "JUnit XML (one test case per file)"
 
     def write(self, result: LintResult, out: TextIO) -> None:
+        import xml.etree.ElementTree as ET  # here: every run imports every reporter, few use this one
+
         by_file: dict[str, list] = {path: [] for path in result.files}
         for finding in result.findings:
             by_file.setdefault(finding.path, []).append(finding)

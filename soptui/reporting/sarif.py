@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import TextIO
 
@@ -16,6 +15,8 @@ LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "n
 
 
 def fingerprint(code: str, path: str, message: str) -> str:
+    import hashlib  # here: every run imports every reporter, few use this one
+
     return hashlib.sha256(f"{code}\0{path}\0{message}".encode()).hexdigest()[:32]
 
 
