@@ -38,7 +38,7 @@ class JsonReporter(Reporter):
     def write(self, result: LintResult, out: TextIO) -> None:
         head = json.dumps(report_head(result, self.lang), ensure_ascii=False)[:-1]
         fixes: dict[int, str] = {}  # id(fix) -> its JSON: findings of one file share their fixes
-        lines = ",".join("\n  " + finding_json(finding, self.lang, fixes) for finding in result.findings)
+        lines = ",".join([f"\n  {finding_json(finding, self.lang, fixes)}" for finding in result.findings])
         out.write(head + ',\n"findings": [' + lines + "\n]}\n")
 
 
@@ -52,12 +52,14 @@ def finding_json(finding: Finding, lang: str, fixes: dict[int, str] | None = Non
     an id is not reused).
     """
     fix = "null" if finding.fix is None else _fix_json(finding, lang, fixes if fixes is not None else {})
-    step = "null" if finding.step is None else int(finding.step)
+    step = "null" if finding.step is None else finding.step
+    message = finding.message.en if lang == "en" else finding.message.id
+    # `_value_`, not `value`: the same string, without the enum property's cost
     return (
         f'{{"code": {_string(finding.code)}, "name": {_string(finding.name)}, '
-        f'"severity": {_string(finding.severity.value)}, "path": {_string(finding.path)}, '
-        f'"line": {int(finding.line)}, "column": {int(finding.col)}, "pointer": {_string(finding.pointer)}, '
-        f'"step": {step}, "message": {_string(finding.message(lang))}, '
+        f'"severity": {_string(finding.severity._value_)}, "path": {_string(finding.path)}, '
+        f'"line": {finding.line}, "column": {finding.col}, "pointer": {_string(finding.pointer)}, '
+        f'"step": {step}, "message": {_string(message)}, '
         f'"plugin": {_string(finding.plugin)}, "fix": {fix}}}'
     )
 
