@@ -85,3 +85,12 @@ def test_results_from_worker_processes_are_those_checked_in_process(corpus, caps
     monkeypatch.setattr(parallel, "workers", lambda: 2)
     in_workers = lint_json(capsys, "--no-cache")
     assert in_workers == serial and len(serial) > 50
+
+
+def test_an_entry_whose_text_holds_a_unicode_line_separator_is_reused(corpus, checked, capsys):
+    target = sorted(corpus.rglob("*.toml"))[0]
+    text = target.read_text()
+    target.write_text(text.replace('kegiatan = "', 'kegiatan = "Catatan\u2028', 1))
+    fresh = lint_json(capsys, "--fail-on", "error")
+    again = lint_json(capsys, "--fail-on", "warning")
+    assert checked[1] == [] and again == fresh

@@ -109,7 +109,10 @@ def _read_store(path: Path) -> dict[str, tuple[list, str]]:
     except (OSError, ValueError):
         return {}
     store = {}
-    for line in text.splitlines():
+    # split("\n"), not splitlines(): JSON leaves U+2028 and the like unescaped within strings
+    for line in text.split("\n"):
+        if not line:
+            continue
         try:
             head = json.loads(line[:line.index("\t")])
             store[head[0]] = (head, line)
