@@ -90,7 +90,7 @@ def test_results_from_worker_processes_are_those_checked_in_process(corpus, caps
 def test_an_entry_whose_text_holds_a_unicode_line_separator_is_reused(corpus, checked, capsys):
     target = sorted(corpus.rglob("*.toml"))[0]
     text = target.read_text()
-    target.write_text(text.replace('kegiatan = "', 'kegiatan = "Catatan\u2028', 1))
+    target.write_text(text.replace('nama = "', 'nama = "Catatan\u2028', 1))  # the name is in every entry
     fresh = lint_json(capsys, "--fail-on", "error")
     again = lint_json(capsys, "--fail-on", "warning")
     assert checked[1] == [] and again == fresh
