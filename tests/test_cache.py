@@ -94,3 +94,15 @@ def test_an_entry_whose_text_holds_a_unicode_line_separator_is_reused(corpus, ch
     fresh = lint_json(capsys, "--fail-on", "error")
     again = lint_json(capsys, "--fail-on", "warning")
     assert checked[1] == [] and again == fresh
+
+
+def test_a_file_only_touched_is_reused_and_its_new_stamp_kept(corpus, checked, capsys, monkeypatch):
+    fresh = lint_json(capsys, "--fail-on", "error")
+    target = sorted(corpus.rglob("*.toml"))[2]
+    os.utime(target, ns=(1_000_000_000, 1_000_000_000))  # as a checkout leaves it: same bytes
+    hashed = []
+    real = parallel.read_file
+    monkeypatch.setattr(parallel, "read_file", lambda path: hashed.append(Path(path).name) or real(path))
+    assert lint_json(capsys, "--fail-on", "warning") == fresh
+    assert lint_json(capsys, "--fail-on", "info") == fresh
+    assert checked[1:] == [[], []] and hashed == [target.name]  # hashed once, then trusted

@@ -71,29 +71,44 @@ def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int
     results: dict[str, FileResult] = {}
     lines: list[str] = []  # the new store: entries still valid, then fresh ones
     misses = []
+    restamped = False
     for path in files:
-        name = str(path)
-        entry = store.get(name)
-        if entry is not None:
-            head, line = entry
-            try:
-                if _unchanged(path, head):
-                    results[name] = decode(name, json.loads(line[line.index("\t") + 1:]))
-                    lines.append(line)
-                    continue
-            except (KeyError, TypeError, ValueError, IndexError):
-                pass  # an entry from a damaged cache: check the file afresh
-        misses.append(path)
+        reused = _reuse(path, store.get(str(path)))
+        if reused is None:
+            misses.append(path)
+            continue
+        results[str(path)], line, stamp_moved = reused
+        lines.append(line)
+        restamped = restamped or stamp_moved
     for checked in check_files(checker, misses, progress):
         results[checked.path] = checked.result
         if checked.version is not None:
             head = json.dumps([checked.path, *checked.version], ensure_ascii=False)
             lines.append(f"{head}\t{checked.plain or json.dumps(encode(checked.result), ensure_ascii=False)}")
-    if misses:
+    if misses or restamped:
         # Not fsynced: a cache lost in a crash is rebuilt, a damaged one is ignored; and a
         # read-only home is no reason to fail a lint.
         write_in_background(store_path, ("\n".join(lines) + "\n").encode("utf-8"))
     return checker.finish([results[str(path)] for path in files])
+
+
+def _reuse(path: Path, entry: tuple[list, str] | None) -> tuple[FileResult, str, bool] | None:
+    """The cached result of an unchanged file, its store line, and whether that line had to
+    take the file's new stamp; None if the file must be checked afresh."""
+    if entry is None:
+        return None
+    head, line = entry
+    try:
+        current = _current(path, head)
+        if current is None:
+            return None
+        body = line[line.index("\t") + 1:]
+        result = decode(str(path), json.loads(body))
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None  # an entry from a damaged cache: check the file afresh
+    if current is head:
+        return result, line, False
+    return result, f"{json.dumps(current, ensure_ascii=False)}\t{body}", True
 
 
 def _read_store(path: Path) -> dict[str, tuple[list, str]]:
@@ -129,12 +144,16 @@ def _stat(path: Path) -> tuple[int, int]:
     return info.st_mtime_ns, info.st_size
 
 
-def _unchanged(path: Path, head: list) -> bool:
-    """Same modification time and size: trust the entry without reading (as git does); any
-    difference falls back to comparing the content hash. `head` is [name, hash, mtime, size]."""
+def _current(path: Path, head: list) -> list | None:
+    """`head` ([name, hash, mtime, size]) if the file has not changed since, else None. Same
+    modification time and size: trusted without reading (as git does); otherwise the content
+    hash decides, and an unchanged file gets its new stamp (a checkout that touched every file
+    costs one hashing, not one a run)."""
     if len(head) == 4 and tuple(head[2:4]) == _stat(path) and head[2] != -1:
-        return True
+        return head
     from .parallel import digest, read_file
 
     read = read_file(path)
-    return read is not None and head[1] == digest(read[0])
+    if read is None or head[1] != digest(read[0]):
+        return None
+    return [head[0], head[1], read[1], read[2]]
