@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Iterable
 
 
 def atomic_write_text(path: Path, text: str, encoding: str = "utf-8", durable: bool = True) -> None:
     atomic_write_bytes(path, text.encode(encoding), durable)
 
 
-def atomic_write_bytes(path: Path, data: bytes | list[bytes], durable: bool = True) -> None:
-    """Replace `path` with `data` (or its pieces, in order) in one rename. `durable=False` skips
+def atomic_write_bytes(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> None:
+    """Replace `path` with `data` (or its pieces, in order, as they come) in one rename. `durable=False` skips
     the fsyncs, for files that may be lost in a crash (caches) but must never be seen
     half-written."""
     import tempfile  # here, not at the top: most runs of soptui write no file
@@ -56,7 +57,7 @@ def atomic_write_bytes(path: Path, data: bytes | list[bytes], durable: bool = Tr
 _background: list = []  # threads still writing
 
 
-def write_in_background(path: Path, data: bytes | list[bytes]) -> None:
+def write_in_background(path: Path, data: bytes | Iterable[bytes]) -> None:
     """`atomic_write_bytes(path, data, durable=False)` on a thread, for caches: the system calls
     of a large write run while this process goes on working. A failed write is no error (a
     cache is rebuilt). Call `wait_for_background_writes()` before exiting or reading it back."""

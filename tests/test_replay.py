@@ -93,3 +93,32 @@ def test_a_file_edited_while_lint_runs_is_linted_again_next_time(corpus, capsys,
     assert lint(corpus, "--select", "step-numbering") == 1
     assert lint(corpus, "--select", "step-numbering") == 0
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize("options", [(), ("--quiet", "--format", "json"), ("--output", "json=out.json")])
+def test_runs_with_nothing_on_stderr_are_replayed_too(corpus, capsys, lint_calls, options):
+    (corpus / "a.toml").write_text(GAP)
+    age(corpus / "a.toml")
+    assert lint(corpus, *options) == 1
+    first = capsys.readouterr()
+    assert lint(corpus, *options) == 1
+    second = capsys.readouterr()
+    assert len(lint_calls) == 1 and second == first
+
+
+def test_a_report_that_fails_midway_leaves_no_record_behind(corpus, capsys, monkeypatch):
+    from soptui.atomic import wait_for_background_writes
+    from soptui.reporting.json import JsonReporter
+
+    (corpus / "a.toml").write_text(GAP)
+    age(corpus / "a.toml")
+
+    def failing(self, result, out):
+        out.write("x" * 3_000_000)  # enough to reach the record
+        raise RuntimeError("reporter bug")
+
+    monkeypatch.setattr(JsonReporter, "write", failing)
+    with pytest.raises(RuntimeError):
+        lint(corpus, "--format", "json")
+    wait_for_background_writes()
+    assert [p.name for p in Path(os.environ["SOPTUI_CACHE_DIR"]).iterdir() if not p.name.endswith(".lines")] == []

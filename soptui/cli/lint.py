@@ -32,7 +32,7 @@ from ..checker.baseline import BaselineError
 from ..checker.engine import INTERNAL_ERROR, LOAD_ERROR
 from ..checker.rule import Severity
 from ..registry import use
-from .replay import Recording, Replay, replayable
+from .replay import Capture, Recording, Replay, replayable
 
 
 def _csv(value: str) -> list[str]:
@@ -106,11 +106,9 @@ def _run(args: argparse.Namespace, session) -> int:
             return recording.play()
     try:
         with _collector_paused():
-            recording = _lint(args, session, reports, color)
+            recording = _lint(args, session, reports, color, replay)
     except BaselineError as error:
         raise UsageError(str(error)) from None
-    if replay is not None:
-        replay.record(recording)
     try:
         return recording.play()
     finally:
@@ -148,8 +146,10 @@ def _reports(args: argparse.Namespace, session) -> list[tuple[str, str | None]]:
     return reports
 
 
-def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None]], color: bool) -> Recording:
-    """Lint, and return what to print rather than printing it, so that it can be recorded."""
+def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None]], color: bool,
+          replay: Replay | None) -> Recording:
+    """Lint, and return what to print rather than printing it, so that it can be recorded (on a
+    background thread while standard output's report is rendered)."""
     result = session.lint()
     if args.write_baseline:
         from ..checker.baseline import write_baseline
@@ -160,21 +160,33 @@ def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None
 
         result.findings = filter_new(Path(args.baseline), result.findings)
 
-    stdout, outputs = "", {}
-    for name, target in reports:
-        buffer = io.StringIO()
-        reporter = session.reporters[name](lang=session.lang, color=color and target is None, root=str(Path.cwd()))
-        reporter.write(result, buffer)
-        if target is None:
-            stdout = buffer.getvalue()
-        else:
-            outputs[target] = buffer.getvalue()
+    exit_code = _exit_code(args, session, result)
     stderr = ""
     if not args.quiet and reports[0][0] != "text":
         from ..reporting.text import TextReporter
 
         stderr = TextReporter(lang=session.lang).summary(result) + "\n"
-    return Recording(stdout, stderr, outputs, _exit_code(args, session, result))
+    outputs = {}
+    for name, target in reports[1:]:
+        buffer = io.StringIO()
+        _reporter(session, name, color=False).write(result, buffer)
+        outputs[target] = buffer.getvalue()
+    record = replay.start(exit_code, stderr, outputs) if replay is not None else None
+    stdout = Capture(record)
+    try:
+        _reporter(session, reports[0][0], color=color).write(result, stdout)
+        pieces = stdout.done()
+    except BaseException:
+        if record is not None:
+            record.abort()
+        raise
+    if record is not None:
+        record.close()
+    return Recording(pieces, stderr, outputs, exit_code)
+
+
+def _reporter(session, name: str, color: bool):
+    return session.reporters[name](lang=session.lang, color=color, root=str(Path.cwd()))
 
 
 def _exit_code(args: argparse.Namespace, session, result) -> int:

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import json
 import os
 import sys
 import time
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 RACY_SECONDS = 2
@@ -33,37 +33,97 @@ RACY_SECONDS = 2
 class Recording:
     """What one lint run wrote, and how it ended."""
 
-    stdout: str
+    stdout: list[bytes]  # UTF-8, in the pieces it was produced in
     stderr: str
     outputs: dict[str, str]  # --output FILE -> what was written to it
     exit_code: int
 
-    @cached_property
-    def encoded(self) -> list[bytes]:
-        """stdout, stderr and each output in UTF-8, encoded once for both the record and the
-        screen: a report of ten thousand SOPs is tens of megabytes."""
-        return [text.encode("utf-8") for text in (self.stdout, self.stderr, *self.outputs.values())]
-
     def play(self) -> int:
-        from ..atomic import atomic_write_bytes
+        from ..atomic import atomic_write_text
 
-        stdout, stderr, *outputs = self.encoded
-        for target, data in zip(self.outputs, outputs):
-            atomic_write_bytes(Path(target), data)
-        _write(sys.stdout, self.stdout, stdout)
-        _write(sys.stderr, self.stderr, stderr)
+        for target, text in self.outputs.items():
+            atomic_write_text(Path(target), text)
+        _write(sys.stdout, self.stdout)
+        _write(sys.stderr, [self.stderr.encode("utf-8")])
         return self.exit_code
 
 
-def _write(stream, text: str, data: bytes) -> None:
+def _write(stream, pieces: list[bytes]) -> None:
     # Hand the UTF-8 straight to the byte stream when the text stream would only encode it again.
     buffer = getattr(stream, "buffer", None)
     if buffer is not None and (getattr(stream, "encoding", "") or "").lower().replace("-", "") == "utf8":
         stream.flush()
-        buffer.write(data)
+        buffer.writelines(pieces)
         buffer.flush()
     else:
-        stream.write(text)
+        stream.write(b"".join(pieces).decode("utf-8"))
+
+
+class Capture(io.TextIOBase):
+    """Standard output as a reporter writes it: kept as UTF-8 pieces of about a megabyte, each
+    also handed to the record being written, so that the record reaches the disk while the
+    report is still being rendered."""
+
+    PIECE = 1 << 20
+
+    def __init__(self, record: "RecordWriter | None" = None) -> None:
+        self.pieces: list[bytes] = []
+        self._pending: list[str] = []
+        self._size = 0
+        self._record = record
+
+    def write(self, text: str) -> int:
+        self._pending.append(text)
+        self._size += len(text)
+        if self._size >= self.PIECE:
+            self._pass_on()
+        return len(text)
+
+    def done(self) -> list[bytes]:
+        self._pass_on()
+        return self.pieces
+
+    def _pass_on(self) -> None:
+        if not self._pending:
+            return
+        piece = "".join(self._pending).encode("utf-8")
+        self._pending, self._size = [], 0
+        self.pieces.append(piece)
+        if self._record is not None:
+            self._record.write(piece)
+
+
+class RecordWriter:
+    """A record written on a background thread, piece by piece, then renamed into place whole
+    (`close`) or thrown away (`abort`). A failed write costs speed, never the lint."""
+
+    def __init__(self, path: Path, first: list[bytes]) -> None:
+        import queue
+
+        from ..atomic import write_in_background
+
+        self._queue: "queue.SimpleQueue[bytes | object | None]" = queue.SimpleQueue()
+        for piece in first:
+            self._queue.put(piece)
+        write_in_background(path, self._pieces())
+
+    def write(self, piece: bytes) -> None:
+        self._queue.put(piece)
+
+    def close(self) -> None:
+        self._queue.put(None)
+
+    def abort(self) -> None:
+        self._queue.put(_ABORT)
+
+    def _pieces(self):
+        while (piece := self._queue.get()) is not None:
+            if piece is _ABORT:
+                raise OSError("record abandoned")  # the temporary file is removed, nothing renamed
+            yield piece
+
+
+_ABORT = object()  # put in place of a piece: give up
 
 
 def replayable(args: argparse.Namespace) -> bool:
@@ -99,8 +159,10 @@ class Replay:
     def recorded(self) -> Recording | None:
         """The recording of an earlier run on these very files, if there is one.
 
-        The record is a line of JSON (the stamps, the exit code and the length of each text)
-        followed by the texts themselves, so a stale record is told after reading one line.
+        The record is a line of JSON (the stamps, the exit code, the output files and the length
+        of stderr and of each output), those texts, then standard output to the end of the file:
+        a stale record is told after reading one line, and standard output can be written while
+        it is produced.
         """
         if self.stamps is None:
             return None
@@ -109,24 +171,21 @@ class Replay:
                 head = json.loads(record.readline())
                 if head["stamps"] != self.stamps:
                     return None
-                raw = [record.read(size) for size in head["sizes"]]
-            stdout, stderr, *outputs = [data.decode("utf-8") for data in raw]
-            recording = Recording(stdout, stderr, dict(zip(head["outputs"], outputs)), head["exit_code"])
-            recording.encoded = raw  # as read: played back without encoding it again
-            return recording
+                stderr, *outputs = [record.read(size).decode("utf-8") for size in head["sizes"]]
+                stdout = record.read()
+            return Recording([stdout], stderr, dict(zip(head["outputs"], outputs)), head["exit_code"])
         except (OSError, ValueError, KeyError, TypeError):
             return None  # no record, or a damaged one: lint afresh
 
-    def record(self, recording: Recording) -> None:
+    def start(self, exit_code: int, stderr: str, outputs: dict[str, str]) -> RecordWriter | None:
+        """Begin the record of this run, once all but its standard output is known; None when
+        the run must not be recorded (a file unreadable, or modified just now)."""
         if self.stamps is None or self.racy:
-            return
-        from ..atomic import write_in_background
-
-        texts = recording.encoded
-        head = {"stamps": self.stamps, "exit_code": recording.exit_code,
-                "outputs": list(recording.outputs), "sizes": [len(t) for t in texts]}
-        # Written while the run prints its reports; a failed write costs speed, never the lint.
-        write_in_background(self.record_path, [json.dumps(head).encode() + b"\n", *texts])
+            return None
+        texts = [text.encode("utf-8") for text in (stderr, *outputs.values())]
+        head = {"stamps": self.stamps, "exit_code": exit_code, "outputs": list(outputs),
+                "sizes": [len(text) for text in texts]}
+        return RecordWriter(self.record_path, [json.dumps(head).encode() + b"\n", *texts])
 
 
 def _stamps(files: list[Path]) -> tuple[str | None, int | None]:

@@ -13,6 +13,7 @@ from ..checker.rule import Severity
 from .base import Reporter
 
 REPORT_VERSION = 1
+_PART = 2000  # findings written at a time
 
 
 def report_head(result: LintResult, lang: str) -> dict:
@@ -36,10 +37,14 @@ class JsonReporter(Reporter):
     description = "JSON, following schemas/report.schema.json"
 
     def write(self, result: LintResult, out: TextIO) -> None:
-        head = json.dumps(report_head(result, self.lang), ensure_ascii=False)[:-1]
+        out.write(json.dumps(report_head(result, self.lang), ensure_ascii=False)[:-1] + ',\n"findings": [')
         fixes: dict[int, str] = {}  # id(fix) -> its JSON: findings of one file share their fixes
-        lines = ",".join([f"\n  {finding_json(finding, self.lang, fixes)}" for finding in result.findings])
-        out.write(head + ',\n"findings": [' + lines + "\n]}\n")
+        findings = result.findings
+        # In parts, so that whoever reads `out` (a pipe, the replay record) can start early.
+        for start in range(0, len(findings), _PART):
+            part = ",".join([f"\n  {finding_json(finding, self.lang, fixes)}" for finding in findings[start:start + _PART]])
+            out.write(part if start == 0 else "," + part)
+        out.write("\n]}\n")
 
 
 def finding_json(finding: Finding, lang: str, fixes: dict[int, str] | None = None) -> str:
