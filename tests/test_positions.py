@@ -131,9 +131,17 @@ no = 3
     output = ["x"]'''
 
 
-@pytest.mark.parametrize("text", [SIMPLE, DOCUMENT, INDENTED, SIMPLE.replace("\n", "\r\n")]
+# A comment after a header: the header still names its table (and steps keep their index).
+COMMENTED_HEADER = 'nama = "A"\n\n[[langkah]]  # first\nno = 1\n\n[[langkah]]\nno = 2\n\n[disahkan_oleh] # x\nnama = "B"\n'
+# Arrays of tables other than [[langkah]], as in a regulation registry.
+ARRAYS = ('[[regulation]]\nkind = "pp"\nnomor = "5"\n\n[[regulation]]\nkind = "uu"\n'
+          'replaced_by = ["PP 1/2020", "PP 2/2021"]\n')
+
+
+@pytest.mark.parametrize("text", [SIMPLE, DOCUMENT, INDENTED, SIMPLE.replace("\n", "\r\n"), COMMENTED_HEADER, ARRAYS]
                          + [Path(p).read_text() for p in SAMPLES],
-                         ids=["simple", "document", "indented", "crlf"] + [Path(p).name for p in SAMPLES])
+                         ids=["simple", "document", "indented", "crlf", "commented-header", "arrays"]
+                         + [Path(p).name for p in SAMPLES])
 def test_lazy_locate_matches_full_scan_for_every_pointer(text):
     full = scan(text)
     for pointer, expected in full.positions.items():
@@ -145,3 +153,6 @@ def test_lazy_locate_reads_simple_files_without_the_full_scan():
     assert source.locate("/dasar_hukum/2") == Pos(6, 3)
     assert source.locate("/langkah/1/output/2") == Pos(22, 3)
     assert "full" not in vars(source)
+    arrays = LazySource(ARRAYS)
+    assert arrays.locate("/regulation/1/replaced_by/1") == Pos(7, 29)
+    assert "full" not in vars(arrays)

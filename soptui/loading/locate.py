@@ -45,6 +45,7 @@ class _Table(NamedTuple):
     end: int  # offset where the next header's line starts (in `_padded`), or the end
     name: str  # the header without brackets: "langkah", "disahkan_oleh"
     line: int  # the header's line number
+    array: bool  # [[name]], one table of an array, rather than [name]
 
 
 class LazySource:
@@ -93,14 +94,14 @@ class LazySource:
     def _tables(self) -> list[_Table]:
         """Every line that starts with "[", in order, as a table."""
         text = self.text
-        found = [(match.start(), match.start(1) - 1, match.end(), match[1].strip().strip("[]").strip())
+        found = [(match.start(), match.start(1) - 1, match.end(), match[1].strip())
                  for match in _HEADER_LINE.finditer(self._padded)]
         ends = [line for line, *_ in found[1:]] + [len(self._padded)]
         tables, line, counted = [], 1, 0
-        for (_, bracket, body, name), end in zip(found, ends):
+        for (_, bracket, body, header), end in zip(found, ends):
             line += text.count("\n", counted, bracket)
             counted = bracket
-            tables.append(_Table(bracket, body, end, name, line))
+            tables.append(_Table(bracket, body, end, _name(header), line, header.startswith("[[")))
         return tables
 
     @cached_property
@@ -108,8 +109,12 @@ class LazySource:
         return [table.bracket for table in self._tables]
 
     @cached_property
-    def _steps(self) -> list[_Table]:
-        return [table for table in self._tables if table.name == "langkah"]
+    def _by_name(self) -> dict[str, list[_Table]]:
+        """The tables of each header name, in order: one, or the tables of an array."""
+        named: dict[str, list[_Table]] = {}
+        for table in self._tables:
+            named.setdefault(table.name, []).append(table)
+        return named
 
     def locate(self, pointer: str) -> Pos:
         if pointer in self._cache:
@@ -125,21 +130,16 @@ class LazySource:
         parts = pointer.split("/")[1:]
         if not parts or any("~" in p for p in parts):
             return None
-        tables = self._tables
-        head = parts[0]
-        if head == "langkah":
-            steps = self._steps
-            if len(parts) == 1:
-                return self._pos(steps[0].bracket) if steps else None
-            if not parts[1].isdigit() or int(parts[1]) >= len(steps):
+        named = self._by_name.get(parts[0])
+        if named is None:  # a key before the first table
+            tables = self._tables
+            return self._in_range(0, tables[0].bracket if tables else len(self._padded), parts)
+        table, rest = named[0], parts[1:]
+        if table.array and rest:  # [[langkah]]: the next part is the table's index
+            if not rest[0].isdigit() or int(rest[0]) >= len(named):
                 return None
-            step = steps[int(parts[1])]
-            return self._pos(step.bracket) if len(parts) == 2 else self._in_range(step.body, step.end, parts[2:])
-        for table in tables:
-            if table.name == head:
-                return self._pos(table.bracket) if len(parts) == 1 else self._in_range(table.body, table.end, parts[1:])
-        top_end = tables[0].bracket if tables else len(self._padded)
-        return self._in_range(0, top_end, parts)
+            table, rest = named[int(rest[0])], rest[1:]
+        return self._in_range(table.body, table.end, rest) if rest else self._pos(table.bracket)
 
     def _in_range(self, start: int, end: int, parts: list[str]) -> Pos | None:
         """Find `parts` among the key lines that start within offsets start..end."""
@@ -186,6 +186,11 @@ class LazySource:
                 return None  # the file ends inside the array
             if offset < 0:
                 return None
+
+
+def _name(header: str) -> str:
+    """The name of a table header line: "[[ langkah ]]  # step 2" -> "langkah"."""
+    return header.split("]", 1)[0].lstrip("[").strip()
 
 
 @lru_cache(maxsize=1024)  # keys are few: the schema's, and the pelaksana ids of a corpus
