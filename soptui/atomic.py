@@ -17,9 +17,9 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8", durable: b
 
 
 def atomic_write_bytes(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> None:
-    """Replace `path` with `data` (or its pieces, in order, as they come) in one rename. `durable=False` skips
-    the fsyncs, for files that may be lost in a crash (caches) but must never be seen
-    half-written."""
+    """Replace `path` with `data` (or its pieces, in order, as they come) in one rename.
+    `durable=False` skips the fsyncs, for files that may be lost in a crash (caches) but must
+    never be seen half-written."""
     import tempfile  # here, not at the top: most runs of soptui write no file
 
     path = Path(path)

@@ -26,12 +26,13 @@ class Finding:
     fix: Fix | None = None
     plugin: str = "builtin"
 
+    # The order of reports: by file, line, column and rule. A C-level key function, for sorting
+    # a whole corpus's findings.
+    by_place = staticmethod(attrgetter("path", "line", "col", "code"))
+
     @property
     def sort_key(self) -> tuple:
-        return (self.path, self.line, self.col, self.code)
-
-    # `sort_key` as a C-level key function, for sorting a whole corpus's findings.
-    by_place = staticmethod(attrgetter("path", "line", "col", "code"))
+        return Finding.by_place(self)
 
     def fingerprint(self) -> tuple[str, str, str]:
         """What identifies a finding across edits that move lines: rule, file and message."""

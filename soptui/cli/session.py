@@ -67,15 +67,15 @@ def _progress(done: int, total: int) -> None:
     print(f"\rmemeriksa (checking) {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
-def open_session(args: argparse.Namespace, need_files: bool = True) -> Session:
+def open_session(args: argparse.Namespace) -> Session:
     from . import UsageError
 
     paths = getattr(args, "paths", None) or (["sops"] if Path("sops").is_dir() else ["."])
     try:
-        files = find_sop_files(paths) if need_files else []
+        files = find_sop_files(paths)
     except MissingPath as missing:
         raise UsageError(f"tidak ada berkas atau folder '{missing}' (no such file or folder)") from None
-    if need_files and not files:
+    if not files:
         raise UsageError(f"tidak ada berkas .toml di {', '.join(paths)} (no .toml files found)")
     config = _config(args, Path(paths[0]))
     plugins = _plugins(args, config)
@@ -103,7 +103,7 @@ def open_session(args: argparse.Namespace, need_files: bool = True) -> Session:
     lang = getattr(args, "lang", None) or config.lang or "id"
     return Session(plugins, config, checker, lang, files, targets,
                    quiet=getattr(args, "quiet", False), use_cache=not getattr(args, "no_cache", False),
-                   registry=_registry(config, plugins) if need_files else None)
+                   registry=_registry(config, plugins))
 
 
 def _registry(config: Config, plugins: Plugins) -> Registry:

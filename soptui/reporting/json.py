@@ -42,8 +42,8 @@ class JsonReporter(Reporter):
         findings = result.findings
         # In parts, so that whoever reads `out` (a pipe, the replay record) can start early.
         for start in range(0, len(findings), _PART):
-            part = ",".join([f"\n  {finding_json(finding, self.lang, fixes)}" for finding in findings[start:start + _PART]])
-            out.write(part if start == 0 else "," + part)
+            lines = [f"\n  {finding_json(finding, self.lang, fixes)}" for finding in findings[start:start + _PART]]
+            out.write(("," if start else "") + ",".join(lines))
         out.write("\n]}\n")
 
 

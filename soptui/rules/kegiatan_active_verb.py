@@ -188,19 +188,21 @@ def judge(kegiatan: str, actors: frozenset[str] | set[str] = ACTOR_WORDS) -> Tex
     return _not_a_verb(first)
 
 
-def _words(text: str) -> list[tuple[int, str]]:
-    """(start, word) of each word of `text`, without the punctuation around it."""
-    words = [(m.start(), m.group().strip(_PUNCT)) for m in _WORD.finditer(text)]
-    return [(start, word) for start, word in words if word]
-
-
-def _first_word(text: str) -> str | None:
-    """The first of `_words`, without splitting the rest."""
+def _each_word(text: str):
+    """(start, word) of each word of `text`, without the punctuation around it, as read."""
     for match in _WORD.finditer(text):
         word = match.group().strip(_PUNCT)
         if word:
-            return word
-    return None
+            yield match.start(), word
+
+
+def _words(text: str) -> list[tuple[int, str]]:
+    return list(_each_word(text))
+
+
+def _first_word(text: str) -> str | None:
+    """The first word, without splitting the rest."""
+    return next((word for _, word in _each_word(text)), None)
 
 
 def _declared_actor_words(sop) -> set[str]:
@@ -210,9 +212,8 @@ def _declared_actor_words(sop) -> set[str]:
 
 @lru_cache(maxsize=1024)  # the same jabatan are declared from SOP to SOP
 def _actor_word(jabatan: str) -> str | None:
-    parts = [p.strip(_PUNCT).lower() for p in _WORD.findall(jabatan)]
-    parts = [p for p in parts if p]
-    return parts[0] if parts and not is_active_verb(parts[0]) else None
+    word = (_first_word(jabatan) or "").lower()
+    return word if word and not is_active_verb(word) else None
 
 
 def _subject(text: str, words: list[tuple[int, str]], actors) -> Text:
