@@ -135,7 +135,6 @@ class Replay:
 
     def __init__(self, record_path: Path, files: list[Path]) -> None:
         self.record_path = record_path
-        self.files = files
         started_ns = time.time_ns()
         self.stamps, newest = _stamps(files)
         # Modified within RACY_SECONDS of the start (or in the future): it could change again
