@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..loading import toml
-from ..loading.positions import scan
 from ..suggest import closest
 from .rule import Rule, Severity
 
@@ -141,6 +140,8 @@ def _validate(data: dict, path: Path, text: str, prefix: str) -> None:
 
 
 def _where(path: Path, text: str, prefix: str, keys: list[str]) -> str:
+    from ..loading.positions import scan  # here: only a broken configuration needs it
+
     try:
         pos = scan(text).locate(prefix + "".join(f"/{k}" for k in keys))
     except Exception:  # noqa: BLE001 - a position is a help; the message stands without it

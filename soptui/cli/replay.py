@@ -17,7 +17,6 @@ Runs that change files or depend on git (`--fix`, `--diff`, `--write-baseline`,
 from __future__ import annotations
 
 import argparse
-import hashlib
 import io
 import json
 import os
@@ -152,7 +151,7 @@ class Replay:
             "color": color,
             "baseline": _digest_of(args.baseline),
         }
-        name = hashlib.blake2b(json.dumps(settings, default=str).encode(), digest_size=16).hexdigest()
+        name = _digest(json.dumps(settings, default=str).encode()).hexdigest()
         return cls(cache_dir() / f"replay-{name}", files)
 
     def recorded(self) -> Recording | None:
@@ -190,7 +189,7 @@ class Replay:
 def _stamps(files: list[Path]) -> tuple[str | None, int | None]:
     """One digest of every file's name, modification time and size, and the newest modification
     time; (None, None) if a file is unreadable."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = _digest()
     newest = 0
     try:
         for path in files:
@@ -202,10 +201,16 @@ def _stamps(files: list[Path]) -> tuple[str | None, int | None]:
     return digest.hexdigest(), newest
 
 
+def _digest(data: bytes = b""):
+    import hashlib  # here: a --no-cache run never replays, and spares the import (2 ms)
+
+    return hashlib.blake2b(data, digest_size=16)
+
+
 def _digest_of(path: str | None) -> str | None:
     if not path:
         return None
     try:
-        return hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
+        return _digest(Path(path).read_bytes()).hexdigest()
     except OSError:
         return "unreadable"

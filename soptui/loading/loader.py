@@ -21,7 +21,6 @@ from ..waktu import parse_waktu
 from . import schema, toml
 from ..source import Pos
 from .locate import LazySource
-from .positions import deepest_nesting
 
 # An SOP is a few kilobytes; the largest real one seen is under 20 KB. Anything past this limit
 # is not an SOP, and refusing it up front keeps a stray dump from stalling a whole lint run.
@@ -102,6 +101,8 @@ def load_text(text: str, path: str) -> LoadResult:
     # Counting is cheap; only a file with many brackets is worth the full scan for depth.
     too_deep = None
     if text.count("[") + text.count("{") > MAX_NESTING:
+        from .positions import deepest_nesting  # here: the common case never needs the scanner
+
         too_deep = deepest_nesting(text, MAX_NESTING)
     if too_deep is not None:
         return _fail(path, too_deep, Text(

@@ -16,7 +16,6 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from ..source import Pos, SourceMap
-from .positions import scan
 
 # Header and key lines are read from the newline before them: a pattern that starts with a
 # literal lets the regex engine skip from newline to newline (with "^" it would try every offset).
@@ -59,6 +58,8 @@ class LazySource:
 
     @cached_property
     def full(self) -> SourceMap:
+        from .positions import scan  # here: most lints never need the full scan
+
         try:
             return scan(self.text)
         except Exception:  # noqa: BLE001 - positions are a help, never a reason to fail a valid file
