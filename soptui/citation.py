@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # (kind, official name, pattern matched at the start of the lower-cased, normalised text). Order
 # matters: longer names first, so "Peraturan Pemerintah Pengganti Undang-Undang" is not read as a PP.
@@ -105,8 +105,7 @@ _PROV = re.compile(r"\bprov\s*\.\s*|\bprov\b\s*", re.I)
 _TRAILING = " \t;.,:\"'\u201c\u201d"
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
     """One dasar hukum item: the text as written, and what could be read from it."""
 
     text: str

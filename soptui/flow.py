@@ -9,17 +9,17 @@ the flow rules report.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from .model import TERMINATOR  # the model imports this module only when asked for a flow
+from .model import (
+    TERMINATOR,  # the model imports this module only when asked for a flow
+)
 
 if TYPE_CHECKING:
     from .model import Sop, Step
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(NamedTuple):
     """An arrow from one step to another; `target` is None when no step has number `to_no`."""
 
     source: "Step"

@@ -6,14 +6,13 @@ when they are shown. That keeps a finding one plain value that any report can re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(NamedTuple):
     """One message in Bahasa Indonesia (`id`) and English (`en`)."""
 
     id: str

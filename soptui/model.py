@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Mapping, NamedTuple
 
 from .citation import Citation
 from .source import Pos, SourceMap
@@ -35,8 +35,7 @@ SECTIONS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Signer:
+class Signer(NamedTuple):
     """Pengesahan: the official who signs the SOP. Any part may be missing."""
 
     jabatan: str | None = None
@@ -45,8 +44,7 @@ class Signer:
     pangkat: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One activity row of the procedure (a ``[[langkah]]`` table)."""
 
     index: int  # position among the file's [[langkah]] tables, from 0
@@ -113,6 +111,8 @@ class Sop:
 
     @cached_property
     def flow(self) -> "Flow":
-        from .flow import Flow  # flow needs the model; the model offers it as a property
+        from .flow import (
+            Flow,  # flow needs the model; the model offers it as a property
+        )
 
         return Flow(self)

@@ -24,11 +24,19 @@ import os
 import re
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
-from .citation import REGIONAL, Citation, jenis_name, nomor_key, parse_citation, region_key, sequence_number, short_label
+from .citation import (
+    REGIONAL,
+    Citation,
+    jenis_name,
+    nomor_key,
+    parse_citation,
+    region_key,
+    sequence_number,
+    short_label,
+)
 from .i18n import Text
 from .suggest import closest
 
@@ -56,8 +64,7 @@ class RegistryError(Exception):
     """A registry file soptui cannot use; the message names the file, line and key."""
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """What the registry knows about one regulation."""
 
     kind: str

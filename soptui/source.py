@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Pos:
+class Pos(NamedTuple):
     """A place in a file: 1-based line and column."""
 
     line: int
     col: int
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
+class Comment(NamedTuple):
     """A comment and where it starts; `own_line` when nothing but blanks precede it."""
 
     pos: Pos
@@ -22,8 +20,7 @@ class Comment:
     own_line: bool
 
 
-@dataclass(frozen=True)
-class SourceMap:
+class SourceMap(NamedTuple):
     """Positions of a parsed TOML document, and its comments (for suppressions)."""
 
     positions: dict[str, Pos]

@@ -8,9 +8,9 @@ states. So a total is a sum per unit: "2 hari 5 jam 40 menit".
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 # unit as written (lowercase) -> canonical unit
 UNITS = {
@@ -32,8 +32,7 @@ PATTERN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Duration:
+class Duration(NamedTuple):
     """`low`..`high` of `unit` (equal unless the document gave a range such as "5-10 menit")."""
 
     low: float

@@ -23,6 +23,7 @@ import fnmatch
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..loading import toml
 from ..suggest import closest
@@ -172,8 +173,7 @@ def unknown_selectors(config: Config, rules: list[type[Rule]], cli: list[str] = 
     return messages
 
 
-@dataclass(frozen=True)
-class RuleSelection:
+class RuleSelection(NamedTuple):
     """Which rules run for a given file, and at which severity."""
 
     enabled: frozenset[str]  # codes

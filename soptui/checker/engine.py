@@ -10,16 +10,22 @@ names the rule, its plugin and the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 from ..i18n import Text
 from ..loading.loader import LoadResult, load_file
 from ..loading.locate import LazySource
 from ..model import Sop
 from ..source import Pos, SourceMap
-from .config import Config, RuleSelection, matching_overrides, options_for, selection_with
+from .config import (
+    Config,
+    RuleSelection,
+    matching_overrides,
+    options_for,
+    selection_with,
+)
 from .finding import Finding
 from .rule import Context, CorpusRule, Rule, Severity, Violation, step_of
 from .suppress import suppressions
@@ -30,8 +36,7 @@ INTERNAL_ERROR = ("SOP001", "internal-error")
 UNUSED_SUPPRESSION = ("SOP002", "unused-suppression")
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """A rule as reports describe it."""
 
     code: str
@@ -218,7 +223,7 @@ class Checker:
                 selection = self.selection(violation.path)
                 if rule.code in selection.enabled:
                     if violation.pos is None:
-                        violation = replace(violation, pos=located.where(violation.path, violation.pointer))
+                        violation = violation._replace(pos=located.where(violation.path, violation.pointer))
                     findings.append(self._finding(rule, None, violation, selection))
         return findings
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pluggy
 
@@ -22,8 +23,7 @@ BUILTIN = "builtin"
 AUTOLOAD_VARIABLE = "SOPTUI_DISABLE_PLUGIN_AUTOLOAD"
 
 
-@dataclass(frozen=True)
-class PluginInfo:
+class PluginInfo(NamedTuple):
     name: str
     version: str
     origin: str  # the module the entry point names

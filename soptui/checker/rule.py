@@ -15,7 +15,7 @@ import datetime as dt
 import enum
 import inspect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, NamedTuple
 
 from ..i18n import Text
 from ..source import Pos
@@ -34,8 +34,7 @@ class Severity(str, enum.Enum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Set the value at a JSON pointer of the SOP file (`delete=True` removes the key instead)."""
 
     pointer: str
@@ -43,16 +42,14 @@ class Edit:
     delete: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """A change that makes a finding go away; plain data, so it can cross processes and be shown."""
 
     description: Text
     edits: tuple[Edit, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(NamedTuple):
     """What a rule reports. Corpus rules also say which file (`path`) and, for a step, its number
     (`step`): they judge collected data, not the SOP the engine could ask. The engine finds the
     line of `pointer` in that file, unless the rule gives it (`pos`)."""

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
 from ..citation import parse_citation
 from ..i18n import Text
 from ..model import SECTIONS, Signer, Sop, Step
+from ..source import Pos
 from ..waktu import parse_waktu
 from . import schema, toml
-from ..source import Pos
 from .locate import LazySource
 
 # An SOP is a few kilobytes; the largest real one seen is under 20 KB. Anything past this limit
@@ -33,8 +32,7 @@ _TOML_AT_END = re.compile(r"\s*\(at end of document\)$")
 _DATE_KEYS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """Why a file could not be loaded, and where."""
 
     path: str
@@ -46,8 +44,7 @@ class Problem:
         return f"{self.path}:{self.pos.line}:{self.pos.col}: {self.message(lang)}"
 
 
-@dataclass(frozen=True, slots=True)
-class LoadResult:
+class LoadResult(NamedTuple):
     """A loaded SOP, or the problems that kept it from loading."""
 
     path: str
@@ -101,7 +98,9 @@ def load_text(text: str, path: str) -> LoadResult:
     # Counting is cheap; only a file with many brackets is worth the full scan for depth.
     too_deep = None
     if text.count("[") + text.count("{") > MAX_NESTING:
-        from .positions import deepest_nesting  # here: the common case never needs the scanner
+        from .positions import (
+            deepest_nesting,  # here: the common case never needs the scanner
+        )
 
         too_deep = deepest_nesting(text, MAX_NESTING)
     if too_deep is not None:

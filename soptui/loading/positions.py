@@ -13,7 +13,7 @@ Lines and columns count from 1.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..source import Comment, Pos, SourceMap
 
@@ -33,8 +33,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     kind: str
     text: str
     pos: Pos
