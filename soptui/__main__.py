@@ -12,6 +12,6 @@ import sys
 _here = os.getcwd()
 sys.path[:] = [entry for entry in sys.path if entry not in ("", ".", _here)]
 
-from soptui.cli import main  # noqa: E402
+from soptui.cli import run_process  # noqa: E402
 
-raise SystemExit(main())
+run_process()

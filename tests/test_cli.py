@@ -200,3 +200,13 @@ def test_help_wraps_to_the_terminal_width(monkeypatch, capsys):
     with pytest.raises(SystemExit):
         main(["lint", "--help"])
     assert len(capsys.readouterr().out.splitlines()) < len(narrow.splitlines())
+
+
+def test_the_program_exits_with_lints_code_and_all_its_output(corpus):
+    # `python -m soptui` ends through run_process, which spares Python's collection at exit:
+    # the exit code and every byte written must still come out.
+    (corpus / "a.toml").write_text(GAP)
+    done = subprocess.run([sys.executable, "-m", "soptui", "lint", "sops", "--format", "json", "--no-cache"],
+                          cwd=corpus.parent, capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr
+    assert any(f["name"] == "step-numbering" for f in json.loads(done.stdout)["findings"])

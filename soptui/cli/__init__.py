@@ -7,8 +7,10 @@ the terminal UI, nor for the modules and arguments of the other commands.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
+from contextlib import contextmanager
 from importlib import import_module
 
 from .. import __version__
@@ -109,10 +111,45 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def run_process() -> None:
+    """The `soptui` program (console script and `python -m soptui`): `main`, then exit."""
+    code = main()
+    # The process ends here, and the OS frees its memory whole. Frozen, its objects are spared
+    # the collection Python makes at exit: 8 ms of a one-file lint, more than the checking.
+    gc.freeze()
+    sys.exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return _terminal_ui(argv)
+    with _collector_paused():
+        return _command(argv)
+
+
+@contextmanager
+def _collector_paused():
+    """A command's objects live until it ends: its modules and classes, and a lint's findings
+    (for ten thousand SOPs, over a million small objects in no cycle). The cyclic garbage
+    collector would traverse them again and again for nothing: 3 ms of a one-file lint, most of
+    it while importing, and 0.6 s of a ten-thousand-file one. The terminal UI, a long-lived
+    process, and lint's worker processes collect as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        # Everything made meanwhile sits in the youngest generation, which the first allocation
+        # after `enable` would examine whole (2 ms, for objects that live on). Moved to the
+        # oldest generation instead, it waits for the rare full collection.
+        gc.freeze()
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def _command(argv: list[str]) -> int:
     # Build (and import) only the command named, if any: `soptui --version` and `soptui --help`
     # need no command module at all.
     parser = build_parser(only=next((arg for arg in argv if arg in COMMANDS), ""))
