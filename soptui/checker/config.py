@@ -23,7 +23,8 @@ import fnmatch
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from types import MappingProxyType
+from typing import Mapping, NamedTuple
 
 from ..loading import toml
 from ..suggest import closest
@@ -36,13 +37,14 @@ class ConfigError(Exception):
     """A configuration file soptui cannot use; the message names file, line and key."""
 
 
-@dataclass(frozen=True)
-class Override:
+class Override(NamedTuple):
+    """One [[overrides]] table: rule selection and severities for the files matching `paths`."""
+
     paths: tuple[str, ...]
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)
+    severity: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass

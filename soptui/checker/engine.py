@@ -10,7 +10,6 @@ names the rule, its plugin and the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 
@@ -65,25 +64,29 @@ META_RULES = (
 )
 
 
-@dataclass
 class FileResult:
     """What one file yields: its findings, and what corpus rules collected from it."""
 
-    path: str
-    findings: list[Finding]
-    collected: dict[str, Any] = field(default_factory=dict)  # corpus rule code -> data
-    loaded: bool = True
-    identity: dict[str, str] = field(default_factory=dict)  # nama, nomor, unit: for lists and filters
-    # Where corpus findings are placed; None for results from workers or the cache, whose
-    # files are then read again for the few corpus findings there are.
-    source: LazySource | SourceMap | None = field(default=None, repr=False, compare=False)
+    def __init__(self, path: str, findings: list[Finding], collected: dict[str, Any] | None = None,
+                 loaded: bool = True, identity: dict[str, str] | None = None,
+                 source: LazySource | SourceMap | None = None) -> None:
+        self.path = path
+        self.findings = findings
+        self.collected = {} if collected is None else collected  # corpus rule code -> data
+        self.loaded = loaded
+        self.identity = {} if identity is None else identity  # nama, nomor, unit: for lists and filters
+        # Where corpus findings are placed; None for results from workers or the cache, whose
+        # files are then read again for the few corpus findings there are.
+        self.source = source
 
 
-@dataclass
 class LintResult:
-    files: list[str]
-    findings: list[Finding]
-    rules: list[RuleInfo]
+    """What a run yields: the files checked, every finding, and the rules that ran."""
+
+    def __init__(self, files: list[str], findings: list[Finding], rules: list[RuleInfo]) -> None:
+        self.files = files
+        self.findings = findings
+        self.rules = rules
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

@@ -9,7 +9,6 @@ from installed packages.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import pluggy
@@ -30,14 +29,14 @@ class PluginInfo(NamedTuple):
     error: str | None = None  # why it failed to load
 
 
-@dataclass
 class Plugins:
     """The loaded plugin manager, what was loaded, and what failed."""
 
-    manager: pluggy.PluginManager
-    loaded: list[PluginInfo] = field(default_factory=list)
-    failed: list[PluginInfo] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # duplicate codes, bad rule classes
+    def __init__(self, manager: pluggy.PluginManager) -> None:
+        self.manager = manager
+        self.loaded: list[PluginInfo] = []
+        self.failed: list[PluginInfo] = []
+        self.problems: list[str] = []  # duplicate codes, bad rule classes
 
     def rule_classes(self) -> list[tuple[str, type[Rule]]]:
         """(plugin name, rule class) for every rule, first registration of a code/name winning."""

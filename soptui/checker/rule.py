@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import inspect
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, NamedTuple
 
 from ..i18n import Text
@@ -62,13 +61,13 @@ class Violation(NamedTuple):
     step: int | None = None
 
 
-@dataclass(frozen=True)
 class Context:
     """What a rule may know beyond the SOP itself."""
 
-    today: dt.date = field(default_factory=dt.date.today)
-    # for `revision-date`: file path -> its text at the revision given by --changed-since
-    previous_text: dict[str, str | None] | None = None
+    def __init__(self, today: dt.date | None = None, previous_text: dict[str, str | None] | None = None) -> None:
+        self.today = today or dt.date.today()
+        # for `revision-date`: file path -> its text at the revision given by --changed-since
+        self.previous_text = previous_text
 
 
 class Rule:

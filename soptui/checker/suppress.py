@@ -17,7 +17,6 @@ that silences nothing is itself reported (`unused-suppression`), so stale ones d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..model import Sop
 from ..source import Pos
@@ -28,15 +27,19 @@ _DIRECTIVE = re.compile(
 )
 
 
-@dataclass
 class Suppression:
-    rules: frozenset[str]
-    pos: Pos
-    scope: str  # "line", "step" or "file"
-    line: int = 0  # for "line"
-    step_index: int = -1  # for "step"
-    reason: str = ""
-    used: set[str] = field(default_factory=set)
+    """One `# soptui: ignore[...]` comment: the rules it names, where it applies, and which of
+    them it has silenced so far (`used`; one that silences nothing is reported)."""
+
+    def __init__(self, rules: frozenset[str], pos: Pos, scope: str, line: int = 0, step_index: int = -1,
+                 reason: str = "") -> None:
+        self.rules = rules
+        self.pos = pos
+        self.scope = scope  # "line", "step" or "file"
+        self.line = line  # for "line"
+        self.step_index = step_index  # for "step"
+        self.reason = reason
+        self.used: set[str] = set()
 
     def covers(self, code: str, name: str, line: int, pointer: str) -> bool:
         if not ({code, name} & self.rules):

@@ -22,14 +22,13 @@ import json
 import os
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 RACY_SECONDS = 2
 
 
-@dataclass
-class Recording:
+class Recording(NamedTuple):
     """What one lint run wrote, and how it ended."""
 
     stdout: list[bytes]  # UTF-8, in the pieces it was produced in
