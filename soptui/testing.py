@@ -140,9 +140,7 @@ class RuleTester:
     def _shift(finding: Finding, offset: int) -> Finding:
         if not offset:
             return finding
-        from dataclasses import replace
-
-        return replace(finding, line=max(1, finding.line - offset))
+        return finding._replace(line=max(1, finding.line - offset))
 
 
 def _describe(finding: Finding) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -18,19 +17,23 @@ from ..loading.discover import MissingPath, find_sop_files
 from ..registry import Registry, RegistryError, registry_for
 
 
-@dataclass
 class Session:
-    plugins: Plugins
-    config: Config
-    checker: Checker
-    lang: str
-    files: list[Path] = field(default_factory=list)  # everything found under PATH
-    targets: list[Path] = field(default_factory=list)  # what is reported on (--changed-since narrows it)
-    quiet: bool = False
-    use_cache: bool = True
-    # The dasar hukum registry of this configuration and these plugins, for the rules to use
-    # (`registry.use`) rather than find a configuration from each file's folder.
-    registry: Registry | None = None
+    """One command's plugins, configuration, checker and files (see `open_session`)."""
+
+    def __init__(self, plugins: Plugins, config: Config, checker: Checker, lang: str, files: list[Path],
+                 targets: list[Path], quiet: bool = False, use_cache: bool = True,
+                 registry: Registry | None = None) -> None:
+        self.plugins = plugins
+        self.config = config
+        self.checker = checker
+        self.lang = lang
+        self.files = files  # everything found under PATH
+        self.targets = targets  # what is reported on (--changed-since narrows it)
+        self.quiet = quiet
+        self.use_cache = use_cache
+        # The dasar hukum registry of this configuration and these plugins, for the rules to use
+        # (`registry.use`) rather than find a configuration from each file's folder.
+        self.registry = registry
 
     @property
     def reporters(self) -> dict[str, type]:
