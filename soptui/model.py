@@ -111,8 +111,6 @@ class Sop:
 
     @cached_property
     def flow(self) -> "Flow":
-        from .flow import (
-            Flow,  # flow needs the model; the model offers it as a property
-        )
+        from .flow import Flow  # flow needs the model; the model offers it as a property
 
         return Flow(self)

@@ -27,16 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, NamedTuple
 
-from .citation import (
-    REGIONAL,
-    Citation,
-    jenis_name,
-    nomor_key,
-    parse_citation,
-    region_key,
-    sequence_number,
-    short_label,
-)
+from .citation import REGIONAL, Citation, jenis_name, nomor_key, parse_citation, region_key, sequence_number, short_label
 from .i18n import Text
 from .suggest import closest
 

@@ -18,13 +18,7 @@ from ..loading.loader import LoadResult, load_file
 from ..loading.locate import LazySource
 from ..model import Sop
 from ..source import Pos, SourceMap
-from .config import (
-    Config,
-    RuleSelection,
-    matching_overrides,
-    options_for,
-    selection_with,
-)
+from .config import Config, RuleSelection, matching_overrides, options_for, selection_with
 from .finding import Finding
 from .rule import Context, CorpusRule, Rule, Severity, Violation, step_of
 from .suppress import suppressions

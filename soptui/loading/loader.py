@@ -98,9 +98,7 @@ def load_text(text: str, path: str) -> LoadResult:
     # Counting is cheap; only a file with many brackets is worth the full scan for depth.
     too_deep = None
     if text.count("[") + text.count("{") > MAX_NESTING:
-        from .positions import (
-            deepest_nesting,  # here: the common case never needs the scanner
-        )
+        from .positions import deepest_nesting  # here: the common case never needs the scanner
 
         too_deep = deepest_nesting(text, MAX_NESTING)
     if too_deep is not None:
