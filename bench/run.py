@@ -7,7 +7,8 @@ Figures, all wall-clock, best of N where noted:
   2. the same with nothing changed (cache warm): target under a tenth of 1; and after one SOP
      is edited (no target: what a reviewer's next run costs)
   3. merely parsing the same files with tomllib, in one process: target 1 faster than this
-  4. `soptui lint` on one file, cold process, against `python -c "import tomllib"`: target 3x
+  4. `soptui lint` on one file, cold process (`--no-cache`), against `python -c "import tomllib"`:
+     target 3x; and the same with the cache on but empty, as a user's first run (no target)
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ def edited_rerun(command: list[str], env: dict, victim: Path) -> float:
         victim.write_bytes(original)
 
 
+def first_run(command: list[str], env: dict) -> float:
+    """A run with the cache on but empty, as a user's first: it also writes the cache and record."""
+    with tempfile.TemporaryDirectory() as cache:
+        return timed(command, dict(env, SOPTUI_CACHE_DIR=cache))
+
+
 def parse_all(files: list[Path]) -> float:
     import tomllib
 
@@ -74,8 +81,9 @@ def main() -> None:
         one_edit = edited_rerun(lint, env, files[len(files) // 2])
         no_cache = timed([*lint, "--no-cache"], env)
         parse = min(parse_all(files) for _ in range(2))
-        one = [*soptui, "lint", str(files[0]), "--no-cache", "--quiet"]
-        one_cold = statistics.median(timed(one, env) for _ in range(5))
+        one = [*soptui, "lint", str(files[0]), "--quiet"]
+        one_cold = statistics.median(timed([*one, "--no-cache"], env) for _ in range(5))
+        one_first = statistics.median(first_run(one, env) for _ in range(5))
         bare = statistics.median(timed([sys.executable, "-c", "import tomllib"], env) for _ in range(5))
     print(f"\n{len(files)} SOPs, {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
     rows = [
@@ -84,7 +92,8 @@ def main() -> None:
         ("tomllib parse only", parse, f"lint/parse = {cold / parse:.2f} (target < 1)"),
         ("soptui lint, nothing changed", warm, f"rerun/cold = {warm / cold:.2f} (target < 0.10)"),
         ("soptui lint, one SOP edited", one_edit, f"rerun/cold = {one_edit / cold:.2f}"),
-        ("soptui lint one file, cold", one_cold, f"vs bare import = {one_cold / bare:.1f}x (target <= 3x)"),
+        ("soptui lint one file, cold", one_cold, f"vs bare import = {one_cold / bare:.2f}x (target <= 3x)"),
+        ("the same, first run with cache", one_first, f"vs bare import = {one_first / bare:.2f}x"),
         ('python -c "import tomllib"', bare, ""),
     ]
     for name, seconds, note in rows:
