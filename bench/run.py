@@ -14,6 +14,7 @@ Figures, all wall-clock, best of N where noted:
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -30,9 +31,18 @@ def timed(command: list[str], env: dict, repeat: int = 1) -> float:
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
-        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
         times.append(time.perf_counter() - started)
+        if done.returncode not in (0, 1):  # 1 is findings; anything else is no figure at all
+            sys.exit(f"bench: {' '.join(command)} failed ({done.returncode}):\n{done.stderr.decode()}")
     return min(times)
+
+
+def installed_soptui() -> list[str]:
+    """The `soptui` program of this Python's environment, as users run it. (`python -m soptui`
+    run in a checkout would import the checkout's code rather than what is installed.)"""
+    script = shutil.which("soptui", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "soptui"]
 
 
 def edited_rerun(command: list[str], env: dict, victim: Path) -> float:
@@ -68,7 +78,7 @@ def main() -> None:
         print(f"generating {count} SOPs in {corpus} ...", flush=True)
         generate(corpus, count)
     files = sorted(corpus.rglob("*.toml"))
-    soptui = [sys.executable, "-m", "soptui"]
+    soptui = installed_soptui()
     with tempfile.TemporaryDirectory() as cache:
         env = dict(os.environ, SOPTUI_CACHE_DIR=cache)
         # Measure Python as users run it: with bytecode caching (some sandboxes turn it off,

@@ -161,3 +161,25 @@ def test_the_entry_point_reader_agrees_with_importlib_metadata(site, monkeypatch
         theirs = sorted((e.name, e.value, e.dist.version) for e in metadata_entry_points(group=group))
         assert ours == theirs, group
     assert [e.load() for e in entry_points("soptui") if e.name == "builtin"][0].__name__ == "soptui.builtin"
+
+
+CRASHING_REPORT = '''
+from soptui.hookspecs import hookimpl
+from soptui.reporting.base import Reporter
+
+class Crashing(Reporter):
+    name = "crashing"
+    def write(self, result, out):
+        raise RuntimeError("kaboom in a report")
+
+@hookimpl
+def soptui_reporters():
+    return [Crashing]
+'''
+
+
+def test_a_crash_exits_2_never_1_which_means_findings(site):
+    install(site, "crashy", CRASHING_REPORT)
+    done = soptui("lint", "sops/", "--no-cache", "--format", "crashing", site=site)
+    assert done.returncode == 2
+    assert "kaboom in a report" in done.stderr and "internal error" in done.stderr
