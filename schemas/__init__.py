@@ -1,12 +1,4 @@
-"""JSON Schemas shipped with soptui (the folder `schemas/` of the repository).
-
-`path(name)` names a schema file in this folder. Reading it directly, rather than through
-importlib.resources, spares every run the ~2 ms that importing importlib.resources costs.
+"""JSON Schemas shipped with soptui (the folder `schemas/` of the repository), installed as the
+package `soptui.schemas`. Code finds them with `soptui.schema_file(name)`, which also works in a
+checkout, where this folder is not inside `soptui/`.
 """
-
-import os
-
-
-def path(name: str) -> str:
-    """The file of the schema `name` ("sop.schema.json")."""
-    return os.path.join(os.path.dirname(__file__), name)

@@ -229,9 +229,9 @@ def shipped_text() -> str:
 
 @functools.lru_cache(maxsize=1)
 def _schema() -> dict:
-    from . import schemas
+    from . import schema_file
 
-    return json.loads(Path(schemas.path("registry.schema.json")).read_text("utf-8"))
+    return json.loads(Path(schema_file("registry.schema.json")).read_text("utf-8"))
 
 
 def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entry]:

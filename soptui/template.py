@@ -64,13 +64,13 @@ output = ["Konsep ..."]
 
 
 def new_sop_text(path: Path, nama: str = "Nama SOP", today: dt.date | None = None) -> str:
-    from importlib import resources
+    from . import schema_file
 
-    schema_file = Path(str(resources.files("soptui.schemas").joinpath("sop.schema.json")))
+    schema_path = Path(schema_file("sop.schema.json"))
     try:
-        schema = os.path.relpath(schema_file, path.resolve().parent)
+        schema = os.path.relpath(schema_path, path.resolve().parent)
     except ValueError:
-        schema = str(schema_file)
+        schema = str(schema_path)
     if "site-packages" in schema:
         schema = "../../schemas/sop.schema.json"  # the repository layout: sops/<unit>/<file>.toml
     return TEMPLATE.format(schema=Path(schema).as_posix(), nama=nama, today=(today or dt.date.today()).isoformat())

@@ -1,6 +1,7 @@
 """`soptui` as a user runs it: exit codes, formats, fixes, baselines, revisions."""
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -8,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from soptui.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
 
 CLEAN = '''#:schema ../schemas/sop.schema.json
 nama = "Pengumpulan Data"
@@ -210,3 +213,21 @@ def test_the_program_exits_with_lints_code_and_all_its_output(corpus):
                           cwd=corpus.parent, capture_output=True, text=True)
     assert done.returncode == 1, done.stderr
     assert any(f["name"] == "step-numbering" for f in json.loads(done.stdout)["findings"])
+
+
+def test_python_m_soptui_runs_in_a_checkout_that_was_not_installed_from_it(tmp_path):
+    # The checkout's own code, without the package layout an install gives it (schemas/ inside
+    # soptui/): `python -m soptui` run there imports it, and must find the schemas all the same.
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT / "soptui", checkout / "soptui", ignore=shutil.ignore_patterns("__pycache__", "tui"))
+    shutil.copytree(ROOT / "schemas", checkout / "schemas")
+    shutil.copytree(ROOT / "sops", checkout / "sops")
+    # As `python -m soptui` there, without the finder an editable install adds (which would
+    # supply soptui.schemas and hide the case)
+    code = ("import runpy, sys; "
+            "sys.meta_path[:] = [f for f in sys.meta_path if not getattr(f, '__module__', '').startswith('__editable__')]; "
+            "sys.argv = ['soptui', 'lint', 'sops', '--no-cache', '--format', 'json']; "
+            "runpy.run_module('soptui', run_name='__main__', alter_sys=True)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=checkout, capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr
+    assert json.loads(done.stdout)["findings"]

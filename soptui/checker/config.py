@@ -124,9 +124,9 @@ def load_config(path: Path) -> Config:
 def _validate(data: dict, path: Path, text: str, prefix: str) -> None:
     from jsonschema import Draft202012Validator
 
-    from .. import schemas
+    from .. import schema_file
 
-    schema = json.loads(Path(schemas.path("config.schema.json")).read_text("utf-8"))
+    schema = json.loads(Path(schema_file("config.schema.json")).read_text("utf-8"))
     error = next(iter(Draft202012Validator(schema).iter_errors(data)), None)
     if error is None:
         return

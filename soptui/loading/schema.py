@@ -29,9 +29,9 @@ _TYPE_NAMES = {
 
 def _schema_bytes() -> bytes:
     """The SOP JSON Schema file as shipped."""
-    from .. import schemas
+    from .. import schema_file
 
-    with open(schemas.path("sop.schema.json"), "rb") as handle:
+    with open(schema_file("sop.schema.json"), "rb") as handle:
         return handle.read()
 
 
