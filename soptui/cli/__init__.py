@@ -132,29 +132,38 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return _terminal_ui(argv)
-    with _collector_paused():
+    with collector(running=False):
         return _command(argv)
 
 
 @contextmanager
-def _collector_paused():
-    """A command's objects live until it ends: its modules and classes, and a lint's findings
-    (for ten thousand SOPs, over a million small objects in no cycle). The cyclic garbage
-    collector would traverse them again and again for nothing: 3 ms of a one-file lint, most of
-    it while importing, and 0.6 s of a ten-thousand-file one. The terminal UI, a long-lived
-    process, and lint's worker processes collect as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
+def collector(running: bool):
+    """Run a block with the cyclic garbage collector on or off, then put it back as it was.
+
+    A command runs with it off: its objects live until it ends (its modules and classes, and a
+    lint's findings: for ten thousand SOPs, over a million small objects in no cycle), and the
+    collector would traverse them again and again for nothing (3 ms of a one-file lint, most of
+    it while importing; 0.6 s of a ten-thousand-file one). What makes garbage in cycles turns it
+    back on (`--fix`: tomlkit's documents). The terminal UI, a long-lived process, and lint's
+    worker processes collect as usual."""
+    was_running = gc.isenabled()
+    if running:
+        gc.enable()
+    else:
+        gc.disable()
     try:
         yield
     finally:
-        # Everything made meanwhile sits in the youngest generation, which the first allocation
-        # after `enable` would examine whole (2 ms, for objects that live on). Moved to the
-        # oldest generation instead, it waits for the rare full collection.
-        gc.freeze()
-        gc.unfreeze()
-        if enabled:
+        if was_running and not running:
+            # Everything made meanwhile sits in the youngest generation, which the first
+            # allocation after `enable` would examine whole (2 ms, for objects that live on).
+            # Moved to the oldest generation instead, it waits for the rare full collection.
+            gc.freeze()
+            gc.unfreeze()
+        if was_running:
             gc.enable()
+        else:
+            gc.disable()
 
 
 def _command(argv: list[str]) -> int:

@@ -85,8 +85,11 @@ def _run(args: argparse.Namespace, session) -> int:
 
     if args.fix or args.diff:
         from ..checker.fixes import fix_files
+        from . import collector
 
-        changed = fix_files(session.checker, session.targets, write=args.fix, diff_out=sys.stdout if args.diff else None)
+        with collector(running=True):  # each file's tomlkit document is a web of reference cycles
+            changed = fix_files(session.checker, session.targets, write=args.fix,
+                                diff_out=sys.stdout if args.diff else None)
         if not args.quiet:
             if session.lang == "en":
                 print(f"{'fixed' if args.fix else 'would fix'} {changed} files", file=sys.stderr)
