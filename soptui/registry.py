@@ -101,14 +101,13 @@ def _region_name(kind: str, region: str | None) -> str:
 class Registry:
     """Entries by type, number and year; a later entry of the same key replaces an earlier one."""
 
-    def __init__(self, entries: Iterable[Entry] = (), files: Iterable[str] = (), digest: str = "",
-                 sources: Iterable[tuple[str, str]] | None = None) -> None:
+    def __init__(self, entries: Iterable[Entry] = (), files: Iterable[str] = (),
+                 sources: Iterable[tuple[str, str]] = ()) -> None:
         self._by_key: dict[tuple, Entry] = {}
         for entry in entries:
             self._by_key[_entry_key(entry)] = entry
         self.files = tuple(files)
-        self._digest = digest
-        self._sources = None if sources is None else tuple(sources)  # (name, text) of each file read
+        self._sources = tuple(sources)  # (name, text) of each file read
         self._by_number: dict[tuple[str, int], list[Entry]] = {}
         self._miscited: dict[tuple, Entry] = {}
         self._lookups: dict[tuple, Entry | None] = {}
@@ -119,18 +118,16 @@ class Registry:
                 for number in _numbers(wrong.nomor or ""):
                     self._miscited[(wrong.kind, number, wrong.tahun)] = entry
 
-    @property
+    @functools.cached_property
     def digest(self) -> str:
         """Changes when any file's text changes (a part of the cache key). Computed when first
         asked for: a run without the cache never needs it, nor the import of hashlib."""
-        if self._sources is not None:
-            import hashlib
+        import hashlib
 
-            digest = hashlib.blake2b(digest_size=16)
-            for name, text in self._sources:
-                digest.update(name.encode() + b"\0" + text.encode() + b"\0")
-            self._digest, self._sources = digest.hexdigest(), None
-        return self._digest
+        digest = hashlib.blake2b(digest_size=16)
+        for name, text in self._sources:
+            digest.update(name.encode() + b"\0" + text.encode() + b"\0")
+        return digest.hexdigest()
 
     @property
     def entries(self) -> tuple[Entry, ...]:

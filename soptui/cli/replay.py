@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
+from ..checker.parallel import digest
+
 RACY_SECONDS = 2
 
 
@@ -150,7 +152,7 @@ class Replay:
             "color": color,
             "baseline": _digest_of(args.baseline),
         }
-        name = _digest(json.dumps(settings, default=str).encode()).hexdigest()
+        name = digest(json.dumps(settings, default=str).encode())
         return cls(cache_dir() / f"replay-{name}", files)
 
     def recorded(self) -> Recording | None:
@@ -188,28 +190,22 @@ class Replay:
 def _stamps(files: list[Path]) -> tuple[str | None, int | None]:
     """One digest of every file's name, modification time and size, and the newest modification
     time; (None, None) if a file is unreadable."""
-    digest = _digest()
+    lines = []
     newest = 0
     try:
         for path in files:
             info = os.stat(path)
             newest = max(newest, info.st_mtime_ns)
-            digest.update(f"{path}\0{info.st_mtime_ns}\0{info.st_size}\n".encode())
+            lines.append(f"{path}\0{info.st_mtime_ns}\0{info.st_size}\n")
     except OSError:
         return None, None
-    return digest.hexdigest(), newest
-
-
-def _digest(data: bytes = b""):
-    import hashlib  # here: a --no-cache run never replays, and spares the import (2 ms)
-
-    return hashlib.blake2b(data, digest_size=16)
+    return digest("".join(lines).encode()), newest
 
 
 def _digest_of(path: str | None) -> str | None:
     if not path:
         return None
     try:
-        return _digest(Path(path).read_bytes()).hexdigest()
+        return digest(Path(path).read_bytes())
     except OSError:
         return "unreadable"
