@@ -74,15 +74,20 @@ def _steps(document) -> AoT:
     return steps
 
 
-def add_step(text: str, after: int | None) -> str:
-    """A new step after the step at index `after` (at the end when None), numbered after it."""
+def add_step(text: str, after: int | None, values: dict | None = None) -> str:
+    """A new step after the step at index `after` (at the end when None), numbered after it,
+    with the keys of `values`."""
     document = tomlkit.parse(text)
     steps = _steps(document)
     position = len(steps) if after is None else after + 1
     previous_no = steps[position - 1]["no"] if position > 0 else 0
     table = tomlkit.table()
     table.add("no", previous_no + 1)
-    table.add("kegiatan", "Melakukan ...")
+    values = dict(values or {})
+    table.add("kegiatan", values.pop("kegiatan", None) or "Melakukan ...")
+    for key, value in values.items():
+        if value:
+            table.add(key, value)
     if position == len(steps):
         steps[-1].add(tomlkit.nl())  # a blank line between the old last step and the new one
     else:

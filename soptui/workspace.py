@@ -11,13 +11,14 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .atomic import atomic_write_text
 from .checker.engine import Checker, FileResult
 from .checker.finding import Finding
 from .checker.fixes import apply_fixes
-from .checker.rule import Severity
+from .checker.parallel import check_files
+from .checker.rule import Severity, step_of
 from .loading.loader import LoadResult, load_text
 from .model import Sop
 
@@ -143,32 +144,83 @@ class Document:
 
 
 class Workspace:
-    """A corpus of SOP files with the findings of each, and the documents open for editing."""
+    """A corpus of SOP files with the findings of each, and the documents open for editing.
 
-    def __init__(self, files: list[Path], checker: Checker) -> None:
+    Several documents may hold unsaved edits at once. Every change records the paths whose
+    findings it changed (`take_changed`), so a screen redraws those and nothing else: on a corpus
+    of ten thousand SOPs an edit touches one file's label, not ten thousand.
+    """
+
+    def __init__(self, files: list[Path], checker: Checker, root: Path | None = None) -> None:
         self.files = list(files)
         self.checker = checker
+        self.root = root if root is not None else common_root(self.files)
         self.results: dict[str, FileResult] = {}
         self.corpus_findings: dict[str, list[Finding]] = {}
         self.documents: dict[str, Document] = {}
+        self.linted = False  # the whole corpus has been linted once
+        self._order = {str(path): i for i, path in enumerate(self.files)}
+        self._merged: dict[str, list[Finding]] = {}  # path -> its own and corpus findings, sorted
+        self._changed: set[str] = set()
 
-    def lint_all(self, progress: Callable[[int, int], None] | None = None) -> None:
-        from .checker.parallel import check_files
-
+    # -- the corpus lint (runs in a worker; results are taken on the UI thread) ------------------
+    def lint_batches(self, progress: Callable[[int, int], None] | None = None,
+                     size: int = 200) -> Iterator[list[tuple[str, FileResult]]]:
+        """Every file checked, in batches; changes no state, so it may run on another thread."""
+        batch: list[tuple[str, FileResult]] = []
         for checked in check_files(self.checker, self.files, progress, digests=False):
-            self.results[checked.path] = checked.result
+            batch.append((checked.path, checked.result))
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def take_results(self, batch: list[tuple[str, FileResult]]) -> None:
+        """Results of the corpus lint. A file open as a document keeps its own result: it may
+        hold edits the lint, which read the file on disk, never saw."""
+        for path, result in batch:
+            if path not in self.documents:
+                self.results[path] = result
+                self._touch(path)
+
+    def finish_lint(self) -> None:
+        self.linted = True
         self._corpus()
 
+    def lint_all(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """The corpus lint in one call, for tests and scripts."""
+        for batch in self.lint_batches(progress):
+            self.take_results(batch)
+        self.finish_lint()
+
     def _corpus(self) -> None:
+        before = self.corpus_findings
         self.corpus_findings = {}
         for finding in self.checker.check_corpus(list(self.results.values())):
             self.corpus_findings.setdefault(finding.path, []).append(finding)
+        for path in before.keys() | self.corpus_findings.keys():
+            if before.get(path) != self.corpus_findings.get(path):
+                self._touch(path)
 
+    def _touch(self, path: str) -> None:
+        self._merged.pop(path, None)
+        self._changed.add(path)
+
+    def take_changed(self) -> set[str]:
+        """The paths whose findings or state changed since the last call."""
+        changed, self._changed = self._changed, set()
+        return changed
+
+    # -- findings ---------------------------------------------------------------------------------
     def findings(self, path: Path | str) -> list[Finding]:
         name = str(path)
-        result = self.results.get(name)
-        own = result.findings if result else []
-        return sorted([*own, *self.corpus_findings.get(name, [])], key=lambda f: f.sort_key)
+        merged = self._merged.get(name)
+        if merged is None:
+            result = self.results.get(name)
+            own = result.findings if result else []
+            merged = self._merged[name] = sorted([*own, *self.corpus_findings.get(name, [])], key=Finding.by_place)
+        return merged
 
     def counts(self, path: Path | str) -> tuple[int, int, int]:
         found = self.findings(path)
@@ -178,17 +230,59 @@ class Workspace:
     def all_findings(self) -> list[Finding]:
         return [f for path in self.files for f in self.findings(path)]
 
+    def next_finding(self, path: str | None, line: int, col: int, direction: int) -> Finding | None:
+        """The finding after (direction +1) or before (-1) the place `path:line:col`, in file
+        order then line order, wrapping around the corpus. Looks at the open file and then file
+        by file, so a press costs the same on ten files or ten thousand."""
+        if not self.files:
+            return None
+        here = (line, col)
+        start = self._order.get(path, -1) if path is not None else -1
+        if start >= 0:
+            found = self.findings(path)
+            candidates = [f for f in found if (f.line, f.col) > here] if direction > 0 else \
+                [f for f in found if (f.line, f.col) < here]
+            if candidates:
+                return candidates[0] if direction > 0 else candidates[-1]
+        count = len(self.files)
+        for step in range(1, count + 1):
+            found = self.findings(self.files[(start + direction * step) % count])
+            if found:
+                return found[0] if direction > 0 else found[-1]
+        return None
+
+    # -- documents --------------------------------------------------------------------------------
     def open(self, path: Path) -> Document:
         name = str(path)
         if name not in self.documents:
             self.documents[name] = Document.open(path, self._relint)
         return self.documents[name]
 
+    def dirty_documents(self) -> list[Document]:
+        return [d for d in self.documents.values() if d.dirty]
+
+    def relative(self, path: Path | str) -> str:
+        """A path as the user reads it: relative to the corpus root."""
+        try:
+            return Path(path).relative_to(self.root).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
     def _relint(self, document: Document) -> FileResult:
+        name = str(document.path)
         result = self.checker.check_loaded(document.load)
-        self.results[str(document.path)] = result
-        if any(r.collected for r in self.results.values()):
+        previous = self.results.get(name)
+        self.results[name] = result
+        self._touch(name)
+        if not self.linted:
+            return result  # the corpus rules run once the corpus lint is done
+        if previous is None or previous.collected != result.collected:
             self._corpus()
+        elif name in self.corpus_findings:
+            # What the corpus rules judge is unchanged, so their findings are too; only the lines
+            # of this file's findings may have moved.
+            self.corpus_findings[name] = [_placed(f, result.source, document.sop)
+                                          for f in self.corpus_findings[name]]
         return result
 
     def create(self, path: Path, text: str) -> Document:
@@ -198,7 +292,29 @@ class Workspace:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(path, text)
         self.files.append(path)
+        self._order[str(path)] = len(self.files) - 1
         return self.open(path)
+
+
+def _placed(finding: Finding, source, sop: Sop | None) -> Finding:
+    """A corpus finding placed again, at its pointer in the file's new text."""
+    if source is None:
+        return finding
+    pos = source.locate(finding.pointer)
+    step = step_of(sop, finding.pointer) if sop is not None else finding.step
+    return finding._replace(line=pos.line, col=pos.col, step=step)
+
+
+def common_root(files: list[Path]) -> Path:
+    """The deepest folder that holds every file."""
+    if not files:
+        return Path(".")
+    parents = [Path(p).parent for p in files]
+    root = parents[0]
+    for parent in parents[1:]:
+        while root != parent and root not in parent.parents:
+            root = root.parent
+    return root
 
 
 def external_editor() -> list[str]:

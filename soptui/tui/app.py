@@ -1,19 +1,24 @@
 """The soptui terminal app: browse, review and edit a corpus of SOPs with findings inline.
 
-The app owns the state (a `Workspace` and the open `Document`); widgets render it and post
-messages for what the user wants; actions change the state through `soptui.editing` and
-`soptui.workspace`, then ask every widget to render again.
+The state lives in a `Workspace` (the corpus, its findings, the open documents) and changes
+only through it and `soptui.editing`; widgets render what the app hands them and post messages
+for what the user wants. The corpus lint runs in a worker thread that posts its results as
+messages, taken on the UI thread, so nothing the user edits meanwhile is overwritten.
 """
 
 from __future__ import annotations
 
+import difflib
+import os
 import subprocess
+import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, ProgressBar, Static, TabbedContent, TabPane
 
@@ -21,22 +26,31 @@ from .. import editing
 from ..checker.config import Config, ConfigError, find_config, load_config
 from ..checker.engine import Checker
 from ..checker.finding import Finding
+from ..checker.fixes import apply_fixes, fix_text
 from ..checker.plugins import load_plugins
 from ..loading.discover import find_sop_files
 from ..template import new_sop_text
 from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
-from .messages import ActorToggled, EditRequested, FileChosen, FindingChosen
-from .screens import Choose, CorpusFindings, EditValue, HelpScreen
+from .messages import ActorToggled, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
+from .screens import AddStep, Choose, CorpusFindings, EditValue, HelpScreen, Preview
+from .strings import say
 from .widgets.corpus import CorpusPanel
 from .widgets.diagram import DiagramView
 from .widgets.findings import FindingsTable
 from .widgets.identity import IdentityView
+from .widgets.marks import MARK, STYLE
 from .widgets.procedure import ProcedureView
 
 TABS = ("prosedur", "identitas", "diagram", "temuan")
+TAB_TITLES = {"prosedur": "Prosedur", "identitas": "Identitas", "diagram": "Diagram", "temuan": "Temuan"}
+FOCUS = {"prosedur": "#steps", "identitas": "#identity", "diagram": "#diagram-view", "temuan": "#findings"}
+# Below this width the corpus list hides itself, leaving the tables the whole screen.
+NARROW = 110
+# Editors that open a file at a line given as +LINE.
+PLUS_LINE_EDITORS = {"vi", "vim", "nvim", "view", "nano", "emacs", "emacsclient", "micro", "kak", "joe", "mcedit", "ne"}
 
 
-def build_workspace(target: Path) -> Workspace:
+def build_workspace(target: Path) -> tuple[Workspace, Config]:
     files = find_sop_files([target]) if target.exists() else []
     try:
         config_path = find_config(target)
@@ -44,57 +58,70 @@ def build_workspace(target: Path) -> Workspace:
     except ConfigError:
         config = Config()  # the app still opens; `soptui lint` reports the configuration error
     plugins = load_plugins(include=list(config.plugins))
-    return Workspace(files, Checker(plugins.rule_classes(), config))
+    root = target if target.is_dir() else target.parent
+    return Workspace(files, Checker(plugins.rule_classes(), config), root=root), config
+
+
+def editor_command(path: str, line: int | None) -> list[str]:
+    """The user's editor on `path`, at `line` when the editor takes +LINE."""
+    command = external_editor()
+    if line and Path(command[0]).name in PLUS_LINE_EDITORS:
+        return [*command, f"+{line}", path]
+    return [*command, path]
 
 
 class SoptuiApp(App):
     TITLE = "soptui"
-    CSS = """
-    #main { height: 1fr; }
-    #side { width: 32; border-right: solid $primary-background; }
-    #lint-progress { height: 1; dock: bottom; }
-    #identity { height: 1fr; }
-    #identity-findings { height: auto; max-height: 8; padding: 0 1; border-top: solid $primary-background; }
-    TabbedContent { height: 1fr; }
-    TabPane { padding: 0; }
-    """
-    BINDINGS = [
-        Binding("f1", "help", "bantuan"),
-        Binding("ctrl+s", "save", "simpan"),
-        Binding("ctrl+z", "undo", "batal"),
-        Binding("ctrl+y", "redo", "ulang"),
-        Binding("f", "fix", "perbaiki"),
-        Binding("n", "next_finding", "temuan berikut"),
-        Binding("N", "previous_finding", "temuan sebelumnya", show=False),
-        Binding("T", "corpus_findings", "semua temuan"),
-        Binding("a", "add_step", "tambah langkah"),
-        Binding("D", "delete_step", "hapus langkah", show=False),
-        Binding("ctrl+up", "move_step(-1)", "naikkan", show=False),
-        Binding("ctrl+down", "move_step(1)", "turunkan", show=False),
-        Binding("k", "toggle_decision", "keputusan", show=False),
-        Binding("P", "add_actor", "tambah pelaksana", show=False),
-        Binding("ctrl+r", "remove_actor", "hapus pelaksana", show=False),
-        Binding("e", "external_editor", "editor", show=False),
-        Binding("ctrl+n", "new_sop", "SOP baru", show=False),
-        Binding("L", "toggle_language", "bahasa"),
-        Binding("slash", "focus_filter", "saring", show=False),
-        Binding("ctrl+b", "toggle_sidebar", "daftar SOP", show=False),
-        Binding("1", "tab('prosedur')", show=False),
-        Binding("2", "tab('identitas')", show=False),
-        Binding("3", "tab('diagram')", show=False),
-        Binding("4", "tab('temuan')", show=False),
-        Binding("q", "quit", "keluar"),
-    ]
+    CSS_PATH = "soptui.tcss"
+    # (key, action, word for it in strings.WORDS, shown in the footer)
+    KEYS = (
+        ("f1", "help", "help", True),
+        ("ctrl+s", "save", "save", True),
+        ("S", "save_all", "save_all", False),
+        ("ctrl+z", "undo", "undo", False),
+        ("ctrl+y", "redo", "redo", False),
+        ("f", "fix", "fix", True),
+        ("F", "fix_all", "fix_all", False),
+        ("w", "waive", "waive", False),
+        ("n", "next_finding", "next_finding", True),
+        ("N", "previous_finding", "previous_finding", False),
+        ("T", "corpus_findings", "corpus_findings", True),
+        ("a", "add_step", "add_step", True),
+        ("D", "delete_step", "delete_step", False),
+        ("ctrl+up", "move_step(-1)", "move_up", False),
+        ("ctrl+down", "move_step(1)", "move_down", False),
+        ("k", "toggle_decision", "toggle_decision", False),
+        ("P", "add_actor", "add_actor", False),
+        ("ctrl+r", "remove_actor", "remove_actor", False),
+        ("e", "external_editor", "external_editor", False),
+        ("ctrl+n", "new_sop", "new_sop", False),
+        ("L", "toggle_language", "toggle_language", True),
+        ("slash", "focus_filter", "focus_filter", False),
+        ("ctrl+b", "toggle_sidebar", "toggle_sidebar", True),
+        ("1", "tab('prosedur')", "tab_prosedur", False),
+        ("2", "tab('identitas')", "tab_identitas", False),
+        ("3", "tab('diagram')", "tab_diagram", False),
+        ("4", "tab('temuan')", "tab_temuan", False),
+        ("q", "quit", "quit", True),
+    )
+    BINDINGS = [Binding(key, action, say(word, "id"), show=shown) for key, action, word, shown in KEYS]
 
-    def __init__(self, target: Path, workspace: Workspace | None = None, lint_on_mount: bool = True) -> None:
+    def __init__(self, target: Path, workspace: Workspace | None = None, lint_on_mount: bool = True,
+                 lang: str | None = None) -> None:
         super().__init__()
         self.target = target
-        self.workspace = workspace or build_workspace(target)
+        config = Config()
+        if workspace is None:
+            workspace, config = build_workspace(target)
+        self.workspace = workspace
         self.document: Document | None = None
-        self.lang = "id"
+        self.lang = lang or config.lang or os.environ.get("SOPTUI_LANG") or "id"
+        if self.lang not in ("id", "en"):
+            self.lang = "id"
         self.lint_on_mount = lint_on_mount
         self.lint_seconds: float | None = None
         self.last_finding: Finding | None = None  # where n / N continue from
+        self.sidebar_chosen: bool | None = None  # the user's ctrl+b choice, over the automatic one
 
     # -- layout --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -104,100 +131,142 @@ class SoptuiApp(App):
                 yield CorpusPanel(self.workspace, id="sidebar")
                 yield ProgressBar(id="lint-progress", show_eta=False)
             with TabbedContent(id="tabs"):
-                with TabPane("Prosedur", id="prosedur"):
+                with TabPane(say("Prosedur", self.lang), id="prosedur"):
                     yield ProcedureView(id="procedure")
-                with TabPane("Identitas", id="identitas"):
+                with TabPane(say("Identitas", self.lang), id="identitas"):
                     yield IdentityView(id="identity")
                     yield Static(id="identity-findings")
-                with TabPane("Diagram", id="diagram"):
+                with TabPane(say("Diagram", self.lang), id="diagram"):
                     yield DiagramView(id="diagram-view")
-                with TabPane("Temuan", id="temuan"):
-                    yield FindingsTable(id="findings")
+                with TabPane(say("Temuan", self.lang), id="temuan"):
+                    yield FindingsTable(id="findings", relative=self.workspace.relative)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = str(self.target)
+        self._apply_language()
+        self._fit_sidebar()
         if not self.workspace.files:
-            self.notify("tidak ada berkas SOP di sini; ctrl+n membuat SOP baru (no SOP files; ctrl+n: new SOP)",
-                        severity="warning", timeout=8)
-        if self.lint_on_mount:
+            self.notify(say("no_files", self.lang), severity="warning", timeout=8)
+        if self.lint_on_mount and self.workspace.files:
+            self.query_one("#lint-progress", ProgressBar).update(total=len(self.workspace.files), progress=0)
             self.lint_corpus()
         else:
             self.query_one("#lint-progress").display = False
+            self.workspace.finish_lint()
             self._after_lint()
 
+    def on_resize(self) -> None:
+        self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        side = self.query_one("#side")
+        wanted = self.sidebar_chosen if self.sidebar_chosen is not None else self.size.width >= NARROW
+        side.set_class(not wanted, "-hidden")
+        side.styles.width = max(28, min(48, self.size.width // 4))
+
+    # -- the corpus lint: a worker thread posts results, the UI thread takes them --------------------
     @work(thread=True, exclusive=True)
     def lint_corpus(self) -> None:
         started = time.perf_counter()
-        bar = self.query_one("#lint-progress", ProgressBar)
-        self.call_from_thread(bar.update, total=len(self.workspace.files), progress=0)
-        self.workspace.lint_all(lambda done, total: self.call_from_thread(bar.update, progress=done))
-        self.lint_seconds = time.perf_counter() - started
-        self.call_from_thread(self._after_lint)
+        total, done = len(self.workspace.files), 0
+        for batch in self.workspace.lint_batches():
+            done += len(batch)
+            self.post_message(LintBatch(batch, done, total))
+        self.post_message(LintDone(time.perf_counter() - started))
+
+    @on(LintBatch)
+    def lint_batch(self, message: LintBatch) -> None:
+        self.workspace.take_results(message.batch)
+        self.query_one("#lint-progress", ProgressBar).update(progress=message.done)
+        self.query_one(CorpusPanel).refresh_labels(self.workspace.take_changed())
+
+    @on(LintDone)
+    def lint_done(self, message: LintDone) -> None:
+        self.lint_seconds = message.seconds
+        self.workspace.finish_lint()
+        self._after_lint()
 
     def _after_lint(self) -> None:
         self.query_one("#lint-progress").display = False
-        self.query_one(CorpusPanel).refresh_labels()
         if self.document is None and self.workspace.files:
             self.open(self.workspace.files[0])
-        total = len(self.workspace.all_findings())
-        self.notify(f"{len(self.workspace.files)} SOP, {total} temuan (findings)", timeout=3)
+            if self.focused is None or self.focused.id == "filter":
+                self.action_tab("prosedur")
+        else:
+            self.render_document()
+        total = sum(len(self.workspace.findings(path)) for path in self.workspace.files)
+        self.notify(f"{len(self.workspace.files)} SOP, {total} {say('findings_word', self.lang)}", timeout=3)
 
     # -- rendering -----------------------------------------------------------------------------
     def render_document(self) -> None:
+        """Hand the open document's state down to every widget."""
         document = self.document
         sop = document.view if document else None
         findings = self.workspace.findings(document.path) if document else []
-        self.query_one(ProcedureView).show(sop, findings, self.lang)
-        self.query_one(IdentityView).show(sop, findings)
-        self.query_one(DiagramView).show(sop, self.lang)
+        problems = document.load.problems if document and not document.load.ok else ()
+        self.query_one(ProcedureView).show(sop, findings, self.lang, problems, document.text if document else "")
+        self.query_one(IdentityView).show(sop, findings, self.lang)
+        marks = {}
+        for finding in findings:
+            parts = finding.pointer.split("/")
+            if len(parts) > 2 and parts[1] == "langkah" and parts[2].isdigit():
+                index = int(parts[2])
+                if index not in marks or finding.severity.rank > marks[index].rank:
+                    marks[index] = finding.severity
+        self.query_one(DiagramView).show(sop, self.lang, {i: s.value for i, s in marks.items()})
         self.query_one(FindingsTable).show(findings, self.lang)
-        self.query_one(CorpusPanel).refresh_labels()
+        changed = self.workspace.take_changed()
+        if document is not None:
+            changed.add(str(document.path))  # its ● mark follows every edit and save
+        self.query_one(CorpusPanel).refresh_labels(changed)
         if document is not None:
             mark = " ●" if document.dirty else ""
-            problems = "" if document.load.ok else ("  ✖ tidak termuat (does not load)")
-            self.sub_title = f"{document.path}{mark}{problems}"
+            problem = f"  ✖ {say('does_not_load', self.lang)}" if not document.load.ok else ""
+            dirty = len(self.workspace.dirty_documents())
+            others = f"  ({dirty} ●)" if dirty > (1 if document.dirty else 0) else ""
+            self.sub_title = f"{self.workspace.relative(document.path)}{mark}{problem}{others}"
 
     def open(self, path: Path) -> None:
         self.document = self.workspace.open(Path(path))
         self.query_one(ProcedureView).selected = 0
         self.render_document()
-        self.query_one(CorpusPanel).rebuild(select=str(path))
-        self.query_one("#steps").focus()
+        self.query_one(CorpusPanel).mark_open(str(path))
 
-    def edit(self, change) -> None:
+    def edit(self, change) -> bool:
         """Apply an edit to the open document, reporting a refused one instead of failing."""
         if self.document is None:
-            return
+            return False
         try:
             changed = self.document.edit(change)
         except editing.EditError as error:
             self.notify(error.text(self.lang), severity="error")
-            return
+            return False
         except Exception as error:  # noqa: BLE001 - an edit tomlkit cannot make must not end the session
-            self.notify(f"perubahan gagal (edit failed): {error}", severity="error")
-            return
+            self.notify(f"{say('edit_failed', self.lang)}: {error}", severity="error")
+            return False
         if changed:
             self.render_document()
+        return changed
 
     # -- messages from widgets -------------------------------------------------------------------
     @on(FileChosen)
     def file_chosen(self, message: FileChosen) -> None:
-        if self.document is not None and str(self.document.path) == message.path:
-            return
-        self.confirm_leaving(lambda: self.open(Path(message.path)))
+        # Unsaved edits stay with their document (marked ● in the list): nothing to ask here.
+        if self.document is None or str(self.document.path) != message.path:
+            self.open(Path(message.path))
+        self.action_tab(self.query_one(TabbedContent).active or "prosedur")
 
     @on(EditRequested)
     def edit_requested(self, message: EditRequested) -> None:
-        hint = "pisahkan dengan ; (separate with ;) — kosong menghapus (empty removes)" \
-            if message.key in editing.LIST_KEYS else "kosong menghapus kunci (empty removes the key)"
+        hint = say("list_hint" if message.key in editing.LIST_KEYS else "value_hint", self.lang)
+        item = message.pointer.split("/")[-1].isdigit() or message.pointer.endswith("/+")
 
         def done(value: str | None) -> None:
             if value is None:
                 return
             try:
-                parsed = editing.parse_input(message.key, value) if not message.pointer.split("/")[-1].isdigit() \
-                    and not message.pointer.endswith("/+") else value.strip()
+                parsed = value.strip() if item else editing.parse_input(message.key, value)
             except editing.EditError as error:
                 self.notify(error.text(self.lang), severity="error")
                 return
@@ -207,17 +276,17 @@ class SoptuiApp(App):
             else:
                 self.edit(lambda text: editing.set_value(text, message.pointer, parsed))
 
-        self.push_screen(EditValue(self._describe(message.pointer), message.current, hint), done)
+        self.push_screen(EditValue(self._describe(message.pointer), message.current, hint, self.lang), done)
 
     def _describe(self, pointer: str) -> str:
         """A pointer in words: "/langkah/5/waktu" -> "Langkah 6 · waktu"."""
         parts = pointer.split("/")[1:]
         sop = self.document.view if self.document else None
         if len(parts) >= 3 and parts[0] == "langkah" and parts[1].isdigit() and sop and int(parts[1]) < len(sop.langkah):
-            return f"Langkah {sop.langkah[int(parts[1])].no} · {' · '.join(parts[2:])}"
+            return f"{say('Langkah', self.lang)} {sop.langkah[int(parts[1])].no} · {' · '.join(parts[2:])}"
         if parts and parts[-1] == "+":
-            return f"{parts[0]}: butir baru (new item)"
-        return " · ".join(p if not p.isdigit() else f"butir {int(p) + 1}" for p in parts)
+            return f"{parts[0]}: {say('add_item', self.lang)}"
+        return " · ".join(p if not p.isdigit() else f"#{int(p) + 1}" for p in parts)
 
     @on(ActorToggled)
     def actor_toggled(self, message: ActorToggled) -> None:
@@ -229,84 +298,115 @@ class SoptuiApp(App):
     def identity_row_findings(self, message: IdentityView.RowFindings) -> None:
         from rich.text import Text as RichText
 
-        from .widgets.marks import MARK, STYLE
-
         text = RichText()
         for finding in message.findings:
             text.append(f"{MARK[finding.severity]} ", style=STYLE[finding.severity])
             text.append(f"{finding.message(self.lang)} ({finding.name})")
             if finding.fix is not None:
-                text.append("  [f: perbaiki]" if self.lang != "en" else "  [f: fix]", style="green")
+                text.append("  " + say("fix_hint", self.lang), style="green")
             text.append("\n")
-        text.rstrip()  # in place
+        text.rstrip()
         self.query_one("#identity-findings", Static).update(text)
 
     @on(FindingChosen)
     def finding_chosen(self, message: FindingChosen) -> None:
         self.go_to(message.finding)
 
-    def go_to(self, finding: Finding) -> None:
+    def go_to(self, finding: Finding, then=None) -> None:
+        """Open the finding's file, show its element, and put the cursor on it."""
         self.last_finding = finding
-
-        def show() -> None:
-            parts = finding.pointer.split("/")
-            tabs = self.query_one(TabbedContent)
-            if len(parts) > 2 and parts[1] == "langkah" and parts[2].isdigit():
-                tabs.active = "prosedur"
-                self.query_one(ProcedureView).select_step(int(parts[2]))
-            elif finding.pointer:
-                tabs.active = "identitas"
-                self.query_one(IdentityView).focus_pointer(finding.pointer)
-                self.query_one(IdentityView).focus()
-            else:
-                tabs.active = "temuan"
-
         if self.document is None or str(self.document.path) != finding.path:
-            self.confirm_leaving(lambda: (self.open(Path(finding.path)), show()))
+            self.open(Path(finding.path))
+        parts = finding.pointer.split("/")
+        tabs = self.query_one(TabbedContent)
+        if len(parts) > 2 and parts[1] == "langkah" and parts[2].isdigit():
+            tabs.active = "prosedur"
+            self.query_one(ProcedureView).select_finding(finding)
+        elif finding.pointer:
+            tabs.active = "identitas"
+            self.query_one(IdentityView).focus_pointer(finding.pointer)
+            self.query_one(IdentityView).focus()
         else:
-            show()
+            tabs.active = "temuan"
+            table = self.query_one(FindingsTable)
+            if finding in table.findings:
+                table.move_cursor(row=table.findings.index(finding), animate=False)
+            table.focus()
+        if then is not None:
+            then()
+
+    # -- what is under the cursor ------------------------------------------------------------------
+    def findings_here(self) -> list[Finding]:
+        """The findings the user is looking at: the inline row or step under the cursor in
+        Prosedur, the highlighted row in Identitas or Temuan."""
+        if self.document is None:
+            return []
+        tab = self.query_one(TabbedContent).active
+        if tab == "identitas":
+            return self.query_one(IdentityView).current_findings()
+        if tab == "temuan":
+            finding = self.query_one(FindingsTable).current_finding
+            return [finding] if finding is not None else []
+        return self.query_one(ProcedureView).current_findings()
 
     # -- actions -----------------------------------------------------------------------------------
     def action_help(self) -> None:
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(self.lang))
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
-        focus = {"prosedur": "#steps", "identitas": "#identity", "diagram": "#diagram-view", "temuan": "#findings"}
-        self.query_one(focus[tab]).focus()
+        self.query_one(FOCUS[tab]).focus()
 
     def action_toggle_sidebar(self) -> None:
-        """Hide the corpus list to give a narrow terminal's width to the tables, or show it."""
         side = self.query_one("#side")
-        side.display = not side.display
+        self.sidebar_chosen = side.has_class("-hidden")
+        self._fit_sidebar()
 
     def action_focus_filter(self) -> None:
+        self.sidebar_chosen = True
+        self._fit_sidebar()
         self.query_one("#filter").focus()
 
     def action_save(self) -> None:
-        if self.document is None:
+        document = self.document
+        if document is None:
             return
+        if not document.load.ok:
+            self.push_screen(Choose(say("not_loading_save", self.lang),
+                                    [("save", say("save_anyway", self.lang)), ("cancel", say("cancel", self.lang))],
+                                    self.lang, destructive=("save",)),
+                             lambda choice: self._save(document) if choice == "save" else None)
+            return
+        self._save(document)
+
+    def _save(self, document: Document, force: bool = False) -> bool:
         try:
-            self.document.save()
+            document.save(force=force)
         except ChangedOnDisk:
             self.push_screen(Choose(
-                "Berkas berubah di disk sejak dibuka. (The file changed on disk since it was opened.)",
-                [("reload", "Muat ulang (reload)"), ("overwrite", "Timpa (overwrite)"), ("cancel", "Batal (cancel)")],
-            ), self._resolve_conflict)
-            return
+                f"{self.workspace.relative(document.path)}: {say('changed_on_disk', self.lang)}",
+                [("reload", say("reload", self.lang)), ("overwrite", say("overwrite", self.lang)),
+                 ("cancel", say("cancel", self.lang))], self.lang, destructive=("overwrite", "reload"),
+            ), lambda choice: self._resolve_conflict(document, choice))
+            return False
         except OSError as error:
-            self.notify(f"gagal menyimpan (save failed): {error}", severity="error")
-            return
-        self.notify(f"tersimpan (saved): {self.document.path}", timeout=2)
+            self.notify(f"{say('save_failed', self.lang)}: {error}", severity="error")
+            return False
+        self.notify(f"{say('saved', self.lang)}: {self.workspace.relative(document.path)}", timeout=2)
         self.render_document()
+        return True
 
-    def _resolve_conflict(self, choice: str) -> None:
+    def action_save_all(self) -> None:
+        for document in self.workspace.dirty_documents():
+            if not self._save(document):
+                return
+
+    def _resolve_conflict(self, document: Document, choice: str) -> None:
         if choice == "reload":
-            self.document.reload()
-            self.notify("dimuat ulang; ctrl+z mengembalikan perubahan Anda (reloaded; ctrl+z brings your edits back)")
+            document.reload()
+            self.notify(say("reloaded", self.lang))
         elif choice == "overwrite":
-            self.document.save(force=True)
-            self.notify(f"tersimpan (saved): {self.document.path}", timeout=2)
+            self._save(document, force=True)
         self.render_document()
 
     def action_undo(self) -> None:
@@ -317,47 +417,77 @@ class SoptuiApp(App):
         if self.document and self.document.redo():
             self.render_document()
 
-    def action_fix(self) -> None:
-        finding = None
-        if self.query_one(TabbedContent).active == "identitas":
-            finding = next((f for f in self._identity_findings() if f.fix), None)
-        finding = finding or self.query_one(ProcedureView).current_finding()
-        if finding is None:
-            fixable = [f for f in self.workspace.findings(self.document.path) if f.fix] if self.document else []
-            finding = fixable[0] if fixable else None
-        if finding is None or finding.fix is None:
-            self.notify("tidak ada perbaikan di sini (no fix here)", timeout=2)
+    def _diff(self, old: str, new: str) -> str:
+        name = self.workspace.relative(self.document.path)
+        return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                            fromfile=f"a/{name}", tofile=f"b/{name}"))
+
+    def _preview_then_apply(self, title: str, new_text: str) -> None:
+        document = self.document
+        if new_text == document.text:
+            self.notify(say("no_fix_here", self.lang), severity="warning", timeout=4)
             return
-        if self.document.fix(finding):
-            self.notify(finding.fix.description(self.lang), timeout=3)
-            self.render_document()
 
-    def _identity_findings(self) -> list[Finding]:
-        view = self.query_one(IdentityView)
-        if view.cursor_row >= len(view.rows_meta):
-            return []
-        pointer = view.rows_meta[view.cursor_row][0].removesuffix("/+")
-        return [f for f in view.findings if f.pointer == pointer or f.pointer.startswith(pointer + "/")]
+        def answer(apply: bool | None) -> None:
+            if apply and document is self.document:
+                self.edit(lambda text: new_text)
+                self.notify(f"{say('fixed', self.lang)}: {title}", timeout=3)
 
-    def _finding_order(self) -> list[Finding]:
-        order = {str(p): i for i, p in enumerate(self.workspace.files)}
-        return sorted(self.workspace.all_findings(), key=lambda f: (order.get(f.path, 0), f.line, f.col, f.code))
+        self.push_screen(Preview(title, self._diff(document.text, new_text), self.lang), answer)
 
-    def _key(self, finding: Finding) -> tuple:
-        order = {str(p): i for i, p in enumerate(self.workspace.files)}
-        return order.get(finding.path, 0), finding.line, finding.col, finding.code
+    def action_fix(self) -> None:
+        """Fix the finding under the cursor, after a preview of the change."""
+        here = self.findings_here()
+        fixable = [f for f in here if f.fix is not None]
+        if not fixable:
+            self.notify(say("no_fix_here" if here else "no_finding_here", self.lang), severity="warning", timeout=4)
+            return
+        self.fix_finding(fixable[0])
 
-    def _here(self) -> tuple:
-        """Where `n`/`N` continue from: the last finding gone to, if it is in the open file,
-        else the selected step."""
+    def fix_finding(self, finding: Finding) -> None:
+        title = f"{say('fix_preview', self.lang)} · {finding.code} {finding.name}: {finding.fix.description(self.lang)}"
+        self._preview_then_apply(title, apply_fixes(self.document.text, [finding.fix]))
+
+    def action_fix_all(self) -> None:
         if self.document is None:
-            return (-1, 0, 0, "")
-        if self.last_finding is not None and self.last_finding.path == str(self.document.path):
-            return self._key(self.last_finding)
-        order = {str(p): i for i, p in enumerate(self.workspace.files)}
+            return
+        fixed = fix_text(self.workspace.checker, str(self.document.path), self.document.text)
+        if fixed == self.document.text:
+            self.notify(say("nothing_to_fix", self.lang), severity="warning", timeout=4)
+            return
+        self._preview_then_apply(say("fix_all_preview", self.lang), fixed)
+
+    def action_waive(self) -> None:
+        """Waive the finding under the cursor: a suppression comment, with the user's reason."""
+        here = self.findings_here()
+        if not here:
+            self.notify(say("no_finding_here", self.lang), severity="warning", timeout=4)
+            return
+        finding = here[0]
+
+        def reason_given(reason: str | None) -> None:
+            if reason is None:
+                return
+            if not reason.strip():
+                self.notify(say("reason_needed", self.lang), severity="error")
+                return
+            if self.edit(lambda text: editing.waive(text, finding.pointer, finding.line, finding.name, reason.strip())):
+                self.notify(f"{say('waived', self.lang)}: {finding.name}", timeout=3)
+
+        self.push_screen(EditValue(f"{say('waive_title', self.lang)}\n{finding.code} {finding.name}: "
+                                   f"{finding.message(self.lang)}", "", lang=self.lang), reason_given)
+
+    def _here(self) -> tuple[str | None, int, int]:
+        """Where `n`/`N` continue from: the last finding gone to, if it is in the open file,
+        else the selected step's line."""
+        if self.document is None:
+            return None, 0, 0
+        path = str(self.document.path)
+        if self.last_finding is not None and self.last_finding.path == path:
+            return path, self.last_finding.line, self.last_finding.col
         step = self.query_one(ProcedureView).current_step
         line = self.document.view.locate(step.pointer).line if step and self.document.view else 0
-        return order.get(str(self.document.path), -1), line, 0, ""
+        return path, line, 0
 
     def action_next_finding(self) -> None:
         self._step_finding(+1)
@@ -366,54 +496,77 @@ class SoptuiApp(App):
         self._step_finding(-1)
 
     def _step_finding(self, direction: int) -> None:
-        findings = self._finding_order()
-        if not findings:
-            self.notify("tidak ada temuan (no findings)", timeout=2)
+        chosen = self.workspace.next_finding(*self._here(), direction)
+        if chosen is None:
+            self.notify(say("no_findings", self.lang), timeout=2)
             return
-        here = self._here()
-        keys = [self._key(f) for f in findings]
-        if direction > 0:
-            chosen = next((f for f, k in zip(findings, keys) if k > here), findings[0])
-        else:
-            chosen = next((f for f, k in zip(reversed(findings), reversed(keys)) if k < here), findings[-1])
         self.go_to(chosen)
 
     def action_corpus_findings(self) -> None:
-        def chosen(finding: Finding | None) -> None:
-            if finding is not None:
+        results = self.workspace.results
+
+        def unit_of(path: str) -> str:
+            result = results.get(path)
+            return result.identity.get("unit", "") if result is not None else ""
+
+        def chosen(choice) -> None:
+            if choice is None:
+                return
+            action, finding = choice
+            if action == "fix" and finding.fix is not None:
+                self.go_to(finding, then=lambda: self.fix_finding(finding))
+            else:
                 self.go_to(finding)
 
-        self.push_screen(CorpusFindings(self._finding_order(), self.lang), chosen)
+        self.push_screen(CorpusFindings(self.workspace.all_findings(), self.lang, self.workspace.relative, unit_of),
+                         chosen)
 
     def _step_index(self) -> int | None:
         step = self.query_one(ProcedureView).current_step
         return step.index if step is not None else None
 
     def action_add_step(self) -> None:
+        sop = self.document.view if self.document else None
+        if sop is None:
+            return
         index = self._step_index()
-        self.edit(lambda text: editing.add_step(text, index))
-        if index is not None:
-            self.query_one(ProcedureView).select_step(index + 1)
+        step = sop.langkah[index] if index is not None else None
+        defaults = {"kegiatan": "", "pelaksana": step.pelaksana if step else None,
+                    "kelengkapan": "; ".join(step.output) if step else "", "waktu": "", "output": ""}
+        title = f"{say('add_step_title', self.lang)} {step.no}" if step else say("add_step_first", self.lang)
+
+        def add(values: dict | None) -> None:
+            if values is None:
+                return
+            values = {key: (editing.parse_input(key, value) if key in editing.LIST_KEYS else value)
+                      for key, value in values.items() if value}
+            if self.edit(lambda text: editing.add_step(text, index, values)) and index is not None:
+                self.query_one(ProcedureView).select_step(index + 1)
+
+        self.push_screen(AddStep(title, dict(sop.pelaksana), defaults, self.lang), add)
 
     def action_delete_step(self) -> None:
         index = self._step_index()
         if index is None:
             return
         step = self.document.view.langkah[index]
+        referring = editing.references_to(self.document.text, step.no) if hasattr(editing, "references_to") else []
+        detail = f"{say('references_warning', self.lang)}: {', '.join(referring)}" if referring else ""
 
         def answer(choice: str) -> None:
             if choice == "delete":
                 self.edit(lambda text: editing.delete_step(text, index))
 
-        self.push_screen(Choose(f"Hapus langkah {step.no} \"{step.kegiatan[:50]}\"? (Delete step {step.no}?)",
-                                [("delete", "Hapus (delete)"), ("cancel", "Batal (cancel)")]), answer)
+        self.push_screen(Choose(f"{say('delete_step_q', self.lang)} {step.no}: \"{step.kegiatan[:60]}\"?",
+                                [("delete", say("delete", self.lang)), ("cancel", say("cancel", self.lang))],
+                                self.lang, destructive=("delete",), detail=detail), answer)
 
     def action_move_step(self, offset: int) -> None:
         index = self._step_index()
         if index is None:
             return
-        self.edit(lambda text: editing.move_step(text, index, offset))
-        self.query_one(ProcedureView).select_step(index + offset)
+        if self.edit(lambda text: editing.move_step(text, index, offset)):
+            self.query_one(ProcedureView).select_step(index + offset)
 
     def action_toggle_decision(self) -> None:
         index = self._step_index()
@@ -429,24 +582,25 @@ class SoptuiApp(App):
                 return
             parts = value.replace(",", " ").split()
             if len(parts) != 2 or not all(p.isdigit() for p in parts):
-                self.notify("tulis dua nomor langkah: ya tidak (write two step numbers: yes no)", severity="error")
+                self.notify(say("two_numbers", self.lang), severity="error")
                 return
             self.edit(lambda text: editing.make_decision(text, index, int(parts[0]), int(parts[1])))
 
-        following = self.document.view.langkah[index + 1].no if index + 1 < len(self.document.view.langkah) else step.no
-        self.push_screen(EditValue(f"Langkah {step.no} jadi keputusan: nomor langkah untuk `ya` dan `tidak` "
-                                   "(decision: step numbers for yes and no)", f"{following} {step.no}"), targets)
+        steps = self.document.view.langkah
+        following = steps[index + 1].no if index + 1 < len(steps) else step.no
+        self.push_screen(EditValue(f"{say('Langkah', self.lang)} {step.no} {say('decision_title', self.lang)}",
+                                   f"{following} {step.no}", lang=self.lang), targets)
 
     def action_add_actor(self) -> None:
         def added(value: str | None) -> None:
             if not value or "=" not in value:
                 if value:
-                    self.notify("tulis id = jabatan, mis. kasi_pem = Kasi Pemerintahan", severity="error")
+                    self.notify(say("actor_format", self.lang), severity="error")
                 return
             actor_id, jabatan = (part.strip() for part in value.split("=", 1))
             self.edit(lambda text: editing.add_actor(text, actor_id, jabatan))
 
-        self.push_screen(EditValue("Pelaksana baru: id = jabatan (new actor: id = title)", "kasi = Kasi"), added)
+        self.push_screen(EditValue(say("new_actor", self.lang), "kasi = Kasi", lang=self.lang), added)
 
     def action_remove_actor(self) -> None:
         if self.document is None or self.document.view is None:
@@ -457,32 +611,41 @@ class SoptuiApp(App):
             if value:
                 self.edit(lambda text: editing.remove_actor(text, value.strip()))
 
-        self.push_screen(EditValue(f"Hapus pelaksana (remove actor): {', '.join(actors)}", ""), removed)
+        self.push_screen(EditValue(f"{say('remove_actor_q', self.lang)}: {', '.join(actors)}", "", lang=self.lang),
+                         removed)
+
+    def _editor_line(self) -> int | None:
+        """Where the editor should open: the first load problem, else the selected step."""
+        document = self.document
+        if not document.load.ok and document.load.problems:
+            return document.load.problems[0].pos.line
+        step = self.query_one(ProcedureView).current_step
+        return document.view.locate(step.pointer).line if step is not None and document.view else None
 
     def action_external_editor(self) -> None:
-        """Edit the raw TOML in $VISUAL/$EDITOR; the result comes back as one undoable edit."""
+        """Edit the raw TOML in $VISUAL/$EDITOR; the result comes back as one undoable edit. The
+        scratch copy lives in a temporary folder, never in the corpus."""
         if self.document is None:
             return
-        path = self.document.path
-        scratch = path.with_name(f".{path.stem}.soptui-edit{path.suffix}")
-        scratch.write_text(self.document.text, encoding="utf-8")
-        try:
+        document = self.document
+        with tempfile.TemporaryDirectory(prefix="soptui-") as folder:
+            scratch = Path(folder) / document.path.name
             try:
-                with self.suspend():
-                    subprocess.run([*external_editor(), str(scratch)], check=False)
-            except SuspendNotSupported:  # a headless session (tests): no terminal to hand over
-                subprocess.run([*external_editor(), str(scratch)], check=False)
-            edited = scratch.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            self.notify(f"editor gagal (editor failed): {error}", severity="error")
-            return
-        finally:
-            scratch.unlink(missing_ok=True)
-        if self.document.apply(edited):
-            if not self.document.load.ok:
-                self.notify("berkas tidak termuat lagi: lihat tab Temuan (the file no longer loads: see Temuan)",
-                            severity="error")
-                self.query_one(TabbedContent).active = "temuan"
+                scratch.write_text(document.text, encoding="utf-8")
+                command = editor_command(str(scratch), self._editor_line())
+                try:
+                    with self.suspend():
+                        subprocess.run(command, check=False)
+                except SuspendNotSupported:  # a headless session (tests): no terminal to hand over
+                    subprocess.run(command, check=False)
+                edited = scratch.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                self.notify(f"{say('editor_failed', self.lang)}: {error}", severity="error")
+                return
+        if document.apply(edited):
+            if not document.load.ok:
+                self.notify(say("no_longer_loads", self.lang), severity="error")
+                self.query_one(TabbedContent).active = "prosedur"
             self.render_document()
 
     def action_new_sop(self) -> None:
@@ -491,53 +654,44 @@ class SoptuiApp(App):
         def create(value: str | None) -> None:
             if not value:
                 return
-            path = root / value if not value.endswith(".toml") else root / value
+            path = root / value
             path = path if path.suffix == ".toml" else path.with_suffix(".toml")
             try:
-                self.workspace.create(path, new_sop_text(path))
+                document = self.workspace.create(path, new_sop_text(path))
             except FileExistsError:
-                self.notify(f"sudah ada (already exists): {path}", severity="error")
+                self.notify(f"{say('exists', self.lang)}: {path}", severity="error")
                 return
             except OSError as error:
-                self.notify(f"gagal membuat (cannot create): {error}", severity="error")
+                self.notify(f"{say('cannot_create', self.lang)}: {error}", severity="error")
                 return
-            self.workspace.results[str(path)] = self.workspace.documents[str(path)].result
+            self.workspace.results[str(path)] = document.result
+            self.query_one(CorpusPanel).rebuild()
             self.open(path)
 
-        self.confirm_leaving(lambda: self.push_screen(
-            EditValue(f"Berkas SOP baru di {root}/ (new SOP file)", "unit/nama-sop.toml"), create))
+        self.push_screen(EditValue(f"{say('new_sop_in', self.lang)} {root}/", "unit/nama-sop.toml", lang=self.lang),
+                         create)
 
     def action_toggle_language(self) -> None:
         self.lang = "en" if self.lang == "id" else "id"
-        self.notify("English" if self.lang == "en" else "Bahasa Indonesia", timeout=2)
+        self._apply_language()
+        self.notify(say("language", self.lang), timeout=2)
         self.render_document()
 
-    def confirm_leaving(self, then) -> None:
-        """Run `then` after asking what to do with unsaved changes of the open document."""
-        document = self.document
-        if document is None or not document.dirty:
-            then()
-            return
-
-        def answer(choice: str) -> None:
-            if choice == "save":
-                try:
-                    document.save()
-                except (ChangedOnDisk, OSError) as error:
-                    self.notify(f"tidak tersimpan (not saved): {error}", severity="error")
-                    return
-                then()
-            elif choice == "discard":
-                document.reload()
-                then()
-
-        self.push_screen(Choose(f"{document.path.name} punya perubahan yang belum disimpan. "
-                                "(It has unsaved changes.)",
-                                [("save", "Simpan (save)"), ("discard", "Buang (discard)"), ("cancel", "Batal (cancel)")]),
-                         answer)
+    def _apply_language(self) -> None:
+        """Every word on screen in `self.lang`: footer, tabs, list, tables (re-rendered by the caller)."""
+        words = {action: word for _, action, word, _ in self.KEYS}
+        self._bindings = BindingsMap([replace(binding, description=say(words[binding.action], self.lang))
+                                      if binding.action in words else binding
+                                      for bindings in self._bindings.key_to_bindings.values()
+                                      for binding in bindings])
+        tabs = self.query_one(TabbedContent)
+        for tab in TABS:
+            tabs.get_tab(tab).label = say(TAB_TITLES[tab], self.lang)
+        self.query_one(CorpusPanel).set_language(self.lang)
+        self.refresh_bindings()
 
     async def action_quit(self) -> None:
-        dirty = [d for d in self.workspace.documents.values() if d.dirty]
+        dirty = self.workspace.dirty_documents()
         if not dirty:
             self.exit()
             return
@@ -548,25 +702,27 @@ class SoptuiApp(App):
                     try:
                         document.save()
                     except (ChangedOnDisk, OSError) as error:
-                        self.notify(f"tidak tersimpan (not saved): {document.path}: {error}", severity="error")
+                        self.notify(f"{say('save_failed', self.lang)}: {self.workspace.relative(document.path)}: "
+                                    f"{error}", severity="error")
                         return
                 self.exit()
             elif choice == "discard":
                 self.exit()
 
-        names = ", ".join(d.path.name for d in dirty)
-        self.push_screen(Choose(f"Perubahan belum disimpan (unsaved changes): {names}",
-                                [("save", "Simpan & keluar"), ("discard", "Keluar tanpa simpan"),
-                                 ("cancel", "Batal (cancel)")]), answer)
+        names = "\n".join(f"● {self.workspace.relative(d.path)}" for d in dirty)
+        self.push_screen(Choose(say("unsaved_list", self.lang),
+                                [("save", say("save_and_quit", self.lang)),
+                                 ("discard", say("quit_without_saving", self.lang)),
+                                 ("cancel", say("cancel", self.lang))], self.lang,
+                                destructive=("discard",), detail=names), answer)
 
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)
-        for binding in self.BINDINGS:
-            if binding.description and binding.action not in ("quit",):
-                yield SystemCommand(binding.description, f"{binding.key}: {binding.action}",
-                                    lambda action=binding.action: self.run_action(action))
+        for key, action, word, _ in self.KEYS:
+            if action != "quit":
+                yield SystemCommand(say(word, self.lang), f"{key}", lambda action=action: self.run_action(action))
 
 
-def run(target: Path) -> int:
-    SoptuiApp(target).run()
+def run(target: Path, lang: str | None = None) -> int:
+    SoptuiApp(target, lang=lang).run()
     return 0

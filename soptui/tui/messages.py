@@ -35,3 +35,19 @@ class FileChosen(Message):
     def __init__(self, path: str) -> None:
         super().__init__()
         self.path = path
+
+
+class LintBatch(Message):
+    """Results of the corpus lint, from its worker, to be taken on the UI thread."""
+
+    def __init__(self, batch: list, done: int, total: int) -> None:
+        super().__init__()
+        self.batch, self.done, self.total = batch, done, total
+
+
+class LintDone(Message):
+    """The corpus lint's worker has sent every result."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds

@@ -1,16 +1,20 @@
-"""The sidebar: the corpus as a tree of units and files with their finding counts, and a filter."""
+"""The sidebar: the corpus as a tree of units and files, with finding counts, each SOP's nama,
+the open SOP marked, and a filter."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from rich.text import Text as RichText
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Tree
+from textual.widgets import Input, Label, Tree
+from textual.widgets.tree import TreeNode
 
 from ...workspace import Workspace
 from ..messages import FileChosen
+from ..strings import say
 from .marks import counts
 
 
@@ -20,20 +24,32 @@ def matches(query: str, path: str, identity: dict) -> bool:
     return all(word in haystack for word in query.casefold().split())
 
 
-class CorpusPanel(Vertical):
-    DEFAULT_CSS = """
-    CorpusPanel { height: 1fr; }
-    CorpusPanel Input { margin: 0 0 1 0; }
-    CorpusPanel Tree { height: 1fr; }
-    """
+class CorpusFilter(Input):
+    """The filter box: Enter or Down goes to the list, Escape clears it."""
 
+    def _on_key(self, event: events.Key) -> None:
+        if event.key in ("down", "enter"):
+            event.stop()
+            event.prevent_default()
+            self.screen.query_one("#corpus", Tree).focus()
+        elif event.key == "escape" and self.value:
+            event.stop()
+            event.prevent_default()
+            self.value = ""
+
+
+class CorpusPanel(Vertical):
     def __init__(self, workspace: Workspace, **kwargs) -> None:
         super().__init__(**kwargs)
         self.workspace = workspace
         self.query_text = ""
+        self.lang = "id"
+        self.open_path: str | None = None
+        self.nodes: dict[str, TreeNode] = {}
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="saring: nama, nomor, unit", id="filter")
+        yield CorpusFilter(placeholder=say("filter_placeholder", self.lang), id="filter")
+        yield Label("", id="filter-status")
         tree: Tree[str] = Tree("SOP", id="corpus")
         tree.show_root = False
         tree.guide_depth = 2
@@ -42,69 +58,78 @@ class CorpusPanel(Vertical):
     def on_mount(self) -> None:
         self.rebuild()
 
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.query_one(CorpusFilter).placeholder = say("filter_placeholder", lang)
+        self._status()
+
     def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
         self.query_text = event.value
         self.rebuild()
 
-    def rebuild(self, select: str | None = None) -> None:
+    def rebuild(self) -> None:
+        """The whole tree again: on start and when the filter changes."""
         tree = self.query_one(Tree)
         tree.clear()
-        root = self._root()
-        folders: dict[Path, object] = {}
+        self.nodes = {}
+        folders: dict[Path, TreeNode] = {}
+        results = self.workspace.results
         for path in self.workspace.files:
             name = str(path)
-            identity = self.workspace.results[name].identity if name in self.workspace.results else {}
-            if self.query_text and not matches(self.query_text, name, identity):
-                continue
+            if self.query_text:
+                identity = results[name].identity if name in results else {}
+                if not matches(self.query_text, self.workspace.relative(name), identity):
+                    continue
             folder = path.parent
             if folder not in folders:
-                label = folder.relative_to(root).as_posix() if folder != root and _inside(folder, root) else folder.name or "."
+                label = self.workspace.relative(folder) if folder != self.workspace.root else "."
                 folders[folder] = tree.root.add(label, expand=True)
-            node = folders[folder].add_leaf(self.label(path), data=name)
-            if name == select:
-                tree.select_node(node)
+            self.nodes[name] = folders[folder].add_leaf(self.label(name), data=name)
+        self._status()
+        if self.open_path in self.nodes:
+            tree.move_cursor(self.nodes[self.open_path])
 
-    def label(self, path: Path) -> RichText:
-        # counts and the modified mark first, so a long file name cannot hide them
-        name = str(path)
+    def _status(self) -> None:
+        status = self.query_one("#filter-status", Label)
+        status.display = bool(self.query_text) and not self.nodes
+        status.update(say("no_match", self.lang))
+
+    def label(self, name: str) -> RichText:
+        # marks and counts first, so a long file name cannot hide them
         document = self.workspace.documents.get(name)
         text = RichText()
+        if name == self.open_path:
+            text.append("▶ ", style="bold")
         if document is not None and document.dirty:
             text.append("● ", style="bold magenta")
         if name in self.workspace.results:
-            marks = counts(*self.workspace.counts(path))
+            marks = counts(*self.workspace.counts(name))
             text.append_text(marks[1:] if marks.plain else marks)
             text.append(" " if marks.plain else "")
-        text.append(path.stem)
+        text.append(Path(name).stem, style="bold" if name == self.open_path else "")
+        result = self.workspace.results.get(name)
+        nama = result.identity.get("nama") if result is not None else None
+        if nama:
+            text.append(f"  {nama}", style="dim")
         return text
 
-    def refresh_labels(self) -> None:
-        def walk(node):
-            for child in node.children:
-                if child.data:
-                    child.set_label(self.label(Path(child.data)))
-                walk(child)
+    def refresh_labels(self, paths: set[str] | None = None) -> None:
+        """Labels of `paths` (every file when None) drawn again."""
+        for name in (self.nodes if paths is None else paths):
+            node = self.nodes.get(name)
+            if node is not None:
+                node.set_label(self.label(name))
 
-        walk(self.query_one(Tree).root)
-
-    def _root(self) -> Path:
-        parents = {p.parent for p in self.workspace.files}
-        if not parents:
-            return Path(".")
-        common = Path(*Path(min(map(str, parents))).parts)
-        for parent in parents:
-            while not _inside(parent, common):
-                common = common.parent
-        return common
+    def mark_open(self, name: str) -> None:
+        """Mark the open SOP and keep the cursor on it, without rebuilding the tree."""
+        previous, self.open_path = self.open_path, name
+        self.refresh_labels({p for p in (previous, name) if p})
+        node = self.nodes.get(name)
+        if node is not None:
+            self.query_one(Tree).move_cursor(node)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
+        event.stop()
         if event.node.data:
             self.post_message(FileChosen(event.node.data))
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.relative_to(root)
-        return True
-    except ValueError:
-        return False

@@ -16,7 +16,7 @@ class DiagramView(ScrollableContainer):
     def compose(self):
         yield Static(id="diagram")
 
-    def show(self, sop: Sop | None, lang: str) -> None:
+    def show(self, sop: Sop | None, lang: str, marks: dict[int, str] | None = None) -> None:
         if sop is None:
             self.query_one(Static).update("")
             return

@@ -1,66 +1,121 @@
-"""A table of findings, sortable by severity, rule, step or line; Enter goes to the element."""
+"""A table of findings, sortable and filterable; each message wrapped in full; Enter goes to the
+element the finding concerns."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import textwrap
+from typing import Callable
 
 from rich.text import Text as RichText
 from textual.widgets import DataTable
 
 from ...checker.finding import Finding
 from ..messages import FindingChosen
+from ..strings import say
 from .marks import MARK, STYLE
 
-SORTS = {
-    "severity": lambda f: (-f.severity.rank, f.path, f.line),
-    "rule": lambda f: (f.code, f.path, f.line),
-    "step": lambda f: (f.path, f.step if f.step is not None else -1, f.line),
-    "line": lambda f: (f.path, f.line, f.col),
+SORTS: dict[str, Callable[[Finding, str], tuple]] = {
+    "severity": lambda f, unit: (-f.severity.rank, f.path, f.line),
+    "rule": lambda f, unit: (f.code, f.path, f.line),
+    "unit": lambda f, unit: (unit, f.path, f.line),
+    "file": lambda f, unit: (f.path, f.line, f.col),
 }
+# More rows than a reviewer scrolls through; past it, the filter narrows the list.
+MAX_ROWS = 2000
 
 
 class FindingsTable(DataTable):
     BINDINGS = [("s", "cycle_sort", "urutkan")]
 
-    def __init__(self, show_file: bool = False, **kwargs) -> None:
+    def __init__(self, show_file: bool = False, relative: Callable[[str], str] | None = None,
+                 unit_of: Callable[[str], str] | None = None, **kwargs) -> None:
         super().__init__(cursor_type="row", **kwargs)
         self.show_file = show_file
-        self.findings: list[Finding] = []
+        self.relative = relative or (lambda path: path)
+        self.unit_of = unit_of or (lambda path: "")
+        self.all_findings: list[Finding] = []
+        self.findings: list[Finding] = []  # the rows shown, in order
         self.sort_key = "severity"
+        self.query_text = ""
         self.lang = "id"
-
-    def on_mount(self) -> None:
-        self.add_column(" ", key="severity", width=1)
-        if self.show_file:
-            self.add_column("Berkas", key="file", width=28)
-        self.add_column("Baris", key="line", width=5)
-        self.add_column("Langkah", key="step", width=7)
-        self.add_column("Aturan", key="rule", width=24)
-        self.add_column("Pesan", key="message")
+        self._width = 0
 
     def show(self, findings: list[Finding], lang: str) -> None:
-        self.findings, self.lang = list(findings), lang
+        self.all_findings, self.lang = list(findings), lang
         self._render_rows()
 
+    def set_filter(self, text: str) -> None:
+        self.query_text = text
+        self._render_rows()
+
+    @property
+    def current_finding(self) -> Finding | None:
+        return self.findings[self.cursor_row] if 0 <= self.cursor_row < len(self.findings) else None
+
+    @property
+    def hidden(self) -> int:
+        """How many matching findings the row limit leaves out."""
+        return max(0, self._matching - len(self.findings))
+
+    def _matches(self, finding: Finding) -> bool:
+        if not self.query_text:
+            return True
+        haystack = " ".join((self.relative(finding.path), finding.code, finding.name, self.unit_of(finding.path),
+                             finding.message(self.lang))).casefold()
+        return all(word in haystack for word in self.query_text.casefold().split())
+
+    def _file_width(self) -> int:
+        longest = max((len(self.relative(f.path)) for f in self.all_findings), default=10)
+        return min(max(longest, 10), 48)
+
+    def _message_width(self) -> int:
+        used = 2 + 6 + 8 + 26 + (self._file_width() + 2 if self.show_file else 0) + 2 * 6
+        return max(30, (self.size.width or 120) - used)
+
     def _render_rows(self) -> None:
-        self.clear()
-        self.findings.sort(key=SORTS[self.sort_key])
+        keep = self.current_finding
+        self.clear(columns=True)
+        lang = self.lang
+        self.add_column(" ", key="severity", width=1)
+        if self.show_file:
+            file_width = self._file_width()
+            self.add_column(say("Berkas", lang), key="file", width=file_width)
+        self.add_column(say("Baris", lang), key="line", width=5)
+        self.add_column(say("Langkah", lang), key="step", width=7)
+        self.add_column(say("Aturan", lang), key="rule", width=24)
+        width = self._message_width()
+        self.add_column(say("Pesan", lang), key="message", width=width)
+        sort = SORTS[self.sort_key]
+        matching = [f for f in self.all_findings if self._matches(f)]
+        matching.sort(key=lambda f: sort(f, self.unit_of(f.path)))
+        self._matching = len(matching)
+        self.findings = matching[:MAX_ROWS]
         for finding in self.findings:
+            text = finding.message(lang) + (f"  {say('fix_hint', lang)}" if finding.fix is not None else "")
+            lines = textwrap.wrap(text, width) or [""]
             cells = [RichText(MARK[finding.severity], style=STYLE[finding.severity])]
             if self.show_file:
-                cells.append(Path(finding.path).as_posix()[-28:])
+                cells.append(_left_cut(self.relative(finding.path), file_width))
             cells += [str(finding.line), "" if finding.step is None else str(finding.step),
-                      f"{finding.code} {finding.name}", finding.message(self.lang)]
-            self.add_row(*cells)
+                      f"{finding.code} {finding.name}", "\n".join(lines)]
+            self.add_row(*cells, height=len(lines))
+        if keep is not None and keep in self.findings:
+            self.move_cursor(row=self.findings.index(keep), animate=False)
+        self._width = self.size.width
+
+    def on_resize(self) -> None:
+        if self.size.width != self._width and self.all_findings:
+            self._render_rows()
 
     def action_cycle_sort(self) -> None:
         order = list(SORTS)
         self.sort_key = order[(order.index(self.sort_key) + 1) % len(order)]
         self._render_rows()
-        self.notify(f"urut menurut (sorted by) {self.sort_key}", timeout=2)
+        self.notify(f"{say('sorted_by', self.lang)} {say(self.sort_key, self.lang)}", timeout=2)
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
-        key = {"severity": "severity", "rule": "rule", "step": "step", "line": "line"}.get(event.column_key.value)
+        event.stop()
+        key = {"severity": "severity", "rule": "rule", "file": "file", "line": "file"}.get(event.column_key.value)
         if key:
             self.sort_key = key
             self._render_rows()
@@ -69,3 +124,8 @@ class FindingsTable(DataTable):
         event.stop()
         if event.cursor_row < len(self.findings):
             self.post_message(FindingChosen(self.findings[event.cursor_row]))
+
+
+def _left_cut(text: str, width: int) -> str:
+    """The end of a long path, which tells files apart better than its start."""
+    return text if len(text) <= width else "…" + text[-(width - 1):]

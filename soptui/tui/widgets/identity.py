@@ -1,10 +1,12 @@
 """The Identitas tab: the identity block and the six documentation sections, as a form.
 
-One row per field and per item of a list section; Enter edits the row (an emptied value
-removes it); the "+" row of a section adds an item.
+One row per field and per item of a list section, each value wrapped in full to the width there
+is; Enter edits the row (an emptied value removes it); the "+" row of a section adds an item.
 """
 
 from __future__ import annotations
+
+import textwrap
 
 from rich.text import Text as RichText
 from textual.message import Message
@@ -13,6 +15,7 @@ from textual.widgets import DataTable
 from ...checker.finding import Finding
 from ...model import SECTIONS, Sop
 from ..messages import EditRequested
+from ..strings import say
 from .marks import mark
 
 FIELDS = (
@@ -41,17 +44,28 @@ class IdentityView(DataTable):
         super().__init__(cursor_type="row", **kwargs)
         self.rows_meta: list[tuple[str, str, str]] = []  # (pointer, key, current text)
         self.findings: list[Finding] = []
+        self.sop: Sop | None = None
+        self.lang = "id"
+        self._width = 0
 
-    def on_mount(self) -> None:
-        self.add_column(" ", key="mark", width=1)
-        self.add_column("Bagian", key="label", width=26)
-        self.add_column("Isi", key="value")
+    def show(self, sop: Sop | None, findings: list[Finding], lang: str = "id") -> None:
+        self.sop, self.findings, self.lang = sop, list(findings), lang
+        self._render_rows()
 
-    def show(self, sop: Sop | None, findings: list[Finding]) -> None:
+    def on_resize(self) -> None:
+        if self.size.width != self._width:
+            self._render_rows()
+
+    def _render_rows(self) -> None:
+        sop, findings = self.sop, self.findings
         row = self.cursor_row
-        self.clear()
+        self._width = self.size.width
+        value_width = max(20, (self.size.width or 100) - 26 - 1 - 3 * 2 - 2)
+        self.clear(columns=True)
+        self.add_column(" ", key="mark", width=1)
+        self.add_column(say("Bagian", self.lang), key="label", width=26)
+        self.add_column(say("Isi", self.lang), key="value", width=value_width)
         self.rows_meta = []
-        self.findings = list(findings)
         if sop is None:
             return
         by_pointer: dict[str, list[Finding]] = {}
@@ -63,7 +77,8 @@ class IdentityView(DataTable):
 
         def add(pointer: str, key: str, label: str, value) -> None:
             shown = "" if value is None else str(value)
-            self.add_row(mark(concerning(pointer)), label, shown)
+            lines = textwrap.wrap(shown, value_width) or [""]
+            self.add_row(mark(concerning(pointer)), label, "\n".join(lines), height=len(lines))
             self.rows_meta.append((pointer, key, shown))
 
         for key, label in FIELDS:
@@ -78,9 +93,9 @@ class IdentityView(DataTable):
                 add(f"/{section}/{number - 1}", section, f"{SECTION_TITLES[section]} {number}", value)
             self.add_row(mark(concerning(f"/{section}") if not values else []),
                          RichText(f"{SECTION_TITLES[section]} +", style="dim"),
-                         RichText("(tambah / add)", style="dim"))
+                         RichText(say("add_item", self.lang), style="dim"))
             self.rows_meta.append((f"/{section}/+", section, ""))
-        self.move_cursor(row=min(row, self.row_count - 1), animate=False)
+        self.move_cursor(row=max(0, min(row, self.row_count - 1)), animate=False)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.cursor_row < len(self.rows_meta):
@@ -99,3 +114,10 @@ class IdentityView(DataTable):
             if pointer == candidate or pointer.startswith(candidate + "/"):
                 self.move_cursor(row=row)
                 return
+
+    def current_findings(self) -> list[Finding]:
+        """The findings of the highlighted row (a section's "+" row: the section's own)."""
+        if not 0 <= self.cursor_row < len(self.rows_meta):
+            return []
+        pointer = self.rows_meta[self.cursor_row][0].removesuffix("/+")
+        return [f for f in self.findings if f.pointer == pointer or f.pointer.startswith(pointer + "/")]

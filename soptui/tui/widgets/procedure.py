@@ -1,8 +1,13 @@
-"""The Prosedur tab: the steps as the official table, with the selected step's findings under it.
+"""The Prosedur tab: the steps as the official table, the selected step in full beneath it.
 
 No | Kegiatan | one column per pelaksana, the step's symbol drawn in its actor's column |
-Kelengkapan | Waktu | Output | Keterangan, and a gutter of severity marks. Enter on a cell edits
-it (on an actor's column: draws the step in that column); the total waktu is under the table.
+Kelengkapan | Waktu | Output | Keterangan, with a gutter of severity marks. No and Kegiatan stay
+in view while the other columns scroll sideways; the text columns share the width there is. The
+selected step's findings follow it as rows of their own, and the detail pane under the table shows
+the whole step: every word of its kegiatan and mutu baku, and every finding's full message.
+
+A file that does not load shows its problems here, each with line, column and source line, above
+the last version that loaded (if any).
 """
 
 from __future__ import annotations
@@ -11,18 +16,45 @@ import textwrap
 
 from rich.text import Text as RichText
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from ...checker.finding import Finding
-from ...model import KEPUTUSAN, PENGHUBUNG, TERMINATOR, Sop
+from ...model import KEPUTUSAN, PENGHUBUNG, TERMINATOR, Sop, Step
 from ...waktu import total
 from ..messages import ActorToggled, EditRequested
+from ..strings import say
 from .marks import MARK, STYLE, mark
 
 SYMBOL = {TERMINATOR: "( )", KEPUTUSAN: "< >", PENGHUBUNG: "⬠", "proses": "[ ]"}
 TEXT_COLUMNS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
-WIDTH = {"kegiatan": 38, "kelengkapan": 22, "waktu": 9, "output": 22, "keterangan": 18}
+# The least each text column gets, and its share of what is left on a wide screen.
+MINIMUM = {"kegiatan": 30, "kelengkapan": 16, "output": 16, "keterangan": 14}
+SHARE = {"kegiatan": 0.4, "kelengkapan": 0.2, "output": 0.2, "keterangan": 0.2}
+WAKTU_WIDTH = 10
+PADDING = 2  # a DataTable cell's padding, left and right
+
+
+def column_widths(available: int, actor_widths: list[int]) -> dict[str, int]:
+    """Widths of the text columns for a table `available` cells wide: each its minimum, and on a
+    wide screen the rest shared out, Kegiatan first."""
+    fixed = (1 + PADDING) + (3 + PADDING) + sum(w + PADDING for w in actor_widths) + (WAKTU_WIDTH + PADDING)
+    spare = available - fixed - sum(w + PADDING for w in MINIMUM.values()) - 2  # the scrollbar
+    widths = dict(MINIMUM)
+    if spare > 0:
+        for key, share in SHARE.items():
+            widths[key] += int(spare * share)
+    widths["waktu"] = WAKTU_WIDTH
+    return widths
+
+
+def actor_header(label: str) -> tuple[str, int]:
+    """An actor's jabatan over the two header lines, and the column width that takes."""
+    width = max(6, min(14, max((len(word) for word in label.split()), default=6)))
+    lines = textwrap.wrap(label, width) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
+    return "\n".join(lines), width
 
 
 def _cell(value, width: int) -> str:
@@ -32,12 +64,12 @@ def _cell(value, width: int) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
-class ProcedureView(Vertical):
-    DEFAULT_CSS = """
-    ProcedureView DataTable { height: 1fr; }
-    ProcedureView #total { height: 1; color: $text-muted; padding: 0 1; }
-    """
+def _step_index(pointer: str) -> int | None:
+    parts = pointer.split("/")
+    return int(parts[2]) if len(parts) > 2 and parts[1] == "langkah" and parts[2].isdigit() else None
 
+
+class ProcedureView(Vertical):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.sop: Sop | None = None
@@ -46,19 +78,30 @@ class ProcedureView(Vertical):
         self.selected = 0  # index of the selected step
         self.row_targets: list[tuple[str, int, int]] = []  # per row: ("step"|"finding", step index, finding)
         self.step_findings: dict[int, list[Finding]] = {}
+        self.widths: dict[str, int] = {}
+        self._built_for_width = 0
 
     def compose(self) -> ComposeResult:
-        table = DataTable(id="steps", cursor_type="cell", zebra_stripes=False)
-        yield table
+        yield Static(id="load-problem")
+        yield DataTable(id="steps", cursor_type="cell", fixed_columns=3, header_height=2)
+        with VerticalScroll(id="step-detail"):
+            yield Static(id="step-detail-text")
         yield Static(id="total")
 
-    def show(self, sop: Sop | None, findings: list[Finding], lang: str, keep_cursor: bool = True) -> None:
+    # -- what the app hands down ---------------------------------------------------------------------
+    def show(self, sop: Sop | None, findings: list[Finding], lang: str, problems=(), text: str = "") -> None:
         self.sop, self.findings, self.lang = sop, findings, lang
-        if sop is None:
-            self.query_one(DataTable).clear(columns=True)
-            self.query_one("#total", Static).update("")
+        self._show_problems(problems, text)
+        table = self.query_one(DataTable)
+        if sop is None or not sop.langkah:
+            table.clear(columns=True)
+            table.display = False
+            self.query_one("#step-detail").display = False
+            self.query_one("#total", Static).update("" if sop is None else f"0 {say('steps', lang)}")
             return
-        self.selected = min(self.selected, len(sop.langkah) - 1) if keep_cursor else 0
+        table.display = True
+        self.query_one("#step-detail").display = True
+        self.selected = min(self.selected, len(sop.langkah) - 1)
         self.step_findings = {}
         for finding in findings:
             index = _step_index(finding.pointer)
@@ -67,88 +110,171 @@ class ProcedureView(Vertical):
         self._rebuild()
         durations = [s.durasi for s in sop.langkah if s.durasi]
         missing = sum(1 for s in sop.langkah if s.durasi is None)
-        label = "Total waktu" if lang != "en" else "Total time"
-        note = (f" ({missing} langkah tanpa waktu)" if lang != "en" else f" ({missing} steps without time)") if missing else ""
-        self.query_one("#total", Static).update(f"{label}: {total(durations, lang)}{note} · {len(sop.langkah)} langkah")
+        note = f" ({missing} {say('steps_without_time', lang)})" if missing else ""
+        self.query_one("#total", Static).update(
+            f"{say('total_time', lang)}: {total(durations, lang)}{note} · {len(sop.langkah)} {say('steps', lang)}")
 
-    def _columns(self) -> list[tuple[str, str]]:
-        actors = [(f"actor:{actor}", label) for actor, label in self.sop.pelaksana.items()]
+    def _show_problems(self, problems, text: str) -> None:
+        panel = self.query_one("#load-problem", Static)
+        panel.display = bool(problems)
+        if not problems:
+            return
+        lines = text.splitlines()
+        shown = RichText()
+        shown.append(f"✖ {say('does_not_load', self.lang)}\n", style="bold red")
+        for problem in problems:
+            line, col = problem.pos.line, problem.pos.col
+            shown.append(f"{line}:{col}  ", style="bold")
+            shown.append(f"{problem.message(self.lang)}\n")
+            if 0 < line <= len(lines):
+                source = lines[line - 1]
+                shown.append(f"  {line:>4} │ {source}\n", style="dim")
+                shown.append("       │ " + " " * max(0, col - 1) + "^\n", style="red")
+        shown.append(say("does_not_load_hint", self.lang))
+        if self.sop is not None:
+            shown.append(" " + say("showing_last_good", self.lang), style="dim")
+        panel.update(shown)
+
+    # -- the table ------------------------------------------------------------------------------------
+    def _lanes(self) -> list[str]:
+        lanes = list(self.sop.pelaksana)
         if any(step.pelaksana not in self.sop.pelaksana for step in self.sop.langkah):
-            actors.append(("actor:", "?"))  # steps with no (or an undeclared) pelaksana
-        return [("mark", " "), ("no", "No"), ("kegiatan", "Kegiatan"), *actors,
-                ("kelengkapan", "Kelengkapan"), ("waktu", "Waktu"), ("output", "Output"), ("keterangan", "Keterangan")]
+            lanes.append("")  # steps with no (or an undeclared) pelaksana
+        return lanes
 
     def _rebuild(self) -> None:
         table = self.query_one(DataTable)
         column = table.cursor_coordinate.column
+        scroll_x = table.scroll_x
         table.clear(columns=True)
-        for key, label in self._columns():
-            width = WIDTH.get(key) or (min(max(len(label), 5), 12) if key.startswith("actor:") else None)
-            table.add_column(label[:12] if key.startswith("actor:") else label, key=key, width=width)
+        lanes = self._lanes()
+        headers = [actor_header(self.sop.pelaksana.get(lane) or say("unassigned", self.lang)) for lane in lanes]
+        available = self.size.width or 120
+        self.widths = widths = column_widths(available, [w for _, w in headers])
+        self._built_for_width = available
+        lang = self.lang
+        table.add_column(" ", key="mark", width=1)
+        table.add_column(say("No", lang), key="no", width=3)
+        table.add_column(say("Kegiatan", lang), key="kegiatan", width=widths["kegiatan"])
+        for lane, (label, width) in zip(lanes, headers):
+            table.add_column(RichText(label, style="bold red" if lane == "" else ""), key=f"actor:{lane}", width=width)
+        for key in ("kelengkapan", "waktu", "output", "keterangan"):
+            table.add_column(say(key.capitalize(), lang), key=key, width=widths[key])
         self.row_targets = []
         cursor_row = 0
         for step in self.sop.langkah:
             if step.index == self.selected:
                 cursor_row = len(self.row_targets)
-            table.add_row(*self._step_cells(step), key=f"s{step.index}")
+            table.add_row(*self._step_cells(step, lanes), key=f"s{step.index}")
             self.row_targets.append(("step", step.index, -1))
             if step.index == self.selected:
                 for number, finding in enumerate(self.step_findings.get(step.index, [])):
                     lines = self._finding_lines(finding)
                     cells = [RichText(MARK[finding.severity], style=STYLE[finding.severity]), "",
                              RichText("\n".join(lines), style=STYLE[finding.severity])]
-                    table.add_row(*cells, *[""] * (len(self._columns()) - 3), key=f"f{step.index}:{number}",
+                    table.add_row(*cells, *[""] * (len(table.columns) - 3), key=f"f{step.index}:{number}",
                                   height=len(lines))
                     self.row_targets.append(("finding", step.index, number))
         table.move_cursor(row=cursor_row, column=column, animate=False)
+        table.scroll_x = scroll_x
+        self._show_detail()
 
     def _finding_lines(self, finding: Finding) -> list[str]:
         text = f"↳ {finding.message(self.lang)} ({finding.name})"
         if finding.fix is not None:
-            text += " [f: perbaiki]" if self.lang != "en" else " [f: fix]"
-        return textwrap.wrap(text, WIDTH["kegiatan"]) or [""]
+            text += " " + say("fix_hint", self.lang)
+        return textwrap.wrap(text, self.widths["kegiatan"]) or [""]
 
-    def _step_cells(self, step) -> list:
+    def _step_cells(self, step: Step, lanes: list[str]) -> list:
         symbol = SYMBOL.get(self.sop.symbol(step), "?" + (self.sop.symbol(step) or ""))
         lane = step.pelaksana if step.pelaksana in self.sop.pelaksana else ""
-        lanes = [*self.sop.pelaksana, ""] if any(s.pelaksana not in self.sop.pelaksana for s in self.sop.langkah) \
-            else list(self.sop.pelaksana)
         actors = [RichText(symbol, style="bold red" if actor == "" else "bold") if lane == actor else ""
                   for actor in lanes]
+        widths = self.widths
         return [
             mark(self.step_findings.get(step.index, [])),
             str(step.no),
-            _cell(step.kegiatan, WIDTH["kegiatan"]),
+            _cell(step.kegiatan, widths["kegiatan"]),
             *actors,
-            _cell(step.kelengkapan, WIDTH["kelengkapan"]),
-            _cell(step.waktu, WIDTH["waktu"]),
-            _cell(step.output, WIDTH["output"]),
-            _cell(step.keterangan, WIDTH["keterangan"]),
+            _cell(step.kelengkapan, widths["kelengkapan"]),
+            _cell(step.waktu, widths["waktu"]),
+            _cell(step.output, widths["output"]),
+            _cell(step.keterangan, widths["keterangan"]),
         ]
+
+    def _show_detail(self) -> None:
+        step = self.current_step
+        panel = self.query_one("#step-detail-text", Static)
+        if step is None:
+            panel.update("")
+            return
+        lang = self.lang
+        actor = self.sop.pelaksana.get(step.pelaksana or "") or (
+            f"{step.pelaksana}?" if step.pelaksana else say("unassigned", lang))
+        text = RichText()
+        text.append(f"{say('Langkah', lang)} {step.no}", style="bold")
+        text.append(f" · {say('Pelaksana', lang)}: {actor} · {say('Simbol', lang)}: {self.sop.symbol(step)}\n")
+        text.append(f"{step.kegiatan}\n")
+        for key in ("kelengkapan", "waktu", "output", "keterangan"):
+            value = getattr(step, key)
+            if isinstance(value, tuple):
+                value = "; ".join(value)
+            text.append(f"{say(key.capitalize(), lang)}: ", style="bold")
+            text.append(f"{value or '—'}\n", style="" if value else "dim")
+        for finding in self.step_findings.get(step.index, []):
+            text.append(f"{MARK[finding.severity]} ", style=STYLE[finding.severity])
+            text.append(f"{finding.message(lang)} ")
+            text.append(f"({finding.code} {finding.name})", style="dim")
+            if finding.fix is not None:
+                text.append(" " + say("fix_hint", lang), style="green")
+            text.append("\n")
+        text.rstrip()
+        panel.update(text)
+
+    def on_resize(self) -> None:
+        if self.sop is not None and self.sop.langkah and self.size.width != self._built_for_width:
+            self._rebuild()
 
     # -- what the user does ----------------------------------------------------------------------
     @property
-    def current_step(self):
+    def current_step(self) -> Step | None:
         if self.sop is None or not self.sop.langkah:
             return None
         return self.sop.langkah[self.selected]
 
-    def current_finding(self) -> Finding | None:
-        """The finding under the cursor, or the selected step's first fixable one."""
+    def finding_under_cursor(self) -> Finding | None:
+        """The finding of the inline row under the cursor, if the cursor is on one."""
         table = self.query_one(DataTable)
         if self.row_targets and table.cursor_row < len(self.row_targets):
             kind, index, number = self.row_targets[table.cursor_row]
             if kind == "finding":
                 return self.step_findings[index][number]
-        fixable = [f for f in self.step_findings.get(self.selected, []) if f.fix is not None]
-        return fixable[0] if fixable else None
+        return None
+
+    def current_findings(self) -> list[Finding]:
+        """What the cursor is on: an inline finding row's finding, or the selected step's."""
+        under = self.finding_under_cursor()
+        if under is not None:
+            return [under]
+        return list(self.step_findings.get(self.selected, []))
 
     def select_step(self, index: int) -> None:
-        if self.sop is None:
+        if self.sop is None or not self.sop.langkah:
             return
         self.selected = max(0, min(index, len(self.sop.langkah) - 1))
         self._rebuild()
         self.query_one(DataTable).focus()
+
+    def select_finding(self, finding: Finding) -> None:
+        """The cursor on the inline row of `finding` (its step selected)."""
+        index = _step_index(finding.pointer)
+        if index is None:
+            return
+        self.select_step(index)
+        for row, (kind, step_index, number) in enumerate(self.row_targets):
+            if kind == "finding" and self.step_findings[step_index][number] == finding:
+                self.query_one(DataTable).move_cursor(row=row, animate=False)
+                return
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         # A rebuild clears the table and puts the cursor back, which queues highlight events for
@@ -177,8 +303,3 @@ class ProcedureView(Vertical):
             value = getattr(step, key)
             current = "; ".join(value) if isinstance(value, tuple) else ("" if value is None else str(value))
             self.post_message(EditRequested(f"{step.pointer}/{key}", key, current))
-
-
-def _step_index(pointer: str) -> int | None:
-    parts = pointer.split("/")
-    return int(parts[2]) if len(parts) > 2 and parts[1] == "langkah" and parts[2].isdigit() else None

@@ -1,0 +1,91 @@
+"""Every finding of the corpus: filter as you type, sort with `s`, Enter goes to the finding."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label
+
+from ...checker.finding import Finding
+from ..strings import say
+from ..widgets.findings import FindingsTable
+
+
+class CorpusFindings(Screen[tuple[str, Finding] | None]):
+    """Dismissed with ("go", finding) for Enter, ("fix", finding) for `f`, None for Escape."""
+
+    BINDINGS = [Binding("escape", "close", "tutup"), Binding("slash", "focus_filter", "saring", show=False),
+                Binding("f", "fix", "perbaiki")]
+
+    def __init__(self, findings: list[Finding], lang: str, relative: Callable[[str], str],
+                 unit_of: Callable[[str], str]) -> None:
+        super().__init__()
+        self.findings, self.lang = findings, lang
+        self.relative, self.unit_of = relative, unit_of
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder=say("findings_filter", self.lang), id="findings-filter")
+        yield Label("", id="findings-status")
+        yield FindingsTable(show_file=True, relative=self.relative, unit_of=self.unit_of, id="corpus-findings")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"{say('corpus_findings_title', self.lang)}: {len(self.findings)}"
+        table = self.query_one(FindingsTable)
+        table.show(self.findings, self.lang)
+        self._status()
+        table.focus()
+
+    def _status(self) -> None:
+        table = self.query_one(FindingsTable)
+        shown = len(table.findings)
+        if not shown and self.findings:
+            text = say("no_match", self.lang)
+        else:
+            text = f"{shown + table.hidden} · {say('sorted_by', self.lang)} {say(table.sort_key, self.lang)} (s)"
+            if table.hidden:
+                text += f" · {shown} ditampilkan, saring untuk sisanya" if self.lang != "en" else \
+                    f" · {shown} shown, filter for the rest"
+        self.query_one("#findings-status", Label).update(text)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one(FindingsTable).set_filter(event.value)
+        self._status()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(FindingsTable).focus()
+
+    def on_key(self, event) -> None:
+        if event.key == "down" and self.focused is self.query_one(Input):
+            self.query_one(FindingsTable).focus()
+            event.stop()
+
+    def on_finding_chosen(self, message) -> None:
+        message.stop()
+        self.dismiss(("go", message.finding))
+
+    def action_fix(self) -> None:
+        finding = self.current_finding
+        if finding is None:
+            return
+        if finding.fix is None:
+            self.notify(say("no_fix_here", self.lang), severity="warning", timeout=4)
+            return
+        self.dismiss(("fix", finding))
+
+    def action_focus_filter(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_close(self) -> None:
+        if self.focused is self.query_one(Input) and self.query_one(Input).value:
+            self.query_one(Input).value = ""
+            return
+        self.dismiss(None)
+
+    @property
+    def current_finding(self) -> Finding | None:
+        return self.query_one(FindingsTable).current_finding

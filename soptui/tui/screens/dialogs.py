@@ -1,0 +1,171 @@
+"""Dialogs: centred, framed boxes over the app, which stays visible behind them.
+
+Each says which keys it takes (Enter, Esc). A destructive choice is coloured as such, and the
+focus starts on the safe one, so a stray Enter never deletes or discards.
+"""
+
+from __future__ import annotations
+
+from rich.syntax import Syntax
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from ..strings import say
+
+
+class Dialog(ModalScreen):
+    """The frame every dialog shares; `lang` words its buttons and hints."""
+
+    BINDINGS = [Binding("escape", "cancel", "batal", show=False)]
+
+    def __init__(self, title: str, lang: str = "id") -> None:
+        super().__init__()
+        self.title_text, self.lang = title, lang
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class EditValue(Dialog):
+    """Ask for a new value; Enter keeps it, Escape cancels."""
+
+    def __init__(self, title: str, value: str, hint: str = "", lang: str = "id") -> None:
+        super().__init__(title, lang)
+        self.value, self.hint = value, hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(value=self.value, id="value")
+            if self.hint:
+                yield Label(self.hint, classes="hint")
+            yield Label(say("enter_esc", self.lang), classes="keys")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+
+class Choose(Dialog):
+    """A question with buttons; dismisses with the chosen button's id ("cancel" on Escape).
+
+    `choices` are (id, label) pairs; ids in `destructive` are drawn red. The focus starts on
+    `safe` (default "cancel")."""
+
+    BINDINGS = [Binding("escape", "cancel", "batal", show=False),
+                Binding("left", "app.focus_previous", show=False), Binding("right", "app.focus_next", show=False)]
+
+    def __init__(self, question: str, choices: list[tuple[str, str]], lang: str = "id",
+                 destructive: tuple[str, ...] = (), safe: str = "cancel", detail: str = "") -> None:
+        super().__init__(question, lang)
+        self.choices, self.destructive, self.safe, self.detail = choices, destructive, safe, detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            if self.detail:
+                with VerticalScroll(classes="dialog-body"):
+                    yield Static(self.detail)
+            with Horizontal(classes="buttons"):
+                for choice_id, label in self.choices:
+                    variant = "error" if choice_id in self.destructive else \
+                        ("default" if choice_id == "cancel" else "primary")
+                    yield Button(label, id=choice_id, variant=variant)
+            yield Label(say("choose_keys", self.lang), classes="keys")
+
+    def on_mount(self) -> None:
+        ids = [choice_id for choice_id, _ in self.choices]
+        self.query_one(f"#{self.safe if self.safe in ids else ids[0]}", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss("cancel")
+
+
+class Preview(Dialog):
+    """A change shown as a unified diff before it is made: Enter applies, Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "batal", show=False),
+                Binding("enter", "apply", "terapkan", show=False, priority=True)]
+
+    def __init__(self, title: str, diff: str, lang: str = "id") -> None:
+        super().__init__(title, lang)
+        self.diff = diff
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label(self.title_text, classes="dialog-title")
+            with VerticalScroll(classes="dialog-body", id="diff"):
+                yield Static(Syntax(self.diff, "diff", theme="ansi_dark", word_wrap=True))
+            with Horizontal(classes="buttons"):
+                yield Button(say("apply", self.lang), id="apply", variant="primary")
+                yield Button(say("cancel", self.lang), id="cancel")
+            yield Label(f"Enter: {say('apply', self.lang)} · Esc: {say('cancel', self.lang)} · ↑↓ PgUp PgDn",
+                        classes="keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#diff").focus()
+
+    def action_apply(self) -> None:
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "apply")
+
+
+class AddStep(Dialog):
+    """The fields a new step needs, so it does not arrive as four findings: kegiatan, pelaksana
+    (one of the declared actors), kelengkapan, waktu and output. Enter in any field adds it."""
+
+    FIELDS = ("kegiatan", "kelengkapan", "waktu", "output")
+
+    def __init__(self, title: str, actors: dict[str, str], defaults: dict[str, str], lang: str = "id") -> None:
+        super().__init__(title, lang)
+        self.actors, self.defaults = actors, defaults
+
+    def compose(self) -> ComposeResult:
+        labels = {"kegiatan": say("Kegiatan", self.lang), "kelengkapan": say("Kelengkapan", self.lang),
+                  "waktu": say("Waktu", self.lang), "output": say("Output", self.lang)}
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            with VerticalScroll(classes="dialog-body form"):
+                yield Label(labels["kegiatan"])
+                yield Input(value=self.defaults.get("kegiatan", ""), id="kegiatan")
+                if self.actors:
+                    yield Label(say("Pelaksana", self.lang))
+                    yield Select([(jabatan, actor) for actor, jabatan in self.actors.items()], id="pelaksana",
+                                 value=self.defaults.get("pelaksana") or next(iter(self.actors)), allow_blank=False)
+                for key in ("kelengkapan", "waktu", "output"):
+                    yield Label(labels[key] + ("  (;)" if key != "waktu" else "  (mis. 15 menit)"))
+                    yield Input(value=self.defaults.get(key, ""), id=key)
+            with Horizontal(classes="buttons"):
+                yield Button(say("add", self.lang), id="add", variant="primary")
+                yield Button(say("cancel", self.lang), id="cancel")
+            yield Label(say("enter_esc", self.lang), classes="keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#kegiatan", Input).focus()
+
+    def _values(self) -> dict[str, str]:
+        values = {key: self.query_one(f"#{key}", Input).value.strip() for key in self.FIELDS}
+        if self.actors:
+            values["pelaksana"] = str(self.query_one("#pelaksana", Select).value)
+        return values
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(self._values())
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(self._values() if event.button.id == "add" else None)
