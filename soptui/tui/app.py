@@ -43,6 +43,7 @@ from .widgets.procedure import ProcedureView
 
 TABS = ("prosedur", "identitas", "diagram", "temuan")
 TAB_TITLES = {"prosedur": "Prosedur", "identitas": "Identitas", "diagram": "Diagram", "temuan": "Temuan"}
+RANK = {"error": 3, "warning": 2, "info": 1}
 FOCUS = {"prosedur": "#steps", "identitas": "#identity", "diagram": "#diagram-view", "temuan": "#findings"}
 # Below this width the corpus list hides itself, leaving the tables the whole screen.
 NARROW = 110
@@ -122,6 +123,7 @@ class SoptuiApp(App):
         self.lint_seconds: float | None = None
         self.last_finding: Finding | None = None  # where n / N continue from
         self.sidebar_chosen: bool | None = None  # the user's ctrl+b choice, over the automatic one
+        self._stale: set[str] = set(TABS)  # tabs drawn from an older state than the workspace's
 
     # -- layout --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -163,7 +165,7 @@ class SoptuiApp(App):
         side = self.query_one("#side")
         wanted = self.sidebar_chosen if self.sidebar_chosen is not None else self.size.width >= NARROW
         side.set_class(not wanted, "-hidden")
-        side.styles.width = max(28, min(48, self.size.width // 4))
+        side.styles.width = max(28, min(40, self.size.width // 5))
 
     # -- the corpus lint: a worker thread posts results, the UI thread takes them --------------------
     @work(thread=True, exclusive=True)
@@ -200,22 +202,11 @@ class SoptuiApp(App):
 
     # -- rendering -----------------------------------------------------------------------------
     def render_document(self) -> None:
-        """Hand the open document's state down to every widget."""
+        """Hand the open document's state down: to the tab on screen now, and to each other tab
+        when it is next shown (a hidden tab drawn on every edit would be work for nothing)."""
+        self._stale = set(TABS)
+        self._render_tab(self.query_one(TabbedContent).active or "prosedur")
         document = self.document
-        sop = document.view if document else None
-        findings = self.workspace.findings(document.path) if document else []
-        problems = document.load.problems if document and not document.load.ok else ()
-        self.query_one(ProcedureView).show(sop, findings, self.lang, problems, document.text if document else "")
-        self.query_one(IdentityView).show(sop, findings, self.lang)
-        marks = {}
-        for finding in findings:
-            parts = finding.pointer.split("/")
-            if len(parts) > 2 and parts[1] == "langkah" and parts[2].isdigit():
-                index = int(parts[2])
-                if index not in marks or finding.severity.rank > marks[index].rank:
-                    marks[index] = finding.severity
-        self.query_one(DiagramView).show(sop, self.lang, {i: s.value for i, s in marks.items()})
-        self.query_one(FindingsTable).show(findings, self.lang)
         changed = self.workspace.take_changed()
         if document is not None:
             changed.add(str(document.path))  # its ● mark follows every edit and save
@@ -226,6 +217,34 @@ class SoptuiApp(App):
             dirty = len(self.workspace.dirty_documents())
             others = f"  ({dirty} ●)" if dirty > (1 if document.dirty else 0) else ""
             self.sub_title = f"{self.workspace.relative(document.path)}{mark}{problem}{others}"
+
+    def _render_tab(self, tab: str) -> None:
+        if tab not in self._stale:
+            return
+        self._stale.discard(tab)
+        document = self.document
+        sop = document.view if document else None
+        findings = self.workspace.findings(document.path) if document else []
+        if tab == "prosedur":
+            problems = document.load.problems if document and not document.load.ok else ()
+            self.query_one(ProcedureView).show(sop, findings, self.lang, problems, document.text if document else "")
+        elif tab == "identitas":
+            self.query_one(IdentityView).show(sop, findings, self.lang)
+        elif tab == "diagram":
+            marks: dict[int, str] = {}
+            for finding in findings:
+                parts = finding.pointer.split("/")
+                if len(parts) > 2 and parts[1] == "langkah" and parts[2].isdigit():
+                    index = int(parts[2])
+                    if index not in marks or finding.severity.rank > RANK[marks[index]]:
+                        marks[index] = finding.severity.value
+            self.query_one(DiagramView).show(sop, self.lang, marks)
+        else:
+            self.query_one(FindingsTable).show(findings, self.lang)
+
+    @on(TabbedContent.TabActivated)
+    def tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._render_tab(event.pane.id)
 
     def open(self, path: Path) -> None:
         self.document = self.workspace.open(Path(path))
@@ -318,16 +337,15 @@ class SoptuiApp(App):
         if self.document is None or str(self.document.path) != finding.path:
             self.open(Path(finding.path))
         parts = finding.pointer.split("/")
-        tabs = self.query_one(TabbedContent)
         if len(parts) > 2 and parts[1] == "langkah" and parts[2].isdigit():
-            tabs.active = "prosedur"
+            self._activate("prosedur")
             self.query_one(ProcedureView).select_finding(finding)
         elif finding.pointer:
-            tabs.active = "identitas"
+            self._activate("identitas")
             self.query_one(IdentityView).focus_pointer(finding.pointer)
             self.query_one(IdentityView).focus()
         else:
-            tabs.active = "temuan"
+            self._activate("temuan")
             table = self.query_one(FindingsTable)
             if finding in table.findings:
                 table.move_cursor(row=table.findings.index(finding), animate=False)
@@ -353,8 +371,13 @@ class SoptuiApp(App):
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.lang))
 
-    def action_tab(self, tab: str) -> None:
+    def _activate(self, tab: str) -> None:
+        """Show `tab`, drawn from the current state."""
         self.query_one(TabbedContent).active = tab
+        self._render_tab(tab)
+
+    def action_tab(self, tab: str) -> None:
+        self._activate(tab)
         self.query_one(FOCUS[tab]).focus()
 
     def action_toggle_sidebar(self) -> None:
@@ -645,7 +668,7 @@ class SoptuiApp(App):
         if document.apply(edited):
             if not document.load.ok:
                 self.notify(say("no_longer_loads", self.lang), severity="error")
-                self.query_one(TabbedContent).active = "prosedur"
+                self._activate("prosedur")
             self.render_document()
 
     def action_new_sop(self) -> None:

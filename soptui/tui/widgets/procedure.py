@@ -50,7 +50,7 @@ def column_widths(available: int, actor_widths: list[int]) -> dict[str, int]:
 
 def actor_header(label: str) -> tuple[str, int]:
     """An actor's jabatan over the two header lines, and the column width that takes."""
-    width = max(6, min(14, max((len(word) for word in label.split()), default=6)))
+    width = max(5, min(10, max((len(word) for word in label.split()), default=5)))
     lines = textwrap.wrap(label, width) or [""]
     if len(lines) > 2:
         lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
@@ -143,9 +143,12 @@ class ProcedureView(Vertical):
         return lanes
 
     def _rebuild(self) -> None:
+        """The whole table again: when the SOP or the width changes, never when the cursor moves."""
         table = self.query_one(DataTable)
         column = table.cursor_coordinate.column
-        scroll_x = table.scroll_x
+        kind_here = self.row_targets[table.cursor_row][0] if 0 <= table.cursor_row < len(self.row_targets) else "step"
+        number_here = self.row_targets[table.cursor_row][2] if kind_here == "finding" else -1
+        scroll_x, scroll_y = table.scroll_x, table.scroll_y
         table.clear(columns=True)
         lanes = self._lanes()
         headers = [actor_header(self.sop.pelaksana.get(lane) or say("unassigned", self.lang)) for lane in lanes]
@@ -160,30 +163,34 @@ class ProcedureView(Vertical):
             table.add_column(RichText(label, style="bold red" if lane == "" else ""), key=f"actor:{lane}", width=width)
         for key in ("kelengkapan", "waktu", "output", "keterangan"):
             table.add_column(say(key.capitalize(), lang), key=key, width=widths[key])
+        # Every step's findings sit under it, one line each (the detail pane has them in full),
+        # so moving the cursor never has to rebuild the table.
         self.row_targets = []
         cursor_row = 0
+        blanks = [""] * (len(table.columns) - 3)
         for step in self.sop.langkah:
             if step.index == self.selected:
                 cursor_row = len(self.row_targets)
             table.add_row(*self._step_cells(step, lanes), key=f"s{step.index}")
             self.row_targets.append(("step", step.index, -1))
-            if step.index == self.selected:
-                for number, finding in enumerate(self.step_findings.get(step.index, [])):
-                    lines = self._finding_lines(finding)
-                    cells = [RichText(MARK[finding.severity], style=STYLE[finding.severity]), "",
-                             RichText("\n".join(lines), style=STYLE[finding.severity])]
-                    table.add_row(*cells, *[""] * (len(table.columns) - 3), key=f"f{step.index}:{number}",
-                                  height=len(lines))
-                    self.row_targets.append(("finding", step.index, number))
+            for number, finding in enumerate(self.step_findings.get(step.index, [])):
+                if step.index == self.selected and number == number_here:
+                    cursor_row = len(self.row_targets)
+                lines = self._finding_lines(finding)
+                table.add_row(RichText(MARK[finding.severity], style=STYLE[finding.severity]), "",
+                              RichText("\n".join(lines), style=STYLE[finding.severity]), *blanks,
+                              key=f"f{step.index}:{number}", height=len(lines))
+                self.row_targets.append(("finding", step.index, number))
         table.move_cursor(row=cursor_row, column=column, animate=False)
-        table.scroll_x = scroll_x
+        table.scroll_to(scroll_x, scroll_y, animate=False, immediate=True)
         self._show_detail()
 
     def _finding_lines(self, finding: Finding) -> list[str]:
-        text = f"↳ {finding.message(self.lang)} ({finding.name})"
-        if finding.fix is not None:
-            text += " " + say("fix_hint", self.lang)
-        return textwrap.wrap(text, self.widths["kegiatan"]) or [""]
+        """A finding under its step: two lines at most (the detail pane has it in full)."""
+        fix = f" {say('fix_hint', self.lang)}" if finding.fix is not None else ""
+        lines = textwrap.wrap(f"↳ {finding.message(self.lang)} ({finding.name}){fix}", self.widths["kegiatan"],
+                              subsequent_indent="  ", max_lines=2, placeholder=f"…{fix}")
+        return lines or [""]
 
     def _step_cells(self, step: Step, lanes: list[str]) -> list:
         symbol = SYMBOL.get(self.sop.symbol(step), "?" + (self.sop.symbol(step) or ""))
@@ -221,7 +228,9 @@ class ProcedureView(Vertical):
                 value = "; ".join(value)
             text.append(f"{say(key.capitalize(), lang)}: ", style="bold")
             text.append(f"{value or '—'}\n", style="" if value else "dim")
+        under = self.finding_under_cursor()
         for finding in self.step_findings.get(step.index, []):
+            text.append("▶ " if finding == under else "  ")
             text.append(f"{MARK[finding.severity]} ", style=STYLE[finding.severity])
             text.append(f"{finding.message(lang)} ")
             text.append(f"({finding.code} {finding.name})", style="dim")
@@ -259,34 +268,34 @@ class ProcedureView(Vertical):
         return list(self.step_findings.get(self.selected, []))
 
     def select_step(self, index: int) -> None:
+        """The cursor on the step at `index`."""
         if self.sop is None or not self.sop.langkah:
             return
         self.selected = max(0, min(index, len(self.sop.langkah) - 1))
-        self._rebuild()
+        self._move_to(("step", self.selected, -1))
         self.query_one(DataTable).focus()
 
     def select_finding(self, finding: Finding) -> None:
-        """The cursor on the inline row of `finding` (its step selected)."""
+        """The cursor on the row of `finding`, under its step."""
         index = _step_index(finding.pointer)
-        if index is None:
+        if index is None or index not in self.step_findings:
             return
-        self.select_step(index)
-        for row, (kind, step_index, number) in enumerate(self.row_targets):
-            if kind == "finding" and self.step_findings[step_index][number] == finding:
-                self.query_one(DataTable).move_cursor(row=row, animate=False)
-                return
+        self.selected = index
+        found = self.step_findings[index]
+        self._move_to(("finding", index, found.index(finding)) if finding in found else ("step", index, -1))
+        self.query_one(DataTable).focus()
+
+    def _move_to(self, target: tuple[str, int, int]) -> None:
+        table = self.query_one(DataTable)
+        if target in self.row_targets:
+            table.move_cursor(row=self.row_targets.index(target), animate=False)
+        self._show_detail()
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
-        # A rebuild clears the table and puts the cursor back, which queues highlight events for
-        # places the cursor no longer is; acting on those would rebuild again, and again.
-        if event.coordinate != self.query_one(DataTable).cursor_coordinate:
-            return
         if not self.row_targets or event.coordinate.row >= len(self.row_targets):
             return
-        kind, index, _ = self.row_targets[event.coordinate.row]
-        if kind == "step" and index != self.selected:
-            self.selected = index
-            self.call_after_refresh(self._rebuild)
+        self.selected = self.row_targets[event.coordinate.row][1]
+        self._show_detail()
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()

@@ -1,0 +1,29 @@
+"""Fixtures of the TUI tests: a copy of the seed corpus, and the app started on it."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+SEEDS = Path(__file__).resolve().parents[2] / "sops"
+SIZES = [(80, 24), (120, 40), (200, 50)]
+
+
+@pytest.fixture
+def seeds(tmp_path, monkeypatch):
+    """The five seed SOPs in a folder of their own; the current folder is the one above it."""
+    shutil.copytree(SEEDS, tmp_path / "sops")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "sops"
+
+
+async def start(app, pilot, open_path: str | None = None):
+    """Wait for the corpus lint; open `open_path` (relative to the current folder) if given."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    while not app.workspace.linted:
+        await pilot.pause(0.02)
+    if open_path is not None:
+        app.open(Path(open_path))
+        app.action_tab("prosedur")
+    await pilot.pause()

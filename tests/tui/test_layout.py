@@ -1,0 +1,174 @@
+"""The layout at the three sizes a reviewer's terminal has: nothing past the screen, every
+column reachable, every long text readable, dialogs that look like dialogs."""
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, DataTable
+
+from soptui.tui.app import SoptuiApp
+from soptui.tui.screens import Choose, HelpScreen
+from soptui.tui.widgets.procedure import ProcedureView
+
+from .conftest import SIZES, start
+
+AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+
+
+def _scrolled_inside(widget) -> bool:
+    node = widget.parent
+    while node is not None and node is not widget.screen:
+        if getattr(node, "is_scrollable", False) and (node.allow_horizontal_scroll or node.allow_vertical_scroll):
+            return True
+        node = node.parent
+    return False
+
+
+def outside(app, size) -> list[str]:
+    width, height = size
+    found = []
+    for widget in app.screen.walk_children():
+        if not widget.display or not widget.visible or _scrolled_inside(widget):
+            continue
+        region = widget.region
+        if region.width and region.height and (region.right > width or region.bottom > height or region.x < 0):
+            found.append(f"{type(widget).__name__}#{widget.id} {tuple(region)}")
+    return found
+
+
+def header_text(table: DataTable) -> str:
+    return "".join(segment.text for y in (0, 1) for segment in table.render_line(y))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_no_widget_reaches_past_the_screen_on_any_tab(seeds, size):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=size) as pilot:
+        await start(app, pilot, AWAYAN)
+        for key in ("1", "2", "3", "4"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert outside(app, size) == [], f"tab {key}"
+        main = app.query_one("#tabs").region
+        assert main.right <= size[0]
+        if size[0] < 110:
+            assert not app.query_one("#side").display  # the sidebar gives way on a narrow terminal
+        else:
+            assert app.query_one("#side").display and main.x >= app.query_one("#side").region.right
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_prosedur_column_can_be_brought_into_view_while_no_and_kegiatan_stay(seeds, size):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=size) as pilot:
+        await start(app, pilot, AWAYAN)
+        table = app.query_one("#steps", DataTable)
+        labels = [str(column.label).split("\n")[0] for column in table.ordered_columns]
+        assert labels[-4:] == ["Kelengkapan", "Waktu", "Output", "Keterangan"]
+        assert "(tanpa" in labels[-5]  # Awayan's steps without a pelaksana have a column of their own
+        for index, label in enumerate(labels):
+            table.move_cursor(row=0, column=index)
+            await pilot.pause()
+            shown = header_text(table)
+            assert label.strip() in shown, f"{label} not in view at {size}"
+            assert "No" in shown and "Kegiatan" in shown  # the fixed columns stay
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_selected_steps_whole_text_and_findings_are_readable(seeds, size):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=size) as pilot:
+        await start(app, pilot, AWAYAN)
+        view = app.query_one(ProcedureView)
+        sop = view.sop
+        longest = max(sop.langkah, key=lambda step: len(step.kegiatan))
+        assert len(longest.kegiatan) > 80  # longer than any screen's Kegiatan column
+        view.select_step(longest.index)
+        await pilot.pause()
+        detail = app.query_one("#step-detail-text").render()
+        shown = " ".join(str(detail).split())
+        assert " ".join(longest.kegiatan.split()) in shown
+        for finding in view.step_findings.get(longest.index, []):
+            assert " ".join(finding.message("id").split()) in shown
+        pane = app.query_one("#step-detail")
+        assert pane.region.right <= size[0] and pane.region.height >= 4
+
+
+async def test_the_text_columns_grow_on_a_wide_screen(seeds):
+    two_actors = seeds / "awayan" / "dua.toml"
+    text = (seeds / "awayan" / "pengukuran-kinerja-triwulan.toml").read_text()
+    two_actors.write_text(text.replace('kasubbag_pk = "Kasubbag Perencanaan dan Keuangan"\n', "")
+                          .replace('pelaksana = "Pelaksana"\n', "", 1))
+    widths = {}
+    for size in ((120, 40), (200, 50)):
+        app = SoptuiApp(Path("sops"))
+        async with app.run_test(size=size) as pilot:
+            await start(app, pilot, "sops/awayan/dua.toml")
+            view = app.query_one(ProcedureView)
+            widths[size[0]] = view.widths
+            table = app.query_one("#steps", DataTable)
+            if size[0] == 200:
+                assert table.virtual_size.width <= table.size.width  # it all fits: nothing to scroll
+    assert widths[200]["kegiatan"] > widths[120]["kegiatan"] >= 30, widths
+    assert widths[200]["output"] > widths[120]["output"]
+
+
+async def test_the_sidebar_toggle_is_kept_and_shown_in_the_footer(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot, AWAYAN)
+        assert not app.query_one("#side").display
+        assert any(b.key == "ctrl+b" and b.show for b in app.BINDINGS)
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert app.query_one("#side").display
+        await pilot.resize_terminal(90, 24)
+        await pilot.pause()
+        assert app.query_one("#side").display  # the user's choice wins over the automatic one
+        assert outside(app, (90, 24)) == []
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_dialogs_are_centred_framed_and_focus_the_safe_choice(seeds, size):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=size) as pilot:
+        await start(app, pilot, AWAYAN)
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose)
+        box = app.screen.query_one(".dialog").region
+        assert abs((box.x + box.right) / 2 - size[0] / 2) <= 2 and abs((box.y + box.bottom) / 2 - size[1] / 2) <= 2
+        assert box.width < size[0] and box.height < size[1]  # the app stays visible around it
+        assert app.screen.query_one(".dialog").styles.border.top[0] != ""
+        assert app.screen.styles.background.a < 1  # and behind it
+        assert app.focused.id == "cancel"
+        assert app.screen.query_one("#delete", Button).variant == "error"
+        await pilot.press("enter")  # Enter on the focused, safe choice
+        await pilot.pause()
+        assert not isinstance(app.screen, Choose) and len(app.document.view.langkah) == 7
+
+
+async def test_help_scrolls_by_keyboard_to_its_last_row(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot, AWAYAN)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body")
+        assert body.max_scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+
+
+async def test_screenshots_of_every_tab_at_every_size(seeds, snapshot):
+    snapshot.snapshot_dir = Path(__file__).parent / "snapshots"
+    for size in SIZES:
+        app = SoptuiApp(Path("sops"))
+        async with app.run_test(size=size) as pilot:
+            await start(app, pilot, AWAYAN)
+            for number, tab in enumerate(("prosedur", "identitas", "diagram", "temuan"), 1):
+                await pilot.press(str(number))
+                await pilot.pause()
+                snapshot.assert_match(app.export_screenshot(), f"{tab}-{size[0]}x{size[1]}.svg")
