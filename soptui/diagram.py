@@ -51,7 +51,10 @@ _BRACKETS = {TERMINATOR: ("(", ")"), KEPUTUSAN: ("<", ">"), PENGHUBUNG: ("⬠", 
 
 # Which neighbours a line cell joins: the glyph follows from the set.
 N, E, S, W = 1, 2, 4, 8
-_GLYPHS = {N | S: "│", E | W: "─", S | E: "┌", S | W: "┐", N | E: "└", N | W: "┘", N: "│", S: "│", E: "─", W: "─"}
+_GLYPHS = {
+    N | S: "│", E | W: "─", S | E: "┌", S | W: "┐", N | E: "└", N | W: "┘",
+    N: "│", S: "│", E: "─", W: "─",  # a path's loose end (it touches a box)
+}
 _CROSSING = "┼"
 _ARROWS = {(0, 1): "▼", (0, -1): "▲", (-1, 0): "◀", (1, 0): "→"}  # by the direction of the last step
 
@@ -161,97 +164,48 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
     steps = sop.langkah
     lanes = [(lane_id, UNASSIGNED_LABEL(lang) if lane_id == UNASSIGNED else label) for lane_id, label in lanes_of(sop)]
     lane_index = {lane_id: i for i, (lane_id, _) in enumerate(lanes)}
-
-    def lane_of(step: Step) -> int:
-        return lane_index[step.pelaksana if step.pelaksana in sop.pelaksana else UNASSIGNED]
-
-    # The edges: one to the next row may run straight down; every other one is "long".
-    straight: dict[int, Edge] = {}
-    long_edges: list[Edge] = []
-    for step in steps:
-        for edge in sop.flow.next(step):
-            if edge.target is not None and edge.target.index == step.index + 1 and step.index not in straight:
-                straight[step.index] = edge
-            else:
-                long_edges.append(edge)
+    lane_of = {s.index: lane_index[s.pelaksana if s.pelaksana in sop.pelaksana else UNASSIGNED] for s in steps}
+    straight, long_edges = _split_edges(sop)
     labels = [_branch_label(edge, lang) for edge in long_edges]
+    ends = _Ends.of(steps, long_edges)
+    half = {s.index: max(3, 2 * ends.ports(s.index) + 1) for s in steps}  # over every port of its edges
 
-    # Each step's long-edge ends: those above its box, one on the box's own line, those below.
-    above: dict[int, list[_End]] = {}
-    beside: dict[int, _End] = {}
-    below: dict[int, list[_End]] = {}
-    for index, own in _ends_by_step(steps, long_edges).items():
-        if own:
-            slot = next((i for i, end in enumerate(own) if end.leaves), 0)  # a branch leaves best sideways
-            above[index], beside[index], below[index] = own[:slot], own[slot], own[slot + 1:]
-    # A box reaches over every port on its top and bottom edge: ports sit 2, 4, ... right of its centre.
-    half = {s.index: max(3, 2 * max(len(above.get(s.index, ())), len(below.get(s.index, ()))) + 1) for s in steps}
-
-    # How far a lane must reach left and right of its centre line.
-    left = max([max(half.values())] + [len(_branch_label(e, lang) or "") + 1 for e in straight.values()]) + 1
-    right = max(half.values())
-    for index, end in beside.items():
-        if end.leaves and labels[end.edge]:
-            right = max(right, half[index] + 1 + len(labels[end.edge]))
-    for group in list(above.values()) + list(below.values()):
-        right = max([right] + [2 * len(group) + 1 + len(labels[e.edge]) for e in group if e.leaves and labels[e.edge]])
-    right += 2  # a stretch of line after a label, before the divider
+    left, right = _reach(ends, half, labels, [_branch_label(edge, lang) for edge in straight.values()])
     if lane_width is None and width is not None:
         channel = 2 * sum(1 for edge in long_edges if edge.target is not None) + 2
         lane_width = min(MAX_FITTED_LANE, (width - _gutter(sop) - len(lanes) - 1 - channel) // len(lanes))
+    if lane_width is None:
+        lane_width = DEFAULT_LANE_WIDTH
     longest_word = max(len(word) for _, label in lanes for word in label.split())
-    lane_w = max(MIN_LANE_WIDTH, lane_width or DEFAULT_LANE_WIDTH, left + right, min(WIDEST_WORD_LANE, longest_word + 2))
-    centre = max(left, min(lane_w // 2, lane_w - right))
+    lane_w = max(MIN_LANE_WIDTH, lane_width, left + right, min(WIDEST_WORD_LANE, longest_word + 2))
+    centre = max(left, min(lane_w // 2, lane_w - right))  # centred, unless the labels need the room
 
-    # Lines: the frame's top, the header, its rule; per step its turn line (where the edge from
-    # the row above turns across), its ends above, the arrow line, the box, a stub line, its ends below.
     wrapped = [_wrap(label, lane_w - 2) for _, label in lanes]
-    y = top = 1 + max(len(w) for w in wrapped) + 1
-    box_y: dict[int, int] = {}
-    turn_y: dict[int, int] = {}
-    end_at: dict[tuple[int, bool], tuple[int, int]] = {}  # (edge, leaves) -> (line, port: offset from the centre, 0 beside)
-    for step in steps:
-        i = step.index
-        if i > 0:
-            turn_y[i] = y
-            y += 1
-        for j, end in enumerate(above.get(i, ()), start=1):
-            end_at[end.edge, end.leaves] = (y, 2 * j)  # the top one leftmost, so no line crosses another
-            y += 1
-        if (i - 1) in straight or above.get(i):
-            y += 1  # the arrow line
-        box_y[i] = y
-        if i in beside:
-            end_at[beside[i].edge, beside[i].leaves] = (y, 0)
-        y += 1
-        under = below.get(i, [])
-        if under or _branch_label(straight.get(i), lang):
-            y += 1  # the stub line: a straight branch's label, the arrowheads coming up
-        for j, end in enumerate(under):
-            end_at[end.edge, end.leaves] = (y, 2 * (len(under) - j))  # the top one rightmost
-            y += 1
-    bottom = y
+    top = 1 + max(len(w) for w in wrapped) + 1  # the frame's top line, the header, its rule
+    rows = _Rows.of(steps, straight, ends, top, lambda i: bool(_branch_label(straight.get(i), lang)))
 
-    # Columns: marks and numbers, the lanes between dividers, the channel, the dangling marks, the notes.
     gutter = _gutter(sop)
     dividers = tuple(gutter + k * (lane_w + 1) for k in range(len(lanes) + 1))
     lane_list = tuple(Lane(lane_id, label, dividers[k] + 1, lane_w, tuple(wrapped[k]))
                       for k, (lane_id, label) in enumerate(lanes))
-    cx = {step.index: lane_list[lane_of(step)].x + centre for step in steps}
-    boxes = tuple(Box(s, lane_of(s), cx[s.index] - half[s.index], box_y[s.index], _box_text(sop, s, half[s.index]))
-                  for s in steps)
+    cx = {s.index: lane_list[lane_of[s.index]].x + centre for s in steps}
+    boxes = tuple(
+        Box(s, lane_of[s.index], cx[s.index] - half[s.index], rows.box[s.index], _box_text(sop, s, half[s.index]))
+        for s in steps
+    )
 
+    # The channel: one column per long edge, the shortest nearest the lanes, so nested edges never cross.
     routed = [k for k, edge in enumerate(long_edges) if edge.target is not None]
-    span = {k: abs(end_at[k, True][0] - end_at[k, False][0]) for k in routed}
-    by_length = sorted(routed, key=lambda k: (span[k], end_at[k, True][0]))  # nested edges: the inner one nearer
+    span = {k: abs(rows.end[k, True][0] - rows.end[k, False][0]) for k in routed}
+    by_length = sorted(routed, key=lambda k: (span[k], rows.end[k, True][0]))
     column = {k: dividers[-1] + 2 + 2 * c for c, k in enumerate(by_length)}
     dangling_x = max(column.values(), default=dividers[-1]) + 2
 
-    def side(k: int, leaves: bool, x_far: int) -> list[tuple[int, int]]:
-        """The path from the box, at one end of long edge k, out to column x_far."""
+    def out(k: int, leaves: bool, x_far: int) -> list[tuple[int, int]]:
+        """The path from the box at one end of long edge k out to column x_far."""
         edge = long_edges[k]
         box = boxes[(edge.source if leaves else edge.target).index]
-        line, port = end_at[k, leaves]
+        line, port = rows.end[k, leaves]
         if port == 0:
             return [(box.right + 1, line), (x_far, line)]
         x = cx[box.step.index] + port
@@ -262,22 +216,102 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
     for step in steps:
         for edge in sop.flow.next(step):
             if straight.get(step.index) is edge:
-                routes.append(_straight_route(edge, cx, box_y, turn_y, lang))
+                routes.append(_straight_route(edge, cx, rows, lang))
                 continue
             k = long_index[id(edge)]
             if edge.target is None:
-                points, dangling = side(k, True, dangling_x), f"{edge.to_no}?"
+                points, dangling = out(k, True, dangling_x), f"{edge.to_no}?"
             else:
-                points, dangling = side(k, True, column[k]) + side(k, False, column[k])[::-1], None
+                points, dangling = out(k, True, column[k]) + out(k, False, column[k])[::-1], None
             label_at = None
-            if labels[k]:  # on the line out of the box, past its first corner
+            if labels[k]:  # on the line out of the box, just past its first corner
                 (x0, y0), (x1, y1) = points[0], points[1]
                 label_at = (x0 + 1, y0) if y0 == y1 else (x1 + 2, y1)
             routes.append(Route(edge, _simplify(points), labels[k], label_at, dangling))
 
     notes_x = max([dangling_x + 3 + len(r.dangling) for r in routes if r.dangling] + [dangling_x]) + 1
     notes = tuple((box.y, _note(sop, box.step, lang)) for box in boxes)
-    return Layout(lane_list, dividers, top, bottom, boxes, tuple(routes), gutter, notes_x, notes)
+    return Layout(lane_list, dividers, top, rows.bottom, boxes, tuple(routes), gutter, notes_x, notes)
+
+
+def _split_edges(sop: Sop) -> tuple[dict[int, Edge], list[Edge]]:
+    """The edge each step sends straight down to the next row, and every other ("long") edge."""
+    straight: dict[int, Edge] = {}
+    long_edges: list[Edge] = []
+    for step in sop.langkah:
+        for edge in sop.flow.next(step):
+            if edge.target is not None and edge.target.index == step.index + 1 and step.index not in straight:
+                straight[step.index] = edge
+            else:
+                long_edges.append(edge)
+    return straight, long_edges
+
+
+class _Ends(NamedTuple):
+    """Each step's long-edge ends: those above its box, the one on the box's own line, those below."""
+
+    above: dict[int, list[_End]]
+    beside: dict[int, _End]
+    below: dict[int, list[_End]]
+
+    @classmethod
+    def of(cls, steps: tuple[Step, ...], long_edges: list[Edge]) -> "_Ends":
+        above, beside, below = {}, {}, {}
+        for index, own in _ends_by_step(steps, long_edges).items():
+            if own:
+                slot = next((i for i, end in enumerate(own) if end.leaves), 0)  # a branch leaves best sideways
+                above[index], beside[index], below[index] = own[:slot], own[slot], own[slot + 1:]
+        return cls(above, beside, below)
+
+    def ports(self, index: int) -> int:
+        return max(len(self.above.get(index, ())), len(self.below.get(index, ())))
+
+
+class _Rows(NamedTuple):
+    """The lines of the steps' area, top to bottom, for each step: its turn line (where the edge
+    from the row above turns across), a line per end above, the arrow line, the box, the stub
+    line (a straight branch's label, arrowheads coming up), a line per end below."""
+
+    box: dict[int, int]  # step index -> its box's line
+    turn: dict[int, int]  # step index -> the line where the edge from the row above turns
+    # (long edge, leaves) -> (line, port): the port is the offset from the box's centre, 0 for beside it
+    end: dict[tuple[int, bool], tuple[int, int]]
+    bottom: int  # the frame's closing line
+
+    @classmethod
+    def of(cls, steps, straight, ends: _Ends, top: int, labelled) -> "_Rows":
+        box, turn, end_at = {}, {}, {}
+        y = top
+        for step in steps:
+            i = step.index
+            if i > 0:
+                turn[i], y = y, y + 1
+            for j, end in enumerate(ends.above.get(i, ()), start=1):
+                end_at[end.edge, end.leaves], y = (y, 2 * j), y + 1  # the top one leftmost: no line crosses another
+            if (i - 1) in straight or ends.above.get(i):
+                y += 1  # the arrow line
+            box[i] = y
+            if i in ends.beside:
+                end_at[ends.beside[i].edge, ends.beside[i].leaves] = (y, 0)
+            y += 1
+            under = ends.below.get(i, [])
+            if under or labelled(i):
+                y += 1  # the stub line
+            for j, end in enumerate(under):
+                end_at[end.edge, end.leaves], y = (y, 2 * (len(under) - j)), y + 1  # the top one rightmost
+        return cls(box, turn, end_at, y)
+
+
+def _reach(ends: _Ends, half: dict[int, int], labels: list[str | None], straight_labels) -> tuple[int, int]:
+    """How many columns a lane needs left of its centre line and right of it (the divider included)."""
+    left = max([max(half.values())] + [len(label) + 1 for label in straight_labels if label]) + 1
+    right = max(half.values())
+    for index, end in ends.beside.items():
+        if end.leaves and labels[end.edge]:
+            right = max(right, half[index] + 1 + len(labels[end.edge]))
+    for group in list(ends.above.values()) + list(ends.below.values()):
+        right = max([right] + [2 * len(group) + 1 + len(labels[e.edge]) for e in group if e.leaves and labels[e.edge]])
+    return left, right + 2  # a stretch of line after a label, then the divider
 
 
 def _gutter(sop: Sop) -> int:
@@ -320,9 +354,6 @@ class _Canvas:
     def write(self, x: int, y: int, text: str, style: str = "") -> None:
         for k, char in enumerate(text):
             self.rows[y][x + k] = (char, style)
-
-    def get(self, x: int, y: int) -> str:
-        return self.rows[y].get(x, (" ", ""))[0]
 
     def lines(self) -> list[Text]:
         lines = []
@@ -370,7 +401,7 @@ def _paint_routes(canvas: _Canvas, plan: Layout) -> None:
     dividers = set(plan.dividers)
     for (x, y), bits in joins.items():
         crossing = len(bits) > 1 or (x in dividers and bits[0] == E | W)
-        canvas.write(x, y, _CROSSING if crossing else _GLYPHS[bits[0]], _STYLE["edge"])
+        canvas.write(x, y, _CROSSING if crossing else _GLYPHS.get(bits[0], _CROSSING), _STYLE["edge"])
     for route in plan.routes:
         x, y = route.points[-1]
         canvas.write(x, y, route.arrow, _STYLE["arrow"])
@@ -384,13 +415,13 @@ def _direction(x0: int, y0: int, x1: int, y1: int) -> int:
     return E if x1 > x0 else W if x1 < x0 else S if y1 > y0 else N
 
 
-def _straight_route(edge: Edge, cx: dict, box_y: dict, turn_y: dict, lang: str) -> Route:
+def _straight_route(edge: Edge, cx: dict[int, int], rows: _Rows, lang: str) -> Route:
     """Down from the box, across on the turn line to the next row's lane, down to its arrow."""
     source, target = edge.source.index, edge.target.index
-    a, b, turn = cx[source], cx[target], turn_y[target]
-    points = [(a, box_y[source] + 1), (a, turn), (b, turn), (b, box_y[target] - 1)]
+    a, b, turn = cx[source], cx[target], rows.turn[target]
+    points = [(a, rows.box[source] + 1), (a, turn), (b, turn), (b, rows.box[target] - 1)]
     label = _branch_label(edge, lang)
-    label_at = (a - 1 - len(label), box_y[source] + 1) if label else None
+    label_at = (a - 1 - len(label), rows.box[source] + 1) if label else None
     return Route(edge, _simplify(points), label, label_at)
 
 

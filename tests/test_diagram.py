@@ -202,7 +202,8 @@ def test_every_decision_labels_both_branches_where_they_leave(sop):
             lane = plan.lanes[plan.boxes[step.index].lane]
             assert lane.x <= x and x + len(route.label) <= lane.x + lane.width
             cells = route.cells()
-            if route.edge.target is not None and route.edge.target.index == step.index + 1 and route.label_at not in cells:
+            goes_down = route.edge.target is not None and route.edge.target.index == step.index + 1
+            if goes_down and route.label_at not in cells:
                 # The straight branch: the label stands left of the line as it leaves the box.
                 assert (x + len(route.label) + 1, y) == cells[0]
             else:  # on the route, just past its first corner
@@ -336,7 +337,7 @@ def test_the_width_is_shared_among_the_lanes_at_least_12_each():
     assert diagram.layout(sop, width=40).lanes[0].width == 18  # the longest word, PENGADMINISTRASI
     assert diagram.layout(seed(AWAYAN), width=40).lanes[0].width == 13  # "Perencanaan" + 2
     assert diagram.layout(sop, lane_width=20).lanes[0].width == 20
-    assert max(len(line) for line in diagram.render(sop, width=140)) <= 140 + 60  # the notes may run on
+    assert diagram.layout(sop, width=1000).lanes[0].width == diagram.MAX_FITTED_LANE
 
 
 def test_decision_lanes_widen_for_their_labels():
@@ -364,3 +365,11 @@ def test_symbols_and_notes():
     assert notes[plan.boxes[5].y].endswith("(ya → 7 · tidak → 5)")
     assert notes[plan.boxes[0].y].endswith("(mulai)") and notes[plan.boxes[8].y].endswith("(selesai)")
     assert lines[plan.boxes[5].y][plan.notes_x:].startswith("Memeriksa hasil")
+
+
+def test_each_symbol_has_its_box():
+    text = KNOTTED.replace('kegiatan = "Proses tiga"', 'kegiatan = "Proses tiga"\nsimbol = "penghubung"')
+    sop = load_text(text, "knotted.toml").sop
+    texts = [box.text.split()[0] + box.text.split()[-1] for box in diagram.layout(sop).boxes]
+    assert [t[0] for t in texts] == ["(", "<", "⬠", "<", "<", "[", "("]
+    assert texts[2] == "⬠3"
