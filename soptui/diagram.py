@@ -359,9 +359,15 @@ class _Canvas:
         lines = []
         for row in self.rows:
             line = Text(no_wrap=True)
+            run, run_style = [], ""
             for x in range(max(row, default=-1) + 1):
                 char, style = row.get(x, (" ", ""))
-                line.append(char, style)
+                if style != run_style and run:
+                    line.append("".join(run), run_style)
+                    run = []
+                run_style = style
+                run.append(char)
+            line.append("".join(run), run_style)
             line.rstrip()
             lines.append(line)
         return lines
