@@ -8,6 +8,8 @@ what the layout says.
 
 from pathlib import Path
 
+import random
+
 import pytest
 
 from soptui import diagram
@@ -86,10 +88,31 @@ def knotted() -> Sop:
     return result.sop
 
 
+def tangled(number: int) -> Sop:
+    """A random procedure: decisions and jumps anywhere, to steps that exist or not, repeated numbers."""
+    rng = random.Random(number)
+    steps, actors = rng.randint(1, 12), rng.randint(0, 4)
+    text = 'nama = "ACAK"\nunit = "Uji"\n'
+    if actors:
+        text += "[pelaksana]\n" + "".join(f'p{i} = "Jabatan {"yang panjang " * rng.randint(0, 3)}{i}"\n'
+                                           for i in range(actors))
+    for i in range(1, steps + 1):
+        no = i if rng.random() > 0.1 else rng.randint(1, steps + 2)
+        text += f'[[langkah]]\nno = {no}\nkegiatan = "Langkah {i}"\n'
+        if rng.random() > 0.2:
+            text += f'pelaksana = "p{rng.randrange(actors + 1)}"\n'
+        kind = rng.random()
+        if kind < 0.3:
+            text += f"ya = {rng.randint(1, steps + 3)}\ntidak = {rng.randint(1, steps + 3)}\n"
+        elif kind < 0.4:
+            text += f"lanjut = {rng.randint(1, steps + 3)}\n"
+    return load_text(text, f"acak-{number}.toml").sop
+
+
 def sops():
     return [pytest.param(seed(p), id=p.parent.name + "/" + p.stem) for p in SEEDS] + [
         pytest.param(knotted(), id="knotted")
-    ]
+    ] + [pytest.param(tangled(n), id=f"random-{n}") for n in range(12)]
 
 
 def edges(sop: Sop):
