@@ -73,6 +73,8 @@ _STYLE = {
 
 
 class Lane(NamedTuple):
+    """One pelaksana's column."""
+
     id: str
     label: str  # the full jabatan
     x: int  # first column inside the lane (right of its left divider)
@@ -81,6 +83,8 @@ class Lane(NamedTuple):
 
 
 class Box(NamedTuple):
+    """A step's symbol, on its own line, in its actor's lane."""
+
     step: Step
     lane: int
     x: int  # column of the symbol's first character
@@ -124,6 +128,8 @@ class Route(NamedTuple):
 
 
 class Layout(NamedTuple):
+    """Everything `render` paints, in character cells: x the column, y the line, from 0."""
+
     lanes: tuple[Lane, ...]
     dividers: tuple[int, ...]  # x of every divider, the outer two included
     top: int  # first line of the steps' area (below the header)
@@ -212,7 +218,7 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
         return [(x, box.y - 1 if line < box.y else box.y + 1), (x, line), (x_far, line)]
 
     routes: list[Route] = []
-    long_index = {id(edge): k for k, edge in enumerate(long_edges)}
+    long_index = {id(edge): k for k, edge in enumerate(long_edges)}  # by identity: the flow keeps its edges
     for step in steps:
         for edge in sop.flow.next(step):
             if straight.get(step.index) is edge:
@@ -468,7 +474,7 @@ def _ends_by_step(steps: tuple[Step, ...], long_edges: list[Edge]) -> dict[int, 
                 order = (0, -other, -k)
             elif other > here:
                 order = (2, -other, k)
-            else:  # a loop to itself: in at the top, out at the bottom
+            else:  # a loop to the step itself: in above, out below, between the two groups
                 order = (1, 0, k) if not leaves else (1, 1, -k)
             ends[here].append(_End(k, leaves, order))
     for own in ends.values():
