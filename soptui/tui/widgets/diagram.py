@@ -24,4 +24,4 @@ class DiagramView(ScrollableContainer):
         available = max(60, self.size.width or 100) - 5 - 22
         width = max(12, min(20, available // lanes))
         lines = diagram.render(sop, lane_width=width, lang=lang)
-        self.query_one(Static).update(RichText("\n".join(lines), no_wrap=True))
+        self.query_one(Static).update(RichText("\n", no_wrap=True).join(lines))
