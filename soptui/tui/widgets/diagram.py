@@ -1,4 +1,5 @@
-"""The Diagram tab: the swimlane flowchart of `soptui.diagram`, scrollable when wider than the screen."""
+"""The Diagram tab: the swimlane flowchart of `soptui.diagram`, scrollable both ways, each step
+marked with its worst finding."""
 
 from __future__ import annotations
 
@@ -10,9 +11,7 @@ from ... import diagram
 from ...model import Sop
 
 
-class DiagramView(ScrollableContainer):
-    DEFAULT_CSS = "DiagramView Static { width: auto; }"
-
+class DiagramView(ScrollableContainer, can_focus=True):
     def compose(self):
         yield Static(id="diagram")
 
@@ -20,8 +19,5 @@ class DiagramView(ScrollableContainer):
         if sop is None:
             self.query_one(Static).update("")
             return
-        lanes = max(1, len(diagram.lanes_of(sop)))
-        available = max(60, self.size.width or 100) - 5 - 22
-        width = max(12, min(20, available // lanes))
-        lines = diagram.render(sop, lane_width=width, lang=lang)
+        lines = diagram.render(sop, lang=lang, marks=marks, width=max(60, self.size.width or 100) - 2)
         self.query_one(Static).update(RichText("\n", no_wrap=True).join(lines))
