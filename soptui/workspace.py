@@ -230,20 +230,25 @@ class Workspace:
     def all_findings(self) -> list[Finding]:
         return [f for path in self.files for f in self.findings(path)]
 
-    def next_finding(self, path: str | None, line: int, col: int, direction: int) -> Finding | None:
-        """The finding after (direction +1) or before (-1) the place `path:line:col`, in file
-        order then line order, wrapping around the corpus. Looks at the open file and then file
-        by file, so a press costs the same on ten files or ten thousand."""
+    def next_finding(self, path: str | None, line: int, col: int, direction: int,
+                     current: Finding | None = None) -> Finding | None:
+        """The finding after (direction +1) or before (-1) `current`, or else the place
+        `path:line:col`, in file order then line order, wrapping around the corpus. Looks at the
+        open file and then file by file, so a press costs the same on ten files or ten thousand."""
         if not self.files:
             return None
-        here = (line, col)
         start = self._order.get(path, -1) if path is not None else -1
         if start >= 0:
             found = self.findings(path)
-            candidates = [f for f in found if (f.line, f.col) > here] if direction > 0 else \
-                [f for f in found if (f.line, f.col) < here]
+            if current is not None and current in found:
+                position = found.index(current) + direction
+                candidates = found[position:position + 1] if 0 <= position < len(found) else []
+            elif direction > 0:
+                candidates = [f for f in found if (f.line, f.col) > (line, col)][:1]
+            else:
+                candidates = [f for f in found if (f.line, f.col) < (line, col)][-1:]
             if candidates:
-                return candidates[0] if direction > 0 else candidates[-1]
+                return candidates[0]
         count = len(self.files)
         for step in range(1, count + 1):
             found = self.findings(self.files[(start + direction * step) % count])

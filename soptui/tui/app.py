@@ -500,17 +500,17 @@ class SoptuiApp(App):
         self.push_screen(EditValue(f"{say('waive_title', self.lang)}\n{finding.code} {finding.name}: "
                                    f"{finding.message(self.lang)}", "", lang=self.lang), reason_given)
 
-    def _here(self) -> tuple[str | None, int, int]:
+    def _here(self) -> tuple[str | None, int, int, Finding | None]:
         """Where `n`/`N` continue from: the last finding gone to, if it is in the open file,
         else the selected step's line."""
         if self.document is None:
-            return None, 0, 0
+            return None, 0, 0, None
         path = str(self.document.path)
         if self.last_finding is not None and self.last_finding.path == path:
-            return path, self.last_finding.line, self.last_finding.col
+            return path, self.last_finding.line, self.last_finding.col, self.last_finding
         step = self.query_one(ProcedureView).current_step
         line = self.document.view.locate(step.pointer).line if step and self.document.view else 0
-        return path, line, 0
+        return path, line, 0, None
 
     def action_next_finding(self) -> None:
         self._step_finding(+1)
@@ -519,7 +519,8 @@ class SoptuiApp(App):
         self._step_finding(-1)
 
     def _step_finding(self, direction: int) -> None:
-        chosen = self.workspace.next_finding(*self._here(), direction)
+        path, line, col, current = self._here()
+        chosen = self.workspace.next_finding(path, line, col, direction, current)
         if chosen is None:
             self.notify(say("no_findings", self.lang), timeout=2)
             return

@@ -1,0 +1,142 @@
+"""Acting on what the reviewer looks at: `f`, `F`, `w` and Enter on a finding."""
+
+from pathlib import Path
+
+from soptui.tui.app import SoptuiApp
+from soptui.tui.screens import CorpusFindings, EditValue, Preview
+from soptui.tui.widgets.findings import FindingsTable
+from soptui.tui.widgets.procedure import ProcedureView
+
+from .conftest import start
+
+AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+LAMPIHONG = "sops/lampihong/pengukuran-kinerja.toml"
+
+
+def names(app):
+    return [f.name for f in app.workspace.findings(app.document.path)]
+
+
+async def test_f_on_a_step_without_a_fixable_finding_says_so_and_changes_nothing(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        assert any(f.fix for f in app.workspace.findings(app.document.path))  # dasar-hukum-order could be fixed
+        app.query_one(ProcedureView).select_step(0)  # step 1: unassigned-actor only, no fix
+        await pilot.press("f")
+        await pilot.pause()
+        assert not isinstance(app.screen, Preview)
+        assert not app.document.dirty
+        assert any("Tidak ada perbaikan otomatis" in n.message for n in app._notifications)
+
+
+async def test_f_on_the_step_row_previews_its_fix_and_enter_applies_it(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        view = app.query_one(ProcedureView)
+        jump = next(s for s in view.sop.langkah if s.no == 8)
+        view.select_step(jump.index)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, Preview)
+        assert "-no = 8" in app.screen.diff and "+no = 6" in app.screen.diff
+        assert "step-numbering" in app.screen.title_text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.document.dirty  # Escape changed nothing
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "step-numbering" not in names(app) and app.document.dirty
+
+
+async def test_f_in_temuan_fixes_the_highlighted_finding_not_another(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, LAMPIHONG)
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.query_one("#findings", FindingsTable)
+        row = next(i for i, f in enumerate(table.findings) if f.name == "citation-title-mismatch")
+        table.move_cursor(row=row)
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, Preview) and "citation-title-mismatch" in app.screen.title_text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "citation-title-mismatch" not in names(app)
+        assert names(app).count("dasar-hukum-order") == 2  # the other fixable findings are untouched
+
+
+async def test_f_in_the_corpus_list_opens_that_file_and_fixes_its_finding(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        await pilot.press("T")
+        await pilot.pause()
+        assert isinstance(app.screen, CorpusFindings)
+        table = app.screen.query_one(FindingsTable)
+        row = next(i for i, f in enumerate(table.findings) if f.name == "citation-title-mismatch" and "lampihong" in f.path)
+        table.move_cursor(row=row)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, Preview)
+        assert "lampihong" in str(app.document.path)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "citation-title-mismatch" not in names(app)
+        assert not app.workspace.documents[str(Path(AWAYAN))].dirty  # the file that was open is untouched
+
+
+async def test_fix_all_previews_every_fix_of_the_open_sop(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        await pilot.press("F")
+        await pilot.pause()
+        assert isinstance(app.screen, Preview)
+        assert "+no = 6" in app.screen.diff  # the renumbering and the dasar hukum order, together
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not [f for f in app.workspace.findings(app.document.path) if f.fix is not None]
+        await pilot.press("F")
+        await pilot.pause()
+        assert not isinstance(app.screen, Preview)  # nothing left: said so, no empty preview
+
+
+async def test_w_waives_the_finding_under_the_cursor_with_a_reason_written_in_the_file(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        view = app.query_one(ProcedureView)
+        view.select_step(0)
+        before = len(view.step_findings[0])
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue)
+        app.screen.query_one("#value").value = "Kasubbag mengerjakan sendiri"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "soptui: ignore[unassigned-actor] -- Kasubbag mengerjakan sendiri" in app.document.text
+        assert len(view.step_findings.get(0, [])) == before - 1
+        assert "unused-suppression" not in names(app)
+
+
+async def test_enter_on_a_finding_in_temuan_goes_to_its_step(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.query_one("#findings", FindingsTable)
+        row = next(i for i, f in enumerate(table.findings) if f.name == "step-numbering")
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one("#tabs").active == "prosedur"
+        view = app.query_one(ProcedureView)
+        assert view.current_step.no == 8
+        assert view.finding_under_cursor().name == "step-numbering"
