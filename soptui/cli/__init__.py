@@ -24,7 +24,7 @@ Pemerintahan, Permenpan RB 35/2012) written as TOML files.
 """
 
 EPILOG = """\
-soptui [PATH] with no command opens the terminal UI on PATH (default: ./sops, else .).
+soptui [--lang en] [PATH] with no command opens the terminal UI on PATH (default: ./sops, else .).
 
 examples:
   soptui sops/                     browse, review and edit in the terminal UI
@@ -130,8 +130,9 @@ def run_process() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
-        return _terminal_ui(argv)
+    rest, lang = _language(argv)
+    if not rest or (rest[0] not in COMMANDS and not rest[0].startswith("-")):
+        return _terminal_ui(rest, lang)
     with collector(running=False):
         return _command(argv)
 
@@ -188,7 +189,16 @@ def _command(argv: list[str]) -> int:
         return EXIT_OK
 
 
-def _terminal_ui(argv: list[str]) -> int:
+def _language(argv: list[str]) -> tuple[list[str], str | None]:
+    """`--lang X` written before a UI path (`soptui --lang en sops/`): the other arguments, and X."""
+    if argv[:1] == ["--lang"] and len(argv) > 1 and argv[1] in ("id", "en"):
+        return argv[2:], argv[1]
+    if argv[:1] and argv[0] in ("--lang=id", "--lang=en"):
+        return argv[1:], argv[0].split("=", 1)[1]
+    return argv, None
+
+
+def _terminal_ui(argv: list[str], lang: str | None = None) -> int:
     """`soptui [PATH]`: the terminal UI. Imported only here, so other commands never load it."""
     from pathlib import Path
 
@@ -206,4 +216,4 @@ def _terminal_ui(argv: list[str]) -> int:
         return EXIT_ERROR
     from ..tui.app import run
 
-    return run(target)
+    return run(target, lang)

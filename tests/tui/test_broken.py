@@ -1,0 +1,80 @@
+"""A file that does not load: its problem in the Prosedur tab, the editor at its line, a warning
+before saving it."""
+
+import stat
+import sys
+from pathlib import Path
+
+from soptui.tui.app import SoptuiApp, editor_command
+from soptui.tui.screens import Choose
+
+from .conftest import start
+
+WANGON = "sops/wangon/pengukuran-kinerja.toml"
+
+
+def broken(seeds) -> Path:
+    path = seeds / "wangon" / "pengukuran-kinerja.toml"
+    lines = path.read_text().splitlines(keepends=True)
+    line = next(i for i, text in enumerate(lines) if text.startswith("waktu = "))
+    lines[line] = 'waktu = "sebentar\n'  # an unclosed string
+    path.write_text("".join(lines))
+    return path, line + 1
+
+
+async def test_a_broken_file_shows_its_problem_with_line_column_and_source_in_prosedur(seeds):
+    path, line = broken(seeds)
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, WANGON)
+        panel = app.query_one("#load-problem")
+        assert panel.display and panel.region.height > 3
+        shown = str(panel.render())
+        assert f"{line}:" in shown and 'waktu = "sebentar' in shown and "^" in shown
+        assert "e" in shown  # how to get to it
+
+
+def test_the_editor_command_takes_the_line_when_the_editor_understands_plus_line(monkeypatch):
+    monkeypatch.setenv("VISUAL", "vim -u NONE")
+    assert editor_command("/tmp/x.toml", 12) == ["vim", "-u", "NONE", "+12", "/tmp/x.toml"]
+    monkeypatch.setenv("VISUAL", "code --wait")
+    assert editor_command("/tmp/x.toml", 12) == ["code", "--wait", "/tmp/x.toml"]
+
+
+async def test_e_opens_the_editor_at_the_error_line_on_a_scratch_copy_outside_the_corpus(seeds, tmp_path, monkeypatch):
+    path, line = broken(seeds)
+    record = tmp_path / "argv.txt"
+    editor = tmp_path / "bin" / "vi"  # an editor that takes +LINE
+    editor.parent.mkdir()
+    editor.write_text(f"#!{sys.executable}\nimport sys, pathlib\n"
+                      f"pathlib.Path({str(record)!r}).write_text('\\n'.join(sys.argv[1:]))\n"
+                      "p = pathlib.Path(sys.argv[-1])\np.write_text(p.read_text().replace('\"sebentar', '\"1 jam\"'))\n")
+    editor.chmod(editor.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("VISUAL", str(editor))
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, WANGON)
+        assert not app.document.load.ok
+        await pilot.press("e")
+        await pilot.pause()
+        argv = record.read_text().splitlines()
+        assert argv[0] == f"+{line}"
+        assert not Path(argv[1]).resolve().is_relative_to(seeds.resolve())  # the scratch copy is elsewhere
+        assert not Path(argv[1]).exists()  # and gone
+        assert app.document.load.ok and app.document.dirty
+        assert not app.query_one("#load-problem").display
+
+
+async def test_saving_a_file_that_no_longer_loads_asks_first(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, WANGON)
+        before = (seeds / "wangon" / "pengukuran-kinerja.toml").read_text()
+        app.edit(lambda text: text.replace('waktu = "', 'waktu = "x', 1).replace('nama = "', 'nama = ', 1))
+        assert not app.document.load.ok
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose) and app.focused.id == "cancel"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (seeds / "wangon" / "pengukuran-kinerja.toml").read_text() == before

@@ -1,0 +1,107 @@
+"""The corpus: the tree keeps its place, the filters, several unsaved SOPs at once, quitting."""
+
+from pathlib import Path
+
+from textual.widgets import Tree
+
+from soptui.tui.app import SoptuiApp
+from soptui.tui.screens import Choose, CorpusFindings
+from soptui.tui.widgets.findings import FindingsTable
+
+from .conftest import start
+
+AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+WANGON = "sops/wangon/pengukuran-kinerja.toml"
+
+
+async def test_the_tree_keeps_its_place_marks_the_open_sop_and_shows_each_nama(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        tree = app.query_one("#corpus", Tree)
+        nodes = dict(app.query_one("#sidebar").nodes)
+        tree.focus()
+        tree.move_cursor(nodes[str(Path(WANGON))])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert str(app.document.path) == str(Path(WANGON))
+        assert tree.cursor_node is nodes[str(Path(WANGON))]  # not rebuilt, not back at the top
+        assert app.query_one("#sidebar").nodes == nodes
+        label = str(tree.cursor_node.label)
+        assert label.startswith("▶") and "Pengukuran Kinerja" in label.upper().title()
+        assert not str(nodes[str(Path(AWAYAN))].label).startswith("▶")
+
+
+async def test_the_filter_takes_enter_down_and_escape_and_says_when_nothing_matches(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        await pilot.press("slash")
+        await pilot.press(*"wangon")
+        await pilot.pause()
+        panel = app.query_one("#sidebar")
+        assert list(panel.nodes) == [str(Path(WANGON))]
+        await pilot.press("enter")
+        assert app.focused.id == "corpus"
+        await pilot.press("slash")
+        await pilot.press(*"zzz")
+        await pilot.pause()
+        assert panel.nodes == {} and app.query_one("#filter-status").display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(panel.nodes) == 5 and not app.query_one("#filter-status").display
+        await pilot.press("down")
+        assert app.focused.id == "corpus"
+
+
+async def test_corpus_findings_show_relative_paths_filter_and_sort_by_unit(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        await pilot.press("T")
+        await pilot.pause()
+        assert isinstance(app.screen, CorpusFindings)
+        table = app.screen.query_one(FindingsTable)
+        files = {str(table.get_row_at(row)[1]) for row in range(table.row_count)}
+        assert "lampihong/pengukuran-kinerja.toml" in files and "wangon/pengukuran-kinerja.toml" in files
+        assert not any(name.startswith("…") or name.startswith("/") for name in files)
+        await pilot.press("slash")
+        await pilot.press(*"sumbersuko superseded")
+        await pilot.pause()
+        assert table.findings and all("sumbersuko" in f.path and f.name == "superseded-regulation"
+                                      for f in table.findings)
+        app.screen.query_one("#findings-filter").value = "nothing-has-this-word"
+        await pilot.pause()
+        assert table.findings == [] and "cocok" in str(app.screen.query_one("#findings-status").render())
+        app.screen.query_one("#findings-filter").value = ""
+        await pilot.pause()
+        table.focus()
+        while table.sort_key != "unit":
+            await pilot.press("s")
+        units = [app.workspace.results[f.path].identity["unit"] for f in table.findings]
+        assert units == sorted(units)
+
+
+async def test_several_sops_hold_unsaved_edits_save_all_and_quit_lists_them(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        app.edit(lambda text: text.replace("10 Menit", "15 Menit", 1))
+        app.open(Path(WANGON))  # no question: the edit stays with its document
+        await pilot.pause()
+        app.edit(lambda text: text.replace("Memerintahkan", "Menugaskan", 1))
+        assert len(app.workspace.dirty_documents()) == 2
+        assert "●" in str(app.query_one("#sidebar").nodes[str(Path(AWAYAN))].label)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose)
+        assert "awayan/pengukuran-kinerja-triwulan.toml" in app.screen.detail
+        assert "wangon/pengukuran-kinerja.toml" in app.screen.detail
+        assert app.focused.id == "cancel"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("S")
+        await pilot.pause()
+        assert app.workspace.dirty_documents() == []
+    assert "15 Menit" in (seeds / "awayan" / "pengukuran-kinerja-triwulan.toml").read_text()
+    assert "Menugaskan" in (seeds / "wangon" / "pengukuran-kinerja.toml").read_text()

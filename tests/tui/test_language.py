@@ -1,0 +1,58 @@
+"""`L`, `--lang` and the configuration switch every word on screen."""
+
+from pathlib import Path
+
+from textual.widgets import TabbedContent
+
+from soptui.cli import _language
+from soptui.tui.app import SoptuiApp
+from soptui.tui.screens import Choose, HelpScreen
+
+from .conftest import start
+
+AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+
+
+def footer_words(app) -> set[str]:
+    return {active.binding.description for active in app.active_bindings.values() if active.binding.show}
+
+
+async def test_L_switches_footer_tabs_headers_dialogs_help_and_palette(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        assert {"perbaiki", "keluar"} <= footer_words(app)
+        await pilot.press("L")
+        await pilot.pause()
+        assert app.lang == "en"
+        assert {"fix", "quit", "next finding"} <= footer_words(app)
+        assert "perbaiki" not in footer_words(app)
+        tabs = app.query_one(TabbedContent)
+        assert [str(tabs.get_tab(t).label) for t in ("prosedur", "identitas", "diagram", "temuan")] == \
+            ["Procedure", "Identity", "Diagram", "Findings"]
+        headers = [str(c.label) for c in app.query_one("#steps").ordered_columns]
+        assert "Activity" in headers and "Time" in headers and "(no actor)" in " ".join(headers).replace("\n", " ")
+        await pilot.press("4")
+        await pilot.pause()
+        assert "Message" in [str(c.label) for c in app.query_one("#findings").ordered_columns]
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "fix" in titles and "perbaiki" not in titles
+        assert not any("_" in title for title in titles)  # human labels, no raw action ids
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose) and "Delete" in str(app.screen.query_one("#delete").label)
+        await pilot.press("escape")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and "this help" in app.screen.query_one("Markdown")._markdown
+
+
+async def test_lang_at_start_from_the_command_line_or_the_configuration(seeds):
+    assert _language(["--lang", "en", "sops"]) == (["sops"], "en")
+    assert _language(["--lang=en"]) == ([], "en")
+    assert _language(["lint", "--lang", "en"]) == (["lint", "--lang", "en"], None)
+    (seeds.parent / "soptui.toml").write_text('lang = "en"\n')
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        assert app.lang == "en" and "fix" in footer_words(app)
