@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from typing import Callable, NamedTuple
 
 import tomlkit
@@ -138,7 +137,7 @@ def _layout(text: str) -> _Layout:
         body_end = end
         while body_end > header + 1 and (not lines[body_end - 1].strip() or body_end - 1 in comment_lines):
             body_end -= 1
-        blocks.append(_Block(pointer, start, header, end, stop, max(body_end, start)))
+        blocks.append(_Block(pointer, start, header, end, stop, body_end))
     steps = [block for block in blocks if _STEP_POINTER.fullmatch(block.pointer)]
     return _Layout(lines, newline, final_newline, blocks, steps, data, comment_lines)
 
@@ -156,18 +155,18 @@ def _check_steps(data: dict, header_pointers: list[str]) -> None:
     """Refuse a layout the block model cannot follow, rather than edit it wrongly."""
     steps = data.get("langkah", [])
     step_headers = [p for p in header_pointers if p.startswith("/langkah/")]
+    if any(not _STEP_POINTER.fullmatch(p) for p in step_headers):
+        raise EditError(Text(
+            "sebuah langkah punya sub-tabel ([langkah.x] atau [[langkah.x]]); langkah seperti itu tidak dapat "
+            "dipindah atau dihapus di sini", "a step has a sub-table ([langkah.x] or [[langkah.x]]); such "
+            "steps cannot be moved or deleted here"))
     if not isinstance(steps, list) or len(steps) != len(step_headers) or not all(isinstance(s, dict) for s in steps):
         raise EditError(Text(
             "`langkah` tidak ditulis sebagai tabel [[langkah]] (mis. sebagai daftar atau tabel sebaris); "
             "tulis setiap langkah di bawah header [[langkah]]-nya sendiri agar dapat diubah di sini",
             "`langkah` is not written as [[langkah]] tables (e.g. as an inline list or inline tables); "
             "write each step under its own [[langkah]] header to edit it here"))
-    if any(not _STEP_POINTER.fullmatch(p) for p in step_headers):
-        raise EditError(Text(
-            "sebuah langkah punya sub-tabel ([langkah.x] atau [[langkah.x]]); langkah seperti itu tidak dapat "
-            "dipindah atau dihapus di sini", "a step has a sub-table ([langkah.x] or [[langkah.x]]); such "
-            "steps cannot be moved or deleted here"))
-    if [p for p in step_headers] != [f"/langkah/{i}" for i in range(len(step_headers))]:
+    if step_headers != [f"/langkah/{i}" for i in range(len(step_headers))]:
         raise EditError(Text("urutan header [[langkah]] tidak terbaca", "the [[langkah]] headers are out of order"))
 
 
@@ -279,7 +278,10 @@ def set_value(text: str, pointer: str, value) -> str:
 
 
 def _exists(text: str, pointer: str) -> bool:
-    node = tomlkit.parse(text)
+    try:
+        node = toml.parse(text)
+    except ValueError:
+        return False
     for part in pointer.split("/")[1:]:
         try:
             node = node[int(part)] if isinstance(node, list) else node[part]
@@ -292,14 +294,16 @@ def _insert_key(text: str, pointer: str, value) -> str | None:
     """`text` with a new `key = value` line for `pointer`, or None when its table has no block of
     its own (an inline or dotted table, a list item): tomlkit places those."""
     parts = pointer.split("/")[1:]
-    step = _STEP_POINTER.fullmatch("/".join(["", *parts[:2]])) if len(parts) == 3 else None
-    if step is not None:
-        return _set_step_keys(text, int(step[1]), {parts[2]: value})
-    if len(parts) > 2 or "~" in pointer:
+    if len(parts) not in (1, 2, 3) or "~" in pointer:
         return None
     try:
         layout = _layout(text)
     except EditError:
+        return None  # a layout the blocks cannot follow: tomlkit places the key
+    step = _STEP_POINTER.fullmatch("/".join(["", *parts[:2]])) if len(parts) == 3 else None
+    if step is not None:
+        return _set_step_keys(text, int(step[1]), {parts[2]: value}) if int(step[1]) < len(layout.steps) else None
+    if len(parts) == 3:
         return None
     table = "" if len(parts) == 1 else "/" + parts[0]
     block = next((b for b in layout.blocks if b.pointer == table), None)
@@ -326,7 +330,6 @@ def make_process(text: str, index: int) -> str:
 class _Piece(NamedTuple):
     text: str
     step: int | None = None  # the old index of the step whose block this is; None for other text
-    new: bool = False  # the block of the step being added
 
 
 def _pieces(layout: _Layout) -> list[_Piece]:
@@ -359,16 +362,16 @@ def add_step(text: str, after: int | None, values: dict | None = None) -> str:
     block_text = _new_step_text(layout, number, values or {})
     pieces = _pieces(layout)
     gap = _Piece(layout.newline)
-    if not count:
-        last = pieces[-2].text if len(pieces) > 1 else ""  # the last block, before its blank lines
-        pieces[-1:] = [_Piece(pieces[-1].text if pieces[-1].text else (layout.newline if last else "")),
-                       _Piece(block_text, new=True)]
+    if not count:  # the first step: at the end of the file, after a blank line
+        if pieces[-2].text and not pieces[-1].text:
+            pieces[-1] = gap
+        pieces.append(_Piece(block_text))
     elif position < count:
         at = _position(pieces, position)
-        pieces[at:at] = [_Piece(block_text, new=True), gap]
+        pieces[at:at] = [_Piece(block_text), gap]
     else:
         at = _position(pieces, count - 1) + 1
-        pieces[at:at] = [gap, _Piece(block_text, new=True)]
+        pieces[at:at] = [gap, _Piece(block_text)]
     renumbered = {j: (n + 1 if isinstance(n, int) else None) for j, n in enumerate(numbers) if j >= position}
     return _renumber(layout, pieces, renumbered, count + 1)
 

@@ -6,6 +6,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from soptui.checker.engine import Checker
 from soptui.checker.plugins import load_plugins
@@ -141,6 +143,8 @@ def test_add_step_rewrites_every_reference_to_the_steps_after_it():
 
 def test_move_step_carries_its_comments_and_suppression_and_exchanges_numbers():
     edited = move_step(TEXT, 1, -1)
+    assert ('[pelaksana]\ncamat = "Camat"\nstaf = "Staf"\n\n# The staf drafts: the document says so.\n'
+            '# soptui: ignore[kegiatan-active-verb] -- printed this way\n[[langkah]]\nno = 1\nkegiatan = "Konsep surat"') in edited
     blocks = step_blocks(edited)
     assert blocks[0].startswith("# The staf drafts: the document says so.\n# soptui: ignore[kegiatan-active-verb]")
     assert blocks[0].splitlines()[2:4] == ["[[langkah]]", "no = 1"]
@@ -400,3 +404,45 @@ def test_sumbersukos_decisions_follow_their_steps():
     assert not findings(edited, "step-numbering")
     edited = delete_step(text, 0)
     assert [(s.ya, s.tidak) for s in steps(edited) if s.ya] == [(6, 4), (7, 5)]
+
+
+# -- random sequences of edits -------------------------------------------------------------------
+
+_OPERATIONS = st.one_of(
+    st.tuples(st.just("add"), st.integers(-1, 20)),
+    st.tuples(st.just("delete"), st.integers(0, 20)),
+    st.tuples(st.just("move"), st.integers(0, 20), st.sampled_from((-1, 1))),
+    st.tuples(st.just("move_to"), st.integers(0, 20), st.integers(0, 20)),
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.sampled_from(SEEDS), operations=st.lists(_OPERATIONS, max_size=6))
+def test_random_edits_keep_the_file_loading_and_its_comments(seed, operations):
+    text = seed.read_text()
+    expected = comments(text)
+    numbering = len(NUMBERING.check_loaded(load_text(text, "x")).findings)
+    for operation in operations:
+        count = len(steps(text))
+        if operation[0] == "add":
+            text = add_step(text, min(operation[1], count - 1))
+            count += 1
+        elif operation[0] == "delete" and count > 1:
+            index = operation[1] % count
+            expected -= comments(step_blocks(text)[index])
+            text = delete_step(text, index)
+            count -= 1
+        elif operation[0] == "move":
+            text = move_step(text, operation[1] % count, operation[2])
+        elif operation[0] == "move_to":
+            text = move_step_to(text, operation[1] % count, operation[2] % count)
+        result = load_text(text, "x")
+        assert result.ok, (operations, text)
+        assert len(result.sop.langkah) == count
+        assert comments(text) == expected
+        assert len(NUMBERING.check_loaded(result).findings) <= numbering
+
+
+def test_set_value_on_a_layout_without_blocks_leaves_the_placing_to_tomlkit():
+    text = 'nama = "A"\nunit = "B"\nlangkah = [{no = 1, kegiatan = "Memulai"}]\n'
+    assert set_value(text, "/langkah/0/waktu", "1 jam").endswith('kegiatan = "Memulai", waktu = "1 jam"}]\n')
