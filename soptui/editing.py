@@ -137,6 +137,8 @@ def _layout(text: str) -> _Layout:
         body_end = end
         while body_end > header + 1 and (not lines[body_end - 1].strip() or body_end - 1 in comment_lines):
             body_end -= 1
+        if header < 0 and body_end == start:
+            body_end = end  # no key before the first table: a new one goes after the file's leading comments
         blocks.append(_Block(pointer, start, header, end, stop, body_end))
     steps = [block for block in blocks if _STEP_POINTER.fullmatch(block.pointer)]
     return _Layout(lines, newline, final_newline, blocks, steps, data, comment_lines)
@@ -270,11 +272,38 @@ def set_value(text: str, pointer: str, value) -> str:
     if empty:
         return apply_fixes(text, [Fix(Text("", ""), (Edit(pointer, None, delete=True),))]) \
             if _exists(text, pointer) else text
-    if not _exists(text, pointer) and not isinstance(value, dict):
-        inserted = _insert_key(text, pointer, value)
-        if inserted is not None:
-            return inserted
+    if not isinstance(value, dict):
+        edited = _insert_key(text, pointer, value) if not _exists(text, pointer) else _set_in_step(text, pointer, value)
+        if edited is not None:
+            return edited
     return apply_fixes(text, [Fix(Text("", ""), (Edit(pointer, value),))])
+
+
+def _set_in_step(text: str, pointer: str, value) -> str | None:
+    """`text` with the existing value at `pointer`, inside a step, set by editing that step's
+    block alone; None when the pointer is not in a step or the layout has no blocks."""
+    parts = pointer.split("/")[1:]
+    step = _STEP_POINTER.fullmatch("/".join(["", *parts[:2]])) if len(parts) > 2 and "~" not in pointer else None
+    try:
+        layout = _layout(text) if step is not None else None
+    except EditError:
+        return None
+    if layout is None or int(step[1]) >= len(layout.steps):
+        return None
+    index = int(step[1])
+    block = layout.steps[index]
+    *path, last = parts[2:]
+
+    def change(table: Table) -> None:
+        node = table
+        for part in path:
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        node[int(last) if isinstance(node, list) else last] = value
+
+    block_text = _edit_block(_text(layout, block.start, block.end), layout.data["langkah"][index], change)
+    result = _finish(layout, _text(layout, 0, block.start) + block_text + _text(layout, block.end, len(layout.lines)))
+    _check_result(result, len(layout.steps))
+    return result
 
 
 def _exists(text: str, pointer: str) -> bool:
@@ -645,22 +674,18 @@ def add_actor(text: str, actor_id: str, jabatan: str) -> str:
     if not re.fullmatch(r"[a-z][a-z0-9_]*", actor_id):
         raise EditError(Text("id pelaksana: huruf kecil, angka dan _, diawali huruf",
                              "actor id: lowercase letters, digits and _, starting with a letter"))
-    document = tomlkit.parse(text)
-    actors = document.get("pelaksana")
-    if actors is None:
-        actors = tomlkit.table()
-        document.add("pelaksana", actors) if "langkah" not in document else _insert_before_steps(document, actors)
-    if actor_id in actors:
+    actors = _parse(text).get("pelaksana")
+    if isinstance(actors, dict) and actor_id in actors:
         raise EditError(Text(f"pelaksana `{actor_id}` sudah ada", f"actor `{actor_id}` already exists"))
-    actors[actor_id] = jabatan
-    return tomlkit.dumps(document)
-
-
-def _insert_before_steps(document, actors: Table) -> None:
-    steps = document["langkah"]
-    document.remove("langkah")
-    document.add("pelaksana", actors)
-    document.add("langkah", steps)
+    if actors is not None:
+        return set_value(text, f"/pelaksana/{actor_id}", jabatan)
+    # a new [pelaksana] table, before the steps (and the comments that introduce the first)
+    layout = _layout(text)
+    table = f"[pelaksana]{layout.newline}" + _render_keys({actor_id: jabatan}, layout.newline)
+    if not layout.steps:
+        return _finish(layout, "".join(layout.lines) + (layout.newline if text.strip() else "") + table)
+    start = layout.steps[0].start
+    return _finish(layout, _text(layout, 0, start) + table + layout.newline + _text(layout, start, len(layout.lines)))
 
 
 def remove_actor(text: str, actor_id: str) -> str:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from soptui.checker.engine import Checker
 from soptui.checker.plugins import load_plugins
 from soptui.checker.suppress import suppressions
-from soptui.editing import (EditError, add_step, delete_step, make_decision, make_process, move_step,
+from soptui.editing import (EditError, add_actor, add_step, delete_step, make_decision, make_process, move_step,
                             move_step_to, references_to, set_value, step_blocks)
 from soptui.loading.loader import load_text
 from soptui.loading.positions import scan
@@ -446,3 +446,29 @@ def test_random_edits_keep_the_file_loading_and_its_comments(seed, operations):
 def test_set_value_on_a_layout_without_blocks_leaves_the_placing_to_tomlkit():
     text = 'nama = "A"\nunit = "B"\nlangkah = [{no = 1, kegiatan = "Memulai"}]\n'
     assert set_value(text, "/langkah/0/waktu", "1 jam").endswith('kegiatan = "Memulai", waktu = "1 jam"}]\n')
+
+
+def test_set_value_on_an_existing_key_changes_that_line_only_even_between_other_tables():
+    text = TEXT.replace("[pelaksana]\ncamat = \"Camat\"\nstaf = \"Staf\"\n\n", "")
+    text = text.replace("# The staf drafts", "[pelaksana]\ncamat = \"Camat\"\nstaf = \"Staf\"\n\n# The staf drafts")
+    edited = set_value(text, "/langkah/2/waktu", "20 menit")
+    assert changes(text, edited) == (['waktu = "15 menit"'], ['waktu = "20 menit"'])
+    edited = set_value(text, "/langkah/2/kelengkapan/0", "Konsep surat")
+    assert changes(text, edited) == (['kelengkapan = ["Konsep"]'], ['kelengkapan = ["Konsep surat"]'])
+    assert changes(TEXT, set_value(TEXT, "/langkah/2/no", 7)) == (["no = 3  # printed as 3"], ["no = 7  # printed as 3"])
+
+
+def test_a_new_top_level_key_goes_after_the_leading_comments():
+    text = '#:schema ../../schemas/sop.schema.json\n# Seed: x\n\n[pelaksana]\ncamat = "Camat"\n'
+    assert set_value(text, "/nama", "A").startswith('#:schema ../../schemas/sop.schema.json\n# Seed: x\nnama = "A"\n\n')
+
+
+def test_add_actor_keeps_the_comments_that_introduce_the_first_step():
+    text = TEXT.replace("[[langkah]]\nno = 1\n", "# The first step.\n[[langkah]]\nno = 1\n")
+    edited = add_actor(text, "sekretaris", "Sekretaris")
+    assert changes(text, edited) == ([], ['sekretaris = "Sekretaris"'])
+    assert 'staf = "Staf"\nsekretaris = "Sekretaris"\n\n# The first step.\n[[langkah]]' in edited
+    bare = text.replace('[pelaksana]\ncamat = "Camat"\nstaf = "Staf"\n\n', "")
+    edited = add_actor(bare, "camat", "Camat")
+    assert 'unit = "Kecamatan Contoh"\n\n[pelaksana]\ncamat = "Camat"\n\n# The first step.\n[[langkah]]' in edited
+    assert load_text(edited, "x").sop.pelaksana == {"camat": "Camat"}
