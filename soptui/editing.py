@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from functools import partial
 from typing import Callable, NamedTuple
 
 import tomlkit
@@ -390,7 +392,7 @@ def add_step(text: str, after: int | None, values: dict | None = None) -> str:
     number = previous + 1 if isinstance(previous, int) else position + 1
     block_text = _new_step_text(layout, number, values or {})
     pieces = _pieces(layout)
-    gap = _Piece(layout.newline)
+    gap = _Piece(_separator(layout))
     if not count:  # the first step: at the end of the file, after a blank line
         if pieces[-2].text and not pieces[-1].text:
             pieces[-1] = gap
@@ -403,6 +405,14 @@ def add_step(text: str, after: int | None, values: dict | None = None) -> str:
         pieces[at:at] = [gap, _Piece(block_text)]
     renumbered = {j: (n + 1 if isinstance(n, int) else None) for j, n in enumerate(numbers) if j >= position}
     return _renumber(layout, pieces, renumbered, count + 1)
+
+
+def _separator(layout: _Layout) -> str:
+    """What the file writes between two steps (one blank line, mostly); one blank line when it
+    has not two steps to tell."""
+    gaps = Counter(_text(layout, block.end, block.stop) for block, following in zip(layout.steps, layout.steps[1:])
+                   if block.stop == following.start)
+    return gaps.most_common(1)[0][0] if gaps else layout.newline
 
 
 def _new_step_text(layout: _Layout, number: int, values: dict) -> str:
@@ -445,10 +455,10 @@ def move_step(text: str, index: int, offset: int) -> str:
     """Move the step at `index` up (offset -1) or down (+1), with its comments; the two steps
     exchange numbers (numbers stay with positions), and references follow. At either end the
     text is returned unchanged."""
+    layout = _layout(text)
+    _step_block(layout, index)
     target = index + offset
-    if not 0 <= target < len(_layout(text).steps):
-        return text
-    return move_step_to(text, index, target)
+    return _move(layout, index, target) if 0 <= target < len(layout.steps) else text
 
 
 def move_step_to(text: str, index: int, target: int) -> str:
@@ -457,8 +467,10 @@ def move_step_to(text: str, index: int, target: int) -> str:
     layout = _layout(text)
     _step_block(layout, index)
     _step_block(layout, target)
-    if index == target:
-        return text
+    return _move(layout, index, target) if index != target else text
+
+
+def _move(layout: _Layout, index: int, target: int) -> str:
     order = list(range(len(layout.steps)))
     order.insert(target, order.pop(index))  # order[position] = the old index of the step now there
     pieces = _pieces(layout)
@@ -500,9 +512,10 @@ def _renumber(layout: _Layout, pieces: list[_Piece], renumbered: dict[int, int |
         new_no = renumbered.get(piece.step)
         if new_no is not None and new_no != numbers[piece.step]:
             changes["no"] = new_no
-        parts.append(_edit_block(piece.text, steps[piece.step], lambda table, c=changes: _apply_changes(table, c, mapping))
-                     if changes
-                     else piece.text)
+        if changes:
+            parts.append(_edit_block(piece.text, steps[piece.step], partial(_apply_changes, changes=changes, mapping=mapping)))
+        else:
+            parts.append(piece.text)
     result = _finish(layout, "".join(parts))
     _check_result(result, count)
     return result
@@ -566,8 +579,8 @@ def references_to(text: str, no: int) -> list[str]:
             continue
         found += [f"/langkah/{index}/{key}" for key in REFERENCE_KEYS
                   if _is_number(step.get(key)) and step[key] == no]
-        found += [f"/langkah/{index}/{key}" for key in _REFERENCE_TEXT_KEYS
-                  if isinstance(step.get(key), str) and any(int(m[3]) == no for m in STEP_REFERENCE.finditer(step[key]))]
+        found += [f"/langkah/{index}/{key}" for key in _REFERENCE_TEXT_KEYS if isinstance(step.get(key), str)
+                  and any(int(m[3]) == no for m in STEP_REFERENCE.finditer(step[key]))]
     return found
 
 

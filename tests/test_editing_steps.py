@@ -472,3 +472,10 @@ def test_add_actor_keeps_the_comments_that_introduce_the_first_step():
     edited = add_actor(bare, "camat", "Camat")
     assert 'unit = "Kecamatan Contoh"\n\n[pelaksana]\ncamat = "Camat"\n\n# The first step.\n[[langkah]]' in edited
     assert load_text(edited, "x").sop.pelaksana == {"camat": "Camat"}
+
+
+def test_a_new_step_is_separated_as_the_file_separates_its_steps():
+    compact = 'nama = "A"\nunit = "B"\n\n[[langkah]]\nno = 1\nkegiatan = "Memulai"\n[[langkah]]\nno = 2\nkegiatan = "Mengakhiri"\n'
+    assert add_step(compact, 0).endswith('kegiatan = "Memulai"\n[[langkah]]\nno = 2\nkegiatan = "Melakukan ..."\n'
+                                         '[[langkah]]\nno = 3\nkegiatan = "Mengakhiri"\n')
+    assert add_step(compact, None).endswith('kegiatan = "Mengakhiri"\n[[langkah]]\nno = 3\nkegiatan = "Melakukan ..."\n')
