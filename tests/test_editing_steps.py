@@ -416,7 +416,7 @@ _OPERATIONS = st.one_of(
 )
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.sampled_from(SEEDS), operations=st.lists(_OPERATIONS, max_size=6))
 def test_random_edits_keep_the_file_loading_and_its_comments(seed, operations):
     text = seed.read_text()
