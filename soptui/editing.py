@@ -1,22 +1,60 @@
 """Edits to an SOP file, as plain functions from TOML text to TOML text.
 
-Each edit parses the text with tomlkit, changes the document, and returns the new text, so a
-user's comments, key order and layout survive every edit. Nothing here knows about screens: the
-TUI calls these functions and renders the result, and tests call them directly.
+Nothing here knows about screens: the TUI calls these functions and renders the result, and
+tests call them directly. Values are changed with tomlkit, so a user's comments, key order and
+layout survive; steps are added, deleted and moved as blocks of lines, because for tomlkit a
+comment written above a `[[langkah]]` header belongs to the table before it, and would stay
+behind.
+
+A step's block is the own-line comments directly above its header (no blank line between),
+the header, and its lines up to the next block; the blank lines after it separate it from the
+next block and stay in place when steps move. A suppression comment keeps the scope that
+`checker/suppress.py` gives it: one directly above a header belongs to that step; one further
+up in the run of comments belongs, like any comment inside a table, to the step before, and
+so stays with that step.
+
+Structural edits renumber: adding a step shifts the following steps' `no` by +1, deleting one
+by -1, and a move keeps numbers with positions, so the steps moved exchange numbers. Numbering
+defects elsewhere (a 5 -> 8 jump) are left for the reviewer to see. Every reference to a
+renumbered step (`ya`, `tidak`, `lanjut`, "langkah N" in kegiatan and keterangan) is rewritten
+in the same edit; references to a deleted step are left as they were (`references_to` finds
+them first).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections import Counter
+from functools import partial
+from typing import Callable, NamedTuple
+
 import tomlkit
+from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import AoT, Table
 
 from .checker.fixes import apply_fixes
 from .checker.rule import Edit, Fix
 from .i18n import Text
+from .loading import toml
+from .loading.positions import scan
 
 LIST_KEYS = ("kelengkapan", "output", "dasar_hukum", "kualifikasi_pelaksana", "keterkaitan",
              "peralatan_perlengkapan", "peringatan", "pencatatan_pendataan")
 INTEGER_KEYS = ("no", "ya", "tidak", "lanjut")
+# The keys of a step in the order the files write them; a new step's keys follow it.
+STEP_KEYS = ("no", "kegiatan", "pelaksana", "simbol", "ya", "tidak", "lanjut", "kelengkapan", "waktu",
+             "output", "keterangan")
+REFERENCE_KEYS = ("ya", "tidak", "lanjut")
+NEW_KEGIATAN = "Melakukan ..."
+# "langkah 5", "Langkah no. 5", "langkah ke-5", "kegiatan 5", "step 5" in kegiatan and keterangan.
+STEP_REFERENCE = re.compile(r"\b(langkah|kegiatan|step)(\s+(?:no\.?\s*|ke-?\s*)?)(\d+)\b", re.IGNORECASE)
+_REFERENCE_TEXT_KEYS = ("kegiatan", "keterangan")
+_STEP_POINTER = re.compile(r"/langkah/(\d+)")
+_STEP_DIRECTIVE = re.compile(r"#\s*soptui:\s*ignore\[", re.IGNORECASE)  # ignore[, not ignore-file[
+_DIRECTIVE = re.compile(r"(#\s*soptui:\s*(?P<kind>ignore-file|ignore)\[)(?P<rules>[^\]]*)\]"
+                        r"(?:\s*--\s*(?P<reason>.*))?", re.IGNORECASE)
+_RULE_NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 
 class EditError(ValueError):
@@ -40,8 +78,6 @@ def parse_input(key: str, raw: str):
             raise EditError(Text(f"`{key}` harus bilangan bulat", f"`{key}` must be a whole number"))
         return int(raw)
     if key.startswith("tanggal_") and raw:
-        import datetime as dt
-
         try:
             return dt.date.fromisoformat(raw)
         except ValueError:
@@ -50,15 +86,233 @@ def parse_input(key: str, raw: str):
     return raw
 
 
+# -- the text as blocks of lines -------------------------------------------------------------------
+
+class _Block(NamedTuple):
+    """The lines of one table (or of the keys before the first table), as indices into the
+    layout's lines."""
+
+    pointer: str  # "" for the text before the first table; "/langkah/3", "/pelaksana"
+    start: int  # its first line: the first comment attached above its header, or the header
+    header: int  # the header's line; -1 for the text before the first table
+    end: int  # one past its last line that is not blank
+    stop: int  # one past its trailing blank lines: where the next block starts
+    body_end: int  # one past the last line of its last key's value: where a new key goes
+
+
+class _Layout(NamedTuple):
+    lines: list[str]  # every line with its line ending (the last one always has one)
+    newline: str  # "\r\n" when the file writes it, else "\n"
+    final_newline: bool  # whether the text ended with one
+    blocks: list[_Block]
+    steps: list[_Block]  # the blocks of [[langkah]] tables, in file order
+    data: dict  # the text as tomllib reads it
+    comment_lines: frozenset[int]  # lines holding an own-line comment
+
+
+def _layout(text: str) -> _Layout:
+    """The blocks of `text`, after checking that every reader sees the same steps."""
+    data = _parse(text)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    final_newline = text.endswith("\n") or not text
+    work = text if final_newline else text + newline
+    lines = [line + "\n" for line in work.split("\n")[:-1]]
+    source = scan(work)
+    comment_lines = frozenset(c.pos.line - 1 for c in source.comments if c.own_line)
+    directives = frozenset(c.pos.line - 1 for c in source.comments if c.own_line and _STEP_DIRECTIVE.search(c.text))
+    headers = [(line - 1, pointer) for line, pointer in source.headers]
+    _check_steps(data, [pointer for _, pointer in headers])
+    starts = []
+    for header, _ in headers:
+        start = header
+        # A suppression not directly above the header belongs to the table before it.
+        while start - 1 in comment_lines and (start == header or start - 1 not in directives):
+            start -= 1
+        starts.append(start)
+    blocks = []
+    spans = [("", 0, -1)] + [(pointer, start, header) for (header, pointer), start in zip(headers, starts)]
+    for position, (pointer, start, header) in enumerate(spans):
+        stop = spans[position + 1][1] if position + 1 < len(spans) else len(lines)
+        end = stop
+        while end > max(start, header + 1) and not lines[end - 1].strip():
+            end -= 1
+        body_end = end
+        while body_end > header + 1 and (not lines[body_end - 1].strip() or body_end - 1 in comment_lines):
+            body_end -= 1
+        if header < 0 and body_end == start:
+            body_end = end  # no key before the first table: a new one goes after the file's leading comments
+        blocks.append(_Block(pointer, start, header, end, stop, body_end))
+    steps = [block for block in blocks if _STEP_POINTER.fullmatch(block.pointer)]
+    return _Layout(lines, newline, final_newline, blocks, steps, data, comment_lines)
+
+
+def _parse(text: str) -> dict:
+    try:
+        data = toml.parse(text)
+    except (ValueError, RecursionError) as error:
+        raise EditError(Text(f"berkas bukan TOML yang sah ({error}); perbaiki dulu, lalu ubah langkahnya",
+                             f"the file is not valid TOML ({error}); mend it first, then edit its steps")) from None
+    return data
+
+
+def _check_steps(data: dict, header_pointers: list[str]) -> None:
+    """Refuse a layout the block model cannot follow, rather than edit it wrongly."""
+    steps = data.get("langkah", [])
+    step_headers = [p for p in header_pointers if p.startswith("/langkah/")]
+    if any(not _STEP_POINTER.fullmatch(p) for p in step_headers):
+        raise EditError(Text(
+            "sebuah langkah punya sub-tabel ([langkah.x] atau [[langkah.x]]); langkah seperti itu tidak dapat "
+            "dipindah atau dihapus di sini", "a step has a sub-table ([langkah.x] or [[langkah.x]]); such "
+            "steps cannot be moved or deleted here"))
+    if not isinstance(steps, list) or len(steps) != len(step_headers) or not all(isinstance(s, dict) for s in steps):
+        raise EditError(Text(
+            "`langkah` tidak ditulis sebagai tabel [[langkah]] (mis. sebagai daftar atau tabel sebaris); "
+            "tulis setiap langkah di bawah header [[langkah]]-nya sendiri agar dapat diubah di sini",
+            "`langkah` is not written as [[langkah]] tables (e.g. as an inline list or inline tables); "
+            "write each step under its own [[langkah]] header to edit it here"))
+    if step_headers != [f"/langkah/{i}" for i in range(len(step_headers))]:
+        raise EditError(Text("urutan header [[langkah]] tidak terbaca", "the [[langkah]] headers are out of order"))
+
+
+def _text(layout: _Layout, start: int, stop: int) -> str:
+    return "".join(layout.lines[start:stop])
+
+
+def _finish(layout: _Layout, text: str) -> str:
+    """`text` with the original file's ending: no final newline if it had none."""
+    if not layout.final_newline and text.endswith(layout.newline):
+        return text[: -len(layout.newline)]
+    return text
+
+
+def _step_block(layout: _Layout, index: int) -> _Block:
+    if not 0 <= index < len(layout.steps):
+        raise EditError(Text(f"tidak ada langkah ke-{index + 1}", f"there is no step {index + 1}"))
+    return layout.steps[index]
+
+
+def step_blocks(text: str) -> list[str]:
+    """The text of each step's block: the comments attached above its header, the header and
+    its lines, without the blank lines after it."""
+    layout = _layout(text)
+    return [_text(layout, block.start, block.end) for block in layout.steps]
+
+
+# -- editing one step's block with tomlkit ---------------------------------------------------------
+
+def _edit_block(block_text: str, step: dict, change: Callable[[Table], None]) -> str:
+    """`block_text` (one step's block) with `change` applied to its table. Parsed on its own,
+    so tomlkit never sees, nor reorders, the rest of the file; and refused unless tomlkit reads
+    in it the same `step` the loader read."""
+    try:
+        document = tomlkit.parse(block_text)
+        tables = document.get("langkah")
+        same = len(document) == 1 and isinstance(tables, AoT) and len(tables) == 1 and tables[0].unwrap() == step
+    except TOMLKitError:
+        same = False
+    if not same:
+        raise EditError(Text("langkah ini tidak terbaca sebagai satu tabel [[langkah]]; ubah di editor teks",
+                             "this step does not read as one [[langkah]] table; edit it in a text editor"))
+    change(tables[0])
+    return document.as_string()
+
+
+def _render_keys(values: dict, newline: str, indent: str = "") -> str:
+    """`key = value` lines for a dict of plain values, as tomlkit writes them."""
+    return "".join(indent + tomlkit.dumps({key: value}).replace("\n", newline) for key, value in values.items())
+
+
+def _key_indent(layout: _Layout, block: _Block) -> str:
+    for line in layout.lines[block.header + 1:block.end]:
+        if line.strip() and not line.lstrip().startswith("#"):
+            return line[: len(line) - len(line.lstrip())]
+    return ""
+
+
+def _set_step_keys(text: str, index: int, values: dict) -> str:
+    """Set keys of step `index`: existing ones in place (their comments kept), missing ones as
+    new lines after its last key, inside its block."""
+    layout = _layout(text)
+    block = _step_block(layout, index)
+    current = layout.data["langkah"][index]
+    missing = {key: value for key, value in values.items() if key not in current}
+    present = {key: value for key, value in values.items() if key in current}
+    block_text = (_text(layout, block.start, block.body_end)
+                  + _render_keys(missing, layout.newline, _key_indent(layout, block))
+                  + _text(layout, block.body_end, block.end))
+
+    def change(table: Table) -> None:
+        for key, value in present.items():
+            table[key] = value
+
+    if present:
+        block_text = _edit_block(block_text, {**current, **missing}, change)
+    result = _finish(layout, _text(layout, 0, block.start) + block_text + _text(layout, block.end, len(layout.lines)))
+    _check_result(result, len(layout.steps))
+    return result
+
+
+def _delete_step_keys(text: str, index: int, keys: tuple[str, ...]) -> str:
+    layout = _layout(text)
+    block = _step_block(layout, index)
+    keys = tuple(key for key in keys if key in layout.data["langkah"][index])
+    if not keys:
+        return text
+
+    def change(table: Table) -> None:
+        for key in keys:
+            del table[key]
+
+    block_text = _edit_block(_text(layout, block.start, block.end), layout.data["langkah"][index], change)
+    return _finish(layout, _text(layout, 0, block.start) + block_text + _text(layout, block.end, len(layout.lines)))
+
+
 def set_value(text: str, pointer: str, value) -> str:
-    """Set the value at `pointer`; an empty value ("" or []) removes the key instead."""
+    """Set the value at `pointer`; an empty value ("" or []) removes the key instead. A new key
+    of a table goes after the table's last key, before the comments that introduce the next one."""
     empty = value == "" or value == []
-    return apply_fixes(text, [Fix(Text("", ""), (Edit(pointer, None if empty else value, delete=empty),))]) \
-        if not (empty and not _exists(text, pointer)) else text
+    if empty:
+        return apply_fixes(text, [Fix(Text("", ""), (Edit(pointer, None, delete=True),))]) \
+            if _exists(text, pointer) else text
+    if not isinstance(value, dict):
+        edited = _insert_key(text, pointer, value) if not _exists(text, pointer) else _set_in_step(text, pointer, value)
+        if edited is not None:
+            return edited
+    return apply_fixes(text, [Fix(Text("", ""), (Edit(pointer, value),))])
+
+
+def _set_in_step(text: str, pointer: str, value) -> str | None:
+    """`text` with the existing value at `pointer`, inside a step, set by editing that step's
+    block alone; None when the pointer is not in a step or the layout has no blocks."""
+    parts = pointer.split("/")[1:]
+    step = _STEP_POINTER.fullmatch("/".join(["", *parts[:2]])) if len(parts) > 2 and "~" not in pointer else None
+    try:
+        layout = _layout(text) if step is not None else None
+    except EditError:
+        return None
+    if layout is None or int(step[1]) >= len(layout.steps):
+        return None
+    index = int(step[1])
+    block = layout.steps[index]
+    *path, last = parts[2:]
+
+    def change(table: Table) -> None:
+        node = table
+        for part in path:
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        node[int(last) if isinstance(node, list) else last] = value
+
+    block_text = _edit_block(_text(layout, block.start, block.end), layout.data["langkah"][index], change)
+    result = _finish(layout, _text(layout, 0, block.start) + block_text + _text(layout, block.end, len(layout.lines)))
+    _check_result(result, len(layout.steps))
+    return result
 
 
 def _exists(text: str, pointer: str) -> bool:
-    node = tomlkit.parse(text)
+    try:
+        node = toml.parse(text)
+    except ValueError:
+        return False
     for part in pointer.split("/")[1:]:
         try:
             node = node[int(part)] if isinstance(node, list) else node[part]
@@ -67,85 +321,384 @@ def _exists(text: str, pointer: str) -> bool:
     return True
 
 
-def _steps(document) -> AoT:
-    steps = document.get("langkah")
-    if steps is None:
-        raise EditError(Text("SOP belum punya langkah", "the SOP has no steps yet"))
-    return steps
+def _insert_key(text: str, pointer: str, value) -> str | None:
+    """`text` with a new `key = value` line for `pointer`, or None when its table has no block of
+    its own (an inline or dotted table, a list item): tomlkit places those."""
+    parts = pointer.split("/")[1:]
+    if len(parts) not in (1, 2, 3) or "~" in pointer:
+        return None
+    try:
+        layout = _layout(text)
+    except EditError:
+        return None  # a layout the blocks cannot follow: tomlkit places the key
+    step = _STEP_POINTER.fullmatch("/".join(["", *parts[:2]])) if len(parts) == 3 else None
+    if step is not None:
+        return _set_step_keys(text, int(step[1]), {parts[2]: value}) if int(step[1]) < len(layout.steps) else None
+    if len(parts) == 3:
+        return None
+    table = "" if len(parts) == 1 else "/" + parts[0]
+    block = next((b for b in layout.blocks if b.pointer == table), None)
+    if block is None:
+        return None
+    line = _render_keys({parts[-1]: value}, layout.newline, _key_indent(layout, block) if block.header >= 0 else "")
+    result = _finish(layout, _text(layout, 0, block.body_end) + line + _text(layout, block.body_end, len(layout.lines)))
+    _check_result(result, len(layout.steps))
+    return result
+
+
+def make_decision(text: str, index: int, ya: int, tidak: int) -> str:
+    """Make step `index` a decision with its two exits (step numbers)."""
+    return _set_step_keys(text, index, {"simbol": "keputusan", "ya": ya, "tidak": tidak})
+
+
+def make_process(text: str, index: int) -> str:
+    """Turn a decision back into an ordinary step."""
+    return _delete_step_keys(text, index, ("simbol", "ya", "tidak"))
+
+
+# -- adding, deleting and moving steps -------------------------------------------------------------
+
+class _Piece(NamedTuple):
+    text: str
+    step: int | None = None  # the old index of the step whose block this is; None for other text
+
+
+def _pieces(layout: _Layout) -> list[_Piece]:
+    """The text as blocks and the blank lines between them; the steps' blocks are marked."""
+    pieces = []
+    steps = {block.start: index for index, block in enumerate(layout.steps)}
+    for block in layout.blocks:
+        pieces.append(_Piece(_text(layout, block.start, block.end), steps.get(block.start)))
+        pieces.append(_Piece(_text(layout, block.end, block.stop)))
+    return pieces
+
+
+def _position(pieces: list[_Piece], index: int) -> int:
+    return next(i for i, piece in enumerate(pieces) if piece.step == index)
 
 
 def add_step(text: str, after: int | None, values: dict | None = None) -> str:
-    """A new step after the step at index `after` (at the end when None), numbered after it,
-    with the keys of `values`."""
-    document = tomlkit.parse(text)
-    steps = _steps(document)
-    position = len(steps) if after is None else after + 1
-    previous_no = steps[position - 1]["no"] if position > 0 else 0
-    table = tomlkit.table()
-    table.add("no", previous_no + 1)
-    values = dict(values or {})
-    table.add("kegiatan", values.pop("kegiatan", None) or "Melakukan ...")
-    for key, value in values.items():
-        if value:
-            table.add(key, value)
-    if position == len(steps):
-        steps[-1].add(tomlkit.nl())  # a blank line between the old last step and the new one
+    """A new step after the step at index `after` (at the end when None, first when -1),
+    numbered one after the step before it; the steps after it are numbered one up, and every
+    reference to them follows. `values` gives its keys (kegiatan, pelaksana, kelengkapan,
+    waktu, output, ...; empty ones are left out; `no` is the edit's to choose)."""
+    layout = _layout(text)
+    count = len(layout.steps)
+    position = count if after is None else after + 1
+    if not 0 <= position <= count:
+        raise EditError(Text(f"tidak ada langkah ke-{after + 1}", f"there is no step {after + 1}"))
+    numbers = _numbers(layout)
+    previous = numbers[position - 1] if position else 0
+    number = previous + 1 if isinstance(previous, int) else position + 1
+    block_text = _new_step_text(layout, number, values or {})
+    pieces = _pieces(layout)
+    gap = _Piece(_separator(layout))
+    if not count:  # the first step: at the end of the file, after a blank line
+        if pieces[-2].text and not pieces[-1].text:
+            pieces[-1] = gap
+        pieces.append(_Piece(block_text))
+    elif position < count:
+        at = _position(pieces, position)
+        pieces[at:at] = [_Piece(block_text), gap]
     else:
-        table.add(tomlkit.nl())  # the blank line that separates it from the next step
-    steps.insert(position, table)
-    return tomlkit.dumps(document)
+        at = _position(pieces, count - 1) + 1
+        pieces[at:at] = [gap, _Piece(block_text)]
+    renumbered = {j: (n + 1 if isinstance(n, int) else None) for j, n in enumerate(numbers) if j >= position}
+    return _renumber(layout, pieces, renumbered, count + 1)
+
+
+def _separator(layout: _Layout) -> str:
+    """What the file writes between two steps (one blank line, mostly); one blank line when it
+    has not two steps to tell."""
+    gaps = Counter(_text(layout, block.end, block.stop) for block, following in zip(layout.steps, layout.steps[1:])
+                   if block.stop == following.start)
+    return gaps.most_common(1)[0][0] if gaps else layout.newline
+
+
+def _new_step_text(layout: _Layout, number: int, values: dict) -> str:
+    values = {key: value for key, value in values.items() if key != "no" and value not in ("", [], None, ())}
+    values.setdefault("kegiatan", NEW_KEGIATAN)
+    ordered = {"no": number, **{key: values[key] for key in STEP_KEYS if key in values},
+               **{key: value for key, value in values.items() if key not in STEP_KEYS}}
+    ordered = {key: list(value) if isinstance(value, tuple) else value for key, value in ordered.items()}
+    model = layout.steps[0] if layout.steps else None
+    header_indent = _indent(layout.lines[model.header]) if model else ""
+    key_indent = _key_indent(layout, model) if model else ""
+    return f"{header_indent}[[langkah]]{layout.newline}" + _render_keys(ordered, layout.newline, key_indent)
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]
 
 
 def delete_step(text: str, index: int) -> str:
-    document = tomlkit.parse(text)
-    steps = _steps(document)
-    if len(steps) <= 1:
+    """Delete step `index` with its block (the comments attached to it included); the steps
+    after it are numbered one down, and references to them follow. References to the deleted
+    step are left as they were: see `references_to`."""
+    layout = _layout(text)
+    _step_block(layout, index)
+    if len(layout.steps) <= 1:
         raise EditError(Text("langkah terakhir tidak dapat dihapus", "the last step cannot be deleted"))
-    del steps[index]
-    return tomlkit.dumps(document)
+    pieces = _pieces(layout)
+    at = _position(pieces, index)
+    if at + 2 < len(pieces):
+        del pieces[at:at + 2]  # the block and the blank lines after it
+    else:
+        del pieces[at - 1:at + 1]  # the file's last block: the blank lines before it, and it
+    numbers = _numbers(layout)
+    renumbered = {j: (n - 1 if isinstance(n, int) else None) for j, n in enumerate(numbers) if j > index}
+    renumbered[index] = numbers[index]  # a reference to the deleted step keeps its number
+    return _renumber(layout, pieces, renumbered, len(layout.steps) - 1)
 
 
 def move_step(text: str, index: int, offset: int) -> str:
-    """Move the step at `index` up (offset -1) or down (+1); numbers stay as written, so
-    `step-numbering` says what to renumber (and fixes it with one key). A comment written on
-    the lines above a step's header belongs, for tomlkit, to the table before it, and stays
-    there."""
-    document = tomlkit.parse(text)
-    steps = _steps(document)
+    """Move the step at `index` up (offset -1) or down (+1), with its comments; the two steps
+    exchange numbers (numbers stay with positions), and references follow. At either end the
+    text is returned unchanged."""
+    layout = _layout(text)
+    _step_block(layout, index)
     target = index + offset
-    if not 0 <= target < len(steps):
-        return text
-    body = list(steps.body)
-    body[index], body[target] = body[target], body[index]
-    for _ in range(len(steps)):
-        steps.pop()
-    for table in body:
-        steps.append(table)
-    return tomlkit.dumps(document)
+    return _move(layout, index, target) if 0 <= target < len(layout.steps) else text
 
+
+def move_step_to(text: str, index: int, target: int) -> str:
+    """Move the step at `index` so that it becomes the step at `target`; the steps between
+    shift by one, numbers stay with positions, and references follow."""
+    layout = _layout(text)
+    _step_block(layout, index)
+    _step_block(layout, target)
+    return _move(layout, index, target) if index != target else text
+
+
+def _move(layout: _Layout, index: int, target: int) -> str:
+    order = list(range(len(layout.steps)))
+    order.insert(target, order.pop(index))  # order[position] = the old index of the step now there
+    pieces = _pieces(layout)
+    slots = [i for i, piece in enumerate(pieces) if piece.step is not None]
+    blocks = [pieces[slot] for slot in slots]
+    for slot, old in zip(slots, order):
+        pieces[slot] = blocks[old]
+    numbers = _numbers(layout)
+    renumbered = {old: numbers[position] for position, old in enumerate(order) if old != position}
+    return _renumber(layout, pieces, renumbered, len(layout.steps))
+
+
+def _numbers(layout: _Layout) -> list[int | None]:
+    """Each step's `no`, None where it is not a whole number."""
+    return [step.get("no") if _is_number(step.get("no")) else None for step in layout.data.get("langkah", [])]
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _renumber(layout: _Layout, pieces: list[_Piece], renumbered: dict[int, int | None], count: int) -> str:
+    """Join `pieces`, giving each old step in `renumbered` its new number and rewriting every
+    reference to an old number. A number held by two steps keeps its first step's meaning, as
+    the step-numbering fix reads it."""
+    steps = layout.data.get("langkah", [])
+    numbers = _numbers(layout)
+    mapping: dict[int, int] = {}
+    for old, number in enumerate(numbers):
+        if number is not None:
+            new = renumbered.get(old, number)
+            mapping.setdefault(number, number if new is None else new)
+    parts = []
+    for piece in pieces:
+        if piece.step is None:
+            parts.append(piece.text)
+            continue
+        changes = _reference_changes(steps[piece.step], mapping)
+        new_no = renumbered.get(piece.step)
+        if new_no is not None and new_no != numbers[piece.step]:
+            changes["no"] = new_no
+        if changes:
+            parts.append(_edit_block(piece.text, steps[piece.step], partial(_apply_changes, changes=changes, mapping=mapping)))
+        else:
+            parts.append(piece.text)
+    result = _finish(layout, "".join(parts))
+    _check_result(result, count)
+    return result
+
+
+def _reference_changes(step: dict, mapping: dict[int, int]) -> dict:
+    changes = {}
+    for key in REFERENCE_KEYS:
+        value = step.get(key)
+        if _is_number(value) and mapping.get(value, value) != value:
+            changes[key] = mapping[value]
+    for key in _REFERENCE_TEXT_KEYS:
+        value = step.get(key)
+        if isinstance(value, str):
+            rewritten = _rewrite_references(value, mapping)
+            if rewritten != value:
+                changes[key] = rewritten
+    return changes
+
+
+def _rewrite_references(value: str, mapping: dict[int, int]) -> str:
+    return STEP_REFERENCE.sub(lambda m: m[1] + m[2] + str(mapping.get(int(m[3]), int(m[3]))), value)
+
+
+def _apply_changes(table: Table, changes: dict, mapping: dict[int, int]) -> None:
+    for key, value in changes.items():
+        table[key] = _string_like(table[key], value, mapping) if isinstance(value, str) else value
+
+
+def _string_like(old, value: str, mapping: dict[int, int]):
+    """The string `value`, written as `old` was (basic or literal, on one line or several): the
+    same rewrite applied to its source text, when that reads back as `value`."""
+    try:
+        item = tomlkit.parse(f"x = {_rewrite_references(old.as_string(), mapping)}")["x"]
+    except TOMLKitError:
+        item = None
+    return item if item is not None and str(item) == value else tomlkit.string(value, multiline="\n" in value)
+
+
+def _check_result(text: str, count: int) -> None:
+    """An edit that would leave the file unreadable is a bug here; refuse it rather than write."""
+    try:
+        steps = toml.parse(text).get("langkah", [])
+    except ValueError:
+        steps = None
+    if not isinstance(steps, list) or len(steps) != count:
+        raise EditError(Text("perubahan ini akan merusak berkas; tidak dilakukan",
+                             "this edit would break the file; it was not made"))
+
+
+def references_to(text: str, no: int) -> list[str]:
+    """Pointers of every reference to step number `no`: `ya`, `tidak`, `lanjut`, and "langkah N"
+    in kegiatan and keterangan. The TUI shows them before a step is deleted."""
+    try:
+        steps = toml.parse(text).get("langkah", [])
+    except ValueError:
+        return []
+    found = []
+    for index, step in enumerate(steps if isinstance(steps, list) else []):
+        if not isinstance(step, dict):
+            continue
+        found += [f"/langkah/{index}/{key}" for key in REFERENCE_KEYS
+                  if _is_number(step.get(key)) and step[key] == no]
+        found += [f"/langkah/{index}/{key}" for key in _REFERENCE_TEXT_KEYS if isinstance(step.get(key), str)
+                  and any(int(m[3]) == no for m in STEP_REFERENCE.finditer(step[key]))]
+    return found
+
+
+# -- waiving a finding with the file's own suppression comment ----------------------------------
+
+def waive(text: str, pointer: str, line: int, rule_name: str, reason: str) -> str:
+    """Write the suppression comment that covers this one finding (see checker/suppress.py):
+    for a step's finding, `# soptui: ignore[NAME] -- REASON` just below the step's header (the
+    whole step); for a whole-file finding (pointer "" at line 1), an `ignore-file` comment after
+    the file's leading comments; otherwise a trailing comment on the finding's line. An existing
+    suppression of the same scope gets the rule added to its list instead of a second comment."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise EditError(Text("tulis alasan pengecualian", "write the reason for the waiver"))
+    if not _RULE_NAME.fullmatch(rule_name or ""):
+        raise EditError(Text(f"nama aturan tidak sah: {rule_name!r}", f"not a rule name: {rule_name!r}"))
+    layout = _layout(text)
+    step = _STEP_POINTER.match(pointer)
+    if step is not None and (len(pointer) == step.end() or pointer[step.end()] == "/"):
+        result = _waive_step(layout, int(step[1]), rule_name, reason)
+    elif pointer == "" and line <= 1:
+        result = _waive_file(layout, rule_name, reason)
+    else:
+        result = _waive_line(layout, line, rule_name, reason)
+    if toml.parse(result) != layout.data:
+        raise EditError(Text(f"baris {line} tidak dapat diberi komentar (ada di dalam teks bertanda kutip)",
+                             f"line {line} cannot take a comment (it is inside a quoted text)"))
+    return result
+
+
+def _waive_step(layout: _Layout, index: int, rule_name: str, reason: str) -> str:
+    block = _step_block(layout, index)
+    # the suppressions suppress.py scopes to this step: the comment directly above its header and
+    # the own-line comments inside its table
+    for number in [block.header - 1, *range(block.header + 1, block.end)]:
+        if number in layout.comment_lines:
+            extended = _extend_directive(layout.lines[number], "ignore", rule_name, reason)
+            if extended is not None:
+                return _replace_line(layout, number, extended)
+    comment = f"{_key_indent(layout, block)}# soptui: ignore[{rule_name}] -- {reason}{layout.newline}"
+    return _insert_line(layout, block.header + 1, comment)
+
+
+def _waive_file(layout: _Layout, rule_name: str, reason: str) -> str:
+    leading = 0
+    while leading in layout.comment_lines:
+        leading += 1
+    for number in range(leading):
+        extended = _extend_directive(layout.lines[number], "ignore-file", rule_name, reason)
+        if extended is not None:
+            return _replace_line(layout, number, extended)
+    return _insert_line(layout, leading, f"# soptui: ignore-file[{rule_name}] -- {reason}{layout.newline}")
+
+
+def _waive_line(layout: _Layout, line: int, rule_name: str, reason: str) -> str:
+    number = line - 1
+    if not 0 <= number < len(layout.lines) or not layout.lines[number].strip() or number in layout.comment_lines:
+        raise EditError(Text(f"baris {line} tidak memuat kunci atau nilai", f"line {line} holds no key or value"))
+    text = layout.lines[number]
+    body = text.rstrip("\r\n")
+    ending = text[len(body):]
+    trailing = _trailing_comment(layout, line)
+    if trailing is not None:
+        extended = _extend_directive(body, "ignore", rule_name, reason, at=trailing)
+        if extended is not None:
+            return _replace_line(layout, number, extended + ending)
+        # after a comment of its own: suppress.py searches the comment for "# soptui:"
+        return _replace_line(layout, number, f"{body}  # soptui: ignore[{rule_name}] -- {reason}{ending}")
+    return _replace_line(layout, number, f"{body}  # soptui: ignore[{rule_name}] -- {reason}{ending}")
+
+
+def _trailing_comment(layout: _Layout, line: int) -> int | None:
+    """The column (from 0) where the comment that ends line `line` starts, if it has one."""
+    source = scan("".join(layout.lines))
+    return next((c.pos.col - 1 for c in source.comments if c.pos.line == line and not c.own_line), None)
+
+
+def _extend_directive(line: str, kind: str, rule_name: str, reason: str, at: int = 0) -> str | None:
+    """`line` with `rule_name` added to the `kind` directive in it (from column `at`), or None
+    when it holds none. The reason is added to the directive's own."""
+    match = next((m for m in _DIRECTIVE.finditer(line, at) if m["kind"].lower() == kind), None)
+    if match is None:
+        return None
+    rules = [r.strip() for r in match["rules"].split(",") if r.strip()]
+    if rule_name in rules:
+        return line
+    old_reason = (match["reason"] or "").strip()
+    reasons = old_reason if reason == old_reason else "; ".join(r for r in (old_reason, reason) if r)
+    ending = line[len(line.rstrip("\r\n")):]
+    return f"{line[:match.start()]}{match[1]}{', '.join([*rules, rule_name])}] -- {reasons}{ending}"
+
+
+def _replace_line(layout: _Layout, number: int, text: str) -> str:
+    return _finish(layout, _text(layout, 0, number) + text + _text(layout, number + 1, len(layout.lines)))
+
+
+def _insert_line(layout: _Layout, number: int, text: str) -> str:
+    return _finish(layout, _text(layout, 0, number) + text + _text(layout, number, len(layout.lines)))
+
+
+# -- actors and lists ----------------------------------------------------------------------------
 
 def add_actor(text: str, actor_id: str, jabatan: str) -> str:
-    import re
-
     if not re.fullmatch(r"[a-z][a-z0-9_]*", actor_id):
         raise EditError(Text("id pelaksana: huruf kecil, angka dan _, diawali huruf",
                              "actor id: lowercase letters, digits and _, starting with a letter"))
-    document = tomlkit.parse(text)
-    actors = document.get("pelaksana")
-    if actors is None:
-        actors = tomlkit.table()
-        document.add("pelaksana", actors) if "langkah" not in document else _insert_before_steps(document, actors)
-    if actor_id in actors:
+    actors = _parse(text).get("pelaksana")
+    if isinstance(actors, dict) and actor_id in actors:
         raise EditError(Text(f"pelaksana `{actor_id}` sudah ada", f"actor `{actor_id}` already exists"))
-    actors[actor_id] = jabatan
-    return tomlkit.dumps(document)
-
-
-def _insert_before_steps(document, actors: Table) -> None:
-    steps = document["langkah"]
-    document.remove("langkah")
-    document.add("pelaksana", actors)
-    document.add("langkah", steps)
+    if actors is not None:
+        return set_value(text, f"/pelaksana/{actor_id}", jabatan)
+    # a new [pelaksana] table, before the steps (and the comments that introduce the first)
+    layout = _layout(text)
+    table = f"[pelaksana]{layout.newline}" + _render_keys({actor_id: jabatan}, layout.newline)
+    if not layout.steps:
+        return _finish(layout, "".join(layout.lines) + (layout.newline if text.strip() else "") + table)
+    start = layout.steps[0].start
+    return _finish(layout, _text(layout, 0, start) + table + layout.newline + _text(layout, start, len(layout.lines)))
 
 
 def remove_actor(text: str, actor_id: str) -> str:
@@ -158,25 +711,6 @@ def remove_actor(text: str, actor_id: str) -> str:
     for step in document.get("langkah", []):
         if step.get("pelaksana") == actor_id:
             del step["pelaksana"]
-    return tomlkit.dumps(document)
-
-
-def make_decision(text: str, index: int, ya: int, tidak: int) -> str:
-    document = tomlkit.parse(text)
-    step = _steps(document)[index]
-    step["simbol"] = "keputusan"
-    step["ya"] = ya
-    step["tidak"] = tidak
-    return tomlkit.dumps(document)
-
-
-def make_process(text: str, index: int) -> str:
-    """Turn a decision back into an ordinary step."""
-    document = tomlkit.parse(text)
-    step = _steps(document)[index]
-    for key in ("simbol", "ya", "tidak"):
-        if key in step:
-            del step[key]
     return tomlkit.dumps(document)
 
 

@@ -55,7 +55,7 @@ def test_structural_edits_load_and_keep_comments():
         assert load_text(edited, "x.toml").ok, edited
         assert "# keep this comment" in edited
     steps = load_text(add_step(TEXT, 0), "x").sop.langkah
-    assert [s.no for s in steps] == [1, 2, 5]
+    assert [s.no for s in steps] == [1, 2, 6]  # the steps after a new one are numbered one up
     assert [s.kegiatan for s in load_text(move_step(TEXT, 1, -1), "x").sop.langkah][0] == "Menyusun konsep"
     assert load_text(remove_actor(TEXT, "staf"), "x").sop.langkah[1].pelaksana is None
     with pytest.raises(EditError):
