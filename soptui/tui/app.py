@@ -574,8 +574,9 @@ class SoptuiApp(App):
         if index is None:
             return
         step = self.document.view.langkah[index]
-        referring = editing.references_to(self.document.text, step.no) if hasattr(editing, "references_to") else []
-        detail = f"{say('references_warning', self.lang)}: {', '.join(referring)}" if referring else ""
+        referring = editing.references_to(self.document.text, step.no)
+        detail = f"{say('references_warning', self.lang)}: {', '.join(self._describe(p) for p in referring)}" \
+            if referring else ""
 
         def answer(choice: str) -> None:
             if choice == "delete":
