@@ -445,7 +445,8 @@ class SoptuiApp(App):
         return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                             fromfile=f"a/{name}", tofile=f"b/{name}"))
 
-    def _preview_then_apply(self, title: str, new_text: str) -> None:
+    def _preview_then_apply(self, title: str, done: str, new_text: str) -> None:
+        """Show the change as a diff; make it (one undoable edit) if the user accepts."""
         document = self.document
         if new_text == document.text:
             self.notify(say("no_fix_here", self.lang), severity="warning", timeout=4)
@@ -454,7 +455,7 @@ class SoptuiApp(App):
         def answer(apply: bool | None) -> None:
             if apply and document is self.document:
                 self.edit(lambda text: new_text)
-                self.notify(f"{say('fixed', self.lang)}: {title}", timeout=3)
+                self.notify(f"{say('fixed', self.lang)}: {done}", timeout=3)
 
         self.push_screen(Preview(title, self._diff(document.text, new_text), self.lang), answer)
 
@@ -463,13 +464,20 @@ class SoptuiApp(App):
         here = self.findings_here()
         fixable = [f for f in here if f.fix is not None]
         if not fixable:
-            self.notify(say("no_fix_here" if here else "no_finding_here", self.lang), severity="warning", timeout=4)
+            message = say("no_fix_here" if here else "no_finding_here", self.lang)
+            step = self.query_one(ProcedureView)
+            others = [f.name for f in step.step_findings.get(step.selected, []) if f.fix is not None] \
+                if self.query_one(TabbedContent).active == "prosedur" else []
+            if others:
+                message += f" {say('step_has_fix', self.lang)}: {', '.join(others)}"
+            self.notify(message, severity="warning", timeout=5)
             return
         self.fix_finding(fixable[0])
 
     def fix_finding(self, finding: Finding) -> None:
-        title = f"{say('fix_preview', self.lang)} · {finding.code} {finding.name}: {finding.fix.description(self.lang)}"
-        self._preview_then_apply(title, apply_fixes(self.document.text, [finding.fix]))
+        description = f"{finding.code} {finding.name}: {finding.fix.description(self.lang)}"
+        self._preview_then_apply(f"{say('fix_preview', self.lang)} · {description}", description,
+                                 apply_fixes(self.document.text, [finding.fix]))
 
     def action_fix_all(self) -> None:
         if self.document is None:
@@ -478,7 +486,7 @@ class SoptuiApp(App):
         if fixed == self.document.text:
             self.notify(say("nothing_to_fix", self.lang), severity="warning", timeout=4)
             return
-        self._preview_then_apply(say("fix_all_preview", self.lang), fixed)
+        self._preview_then_apply(say("fix_all_preview", self.lang), say("fix_all", self.lang), fixed)
 
     def action_waive(self) -> None:
         """Waive the finding under the cursor: a suppression comment, with the user's reason."""

@@ -98,6 +98,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "save_button": ("Simpan", "Save"),
     "add": ("Tambah", "Add"),
     "no_fix_here": ("Tidak ada perbaikan otomatis untuk temuan ini.", "There is no automatic fix for this finding."),
+    "step_has_fix": ("Langkah ini punya perbaikan di baris temuannya", "This step has a fix on its finding's row"),
     "nothing_to_fix": ("Tidak ada yang bisa diperbaiki otomatis di SOP ini.", "Nothing in this SOP can be fixed automatically."),
     "no_finding_here": ("Tidak ada temuan di sini.", "There is no finding here."),
     "fix_preview": ("Pratinjau perbaikan", "Fix preview"),
