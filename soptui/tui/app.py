@@ -590,7 +590,8 @@ class SoptuiApp(App):
             if choice == "delete":
                 self.edit(lambda text: editing.delete_step(text, index))
 
-        self.push_screen(Choose(f"{say('delete_step_q', self.lang)} {step.no}: \"{step.kegiatan[:60]}\"?",
+        kegiatan = step.kegiatan if len(step.kegiatan) <= 60 else step.kegiatan[:59] + "…"
+        self.push_screen(Choose(f"{say('delete_step_q', self.lang)} {step.no}: \"{kegiatan}\"?",
                                 [("delete", say("delete", self.lang)), ("cancel", say("cancel", self.lang))],
                                 self.lang, destructive=("delete",), detail=detail), answer)
 

@@ -67,12 +67,12 @@ async def test_tree_lists_files_with_counts_and_filter_narrows_it(corpus):
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
         tree = app.query_one("#corpus")
-        labels = [str(leaf.label) for folder in tree.root.children for leaf in folder.children]
+        labels = [str(app.query_one("#sidebar").label(leaf.data)) for folder in tree.root.children for leaf in folder.children]
         assert any("pengukuran " in label and "✖" in label.split("pengukuran")[0] for label in labels)
         assert len(labels) == 2
         app.query_one("#filter").value = "lain"
         await pilot.pause()
-        labels = [str(leaf.label) for folder in tree.root.children for leaf in folder.children]
+        labels = [str(app.query_one("#sidebar").label(leaf.data)) for folder in tree.root.children for leaf in folder.children]
         assert len(labels) == 1 and "lain" in labels[0]
 
 

@@ -18,17 +18,23 @@ from ..messages import EditRequested
 from ..strings import say
 from .marks import mark
 
+# (key, label in Bahasa Indonesia, in English); the Indonesian ones are the standard's own terms
 FIELDS = (
-    ("nama", "Nama SOP"), ("nomor", "Nomor SOP"), ("instansi", "Instansi"), ("unit", "Unit"),
-    ("alamat", "Alamat"), ("tanggal_pembuatan", "Tanggal Pembuatan"), ("tanggal_revisi", "Tanggal Revisi"),
-    ("tanggal_efektif", "Tanggal Efektif"),
+    ("nama", "Nama SOP", "SOP name"), ("nomor", "Nomor SOP", "SOP number"), ("instansi", "Instansi", "Agency"),
+    ("unit", "Unit", "Unit"), ("alamat", "Alamat", "Address"),
+    ("tanggal_pembuatan", "Tanggal Pembuatan", "Date made"), ("tanggal_revisi", "Tanggal Revisi", "Date revised"),
+    ("tanggal_efektif", "Tanggal Efektif", "Date effective"),
 )
-SIGNER = (("jabatan", "Disahkan oleh: jabatan"), ("nama", "Disahkan oleh: nama"),
-          ("nip", "Disahkan oleh: NIP"), ("pangkat", "Disahkan oleh: pangkat"))
+SIGNER = (("jabatan", "Disahkan oleh: jabatan", "Approved by: position"),
+          ("nama", "Disahkan oleh: nama", "Approved by: name"),
+          ("nip", "Disahkan oleh: NIP", "Approved by: NIP"), ("pangkat", "Disahkan oleh: pangkat", "Approved by: rank"))
 SECTION_TITLES = {
-    "dasar_hukum": "Dasar Hukum", "kualifikasi_pelaksana": "Kualifikasi Pelaksana",
-    "keterkaitan": "Keterkaitan", "peralatan_perlengkapan": "Peralatan/Perlengkapan",
-    "peringatan": "Peringatan", "pencatatan_pendataan": "Pencatatan dan Pendataan",
+    "dasar_hukum": ("Dasar Hukum", "Legal basis"),
+    "kualifikasi_pelaksana": ("Kualifikasi Pelaksana", "Staff qualifications"),
+    "keterkaitan": ("Keterkaitan", "Related SOPs"),
+    "peralatan_perlengkapan": ("Peralatan/Perlengkapan", "Equipment"),
+    "peringatan": ("Peringatan", "Warnings"),
+    "pencatatan_pendataan": ("Pencatatan dan Pendataan", "Records and data"),
 }
 
 
@@ -81,18 +87,20 @@ class IdentityView(DataTable):
             self.add_row(mark(concerning(pointer)), label, "\n".join(lines), height=len(lines))
             self.rows_meta.append((pointer, key, shown))
 
-        for key, label in FIELDS:
-            add(f"/{key}", key, label, getattr(sop, key))
+        en = self.lang == "en"
+        for key, indonesian, english in FIELDS:
+            add(f"/{key}", key, english if en else indonesian, getattr(sop, key))
         signer = sop.disahkan_oleh
-        for key, label in SIGNER:
+        for key, indonesian, english in SIGNER:
+            label = english if en else indonesian
             add(f"/disahkan_oleh/{key}", key, label, getattr(signer, key) if signer else None)
         for section in SECTIONS:
             items = getattr(sop, section)
             values = [c.text for c in items] if section == "dasar_hukum" else list(items)
             for number, value in enumerate(values, 1):
-                add(f"/{section}/{number - 1}", section, f"{SECTION_TITLES[section]} {number}", value)
+                add(f"/{section}/{number - 1}", section, f"{SECTION_TITLES[section][en]} {number}", value)
             self.add_row(mark(concerning(f"/{section}") if not values else []),
-                         RichText(f"{SECTION_TITLES[section]} +", style="dim"),
+                         RichText(f"{SECTION_TITLES[section][en]} +", style="dim"),
                          RichText(say("add_item", self.lang), style="dim"))
             self.rows_meta.append((f"/{section}/+", section, ""))
         self.move_cursor(row=max(0, min(row, self.row_count - 1)), animate=False)
