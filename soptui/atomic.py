@@ -12,6 +12,14 @@ from pathlib import Path
 from typing import Iterable
 
 
+def read_sop_text(path: Path) -> tuple[str, str]:
+    """A text file's text and the encoding that writes it back byte for byte: "utf-8-sig" when
+    it starts with a byte order mark (kept on save), else "utf-8". Raises UnicodeDecodeError."""
+    data = Path(path).read_bytes()
+    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    return data.decode(encoding), encoding
+
+
 def atomic_write_text(path: Path, text: str, encoding: str = "utf-8", durable: bool = True) -> None:
     atomic_write_bytes(path, text.encode(encoding), durable)
 
