@@ -10,6 +10,9 @@ Like git's index and make, the record trusts (modification time, size). A file m
 `RACY_SECONDS` of the run that would record it could change again within the clock's resolution
 without its stamp moving, so that run records nothing and the next one lints afresh.
 
+The record ends with its length and CRC-32 (`TRAILER`): a record cut short or altered (an exit
+code turned to 0 under error findings) is ignored and the lint runs afresh.
+
 Runs that change files or depend on git (`--fix`, `--diff`, `--write-baseline`,
 `--changed-since`) and `--no-cache` runs are never recorded or replayed.
 """
@@ -22,12 +25,15 @@ import json
 import os
 import sys
 import time
+import zlib
 from pathlib import Path
 from typing import NamedTuple
 
 from ..checker.parallel import digest
 
 RACY_SECONDS = 2
+TRAILER = b"%020d %08x\n"  # the length and CRC-32 of all that comes before it
+TRAILER_SIZE = 30
 
 
 class Recording(NamedTuple):
@@ -117,10 +123,14 @@ class RecordWriter:
         self._queue.put(_ABORT)
 
     def _pieces(self):
+        length = crc = 0
         while (piece := self._queue.get()) is not None:
             if piece is _ABORT:
                 raise OSError("record abandoned")  # the temporary file is removed, nothing renamed
+            length += len(piece)
+            crc = zlib.crc32(piece, crc)
             yield piece
+        yield TRAILER % (length, crc)
 
 
 _ABORT = object()  # put in place of a piece: give up
@@ -167,11 +177,21 @@ class Replay:
             return None
         try:
             with open(self.record_path, "rb") as record:
-                head = json.loads(record.readline())
+                head_line = record.readline()
+                head = json.loads(head_line)
                 if head["stamps"] != self.stamps:
                     return None
-                stderr, *outputs = [record.read(size).decode("utf-8") for size in head["sizes"]]
-                stdout = record.read()
+                rest = record.read()
+            body, trailer = rest[:-TRAILER_SIZE], rest[-TRAILER_SIZE:]
+            length = len(head_line) + len(body)
+            if trailer != TRAILER % (length, zlib.crc32(body, zlib.crc32(head_line))):
+                return None  # cut short or altered since it was written
+            texts, start = [], 0
+            for size in head["sizes"]:
+                texts.append(body[start:start + size].decode("utf-8"))
+                start += size
+            stderr, *outputs = texts
+            stdout = body[start:]
             return Recording([stdout], stderr, dict(zip(head["outputs"], outputs)), head["exit_code"])
         except (OSError, ValueError, KeyError, TypeError):
             return None  # no record, or a damaged one: lint afresh
