@@ -60,15 +60,21 @@ def atomic_write_bytes(path: Path, data: bytes | Iterable[bytes], durable: bool 
     (its modification time and size as written, whatever happens to the path afterwards)."""
     path = Path(path)
     try:
-        info = os.stat(path)  # follows links: what the path names now
-    except FileNotFoundError:
-        info = None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        return _write_plainly(path, data, before_replace)
-    target = Path(os.path.realpath(path)) if path.is_symlink() else path
-    if info is not None and (info.st_nlink > 1 or not _can_keep_owner(info)):
-        return _write_in_place(target, data, durable, before_replace)
-    return _replace(target, data, durable, info, before_replace)
+        try:
+            info = os.stat(path)  # follows links: what the path names now
+        except FileNotFoundError:
+            info = None
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            return _write_plainly(path, data, before_replace)
+        target = Path(os.path.realpath(path)) if path.is_symlink() else path
+        if info is not None and (info.st_nlink > 1 or not _can_keep_owner(info)):
+            return _write_in_place(target, data, durable, before_replace)
+        return _replace(target, data, durable, info, before_replace)
+    except OSError as error:
+        if error.filename == str(path) or error.errno is None:
+            raise
+        # named by the path asked for, not by the temporary file (or nothing, for a write error)
+        raise OSError(error.errno, error.strerror, str(path)) from error
 
 
 def _can_keep_owner(info: os.stat_result) -> bool:

@@ -23,6 +23,7 @@ from typing import Callable
 
 from .. import __version__
 from ..atomic import write_in_background
+from ..files import read_regular_text
 from .engine import Checker, FileResult, LintResult
 from .plain import decode, encode
 
@@ -46,7 +47,7 @@ def engine_key(checker: Checker) -> str:
                           ((checker.plugin_of[r.code], type(r)) for r in checker.rules)),
         "options": {r.code: r.options for r in checker.rules},
         "config": repr(config),
-        "config_text": config.path.read_text("utf-8", errors="replace") if config.path else "",
+        "config_text": read_regular_text(config.path, errors="replace") if config.path else "",
         "today": checker.context.today.isoformat(),
         "previous": checker.context.previous_text,
     }
@@ -143,7 +144,7 @@ def _read_store(path: Path) -> dict[str, tuple[list, str]]:
     still valid is written back as it was read.
     """
     try:
-        text = path.read_text("utf-8")
+        text = read_regular_text(path)  # a FIFO or /dev/zero put in its place is no store
     except (OSError, ValueError):
         return {}
     store = {}

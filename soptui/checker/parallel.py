@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
 from .. import registry
+from ..files import read_regular
 from ..loading.loader import MAX_FILE_BYTES, load_bytes
 from .engine import Checker, FileResult
 from .plain import decode, encode
@@ -46,11 +47,10 @@ def read_file(path: Path) -> tuple[bytes, int, int] | None:
     """The file's bytes, with its mtime and size from before they were read: an edit during the
     read then shows as a newer mtime, and the cache never pairs new stamps with old content."""
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            return handle.read(MAX_FILE_BYTES + 1), info.st_mtime_ns, info.st_size
+        data, info = read_regular(path, MAX_FILE_BYTES)
     except OSError:
-        return None
+        return None  # the loader words why: not a regular file, too large, unreadable
+    return data, info.st_mtime_ns, info.st_size
 
 
 def check_one(checker: Checker, path: Path, digests: bool = True) -> Checked:

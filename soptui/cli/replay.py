@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..checker.parallel import digest
+from ..files import read_regular
 
 RACY_SECONDS = 2
 TRAILER = b"%020d %08x\n"  # the length and CRC-32 of all that comes before it
@@ -55,6 +56,16 @@ class Recording(NamedTuple):
 
 
 def _write(stream, pieces: list[bytes]) -> None:
+    try:
+        _write_pieces(stream, pieces)
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # a full disk under standard output: say which file could not be written
+        name = "keluaran standar (standard output)" if stream is sys.stdout else "standard error"
+        raise OSError(error.errno, error.strerror, name) from error
+
+
+def _write_pieces(stream, pieces: list[bytes]) -> None:
     # Hand the UTF-8 straight to the byte stream when the text stream would only encode it again.
     buffer = getattr(stream, "buffer", None)
     if buffer is not None and (getattr(stream, "encoding", "") or "").lower().replace("-", "") == "utf8":
@@ -176,12 +187,12 @@ class Replay:
         if self.stamps is None:
             return None
         try:
-            with open(self.record_path, "rb") as record:
-                head_line = record.readline()
-                head = json.loads(head_line)
-                if head["stamps"] != self.stamps:
-                    return None
-                rest = record.read()
+            whole, _ = read_regular(self.record_path)
+            head_end = whole.index(b"\n") + 1
+            head_line, rest = whole[:head_end], whole[head_end:]
+            head = json.loads(head_line)
+            if head["stamps"] != self.stamps:
+                return None
             body, trailer = rest[:-TRAILER_SIZE], rest[-TRAILER_SIZE:]
             length = len(head_line) + len(body)
             if trailer != TRAILER % (length, zlib.crc32(body, zlib.crc32(head_line))):
@@ -226,6 +237,6 @@ def _digest_of(path: str | None) -> str | None:
     if not path:
         return None
     try:
-        return digest(Path(path).read_bytes())
+        return digest(read_regular(path)[0])
     except OSError:
         return "unreadable"

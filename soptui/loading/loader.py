@@ -8,12 +8,14 @@ each reported once, in a sentence a reviewer can act on.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
 from ..citation import parse_citation
+from ..files import read_regular
 from ..i18n import Text
 from ..model import SECTIONS, Signer, Sop, Step
 from ..source import Pos
@@ -71,20 +73,25 @@ def load_file(path: Path | str) -> LoadResult:
     """Load one SOP file."""
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data, _ = read_regular(path, MAX_FILE_BYTES)
     except OSError as error:
+        if error.errno == errno.EFBIG:
+            return _too_large(name)
         return _fail(name, Pos(1, 1), Text(f"tidak dapat dibaca: {error.strerror}", f"cannot be read: {error.strerror}"))
     return load_bytes(data, name)
+
+
+def _too_large(path: str) -> LoadResult:
+    return _fail(path, Pos(1, 1), Text(
+        f"berkas terlalu besar (lebih dari {MAX_FILE_BYTES // 1024} KB); SOP sebesar itu tidak wajar",
+        f"file too large (over {MAX_FILE_BYTES // 1024} KB); no SOP is that big",
+    ))
 
 
 def load_bytes(data: bytes, path: str) -> LoadResult:
     """Load an SOP from raw bytes; `path` names it in messages."""
     if len(data) > MAX_FILE_BYTES:
-        return _fail(path, Pos(1, 1), Text(
-            f"berkas terlalu besar (lebih dari {MAX_FILE_BYTES // 1024} KB); SOP sebesar itu tidak wajar",
-            f"file too large (over {MAX_FILE_BYTES // 1024} KB); no SOP is that big",
-        ))
+        return _too_large(path)
     if b"\x00" in data:
         return _fail(path, _byte_pos(data, data.index(b"\x00")), Text(
             "berkas biner, bukan teks TOML", "binary file, not TOML text"
@@ -99,20 +106,28 @@ def load_bytes(data: bytes, path: str) -> LoadResult:
     return load_text(text, path)
 
 
-def load_text(text: str, path: str) -> LoadResult:
-    """Load an SOP from TOML text; `path` names it in messages and in the model."""
-    if not text.strip():
-        return _fail(path, Pos(1, 1), Text("berkas kosong", "file is empty"))
-    # Counting is cheap; only a file with many brackets is worth the full scan for depth.
-    too_deep = None
+def nesting_problem(text: str) -> Pos | None:
+    """Where `text` nests brackets or dotted keys deeper than MAX_NESTING, if it does: checked
+    before parsing, since the parsers recurse (or slow down) with the depth."""
+    # Counting is cheap; only a file with many brackets or dots is worth a scan for depth.
     if text.count("[") + text.count("{") > MAX_NESTING:
         from .positions import deepest_nesting  # here: the common case never needs the scanner
 
         too_deep = deepest_nesting(text, MAX_NESTING)
-    if too_deep is None and text.count(".") > MAX_NESTING:
+        if too_deep is not None:
+            return too_deep
+    if text.count(".") > MAX_NESTING:
         chain = _DOTTED_CHAIN.search(text)
         if chain is not None:
-            too_deep = Pos(text.count("\n", 0, chain.start()) + 1, chain.start() - text.rfind("\n", 0, chain.start()))
+            return Pos(text.count("\n", 0, chain.start()) + 1, chain.start() - text.rfind("\n", 0, chain.start()))
+    return None
+
+
+def load_text(text: str, path: str) -> LoadResult:
+    """Load an SOP from TOML text; `path` names it in messages and in the model."""
+    if not text.strip():
+        return _fail(path, Pos(1, 1), Text("berkas kosong", "file is empty"))
+    too_deep = nesting_problem(text)
     if too_deep is not None:
         return _fail(path, too_deep, Text(
             f"susunan [ ], {{ }} atau kunci bertitik terlalu dalam (lebih dari {MAX_NESTING} tingkat)",
