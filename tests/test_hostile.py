@@ -269,3 +269,8 @@ def test_a_symlink_out_of_the_tree_is_not_followed_unless_asked(corpus, tmp_path
     assert '"c.toml"' in captured.out or "c.toml" in captured.out or True  # c is a clean copy: no findings
     assert lint(corpus, "--no-cache", "--follow-links") == 2
     assert "hunter2" in capsys.readouterr().out  # followed when asked: a load error quoting its line
+
+
+def test_a_unicode_line_separator_does_not_move_a_problem_past_the_end_of_the_file():
+    result = load_text('nama = "a\u2028b"\nunit = "x\u2028y', "sop.toml")
+    assert [p.pos.line for p in result.problems] == [2]

@@ -201,8 +201,11 @@ def _toml_error(error: Exception, text: str) -> tuple[Pos, Text]:
         pos = Pos(int(match[1]), int(match[2]))
         message = message[: match.start()]
     else:
-        lines = text.splitlines() or [""]
-        pos = Pos(len(lines), len(lines[-1]) + 1)
+        # lines as TOML counts them, at "\n" only: splitlines() also splits at U+2028 and the like
+        lines = text.split("\n")
+        if len(lines) > 1 and lines[-1] == "":
+            lines.pop()
+        pos = Pos(len(lines), len(lines[-1].rstrip("\r")) + 1)
         message = _TOML_AT_END.sub("", message)
     if _at_end(text, pos) and not message.startswith(_SPECIFIC_AT_END):
         return pos, Text(
