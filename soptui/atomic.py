@@ -37,10 +37,13 @@ class UnsavableText(OSError):
     OSError, so that whoever handles a failed write (a full disk, a read-only file) handles it."""
 
 
-def read_sop_text(path: Path) -> tuple[str, str]:
+def read_sop_text(path: Path, limit: int | None = None) -> tuple[str, str]:
     """A text file's text and the encoding that writes it back byte for byte: "utf-8-sig" when
-    it starts with a byte order mark (kept on save), else "utf-8". Raises UnicodeDecodeError."""
-    data = Path(path).read_bytes()
+    it starts with a byte order mark (kept on save), else "utf-8". Raises UnicodeDecodeError,
+    and OSError for what is not a regular file or is over `limit` bytes."""
+    from .files import read_regular
+
+    data, _ = read_regular(path, limit)
     encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     return data.decode(encoding), encoding
 

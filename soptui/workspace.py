@@ -18,7 +18,8 @@ from .checker.engine import Checker, FileResult
 from .checker.finding import Finding
 from .checker.fixes import apply_fixes
 from .checker.rule import Severity
-from .loading.loader import LoadResult, load_text
+from .files import read_regular
+from .loading.loader import MAX_FILE_BYTES, LoadResult, load_text
 from .model import Sop
 
 
@@ -30,10 +31,8 @@ def _stamp(path: Path, data: bytes | None = None, info: os.stat_result | None = 
     """(mtime, size, content hash) of the file; of `data` with `info` when given, so that a save
     is stamped from what it wrote, not from what the path holds a moment later."""
     if data is None or info is None:
-        try:
-            with open(path, "rb") as handle:  # status and bytes of one file, even if renamed over
-                info = os.fstat(handle.fileno())
-                data = handle.read()
+        try:  # status and bytes of one file, even if renamed over; never a FIFO's endless wait
+            data, info = read_regular(path, MAX_FILE_BYTES)
         except OSError:
             return None
     return info.st_mtime_ns, info.st_size, hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -41,7 +40,7 @@ def _stamp(path: Path, data: bytes | None = None, info: os.stat_result | None = 
 
 def _read_text(path: Path) -> str:
     # A byte that is not UTF-8 shows as U+FFFD; `Document.save` refuses to write such a file back.
-    return path.read_bytes().decode("utf-8-sig", errors="replace")
+    return read_regular(path, MAX_FILE_BYTES)[0].decode("utf-8-sig", errors="replace")
 
 
 @dataclass
@@ -135,8 +134,8 @@ class Document:
         if not force and self.changed_on_disk():
             raise ChangedOnDisk(str(self.path))
         try:
-            on_disk = self.path.read_bytes()
-        except FileNotFoundError:
+            on_disk, _ = read_regular(self.path, MAX_FILE_BYTES)
+        except OSError:  # gone, or no longer a file soptui reads: nothing of it to keep
             on_disk = b""
         try:
             on_disk.decode("utf-8")
@@ -165,9 +164,7 @@ class Document:
 
     def reload(self) -> None:
         """Read the file again, dropping unsaved changes (they stay reachable with undo)."""
-        with open(self.path, "rb") as handle:  # the text and its stamp from one read
-            info = os.fstat(handle.fileno())
-            data = handle.read()
+        data, info = read_regular(self.path, MAX_FILE_BYTES)  # the text and its stamp from one read
         text = data.decode("utf-8-sig", errors="replace")
         if text != self.text:
             self.undo_stack.append(self.text)

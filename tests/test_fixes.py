@@ -83,3 +83,16 @@ def test_a_fix_keeps_the_byte_order_mark(corpus, capsys):
     lint(corpus, "--select", "duplicate-citation", "--fix")
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and data.count(A.encode()) == 1
+
+
+def test_fix_reads_no_file_past_the_size_limit(tmp_path, monkeypatch):
+    import soptui.files
+
+    big = tmp_path / "big.toml"
+    with open(big, "wb") as handle:
+        handle.truncate(1 << 30)
+    opened = []
+    real = soptui.files.os.open
+    monkeypatch.setattr(soptui.files.os, "open", lambda *a, **k: opened.append(a[0]) or real(*a, **k))
+    assert fix_files(_Breaking(Edit("/x", 1)), [big], write=True) == 0
+    assert opened == []  # refused by its size, unopened

@@ -21,7 +21,7 @@ from typing import Any, TextIO
 
 import tomlkit
 
-from ..loading.loader import load_text
+from ..loading.loader import MAX_FILE_BYTES, load_text
 from .rule import Edit, Fix
 
 MAX_PASSES = 10
@@ -159,7 +159,7 @@ def fix_files(checker, paths: list[Path], write: bool, diff_out: TextIO | None =
     changed = 0
     for path in paths:
         try:
-            original, encoding = read_sop_text(path)
+            original, encoding = read_sop_text(path, MAX_FILE_BYTES)
         except (OSError, UnicodeDecodeError, ValueError):
             continue  # the lint that follows reports why the file cannot be read
         try:
