@@ -3,7 +3,7 @@ racing writer against repeated saves of a document.
 
     python bench/robust.py [KILLS] [SAVES]     (defaults 200 and 1,000; a few minutes)
 
-1. KILLS times: `soptui lint --fix` on copies of the seeds (50 of each), killed with SIGKILL
+1. KILLS times: `soptui lint --fix` on copies of the seeds (20 of each), killed with SIGKILL
    after a random delay. After each kill every file must be its original or its fully fixed
    text, and after a last run no temporary file may be left.
 2. SAVES times: a document is edited and saved while another thread rewrites the file (whole,
@@ -33,7 +33,7 @@ def kills(count: int) -> None:
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         corpus = work / "sops"
-        for copy in range(50):
+        for copy in range(20):
             for seed in sorted((ROOT / "sops").rglob("*.toml")):
                 target = corpus / f"{seed.parent.name}-{copy}" / seed.name
                 target.parent.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,9 @@ replaces the old file with one atomic rename. What a rename would break is writt
 
 - a symbolic link is followed: its target is replaced, the link stays a link;
 - anything that is not a regular file (a device such as /dev/null or /dev/stdout, a FIFO) is
-  written plainly, as a shell's `>` would: renaming over it would replace it with a file;
+  written plainly, as a shell's `>` would: renaming over it would replace it with a file.
+  So is a path under /dev or /proc, even when a regular file is behind it (`/dev/stdout`
+  redirected to a file): a rename would unlink the very file the shell opened;
 - a file with more than one hard link, or one whose owner a rename cannot keep (we may not
   chown), is written in place. That is not atomic (a crash mid-write leaves it torn), but a
   rename would give the new content to one of its names and leave the others the old file: the
@@ -29,6 +31,7 @@ try:
 except ImportError:  # Windows: no advisory locks, so stale temporary files stay
     fcntl = None
 
+_DEVICES = ("/dev/", "/proc/")
 _swept: set[str] = set()  # folders whose stale temporary files this process has removed
 
 
@@ -67,7 +70,7 @@ def atomic_write_bytes(path: Path, data: bytes | Iterable[bytes], durable: bool 
             info = os.stat(path)  # follows links: what the path names now
         except FileNotFoundError:
             info = None
-        if info is not None and not stat.S_ISREG(info.st_mode):
+        if info is not None and (not stat.S_ISREG(info.st_mode) or str(path).startswith(_DEVICES)):
             return _write_plainly(path, data, before_replace)
         target = Path(os.path.realpath(path)) if path.is_symlink() else path
         if info is not None and (info.st_nlink > 1 or not _can_keep_owner(info)):

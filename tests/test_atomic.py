@@ -172,3 +172,14 @@ def test_the_cache_is_never_written_into_a_fifo(tmp_path):
     write_in_background(fifo, b"entries")
     wait_for_background_writes()  # on a plain open this would wait for a reader for ever
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_dev_stdout_redirected_to_a_file_is_written_into_not_renamed_over(tmp_path):
+    if not os.path.exists("/dev/stdout"):
+        pytest.skip("no /dev/stdout on this system")
+    out = tmp_path / "out.txt"
+    code = "from pathlib import Path; from soptui.atomic import atomic_write_text; atomic_write_text(Path('/dev/stdout'), 'report')"
+    with open(out, "w") as handle:
+        inode = os.fstat(handle.fileno()).st_ino
+        subprocess.run([sys.executable, "-c", code], stdout=handle, check=True)
+    assert out.read_text() == "report" and out.stat().st_ino == inode
