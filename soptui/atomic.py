@@ -1,57 +1,193 @@
-"""Writing a file so that it is either wholly old or wholly new, never half-written.
+"""Writing a file so that it is either wholly old or wholly new, never half-written, and stays
+the file the user has.
 
-The new content goes to a temporary file in the same folder (so the rename cannot cross file
-systems), is flushed to disk with fsync, takes the old file's permissions, and replaces the old
-file with one atomic rename.
+The new content goes to a temporary file in the target's folder (so the rename cannot cross file
+systems), is flushed to disk with fsync, takes the old file's owner, group and permissions, and
+replaces the old file with one atomic rename. What a rename would break is written otherwise:
+
+- a symbolic link is followed: its target is replaced, the link stays a link;
+- anything that is not a regular file (a device such as /dev/null or /dev/stdout, a FIFO) is
+  written plainly, as a shell's `>` would: renaming over it would replace it with a file.
+  So is a path under /dev or /proc, even when a regular file is behind it (`/dev/stdout`
+  redirected to a file): a rename would unlink the very file the shell opened;
+- a file with more than one hard link, or one whose owner a rename cannot keep (we may not
+  chown), is written in place. That is not atomic (a crash mid-write leaves it torn), but a
+  rename would give the new content to one of its names and leave the others the old file: the
+  user linked them to have one file. SOP files are small, so the window is a single write.
+
+A temporary file is locked while its writer lives; the next write into a folder removes the
+unlocked ones a killed writer left (named `.NAME.XXXXXXXX.tmp`, and only those).
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks, so stale temporary files stay
+    fcntl = None
+
+_DEVICES = ("/dev/", "/proc/")
+_swept: set[str] = set()  # folders whose stale temporary files this process has removed
 
 
-def atomic_write_text(path: Path, text: str, encoding: str = "utf-8", durable: bool = True) -> None:
-    atomic_write_bytes(path, text.encode(encoding), durable)
+class UnsavableText(OSError):
+    """The text cannot be written back as the file's bytes; saving would lose some of them. An
+    OSError, so that whoever handles a failed write (a full disk, a read-only file) handles it."""
 
 
-def atomic_write_bytes(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> None:
+def read_sop_text(path: Path, limit: int | None = None) -> tuple[str, str]:
+    """A text file's text and the encoding that writes it back byte for byte: "utf-8-sig" when
+    it starts with a byte order mark (kept on save), else "utf-8". Raises UnicodeDecodeError,
+    and OSError for what is not a regular file or is over `limit` bytes."""
+    from .files import read_regular
+
+    data, _ = read_regular(path, limit)
+    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    return data.decode(encoding), encoding
+
+
+def atomic_write_text(path: Path, text: str, encoding: str = "utf-8", durable: bool = True,
+                      before_replace: Callable[[], None] | None = None) -> os.stat_result:
+    """Raises UnicodeEncodeError, before touching anything, for text the encoding cannot hold."""
+    return atomic_write_bytes(path, text.encode(encoding), durable, before_replace=before_replace)
+
+
+def atomic_write_bytes(path: Path, data: bytes | Iterable[bytes], durable: bool = True,
+                       before_replace: Callable[[], None] | None = None) -> os.stat_result:
     """Replace `path` with `data` (or its pieces, in order, as they come) in one rename.
     `durable=False` skips the fsyncs, for files that may be lost in a crash (caches) but must
-    never be seen half-written."""
+    never be seen half-written. `before_replace` runs once the new content is on disk, right
+    before the rename: it may raise to cancel the write. Returns the written file's status
+    (its modification time and size as written, whatever happens to the path afterwards)."""
+    path = Path(path)
+    try:
+        try:
+            info = os.stat(path)  # follows links: what the path names now
+        except FileNotFoundError:
+            info = None
+        if info is not None and (not stat.S_ISREG(info.st_mode) or str(path).startswith(_DEVICES)):
+            return _write_plainly(path, data, before_replace)
+        target = Path(os.path.realpath(path)) if path.is_symlink() else path
+        if info is not None and (info.st_nlink > 1 or not _can_keep_owner(info)):
+            return _write_in_place(target, data, durable, before_replace)
+        return _replace(target, data, durable, info, before_replace)
+    except OSError as error:
+        if error.filename == str(path) or error.errno is None:
+            raise
+        # named by the path asked for, not by the temporary file (or nothing, for a write error)
+        raise OSError(error.errno, error.strerror, str(path)) from error
+
+
+def _can_keep_owner(info: os.stat_result) -> bool:
+    if not hasattr(os, "geteuid") or os.geteuid() == 0:
+        return True  # root can chown the new file to the old owner; Windows has no owners here
+    return info.st_uid == os.geteuid() and (info.st_gid == os.getegid() or info.st_gid in os.getgroups())
+
+
+def _pieces(data: bytes | Iterable[bytes]) -> Iterable[bytes]:
+    return [data] if isinstance(data, bytes) else data
+
+
+def _write_plainly(path: Path, data, before_replace) -> os.stat_result:
+    if before_replace is not None:
+        before_replace()
+    with open(path, "wb") as out:
+        out.writelines(_pieces(data))
+        out.flush()
+        return os.fstat(out.fileno())
+
+
+def _write_in_place(path: Path, data, durable: bool, before_replace) -> os.stat_result:
+    content = b"".join(_pieces(data))  # whole before the file is touched: a failing source costs nothing
+    if before_replace is not None:
+        before_replace()
+    with open(path, "r+b") as out:
+        out.write(content)
+        out.truncate()
+        out.flush()
+        if durable:
+            os.fsync(out.fileno())
+        return os.fstat(out.fileno())
+
+
+def _replace(path: Path, data, durable: bool, info: os.stat_result | None, before_replace) -> os.stat_result:
     import tempfile  # here, not at the top: most runs of soptui write no file
 
-    path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    _sweep(folder)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # "alive": see _sweep
         with os.fdopen(handle, "wb") as out:
-            out.writelines([data] if isinstance(data, bytes) else data)
+            out.writelines(_pieces(data))
             out.flush()
+            if info is None:
+                os.chmod(temporary, 0o644)
+            else:
+                if hasattr(os, "fchown") and (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
+                    os.fchown(out.fileno(), info.st_uid, info.st_gid)
+                os.chmod(temporary, info.st_mode & 0o7777)  # after chown, which clears set-id bits
             if durable:
                 os.fsync(out.fileno())
-        try:
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-        except FileNotFoundError:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+            written = os.fstat(out.fileno())
+            if before_replace is not None:
+                before_replace()
+            os.replace(temporary, path)  # while still locked: a sweep never takes a live file
     except BaseException:
         try:
             os.unlink(temporary)
         except FileNotFoundError:
             pass
         raise
-    if not durable:
+    if durable:
+        try:  # make the rename itself durable
+            directory = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(directory)
+            finally:
+                os.close(directory)
+        except OSError:
+            pass
+    return written
+
+
+def _sweep(folder: Path) -> None:
+    """Remove the temporary files killed writers left in `folder`: ours by name (`.NAME.` +
+    mkstemp's 8 characters + `.tmp`) and unlocked (a live writer holds its lock). Once a
+    folder a process: fixing a corpus writes many files into one folder."""
+    key = os.path.abspath(folder)
+    if fcntl is None or key in _swept:
         return
-    try:  # make the rename itself durable
-        directory = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
+    _swept.add(key)
+    try:
+        names = [e.name for e in os.scandir(folder) if _ours(e.name) and e.is_file(follow_symlinks=False)]
     except OSError:
-        pass
+        return
+    for name in names:
+        try:
+            handle = os.open(os.path.join(folder, name), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            continue
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            os.unlink(os.path.join(folder, name))
+        except OSError:
+            pass  # locked: a writer is at work
+        finally:
+            os.close(handle)
+
+
+def _ours(name: str) -> bool:
+    if not (name.startswith(".") and name.endswith(".tmp")):
+        return False
+    stem, dot, random = name[1:-4].rpartition(".")
+    return bool(stem) and len(random) == 8 and all(c.isalnum() or c == "_" for c in random)
 
 
 _background: list = []  # threads still writing
@@ -60,13 +196,22 @@ _background: list = []  # threads still writing
 def write_in_background(path: Path, data: bytes | Iterable[bytes]) -> None:
     """`atomic_write_bytes(path, data, durable=False)` on a thread, for caches: the system calls
     of a large write run while this process goes on working. A failed write is no error (a
-    cache is rebuilt). Call `wait_for_background_writes()` before exiting or reading it back."""
+    cache is rebuilt), and a cache path that is not a regular file (a FIFO someone put there)
+    is left alone. Call `wait_for_background_writes()` before exiting or reading it back."""
     import threading
 
     def write() -> None:
         try:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(path, data, durable=False)
+            try:
+                info = os.lstat(path)
+            except FileNotFoundError:
+                info = None
+            if info is not None and not stat.S_ISREG(info.st_mode):
+                for _ in _pieces(data):  # drain a generator, so its producer is not left waiting
+                    pass
+                return
+            _replace(Path(path), data, False, info, None)
         except OSError:
             pass
 

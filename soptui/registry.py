@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, NamedTuple
 
 from .citation import REGIONAL, Citation, jenis_name, nomor_key, parse_citation, region_key, sequence_number, short_label
+from .files import read_regular_text
 from .i18n import Text
 from .suggest import closest
 
@@ -49,6 +50,9 @@ STATUS_TEXT = {
 }
 # statuses whose citation is out of date
 OUTDATED = ("superseded", "revoked", "expired")
+
+# A registry is a table of regulations; a file past this is not one (or is /dev/zero).
+MAX_REGISTRY_BYTES = 16 * 1024 * 1024
 
 
 class RegistryError(Exception):
@@ -384,7 +388,7 @@ def load_registry(extra: Iterable[str | Path] = (), shipped: bool = True) -> Reg
     shipped_name = sources[0][0] if shipped else None
     for path in extra:
         try:
-            sources.append((str(path), Path(path).read_text("utf-8")))
+            sources.append((str(path), read_regular_text(path, MAX_REGISTRY_BYTES)))
         except FileNotFoundError:
             raise RegistryError(f"{path}: berkas registri tidak ada (no such registry file)") from None
         except (OSError, UnicodeDecodeError) as error:

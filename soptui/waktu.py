@@ -7,6 +7,7 @@ states. So a total is a sum per unit: "2 hari 5 jam 40 menit".
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from functools import lru_cache
@@ -54,18 +55,22 @@ def _number(text: str) -> float:
 # The same items recur across a corpus, and the result is immutable: parse each text once.
 @lru_cache(maxsize=4096)
 def parse_waktu(text: str) -> Duration | None:
-    """Parse a waktu cell; None when it is not a duration soptui can read."""
+    """Parse a waktu cell; None when it is not a duration soptui can read (or one too long for
+    a number: four hundred digits make an infinite float, and no sum of it can be printed)."""
     match = PATTERN.match(text)
     if not match or match["unit"].lower() not in UNITS:
         return None
     unit = UNITS[match["unit"].lower()]
     low = _number(match["a"])
     if match["op"] is None:
-        return Duration(low, low, unit, text)
-    other = _number(match["b"])
-    if match["op"] in "xX×":
-        return Duration(low * other, low * other, unit, text)
-    return Duration(min(low, other), max(low, other), unit, text)
+        duration = Duration(low, low, unit, text)
+    elif match["op"] in "xX×":
+        other = _number(match["b"])
+        duration = Duration(low * other, low * other, unit, text)
+    else:
+        other = _number(match["b"])
+        duration = Duration(min(low, other), max(low, other), unit, text)
+    return duration if math.isfinite(duration.high) and duration.high < 1e15 else None
 
 
 def _trim(value: float) -> str:

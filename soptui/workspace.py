@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .atomic import atomic_write_text
+from .atomic import UnsavableText, atomic_write_bytes, atomic_write_text
 from .checker.engine import Checker, FileResult
 from .checker.finding import Finding
 from .checker.fixes import apply_fixes
 from .checker.parallel import check_files
 from .checker.rule import Severity, step_of
-from .loading.loader import LoadResult, load_text
+from .files import read_regular
+from .loading.loader import MAX_FILE_BYTES, LoadResult, load_text
 from .model import Sop
 
 
@@ -27,17 +28,20 @@ class ChangedOnDisk(Exception):
     """The file changed on disk since it was opened or saved; the caller must choose."""
 
 
-def _stamp(path: Path) -> tuple[int, int, str] | None:
-    try:
-        data = path.read_bytes()
-        info = path.stat()
-    except OSError:
-        return None
+def _stamp(path: Path, data: bytes | None = None, info: os.stat_result | None = None) -> tuple[int, int, str] | None:
+    """(mtime, size, content hash) of the file; of `data` with `info` when given, so that a save
+    is stamped from what it wrote, not from what the path holds a moment later."""
+    if data is None or info is None:
+        try:  # status and bytes of one file, even if renamed over; never a FIFO's endless wait
+            data, info = read_regular(path, MAX_FILE_BYTES)
+        except OSError:
+            return None
     return info.st_mtime_ns, info.st_size, hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _read_text(path: Path) -> str:
-    return path.read_bytes().decode("utf-8-sig", errors="replace")
+    # A byte that is not UTF-8 shows as U+FFFD; `Document.save` refuses to write such a file back.
+    return read_regular(path, MAX_FILE_BYTES)[0].decode("utf-8-sig", errors="replace")
 
 
 @dataclass
@@ -124,22 +128,50 @@ class Document:
         return _stamp(self.path) != self.stamp
 
     def save(self, force: bool = False) -> None:
-        """Write the text atomically. Raises `ChangedOnDisk` unless `force` when the file
-        changed since it was opened or last saved."""
+        """Write the text atomically, keeping the file's byte order mark, owner, mode and links.
+        Raises `ChangedOnDisk` unless `force` when the file changed since it was opened or last
+        saved (checked again right before the new file takes its place), and `UnsavableText`
+        when the text cannot be written back without losing bytes."""
         if not force and self.changed_on_disk():
             raise ChangedOnDisk(str(self.path))
-        atomic_write_text(self.path, self.text)
+        try:
+            on_disk, _ = read_regular(self.path, MAX_FILE_BYTES)
+        except OSError:  # gone, or no longer a file soptui reads: nothing of it to keep
+            on_disk = b""
+        try:
+            on_disk.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise UnsavableText(
+                f"{self.path}: bukan UTF-8 pada bita {error.start}; simpan akan mengganti bita itu "
+                f"(not UTF-8 at byte {error.start}; saving would replace those bytes): "
+                "ubah berkas ke UTF-8 dahulu (convert the file to UTF-8 first)") from None
+        bom = b"\xef\xbb\xbf" if on_disk.startswith(b"\xef\xbb\xbf") else b""
+        try:
+            data = bom + self.text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            line = self.text.count("\n", 0, error.start) + 1
+            column = error.start - (self.text.rfind("\n", 0, error.start) + 1) + 1
+            raise UnsavableText(
+                f"{self.path}:{line}:{column}: karakter tidak dapat disimpan sebagai UTF-8 "
+                f"(a character that cannot be saved as UTF-8): {self.text[error.start]!r}") from None
+
+        def still_ours() -> None:
+            if not force and self.changed_on_disk():
+                raise ChangedOnDisk(str(self.path))
+
+        written = atomic_write_bytes(self.path, data, before_replace=still_ours)
         self.saved_text = self.text
-        self.stamp = _stamp(self.path)
+        self.stamp = _stamp(self.path, data, written)
 
     def reload(self) -> None:
         """Read the file again, dropping unsaved changes (they stay reachable with undo)."""
-        text = _read_text(self.path)
+        data, info = read_regular(self.path, MAX_FILE_BYTES)  # the text and its stamp from one read
+        text = data.decode("utf-8-sig", errors="replace")
         if text != self.text:
             self.undo_stack.append(self.text)
             self.redo_stack.clear()
         self.text = self.saved_text = text
-        self.stamp = _stamp(self.path)
+        self.stamp = _stamp(self.path, data, info)
         self.refresh()
 
 

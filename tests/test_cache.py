@@ -106,3 +106,16 @@ def test_a_file_only_touched_is_reused_and_its_new_stamp_kept(corpus, checked, c
     assert lint_json(capsys, "--fail-on", "warning") == fresh
     assert lint_json(capsys, "--fail-on", "info") == fresh
     assert checked[1:] == [[], []] and hashed == [target.name]  # hashed once, then trusted
+
+
+def test_an_entry_altered_but_still_json_is_never_served(corpus, checked, capsys):
+    fresh = lint_json(capsys, "--fail-on", "error")
+    [store] = store_files()
+    text = store.read_text("utf-8")
+    assert '"SOP101"' in text or '"warning"' in text
+    # what a flipped bit does: a severity or a code changed, the line still JSON
+    altered = text.replace('"warning"', '"info"', 1) if '"warning"' in text else text.replace('"SOP101"', '"SOP102"', 1)
+    assert altered != text
+    store.write_text(altered, "utf-8")
+    again = lint_json(capsys, "--fail-on", "warning")
+    assert len(checked[1]) == 1 and again == fresh

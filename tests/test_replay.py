@@ -122,3 +122,31 @@ def test_a_report_that_fails_midway_leaves_no_record_behind(corpus, capsys, monk
         lint(corpus, "--format", "json")
     wait_for_background_writes()
     assert [p.name for p in Path(os.environ["SOPTUI_CACHE_DIR"]).iterdir() if not p.name.endswith(".lines")] == []
+
+
+def _record() -> Path:
+    [record] = [p for p in Path(os.environ["SOPTUI_CACHE_DIR"]).iterdir() if p.name.startswith("replay-")]
+    return record
+
+
+def test_a_record_whose_exit_code_was_altered_is_not_played(corpus, capsys, lint_calls):
+    (corpus / "a.toml").write_text(GAP)
+    age(corpus / "a.toml")
+    assert lint(corpus) == 1
+    record = _record()
+    data = record.read_bytes()
+    assert b'"exit_code": 1' in data
+    record.write_bytes(data.replace(b'"exit_code": 1', b'"exit_code": 0', 1))
+    assert lint(corpus) == 1  # linted afresh, not the CI gate passed by a flipped byte
+    assert len(lint_calls) == 2
+
+
+def test_a_record_cut_short_is_not_played(corpus, capsys, lint_calls):
+    (corpus / "a.toml").write_text(GAP)
+    age(corpus / "a.toml")
+    assert lint(corpus, "--format", "json") == 1
+    whole = capsys.readouterr().out
+    record = _record()
+    record.write_bytes(record.read_bytes()[:-200])
+    assert lint(corpus, "--format", "json") == 1
+    assert capsys.readouterr().out == whole and len(lint_calls) == 2

@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..atomic import atomic_write_text
+from ..files import read_regular_text
 from .finding import Finding
 
 VERSION = 1
@@ -30,7 +31,7 @@ def write_baseline(path: Path, findings: list[Finding]) -> None:
 def filter_new(path: Path, findings: list[Finding]) -> list[Finding]:
     """The findings not recorded in the baseline at `path`."""
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = json.loads(read_regular_text(path))
         known = Counter((e["code"], e["path"], e["message"]) for e in data["findings"])
     except FileNotFoundError:
         raise BaselineError(f"baseline tidak ada (no such baseline): {path}") from None

@@ -7,7 +7,9 @@ JSON, never pickle: a repository under review cannot plant data that runs code.
 One cache file per *engine key*: soptui's version, the loaded plugins and their versions, the
 rules and their options, the configuration, and today's date (a date "in the future" depends on
 it). Change any of them and the old entries are simply not found. Each entry holds the file's
-content hash, its findings and what corpus rules collected from it.
+content hash, its findings and what corpus rules collected from it, behind the CRC-32 and length
+of the rest of its line: a damaged entry (a flipped byte that is still JSON, a cut line) is
+ignored and its file checked afresh, never served.
 """
 
 from __future__ import annotations
@@ -15,16 +17,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import zlib
 from pathlib import Path
 from typing import Callable
 
 from .. import __version__
 from ..atomic import write_in_background
+from ..files import read_regular_text
 from .engine import Checker, FileResult, LintResult
 from .plain import decode, encode
 
 # The layout of an entry (see `plain`); a change of layout starts a new cache.
-FORMAT = 4
+FORMAT = 5
 
 
 def cache_dir() -> Path:
@@ -43,7 +47,7 @@ def engine_key(checker: Checker) -> str:
                           ((checker.plugin_of[r.code], type(r)) for r in checker.rules)),
         "options": {r.code: r.options for r in checker.rules},
         "config": repr(config),
-        "config_text": config.path.read_text("utf-8", errors="replace") if config.path else "",
+        "config_text": read_regular_text(config.path, errors="replace") if config.path else "",
         "today": checker.context.today.isoformat(),
         "previous": checker.context.previous_text,
     }
@@ -84,12 +88,28 @@ def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int
         results[checked.path] = checked.result
         if checked.version is not None:
             head = json.dumps([checked.path, *checked.version], ensure_ascii=False)
-            lines.append(f"{head}\t{checked.plain or json.dumps(encode(checked.result), ensure_ascii=False)}")
+            lines.append(_line(head, checked.plain or json.dumps(encode(checked.result), ensure_ascii=False)))
     if misses or restamped:
         # Not fsynced: a cache lost in a crash is rebuilt, a damaged one is ignored; and a
         # read-only home is no reason to fail a lint.
         write_in_background(store_path, ("\n".join(lines) + "\n").encode("utf-8"))
     return checker.finish([results[str(path)] for path in files])
+
+
+def _line(head: str, body: str) -> str:
+    entry = f"{head}\t{body}"
+    data = entry.encode("utf-8")
+    return f"{zlib.crc32(data):08x} {len(data)}\t{entry}"
+
+
+def _intact(line: str) -> str | None:
+    """The entry (head, tab, body) of a store line whose check matches it, else None."""
+    check, _, entry = line.partition("\t")
+    crc, _, length = check.partition(" ")
+    data = entry.encode("utf-8")
+    if length != str(len(data)) or crc != f"{zlib.crc32(data):08x}":
+        return None
+    return entry
 
 
 def _reuse(path: Path, entry: tuple[list, str] | None) -> tuple[FileResult, str, bool] | None:
@@ -98,29 +118,33 @@ def _reuse(path: Path, entry: tuple[list, str] | None) -> tuple[FileResult, str,
     if entry is None:
         return None
     head, line = entry
+    intact = _intact(line)
+    if intact is None:
+        return None  # damaged since it was written
     try:
         current = _current(path, head)
         if current is None:
             return None
-        body = line[line.index("\t") + 1:]
+        body = intact[intact.index("\t") + 1:]
         result = decode(str(path), json.loads(body))
     except (KeyError, TypeError, ValueError, IndexError):
         return None  # an entry from a damaged cache: check the file afresh
     if current is head:
         return result, line, False
-    return result, f"{json.dumps(current, ensure_ascii=False)}\t{body}", True
+    return result, _line(json.dumps(current, ensure_ascii=False), body), True
 
 
 def _read_store(path: Path) -> dict[str, tuple[list, str]]:
     """File name -> (its entry's head, the entry's line).
 
-    The store has one line a file: its head ``[name, content hash, mtime, size]``, a tab, and
-    the result's plain data. JSON escapes tabs and newlines inside strings, so neither can occur
-    within a part. The plain data is decoded only for files linted from the cache, and an entry
+    The store has one line a file: ``CRC LENGTH`` of the rest of the line, a tab, its head
+    ``[name, content hash, mtime, size]``, a tab, and the result's plain data; the check is
+    verified for the entries used. JSON escapes tabs and newlines inside strings, so neither
+    can occur within a part. The plain data is decoded only for files linted from the cache, and an entry
     still valid is written back as it was read.
     """
     try:
-        text = path.read_text("utf-8")
+        text = read_regular_text(path)  # a FIFO or /dev/zero put in its place is no store
     except (OSError, ValueError):
         return {}
     store = {}
@@ -129,7 +153,8 @@ def _read_store(path: Path) -> dict[str, tuple[list, str]]:
         if not line:
             continue
         try:
-            head = json.loads(line[:line.index("\t")])
+            start = line.index("\t") + 1
+            head = json.loads(line[start:line.index("\t", start)])
             store[head[0]] = (head, line)
         except (ValueError, IndexError, KeyError, TypeError):
             continue  # a damaged line: its file is linted afresh

@@ -21,16 +21,19 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
+from ..files import read_regular_text
 from ..loading import toml
 from ..suggest import closest
 from .rule import Rule, Severity
 
 CONFIG_FILES = ("soptui.toml", "pyproject.toml")
+MAX_CONFIG_BYTES = 1024 * 1024
 
 
 class ConfigError(Exception):
@@ -67,35 +70,56 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest soptui.toml, or pyproject.toml with a [tool.soptui] table, at or above `start`."""
-    start = start.resolve()
+    """The nearest soptui.toml, or pyproject.toml with a [tool.soptui] table, at or above `start`.
+
+    A configuration file that is there but cannot be used (a folder named soptui.toml, an
+    unreadable pyproject.toml) is a `ConfigError`: running the defaults instead would hide it."""
+    try:
+        start = start.resolve()
+    except (OSError, RuntimeError) as error:  # a symlink loop
+        raise ConfigError(f"{start}: {getattr(error, 'strerror', None) or error}") from None
     for folder in [start, *start.parents] if start.is_dir() else [start.parent, *start.parent.parents]:
         for name in CONFIG_FILES:
             candidate = folder / name
-            if candidate.is_file() and (name == "soptui.toml" or _has_tool_table(candidate)):
+            if not os.path.lexists(candidate):
+                continue
+            if not candidate.is_file():
+                raise ConfigError(f"{candidate}: bukan berkas biasa (not a regular file)")
+            if name == "soptui.toml" or _has_tool_table(candidate):
                 return candidate
     return None
 
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        return "[tool.soptui" in pyproject.read_text("utf-8", errors="replace")
-    except OSError:
-        return False
+        return "[tool.soptui" in read_regular_text(pyproject, MAX_CONFIG_BYTES, errors="replace")
+    except OSError as error:
+        raise ConfigError(f"{pyproject}: tidak dapat dibaca (cannot be read): {error.strerror}") from None
 
 
 def load_config(path: Path) -> Config:
     try:
-        text = path.read_text("utf-8")
+        text = read_regular_text(path, MAX_CONFIG_BYTES)
+    except OSError as error:
+        raise ConfigError(f"{path}: tidak dapat dibaca (cannot be read): {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: bukan UTF-8 (not UTF-8): {error}") from None
+    from ..loading.loader import nesting_problem
+
+    deep = nesting_problem(text)
+    if deep is not None:
+        raise ConfigError(f"{path}:{deep.line}:{deep.col}: susunan terlalu dalam (nested too deep)")
+    try:
         data = toml.parse(text)
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: tidak dapat dibaca (cannot be read): {error}") from None
-    except ValueError as error:  # tomllib's TOMLDecodeError
+    except (ValueError, RecursionError) as error:  # tomllib's TOMLDecodeError is a ValueError
         raise ConfigError(f"{path}: TOML tidak sah (invalid TOML): {error}") from None
     prefix = ""
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("soptui", {})
+        tool = data.get("tool", {})
+        data = tool.get("soptui", {}) if isinstance(tool, dict) else None
         prefix = "/tool/soptui"
+        if not isinstance(data, dict):
+            raise ConfigError(f"{_where(path, text, '', ['tool'])}: `tool.soptui` harus tabel (must be a table)")
     _validate(data, path, text, prefix)
     return Config(
         path=path,
@@ -215,6 +239,9 @@ def selection_with(config: Config, rules: list[type[Rule]], overrides: tuple[int
 
 def options_for(config: Config, rule: type[Rule]) -> dict:
     """The options of `rule` from [rules.NAME] (or [rules.CODE]), validated against its schema."""
+    if rule.name in config.rules and rule.code in config.rules:
+        raise ConfigError(f"{config.path or 'config'}: [rules.{rule.name}] dan (and) [rules.{rule.code}] "
+                          "adalah aturan yang sama; tulis satu saja (are the same rule: keep one)")
     options = config.rules.get(rule.name, config.rules.get(rule.code, {}))
     if not options:
         return {}  # nothing to check: the rule's own defaults apply (and jsonschema stays unimported)

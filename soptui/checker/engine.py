@@ -13,8 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 
+from ..files import read_regular_text
 from ..i18n import Text
-from ..loading.loader import LoadResult, load_file
+from ..loading.loader import MAX_FILE_BYTES, LoadResult, load_file
 from ..loading.locate import LazySource
 from ..model import Sop
 from ..source import Pos, SourceMap
@@ -246,7 +247,7 @@ class _Positions:
     def where(self, path: str, pointer: str) -> Pos | None:
         if path not in self._sources:
             try:
-                self._sources[path] = LazySource(Path(path).read_text("utf-8-sig"))
+                self._sources[path] = LazySource(read_regular_text(path, MAX_FILE_BYTES, "utf-8-sig"))
             except (OSError, UnicodeDecodeError):
                 self._sources[path] = None  # gone since: the finding goes to line 1
         source = self._sources[path]

@@ -3,38 +3,78 @@
 Fixes are applied in passes: each pass lints the text, applies every fix whose edits do not touch
 a pointer another fix of the same pass already changed, and lints again, until nothing is left
 to fix. Running it twice changes nothing the second time.
+
+The edits of one pass all point into the text the pass linted, so none may move another's
+target: values are set first, then deletions run from the end of each list (deleting item 1
+before item 2 would make "item 2" the item that was 3). And a fixed file is written only when
+a guard agrees (as SQLFluff's fix-safety check does): the new text parses to exactly the old
+data with the fixes' edits made, and no rule reports more than it did before.
 """
 
 from __future__ import annotations
 
+import copy
 import difflib
+import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import tomlkit
 
-from ..loading.loader import load_text
+from ..loading.loader import MAX_FILE_BYTES, load_text
 from .rule import Edit, Fix
 
 MAX_PASSES = 10
 
 
+class UnsafeFix(Exception):
+    """Fixing a file would change more than its fixes say; the file is left as it is."""
+
+
+def _parts(pointer: str) -> list[str]:
+    return [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]
+
+
+def _overlap(a: list[str], b: list[str]) -> bool:
+    """One pointer is the other or inside it: an edit of one moves or replaces the other."""
+    shorter = min(len(a), len(b))
+    return a[:shorter] == b[:shorter]
+
+
+def _order(edits: list[Edit]) -> list[Edit]:
+    """Sets first, in the fixes' order; then deletions from the last index to the first, inner
+    keys before the tables that hold them, so no deletion shifts a pointer still to be used."""
+    def deletion_key(edit: Edit) -> list[tuple[int, Any]]:
+        return [(1, int(p)) if p.isdigit() else (0, p) for p in _parts(edit.pointer)]
+
+    sets = [e for e in edits if not e.delete]
+    deletions = sorted((e for e in edits if e.delete), key=deletion_key, reverse=True)
+    return sets + deletions
+
+
+def _chosen_edits(fixes: list[Fix]) -> list[Edit]:
+    """The edits of every fix that touches nothing an earlier fix of the pass touches."""
+    taken: list[list[str]] = []
+    edits: list[Edit] = []
+    for fix in fixes:
+        parts = [_parts(edit.pointer) for edit in fix.edits]
+        if any(_overlap(p, t) for p in parts for t in taken):
+            continue  # another fix changed these first; the next pass will see the new text
+        taken.extend(parts)
+        edits.extend(edit for edit in fix.edits if edit not in edits)
+    return _order(edits)
+
+
 def apply_fixes(text: str, fixes: list[Fix]) -> str:
     """`text` with as many of `fixes` applied as do not conflict with each other."""
     document = tomlkit.parse(text)
-    touched: set[str] = set()
-    for fix in fixes:
-        pointers = {edit.pointer for edit in fix.edits}
-        if pointers & touched:
-            continue  # another fix changed these first; the next pass will see the new text
-        for edit in fix.edits:
-            _apply(document, edit)
-        touched |= pointers
+    for edit in _chosen_edits(fixes):
+        _apply(document, edit)
     return document.as_string()
 
 
 def _apply(document, edit: Edit) -> None:
-    *parents, last = [p.replace("~1", "/").replace("~0", "~") for p in edit.pointer.split("/")[1:]]
+    *parents, last = _parts(edit.pointer)
     node = document
     for part in parents:
         node = node[int(part)] if isinstance(node, list) else node[part]
@@ -45,34 +85,89 @@ def _apply(document, edit: Edit) -> None:
         node[key] = edit.value
 
 
+def _parse(text: str) -> dict:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    return tomllib.loads(text)
+
+
+def _guarded_pass(text: str, fixes: list[Fix]) -> str:
+    """One pass of fixes, checked: the new text must parse (with the reference parser, not the
+    one that wrote it) to the old data with the pass's edits made, and nothing else."""
+    edits = _chosen_edits(fixes)
+    document = tomlkit.parse(text)
+    expected = copy.deepcopy(_parse(text))
+    try:
+        for edit in edits:
+            _apply(document, edit)
+            _apply(expected, edit)
+    except (KeyError, IndexError, ValueError, TypeError) as error:
+        raise UnsafeFix(f"an edit does not apply ({type(error).__name__}: {error})") from None
+    fixed = document.as_string()
+    try:
+        if _parse(fixed) != expected:
+            raise UnsafeFix("the fixed text holds other data than the fixes make")
+    except ValueError as error:  # tomllib.TOMLDecodeError is a ValueError
+        raise UnsafeFix(f"the fixed text is not valid TOML ({error})") from None
+    return fixed
+
+
+def _counts(result) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for finding in result.findings:
+        counts[finding.code] = counts.get(finding.code, 0) + 1
+    return counts
+
+
 def fix_text(checker, path: str, text: str) -> str:
+    """`text` with every safe fix applied; raises `UnsafeFix` when the guard refuses."""
+    before = None
+    result = None
     for _ in range(MAX_PASSES):
         result = checker.check_loaded(load_text(text, path))
+        if before is None:
+            before = _counts(result)
         fixes = []
         for finding in result.findings:
             if finding.fix is not None and finding.fix not in fixes:
                 fixes.append(finding.fix)
         if not fixes:
             break
-        fixed = apply_fixes(text, fixes)
+        fixed = _guarded_pass(text, fixes)
         if fixed == text:
             break
         text = fixed
+    else:
+        result = checker.check_loaded(load_text(text, path))
+    if before is not None and result is not None:
+        grown = sorted(code for code, n in _counts(result).items() if n > before.get(code, 0))
+        if grown:
+            raise UnsafeFix(f"fixing adds findings of {', '.join(grown)}")
     return text
 
 
-def fix_files(checker, paths: list[Path], write: bool, diff_out: TextIO | None = None) -> int:
+def fix_files(checker, paths: list[Path], write: bool, diff_out: TextIO | None = None,
+              errors: TextIO | None = None) -> int:
     """Fix each file; write it back (atomically) when `write`, print a unified diff to `diff_out`.
+    A file the guard refuses is left unwritten, with a message on `errors` (standard error).
     Returns how many files changed."""
-    from ..atomic import atomic_write_text
+    from ..atomic import atomic_write_text, read_sop_text
 
+    errors = errors if errors is not None else sys.stderr
     changed = 0
     for path in paths:
         try:
-            original = path.read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            original, encoding = read_sop_text(path, MAX_FILE_BYTES)
+        except (OSError, UnicodeDecodeError, ValueError):
             continue  # the lint that follows reports why the file cannot be read
-        fixed = fix_text(checker, str(path), original)
+        try:
+            fixed = fix_text(checker, str(path), original)
+        except UnsafeFix as refusal:
+            print(f"{path}: tidak diperbaiki, perbaikan tidak aman (not fixed, the fix is unsafe): {refusal}",
+                  file=errors)
+            continue
         if fixed == original:
             continue
         changed += 1
@@ -82,5 +177,5 @@ def fix_files(checker, paths: list[Path], write: bool, diff_out: TextIO | None =
                 fromfile=f"a/{path}", tofile=f"b/{path}",
             ))
         if write:
-            atomic_write_text(path, fixed)
+            atomic_write_text(path, fixed, encoding=encoding)
     return changed

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
 from .. import registry
+from ..files import read_regular
 from ..loading.loader import MAX_FILE_BYTES, load_bytes
 from .engine import Checker, FileResult
 from .plain import decode, encode
@@ -46,11 +47,10 @@ def read_file(path: Path) -> tuple[bytes, int, int] | None:
     """The file's bytes, with its mtime and size from before they were read: an edit during the
     read then shows as a newer mtime, and the cache never pairs new stamps with old content."""
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            return handle.read(MAX_FILE_BYTES + 1), info.st_mtime_ns, info.st_size
+        data, info = read_regular(path, MAX_FILE_BYTES)
     except OSError:
-        return None
+        return None  # the loader words why: not a regular file, too large, unreadable
+    return data, info.st_mtime_ns, info.st_size
 
 
 def check_one(checker: Checker, path: Path, digests: bool = True) -> Checked:
@@ -62,8 +62,29 @@ def check_one(checker: Checker, path: Path, digests: bool = True) -> Checked:
     return Checked(str(path), version, checker.check_loaded(load_bytes(data, str(path))), None)
 
 
-def _start_worker(rule_classes, config, context, active_registry) -> None:
+# How often a worker looks whether its parent is still there.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when `parent` ends. A killed parent (SIGKILL, an OOM kill) cannot tell its
+    pool to stop, and a worker waiting for work would wait for ever: an orphan is adopted by
+    another process, so its parent's id changes, and a daemon thread that sees it exits."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent watch", daemon=True).start()
+
+
+def _start_worker(rule_classes, config, context, active_registry, parent: int | None = None) -> None:
     global _worker
+    if parent is not None:
+        _die_with(parent)
     if active_registry is not None:  # a spawned worker does not inherit the parent's
         registry.activate(active_registry)
     gc.enable()  # a forked worker inherits the parent's paused collector; a rule may make cycles
@@ -99,7 +120,7 @@ def check_files(checker: Checker, paths: list[Path],
     chunks = [paths[i:i + CHUNK] for i in range(0, total, CHUNK)]
     done = 0
     with ProcessPoolExecutor(max_workers=workers(), initializer=_start_worker,
-                             initargs=(rule_classes, checker.config, checker.context, registry.active())) as pool:
+                             initargs=(rule_classes, checker.config, checker.context, registry.active(), os.getpid())) as pool:
         for future in as_completed([pool.submit(_check_chunk, chunk, digests) for chunk in chunks]):
             for name, version, text in future.result():
                 yield Checked(name, version, decode(name, json.loads(text)), text)

@@ -115,6 +115,14 @@ def run_process() -> None:
     """The `soptui` program (console script and `python -m soptui`): `main`, then exit."""
     try:
         code = main()
+        try:  # here, not at exit, where Python would only say "Exception ignored" and exit 120
+            sys.stdout.flush()
+        except BrokenPipeError:
+            pass
+        except OSError as error:
+            print(f"soptui: keluaran standar tidak dapat ditulis (cannot write standard output): "
+                  f"{_os_error(error)}", file=sys.stderr)
+            code = EXIT_ERROR
     except Exception:  # noqa: BLE001 - a bug, ours or a plugin's: left alone, Python would exit 1,
         # which CI reads as "findings"; a crash must fail the gate as an error does
         import traceback
@@ -187,6 +195,16 @@ def _command(argv: list[str]) -> int:
         # `soptui ... | head` closed the pipe: not an error of ours
         sys.stderr.close()
         return EXIT_OK
+    except OSError as error:
+        # A file soptui was asked to write or read and cannot (a folder that does not exist, a
+        # read-only file, a full disk): the user's to mend, so a sentence, not a traceback.
+        print(f"soptui {args.command}: {_os_error(error)}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _os_error(error: OSError) -> str:
+    what = error.strerror or str(error)
+    return f"{error.filename}: {what}" if error.filename else what
 
 
 def _language(argv: list[str]) -> tuple[list[str], str | None]:

@@ -68,6 +68,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place (comments and layout kept)")
     fixing.add_argument("--diff", action="store_true", help="show the changes --fix would make, change nothing")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    parser.add_argument("--follow-links", action="store_true",
+                        help="follow symbolic links that lead out of the folders given (default: skip them)")
 
 
 def run(args: argparse.Namespace) -> int:

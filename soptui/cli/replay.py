@@ -10,6 +10,9 @@ Like git's index and make, the record trusts (modification time, size). A file m
 `RACY_SECONDS` of the run that would record it could change again within the clock's resolution
 without its stamp moving, so that run records nothing and the next one lints afresh.
 
+The record ends with its length and CRC-32 (`TRAILER`): a record cut short or altered (an exit
+code turned to 0 under error findings) is ignored and the lint runs afresh.
+
 Runs that change files or depend on git (`--fix`, `--diff`, `--write-baseline`,
 `--changed-since`) and `--no-cache` runs are never recorded or replayed.
 """
@@ -22,12 +25,16 @@ import json
 import os
 import sys
 import time
+import zlib
 from pathlib import Path
 from typing import NamedTuple
 
 from ..checker.parallel import digest
+from ..files import read_regular
 
 RACY_SECONDS = 2
+TRAILER = b"%020d %08x\n"  # the length and CRC-32 of all that comes before it
+TRAILER_SIZE = 30
 
 
 class Recording(NamedTuple):
@@ -49,6 +56,16 @@ class Recording(NamedTuple):
 
 
 def _write(stream, pieces: list[bytes]) -> None:
+    try:
+        _write_pieces(stream, pieces)
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # a full disk under standard output: say which file could not be written
+        name = "keluaran standar (standard output)" if stream is sys.stdout else "standard error"
+        raise OSError(error.errno, error.strerror, name) from error
+
+
+def _write_pieces(stream, pieces: list[bytes]) -> None:
     # Hand the UTF-8 straight to the byte stream when the text stream would only encode it again.
     buffer = getattr(stream, "buffer", None)
     if buffer is not None and (getattr(stream, "encoding", "") or "").lower().replace("-", "") == "utf8":
@@ -117,10 +134,14 @@ class RecordWriter:
         self._queue.put(_ABORT)
 
     def _pieces(self):
+        length = crc = 0
         while (piece := self._queue.get()) is not None:
             if piece is _ABORT:
                 raise OSError("record abandoned")  # the temporary file is removed, nothing renamed
+            length += len(piece)
+            crc = zlib.crc32(piece, crc)
             yield piece
+        yield TRAILER % (length, crc)
 
 
 _ABORT = object()  # put in place of a piece: give up
@@ -166,12 +187,22 @@ class Replay:
         if self.stamps is None:
             return None
         try:
-            with open(self.record_path, "rb") as record:
-                head = json.loads(record.readline())
-                if head["stamps"] != self.stamps:
-                    return None
-                stderr, *outputs = [record.read(size).decode("utf-8") for size in head["sizes"]]
-                stdout = record.read()
+            whole, _ = read_regular(self.record_path)
+            head_end = whole.index(b"\n") + 1
+            head_line, rest = whole[:head_end], whole[head_end:]
+            head = json.loads(head_line)
+            if head["stamps"] != self.stamps:
+                return None
+            body, trailer = rest[:-TRAILER_SIZE], rest[-TRAILER_SIZE:]
+            length = len(head_line) + len(body)
+            if trailer != TRAILER % (length, zlib.crc32(body, zlib.crc32(head_line))):
+                return None  # cut short or altered since it was written
+            texts, start = [], 0
+            for size in head["sizes"]:
+                texts.append(body[start:start + size].decode("utf-8"))
+                start += size
+            stderr, *outputs = texts
+            stdout = body[start:]
             return Recording([stdout], stderr, dict(zip(head["outputs"], outputs)), head["exit_code"])
         except (OSError, ValueError, KeyError, TypeError):
             return None  # no record, or a damaged one: lint afresh
@@ -206,6 +237,6 @@ def _digest_of(path: str | None) -> str | None:
     if not path:
         return None
     try:
-        return digest(Path(path).read_bytes())
+        return digest(read_regular(path)[0])
     except OSError:
         return "unreadable"

@@ -13,7 +13,7 @@ from ..checker.config import Config, ConfigError, find_config, load_config, unkn
 from ..checker.engine import Checker, LintResult
 from ..checker.plugins import Plugins, load_plugins
 from ..checker.rule import Context
-from ..loading.discover import MissingPath, find_sop_files
+from ..loading.discover import MissingPath, UnusablePath, find_sop_files
 from ..registry import Registry, RegistryError, registry_for
 
 
@@ -74,13 +74,23 @@ def open_session(args: argparse.Namespace) -> Session:
     from . import UsageError
 
     paths = getattr(args, "paths", None) or (["sops"] if Path("sops").is_dir() else ["."])
+    skipped: list[str] = []
     try:
-        files = find_sop_files(paths)
+        files = find_sop_files(paths, follow_links=getattr(args, "follow_links", False), skipped=skipped)
     except MissingPath as missing:
         raise UsageError(f"tidak ada berkas atau folder '{missing}' (no such file or folder)") from None
+    except UnusablePath as error:
+        raise UsageError(str(error)) from None
+    if skipped and not getattr(args, "quiet", False):
+        print(f"soptui: {len(skipped)} tautan simbolik keluar dari folder tidak diikuti (symbolic links "
+              f"out of the folder not followed; --follow-links to follow): {', '.join(skipped[:3])}"
+              + (" ..." if len(skipped) > 3 else ""), file=sys.stderr)
     if not files:
         raise UsageError(f"tidak ada berkas .toml di {', '.join(paths)} (no .toml files found)")
-    config = _config(args, Path(paths[0]))
+    try:
+        config = _config(args, Path(paths[0]))
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
     plugins = _plugins(args, config)
     rule_classes = plugins.rule_classes()
     for problem in plugins.problems:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..loading.discover import MissingPath, find_sop_files
+from ..loading.discover import MissingPath, UnusablePath, find_sop_files
 from ..loading.loader import load_file
 
 
@@ -26,6 +26,8 @@ def run(args: argparse.Namespace) -> int:
         files = find_sop_files(args.paths or ["sops"])
     except MissingPath as missing:
         raise UsageError(f"tidak ada berkas atau folder '{missing}' (no such file or folder)") from None
+    except UnusablePath as error:
+        raise UsageError(str(error)) from None
     if not files:
         raise UsageError("tidak ada berkas .toml yang ditemukan (no .toml files found)")
     invalid = 0

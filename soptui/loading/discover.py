@@ -15,29 +15,82 @@ class MissingPath(Exception):
     """A path given on the command line does not exist."""
 
 
-def _sop_files_under(folder: str) -> Iterator[str]:
+class UnusablePath(Exception):
+    """A path given, or found under a folder given, that cannot be worked on: a folder that
+    cannot be read, a symbolic link that loops, a name that is not UTF-8. The message says which
+    and why; the command stops (exit 2) rather than lint part of the tree unsaid."""
+
+
+def _check_name(path: str) -> None:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+        raise UnusablePath(f"{shown}: nama berkas bukan UTF-8, ganti namanya "
+                           "(the file name is not UTF-8: rename it)") from None
+
+
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _sop_files_under(folder: str, root: str, follow_links: bool, skipped: list[str]) -> Iterator[str]:
     # os.scandir rather than Path.rglob: a corpus has thousands of files, and skipped folders
     # are never entered. Like rglob, symlinked folders are not followed.
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                if not (entry.name.startswith(".") or entry.name in SKIPPED_DIRS):
-                    yield from _sop_files_under(entry.path)
-            elif entry.name.endswith(".toml") and entry.name not in NOT_SOPS and entry.is_file():
-                yield entry.path
+    try:
+        entries = list(os.scandir(folder))
+    except OSError as error:
+        raise UnusablePath(f"{folder}: folder tidak dapat dibaca (cannot read the folder): {error.strerror}") from None
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            if not (entry.name.startswith(".") or entry.name in SKIPPED_DIRS):
+                _check_name(entry.path)
+                yield from _sop_files_under(entry.path, root, follow_links, skipped)
+            continue
+        if not entry.name.endswith(".toml") or entry.name in NOT_SOPS:
+            continue
+        _check_name(entry.path)
+        if entry.is_symlink():
+            target = _resolve(entry.path)
+            if not (follow_links or _inside(target, root)):
+                skipped.append(entry.path)  # out of the tree under review: see --follow-links
+                continue
+            if os.path.isdir(target):
+                continue
+        yield entry.path  # a FIFO or a device too: the loader refuses it, at its name
 
 
-def find_sop_files(paths: list[str | Path]) -> list[Path]:
+def _resolve(path: str) -> str:
+    """The real path a link leads to; `UnusablePath` for a loop or a dangling link."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        raise UnusablePath(f"{path}: tautan simbolik tidak menuju berkas (a symbolic link that leads "
+                           f"to no file): {error.strerror}") from None
+    return os.path.realpath(path)
+
+
+def find_sop_files(paths: list[str | Path], follow_links: bool = False,
+                   skipped: list[str] | None = None) -> list[Path]:
     """Files named directly, and every ``*.toml`` under named folders, sorted and deduplicated.
 
     Inside folders, hidden folders (``.git``, ``.venv``), build output and configuration files
     (``pyproject.toml``, ``soptui.toml``) are skipped; a file named directly is always taken.
+    A symbolic link found inside a folder that leads out of it is not followed unless
+    `follow_links` (its name goes to `skipped`): a repository under review must not make
+    soptui print another file's content.
     """
+    skipped = [] if skipped is None else skipped
     found: dict[Path, None] = {}
     for given in paths:
         path = Path(given)
+        _check_name(str(given))
+        if os.path.islink(given) and not os.path.exists(given):
+            _resolve(str(given))  # raises: a loop or a dangling link, not "no such file"
         if path.is_dir():
-            for name in sorted(_sop_files_under(str(path)), key=lambda name: name.split(os.sep)):
+            root = os.path.realpath(path)
+            names = _sop_files_under(str(path), root, follow_links, skipped)
+            for name in sorted(names, key=lambda name: name.split(os.sep)):
                 found.setdefault(Path(name), None)
         elif path.exists():
             found.setdefault(path, None)

@@ -8,12 +8,14 @@ each reported once, in a sentence a reviewer can act on.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
 from ..citation import parse_citation
+from ..files import read_regular
 from ..i18n import Text
 from ..model import SECTIONS, Signer, Sop, Step
 from ..source import Pos
@@ -30,6 +32,14 @@ MAX_NESTING = 100
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)$")
 _DATE_KEYS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
+# Dotted keys nest tables without a bracket: `a.b.c = 1`. A chain of MAX_NESTING parts is looked
+# for only in a text with that many dots; tomllib's time grows with the square of the chain.
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\r\n]*"|'[^'\r\n]*')"""
+_DOTTED_CHAIN = re.compile(rf"(?:{_KEY_PART}[ \t]*\.[ \t]*){{{MAX_NESTING}}}")
+
+
+class _TooDeep(Exception):
+    """Raised by `_as_json` for data nested deeper than MAX_NESTING; carries the pointer."""
 
 
 class Problem(NamedTuple):
@@ -63,20 +73,25 @@ def load_file(path: Path | str) -> LoadResult:
     """Load one SOP file."""
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data, _ = read_regular(path, MAX_FILE_BYTES)
     except OSError as error:
+        if error.errno == errno.EFBIG:
+            return _too_large(name)
         return _fail(name, Pos(1, 1), Text(f"tidak dapat dibaca: {error.strerror}", f"cannot be read: {error.strerror}"))
     return load_bytes(data, name)
+
+
+def _too_large(path: str) -> LoadResult:
+    return _fail(path, Pos(1, 1), Text(
+        f"berkas terlalu besar (lebih dari {MAX_FILE_BYTES // 1024} KB); SOP sebesar itu tidak wajar",
+        f"file too large (over {MAX_FILE_BYTES // 1024} KB); no SOP is that big",
+    ))
 
 
 def load_bytes(data: bytes, path: str) -> LoadResult:
     """Load an SOP from raw bytes; `path` names it in messages."""
     if len(data) > MAX_FILE_BYTES:
-        return _fail(path, Pos(1, 1), Text(
-            f"berkas terlalu besar (lebih dari {MAX_FILE_BYTES // 1024} KB); SOP sebesar itu tidak wajar",
-            f"file too large (over {MAX_FILE_BYTES // 1024} KB); no SOP is that big",
-        ))
+        return _too_large(path)
     if b"\x00" in data:
         return _fail(path, _byte_pos(data, data.index(b"\x00")), Text(
             "berkas biner, bukan teks TOML", "binary file, not TOML text"
@@ -91,20 +106,32 @@ def load_bytes(data: bytes, path: str) -> LoadResult:
     return load_text(text, path)
 
 
-def load_text(text: str, path: str) -> LoadResult:
-    """Load an SOP from TOML text; `path` names it in messages and in the model."""
-    if not text.strip():
-        return _fail(path, Pos(1, 1), Text("berkas kosong", "file is empty"))
-    # Counting is cheap; only a file with many brackets is worth the full scan for depth.
-    too_deep = None
+def nesting_problem(text: str) -> Pos | None:
+    """Where `text` nests brackets or dotted keys deeper than MAX_NESTING, if it does: checked
+    before parsing, since the parsers recurse (or slow down) with the depth."""
+    # Counting is cheap; only a file with many brackets or dots is worth a scan for depth.
     if text.count("[") + text.count("{") > MAX_NESTING:
         from .positions import deepest_nesting  # here: the common case never needs the scanner
 
         too_deep = deepest_nesting(text, MAX_NESTING)
+        if too_deep is not None:
+            return too_deep
+    if text.count(".") > MAX_NESTING:
+        chain = _DOTTED_CHAIN.search(text)
+        if chain is not None:
+            return Pos(text.count("\n", 0, chain.start()) + 1, chain.start() - text.rfind("\n", 0, chain.start()))
+    return None
+
+
+def load_text(text: str, path: str) -> LoadResult:
+    """Load an SOP from TOML text; `path` names it in messages and in the model."""
+    if not text.strip():
+        return _fail(path, Pos(1, 1), Text("berkas kosong", "file is empty"))
+    too_deep = nesting_problem(text)
     if too_deep is not None:
         return _fail(path, too_deep, Text(
-            f"susunan [ ] atau {{ }} terlalu dalam (lebih dari {MAX_NESTING} tingkat)",
-            f"brackets nested too deep (over {MAX_NESTING} levels)",
+            f"susunan [ ], {{ }} atau kunci bertitik terlalu dalam (lebih dari {MAX_NESTING} tingkat)",
+            f"brackets or dotted keys nested too deep (over {MAX_NESTING} levels)",
         ))
     try:
         data = toml.parse(text)
@@ -114,10 +141,27 @@ def load_text(text: str, path: str) -> LoadResult:
         # defensive: tomllib bugs on odd input
         return _fail(path, Pos(1, 1), Text(f"TOML tidak terbaca: {error}", f"unreadable TOML: {error}"))
     source = LazySource(text)
-    found = [] if schema.is_valid(_top_dates_as_text(data)) else [
-        Problem(path, source.locate(pointer), message, pointer)
-        for pointer, message in schema.problems(_as_json(data))
-    ]
+    if schema.is_valid(_top_dates_as_text(data)):
+        found = []
+    else:
+        misplaced: list[str] = []
+        try:
+            plain = _as_json(data, "", misplaced)
+        except _TooDeep as deep:
+            return _fail(path, _locate(source, deep.args[0]), Text(
+                f"kunci bertitik terlalu dalam (lebih dari {MAX_NESTING} tingkat)",
+                f"dotted keys nested too deep (over {MAX_NESTING} levels)",
+            ))
+        found = [
+            Problem(path, _locate(source, pointer), Text(
+                "tanggal atau jam di tempat yang meminta teks: beri tanda kutip, mis. \"2023-07-26\"",
+                "a date or time where text is expected: put it in quotes, e.g. \"2023-07-26\"",
+            ), pointer)
+            for pointer in misplaced
+        ] + [
+            Problem(path, _locate(source, pointer), message, pointer)
+            for pointer, message in schema.problems(plain)
+        ]
     if found:
         return LoadResult(path, None, tuple(found), _draft(data, path, source, text))
     found = [
@@ -157,8 +201,11 @@ def _toml_error(error: Exception, text: str) -> tuple[Pos, Text]:
         pos = Pos(int(match[1]), int(match[2]))
         message = message[: match.start()]
     else:
-        lines = text.splitlines() or [""]
-        pos = Pos(len(lines), len(lines[-1]) + 1)
+        # lines as TOML counts them, at "\n" only: splitlines() also splits at U+2028 and the like
+        lines = text.split("\n")
+        if len(lines) > 1 and lines[-1] == "":
+            lines.pop()
+        pos = Pos(len(lines), len(lines[-1].rstrip("\r")) + 1)
         message = _TOML_AT_END.sub("", message)
     if _at_end(text, pos) and not message.startswith(_SPECIFIC_AT_END):
         return pos, Text(
@@ -213,21 +260,38 @@ def _explain(message: str) -> Text:
 
 
 def _top_dates_as_text(data: dict) -> dict:
-    """`_as_json` for the top level only, where the schema allows dates: enough for the gate,
-    which refuses a date anywhere else (and a refused file gets the full conversion)."""
-    return {key: value.isoformat() if isinstance(value, (dt.date, dt.time)) else value
+    """The date keys' values as JSON Schema sees them (ISO text): enough for the gate, which
+    refuses a date anywhere else, `nama` included (and a refused file gets the full check)."""
+    return {key: value.isoformat() if key in _DATE_KEYS and isinstance(value, (dt.date, dt.time)) else value
             for key, value in data.items()}
 
 
-def _as_json(value: object) -> object:
-    """TOML values as JSON Schema sees them: dates and times become ISO strings."""
+def _as_json(value: object, pointer: str, misplaced: list[str], depth: int = 0) -> object:
+    """TOML values as JSON Schema sees them: dates and times become ISO strings, and the
+    pointer of each one outside the date keys goes to `misplaced` (the type is checked before
+    the conversion hides it). Raises `_TooDeep` past MAX_NESTING, before Python's stack ends."""
+    if depth > MAX_NESTING:
+        raise _TooDeep(pointer)
     if isinstance(value, dict):
-        return {key: _as_json(item) for key, item in value.items()}
+        return {key: _as_json(item, f"{pointer}/{_escape(key)}", misplaced, depth + 1) for key, item in value.items()}
     if isinstance(value, list):
-        return [_as_json(item) for item in value]
+        return [_as_json(item, f"{pointer}/{index}", misplaced, depth + 1) for index, item in enumerate(value)]
     if isinstance(value, (dt.date, dt.time)):
+        if pointer.lstrip("/") not in _DATE_KEYS:
+            misplaced.append(pointer)
         return value.isoformat()
     return value
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _locate(source: LazySource, pointer: str) -> Pos:
+    try:
+        return source.locate(pointer)
+    except (RecursionError, ValueError, KeyError, IndexError):
+        return Pos(1, 1)
 
 
 def _build(data: dict, path: Path, source: LazySource, text: str) -> Sop:

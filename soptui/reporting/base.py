@@ -2,9 +2,41 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar, TextIO
 
 from ..checker.engine import LintResult
+
+
+# What a file (its name, its text, a message quoting it) must not put raw into a report: terminal
+# control codes (an escape sequence recolours or rewrites the screen), line and paragraph
+# separators (a name with a newline forges a line of output: a GitHub workflow command), the
+# bidirectional overrides of "Trojan Source", and what XML 1.0 cannot hold. Tabs stay.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
+                     "\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` with every character of `_UNSAFE` written as an escape (``\\x1b``, ``\\u2028``)."""
+    if text.isprintable():  # the common case, checked in C: nothing to escape
+        return text
+    return _UNSAFE.sub(_escaped, text)
+
+
+# What XML 1.0 cannot hold at all (a JUnit report with one is not XML); newlines and tabs it can.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` with every character XML 1.0 forbids written as an escape (``\\x1b``)."""
+    if text.isprintable():
+        return text
+    return _NOT_XML.sub(_escaped, text)
 
 
 class Reporter:

@@ -6,14 +6,15 @@ from typing import TextIO
 
 from ..checker.engine import LintResult
 from ..checker.rule import Severity
-from .base import Reporter
+from .base import Reporter, printable
 from .paths import relative
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # %, CR and LF as the workflow commands want them; other control codes made visible
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -6,7 +6,7 @@ from typing import TextIO
 
 from ..checker.engine import LintResult
 from ..checker.rule import Severity
-from .base import Reporter
+from .base import Reporter, xml_safe
 from .paths import relative
 
 
@@ -23,17 +23,18 @@ class JunitReporter(Reporter):
         suite = ET.Element("testsuite", name="soptui")
         failures = 0
         for path, findings in by_file.items():
-            case = ET.SubElement(suite, "testcase", classname=relative(path, self.root), name="soptui lint")
+            name = xml_safe(relative(path, self.root))
+            case = ET.SubElement(suite, "testcase", classname=name, name="soptui lint")
             failing = [f for f in findings if f.severity != Severity.INFO]
             for f in failing:
                 failure = ET.SubElement(case, "failure", type=f.code,
-                                        message=f"{f.code} {f.line}:{f.col} {f.message(self.lang)}")
-                failure.text = f"{relative(path, self.root)}:{f.line}:{f.col}: {f.severity.value} {f.code} {f.name}"
+                                        message=xml_safe(f"{f.code} {f.line}:{f.col} {f.message(self.lang)}"))
+                failure.text = xml_safe(f"{name}:{f.line}:{f.col}: {f.severity.value} {f.code} {f.name}")
             failures += bool(failing)
             infos = [f for f in findings if f.severity == Severity.INFO]
             if infos:
                 ET.SubElement(case, "system-out").text = "\n".join(
-                    f"{f.line}:{f.col}: info {f.code} {f.message(self.lang)}" for f in infos)
+                    xml_safe(f"{f.line}:{f.col}: info {f.code} {f.message(self.lang)}") for f in infos)
         suite.set("tests", str(len(by_file)))
         suite.set("failures", str(failures))
         suite.set("errors", "0")

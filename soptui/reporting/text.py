@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TextIO
 
 from ..checker.engine import LintResult
 from ..checker.rule import Severity
-from .base import Reporter
+from ..files import read_regular_text
+from ..loading.loader import MAX_FILE_BYTES
+from .base import Reporter, printable
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _LABEL = {
@@ -30,21 +31,21 @@ class TextReporter(Reporter):
         for finding in result.findings:
             if finding.path != current:
                 current = finding.path
-                out.write("\n" + self.paint("1", finding.path) + "\n")
+                out.write("\n" + self.paint("1", printable(finding.path)) + "\n")
                 lines = _read_lines(finding.path)
             severity = self.paint(_COLORS[finding.severity], labels[finding.severity])
             step = f" [langkah {finding.step}]" if finding.step is not None and self.lang != "en" else (
                 f" [step {finding.step}]" if finding.step is not None else "")
             out.write(f"  {finding.line}:{finding.col}: {severity} {self.paint('2', finding.code)} "
-                      f"{finding.message(self.lang)}{step} ({finding.name})\n")
+                      f"{printable(finding.message(self.lang))}{step} ({printable(finding.name)})\n")
             if 0 < finding.line <= len(lines):
-                source = lines[finding.line - 1].rstrip()
+                source = printable(lines[finding.line - 1].rstrip())
                 if len(source) > 100:
                     source = source[:97] + "..."
                 out.write(self.paint("2", f"      | {source}") + "\n")
             if finding.fix is not None:
                 fix = "perbaikan" if self.lang != "en" else "fix"
-                out.write(f"      {self.paint('32', fix + ':')} {finding.fix.description(self.lang)}\n")
+                out.write(f"      {self.paint('32', fix + ':')} {printable(finding.fix.description(self.lang))}\n")
         out.write("\n" + self.summary(result) + "\n")
 
     def summary(self, result: LintResult) -> str:
@@ -58,7 +59,9 @@ class TextReporter(Reporter):
 
 
 def _read_lines(path: str) -> list[str]:
+    # split at "\n" as the loader counts lines, not splitlines(), which also splits at U+2028,
+    # form feeds and the like and would print the wrong line under a finding
     try:
-        return Path(path).read_text("utf-8", errors="replace").splitlines()
-    except OSError:
+        return read_regular_text(path, MAX_FILE_BYTES, errors="replace").split("\n")
+    except OSError:  # a FIFO, a device: refused unread, the finding says why
         return []

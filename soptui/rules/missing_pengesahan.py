@@ -42,7 +42,7 @@ PARTS = {
 
 def nip_problems(nip: str, today: dt.date) -> list[Text]:
     digits = "".join(nip.split())
-    if not (digits.isdigit() and len(digits) == 18):
+    if not (digits.isascii() and digits.isdigit() and len(digits) == 18):  # "²" is a digit to isdigit
         return [Text(f"NIP {nip!r} bukan 18 digit", f"NIP {nip!r} is not 18 digits")]
     found = []
     try:
@@ -50,7 +50,8 @@ def nip_problems(nip: str, today: dt.date) -> list[Text]:
     except ValueError:
         return [Text(f"tanggal lahir dalam NIP ({digits[:8]}) bukan tanggal",
                      f"the birth date in the NIP ({digits[:8]}) is not a date")]
-    if born.year < 1940 or born > today.replace(year=today.year - 17):
+    # compared as (year, month, day), not with today.replace(year=...), which has no 29 February
+    if born.year < 1940 or (born.year + 17, born.month, born.day) > (today.year, today.month, today.day):
         found.append(Text(f"tanggal lahir dalam NIP ({born}) tidak mungkin untuk PNS",
                           f"the birth date in the NIP ({born}) is impossible for a civil servant"))
     year, month = int(digits[8:12]), int(digits[12:14])

@@ -1,0 +1,55 @@
+"""Reading a file that may be anything: only a regular file is read, and never past a limit.
+
+A name in a folder under review can be a FIFO (reading it waits for a writer for ever), a device
+(/dev/zero never ends), a socket, or a sparse file of a gigabyte. Each is refused by its status,
+taken before opening it (and again from the open file, in case it was swapped meanwhile), with
+an `OSError` whose `strerror` says why, so that whoever reports a file it cannot read reports
+this too.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return "special file"
+
+
+def _check(info: os.stat_result, path, limit: int | None) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        code = errno.EISDIR if stat.S_ISDIR(info.st_mode) else errno.EINVAL
+        raise OSError(code, f"not a regular file (a {_kind(info.st_mode)})", str(path))
+    if limit is not None and info.st_size > limit:
+        raise OSError(errno.EFBIG, f"file too large (over {limit // 1024} KB)", str(path))
+
+
+def read_regular(path, limit: int | None = None) -> tuple[bytes, os.stat_result]:
+    """The bytes of `path` and its status from before they were read. Raises OSError for
+    anything but a regular file, and for one over `limit` bytes (by its size, before reading;
+    and by what is read, for a file that grows meanwhile)."""
+    _check(os.stat(path), path, limit)
+    # O_NONBLOCK: should a FIFO replace the file between the stat and the open, opening it
+    # does not wait for a writer; the fstat below then refuses it.
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(handle, "rb") as opened:
+        info = os.fstat(handle)
+        _check(info, path, limit)
+        data = opened.read() if limit is None else opened.read(limit + 1)
+    if limit is not None and len(data) > limit:
+        raise OSError(errno.EFBIG, f"file too large (over {limit // 1024} KB)", str(path))
+    return data, info
+
+
+def read_regular_text(path, limit: int | None = None, encoding: str = "utf-8", errors: str = "strict") -> str:
+    return read_regular(path, limit)[0].decode(encoding, errors)
