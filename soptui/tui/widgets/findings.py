@@ -20,6 +20,7 @@ SORTS: dict[str, Callable[[Finding, str], tuple]] = {
     "unit": lambda f, unit: (unit, f.path, f.line),
     "file": lambda f, unit: (f.path, f.line, f.col),
 }
+RULE_WIDTH = 22
 # More rows than a reviewer scrolls through; past it, the filter narrows the list.
 MAX_ROWS = 2000
 
@@ -64,13 +65,17 @@ class FindingsTable(DataTable):
                              finding.message(self.lang))).casefold()
         return all(word in haystack for word in self.query_text.casefold().split())
 
-    def _file_width(self) -> int:
+    def _place_width(self) -> int:
         longest = max((len(self.relative(f.path)) for f in self.all_findings), default=10)
-        return min(max(longest, 10), 48)
+        return min(max(longest, RULE_WIDTH), max(RULE_WIDTH, (self.size.width or 120) // 3))
 
     def _message_width(self) -> int:
-        used = 2 + 6 + 8 + 26 + (self._file_width() + 2 if self.show_file else 0) + 2 * 6
-        return max(30, (self.size.width or 120) - used)
+        # every column's width plus its padding (2), and the vertical scrollbar (2)
+        if self.show_file:
+            used = (1 + 2) + (self._place_width() + 2) + 2 + 2
+        else:
+            used = (1 + 2) + (5 + 2) + (7 + 2) + (RULE_WIDTH + 2) + 2 + 2
+        return max(24, (self.size.width or 120) - used)
 
     def _render_rows(self) -> None:
         keep = self.current_finding
@@ -78,11 +83,15 @@ class FindingsTable(DataTable):
         lang = self.lang
         self.add_column(" ", key="severity", width=1)
         if self.show_file:
-            file_width = self._file_width()
-            self.add_column(say("Berkas", lang), key="file", width=file_width)
-        self.add_column(say("Baris", lang), key="line", width=5)
-        self.add_column(say("Langkah", lang), key="step", width=7)
-        self.add_column(say("Aturan", lang), key="rule", width=24)
+            # File, line and rule stacked in one column: a narrow screen wraps a long path
+            # rather than cutting off the folder that tells four pengukuran-kinerja.toml apart.
+            place_width = self._place_width()
+            self.add_column(f"{say('Berkas', lang)} · {say('Baris', lang)} · {say('Aturan', lang)}", key="file",
+                            width=place_width)
+        else:
+            self.add_column(say("Baris", lang), key="line", width=5)
+            self.add_column(say("Langkah", lang), key="step", width=7)
+            self.add_column(say("Aturan", lang), key="rule", width=RULE_WIDTH)
         width = self._message_width()
         self.add_column(say("Pesan", lang), key="message", width=width)
         sort = SORTS[self.sort_key]
@@ -95,10 +104,19 @@ class FindingsTable(DataTable):
             lines = textwrap.wrap(text, width) or [""]
             cells = [RichText(MARK[finding.severity], style=STYLE[finding.severity])]
             if self.show_file:
-                cells.append(_left_cut(self.relative(finding.path), file_width))
-            cells += [str(finding.line), "" if finding.step is None else str(finding.step),
-                      f"{finding.code} {finding.name}", "\n".join(lines)]
-            self.add_row(*cells, height=len(lines))
+                step = "" if finding.step is None else f" · {say('Langkah', lang).lower()} {finding.step}"
+                rule = f"{finding.code} {finding.name}"
+                place = [*_hard_wrap(self.relative(finding.path), place_width),
+                         f"{say('Baris', lang).lower()} {finding.line}{step}",
+                         *([rule] if len(rule) <= place_width else [finding.code, finding.name])]
+                cells.append("\n".join(place))
+                height = max(len(lines), len(place))
+            else:
+                cells += [str(finding.line), "" if finding.step is None else str(finding.step),
+                          f"{finding.code}\n{finding.name}"]
+                height = max(2, len(lines))
+            cells.append("\n".join(lines))
+            self.add_row(*cells, height=height)
         if keep is not None and keep in self.findings:
             self.move_cursor(row=self.findings.index(keep), animate=False)
         self._width = self.size.width
@@ -126,6 +144,11 @@ class FindingsTable(DataTable):
             self.post_message(FindingChosen(self.findings[event.cursor_row]))
 
 
-def _left_cut(text: str, width: int) -> str:
-    """The end of a long path, which tells files apart better than its start."""
-    return text if len(text) <= width else "…" + text[-(width - 1):]
+def _hard_wrap(text: str, width: int) -> list[str]:
+    """A path over as many lines as it needs, broken after a "/" where one is near."""
+    lines = []
+    while len(text) > width:
+        cut = text.rfind("/", 0, width) + 1 or width
+        lines.append(text[:cut])
+        text = text[cut:]
+    return [*lines, text]
