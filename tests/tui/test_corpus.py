@@ -121,3 +121,21 @@ async def test_an_edit_made_while_the_corpus_lint_runs_is_never_overwritten(seed
         await pilot.pause()
         assert "step-numbering" not in [f.name for f in app.workspace.findings(path)]
         assert "step-numbering" not in [f.name for f in app.query_one(ProcedureView).findings]
+
+
+async def test_a_large_corpus_starts_with_folders_closed_and_fills_one_when_opened(seeds, monkeypatch):
+    monkeypatch.setattr("soptui.tui.widgets.corpus.OPEN_FOLDERS_UP_TO", 2)
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        panel = app.query_one("#sidebar")
+        assert set(panel.nodes) == {str(Path(AWAYAN)), str(Path("sops/awayan/pengumpulan-data-kinerja-triwulan.toml"))}
+        tree = app.query_one("#corpus", Tree)
+        folders = {str(node.label).split(" ")[0]: node for node in tree.root.children}
+        assert not folders["wangon"].is_expanded and folders["awayan"].is_expanded  # the open SOP's folder
+        folders["wangon"].expand()
+        await pilot.pause()
+        assert str(Path(WANGON)) in panel.nodes
+        app.open(Path("sops/sumbersuko/pengukuran-kinerja.toml"))
+        await pilot.pause()
+        assert tree.cursor_node is panel.nodes[str(Path("sops/sumbersuko/pengukuran-kinerja.toml"))]

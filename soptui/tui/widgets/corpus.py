@@ -24,6 +24,11 @@ def matches(query: str, path: str, identity: dict) -> bool:
     return all(word in haystack for word in query.casefold().split())
 
 
+# Above this many files, folders start closed and get their files when opened: a tree of ten
+# thousand lines is not read but filtered, and building it would hold up the first screen.
+OPEN_FOLDERS_UP_TO = 500
+
+
 class CorpusFilter(Input):
     """The filter box: Enter or Down goes to the list, Escape clears it."""
 
@@ -42,9 +47,19 @@ class CorpusTree(Tree):
     """A tree whose file labels are drawn when they are on screen, from the workspace's state at
     that moment: ten thousand files cost what the twenty lines in view cost."""
 
-    def __init__(self, label_of, *args, **kwargs) -> None:
+    def __init__(self, workspace: Workspace, label_of, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.workspace = workspace
         self.label_of = label_of
+
+    def get_label_width(self, node) -> int:
+        # Tree measures every label to size its scroll area; building ten thousand labels for it
+        # would undo the point of drawing them lazily. Marks and counts take at most 16 cells.
+        if not node.data:
+            return super().get_label_width(node)
+        result = self.workspace.results.get(node.data)
+        nama = result.identity.get("nama", "") if result is not None else ""
+        return 16 + len(Path(node.data).stem) + (len(nama) + 2 if nama else 0)
 
     def render_label(self, node, base_style, style):
         if not node.data:
@@ -61,12 +76,14 @@ class CorpusPanel(Vertical):
         self.query_text = ""
         self.lang = "id"
         self.open_path: str | None = None
-        self.nodes: dict[str, TreeNode] = {}
+        self.nodes: dict[str, TreeNode] = {}  # the files in the tree so far
+        self._unfilled: dict[TreeNode, list[Path]] = {}  # closed folders and the files they will show
+        self._shown = 0
 
     def compose(self) -> ComposeResult:
         yield CorpusFilter(placeholder=say("filter_placeholder", self.lang), id="filter")
         yield Label("", id="filter-status")
-        tree: Tree[str] = CorpusTree(self.label, "SOP", id="corpus")
+        tree: Tree[str] = CorpusTree(self.workspace, self.label, "SOP", id="corpus")
         tree.show_root = False
         tree.guide_depth = 2
         yield tree
@@ -89,26 +106,57 @@ class CorpusPanel(Vertical):
         tree = self.query_one(Tree)
         tree.clear()
         self.nodes = {}
-        folders: dict[Path, TreeNode] = {}
+        self._unfilled = {}
         results = self.workspace.results
+        folders: dict[Path, list[Path]] = {}
         for path in self.workspace.files:
             name = str(path)
             if self.query_text:
                 identity = results[name].identity if name in results else {}
                 if not matches(self.query_text, self.workspace.relative(name), identity):
                     continue
-            folder = path.parent
-            if folder not in folders:
-                label = self.workspace.relative(folder) if folder != self.workspace.root else "."
-                folders[folder] = tree.root.add(label, expand=True)
-            self.nodes[name] = folders[folder].add_leaf(path.stem, data=name)
-        self._status()
-        if self.open_path in self.nodes:
-            tree.move_cursor(self.nodes[self.open_path])
+            folders.setdefault(path.parent, []).append(path)
+        shown = sum(len(paths) for paths in folders.values())
+        open_all = shown <= OPEN_FOLDERS_UP_TO
+        for folder, paths in folders.items():
+            label = self.workspace.relative(folder) if folder != self.workspace.root else "."
+            node = tree.root.add(f"{label} ({len(paths)})" if not open_all else label, expand=open_all,
+                                 allow_expand=True)
+            if open_all:
+                self._fill(node, paths)
+            else:
+                self._unfilled[node] = paths
+        self._status(shown)
+        if self.open_path is not None:
+            self.reveal(self.open_path)
 
-    def _status(self) -> None:
+    def _fill(self, folder: TreeNode, paths: list[Path]) -> None:
+        for path in paths:
+            self.nodes[str(path)] = folder.add_leaf(path.stem, data=str(path))
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded) -> None:
+        paths = self._unfilled.pop(event.node, None)
+        if paths:
+            self._fill(event.node, paths)
+
+    def reveal(self, name: str) -> None:
+        """The cursor on file `name`, its folder opened if it was closed."""
+        if name not in self.nodes:
+            folder = next((node for node, paths in self._unfilled.items() if Path(name) in paths), None)
+            if folder is None:
+                return  # filtered out
+            self._fill(folder, self._unfilled.pop(folder))
+            folder.expand()
+            # the tree places new lines on its next refresh; the cursor can go there only then
+            self.call_after_refresh(self.query_one(Tree).move_cursor, self.nodes[name])
+            return
+        self.query_one(Tree).move_cursor(self.nodes[name])
+
+    def _status(self, shown: int | None = None) -> None:
+        if shown is not None:
+            self._shown = shown
         status = self.query_one("#filter-status", Label)
-        status.display = bool(self.query_text) and not self.nodes
+        status.display = bool(self.query_text) and not self._shown
         status.update(say("no_match", self.lang))
 
     def label(self, name: str) -> RichText:
@@ -141,9 +189,7 @@ class CorpusPanel(Vertical):
         """Mark the open SOP and keep the cursor on it, without rebuilding the tree."""
         previous, self.open_path = self.open_path, name
         self.refresh_labels({p for p in (previous, name) if p})
-        node = self.nodes.get(name)
-        if node is not None:
-            self.query_one(Tree).move_cursor(node)
+        self.reveal(name)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
         event.stop()
