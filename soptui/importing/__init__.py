@@ -60,7 +60,7 @@ def read_document(path: Path) -> list[Draft]:
     """Every SOP in the document at `path`; Unreadable, with the reason, when there is none."""
     kind = kind_of(path)
     if kind == "docx":
-        from .docx import read_docx
+        from .word import read_docx
 
         return read_docx(path)
     if kind == "pdf":

@@ -245,7 +245,7 @@ def read_table(lines: list[str], draft: Draft) -> int:
             index += 1
             continue
         if _is_row(row):
-            draft.steps.append(_step(row, columns, actor_columns))
+            draft.steps.append(step_from_cells(row, columns, actor_columns))
             end = index + 1
         elif draft.steps and not clean(row[0]) and len(row) >= 3:
             continued.append(draft.steps[-1].no)
@@ -260,7 +260,8 @@ def read_table(lines: list[str], draft: Draft) -> int:
     return end if draft.steps else index
 
 
-def _step(row: list[str], columns, actor_columns: dict[int, str]) -> StepDraft:
+def step_from_cells(row: list[str], columns, actor_columns: dict[int, str]) -> StepDraft:
+    """One activity row from its cells' text (the Word reader's rows too)."""
     row = row + [""] * (max(columns.mutu.values(), default=0) + 1 - len(row))
     step = StepDraft(int(_ROW_NUMBER.match(row[0])[1]), strip_tags(row[columns.kegiatan]))
     labels = [(actor_columns[column], clean(row[column])) for column in actor_columns

@@ -1,0 +1,112 @@
+"""Word fixtures, one for each way a document stores its flowchart, read row by row.
+
+The fixtures are written by make_docx_fixtures.py (committed, and checked here to be what it
+writes). Every fixture draws the same flowchart: what must come back is, per row, the symbol, the
+actor column it is drawn in, and a decision's drawn branches.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from soptui.importing import Unreadable, read_document
+from soptui.importing.writer import sop_text
+from soptui.loading.loader import load_text
+
+from . import make_docx_fixtures
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# (no, simbol, the actor's jabatan, ya, tidak)
+FLOW = [
+    (1, "terminator", "Kasubbag Umum", None, None),
+    (2, "proses", "Sekretaris", None, None),
+    (3, "keputusan", "Camat", 4, 2),
+    (4, "proses", "Camat", None, None),
+    (5, "terminator", "Kasubbag Umum", None, None),
+]
+VML_FLOW = [row if row[0] != 4 else (4, "penghubung", "Camat", None, None) for row in FLOW]
+
+
+def imported(name: str):
+    drafts = read_document(FIXTURES / name)
+    assert len(drafts) == 1
+    text = sop_text(drafts[0])
+    result = load_text(text, name.replace(".docx", ".toml"))
+    assert result.ok, [problem.render("en") for problem in result.problems]
+    return result.sop, text
+
+
+def rows(sop):
+    return [(step.no, step.simbol, sop.pelaksana.get(step.pelaksana), step.ya, step.tidak) for step in sop.langkah]
+
+
+@pytest.mark.parametrize("name, flow", [
+    # DrawingML in mc:AlternateContent; the VML Fallback, drawn in the No column, must be ignored;
+    # step 4's shape is anchored in the Kegiatan cell and pushed into the Camat column; the header
+    # is typed again after step 3
+    ("drawingml-fallback.docx", FLOW),
+    ("vml-only.docx", VML_FLOW),
+    # each symbol in a group whose child coordinates are twice its size; step 2 anchored in Kegiatan
+    ("scaled-group.docx", FLOW),
+    # compatibility mode 15 and layoutInCell="0": Word 2013 lays the anchor out from its cell anyway
+    ("word2013-layout-in-cell.docx", FLOW),
+])
+def test_every_symbol_actor_and_branch_is_recovered(name, flow):
+    sop, text = imported(name)
+    assert rows(sop) == flow
+    assert "symbols are drawn in this row" not in text  # the Fallback was not read as well
+    assert "branches were not recovered" not in text
+
+
+def test_identity_and_sections_come_from_the_tables_before_the_procedure():
+    sop, text = imported("drawingml-fallback.docx")
+    assert (sop.nomor, sop.instansi, sop.unit) == ("100/01/KEC.CTH/2024", "Pemerintah Kabupaten Contoh", "Kecamatan Contoh")
+    assert (str(sop.tanggal_pembuatan), sop.tanggal_revisi, str(sop.tanggal_efektif)) == ("2024-01-02", None, "2024-01-15")
+    assert tuple(sop.disahkan_oleh) == ("CAMAT CONTOH", "BUDI SANTOSO, S.Sos", "19700101 199003 1 002", None)
+    assert sop.nama == "Pelayanan Surat (drawingml)"
+    assert [c.text for c in sop.dasar_hukum][1].startswith("Peraturan Menteri Dalam Negeri Nomor 52")
+    assert sop.peralatan_perlengkapan == ("Komputer", "Printer")
+    assert [step.kegiatan for step in sop.langkah][3] == "Menandatangani surat"
+    assert [step.waktu for step in sop.langkah] == ["10 menit", "30 menit", "15 menit", "1 jam", "10 menit"]
+    assert text.startswith("#:schema ") and "from drawingml-fallback.docx." in text
+
+
+def test_a_decision_without_drawn_branches_says_so(tmp_path):
+    path = tmp_path / "no-labels.docx"
+    make_docx_fixtures.build(path, "drawingml")
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    parts["word/document.xml"] = xml.replace("<w:t>Ya</w:t>", "<w:t>?</w:t>").encode("utf-8")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    sop, text = imported_from(path)
+    decision = sop.langkah[2]
+    assert decision.simbol == "keputusan" and decision.ya is None and decision.tidak is None
+    assert "branches were not recovered" in text
+
+
+def imported_from(path: Path):
+    drafts = read_document(path)
+    text = sop_text(drafts[0])
+    return load_text(text, "x.toml").sop, text
+
+
+@pytest.mark.parametrize("name", sorted(make_docx_fixtures.FIXTURES))
+def test_the_fixtures_are_what_the_generator_writes(name, tmp_path):
+    make_docx_fixtures.build(tmp_path / name, **make_docx_fixtures.FIXTURES[name])
+    with zipfile.ZipFile(tmp_path / name) as fresh, zipfile.ZipFile(FIXTURES / name) as committed:
+        assert fresh.read("word/document.xml") == committed.read("word/document.xml")
+
+
+def test_a_docx_that_is_not_a_zip_is_refused(tmp_path):
+    path = tmp_path / "broken.docx"
+    path.write_text("not a zip", encoding="utf-8")
+    with pytest.raises(Unreadable) as refused:
+        read_document(path)
+    assert "not a zip archive" in refused.value.message.en
