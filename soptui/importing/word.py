@@ -99,6 +99,10 @@ def read_docx(path: Path) -> list[Draft]:
         raise Unreadable(Text(f"dokumen Word rusak, tidak dapat dibuka ({error})",
                               f"a damaged Word document that cannot be opened ({error})")) from None
     compat = _compatibility_mode(document)
+    if _written_by_libreoffice(document):
+        # LibreOffice writes layoutInCell="0" and mode 14 yet lays the shapes out in their cells,
+        # and so does Word 2013 for anchors in cells: what the author saw is the cell rule
+        compat = max(compat, 15)
     numbering = _Numbering(document)
     drafts: list[Draft] = []
     lines: list[str] = []
@@ -135,6 +139,13 @@ def _compatibility_mode(document) -> int:
         return int(found[0]) if found else 12
     except ValueError:
         return 12
+
+
+def _written_by_libreoffice(document) -> bool:
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            return b"LibreOffice" in part.blob
+    return False
 
 
 # --- text of paragraphs and front tables ---------------------------------------------------------
@@ -409,12 +420,17 @@ class _ProcedureTable:
             if head and head[0] != "none" and not (tail and tail[0] != "none"):
                 start, end = end, start  # the arrowhead is drawn at the line's first point
             return [Shape("arrow", min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), start=start, end=end)]
-        if _xp(wsp, "./wps:cNvSpPr/@txBox") in (["1"], ["true"]):
+        if _xp(wsp, "./wps:cNvSpPr/@txBox") in (["1"], ["true"]) or (text and self._invisible(wsp)):
+            # a text box; LibreOffice writes one as a rect with no outline and no txBox mark
             return [Shape("label", x0, y0, x1, y1, text=text)] if text else []
         symbol = SYMBOLS.get(prst) or (_snake(prst) if prst else None)
         if symbol is None:
             return [Shape("label", x0, y0, x1, y1, text=text)] if text else []
         return [Shape("symbol", x0, y0, x1, y1, symbol=symbol, text=text)]
+
+    @staticmethod
+    def _invisible(wsp) -> bool:
+        return bool(_xp(wsp, "./wps:spPr/a:ln/a:noFill"))
 
     def _vml(self, pict, origin, beyond) -> list[Shape]:
         found: list[Shape] = []

@@ -54,6 +54,10 @@ def rows(sop):
     ("scaled-group.docx", FLOW),
     # compatibility mode 15 and layoutInCell="0": Word 2013 lays the anchor out from its cell anyway
     ("word2013-layout-in-cell.docx", FLOW),
+    # drawingml-fallback.docx opened and saved again by LibreOffice 7 (soffice --convert-to docx):
+    # it writes layoutInCell="0" with mode 14 yet means the cell, and text boxes as outline-less
+    # rects without txBox="1"
+    ("libreoffice-resaved.docx", FLOW),
 ])
 def test_every_symbol_actor_and_branch_is_recovered(name, flow):
     sop, text = imported(name)
