@@ -227,7 +227,7 @@ def build(path: Path, storage: str, repeat_after: int | None = None, pushed: int
     section.page_width, section.page_height = section.page_height, section.page_width
     document.add_paragraph("STANDAR OPERASIONAL PROSEDUR")
     identity(document, f"Pelayanan Surat ({storage})")
-    document.add_paragraph("")
+    document.add_page_break()  # the procedure on a page of its own, as the template prints it
     layout = Layout(rows, repeat_after)
     n_rows = 2 + len(rows) + (2 if repeat_after else 0)
     table = document.add_table(rows=n_rows, cols=len(layout.widths))
