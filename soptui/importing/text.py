@@ -22,7 +22,7 @@ from .fields import (
 )
 from .sections import SectionReader
 
-_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
+ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
 _COLUMN_NUMBERS = re.compile(r"^[\d ]+$")
 _UNIT = re.compile(r"^(?:kecamatan|kelurahan|desa|dinas|badan|sekretariat|inspektorat|bagian|kantor|satuan"
                    r"|upt|uptd|rsud|puskesmas)\b", re.I)
@@ -108,6 +108,32 @@ def read_front(lines: list[str], draft: Draft) -> None:
             break  # the table's caption repeats the title: the sections are over
         reader.line(line)
     reader.finish()
+
+
+def front_lines(rows: list[list[list[str]]]) -> list[str]:
+    """A Word or PDF table before the procedure (rows of cells, a cell a list of paragraphs) laid
+    out as extracted text lays it out: a label and its value on one line, the value's other
+    paragraphs (a signer's name, NIP) on the lines below, the letterhead beside the labels on lines
+    of its own, and cells side by side (the sections' grid) on one line with tabs between."""
+    lines: list[str] = []
+    for cells in rows:
+        cells = [paragraphs for paragraphs in cells if paragraphs]
+        labelled = next((i for i, paragraphs in enumerate(cells)
+                         if match_label(clean(paragraphs[0]), IDENTITY_LABELS)), None)
+        if labelled is not None:
+            for paragraphs in cells[:labelled]:
+                lines.extend(paragraphs)
+            label, *values = cells[labelled:]
+            lines.append("\t".join([" ".join(label)] + [paragraphs[0] for paragraphs in values[:1]]))
+            for paragraphs in values[:1]:
+                lines.extend(paragraphs[1:])
+            for paragraphs in values[1:]:
+                lines.extend(paragraphs)
+        elif len(cells) == 1:
+            lines.extend(cells[0])
+        elif cells:
+            lines.append("\t".join("</p><p>".join(paragraphs) for paragraphs in cells))
+    return lines
 
 
 def _heading_line(reader: SectionReader, line: str) -> bool:
@@ -209,7 +235,7 @@ def _signature_block(lines: list[str], draft: Draft) -> None:
 
 
 def _is_row(row: list[str]) -> bool:
-    return len(row) >= 3 and bool(_ROW_NUMBER.match(row[0])) and any(c.isalpha() for c in row[1])
+    return len(row) >= 3 and bool(ROW_NUMBER.match(row[0])) and any(c.isalpha() for c in row[1])
 
 
 def _is_column_numbers(row: list[str]) -> bool:
@@ -263,7 +289,7 @@ def read_table(lines: list[str], draft: Draft) -> int:
 def step_from_cells(row: list[str], columns, actor_columns: dict[int, str]) -> StepDraft:
     """One activity row from its cells' text (the Word reader's rows too)."""
     row = row + [""] * (max(columns.mutu.values(), default=0) + 1 - len(row))
-    step = StepDraft(int(_ROW_NUMBER.match(row[0])[1]), strip_tags(row[columns.kegiatan]))
+    step = StepDraft(int(ROW_NUMBER.match(row[0])[1]), strip_tags(row[columns.kegiatan]))
     labels = [(actor_columns[column], clean(row[column])) for column in actor_columns
               if column < len(row) and clean(row[column])]
     if len(labels) == 1:

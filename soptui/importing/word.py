@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
-from typing import NamedTuple
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -31,8 +30,9 @@ from lxml import etree
 
 from ..i18n import Text
 from .draft import Draft, StepDraft, Unreadable
+from .flowchart import Band, Shape, assign
 from .fields import actor_ids, clean, is_table_header, match_label, read_header, IDENTITY_LABELS
-from .text import NO_TABLE, _ROW_NUMBER, read_front, step_from_cells
+from .text import NO_TABLE, ROW_NUMBER, front_lines, read_front, step_from_cells
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -64,32 +64,7 @@ SYMBOLS = {
 }
 CONNECTOR_PRESETS = re.compile(r"^(?:line|straightConnector1|bentConnector[2-5]|curvedConnector[2-5])$")
 VML_LINE_TYPES = {"spt20", "spt32", "spt33", "spt34", "spt35"}
-YES = re.compile(r"^(?:ya|y|yes|setuju|lengkap)$", re.I)
-NO = re.compile(r"^(?:tidak|t|no|tdk|tidak\s+setuju|tidak\s+lengkap)$", re.I)
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
-
-
-class Shape(NamedTuple):
-    """A drawn thing, in twips from the procedure table's top-left corner."""
-
-    kind: str  # "symbol", "label" or "arrow"
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    symbol: str | None = None  # for a symbol: terminator, proses, keputusan, penghubung, or its own name
-    text: str = ""
-    start: tuple[float, float] | None = None  # for an arrow: its tail and its head
-    end: tuple[float, float] | None = None
-    estimated: bool = False  # placed past a row of unknown height, or from the page or margin
-
-    @property
-    def centre(self) -> tuple[float, float]:
-        return (self.x0 + self.x1) / 2, (self.y0 + self.y1) / 2
-
-    def near(self, point: tuple[float, float], reach: float = NEAR) -> bool:
-        x, y = point
-        return self.x0 - reach <= x <= self.x1 + reach and self.y0 - reach <= y <= self.y1 + reach
 
 
 def read_docx(path: Path) -> list[Draft]:
@@ -198,34 +173,18 @@ def _cell_paragraphs(cell, numbering: _Numbering) -> list[str]:
 
 
 def _table_lines(table: Table, numbering: _Numbering) -> list[str]:
-    """A table before the procedure table (the identity block, the sections) as text lines."""
-    lines: list[str] = []
+    """A table before the procedure table (the identity block, the sections) as text lines; a
+    merged cell, which python-docx returns in every row and column it covers, counts once."""
+    rows: list[list[list[str]]] = []
     seen: set = set()
     for row in table.rows:
         cells = []
         for cell in row.cells:
-            if cell._tc in seen:
-                continue
-            seen.add(cell._tc)
-            cells.append(_cell_paragraphs(cell, numbering))
-        cells = [paragraphs for paragraphs in cells if paragraphs]
-        labelled = next((i for i, paragraphs in enumerate(cells)
-                         if match_label(clean(paragraphs[0]), IDENTITY_LABELS)), None)
-        if labelled is not None:
-            for paragraphs in cells[:labelled]:
-                lines.extend(paragraphs)  # the letterhead beside the labels
-            label, *values = cells[labelled:]
-            first = [" ".join(label)] + [paragraphs[0] for paragraphs in values[:1]]
-            lines.append("\t".join(first))
-            for paragraphs in values[:1]:
-                lines.extend(paragraphs[1:])
-            for paragraphs in values[1:]:
-                lines.extend(paragraphs)
-        elif len(cells) == 1:
-            lines.extend(cells[0])
-        elif cells:
-            lines.append("\t".join("</p><p>".join(paragraphs) for paragraphs in cells))
-    return lines
+            if cell._tc not in seen:
+                seen.add(cell._tc)
+                cells.append(_cell_paragraphs(cell, numbering))
+        rows.append(cells)
+    return front_lines(rows)
 
 
 # --- the procedure table -------------------------------------------------------------------------
@@ -289,7 +248,7 @@ class _ProcedureTable:
             texts = _row_texts(rows[position])
             if is_table_header(texts) or _is_header_row(rows[position]):
                 continue  # the header again: the next page's, or typed again by hand
-            if not _ROW_NUMBER.match(texts[0] if texts else "") or not any(c.isalpha() for c in texts[1]):
+            if not ROW_NUMBER.match(texts[0] if texts else "") or not any(c.isalpha() for c in texts[1]):
                 continue
             step = step_from_cells(texts, columns, self.actor_of)
             step.values.pop("pelaksana", None)
@@ -351,7 +310,8 @@ class _ProcedureTable:
                 found.extend(self._group(child, (x, y, x + cx, y + cy)))
         return [shape._replace(estimated=estimated or self._past_row(shape, origin[1], beyond)) for shape in found]
 
-    def _past_row(self, shape: Shape, row_top: float, beyond: bool) -> bool:
+    @staticmethod
+    def _past_row(shape: Shape, row_top: float, beyond: bool) -> bool:
         """A shape's row is an estimate when it lies past a row whose height is not exact."""
         return beyond and shape.centre[1] > row_top + ESTIMATED_ROW
 
@@ -487,94 +447,18 @@ class _ProcedureTable:
 
     # --- from shapes to steps --------------------------------------------------------------------
 
-    def _row_at(self, y: float) -> int | None:
-        for position, top in enumerate(self.row_top):
-            if top <= y < top + self.row_height[position]:
-                return position
-        return None
-
-    def _column_at(self, x: float) -> int | None:
-        for column in range(len(self.widths)):
-            if self.col_x[column] <= x < self.col_x[column + 1]:
-                return column
-        return None
-
     def _flowchart(self, step_rows: dict[int, StepDraft]) -> None:
-        shapes = self._shapes()
-        symbols = [shape for shape in shapes if shape.kind == "symbol"]
-        by_row: dict[int, list[Shape]] = {}
-        for shape in symbols:
-            row = self._row_at(shape.centre[1])
-            if row in step_rows:
-                by_row.setdefault(row, []).append(shape)
-        placed: list[tuple[Shape, StepDraft]] = []
-        for position, step in step_rows.items():
-            found = by_row.get(position, [])
-            # an off-page connector beside a step's own symbol joins pages; it is not the step
-            main = [shape for shape in found if shape.symbol != "penghubung"] or found
-            if not found:
-                step.above.append("No flowchart symbol found in this row.")
-                continue
-            shape = main[0]
-            placed.append((shape, step))
-            if len(main) > 1:
-                step.above.append(f"{len(main)} symbols are drawn in this row; the first is taken.")
-            step.set("simbol", shape.symbol)
-            column = self._column_at(shape.centre[0])
-            if column in self.actor_of:
-                step.set("pelaksana", self.actor_of[column], "Placed from the symbol's drawn position, estimated: "
-                         "the row heights are not fixed, or the shape is placed from the page."
-                         if shape.estimated else None)
-            else:
-                step.note("pelaksana", "pelaksana left out: the symbol is drawn outside the actor columns.")
-        if not symbols:
-            self.draft.lose(Text("simbol diagram alir (tidak ada bentuk di tabel)",
-                                 "the flowchart symbols (no shapes in the table)"))
-        arrows = [shape for shape in shapes if shape.kind == "arrow"]
-        labels = [shape for shape in shapes if shape.kind == "label"]
-        order = [step for _, step in sorted(step_rows.items())]
-        for shape, step in placed:
-            leaving = [arrow for arrow in arrows if shape.near(arrow.start) and not shape.near(arrow.end)]
-            targets = []
-            for arrow in leaving:
-                target = next((other for other, at in placed if other is not shape and other.near(arrow.end)), None)
-                if target is not None:
-                    targets.append((arrow, next(at for other, at in placed if other is target)))
-            if shape.symbol == "keputusan":
-                self._branches(step, targets, labels)
-            elif len(targets) == 1:
-                following = order.index(step) + 1
-                target = targets[0][1]
-                if following >= len(order) or order[following] is not target:
-                    step.set("lanjut", target.no, "Drawn as an arrow to a step other than the next row.")
-
-    @staticmethod
-    def _branches(step: StepDraft, targets, labels: list[Shape]) -> None:
-        found = {}
-        for arrow, target in targets:
-            near = sorted((label for label in labels if YES.match(label.text) or NO.match(label.text)),
-                          key=lambda label: _distance(label.centre, arrow.start))
-            near = [label for label in near if _distance(label.centre, arrow.start) <= LABEL_REACH]
-            if not near:
-                continue
-            key = "ya" if YES.match(near[0].text) else "tidak"
-            found.setdefault(key, target.no)
-        if "ya" in found and "tidak" in found:
-            step.set("ya", found["ya"])
-            step.set("tidak", found["tidak"])
-        else:
-            step.above.append("A decision whose branches were not recovered: no two arrows labelled Ya and "
-                              "Tidak leave its symbol.")
+        rows = [Band(self.row_top[position], self.row_top[position] + self.row_height[position], step)
+                for position, step in sorted(step_rows.items())]
+        columns = [Band(self.col_x[column], self.col_x[column + 1], self.actor_of.get(column))
+                   for column in range(len(self.widths))]
+        assign(self._shapes(), rows, columns, self.draft, NEAR, LABEL_REACH)
 
 
 def _xp(element, path: str) -> list:
     """XPath with this module's prefixes: python-docx's elements override `xpath` with their own
     namespace map, which lacks wps, wpg, v and mc, so lxml's own method is called."""
     return etree._Element.xpath(element, path, namespaces=NS)
-
-
-def _distance(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5
 
 
 def _snake(name: str) -> str:
