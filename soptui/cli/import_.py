@@ -53,12 +53,18 @@ def run(args: argparse.Namespace) -> int:
     if output and output.suffix.lower() == ".toml" and len(jobs) > 1:
         raise UsageError(f"{output}: satu berkas keluaran untuk beberapa dokumen; beri folder "
                          "(one output file for several documents; give a folder)")
+    # two documents of one name (a .docx and the PDF made from it) must not write one file
+    stems: dict[tuple[Path, str], int] = {}
+    for document, target in jobs:
+        stems[(target, document.stem)] = stems.get((target, document.stem), 0) + 1
+    jobs = [(document, target, document.stem if stems[(target, document.stem)] == 1 or target.suffix == ".toml"
+             else f"{document.stem}-{document.suffix.lstrip('.').lower()}") for document, target in jobs]
     progress = Progress(len(jobs)) if len(jobs) > 1 and sys.stderr.isatty() else None
     failed, lines = 0, []
-    for number, (document, target) in enumerate(jobs):
+    for number, (document, target, stem) in enumerate(jobs):
         if progress:
             progress.show(number, document.name)
-        outcome = import_one(document, target, args.force)
+        outcome = import_one(document, target, args.force, stem)
         if isinstance(outcome, Text):
             failed += 1
             lines.append((True, f"soptui import: {document}: {outcome(lang)}"))
@@ -74,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_ERROR if failed else EXIT_OK
 
 
-def import_one(document: Path, target: Path, force: bool) -> list[Text] | Text:
+def import_one(document: Path, target: Path, force: bool, stem: str | None = None) -> list[Text] | Text:
     """Read one document and write its SOPs; the summary lines, or why nothing was written."""
     try:
         drafts = read_document(document)
@@ -85,7 +91,7 @@ def import_one(document: Path, target: Path, force: bool) -> list[Text] | Text:
                     f"needs an extra library ({error.name}): pip install \"soptui[import]\"")
     except OSError as error:
         return Text(f"tidak dapat dibaca: {error.strerror}", f"cannot be read: {error.strerror}")
-    outputs = output_paths(document, target, drafts)
+    outputs = output_paths(document, target, drafts, stem or document.stem)
     existing = [path for path in outputs if path.exists()]
     if existing and not force:
         return Text(f"{existing[0]} sudah ada, tidak ditimpa (gunakan --force)",
@@ -107,11 +113,12 @@ def import_one(document: Path, target: Path, force: bool) -> list[Text] | Text:
     return summary
 
 
-def output_paths(document: Path, target: Path, drafts) -> list[Path]:
+def output_paths(document: Path, target: Path, drafts, stem: str) -> list[Path]:
+    """Where a document's SOPs go: OUT.toml, or STEM.toml in a folder, one file per SOP."""
     if target.suffix.lower() == ".toml":
         folder, stem = target.parent, target.stem
     else:
-        folder, stem = target, document.stem
+        folder = target
     if len(drafts) == 1:
         return [folder / f"{stem}.toml"]
     names: list[Path] = []

@@ -106,13 +106,19 @@ def assign(shapes: list[Shape], rows: list[Band], columns: list[Band], draft: Dr
 
 
 def _branches(step: StepDraft, targets, labels: list[Shape], reach: float) -> None:
+    """Ya and Tidak from the labels nearest the arrows' starts, each label naming one arrow,
+    closest pairs first."""
+    pairs = sorted((_distance(label.centre, arrow.start), index, label_index)
+                   for index, (arrow, _) in enumerate(targets)
+                   for label_index, label in enumerate(labels))
     found: dict[str, int] = {}
-    for arrow, target in targets:
-        near = [label for label in labels if _distance(label.centre, arrow.start) <= reach]
-        if not near:
+    arrows_named, labels_used = set(), set()
+    for distance, index, label_index in pairs:
+        if distance > reach or index in arrows_named or label_index in labels_used:
             continue
-        label = min(near, key=lambda label: _distance(label.centre, arrow.start))
-        found.setdefault("ya" if YES.match(label.text) else "tidak", target.no)
+        arrows_named.add(index)
+        labels_used.add(label_index)
+        found.setdefault("ya" if YES.match(labels[label_index].text) else "tidak", targets[index][1].no)
     if "ya" in found and "tidak" in found:
         step.set("ya", found["ya"])
         step.set("tidak", found["tidak"])

@@ -306,13 +306,16 @@ def build(path: Path, storage: str, repeat_after: int | None = None, pushed: int
                            flip_v=flip, arrow=True)
                 pieces.append(anchor(line, left - origin_x, top - origin_y, width, height, shape_id))
             if label:
-                lx, ly = start[0] + 40, start[1] + (40 if not flip else -260)
+                # beside the arrow's start, inside the decision's row (an exact row clips what overflows)
+                # the Ya of a downward arrow to its left, the Tidak of a rightward one above it
+                width = 600 if label == "Ya" else 1000
+                lx, ly = (start[0] - width - 40, start[1] - 120) if ty > cy else (start[0] + 40, start[1] - 210)
                 shape_id += 1
                 if storage == "vml":
-                    pieces.append(vml("", lx - origin_x, ly - origin_y, 500, 220, shape_id, text=label))
+                    pieces.append(vml("", lx - origin_x, ly - origin_y, width, 200, shape_id, text=label))
                 else:
-                    box = wsp("rect", 500, 220, text=label)
-                    pieces.append(anchor(box, lx - origin_x, ly - origin_y, 500, 220, shape_id))
+                    box = wsp("rect", width, 200, text=label)
+                    pieces.append(anchor(box, lx - origin_x, ly - origin_y, width, 200, shape_id))
         for piece in pieces:
             paragraph.append(run_of(piece))
     document.save(path)
