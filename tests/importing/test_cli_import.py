@@ -47,3 +47,42 @@ def test_lint_never_imports_the_document_libraries(tmp_path):
             f"print('imported:', [name for name in {LIBRARIES!r} if name in sys.modules])")
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
     assert "imported: []" in done.stdout, done.stdout + done.stderr
+
+
+BAD = {
+    "picture.png": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "unknown file type (.png)"),
+    "letter.docx": (b"Dear sir, this was never a Word file", "named .docx but not a zip archive"),
+    "truncated.docx": (b"PK\x03\x04" + b"\x00" * 30, "damaged Word document"),
+    "locked.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500, "encrypted or old-format Office document"),
+    "notes.txt": ("Rapat tanggal 3 Mei\nTidak ada tabel di sini.\n".encode(), "no SOP procedure table"),
+    "broken.pdf": (b"%PDF-1.4\n" + b"\x00garbage" * 10, "damaged PDF"),
+}
+
+
+def test_each_bad_input_gets_one_clear_message_exit_2_and_no_output(tmp_path, capsys):
+    for name, (data, message) in BAD.items():
+        source = tmp_path / name
+        source.write_bytes(data)
+        out = tmp_path / "out" / f"{name}.toml"
+        assert main(["import", str(source), "-o", str(out), "--lang", "en"]) == 2, name
+        err = capsys.readouterr().err
+        assert f"soptui import: {source}: " in err and message in err, (name, err)
+        assert "Traceback" not in err
+        assert not out.exists()
+
+
+def test_a_folder_with_a_bad_document_imports_the_rest_and_exits_2(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "wangon.txt").write_bytes(WANGON.read_bytes())
+    (folder / "letter.docx").write_text("not a zip", encoding="utf-8")
+    assert main(["import", str(folder), "-o", str(tmp_path / "out"), "--lang", "en"]) == 2
+    assert [path.name for path in (tmp_path / "out").iterdir()] == ["wangon.toml"]
+    assert "1 of 2 documents imported" in capsys.readouterr().err
+
+
+def test_a_folder_shows_progress_on_a_terminal(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    assert main(["import", str(FIXTURES), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "\r[" in err and "] 11/12 " in err
