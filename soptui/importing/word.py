@@ -146,20 +146,38 @@ class _Numbering:
                 self.formats[(num.get(W + "numId"), level.get(W + "ilvl"))] = (
                     fmt.get(W + "val") if fmt is not None else "decimal")
 
+        # a list style ("List Number", "List Bullet") carries its numbering in styles.xml
+        self.styles: dict[str, tuple[str, str]] = {}
+        for style in document.styles.element.findall(W + "style"):
+            num = style.find(f"{W}pPr/{W}numPr")
+            if num is not None:
+                self.styles[style.get(W + "styleId")] = _num_key(num)
+
     def bullet(self, num_id: str, level: str) -> bool:
         return self.formats.get((num_id, level)) == "bullet"
+
+    def of(self, p) -> tuple[str, str] | None:
+        """The paragraph's list (numId, level), its own or its style's; None when not in one."""
+        num = p.find(f"{W}pPr/{W}numPr")
+        if num is not None:
+            return _num_key(num)
+        style = p.find(f"{W}pPr/{W}pStyle")
+        return self.styles.get(style.get(W + "val")) if style is not None else None
+
+
+def _num_key(num) -> tuple[str, str]:
+    num_id, level = num.find(W + "numId"), num.find(W + "ilvl")
+    return (num_id.get(W + "val") if num_id is not None else "0",
+            level.get(W + "val") if level is not None else "0")
 
 
 def _paragraph_text(p, numbering: _Numbering, counter: dict | None = None) -> str:
     """A paragraph's text, without text boxes; a Word-numbered item gets its number written out."""
     nodes = _xp(p, "./w:r/w:t | ./w:hyperlink/w:r/w:t | ./w:r/w:tab")
     text = "".join(" " if node.tag == W + "tab" else (node.text or "") for node in nodes)
-    num = p.find(f"{W}pPr/{W}numPr")
-    if num is None or counter is None or not text.strip():
+    key = numbering.of(p) if counter is not None and text.strip() else None
+    if key is None:
         return text
-    num_id = num.find(W + "numId")
-    level = num.find(W + "ilvl")
-    key = (num_id.get(W + "val") if num_id is not None else "0", level.get(W + "val") if level is not None else "0")
     if numbering.bullet(*key):
         return f"- {text}"
     counter[key] = counter.get(key, 0) + 1

@@ -114,3 +114,32 @@ def test_a_docx_that_is_not_a_zip_is_refused(tmp_path):
     with pytest.raises(Unreadable) as refused:
         read_document(path)
     assert "not a zip archive" in refused.value.message.en
+
+
+def test_word_list_numbering_reads_as_typed_numbers(tmp_path):
+    # Word keeps a list's numbers out of the text (w:numPr, here from the List styles): without
+    # writing them out, every item after the first would read as a paragraph after the list.
+    from docx import Document
+
+    path = tmp_path / "lists.docx"
+    make_docx_fixtures.build(path, "drawingml")
+    document = Document(str(path))
+    cell = document.tables[1].cell(0, 0)
+    for paragraph in cell.paragraphs[1:]:
+        paragraph._p.getparent().remove(paragraph._p)
+    for text in ("Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+                 "Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan Daerah"):
+        cell.add_paragraph(text, style="List Number")
+    equipment = document.tables[1].cell(1, 1)
+    for paragraph in equipment.paragraphs[1:]:
+        paragraph._p.getparent().remove(paragraph._p)
+    for text in ("Komputer", "Printer", "Kertas"):
+        equipment.add_paragraph(text, style="List Bullet")
+    document.save(str(path))
+    sop, text = imported_from(path)
+    assert [c.text for c in sop.dasar_hukum] == [
+        "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+        "Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan Daerah",
+    ]
+    assert sop.peralatan_perlengkapan == ("Komputer", "Printer", "Kertas")
+    assert "Printed after the list" not in text
