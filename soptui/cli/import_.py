@@ -22,6 +22,8 @@ from ..importing.writer import schema_reference, sop_text
 from ..loading.loader import load_text
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+# the package to install for a module the Word and PDF readers import
+LIBRARIES = {"docx": "python-docx", "lxml": "lxml", "pdfplumber": "pdfplumber", "pdfminer": "pdfplumber"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -87,8 +89,9 @@ def import_one(document: Path, target: Path, force: bool, stem: str | None = Non
     except Unreadable as error:
         return error.message
     except ImportError as error:
-        return Text(f"perlu pustaka tambahan ({error.name}): pip install \"soptui[import]\"",
-                    f"needs an extra library ({error.name}): pip install \"soptui[import]\"")
+        library = LIBRARIES.get((error.name or "").split(".")[0], error.name)
+        return Text(f"perlu pustaka tambahan ({library}): pip install \"soptui[import]\"",
+                    f"needs an extra library ({library}): pip install \"soptui[import]\"")
     except OSError as error:
         return Text(f"tidak dapat dibaca: {error.strerror}", f"cannot be read: {error.strerror}")
     outputs = output_paths(document, target, drafts, stem or document.stem)

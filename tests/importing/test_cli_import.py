@@ -86,3 +86,21 @@ def test_a_folder_shows_progress_on_a_terminal(tmp_path, capsys, monkeypatch):
     assert main(["import", str(FIXTURES), "-o", str(tmp_path / "out")]) == 0
     err = capsys.readouterr().err
     assert "\r[" in err and "] 11/12 " in err
+
+
+def test_without_the_import_extra_the_message_names_the_package_to_install(tmp_path, capsys, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_docx(name, *args, **kwargs):
+        if name == "docx" or name.startswith("docx."):
+            raise ModuleNotFoundError(f"No module named '{name}'", name=name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.delitem(sys.modules, "soptui.importing.word", raising=False)
+    monkeypatch.setattr(builtins, "__import__", no_docx)
+    out = tmp_path / "a.toml"
+    assert main(["import", str(FIXTURES / "drawingml-fallback.docx"), "-o", str(out), "--lang", "en"]) == 2
+    assert 'needs an extra library (python-docx): pip install "soptui[import]"' in capsys.readouterr().err
+    assert not out.exists()
