@@ -28,7 +28,7 @@ from pdfminer.psparser import PSException
 
 from ..i18n import Text
 from .draft import Draft, StepDraft, Unreadable
-from .fields import actor_ids, is_table_header, read_header
+from .fields import IDENTITY_LABELS, actor_ids, clean, is_table_header, match_label, read_header
 from .flowchart import NO, YES, Band, Shape, assign
 from .text import NO_TABLE, ROW_NUMBER, front_lines, read_front, step_from_cells
 
@@ -82,23 +82,26 @@ def _read_pages(pages, source: str) -> list[Draft]:
             "explicit_vertical_lines": drawing.vertical_rules, "explicit_horizontal_lines": drawing.horizontal_rules,
             "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3,
         })
-        inside = []
+        inside: list[tuple] = []
         for table in sorted(tables, key=lambda table: table.bbox[1]):
             cells = [[_cell(page, cell) if cell else None for cell in row.cells] for row in table.rows]
             texts = [[" ".join(paragraphs) if paragraphs else "" for paragraphs in row] for row in cells]
             header = next((i for i, row in enumerate(texts[:6]) if is_table_header(row)), None)
+            # text between the last table and this one: a title, a letterhead, the sections
+            lines.extend(_words_outside(page, [*inside, table.bbox], above=table.bbox[1], after=_last_bottom(inside)))
             inside.append(table.bbox)
             if header is None:
-                if procedure is None:
-                    lines.extend(_words_outside(page, inside, above=table.bbox[1], after=_last_bottom(inside[:-1])))
-                    lines.extend(front_lines([[c for c in row if c] for row in cells]))
+                lines.extend(front_lines([[c for c in row if c] for row in cells]))
                 continue
-            if procedure is None or lines:
+            # a new SOP has its identity block before its table; without one, the table goes on
+            starts = procedure is None or any(match_label(clean(line.replace("\t", " ")), IDENTITY_LABELS)
+                                              for line in lines)
+            if starts:
                 draft = Draft(source)
                 read_front(lines, draft)
                 drafts.append(draft)
                 procedure = _Procedure(draft)
-                lines = []
+            lines = []
             procedure.table(table, texts, header, drawing)
     if not drafts:
         raise Unreadable(NO_TABLE)

@@ -212,7 +212,7 @@ def header_rows(table, start: int, mark_repeat: bool) -> None:
 
 
 def build(path: Path, storage: str, repeat_after: int | None = None, pushed: int | None = None,
-          compat: int | None = None, rows: tuple[Row, ...] = ROWS) -> None:
+          compat: int | None = None, rows: tuple[Row, ...] = ROWS, copies: int = 1) -> None:
     """storage: "drawingml" (Choice + a wrong VML Fallback), "vml", or "group" (each symbol in a
     group whose child coordinates are twice its own). `pushed`: the row whose symbol is anchored in
     the Kegiatan cell and moved into its actor column by its horizontal offset."""
@@ -225,8 +225,19 @@ def build(path: Path, storage: str, repeat_after: int | None = None, pushed: int
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
+    for copy in range(copies):
+        if copy:
+            document.add_page_break()
+        sop(document, f"Pelayanan Surat ({storage})" + (f" {copy + 1}" if copies > 1 else ""), storage,
+            repeat_after, pushed, compat, rows)
+    document.save(path)
+
+
+def sop(document, nama: str, storage: str, repeat_after: int | None, pushed: int | None, compat: int | None,
+        rows: tuple[Row, ...]) -> None:
+    """One SOP: its identity block and sections, then its procedure table with the flowchart."""
     document.add_paragraph("STANDAR OPERASIONAL PROSEDUR")
-    identity(document, f"Pelayanan Surat ({storage})")
+    identity(document, nama)
     document.add_page_break()  # the procedure on a page of its own, as the template prints it
     layout = Layout(rows, repeat_after)
     n_rows = 2 + len(rows) + (2 if repeat_after else 0)
@@ -318,7 +329,6 @@ def build(path: Path, storage: str, repeat_after: int | None = None, pushed: int
                     pieces.append(anchor(box, lx - origin_x, ly - origin_y, width, 200, shape_id))
         for piece in pieces:
             paragraph.append(run_of(piece))
-    document.save(path)
 
 
 FIXTURES = {
@@ -327,6 +337,8 @@ FIXTURES = {
     "vml-only.docx": dict(storage="vml", rows=ROWS[:3] + (ROWS[3]._replace(symbol="penghubung"), ROWS[4])),
     "scaled-group.docx": dict(storage="group", pushed=2),
     "word2013-layout-in-cell.docx": dict(storage="drawingml", compat=15),
+    # two SOPs in one document: one SOP per procedure table
+    "two-sops.docx": dict(storage="drawingml", copies=2),
 }
 
 

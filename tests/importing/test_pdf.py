@@ -94,3 +94,10 @@ def test_a_damaged_pdf_is_refused(tmp_path):
     with pytest.raises(Unreadable) as refused:
         read_document(path)
     assert refused.value.message.en.startswith(("a damaged PDF", "a PDF with no text layer"))
+
+
+def test_a_pdf_with_two_sop_tables_gives_two_sops():
+    drafts = read_document(FIXTURES / "two-sops.pdf")
+    sops = [load_text(sop_text(draft), "x.toml").sop for draft in drafts]
+    assert [sop.nama for sop in sops] == ["Pelayanan Surat (drawingml) 1", "Pelayanan Surat (drawingml) 2"]
+    assert [rows(sop) for sop in sops] == [FLOW, FLOW]

@@ -143,3 +143,11 @@ def test_word_list_numbering_reads_as_typed_numbers(tmp_path):
     ]
     assert sop.peralatan_perlengkapan == ("Komputer", "Printer", "Kertas")
     assert "Printed after the list" not in text
+
+
+def test_a_document_with_two_sop_tables_gives_two_sops():
+    drafts = read_document(FIXTURES / "two-sops.docx")
+    sops = [load_text(sop_text(draft), "x.toml").sop for draft in drafts]
+    assert [sop.nama for sop in sops] == ["Pelayanan Surat (drawingml) 1", "Pelayanan Surat (drawingml) 2"]
+    assert [rows(sop) for sop in sops] == [FLOW, FLOW]
+    assert [draft.part for draft in drafts] == ["SOP 1 of 2", "SOP 2 of 2"]
