@@ -143,11 +143,20 @@ def _summary(document: Path, path: Path, sop, draft) -> Text:
         f"{document} -> {path}: {len(sop.langkah)} steps, {len(sop.pelaksana)} actors, "
         f"{placed} steps placed, {drawn} with a symbol",
     )
-    if not draft.lost:
+    lost = list(draft.lost)
+    if drawn:  # a flowchart was read: say what of it was not
+        unplaced = len(sop.langkah) - placed
+        if unplaced:
+            lost.append(Text(f"pelaksana {unplaced} langkah", f"the actor of {unplaced} step{'s' * (unplaced != 1)}"))
+        open_decisions = sum(1 for step in sop.langkah if step.simbol == "keputusan"
+                             and (step.ya is None or step.tidak is None))
+        if open_decisions:
+            lost.append(Text(f"cabang ya/tidak {open_decisions} keputusan",
+                             f"the ya/tidak branches of {open_decisions} decision{'s' * (open_decisions != 1)}"))
+    if not lost:
         return head
-    lost_id = "; ".join(item.id for item in draft.lost)
-    lost_en = "; ".join(item.en for item in draft.lost)
-    return head + Text(f"\n  tidak terbaca: {lost_id}", f"\n  not recovered: {lost_en}")
+    return head + Text("\n  tidak terbaca: " + "; ".join(item.id for item in lost),
+                       "\n  not recovered: " + "; ".join(item.en for item in lost))
 
 
 class Progress:

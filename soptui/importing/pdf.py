@@ -86,12 +86,13 @@ def _read_pages(pages, source: str) -> list[Draft]:
         for table in sorted(tables, key=lambda table: table.bbox[1]):
             cells = [[_cell(page, cell) if cell else None for cell in row.cells] for row in table.rows]
             texts = [[" ".join(paragraphs) if paragraphs else "" for paragraphs in row] for row in cells]
-            header = next((i for i, row in enumerate(texts[:6]) if is_table_header(row)), None)
+            header = next((i for i, row in enumerate(texts) if is_table_header(row)), None)
             # text between the last table and this one: a title, a letterhead, the sections
             lines.extend(_words_outside(page, [*inside, table.bbox], above=table.bbox[1], after=_last_bottom(inside)))
             inside.append(table.bbox)
+            # the rows before the header: another table's, or the identity block in the same one
+            lines.extend(front_lines([[c for c in row if c] for row in cells[:header]]))
             if header is None:
-                lines.extend(front_lines([[c for c in row if c] for row in cells]))
                 continue
             # a new SOP has its identity block before its table; without one, the table goes on
             starts = procedure is None or any(match_label(clean(line.replace("\t", " ")), IDENTITY_LABELS)

@@ -88,8 +88,10 @@ def read_docx(path: Path) -> list[Draft]:
             table = Table(child, document)
             header = _procedure_header(table)
             if header is None:
-                lines.extend(_table_lines(table, numbering))
+                lines.extend(_table_lines(table.rows, numbering))
                 continue
+            # the template may hold the identity block and the procedure in one table
+            lines.extend(_table_lines(table.rows[:header], numbering))
             continuing = drafts and not any(match_label(clean(line.replace("\t", " ")), IDENTITY_LABELS)
                                             for line in lines)
             if continuing:
@@ -190,12 +192,12 @@ def _cell_paragraphs(cell, numbering: _Numbering) -> list[str]:
     return [text.strip() for text in texts if text.strip()]
 
 
-def _table_lines(table: Table, numbering: _Numbering) -> list[str]:
+def _table_lines(table_rows, numbering: _Numbering) -> list[str]:
     """A table before the procedure table (the identity block, the sections) as text lines; a
     merged cell, which python-docx returns in every row and column it covers, counts once."""
     rows: list[list[list[str]]] = []
     seen: set = set()
-    for row in table.rows:
+    for row in table_rows:
         cells = []
         for cell in row.cells:
             if cell._tc not in seen:
@@ -213,7 +215,7 @@ def _row_texts(row) -> list[str]:
 
 
 def _procedure_header(table: Table) -> int | None:
-    for index, row in enumerate(table.rows[:6]):
+    for index, row in enumerate(table.rows):
         if is_table_header(_row_texts(row)):
             return index
     return None

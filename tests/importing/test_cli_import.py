@@ -104,3 +104,10 @@ def test_without_the_import_extra_the_message_names_the_package_to_install(tmp_p
     assert main(["import", str(FIXTURES / "drawingml-fallback.docx"), "-o", str(out), "--lang", "en"]) == 2
     assert 'needs an extra library (python-docx): pip install "soptui[import]"' in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_summary_says_what_of_the_flowchart_was_not_recovered(tmp_path, capsys):
+    assert main(["import", str(FIXTURES / "vml-only.pdf"), "-o", str(tmp_path / "v.toml"), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "5 steps, 3 actors, 5 steps placed, 5 with a symbol" in out
+    assert "not recovered: the ya/tidak branches of 1 decision\n" in out

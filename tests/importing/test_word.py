@@ -151,3 +151,24 @@ def test_a_document_with_two_sop_tables_gives_two_sops():
     assert [sop.nama for sop in sops] == ["Pelayanan Surat (drawingml) 1", "Pelayanan Surat (drawingml) 2"]
     assert [rows(sop) for sop in sops] == [FLOW, FLOW]
     assert [draft.part for draft in drafts] == ["SOP 1 of 2", "SOP 2 of 2"]
+
+
+def test_identity_and_procedure_in_one_table(tmp_path):
+    # some templates put the identity block and the procedure table in one Word table
+    from docx import Document
+
+    document = Document()
+    table = document.add_table(rows=5, cols=6)
+    table.cell(0, 0).text = "KECAMATAN SATU"
+    for row, (label, value) in enumerate([("Nomor SOP", "7/2024"), ("Nama SOP", "Satu Tabel")], start=1):
+        table.cell(row, 0).text, table.cell(row, 1).text = label, value
+    for column, text in enumerate(["No", "Kegiatan", "Camat", "Kelengkapan", "Waktu", "Output"]):
+        table.cell(3, column).text = text
+    for column, text in enumerate(["1", "Memulai", "", "Berkas", "5 menit", "Berkas"]):
+        table.cell(4, column).text = text
+    path = tmp_path / "one-table.docx"
+    document.save(str(path))
+    sop, text = imported_from(path)
+    assert (sop.nomor, sop.nama, sop.unit) == ("7/2024", "Satu Tabel", "Kecamatan Satu")
+    assert [(step.no, step.kegiatan, step.waktu) for step in sop.langkah] == [(1, "Memulai", "5 menit")]
+    assert "No flowchart symbol found in this row." in text
