@@ -292,7 +292,9 @@ class _ProcedureTable:
                 origin = (self.col_x[start_column] + self.margin, self.row_top[position])
                 width = self.col_x[min(start_column + 1, len(self.widths))] - self.col_x[start_column]
                 beyond = not self.row_exact[position]
-                for drawing in _xp(tc, ".//wp:anchor[not(ancestor::mc:Fallback)]"):
+                # an inline shape (wp:inline) has no offsets: it sits in its own cell
+                for drawing in _xp(tc, ".//wp:anchor[not(ancestor::mc:Fallback)] | "
+                                       ".//wp:inline[not(ancestor::mc:Fallback)]"):
                     shapes.extend(self._anchor(drawing, origin, width, beyond))
                 for pict in _xp(tc, ".//w:pict[not(ancestor::mc:Fallback)]"):
                     shapes.extend(self._vml(pict, origin, beyond))
@@ -342,6 +344,10 @@ class _ProcedureTable:
         offset = position.find("wp:posOffset", NS)
         if offset is not None and offset.text:
             return int(offset.text.strip()) / EMU_PER_TWIP
+        # Word 2010's relative offset, in thousandths of a percent of what it is relative to
+        percent = position.find("{http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing}pctPosHOffset")
+        if percent is not None and percent.text and span:
+            return int(percent.text.strip()) / 100000 * span
         align = position.find("wp:align", NS)
         where = align.text.strip() if align is not None and align.text else "left"
         return {"center": (span - size) / 2, "right": span - size, "bottom": span - size}.get(where, 0)

@@ -172,3 +172,25 @@ def test_identity_and_procedure_in_one_table(tmp_path):
     assert (sop.nomor, sop.nama, sop.unit) == ("7/2024", "Satu Tabel", "Kecamatan Satu")
     assert [(step.no, step.kegiatan, step.waktu) for step in sop.langkah] == [(1, "Memulai", "5 menit")]
     assert "No flowchart symbol found in this row." in text
+
+
+def test_an_inline_shape_stands_in_its_own_cell(tmp_path):
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    document = Document()
+    table = document.add_table(rows=2, cols=6)
+    for column, text in enumerate(["No", "Kegiatan", "Camat", "Staf", "Waktu", "Output"]):
+        table.cell(0, column).text = text
+    for column, text in enumerate(["1", "Memulai", "", "", "5 menit", "Berkas"]):
+        table.cell(1, column).text = text
+    inline = (f'<w:r {make_docx_fixtures.NAMESPACES}><w:drawing><wp:inline><wp:extent cx="571500" cy="285750"/>'
+              '<wp:docPr id="9" name="Shape 9"/><a:graphic><a:graphicData '
+              'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+              + make_docx_fixtures.wsp("flowChartTerminator", 900, 450) + "</a:graphicData></a:graphic>"
+              "</wp:inline></w:drawing></w:r>")
+    table.cell(1, 3).paragraphs[0]._p.append(parse_xml(inline))
+    path = tmp_path / "inline.docx"
+    document.save(str(path))
+    sop, _ = imported_from(path)
+    assert rows(sop) == [(1, "terminator", "Staf", None, None)]
