@@ -49,14 +49,53 @@ class Band(NamedTuple):
     what: object  # a StepDraft for a row, an actor id (or None) for a column
 
 
+class Column(NamedTuple):
+    """An actor column of one procedure table: its x range, over the table's y range."""
+
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    actor: str | None
+
+
+class Drawing:
+    """One SOP's flowchart as its tables draw it, gathered table by table (or page by page)."""
+
+    def __init__(self) -> None:
+        self.shapes: list[Shape] = []
+        self.rows: list[Band] = []
+        self.columns: list[Column] = []
+        self.height = 0.0  # where the next table's (or page's) drawing starts
+        self.page, self.page_top = None, 0.0  # PDF: the page last read, and where its drawing starts
+        self.pages: set = set()  # PDF: the pages whose shapes are in
+
+
+def moved(shape: Shape, dy: float) -> Shape:
+    """`shape` moved down by `dy`."""
+    start = (shape.start[0], shape.start[1] + dy) if shape.start else None
+    end = (shape.end[0], shape.end[1] + dy) if shape.end else None
+    return shape._replace(y0=shape.y0 + dy, y1=shape.y1 + dy, start=start, end=end)
+
+
 def _find(bands: list[Band], value: float):
     return next((band.what for band in bands if band.low <= value < band.high), None)
 
 
-def assign(shapes: list[Shape], rows: list[Band], columns: list[Band], draft: Draft, near: float,
+def _actor(columns: list[Column], point: tuple[float, float]) -> str | None:
+    x, y = point
+    return next((c.actor for c in columns if c.x0 <= x < c.x1 and c.y0 <= y < c.y1), None)
+
+
+def _letter(text: str) -> str:
+    return "".join(text.split()).upper()
+
+
+def assign(shapes: list[Shape], rows: list[Band], columns: list[Column], draft: Draft, near: float,
            label_reach: float) -> None:
     """Set each step's simbol and pelaksana from the symbol drawn in its row, and a decision's
-    ya/tidak (or a step's lanjut) from the arrows that leave it."""
+    ya/tidak (or a step's lanjut) from the arrows that leave it. An arrow that ends at an
+    off-page connector goes on from the connector of the same letter (the next page's)."""
     symbols = [shape for shape in shapes if shape.kind == "symbol"]
     by_step: dict[int, list[Shape]] = {}
     for shape in symbols:
@@ -77,7 +116,7 @@ def assign(shapes: list[Shape], rows: list[Band], columns: list[Band], draft: Dr
         if len(main) > 1:
             step.above.append(f"{len(main)} symbols are drawn in this row; the first is taken.")
         step.set("simbol", shape.symbol)
-        actor = _find(columns, shape.centre[0])
+        actor = _actor(columns, shape.centre)
         if actor is not None:
             step.set("pelaksana", actor, "Placed from the symbol's drawn position, estimated: the row heights "
                      "are not fixed, or the shape is placed from the page." if shape.estimated else None)
@@ -88,12 +127,14 @@ def assign(shapes: list[Shape], rows: list[Band], columns: list[Band], draft: Dr
     arrows = [shape for shape in shapes if shape.kind == "arrow"]
     labels = [shape for shape in shapes if shape.kind == "label" and (YES.match(shape.text) or NO.match(shape.text))]
     order = [band.what for band in rows]
+    steps_shapes = {id(shape) for shape, _ in placed}
+    connectors = [shape for shape in symbols if shape.symbol == "penghubung" and id(shape) not in steps_shapes]
     for shape, step in placed:
         targets = []
         for arrow in arrows:
             if not shape.near(arrow.start, near) or shape.near(arrow.end, near):
                 continue
-            target = next((at for other, at in placed if other is not shape and other.near(arrow.end, near)), None)
+            target = _target(arrow, shape, placed, connectors, arrows, near, ())
             if target is not None:
                 targets.append((arrow, target))
         if shape.symbol == "keputusan":
@@ -103,6 +144,27 @@ def assign(shapes: list[Shape], rows: list[Band], columns: list[Band], draft: Dr
             target = targets[0][1]
             if following >= len(order) or order[following] is not target:
                 step.set("lanjut", target.no, "Drawn as an arrow to a step other than the next row.")
+
+
+def _target(arrow: Shape, source: Shape, placed, connectors: list[Shape], arrows: list[Shape], near: float,
+            seen: tuple) -> StepDraft | None:
+    """The step an arrow reaches: the symbol at its head, or, through an off-page connector,
+    the step the connector of the same letter leads to."""
+    step = next((at for other, at in placed if other is not source and other.near(arrow.end, near)), None)
+    if step is not None:
+        return step
+    connector = next((c for c in connectors if c.near(arrow.end, near) and id(c) not in seen), None)
+    if connector is None or not _letter(connector.text):
+        return None
+    for twin in connectors:
+        if twin is connector or id(twin) in seen or _letter(twin.text) != _letter(connector.text):
+            continue
+        for onward in arrows:
+            if twin.near(onward.start, near) and not twin.near(onward.end, near):
+                found = _target(onward, twin, placed, connectors, arrows, near, (*seen, id(connector), id(twin)))
+                if found is not None:
+                    return found
+    return None
 
 
 def _branches(step: StepDraft, targets, labels: list[Shape], reach: float) -> None:

@@ -29,7 +29,7 @@ from pdfminer.psparser import PSException
 from ..i18n import Text
 from .draft import Draft, StepDraft, Unreadable
 from .fields import IDENTITY_LABELS, actor_ids, clean, is_table_header, match_label, read_header
-from .flowchart import NO, YES, Band, Shape, assign
+from .flowchart import NO, YES, Band, Column, Drawing, Shape, assign, moved
 from .text import NO_TABLE, ROW_NUMBER, front_lines, read_front, step_from_cells
 
 THIN = 2.0  # points: a filled rectangle thinner than this is a rule
@@ -37,6 +37,7 @@ HEAD = 12.0  # points: an arrowhead fits in a square this size
 JOIN = 2.5  # points: segment ends this close are joined
 NEAR = 6.0  # points: an arrow's end this close to a symbol touches it
 LABEL_REACH = 40.0  # points: a Ya/Tidak label this close to an arrow's start names it
+PAGE_GAP = 10 ** 5  # points between one page's drawing and the next one's: no arrow spans it
 
 NEEDS_OCR = Text(
     "PDF tanpa lapisan teks (hasil pindai): jalankan OCR dulu (mis. ocrmypdf -l ind), lalu impor hasilnya",
@@ -99,6 +100,7 @@ def _read_pages(pages, source: str) -> list[Draft]:
                                               for line in lines)
             if starts:
                 draft = Draft(source)
+                draft.flowchart = Drawing()
                 read_front(lines, draft)
                 drafts.append(draft)
                 procedure = _Procedure(draft)
@@ -106,6 +108,9 @@ def _read_pages(pages, source: str) -> list[Draft]:
             procedure.table(table, texts, header, drawing)
     if not drafts:
         raise Unreadable(NO_TABLE)
+    for draft in drafts:
+        flow = draft.flowchart
+        assign(flow.shapes, flow.rows, flow.columns, draft, NEAR, LABEL_REACH)
     for procedure_draft in drafts:
         procedure_draft.header.append("Read from the PDF's drawing: the table from its rules, the flowchart from "
                                       "its paths.")
@@ -170,6 +175,7 @@ class _Drawing:
     """A page's vector drawing sorted out: rules, arrows, symbols."""
 
     def __init__(self, page) -> None:
+        self.page_number, self.page_height = page.page_number, float(page.height)
         self.heads = []
         segments = []
         closed = []
@@ -192,8 +198,10 @@ class _Drawing:
         rules += [rect for rect in page.rects if min(rect["width"], rect["height"]) < THIN]
         self.vertical_rules = [rule for rule in rules if abs(rule["x1"] - rule["x0"]) < THIN]
         self.horizontal_rules = [rule for rule in rules if abs(rule["bottom"] - rule["top"]) < THIN]
-        self.symbols = self._symbols(page, closed)
         self.words = page.extract_words()
+        # a symbol's text: an off-page connector's letter is what joins two pages
+        self.symbols = [shape._replace(text=" ".join(w["text"] for w in self.words if shape.near(
+            ((w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2), 0))) for shape in self._symbols(page, closed)]
 
     def _arrows(self, segments) -> list[tuple[tuple, tuple, list]]:
         """(start, head, segments) for every arrowhead with a shaft, followed back from the head."""
@@ -312,8 +320,17 @@ class _Procedure:
             step.notes.pop("pelaksana", None)
             self.draft.steps.append(step)
             bands.append(Band(rows[position].bbox[1], rows[position].bbox[3], step))
-        column_bands = [Band(low, high, actor_of.get(column)) for column, (low, high) in enumerate(spans)]
-        shapes = [s for s in drawing.symbols if _inside(s.centre, table.bbox)]
+        # the page's drawing goes below the pages before it: one drawing for the SOP, whose pages
+        # join through their off-page connectors
+        flow = self.draft.flowchart
+        dy = flow.height if drawing.page_number != flow.page else flow.page_top
+        flow.page, flow.page_top = drawing.page_number, dy
+        columns_here = [Column(low, high, dy + table.bbox[1], dy + table.bbox[3], actor_of.get(column))
+                        for column, (low, high) in enumerate(spans)]
+        x0, x1 = table.bbox[0], table.bbox[2]
+        cells = [cell for row in rows for cell in row.cells if cell]
+        shapes = [s for s in drawing.symbols if x0 <= s.centre[0] <= x1  # off-page connectors may sit below
+                  and not any(all(abs(a - b) < 2 for a, b in zip(s[1:5], cell)) for cell in cells)]  # cell shading
         for start, tip, _ in drawing.arrows:
             shapes.append(Shape("arrow", min(start[0], tip[0]), min(start[1], tip[1]), max(start[0], tip[0]),
                                 max(start[1], tip[1]), start=start, end=tip))
@@ -323,7 +340,12 @@ class _Procedure:
             if (YES.match(word["text"]) or NO.match(word["text"])) and word["x1"] >= flow_low \
                     and word["x0"] <= flow_high and _standalone(word, drawing.words):
                 shapes.append(Shape("label", word["x0"], word["top"], word["x1"], word["bottom"], text=word["text"]))
-        assign(shapes, bands, column_bands, self.draft, NEAR, LABEL_REACH)
+        if drawing.page_number not in flow.pages:  # a page's shapes once, however many tables it has
+            flow.pages.add(drawing.page_number)
+            flow.shapes.extend(moved(shape, dy) for shape in shapes)
+        flow.rows.extend(Band(band.low + dy, band.high + dy, band.what) for band in bands)
+        flow.columns.extend(columns_here)
+        flow.height = dy + drawing.page_height + PAGE_GAP
 
 
 def _standalone(word, words) -> bool:

@@ -30,7 +30,7 @@ from lxml import etree
 
 from ..i18n import Text
 from .draft import Draft, StepDraft, Unreadable
-from .flowchart import Band, Shape, assign
+from .flowchart import Band, Column, Drawing, Shape, assign, moved as _moved
 from .fields import actor_ids, clean, is_table_header, match_label, read_header, IDENTITY_LABELS
 from .text import NO_TABLE, ROW_NUMBER, front_lines, read_front, step_from_cells
 
@@ -50,6 +50,7 @@ DEFAULT_CELL_MARGIN = 108  # twips: Word's left and right cell margin when the t
 ESTIMATED_ROW = 600  # twips: a row with no height given; its real height is Word's to decide
 NEAR = 200  # twips: how far an arrow's end may be from the shape it leaves or reaches
 LABEL_REACH = 800  # twips: how far a Ya/Tidak label may be from its arrow's start
+TABLE_GAP = 10 ** 6  # twips between one table's drawing and the next one's: no arrow spans it
 
 SYMBOLS = {
     # DrawingML preset geometries
@@ -98,12 +99,16 @@ def read_docx(path: Path) -> list[Draft]:
                 draft = drafts[-1]
             else:
                 draft = Draft(path.name)
+                draft.flowchart = Drawing()
                 read_front(lines, draft)
                 drafts.append(draft)
             _ProcedureTable(table, header, draft, compat, document).read()
             lines = []
     if not drafts:
         raise Unreadable(NO_TABLE)
+    for draft in drafts:
+        flow = draft.flowchart
+        assign(flow.shapes, flow.rows, flow.columns, draft, NEAR, LABEL_REACH)
     if len(drafts) > 1:
         for number, draft in enumerate(drafts):
             draft.part = f"SOP {number + 1} of {len(drafts)}"
@@ -474,11 +479,21 @@ class _ProcedureTable:
     # --- from shapes to steps --------------------------------------------------------------------
 
     def _flowchart(self, step_rows: dict[int, StepDraft]) -> None:
-        rows = [Band(self.row_top[position], self.row_top[position] + self.row_height[position], step)
+        """This table's shapes, rows and columns, for the draft's flowchart: moved down by the
+        tables before it, so that one SOP's tables (one a page) make one drawing, joined through
+        their off-page connectors."""
+        flow = self.draft.flowchart
+        dy = flow.height
+        rows = [Band(dy + self.row_top[position], dy + self.row_top[position] + self.row_height[position], step)
                 for position, step in sorted(step_rows.items())]
-        columns = [Band(self.col_x[column], self.col_x[column + 1], self.actor_of.get(column))
-                   for column in range(len(self.widths))]
-        assign(self._shapes(), rows, columns, self.draft, NEAR, LABEL_REACH)
+        bottom = self.row_top[-1] + self.row_height[-1] if self.row_top else 0
+        columns = [Column(self.col_x[column], self.col_x[column + 1], dy - LABEL_REACH, dy + bottom + LABEL_REACH,
+                          self.actor_of.get(column)) for column in range(len(self.widths))]
+        for shape in self._shapes():
+            flow.shapes.append(_moved(shape, dy))
+        flow.rows.extend(rows)
+        flow.columns.extend(columns)
+        flow.height = dy + bottom + TABLE_GAP
 
 
 def _xp(element, path: str) -> list:

@@ -44,6 +44,7 @@ NO_W, KEGIATAN_W, ACTOR_W, MUTU_W, WAKTU_W, KET_W = 500, 2600, 1300, 1400, 800, 
 ACTORS = ("Camat", "Sekretaris", "Kasubbag Umum")
 HEADER_H, ROW_H = 450, 900
 SYMBOL_W, SYMBOL_H = 900, 450
+CONNECTOR = 300  # an off-page connector's width and height
 
 PRST = {"terminator": "flowChartTerminator", "proses": "flowChartProcess", "keputusan": "flowChartDecision",
         "penghubung": "flowChartOffpageConnector"}
@@ -96,14 +97,15 @@ class Layout:
 
 
 def wsp(prst: str, cx: int, cy: int, x: int = 0, y: int = 0, text: str | None = None, connector: bool = False,
-        flip_h: bool = False, flip_v: bool = False, arrow: bool = False) -> str:
+        flip_h: bool = False, flip_v: bool = False, arrow: bool = False, inner: str | None = None) -> str:
+    """A DrawingML shape: a symbol, a text box (`text`), or a connector; `inner` is a symbol's own text."""
     kind = "<wps:cNvCnPr/>" if connector else ('<wps:cNvSpPr txBox="1"/>' if text else "<wps:cNvSpPr/>")
     flip = (' flipH="1"' if flip_h else "") + (' flipV="1"' if flip_v else "")
     line = '<a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill>' + (
         '<a:tailEnd type="triangle"/>' if arrow else "") + "</a:ln>"
     fill = "<a:noFill/>" if connector or text else '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>'
-    box = (f"<wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx>"
-           if text else "")
+    box = (f"<wps:txbx><w:txbxContent><w:p><w:r><w:t>{text or inner}</w:t></w:r></w:p></w:txbxContent></wps:txbx>"
+           if text or inner else "")
     no_line = '<a:ln><a:noFill/></a:ln>' if text else line
     return (f'<wps:wsp>{kind}<wps:spPr><a:xfrm{flip}><a:off x="{x * EMU}" y="{y * EMU}"/>'
             f'<a:ext cx="{cx * EMU}" cy="{cy * EMU}"/></a:xfrm><a:prstGeom prst="{prst}"><a:avLst/></a:prstGeom>'
@@ -212,7 +214,8 @@ def header_rows(table, start: int, mark_repeat: bool) -> None:
 
 
 def build(path: Path, storage: str, repeat_after: int | None = None, pushed: int | None = None,
-          compat: int | None = None, rows: tuple[Row, ...] = ROWS, copies: int = 1) -> None:
+          compat: int | None = None, rows: tuple[Row, ...] = ROWS, copies: int = 1,
+          split_after: int | None = None) -> None:
     """storage: "drawingml" (Choice + a wrong VML Fallback), "vml", or "group" (each symbol in a
     group whose child coordinates are twice its own). `pushed`: the row whose symbol is anchored in
     the Kegiatan cell and moved into its actor column by its horizontal offset."""
@@ -229,44 +232,30 @@ def build(path: Path, storage: str, repeat_after: int | None = None, pushed: int
         if copy:
             document.add_page_break()
         sop(document, f"Pelayanan Surat ({storage})" + (f" {copy + 1}" if copies > 1 else ""), storage,
-            repeat_after, pushed, compat, rows)
+            repeat_after, pushed, compat, rows, split_after)
     document.save(path)
 
 
 def sop(document, nama: str, storage: str, repeat_after: int | None, pushed: int | None, compat: int | None,
-        rows: tuple[Row, ...]) -> None:
-    """One SOP: its identity block and sections, then its procedure table with the flowchart."""
+        rows: tuple[Row, ...], split_after: int | None = None) -> None:
+    """One SOP: its identity block and sections, then its procedure table with the flowchart; with
+    `split_after`, the table in two, a page each, the flow joined by off-page connectors "A"."""
     document.add_paragraph("STANDAR OPERASIONAL PROSEDUR")
     identity(document, nama)
     document.add_page_break()  # the procedure on a page of its own, as the template prints it
-    layout = Layout(rows, repeat_after)
-    n_rows = 2 + len(rows) + (2 if repeat_after else 0)
-    table = document.add_table(rows=n_rows, cols=len(layout.widths))
-    table.style = "Table Grid"
-    table.autofit = False
-    grid = table._tbl.tblGrid
-    for column, width in zip(grid.findall(qn("w:gridCol")), layout.widths):
-        column.set(qn("w:w"), str(width))
-    header_rows(table, 0, mark_repeat=True)
-    index = 2
-    row_of = {}
-    for row in rows:
-        tr = table.rows[index]
-        tr.height, tr.height_rule = Twips(ROW_H), WD_ROW_HEIGHT_RULE.EXACTLY
-        values = [str(row.no), row.kegiatan, *[""] * len(ACTORS), row.kelengkapan, row.waktu, row.output, ""]
-        for column, value in enumerate(values):
-            tr.cells[column].text = value
-            tr.cells[column].width = Twips(layout.widths[column])
-        row_of[row.no] = index
-        index += 1
-        if row.no == repeat_after:
-            # typed again by hand: the same text, no w:tblHeader
-            header_rows(table, index, mark_repeat=False)
-            index += 2
-    shape_id = 100
+    parts = [rows] if split_after is None else [
+        tuple(r for r in rows if r.no <= split_after), tuple(r for r in rows if r.no > split_after)]
+    tables = []
+    for number, part in enumerate(parts):
+        if number:
+            document.add_page_break()
+        tables.append(procedure_table(document, part, Layout(part, repeat_after), repeat_after))
+    where = {row.no: (table, layout, row_of) for table, layout, row_of in tables for row in rows if row.no in row_of}
     by_no = {row.no: row for row in rows}
+    shape_id = 100
     for row in rows:
         shape_id += 10
+        table, layout, row_of = where[row.no]
         cx, cy = layout.centre(row)
         x, y = cx - SYMBOL_W // 2, cy - SYMBOL_H // 2  # the symbol's top-left, table coordinates
         anchor_column = 1 if row.no == pushed else 2 + row.actor
@@ -299,12 +288,36 @@ def sop(document, nama: str, storage: str, repeat_after: int | None, pushed: int
             [(row.no + 1, None)] if row.no + 1 in by_no else [])
         for offset, (target_no, label) in enumerate(targets):
             target = by_no[target_no]
-            tx, ty = layout.centre(target)
-            # leave from the bottom edge (down) or the right edge (back up), arrive at the top or side
-            if ty > cy:
-                start, end = (cx + offset * 60, cy + SYMBOL_H // 2), (tx, ty - SYMBOL_H // 2)
+            if where[target_no][0] is not table:
+                # to the next page: an arrow down to connector A under this table; on the next page
+                # connector A in the target's row, to the left of its symbol, and an arrow from it
+                bottom = layout.row_top[row.no] + ROW_H
+                tx, ty = cx, bottom + 150 + CONNECTOR // 2
+                shape_id += 1
+                pieces.append(anchor(wsp(PRST["penghubung"], CONNECTOR, CONNECTOR, inner="A"), tx - CONNECTOR // 2
+                                     - origin_x, bottom + 150 - origin_y, CONNECTOR, CONNECTOR, shape_id))
+                end = (tx, bottom + 150)
+                next_table, next_layout, next_row_of = where[target_no]
+                ncx, ncy = next_layout.centre(target)
+                kx = next_layout.col_x[1] + KEGIATAN_W - CONNECTOR - 300  # in the Kegiatan column, at its right
+                k_origin_x = next_layout.col_x[1] + CELL_MARGIN
+                k_origin_y = next_layout.row_top[target_no]
+                k_cell = next_table.rows[next_row_of[target_no]].cells[1].paragraphs[0]._p
+                shape_id += 1
+                k_cell.append(run_of(anchor(wsp(PRST["penghubung"], CONNECTOR, CONNECTOR, inner="A"), kx - k_origin_x,
+                                            ncy - CONNECTOR // 2 - k_origin_y, CONNECTOR, CONNECTOR, shape_id)))
+                onward = wsp("straightConnector1", ncx - SYMBOL_W // 2 - (kx + CONNECTOR), 1, connector=True, arrow=True)
+                shape_id += 1
+                k_cell.append(run_of(anchor(onward, kx + CONNECTOR - k_origin_x, ncy - k_origin_y,
+                                            ncx - SYMBOL_W // 2 - (kx + CONNECTOR), 1, shape_id)))
+                start = (cx + offset * 60, cy + SYMBOL_H // 2)
             else:
-                start, end = (cx + SYMBOL_W // 2, cy), (tx + SYMBOL_W // 2, ty)
+                tx, ty = layout.centre(target)
+                # leave from the bottom edge (down) or the right edge (back up), arrive at the top or side
+                if ty > cy:
+                    start, end = (cx + offset * 60, cy + SYMBOL_H // 2), (tx, ty - SYMBOL_H // 2)
+                else:
+                    start, end = (cx + SYMBOL_W // 2, cy), (tx + SYMBOL_W // 2, ty)
             left, top = min(start[0], end[0]), min(start[1], end[1])
             width, height = max(abs(end[0] - start[0]), 1), max(abs(end[1] - start[1]), 1)
             flip = end[1] < start[1]
@@ -320,7 +333,7 @@ def sop(document, nama: str, storage: str, repeat_after: int | None, pushed: int
                 # beside the arrow's start, inside the decision's row (an exact row clips what overflows)
                 # the Ya of a downward arrow to its left, the Tidak of a rightward one above it
                 width = 600 if label == "Ya" else 1000
-                lx, ly = (start[0] - width - 40, start[1] - 120) if ty > cy else (start[0] + 40, start[1] - 210)
+                lx, ly = (start[0] - width - 40, start[1] - 120) if end[1] > start[1] else (start[0] + 40, start[1] - 210)
                 shape_id += 1
                 if storage == "vml":
                     pieces.append(vml("", lx - origin_x, ly - origin_y, width, 200, shape_id, text=label))
@@ -331,6 +344,34 @@ def sop(document, nama: str, storage: str, repeat_after: int | None, pushed: int
             paragraph.append(run_of(piece))
 
 
+def procedure_table(document, rows: tuple[Row, ...], layout: "Layout", repeat_after: int | None):
+    """The procedure table's text: header rows, then a row per activity; (table, layout, row_of)."""
+    n_rows = 2 + len(rows) + (2 if repeat_after in {row.no for row in rows} else 0)
+    table = document.add_table(rows=n_rows, cols=len(layout.widths))
+    table.style = "Table Grid"
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for column, width in zip(grid.findall(qn("w:gridCol")), layout.widths):
+        column.set(qn("w:w"), str(width))
+    header_rows(table, 0, mark_repeat=True)
+    index = 2
+    row_of = {}
+    for row in rows:
+        tr = table.rows[index]
+        tr.height, tr.height_rule = Twips(ROW_H), WD_ROW_HEIGHT_RULE.EXACTLY
+        values = [str(row.no), row.kegiatan, *[""] * len(ACTORS), row.kelengkapan, row.waktu, row.output, ""]
+        for column, value in enumerate(values):
+            tr.cells[column].text = value
+            tr.cells[column].width = Twips(layout.widths[column])
+        row_of[row.no] = index
+        index += 1
+        if row.no == repeat_after:
+            # typed again by hand: the same text, no w:tblHeader
+            header_rows(table, index, mark_repeat=False)
+            index += 2
+    return table, layout, row_of
+
+
 FIXTURES = {
     "drawingml-fallback.docx": dict(storage="drawingml", repeat_after=3, pushed=4),
     # old files: oval, rect, and v:shape of types 110 (decision), 177 (off-page) and 116 (terminator)
@@ -339,6 +380,8 @@ FIXTURES = {
     "word2013-layout-in-cell.docx": dict(storage="drawingml", compat=15),
     # two SOPs in one document: one SOP per procedure table
     "two-sops.docx": dict(storage="drawingml", copies=2),
+    # the table over two pages, two tables in the file: the decision's Ya goes through connector A
+    "off-page.docx": dict(storage="drawingml", split_after=3),
 }
 
 

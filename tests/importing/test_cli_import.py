@@ -85,7 +85,7 @@ def test_a_folder_shows_progress_on_a_terminal(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     assert main(["import", str(FIXTURES), "-o", str(tmp_path / "out")]) == 0
     err = capsys.readouterr().err
-    assert "\r[" in err and "] 13/14 " in err
+    assert "\r[" in err and "] 15/16 " in err
 
 
 def test_without_the_import_extra_the_message_names_the_package_to_install(tmp_path, capsys, monkeypatch):

@@ -25,7 +25,8 @@ def imported(path: Path):
     return result.sop, text
 
 
-@pytest.mark.parametrize("name", ["drawingml-fallback.pdf", "libreoffice-resaved.pdf"])
+# off-page.pdf: the procedure over two pages, joined through off-page connectors lettered A
+@pytest.mark.parametrize("name", ["drawingml-fallback.pdf", "libreoffice-resaved.pdf", "off-page.pdf"])
 def test_every_symbol_actor_and_branch_is_recovered_from_the_drawing(name):
     sop, text = imported(FIXTURES / name)
     assert rows(sop) == FLOW

@@ -54,6 +54,8 @@ def rows(sop):
     ("scaled-group.docx", FLOW),
     # compatibility mode 15 and layoutInCell="0": Word 2013 lays the anchor out from its cell anyway
     ("word2013-layout-in-cell.docx", FLOW),
+    # the table in two (a page each); step 3's Ya reaches step 4 through off-page connector A
+    ("off-page.docx", FLOW),
     # drawingml-fallback.docx opened and saved again by LibreOffice 7 (soffice --convert-to docx):
     # it writes layoutInCell="0" with mode 14 yet means the cell, and text boxes as outline-less
     # rects without txBox="1"
@@ -194,3 +196,19 @@ def test_an_inline_shape_stands_in_its_own_cell(tmp_path):
     document.save(str(path))
     sop, _ = imported_from(path)
     assert rows(sop) == [(1, "terminator", "Staf", None, None)]
+
+
+def test_connectors_of_different_letters_do_not_join(tmp_path):
+    path = tmp_path / "mismatch.docx"
+    make_docx_fixtures.build(path, **make_docx_fixtures.FIXTURES["off-page.docx"])
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    last = xml.rindex("<w:t>A</w:t>")
+    parts["word/document.xml"] = (xml[:last] + "<w:t>B</w:t>" + xml[last + len("<w:t>A</w:t>"):]).encode("utf-8")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    sop, text = imported_from(path)
+    assert (sop.langkah[2].ya, sop.langkah[2].tidak) == (None, None)
+    assert "branches were not recovered" in text
