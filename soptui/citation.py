@@ -27,6 +27,29 @@ _MENPAN = (r"(?:negara\s+)?(?:pendayagunaan\s+aparatur\s+negara(?:\s+(?:dan|&)\s
 # (optional: "Peraturan Bupati Nomor 5 Tahun 2018" names no region)
 _REGION = r"(?:\s+(?!(?:nomor|no|nr)\b)(?P<region>(?:provinsi|kabupaten|kota)?\s*[a-z][a-z .'-]*?))?"
 _BEFORE_NUMBER = r"(?=\s*,?\s+(?:nomor|no\b|nr\b|\d)|\s*,?\s*no\.)"
+# who issued a Surat Edaran, an Instruksi or a Keputusan: "Menteri Dalam Negeri", "Bupati Balangan"
+_ISSUER = r"(?:\s+(?!(?:nomor|no|nr)\b)(?P<ministry>[a-z][a-z ,./&-]*?))?"
+# the ministries' short forms: Permenkeu, Permensos, Kepmenkes, Permendikbud, Permen PUPR, PMA, PMK
+MINISTRY_ABBR = {
+    "keu": "Keuangan", "sos": "Sosial", "kes": "Kesehatan", "dikbud": "Pendidikan dan Kebudayaan",
+    "dikbudristek": "Pendidikan, Kebudayaan, Riset, dan Teknologi", "diknas": "Pendidikan Nasional",
+    "desa": "Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+    "despdtt": "Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+    "desa pdtt": "Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+    "naker": "Ketenagakerjaan", "nakertrans": "Tenaga Kerja dan Transmigrasi",
+    "kumham": "Hukum dan Hak Asasi Manusia", "kominfo": "Komunikasi dan Informatika",
+    "pupr": "Pekerjaan Umum dan Perumahan Rakyat", "pu": "Pekerjaan Umum",
+    "atr/bpn": "Agraria dan Tata Ruang/Kepala Badan Pertanahan Nasional",
+    "atr": "Agraria dan Tata Ruang/Kepala Badan Pertanahan Nasional", "hub": "Perhubungan",
+    "tan": "Pertanian", "lhk": "Lingkungan Hidup dan Kehutanan", "dag": "Perdagangan",
+    "perin": "Perindustrian", "pppa": "Pemberdayaan Perempuan dan Perlindungan Anak",
+    "pora": "Pemuda dan Olahraga", "par": "Pariwisata", "ag": "Agama", "agama": "Agama",
+    "des": "Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+    "des pdtt": "Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+    "pma": "Agama", "pmk": "Keuangan", "kma": "Agama",  # written alone: "PMA Nomor 1 Tahun 2020"
+}
+_MINISTRY_ABBR = "|".join(re.escape(a).replace(r"\ ", r"\s*") for a in sorted(MINISTRY_ABBR, key=len, reverse=True)
+                          if a not in ("pma", "pmk", "kma"))
 JENIS: tuple[tuple[str, str, str], ...] = (
     ("uud", "Undang-Undang Dasar", r"undang-undang\s+dasar|uud\b"),
     ("perppu", "Peraturan Pemerintah Pengganti Undang-Undang",
@@ -42,6 +65,10 @@ JENIS: tuple[tuple[str, str, str], ...] = (
     ("kepmenpan", "Keputusan Menteri Pendayagunaan Aparatur Negara",
      rf"keputusan\s+(?:menteri\s+|men){_MENPAN}|kepmen\s*-?\s*pan(?:\s*(?:-|&|dan)?\s*rb)?\b"),
     ("permen", "Peraturan Menteri",
+     rf"(?:permen|peraturan\s+men)\s*-?\s*(?P<abbr>{_MINISTRY_ABBR})\b|(?P<pm>pma|pmk)\b"),
+    ("kepmen", "Keputusan Menteri",
+     rf"(?:kepmen|keputusan\s+men)\s*-?\s*(?P<abbr>{_MINISTRY_ABBR})\b|(?P<pm>kma)\b"),
+    ("permen", "Peraturan Menteri",
      r"(?:peraturan\s+menteri|permen)\s+(?!(?:nomor|no|nr)\b)(?P<ministry>[a-z ,]+?)(?=\s*,?\s+(?:nomor|no\b|nr\b|\d))"
      r"|permen\b|peraturan\s+menteri\b"),
     ("kepmen", "Keputusan Menteri",
@@ -49,6 +76,9 @@ JENIS: tuple[tuple[str, str, str], ...] = (
      r"|kepmen\b|keputusan\s+menteri\b"),
     ("perka_bkn", "Peraturan Kepala Badan Kepegawaian Negara",
      r"peraturan\s+(?:kepala\s+)?(?:badan\s+kepegawaian\s+negara|bkn\b)|perka\s*\.?\s*bkn\b"),
+    ("perka", "Peraturan Kepala Lembaga",
+     rf"(?:peraturan\s+(?:kepala\s+)?|perka\s*\.?\s*)(?P<ministry>(?:badan|lembaga|arsip|anri|lan|bps|bpom|bnpb|bpkp|kpu"
+     rf"|ombudsman)\b[a-z ,]*?){_BEFORE_NUMBER}|perka\b"),
     ("perda", "Peraturan Daerah", rf"(?:peraturan\s+daerah|perda){_REGION}{_BEFORE_NUMBER}"),
     ("pergub", "Peraturan Gubernur", rf"(?:peraturan\s+gubernur|pergub){_REGION}{_BEFORE_NUMBER}"),
     ("perbup", "Peraturan Bupati", rf"(?:peraturan\s+bupati|perbup){_REGION}{_BEFORE_NUMBER}"),
@@ -62,6 +92,12 @@ JENIS: tuple[tuple[str, str, str], ...] = (
      rf"(?:(?:surat\s+)?keputusan\s+wali\s*kota|kepwali|sk\s+wali\s*kota){_REGION}{_BEFORE_NUMBER}"),
     ("kepcamat", "Keputusan Camat",
      rf"(?:(?:surat\s+)?keputusan\s+camat|sk\s+camat|kep\s*\.?\s*camat){_REGION}{_BEFORE_NUMBER}"),
+    # not peraturan perundang-undangan (UU 12/2011, Pasal 7-8): `non-regulation-basis` reports them
+    ("inpres", "Instruksi Presiden", r"instruksi\s+presiden|inpres\b"),
+    ("instruksi", "Instruksi", rf"instruksi{_ISSUER}{_BEFORE_NUMBER}"),
+    ("se", "Surat Edaran", rf"(?:surat\s+edaran(?:\s+bersama)?|se\b){_ISSUER}{_BEFORE_NUMBER}"),
+    # any other decree with a number: "Keputusan Kepala Badan Kepegawaian Negara Nomor 11 Tahun 2002"
+    ("keputusan", "Keputusan", rf"(?:surat\s+)?keputusan{_ISSUER}{_BEFORE_NUMBER}"),
 )
 _NAMES = {kind: name for kind, name, _ in JENIS}
 KINDS: tuple[str, ...] = tuple(kind for kind, _, _ in JENIS)
@@ -73,8 +109,13 @@ _SHORT = {
     "permendagri": "Permendagri", "permenpanrb": "PermenPANRB", "kepmenpan": "KepmenPAN",
     "permen": "Permen", "kepmen": "Kepmen", "perka_bkn": "Perka BKN", "perda": "Perda",
     "pergub": "Pergub", "perbup": "Perbup", "perwali": "Perwali", "kepgub": "Kepgub", "kepbup": "Kepbup",
-    "kepwali": "Kepwali", "kepcamat": "Kep. Camat",
+    "kepwali": "Kepwali", "kepcamat": "Kep. Camat", "perka": "Perka", "inpres": "Inpres",
+    "instruksi": "Instruksi", "se": "SE", "keputusan": "Keputusan",
 }
+# kinds whose issuer (`ministry`) is part of the label: "Permen Keuangan 119/2020", "SE Menteri Dalam Negeri ..."
+WITH_ISSUER = frozenset({"permen", "kepmen", "perka", "se", "instruksi", "keputusan"})
+# what is not peraturan perundang-undangan, though SOPs cite it as dasar hukum
+NON_REGULATION = frozenset({"inpres", "instruksi", "se"})
 
 _NUMBER = re.compile(
     r"\b(?:nomor|nr|no(?=[\s.:]|\d))\s*[.:]?\s*(?P<nomor>(?=[a-z0-9./-]*\d)[a-z0-9][a-z0-9./-]*[a-z0-9]|\d)", re.I)
@@ -84,10 +125,11 @@ _BARE = re.compile(
     r"\s*[,.:]?\s*(?:(?P<slashed>(?:kep|per|se)[a-z]*/[a-z0-9./-]*\d)"
     r"|(?P<nomor>\d+[a-z]?)\s*(?:/\s*|\s+(?:(?:tahun|thn|th)\s*\.?\s*)?)(?P<tahun>(?:19|20)\d{2})\b)", re.I)
 _SLASHED_YEAR = re.compile(r"/(?P<tahun>(?:19|20)\d{2})$")
-_TITLE = re.compile(r"\btentang\b\s*:?\s*(?P<judul>.+)", re.I | re.S)
-_DOUBLE_TENTANG = re.compile(r"^(?:tentang\b\s*:?\s*)+", re.I)
+_TITLE = re.compile(r"\b(?:tentang|ttg)\b\.?\s*:?\s*(?P<judul>.+)", re.I | re.S)
+_DOUBLE_TENTANG = re.compile(r"^(?:(?:tentang|ttg)\b\.?\s*:?\s*)+", re.I)
 _AMENDMENT = re.compile(
-    r"\s*[,;]?\s*(?:(?:sebagaimana|yang)\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?(?:telah\s+)?di\s*ubah"
+    r"\s*[,;]?\s*(?:(?:sebagai\s*mana?|yang)\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?(?:telah\s+)?"
+    r"(?:di\s*r?ubah|terakhir\s+(?:di\s*r?ubah|dengan))"
     r"|\b(?:jo|juncto)\b\.?\s+(?=\S))(?:.*)$", re.I | re.S)
 # "(Lembaran Negara Tahun 2014 Nomor 244, Tambahan Lembaran Negara Nomor 5587)", "(LN 2014 No. 244)"
 _GAZETTE = re.compile(
@@ -149,7 +191,7 @@ def short_label(kind: str, nomor: str | None, tahun: int | None, region: str | N
     label = _SHORT.get(kind, _NAMES.get(kind, kind))
     if region and kind in REGIONAL:
         label = f"{label} {region}"
-    if ministry and kind in ("permen", "kepmen"):
+    if ministry and kind in WITH_ISSUER:
         label = f"{label} {ministry}"
     if kind == "uud":
         return f"{label} {tahun}"
@@ -234,6 +276,12 @@ def _region_text(body: str, match: re.Match) -> str:
     return re.sub(r"\s+", " ", region).strip().title()
 
 
+def _ministry_name(ministry: str) -> str | None:
+    """"keuangan" -> "Keuangan"; an issuer keeps its own capitals' shape ("Menteri Dalam Negeri")."""
+    name = re.sub(r"\s+", " ", ministry).strip(" ,.")
+    return name.title() if name else None
+
+
 # The same items recur across a corpus, and the result is immutable: parse each text once.
 @lru_cache(maxsize=4096)
 def parse_citation(text: str) -> Citation:
@@ -261,7 +309,10 @@ def parse_citation(text: str) -> Citation:
     if title:
         judul = _DOUBLE_TENTANG.sub("", title["judul"].strip()).strip().rstrip(_TRAILING).strip() or None
     region = _region_text(body, match) if groups.get("region") else None
-    ministry = groups.get("ministry")
+    ministry = _ministry_name(groups["ministry"]) if groups.get("ministry") else None
+    short_form = groups.get("abbr") or groups.get("pm")
+    if short_form:
+        ministry = MINISTRY_ABBR[re.sub(r"\s+", " ", short_form)]
     clause = amendment.group().strip(" ,;") if amendment else None
     amendments = _amendments(clause, (kind, nomor_key(nomor or ""), tahun)) if clause else ()
     return Citation(
@@ -271,7 +322,7 @@ def parse_citation(text: str) -> Citation:
         tahun=tahun,
         judul=judul,
         region=region or None,
-        ministry=ministry.strip(" ,").title() if ministry else None,
+        ministry=ministry,
         amendment=clause,
         amendments=amendments,
     )
@@ -280,7 +331,8 @@ def parse_citation(text: str) -> Citation:
 # Where a regulation may start inside a longer text: a type word at a word boundary.
 _HEAD_START = re.compile(
     r"\b(?=(?:undang-undang|undang\s+undang|uu|perpp?u|peraturan|perpres|pp|permen|kepmen|perka|perda|"
-    r"pergub|perbup|perwali|perwalkot|keputusan|kepp?res|kepgub|kepbup|kepwali|surat\s+keputusan|sk)\b)", re.I)
+    r"pergub|perbup|perwali|perwalkot|keputusan|kepp?res|kepgub|kepbup|kepwali|surat\s+keputusan|sk|pma|pmk|"
+    r"inpres|instruksi|surat\s+edaran)\b)", re.I)
 
 
 def _amendments(clause: str, main_key: tuple) -> tuple[tuple[str, str, int | None], ...]:
@@ -316,6 +368,7 @@ _GAZETTE_ANYWHERE = re.compile(r"\(\s*(?:tambahan\s+)?(?:lembaran|berita)\s+(?:n
 _SEMICOLON = re.compile(r"\s*;\s*")
 _NUMBERED = re.compile(r"\s+(?=\(?\d{1,2}[.)]\s*\S)")
 _COMMA = re.compile(r"\s*,\s+")
+_AND = re.compile(r"\s+(?:dan|serta|&)\s+", re.I)  # "UU 23/2006 dan UU 24/2013 tentang ..."
 
 
 def split_merged(text: str) -> list[str]:
@@ -334,17 +387,21 @@ def _split_merged(text: str) -> tuple[str, ...]:
     pieces = _split_on(_SEMICOLON, [body], anywhere=True)
     pieces = _split_on(_NUMBERED, pieces, anywhere=False)
     pieces = _split_on(_COMMA, pieces, anywhere=False)
+    pieces = _split_on(_AND, pieces, anywhere=False, before_title=True)
     pieces = [p.strip(" ;,") for p in pieces if p.strip(" ;,.")]
     return tuple(pieces) if len(pieces) > 1 else (text,)
 
 
-def _split_on(separator: re.Pattern, pieces: list[str], anywhere: bool) -> list[str]:
+def _split_on(separator: re.Pattern, pieces: list[str], anywhere: bool, before_title: bool = False) -> list[str]:
     result: list[str] = []
     for piece in pieces:
         limit = len(piece)
         if not anywhere:  # only before an amendment clause: "diubah dengan UU 2/2015, UU 9/2015"
             clause = _AMENDMENT.search(piece)
             limit = clause.start() if clause else limit
+        if before_title:  # "dan" inside a title joins words, not regulations
+            title = _TITLE.search(piece)
+            limit = min(limit, title.start()) if title else limit
         start, current = 0, []
         for match in separator.finditer(piece):
             if match.start() >= limit:
