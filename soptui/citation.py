@@ -139,6 +139,8 @@ _GAZETTE = re.compile(
     re.I | re.S)
 _REPUBLIK = re.compile(r"\s+(?:republik\s+indonesia|r\.?\s?i\.?)(?=[\s,.;:]|$)", re.I)
 _TAGS = re.compile(r"<[^>]*>")
+_DASHED = re.compile(r"undang\s*[\u2013\u2014]\s*undang|undang\s+-\s*undang|undang\s*-\s+undang", re.I)
+_ARTICLE = re.compile(r"pasal\s+\d", re.I)
 _BULLET = re.compile(r"^(?:[-\u2013\u2022*\u00b7>]+|\(?\d{1,2}\s*[.)]|\(?[a-z][.)](?=\s))\s*", re.I)
 _ABBREVIATION_PAREN = re.compile(r"\s*\(\s*[a-z][a-z .&-]{0,15}\)(?=\s*,?\s*(?:nomor|no\b|nr\b|\d))", re.I)
 _KAB = re.compile(r"\bkab\s*\.\s*|\bkab\b\s*", re.I)
@@ -226,6 +228,10 @@ def _normalise(text: str) -> str:
         if stripped == text:
             break
         text = stripped
+    text = _DASHED.sub(lambda m: f"{m[0][:6]}-{m[0][-6:]}", text)  # "Undang – Undang", as PDFs extract it
+    if _ARTICLE.match(text):  # "Pasal 18 ayat (6) Undang-Undang Dasar ...": the regulation is cited
+        head = _HEAD_START.search(text)
+        text = text[head.start():] if head else text
     text = _REPUBLIK.sub("", text)
     text = _ABBREVIATION_PAREN.sub("", text)
     return text
