@@ -51,7 +51,7 @@ MINISTRY_ABBR = {
 _MINISTRY_ABBR = "|".join(re.escape(a).replace(r"\ ", r"\s*") for a in sorted(MINISTRY_ABBR, key=len, reverse=True)
                           if a not in ("pma", "pmk", "kma"))
 JENIS: tuple[tuple[str, str, str], ...] = (
-    ("uud", "Undang-Undang Dasar", r"undang-undang\s+dasar|uud\b"),
+    ("uud", "Undang-Undang Dasar", r"undang-undang\s+dasar|uud\b|undang-undang\s+(?=1945\b)"),
     ("perppu", "Peraturan Pemerintah Pengganti Undang-Undang",
      r"peraturan\s+pemerintah\s+pengganti\s+undang-undang|perpp?u\b"),
     ("uu", "Undang-Undang", r"undang-undang|undang\s+undang|uu\b"),
@@ -98,6 +98,8 @@ JENIS: tuple[tuple[str, str, str], ...] = (
     ("se", "Surat Edaran", rf"(?:surat\s+edaran(?:\s+bersama)?|se\b){_ISSUER}{_BEFORE_NUMBER}"),
     # any other decree with a number: "Keputusan Kepala Badan Kepegawaian Negara Nomor 11 Tahun 2002"
     ("keputusan", "Keputusan", rf"(?:surat\s+)?keputusan{_ISSUER}{_BEFORE_NUMBER}"),
+    # any other regulation with a number: "Peraturan Direktur Jenderal Perbendaharaan Nomor PER-34/PB/2017"
+    ("peraturan", "Peraturan", rf"peraturan{_ISSUER}{_BEFORE_NUMBER}"),
 )
 _NAMES = {kind: name for kind, name, _ in JENIS}
 KINDS: tuple[str, ...] = tuple(kind for kind, _, _ in JENIS)
@@ -110,10 +112,10 @@ _SHORT = {
     "permen": "Permen", "kepmen": "Kepmen", "perka_bkn": "Perka BKN", "perda": "Perda",
     "pergub": "Pergub", "perbup": "Perbup", "perwali": "Perwali", "kepgub": "Kepgub", "kepbup": "Kepbup",
     "kepwali": "Kepwali", "kepcamat": "Kep. Camat", "perka": "Perka", "inpres": "Inpres",
-    "instruksi": "Instruksi", "se": "SE", "keputusan": "Keputusan",
+    "instruksi": "Instruksi", "se": "SE", "keputusan": "Keputusan", "peraturan": "Peraturan",
 }
 # kinds whose issuer (`ministry`) is part of the label: "Permen Keuangan 119/2020", "SE Menteri Dalam Negeri ..."
-WITH_ISSUER = frozenset({"permen", "kepmen", "perka", "se", "instruksi", "keputusan"})
+WITH_ISSUER = frozenset({"permen", "kepmen", "perka", "se", "instruksi", "keputusan", "peraturan"})
 # what is not peraturan perundang-undangan, though SOPs cite it as dasar hukum
 NON_REGULATION = frozenset({"inpres", "instruksi", "se"})
 
@@ -141,6 +143,13 @@ _REPUBLIK = re.compile(r"\s+(?:republik\s+indonesia|r\.?\s?i\.?)(?=[\s,.;:]|$)",
 _TAGS = re.compile(r"<[^>]*>")
 _DASHED = re.compile(r"undang\s*[\u2013\u2014]\s*undang|undang\s+-\s*undang|undang\s*-\s+undang", re.I)
 _ARTICLE = re.compile(r"pasal\s+\d", re.I)
+# a year after "Tahun" whose digits OCR read as letters (O for 0, I/l/L for 1, S for 5) or split
+_OCR_YEAR = re.compile(r"(?<=\btahun\s)(?:(?:19|2[0O])[0-9OIlLS]{2}|(?:19|20)\s\d{2})\b", re.I)
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "L": "1", "S": "5", "s": "5", " ": ""})
+
+
+def _read_year(match: re.Match) -> str:
+    return match[0].translate(_OCR_DIGITS)
 _BULLET = re.compile(r"^(?:[-\u2013\u2022*\u00b7>]+|\(?\d{1,2}\s*[.)]|\(?[a-z][.)](?=\s))\s*", re.I)
 _ABBREVIATION_PAREN = re.compile(r"\s*\(\s*[a-z][a-z .&-]{0,15}\)(?=\s*,?\s*(?:nomor|no\b|nr\b|\d))", re.I)
 _KAB = re.compile(r"\bkab\s*\.\s*|\bkab\b\s*", re.I)
@@ -229,6 +238,7 @@ def _normalise(text: str) -> str:
             break
         text = stripped
     text = _DASHED.sub(lambda m: f"{m[0][:6]}-{m[0][-6:]}", text)  # "Undang – Undang", as PDFs extract it
+    text = _OCR_YEAR.sub(_read_year, text)  # "Tahun 2OI4", "Tahun 20 13": digits as OCR reads them
     if _ARTICLE.match(text):  # "Pasal 18 ayat (6) Undang-Undang Dasar ...": the regulation is cited
         head = _HEAD_START.search(text)
         text = text[head.start():] if head else text
