@@ -150,7 +150,7 @@ _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "L": "1", "
 
 def _read_year(match: re.Match) -> str:
     return match[0].translate(_OCR_DIGITS)
-_BULLET = re.compile(r"^(?:[-\u2013\u2022*\u00b7>]+|\(?\d{1,2}\s*[.)]|\(?[a-z][.)](?=\s))\s*", re.I)
+_BULLET = re.compile(r"^(?:[-\u2013\u2022*\u00b7>~\u274f\u25aa\u25cf\uf0b7]+|\(?\d{1,2}\s*[.)]|\(?[a-z][.)](?=\s))\s*", re.I)
 _ABBREVIATION_PAREN = re.compile(r"\s*\(\s*[a-z][a-z .&-]{0,15}\)(?=\s*,?\s*(?:nomor|no\b|nr\b|\d))", re.I)
 _KAB = re.compile(r"\bkab\s*\.\s*|\bkab\b\s*", re.I)
 _PROV = re.compile(r"\bprov\s*\.\s*|\bprov\b\s*", re.I)
@@ -292,10 +292,16 @@ def _region_text(body: str, match: re.Match) -> str:
     return re.sub(r"\s+", " ", region).strip().title()
 
 
+_JOINING = frozenset({"dan", "atau", "serta", "&"})
+
+
 def _ministry_name(ministry: str) -> str | None:
     """"keuangan" -> "Keuangan"; an issuer keeps its own capitals' shape ("Menteri Dalam Negeri")."""
     name = re.sub(r"\s+", " ", ministry).strip(" ,.")
-    return name.title() if name else None
+    if not name:
+        return None
+    # title case, the joining words kept small: "Pekerjaan Umum dan Perumahan Rakyat"
+    return " ".join(w.lower() if w.casefold() in _JOINING else w[:1].upper() + w[1:].lower() for w in name.split())
 
 
 # The same items recur across a corpus, and the result is immutable: parse each text once.
