@@ -59,7 +59,7 @@ JENIS: tuple[tuple[str, str, str], ...] = (
     ("perpres", "Peraturan Presiden", r"peraturan\s+presiden|perpres\b"),
     ("keppres", "Keputusan Presiden", r"keputusan\s+presiden|kepp?res\b"),
     ("permendagri", "Peraturan Menteri Dalam Negeri",
-     r"peraturan\s+(?:menteri\s+dalam\s+negeri|mendagri\b)|permen\s*-?\s*dagri\b"),
+     r"peraturan\s+(?:menteri\s+dalam\s+negeri|mendagri\b)|perme?n?\s*-?\s*dagri\b"),  # "Permedagri", a common slip
     ("permenpanrb", "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
      rf"peraturan\s+(?:menteri\s+|men){_MENPAN}|permen\s*-?\s*pan(?:\s*(?:-|&|dan)?\s*rb)?\b"),
     ("kepmenpan", "Keputusan Menteri Pendayagunaan Aparatur Negara",
@@ -77,8 +77,8 @@ JENIS: tuple[tuple[str, str, str], ...] = (
     ("perka_bkn", "Peraturan Kepala Badan Kepegawaian Negara",
      r"peraturan\s+(?:kepala\s+)?(?:badan\s+kepegawaian\s+negara|bkn\b)|perka\s*\.?\s*bkn\b"),
     ("perka", "Peraturan Kepala Lembaga",
-     rf"(?:peraturan\s+(?:kepala\s+)?|perka\s*\.?\s*)(?P<ministry>(?:badan|lembaga|arsip|anri|lan|bps|bpom|bnpb|bpkp|kpu"
-     rf"|ombudsman)\b[a-z ,]*?){_BEFORE_NUMBER}|perka\b"),
+     rf"(?:peraturan\s+(?:kepala\s+)?|perka\s*\.?\s*|per\s+)(?P<ministry>(?:badan|lembaga|arsip|anri|lan|bps|bpom|bnpb|bpkp"
+     rf"|kpu|lkpp|ombudsman)\b[a-z ,]*?){_BEFORE_NUMBER}|perka\b"),
     ("perda", "Peraturan Daerah", rf"(?:peraturan\s+daerah|perda){_REGION}{_BEFORE_NUMBER}"),
     ("pergub", "Peraturan Gubernur", rf"(?:peraturan\s+gubernur|pergub){_REGION}{_BEFORE_NUMBER}"),
     ("perbup", "Peraturan Bupati", rf"(?:peraturan\s+bupati|perbup){_REGION}{_BEFORE_NUMBER}"),
@@ -391,6 +391,8 @@ _SEMICOLON = re.compile(r"\s*;\s*")
 _NUMBERED = re.compile(r"\s+(?=\(?\d{1,2}[.)]\s*\S)")
 _COMMA = re.compile(r"\s*,\s+")
 _AND = re.compile(r"\s+(?:dan|serta|&)\s+", re.I)  # "UU 23/2006 dan UU 24/2013 tentang ..."
+# "PP No 23 Tahun 2005 Perpres No 12 Tahun 2021": two table cells read as one line
+_SIDE_BY_SIDE = re.compile(r"(?<=\d)\s+(?=(?:uu|pp|perpres|permendagri|permen|perda|perbup|perwali|pergub|keppres)\b)", re.I)
 
 
 def split_merged(text: str) -> list[str]:
@@ -410,6 +412,7 @@ def _split_merged(text: str) -> tuple[str, ...]:
     pieces = _split_on(_NUMBERED, pieces, anywhere=False)
     pieces = _split_on(_COMMA, pieces, anywhere=False)
     pieces = _split_on(_AND, pieces, anywhere=False, before_title=True)
+    pieces = _split_on(_SIDE_BY_SIDE, pieces, anywhere=False, before_title=True)
     pieces = [p.strip(" ;,") for p in pieces if p.strip(" ;,.")]
     return tuple(pieces) if len(pieces) > 1 else (text,)
 
