@@ -135,7 +135,8 @@ _AMENDMENT = re.compile(
     r"|\b(?:jo|juncto)\b\.?\s+(?=\S))(?:.*)$", re.I | re.S)
 # "(Lembaran Negara Tahun 2014 Nomor 244, Tambahan Lembaran Negara Nomor 5587)", "(LN 2014 No. 244)"
 _GAZETTE = re.compile(
-    r"(?:\s*\(\s*|\s*[,;]\s*|\s+)(?:(?:tambahan\s+)?(?:lembaran|berita)\s+(?:negara|daerah)"
+    r"\s*\(\s*(?:tambahan\s+)?(?:lembaran|berita)\s+(?:negara|daerah)\b.*$"  # "(Lembaran Negara ... Tahu" cut short
+    r"|(?:\s*\(\s*|\s*[,;]\s*|\s+)(?:(?:tambahan\s+)?(?:lembaran|berita)\s+(?:negara|daerah)"
     r"(?:\s+(?:republik\s+indonesia|ri|(?:provinsi|kabupaten|kota)\s+[a-z]+))?\s+(?:tahun|nomor|no)\b"
     r"|t?ln\s+(?:ri\s+)?(?:tahun|no|nomor|\d)).*$",
     re.I | re.S)
