@@ -151,7 +151,7 @@ _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "L": "1", "
 
 def _read_year(match: re.Match) -> str:
     return match[0].translate(_OCR_DIGITS)
-_BULLET = re.compile(r"^(?:[-\u2013\u2022*\u00b7>~\u274f\u25aa\u25cf\uf0b7]+|\(?\d{1,2}\s*[.)]|\(?[a-z][.)](?=\s))\s*", re.I)
+_BULLET = re.compile(r"^(?:-\d{1,3}-(?=\d)|\d{1,2}\s+(?=[a-z])|[-\u2013\u2022*\u00b7>~\u274f\u25aa\u25cf\uf0b7]+|\(?\d{1,2}\s*[.)]|\(?[a-z][.)](?=\s))\s*", re.I)
 _ABBREVIATION_PAREN = re.compile(r"\s*\(\s*[a-z][a-z .&-]{0,15}\)(?=\s*,?\s*(?:nomor|no\b|nr\b|\d))", re.I)
 _KAB = re.compile(r"\bkab\s*\.\s*|\bkab\b\s*", re.I)
 _PROV = re.compile(r"\bprov\s*\.\s*|\bprov\b\s*", re.I)
@@ -392,6 +392,9 @@ _SEMICOLON = re.compile(r"\s*;\s*")
 _NUMBERED = re.compile(r"\s+(?=\(?\d{1,2}[.)]\s*\S)")
 _COMMA = re.compile(r"\s*,\s+")
 _AND = re.compile(r"\s+(?:dan|serta|&)\s+", re.I)  # "UU 23/2006 dan UU 24/2013 tentang ..."
+# after a title, only before a regulation named in full with its number: "... Kabupaten/Kota dan Peraturan
+# Menteri Dalam Negeri Nomor 138 Tahun 2017 tentang ..."
+_AND_FULL = re.compile(r"\s+dan\s+(?=(?:undang-undang|peraturan|keputusan)\s[^;]{0,60}?\bnomor\s+\d)", re.I)
 # "PP No 23 Tahun 2005 Perpres No 12 Tahun 2021": two table cells read as one line
 _SIDE_BY_SIDE = re.compile(r"(?<=\d)\s+(?=(?:uu|pp|perpres|permendagri|permen|perda|perbup|perwali|pergub|keppres)\b)", re.I)
 
@@ -413,6 +416,7 @@ def _split_merged(text: str) -> tuple[str, ...]:
     pieces = _split_on(_NUMBERED, pieces, anywhere=False)
     pieces = _split_on(_COMMA, pieces, anywhere=False)
     pieces = _split_on(_AND, pieces, anywhere=False, before_title=True)
+    pieces = _split_on(_AND_FULL, pieces, anywhere=False)
     pieces = _split_on(_SIDE_BY_SIDE, pieces, anywhere=False, before_title=True)
     pieces = [p.strip(" ;,") for p in pieces if p.strip(" ;,.")]
     return tuple(pieces) if len(pieces) > 1 else (text,)
