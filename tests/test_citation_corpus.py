@@ -41,7 +41,7 @@ def test_each_real_line_is_read_as_a_reviewer_reads_it(expected, source, text):
         assert not any(word in title for word in LEAKS), title
 
 
-MINIMUM = 213  # lines gathered so far (the issue asks for 300)
+MINIMUM = 259  # lines gathered so far (the issue asks for 300)
 
 
 def test_the_data_file_keeps_its_real_lines():
