@@ -130,7 +130,7 @@ _SLASHED_YEAR = re.compile(r"/(?P<tahun>(?:19|20)\d{2})$")
 _TITLE = re.compile(r"\b(?:tentang|ttg)\b\.?\s*:?\s*(?P<judul>.+)", re.I | re.S)
 _DOUBLE_TENTANG = re.compile(r"^(?:(?:tentang|ttg)\b\.?\s*:?\s*)+", re.I)
 _AMENDMENT = re.compile(
-    r"\s*[,;]?\s*(?:(?:sebagai\s*mana?|yang)\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?(?:telah\s+)?"
+    r"\s*[,;]?\s*(?:(?:sebag\w{0,3}mana?|sebagai\s+mana|yang)\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?(?:telah\s+)?"
     r"(?:di\s*r?ubah|terakhir\s+(?:di\s*r?ubah|dengan))"
     r"|\b(?:jo|juncto)\b\.?\s+(?=\S))(?:.*)$", re.I | re.S)
 # "(Lembaran Negara Tahun 2014 Nomor 244, Tambahan Lembaran Negara Nomor 5587)", "(LN 2014 No. 244)"
@@ -146,6 +146,7 @@ _DASHED = re.compile(r"undang\s*[\u2013\u2014]\s*undang|undang\s+-\s*undang|unda
 _ARTICLE = re.compile(r"pasal\s+\d", re.I)
 # a year after "Tahun" whose digits OCR read as letters (O for 0, I/l/L for 1, S for 5) or split
 _OCR_YEAR = re.compile(r"(?<=\btahun\s)(?:(?:19|2[0O])[0-9OIlLS]{2}|(?:19|20)\s\d{2})\b", re.I)
+_OCR_ONE = re.compile(r"(?<=\bnomor\s)[Il](?=\s+tahun\b)", re.I)
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "L": "1", "S": "5", "s": "5", " ": ""})
 
 
@@ -240,6 +241,7 @@ def _normalise(text: str) -> str:
         text = stripped
     text = _DASHED.sub(lambda m: f"{m[0][:6]}-{m[0][-6:]}", text)  # "Undang – Undang", as PDFs extract it
     text = _OCR_YEAR.sub(_read_year, text)  # "Tahun 2OI4", "Tahun 20 13": digits as OCR reads them
+    text = _OCR_ONE.sub("1", text)  # "Nomor I Tahun 2023": the one that OCR reads as a letter
     if _ARTICLE.match(text):  # "Pasal 18 ayat (6) Undang-Undang Dasar ...": the regulation is cited
         head = _HEAD_START.search(text)
         text = text[head.start():] if head else text
