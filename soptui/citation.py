@@ -469,6 +469,7 @@ _TITLE_WORDS = {
     "akip": "akuntabilitas kinerja instansi pemerintah", "lakip": "laporan akuntabilitas kinerja instansi pemerintah",
     "kab": "kabupaten", "prov": "provinsi", "rpjpd": "rencana pembangunan jangka panjang daerah",
     "rpjmd": "rencana pembangunan jangka menengah daerah", "rkpd": "rencana kerja pemerintah daerah",
+    "rpjpn": "rencana pembangunan jangka panjang nasional", "rpjmn": "rencana pembangunan jangka menengah nasional",
 }
 _NOISE_WORDS = {"nomor", "no", "tahun", "thn", "th", "republik", "indonesia", "ri"}
 
