@@ -3,6 +3,8 @@
 ## What it checks
 - `nomor` missing, blank, or a placeholder: only dashes, dots, slashes, `x`s or spaces
   ("-", "..../..../....", "xxx", "___/___"), or a number with no digit at all;
+- a `nomor` with a blank part between its slashes, left for the register number to be filled
+  in: "070/ /35.07.25/2017", "140 / / SK / PDB / 2022", "800/..../2023";
 - `tanggal_pembuatan` or `tanggal_efektif` missing (a document that prints "-" leaves the key out);
 - `unit` written as a placeholder ("-", "...").
 
@@ -61,6 +63,9 @@ class IdentityCompleteness(Rule):
         elif is_placeholder(sop.nomor) or not _DIGIT.search(sop.nomor):
             yield Violation("/nomor", Text(f"nomor SOP {sop.nomor!r} kosong atau hanya isian sementara",
                                            f"the SOP number {sop.nomor!r} is blank or a placeholder"))
+        elif any(is_placeholder(part) for part in sop.nomor.split("/")):
+            yield Violation("/nomor", Text(f"nomor SOP {sop.nomor!r} memuat bagian yang belum diisi",
+                                           f"the SOP number {sop.nomor!r} has a part left blank"))
         for key, label in DATES.items():
             if getattr(sop, key) is None:
                 yield Violation("/nama", Text(f"{label.id} tidak diisi (kunci `{key}` tidak ada)",

@@ -26,7 +26,8 @@ reported, in one of four ways:
   the actor belongs in the pelaksana column.
 - **passive**: the first word starts with `di`, has five letters or more and is not one of the
   nouns `disposisi`, `diskusi`, `dinas`, `direktur`, `distribusi`, ... ("Diserahkan",
-  "Ditandatangani"). The message suggests the meN- form ("Menyerahkan").
+  "Ditandatangani"), or the word "di" written apart from its verb ("Di paraf"). The message
+  suggests the meN- form ("Menyerahkan", "Memaraf").
 - **not a verb**: anything else ("kinerja atas penilai ...", "Berkas ..."). A bare base form
   used as an imperative ("Periksa ...", "Kerjakan ...") is reported too: the standard asks for
   the active me- form; for the common base forms ("Periksa", "Ketik", "Serahkan") the message
@@ -237,6 +238,10 @@ def judge(kegiatan: str, actors: frozenset[str] | set[str] = ACTOR_WORDS) -> Tex
     lower = first.lower()
     if is_active_verb(lower):
         return None
+    words = text.split(None, 2)
+    if lower == "di" and len(words) > 1:  # "Di paraf oleh Sekcam": a passive written apart
+        joined = words[0] + words[1]
+        return _passive(" ".join([joined, *words[2:]]), joined)
     if lower in actors:
         return _subject(text, _words(text), actors)
     if lower in VERB_FOR or _NOUN_FORM.match(lower):

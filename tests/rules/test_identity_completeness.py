@@ -58,3 +58,9 @@ def test_empty_missing_and_placeholder_sections_and_instansi():
         {"line": 6, "severity": "warning", "message": "Peralatan/Perlengkapan"},
         {"line": 7, "message": "the warning (Peringatan) section is empty"},
     ])
+
+
+def test_a_nomor_with_a_blank_part():
+    for nomor in ("070/ /35.07.25/2017", "140 / / SK / PDB / 2022", "800/..../2023"):
+        RuleTester(IdentityCompleteness).assert_invalid(COMPLETE.replace("071/02/KEC.AWY/VII/2023", nomor),
+                                                        [{"pointer": "/nomor", "message": "has a part left blank"}])
