@@ -78,7 +78,14 @@ class DoubledWord(Rule):
     fixable = True
 
     def check(self, sop, context):
-        for where, text in texts(sop):
+        found = list(texts(sop))
+        # Doubled words are rare, and a regular expression tried at every character of every
+        # text is slow: comparing neighbouring words of all the texts at once (a NUL word
+        # between texts) decides whether to look text by text.
+        words = " \0 ".join(text for _, text in found).casefold().split()
+        if not any(a == b.rstrip(".,;:!?)") and len(a) > 1 and a.isalpha() for a, b in zip(words, words[1:])):
+            return
+        for where, text in found:
             match = _DOUBLED.search(text)
             if match is None:
                 continue
