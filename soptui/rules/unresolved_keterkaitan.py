@@ -29,6 +29,7 @@ Add the related SOP to the corpus, or write its exact `nama`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..checker.rule import CorpusRule, Severity, Violation
 from ..i18n import Text
@@ -115,8 +116,10 @@ class UnresolvedKeterkaitan(CorpusRule):
             titles.setdefault(normalise(data["nama"]), []).append(path)
         index = TitleIndex(titles)
         units = {path: unit_key(data.get("unit") or "") for path, data in collected.items()}
-        # the same related SOPs are named from file to file: match each name once
-        answers: dict[str, list[str]] = {}
+        # The same related SOPs are named from file to file: match each name once, and keep how
+        # many matches each unit has, so that a file asks "one in my unit, other than me?" in
+        # constant time (a name that matches a thousand SOPs is not scanned a thousand times).
+        answers: dict[str, tuple[set[str], Counter]] = {}
         for path, data in collected.items():
             own = normalise(data["nama"])
             for pointer, step, reference in data["references"]:
@@ -129,15 +132,17 @@ class UnresolvedKeterkaitan(CorpusRule):
                         f"{reference!r} is this SOP itself, not a related SOP"), path=path, step=step)
                     continue
                 if wanted not in answers:
-                    answers[wanted] = index.matches(wanted)
-                others = [p for p in answers[wanted] if p != path]
-                if not others:
+                    found = set(index.matches(wanted))
+                    answers[wanted] = found, Counter(units[p] for p in found)
+                matched, per_unit = answers[wanted]
+                mine = path in matched
+                if len(matched) - mine == 0:
                     yield Violation(pointer, Text(
                         f"{reference!r} tidak ditemukan di antara SOP yang diperiksa",
                         f"{reference!r} is not among the SOPs checked",
                     ), path=path, step=step)
-                elif all(units[p] != units[path] for p in others):
-                    other = min(others)
+                elif per_unit[units[path]] - mine == 0:
+                    other = min(p for p in matched if p != path)
                     that = collected[other]
                     yield Violation(pointer, Text(
                         f"{reference!r} hanya ditemukan di unit lain: {that['nama']!r} ({that.get('unit')}, {other})",
