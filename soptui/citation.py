@@ -27,8 +27,31 @@ _MENPAN = (r"(?:negara\s+)?(?:pendayagunaan\s+aparatur\s+negara(?:\s+(?:dan|&)\s
 # (optional: "Peraturan Bupati Nomor 5 Tahun 2018" names no region)
 _REGION = r"(?:\s+(?!(?:nomor|no|nr)\b)(?P<region>(?:provinsi|kabupaten|kota)?\s*[a-z][a-z .'-]*?))?"
 _BEFORE_NUMBER = r"(?=\s*,?\s+(?:nomor|no\b|nr\b|\d)|\s*,?\s*no\.)"
+# who issued a Surat Edaran, an Instruksi or a Keputusan: "Menteri Dalam Negeri", "Bupati Balangan"
+_ISSUER = r"(?:\s+(?!(?:nomor|no|nr)\b)(?P<ministry>[a-z][a-z ,./&-]*?))?"
+# the ministries' short forms: Permenkeu, Permensos, Kepmenkes, Permendikbud, Permen PUPR, PMA, PMK
+MINISTRY_ABBR = {
+    "keu": "Keuangan", "sos": "Sosial", "kes": "Kesehatan", "dikbud": "Pendidikan dan Kebudayaan",
+    "dikbudristek": "Pendidikan, Kebudayaan, Riset, dan Teknologi", "diknas": "Pendidikan Nasional",
+    "desa": "Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+    "despdtt": "Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+    "desa pdtt": "Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+    "naker": "Ketenagakerjaan", "nakertrans": "Tenaga Kerja dan Transmigrasi",
+    "kumham": "Hukum dan Hak Asasi Manusia", "kominfo": "Komunikasi dan Informatika",
+    "pupr": "Pekerjaan Umum dan Perumahan Rakyat", "pu": "Pekerjaan Umum",
+    "atr/bpn": "Agraria dan Tata Ruang/Kepala Badan Pertanahan Nasional",
+    "atr": "Agraria dan Tata Ruang/Kepala Badan Pertanahan Nasional", "hub": "Perhubungan",
+    "tan": "Pertanian", "lhk": "Lingkungan Hidup dan Kehutanan", "dag": "Perdagangan",
+    "perin": "Perindustrian", "pppa": "Pemberdayaan Perempuan dan Perlindungan Anak",
+    "pora": "Pemuda dan Olahraga", "par": "Pariwisata", "ag": "Agama", "agama": "Agama",
+    "des": "Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+    "des pdtt": "Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+    "pma": "Agama", "pmk": "Keuangan", "kma": "Agama",  # written alone: "PMA Nomor 1 Tahun 2020"
+}
+_MINISTRY_ABBR = "|".join(re.escape(a).replace(r"\ ", r"\s*") for a in sorted(MINISTRY_ABBR, key=len, reverse=True)
+                          if a not in ("pma", "pmk", "kma"))
 JENIS: tuple[tuple[str, str, str], ...] = (
-    ("uud", "Undang-Undang Dasar", r"undang-undang\s+dasar|uud\b"),
+    ("uud", "Undang-Undang Dasar", r"undang-undang\s+dasar|uud\b|undang-undang\s+(?=1945\b)"),
     ("perppu", "Peraturan Pemerintah Pengganti Undang-Undang",
      r"peraturan\s+pemerintah\s+pengganti\s+undang-undang|perpp?u\b"),
     ("uu", "Undang-Undang", r"undang-undang|undang\s+undang|uu\b"),
@@ -36,11 +59,15 @@ JENIS: tuple[tuple[str, str, str], ...] = (
     ("perpres", "Peraturan Presiden", r"peraturan\s+presiden|perpres\b"),
     ("keppres", "Keputusan Presiden", r"keputusan\s+presiden|kepp?res\b"),
     ("permendagri", "Peraturan Menteri Dalam Negeri",
-     r"peraturan\s+(?:menteri\s+dalam\s+negeri|mendagri\b)|permen\s*-?\s*dagri\b"),
+     r"peraturan\s+(?:menteri\s+dalam\s+negeri|mendagri\b)|perme?n?\s*-?\s*dagri\b"),  # "Permedagri", a common slip
     ("permenpanrb", "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
      rf"peraturan\s+(?:menteri\s+|men){_MENPAN}|permen\s*-?\s*pan(?:\s*(?:-|&|dan)?\s*rb)?\b"),
     ("kepmenpan", "Keputusan Menteri Pendayagunaan Aparatur Negara",
      rf"keputusan\s+(?:menteri\s+|men){_MENPAN}|kepmen\s*-?\s*pan(?:\s*(?:-|&|dan)?\s*rb)?\b"),
+    ("permen", "Peraturan Menteri",
+     rf"(?:permen|peraturan\s+men)\s*-?\s*(?P<abbr>{_MINISTRY_ABBR})\b|(?P<pm>pma|pmk)\b"),
+    ("kepmen", "Keputusan Menteri",
+     rf"(?:kepmen|keputusan\s+men)\s*-?\s*(?P<abbr>{_MINISTRY_ABBR})\b|(?P<pm>kma)\b"),
     ("permen", "Peraturan Menteri",
      r"(?:peraturan\s+menteri|permen)\s+(?!(?:nomor|no|nr)\b)(?P<ministry>[a-z ,]+?)(?=\s*,?\s+(?:nomor|no\b|nr\b|\d))"
      r"|permen\b|peraturan\s+menteri\b"),
@@ -49,6 +76,9 @@ JENIS: tuple[tuple[str, str, str], ...] = (
      r"|kepmen\b|keputusan\s+menteri\b"),
     ("perka_bkn", "Peraturan Kepala Badan Kepegawaian Negara",
      r"peraturan\s+(?:kepala\s+)?(?:badan\s+kepegawaian\s+negara|bkn\b)|perka\s*\.?\s*bkn\b"),
+    ("perka", "Peraturan Kepala Lembaga",
+     rf"(?:peraturan\s+(?:kepala\s+)?|perka\s*\.?\s*|per\s+)(?P<ministry>(?:badan|lembaga|arsip|anri|lan|bps|bpom|bnpb|bpkp"
+     rf"|kpu|lkpp|ombudsman)\b[a-z ,]*?){_BEFORE_NUMBER}|perka\b"),
     ("perda", "Peraturan Daerah", rf"(?:peraturan\s+daerah|perda){_REGION}{_BEFORE_NUMBER}"),
     ("pergub", "Peraturan Gubernur", rf"(?:peraturan\s+gubernur|pergub){_REGION}{_BEFORE_NUMBER}"),
     ("perbup", "Peraturan Bupati", rf"(?:peraturan\s+bupati|perbup){_REGION}{_BEFORE_NUMBER}"),
@@ -62,6 +92,14 @@ JENIS: tuple[tuple[str, str, str], ...] = (
      rf"(?:(?:surat\s+)?keputusan\s+wali\s*kota|kepwali|sk\s+wali\s*kota){_REGION}{_BEFORE_NUMBER}"),
     ("kepcamat", "Keputusan Camat",
      rf"(?:(?:surat\s+)?keputusan\s+camat|sk\s+camat|kep\s*\.?\s*camat){_REGION}{_BEFORE_NUMBER}"),
+    # not peraturan perundang-undangan (UU 12/2011, Pasal 7-8): `non-regulation-basis` reports them
+    ("inpres", "Instruksi Presiden", r"instruksi\s+presiden|inpres\b"),
+    ("instruksi", "Instruksi", rf"instruksi{_ISSUER}{_BEFORE_NUMBER}"),
+    ("se", "Surat Edaran", rf"(?:surat\s+edaran(?:\s+bersama)?|se\b){_ISSUER}{_BEFORE_NUMBER}"),
+    # any other decree with a number: "Keputusan Kepala Badan Kepegawaian Negara Nomor 11 Tahun 2002"
+    ("keputusan", "Keputusan", rf"(?:surat\s+)?keputusan{_ISSUER}{_BEFORE_NUMBER}"),
+    # any other regulation with a number: "Peraturan Direktur Jenderal Perbendaharaan Nomor PER-34/PB/2017"
+    ("peraturan", "Peraturan", rf"peraturan{_ISSUER}{_BEFORE_NUMBER}"),
 )
 _NAMES = {kind: name for kind, name, _ in JENIS}
 KINDS: tuple[str, ...] = tuple(kind for kind, _, _ in JENIS)
@@ -73,8 +111,13 @@ _SHORT = {
     "permendagri": "Permendagri", "permenpanrb": "PermenPANRB", "kepmenpan": "KepmenPAN",
     "permen": "Permen", "kepmen": "Kepmen", "perka_bkn": "Perka BKN", "perda": "Perda",
     "pergub": "Pergub", "perbup": "Perbup", "perwali": "Perwali", "kepgub": "Kepgub", "kepbup": "Kepbup",
-    "kepwali": "Kepwali", "kepcamat": "Kep. Camat",
+    "kepwali": "Kepwali", "kepcamat": "Kep. Camat", "perka": "Perka", "inpres": "Inpres",
+    "instruksi": "Instruksi", "se": "SE", "keputusan": "Keputusan", "peraturan": "Peraturan",
 }
+# kinds whose issuer (`ministry`) is part of the label: "Permen Keuangan 119/2020", "SE Menteri Dalam Negeri ..."
+WITH_ISSUER = frozenset({"permen", "kepmen", "perka", "se", "instruksi", "keputusan", "peraturan"})
+# what is not peraturan perundang-undangan, though SOPs cite it as dasar hukum
+NON_REGULATION = frozenset({"inpres", "instruksi", "se"})
 
 _NUMBER = re.compile(
     r"\b(?:nomor|nr|no(?=[\s.:]|\d))\s*[.:]?\s*(?P<nomor>(?=[a-z0-9./-]*\d)[a-z0-9][a-z0-9./-]*[a-z0-9]|\d)", re.I)
@@ -84,20 +127,32 @@ _BARE = re.compile(
     r"\s*[,.:]?\s*(?:(?P<slashed>(?:kep|per|se)[a-z]*/[a-z0-9./-]*\d)"
     r"|(?P<nomor>\d+[a-z]?)\s*(?:/\s*|\s+(?:(?:tahun|thn|th)\s*\.?\s*)?)(?P<tahun>(?:19|20)\d{2})\b)", re.I)
 _SLASHED_YEAR = re.compile(r"/(?P<tahun>(?:19|20)\d{2})$")
-_TITLE = re.compile(r"\btentang\b\s*:?\s*(?P<judul>.+)", re.I | re.S)
-_DOUBLE_TENTANG = re.compile(r"^(?:tentang\b\s*:?\s*)+", re.I)
+_TITLE = re.compile(r"\b(?:tentang|ttg)\b\.?\s*:?\s*(?P<judul>.+)", re.I | re.S)
+_DOUBLE_TENTANG = re.compile(r"^(?:(?:tentang|ttg)\b\.?\s*:?\s*)+", re.I)
 _AMENDMENT = re.compile(
-    r"\s*[,;]?\s*(?:(?:sebagaimana|yang)\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?(?:telah\s+)?di\s*ubah"
+    r"\s*[,;]?\s*(?:(?:sebag\w{0,3}mana?|sebagai\s+mana|yang)\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?(?:telah\s+)?"
+    r"(?:di\s*r?ubah|terakhir\s+(?:di\s*r?ubah|dengan))"
     r"|\b(?:jo|juncto)\b\.?\s+(?=\S))(?:.*)$", re.I | re.S)
 # "(Lembaran Negara Tahun 2014 Nomor 244, Tambahan Lembaran Negara Nomor 5587)", "(LN 2014 No. 244)"
 _GAZETTE = re.compile(
-    r"(?:\s*\(\s*|\s*[,;]\s*|\s+)(?:(?:tambahan\s+)?(?:lembaran|berita)\s+(?:negara|daerah)"
+    r"\s*\(\s*(?:tambahan\s+)?(?:lembaran|berita)\s+(?:negara|daerah)\b.*$"  # "(Lembaran Negara ... Tahu" cut short
+    r"|(?:\s*\(\s*|\s*[,;]\s*|\s+)(?:(?:tambahan\s+)?(?:lembaran|berita)\s+(?:negara|daerah)"
     r"(?:\s+(?:republik\s+indonesia|ri|(?:provinsi|kabupaten|kota)\s+[a-z]+))?\s+(?:tahun|nomor|no)\b"
     r"|t?ln\s+(?:ri\s+)?(?:tahun|no|nomor|\d)).*$",
     re.I | re.S)
 _REPUBLIK = re.compile(r"\s+(?:republik\s+indonesia|r\.?\s?i\.?)(?=[\s,.;:]|$)", re.I)
 _TAGS = re.compile(r"<[^>]*>")
-_BULLET = re.compile(r"^(?:[-\u2013\u2022*\u00b7>]+|\(?\d{1,2}\s*[.)]|\(?[a-z][.)](?=\s))\s*", re.I)
+_DASHED = re.compile(r"undang\s*[\u2013\u2014]\s*undang|undang\s+-\s*undang|undang\s*-\s+undang", re.I)
+_ARTICLE = re.compile(r"pasal\s+\d", re.I)
+# a year after "Tahun" whose digits OCR read as letters (O for 0, I/l/L for 1, S for 5) or split
+_OCR_YEAR = re.compile(r"(?<=\btahun\s)(?:(?:19|2[0O])[0-9OIlLS]{2}|(?:19|20)\s\d{2})\b", re.I)
+_OCR_ONE = re.compile(r"(?<=\bnomor\s)[Il](?=\s+tahun\b)", re.I)
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "L": "1", "S": "5", "s": "5", " ": ""})
+
+
+def _read_year(match: re.Match) -> str:
+    return match[0].translate(_OCR_DIGITS)
+_BULLET = re.compile(r"^(?:-\d{1,3}-(?=\d)|\d{1,2}\s+(?=[a-z])|[-\u2013\u2022*\u00b7>~\u274f\u25aa\u25cf\uf0b7]+|\(?\d{1,2}\s*[.)]|\(?[a-z][.)](?=\s))\s*", re.I)
 _ABBREVIATION_PAREN = re.compile(r"\s*\(\s*[a-z][a-z .&-]{0,15}\)(?=\s*,?\s*(?:nomor|no\b|nr\b|\d))", re.I)
 _KAB = re.compile(r"\bkab\s*\.\s*|\bkab\b\s*", re.I)
 _PROV = re.compile(r"\bprov\s*\.\s*|\bprov\b\s*", re.I)
@@ -149,7 +204,7 @@ def short_label(kind: str, nomor: str | None, tahun: int | None, region: str | N
     label = _SHORT.get(kind, _NAMES.get(kind, kind))
     if region and kind in REGIONAL:
         label = f"{label} {region}"
-    if ministry and kind in ("permen", "kepmen"):
+    if ministry and kind in WITH_ISSUER:
         label = f"{label} {ministry}"
     if kind == "uud":
         return f"{label} {tahun}"
@@ -184,6 +239,12 @@ def _normalise(text: str) -> str:
         if stripped == text:
             break
         text = stripped
+    text = _DASHED.sub(lambda m: f"{m[0][:6]}-{m[0][-6:]}", text)  # "Undang – Undang", as PDFs extract it
+    text = _OCR_YEAR.sub(_read_year, text)  # "Tahun 2OI4", "Tahun 20 13": digits as OCR reads them
+    text = _OCR_ONE.sub("1", text)  # "Nomor I Tahun 2023": the one that OCR reads as a letter
+    if _ARTICLE.match(text):  # "Pasal 18 ayat (6) Undang-Undang Dasar ...": the regulation is cited
+        head = _HEAD_START.search(text)
+        text = text[head.start():] if head else text
     text = _REPUBLIK.sub("", text)
     text = _ABBREVIATION_PAREN.sub("", text)
     return text
@@ -234,6 +295,18 @@ def _region_text(body: str, match: re.Match) -> str:
     return re.sub(r"\s+", " ", region).strip().title()
 
 
+_JOINING = frozenset({"dan", "atau", "serta", "&"})
+
+
+def _ministry_name(ministry: str) -> str | None:
+    """"keuangan" -> "Keuangan"; an issuer keeps its own capitals' shape ("Menteri Dalam Negeri")."""
+    name = re.sub(r"\s+", " ", ministry).strip(" ,.")
+    if not name:
+        return None
+    # title case, the joining words kept small: "Pekerjaan Umum dan Perumahan Rakyat"
+    return " ".join(w.lower() if w.casefold() in _JOINING else w[:1].upper() + w[1:].lower() for w in name.split())
+
+
 # The same items recur across a corpus, and the result is immutable: parse each text once.
 @lru_cache(maxsize=4096)
 def parse_citation(text: str) -> Citation:
@@ -261,7 +334,10 @@ def parse_citation(text: str) -> Citation:
     if title:
         judul = _DOUBLE_TENTANG.sub("", title["judul"].strip()).strip().rstrip(_TRAILING).strip() or None
     region = _region_text(body, match) if groups.get("region") else None
-    ministry = groups.get("ministry")
+    ministry = _ministry_name(groups["ministry"]) if groups.get("ministry") else None
+    short_form = groups.get("abbr") or groups.get("pm")
+    if short_form:
+        ministry = MINISTRY_ABBR[re.sub(r"\s+", " ", short_form)]
     clause = amendment.group().strip(" ,;") if amendment else None
     amendments = _amendments(clause, (kind, nomor_key(nomor or ""), tahun)) if clause else ()
     return Citation(
@@ -271,7 +347,7 @@ def parse_citation(text: str) -> Citation:
         tahun=tahun,
         judul=judul,
         region=region or None,
-        ministry=ministry.strip(" ,").title() if ministry else None,
+        ministry=ministry,
         amendment=clause,
         amendments=amendments,
     )
@@ -280,7 +356,8 @@ def parse_citation(text: str) -> Citation:
 # Where a regulation may start inside a longer text: a type word at a word boundary.
 _HEAD_START = re.compile(
     r"\b(?=(?:undang-undang|undang\s+undang|uu|perpp?u|peraturan|perpres|pp|permen|kepmen|perka|perda|"
-    r"pergub|perbup|perwali|perwalkot|keputusan|kepp?res|kepgub|kepbup|kepwali|surat\s+keputusan|sk)\b)", re.I)
+    r"pergub|perbup|perwali|perwalkot|keputusan|kepp?res|kepgub|kepbup|kepwali|surat\s+keputusan|sk|pma|pmk|"
+    r"inpres|instruksi|surat\s+edaran)\b)", re.I)
 
 
 def _amendments(clause: str, main_key: tuple) -> tuple[tuple[str, str, int | None], ...]:
@@ -316,6 +393,12 @@ _GAZETTE_ANYWHERE = re.compile(r"\(\s*(?:tambahan\s+)?(?:lembaran|berita)\s+(?:n
 _SEMICOLON = re.compile(r"\s*;\s*")
 _NUMBERED = re.compile(r"\s+(?=\(?\d{1,2}[.)]\s*\S)")
 _COMMA = re.compile(r"\s*,\s+")
+_AND = re.compile(r"\s+(?:dan|serta|&)\s+", re.I)  # "UU 23/2006 dan UU 24/2013 tentang ..."
+# after a title, only before a regulation named in full with its number: "... Kabupaten/Kota dan Peraturan
+# Menteri Dalam Negeri Nomor 138 Tahun 2017 tentang ..."
+_AND_FULL = re.compile(r"\s+dan\s+(?=(?:undang-undang|peraturan|keputusan)\s[^;]{0,60}?\bnomor\s+\d)", re.I)
+# "PP No 23 Tahun 2005 Perpres No 12 Tahun 2021": two table cells read as one line
+_SIDE_BY_SIDE = re.compile(r"(?<=\d)\s+(?=(?:uu|pp|perpres|permendagri|permen|perda|perbup|perwali|pergub|keppres)\b)", re.I)
 
 
 def split_merged(text: str) -> list[str]:
@@ -334,17 +417,23 @@ def _split_merged(text: str) -> tuple[str, ...]:
     pieces = _split_on(_SEMICOLON, [body], anywhere=True)
     pieces = _split_on(_NUMBERED, pieces, anywhere=False)
     pieces = _split_on(_COMMA, pieces, anywhere=False)
+    pieces = _split_on(_AND, pieces, anywhere=False, before_title=True)
+    pieces = _split_on(_AND_FULL, pieces, anywhere=False)
+    pieces = _split_on(_SIDE_BY_SIDE, pieces, anywhere=False, before_title=True)
     pieces = [p.strip(" ;,") for p in pieces if p.strip(" ;,.")]
     return tuple(pieces) if len(pieces) > 1 else (text,)
 
 
-def _split_on(separator: re.Pattern, pieces: list[str], anywhere: bool) -> list[str]:
+def _split_on(separator: re.Pattern, pieces: list[str], anywhere: bool, before_title: bool = False) -> list[str]:
     result: list[str] = []
     for piece in pieces:
         limit = len(piece)
         if not anywhere:  # only before an amendment clause: "diubah dengan UU 2/2015, UU 9/2015"
             clause = _AMENDMENT.search(piece)
             limit = clause.start() if clause else limit
+        if before_title:  # "dan" inside a title joins words, not regulations
+            title = _TITLE.search(piece)
+            limit = min(limit, title.start()) if title else limit
         start, current = 0, []
         for match in separator.finditer(piece):
             if match.start() >= limit:
@@ -380,6 +469,7 @@ _TITLE_WORDS = {
     "akip": "akuntabilitas kinerja instansi pemerintah", "lakip": "laporan akuntabilitas kinerja instansi pemerintah",
     "kab": "kabupaten", "prov": "provinsi", "rpjpd": "rencana pembangunan jangka panjang daerah",
     "rpjmd": "rencana pembangunan jangka menengah daerah", "rkpd": "rencana kerja pemerintah daerah",
+    "rpjpn": "rencana pembangunan jangka panjang nasional", "rpjmn": "rencana pembangunan jangka menengah nasional",
 }
 _NOISE_WORDS = {"nomor", "no", "tahun", "thn", "th", "republik", "indonesia", "ri"}
 

@@ -27,7 +27,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, NamedTuple
 
-from .citation import REGIONAL, Citation, jenis_name, nomor_key, parse_citation, region_key, sequence_number, short_label
+from .citation import (
+    REGIONAL, WITH_ISSUER, Citation, jenis_name, nomor_key, normalise_title, parse_citation, region_key,
+    sequence_number, short_label,
+)
 from .files import read_regular_text
 from .i18n import Text
 from .suggest import closest
@@ -76,10 +79,11 @@ class Entry(NamedTuple):
     expired_in: int | None = None
     note: str | None = None
     origin: str = ""  # "file:line" of its [[regulation]] table
+    ministry: str | None = None  # for a permen, kepmen or perka: "Keuangan", "Arsip Nasional"
 
     @property
     def citation(self) -> Citation:
-        return Citation(self.short(), self.kind, self.nomor, self.tahun, self.judul, self.region)
+        return Citation(self.short(), self.kind, self.nomor, self.tahun, self.judul, self.region, self.ministry)
 
     @property
     def jenis(self) -> str:
@@ -87,7 +91,7 @@ class Entry(NamedTuple):
 
     def short(self) -> str:
         """"PP 46/2011"."""
-        return short_label(self.kind, self.nomor, self.tahun, self.region)
+        return short_label(self.kind, self.nomor, self.tahun, self.region, self.ministry)
 
     def label(self) -> str:
         """"PP 30/2019 tentang Penilaian Kinerja Pegawai Negeri Sipil" (the title when known)."""
@@ -100,6 +104,11 @@ class Entry(NamedTuple):
 
 def _region_name(kind: str, region: str | None) -> str:
     return region_key(region)[1] if region and kind in REGIONAL else ""
+
+
+def _ministry_name(kind: str, ministry: str | None) -> str:
+    """A ministry as compared: "Pekerjaan Umum dan Perumahan Rakyat" = "pekerjaan umum dan perumahan rakyat"."""
+    return " ".join(re.findall(r"[a-z]+", ministry.casefold())) if ministry and kind in WITH_ISSUER else ""
 
 
 class Registry:
@@ -144,7 +153,7 @@ class Registry:
         """The entry of exactly this type, number and year (and region, when it names one)."""
         if not citation.recognised or citation.kind is None:
             return None
-        key = (citation.kind, citation.nomor, citation.tahun, citation.region)
+        key = (citation.kind, citation.nomor, citation.tahun, citation.region, citation.ministry)
         try:
             return self._lookups[key]
         except KeyError:
@@ -159,7 +168,27 @@ class Registry:
                 found = [e for e in found if _region_name(e.kind, e.region) == wanted]
             # a citation that names no region matches only when a single entry fits
             return found[0] if len(found) == 1 else None
+        if citation.kind in WITH_ISSUER:  # Permenkeu 5/2019 is not Permensos 5/2019
+            wanted = _ministry_name(citation.kind, citation.ministry)
+            if wanted:
+                found = [e for e in found if _ministry_name(e.kind, e.ministry) in (wanted, "")]
+            return found[0] if len(found) == 1 else None
         return found[0] if found else None
+
+    def with_title(self, citation: Citation) -> list[Entry]:
+        """Entries of the citation's type whose title is the cited title (compared as
+        `normalise_title` does), whatever their number and year: for `miscited-regulation`."""
+        if not citation.judul or citation.kind is None:
+            return []
+        return self._by_title.get((citation.kind, normalise_title(citation.judul)), [])
+
+    @functools.cached_property
+    def _by_title(self) -> dict[tuple[str, str], list[Entry]]:
+        index: dict[tuple[str, str], list[Entry]] = {}
+        for entry in self._by_key.values():
+            if entry.judul:
+                index.setdefault((entry.kind, normalise_title(entry.judul)), []).append(entry)
+        return index
 
     def same_number(self, citation: Citation) -> list[Entry]:
         """Entries of another type with the citation's number and year (for `wrong-regulation-type`)."""
@@ -215,7 +244,8 @@ def _numbers(nomor: str) -> tuple[str, ...]:
 
 
 def _entry_key(entry: Entry) -> tuple:
-    return (entry.kind, nomor_key(entry.nomor), entry.tahun, _region_name(entry.kind, entry.region))
+    return (entry.kind, nomor_key(entry.nomor), entry.tahun, _region_name(entry.kind, entry.region),
+            _ministry_name(entry.kind, entry.ministry))
 
 
 # -- reading files -------------------------------------------------------------------------------
@@ -347,8 +377,10 @@ def _citations(values: list, field_name: str) -> tuple[Citation, ...]:
                                  f"`{field_name}`: {value!r} bukan kutipan yang terbaca; tulis mis. \"PP 30/2019\" "
                                  f"(not a citation soptui can read; write e.g. \"PP 30/2019\")")
         else:
-            citation = Citation(short_label(value["kind"], value["nomor"], value["tahun"], value.get("region")),
-                                value["kind"], value["nomor"], value["tahun"], value.get("judul"), value.get("region"))
+            citation = Citation(short_label(value["kind"], value["nomor"], value["tahun"], value.get("region"),
+                                            value.get("ministry")),
+                                value["kind"], value["nomor"], value["tahun"], value.get("judul"), value.get("region"),
+                                value.get("ministry"))
         found.append(citation)
     return tuple(found)
 
@@ -374,6 +406,7 @@ def _entry(raw: dict, origin: str) -> Entry:
         expired_in=raw.get("expired_in"),
         note=raw.get("note"),
         origin=origin,
+        ministry=raw.get("ministry"),
     )
 
 

@@ -316,3 +316,50 @@ def test_comparison_helpers():
     assert region_key("Kota Batam") == ("kota", "batam")
     assert sequence_number("KEP/135/M.PAN/9/2004") == "135" and sequence_number("23") is None
     assert parse_citation("Kepmenpan 135/2004").key == ("kepmenpan", "135", 2004)
+
+
+@pytest.mark.parametrize("text, kind, ministry, nomor, tahun, judul", [
+    ("Permenkeu Nomor 119 Tahun 2020 tentang Perubahan", "permen", "Keuangan", "119", 2020, "Perubahan"),
+    ("PMA No. 19 Tahun 2018 ttg Pencatatan Perkawinan", "permen", "Agama", "19", 2018, "Pencatatan Perkawinan"),
+    ("PMK Nomor 190/PMK.05/2012 tentang Tata Cara Pembayaran", "permen", "Keuangan", "190/PMK.05/2012", 2012,
+     "Tata Cara Pembayaran"),
+    ("Peraturan Menteri Sosial RI Nomor 5 Tahun 2019 tentang Pengelolaan Data Terpadu Kesejahteraan Sosial",
+     "permen", "Sosial", "5", 2019, "Pengelolaan Data Terpadu Kesejahteraan Sosial"),
+    ("Kepmensos Nomor 146/HUK/2013 tentang Penetapan Kriteria", "kepmen", "Sosial", "146/HUK/2013", 2013,
+     "Penetapan Kriteria"),
+    ("Permendes PDTT Nomor 8 Tahun 2022 tentang Prioritas", "permen",
+     "Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi", "8", 2022, "Prioritas"),
+    ("Permen PUPR No 14/2017", "permen", "Pekerjaan Umum dan Perumahan Rakyat", "14", 2017, None),
+    ("Surat Edaran Menteri Dalam Negeri Nomor 440/830/SJ Tahun 2021 tentang Vaksinasi", "se",
+     "Menteri Dalam Negeri", "440/830/SJ", 2021, "Vaksinasi"),
+    ("Instruksi Presiden Nomor 7 Tahun 1999 tentang Akuntabilitas Kinerja Instansi Pemerintah", "inpres", None,
+     "7", 1999, "Akuntabilitas Kinerja Instansi Pemerintah"),
+    ("Instruksi Menteri Dalam Negeri Nomor 1 Tahun 2021 tentang PPKM", "instruksi", "Menteri Dalam Negeri", "1",
+     2021, "PPKM"),
+    ("Keputusan Kepala Badan Kepegawaian Negara Nomor 11 Tahun 2002 tentang Ketentuan Pelaksanaan", "keputusan",
+     "Kepala Badan Kepegawaian Negara", "11", 2002, "Ketentuan Pelaksanaan"),
+    ("Peraturan Kepala Arsip Nasional Republik Indonesia Nomor 19 Tahun 2011 tentang Pedoman Penataan Berkas",
+     "perka", "Arsip Nasional", "19", 2011, "Pedoman Penataan Berkas"),
+    ("Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 ttg. Tata Cara Perencanaan", "permendagri", None, "86",
+     2017, "Tata Cara Perencanaan"),
+])
+def test_every_ministry_short_forms_and_non_regulations(text, kind, ministry, nomor, tahun, judul):
+    citation = parse_citation(text)
+    assert (citation.kind, citation.ministry, citation.nomor, citation.tahun, citation.judul) == (
+        kind, ministry, nomor, tahun, judul)
+
+
+def test_amendment_clauses_with_common_misspellings_stay_out_of_the_title():
+    for clause in ("sebagaiman telah dirubah beberapa kali terakhir dengan Undang-Undang Nomor 9 Tahun 2015",
+                   "sebagaimana telah dirubah dengan Undang-Undang Nomor 9 Tahun 2015",
+                   "sebagai mana telah diubah terakhir dengan Undang-Undang Nomor 9 Tahun 2015"):
+        citation = parse_citation("Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah " + clause)
+        assert citation.judul == "Pemerintahan Daerah", clause
+        assert citation.amendments == (("uu", "9", 2015),)
+
+
+def test_two_regulations_joined_by_dan_are_split_before_the_title_only():
+    assert split_merged("UU No. 23 Tahun 2006 dan UU No. 24 Tahun 2013 tentang Administrasi Kependudukan") == [
+        "UU No. 23 Tahun 2006", "UU No. 24 Tahun 2013 tentang Administrasi Kependudukan"]
+    kept = "Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan dan PP Daerah"
+    assert split_merged(kept) == [kept]

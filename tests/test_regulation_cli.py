@@ -62,3 +62,30 @@ def test_configured_registries_and_registry_errors(tmp_path, capsys):
     assert main(["regulation", "PP 46/2011"]) == 2
     err = capsys.readouterr().err
     assert "bad.toml:1:1" in err and "'nomor' is a required property" in err
+
+
+def write_sop(folder, name, *dasar_hukum):
+    items = "".join(f'  "{d}",\n' for d in dasar_hukum)
+    (folder / name).write_text(f'nama = "A"\nunit = "Kecamatan A"\ndasar_hukum = [\n{items}]\n'
+                               '[[langkah]]\nno = 1\nkegiatan = "Memulai"\n', encoding="utf-8")
+
+
+def test_unknown_lists_the_citations_the_registry_does_not_know_most_cited_first(tmp_path, capsys):
+    # numbers no registry will hold: UU 98/2006 and 99/2013 do not exist
+    write_sop(tmp_path, "a.toml", "PP 46/2011", "Permensos Nomor 77 Tahun 2019 tentang Data",
+              "UU No. 98 Tahun 2006 dan UU No. 99 Tahun 2013 tentang Sesuatu")
+    write_sop(tmp_path, "b.toml", "Permensos 77/2019", "Bukan kutipan")
+    assert main(["regulation", "--lang", "en", "--unknown", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("5 citations checked, 4 unknown to the registry (3 distinct)")
+    assert out.splitlines()[2:] == ["     2       2  Permen Sosial 77/2019", "     1       1  UU 98/2006",
+                                    "     1       1  UU 99/2013"]
+    assert main(["regulation", "--unknown", "--format", "json", str(tmp_path / "b.toml")]) == 1
+    assert json.loads(capsys.readouterr().out)["unknown"][0] == {
+        "citation": "Permen Sosial 77/2019", "count": 1, "files": [str(tmp_path / "b.toml")]}
+
+
+def test_unknown_when_every_citation_is_known(tmp_path, capsys):
+    write_sop(tmp_path, "a.toml", "PP 46/2011")
+    assert main(["regulation", "--unknown", str(tmp_path)]) == 0
+    assert "1 kutipan peraturan diperiksa, 0 tidak dikenal" in capsys.readouterr().out

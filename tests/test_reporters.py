@@ -3,6 +3,7 @@
 import io
 import json
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from jsonschema import Draft202012Validator
 from soptui.checker.engine import META_RULES, LintResult, RuleInfo
 from soptui.checker.finding import Finding
 from soptui.checker.rule import Edit, Fix, Severity
+from soptui.coverage import Coverage
 from soptui.i18n import Text
 from soptui.reporting import REPORTERS
 from soptui.reporting.github import escape_data
@@ -28,7 +30,7 @@ def result() -> LintResult:
                 Text("penomoran melompat", "numbering jumps"), fix),
         Finding("SOP101", "step-numbering", Severity.WARNING, "sops/a.toml", 99, 2, "/langkah/6/no", 9, TRICKY),
         Finding("SOP002", "unused-suppression", Severity.INFO, "sops/b.toml", 3, 1, "", None, Text("i", "i")),
-    ], RULES)
+    ], RULES, Coverage(7, Counter({"Permen Sosial 5/2019": 2, "PP 99/2020": 1})))
 
 
 def render(name: str, lang: str = "en") -> str:
@@ -133,3 +135,9 @@ def test_each_format_matches_its_snapshot(name, snapshot):
     snapshot.snapshot_dir = Path(__file__).parent / "snapshots" / "reporters"
     text = render(name).replace('"version": "0.1.0"', '"version": "X"')
     snapshot.assert_match(text, f"report.{name}")
+
+
+def test_the_coverage_is_in_the_text_summary_json_and_sarif():
+    assert "registry: 7 citations checked, 4 known, 3 unknown (soptui regulation --unknown PATH)" in render("text")
+    assert json.loads(render("json"))["registry"] == {"checked": 7, "known": 4, "unknown": 3}
+    assert json.loads(render("sarif"))["runs"][0]["properties"]["registry"] == {"checked": 7, "known": 4, "unknown": 3}

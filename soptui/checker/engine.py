@@ -13,6 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 
+from .. import coverage
+from ..coverage import Coverage
 from ..files import read_regular_text
 from ..i18n import Text
 from ..loading.loader import MAX_FILE_BYTES, LoadResult, load_file
@@ -64,7 +66,7 @@ class FileResult:
 
     def __init__(self, path: str, findings: list[Finding], collected: dict[str, Any] | None = None,
                  loaded: bool = True, identity: dict[str, str] | None = None,
-                 source: LazySource | SourceMap | None = None) -> None:
+                 source: LazySource | SourceMap | None = None, coverage: tuple[int, list[str]] | None = None) -> None:
         self.path = path
         self.findings = findings
         self.collected = {} if collected is None else collected  # corpus rule code -> data
@@ -73,15 +75,20 @@ class FileResult:
         # Where corpus findings are placed; None for results from workers or the cache, whose
         # files are then read again for the few corpus findings there are.
         self.source = source
+        # (citations checked against the registry, labels of the unknown ones): see soptui.coverage
+        self.coverage = coverage
 
 
 class LintResult:
-    """What a run yields: the files checked, every finding, and the rules that ran."""
+    """What a run yields: the files checked, every finding, the rules that ran, and how many
+    citations the registry could check."""
 
-    def __init__(self, files: list[str], findings: list[Finding], rules: list[RuleInfo]) -> None:
+    def __init__(self, files: list[str], findings: list[Finding], rules: list[RuleInfo],
+                 coverage: Coverage | None = None) -> None:
         self.files = files
         self.findings = findings
         self.rules = rules
+        self.coverage = coverage or Coverage()
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -147,7 +154,7 @@ class Checker:
             findings += [self._finding(rule, sop, v, selection) for v in violations or ()]
         identity = {"nama": sop.nama, "nomor": sop.nomor or "", "unit": sop.unit}
         return FileResult(path, self._suppress(sop, findings, selection), collected, identity=identity,
-                          source=sop.source)
+                          source=sop.source, coverage=coverage.of_sop(sop))
 
     def _contained(self, rule: Rule, path: str, findings: list[Finding], call: Callable[[], Any]) -> Any:
         try:
@@ -234,7 +241,8 @@ class Checker:
     def finish(self, results: list[FileResult]) -> LintResult:
         findings = [f for r in results for f in r.findings] + self.check_corpus(results)
         findings.sort(key=Finding.by_place)
-        return LintResult([r.path for r in results], findings, self.infos())
+        return LintResult([r.path for r in results], findings, self.infos(),
+                          coverage.total(r.coverage for r in results))
 
 
 class _Positions:

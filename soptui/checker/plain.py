@@ -34,6 +34,7 @@ def encode(result: FileResult) -> dict:
         "loaded": result.loaded,
         "collected": result.collected,
         "identity": result.identity,
+        "coverage": result.coverage,
         "fixes": fixes,
         "findings": findings,
     }
@@ -47,4 +48,5 @@ def decode(path: str, data: dict) -> FileResult:
                 None if fix is None else fixes[fix], plugin)
         for code, name, severity, line, col, pointer, step, message_id, message_en, plugin, fix in data["findings"]
     ]
-    return FileResult(path, findings, data["collected"], data["loaded"], data["identity"])
+    return FileResult(path, findings, data["collected"], data["loaded"], data["identity"],
+                      coverage=data.get("coverage"))

@@ -8,12 +8,18 @@ same number and year are shown (a Permendagri that is really a Perpres).
 The registry is soptui's own, then the files named by `registries = [...]` in the configuration
 (found from the current folder, or --config), then those of installed plugins, then --registry.
 
+With --unknown, the arguments are SOP files or folders instead, and the command lists the
+citations of their dasar hukum that the registry does not know, most cited first, with the
+number of citations and of files: what a kabupaten's own registry file should add.
+
 examples:
   soptui regulation PP 46/2011
+  soptui regulation --unknown sops/
   soptui regulation "Peraturan Menteri Dalam Negeri Nomor 29 Tahun 2014 tentang SAKIP"
   soptui regulation --registry balangan.toml Perbup Balangan 5/2020
 
-exit codes: 0 the registry knows the regulation, 1 it does not, 2 usage or registry error.
+exit codes: 0 the registry knows the regulation (--unknown: knows every citation), 1 it does not,
+2 usage or registry error.
 """
 
 from __future__ import annotations
@@ -54,6 +60,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--registry", action="append", default=[], metavar="FILE",
                         help="an extra registry file, read last (repeatable)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--unknown", action="store_true",
+                        help="the arguments are SOP files or folders: list their citations the registry does not know")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
     query = " ".join(args.query).strip()
     registry, config_lang = _registry(args)
     lang = getattr(args, "lang", None) or config_lang or "id"
+    if args.unknown:
+        return _unknown(args.query, registry, args.format, lang)
     citation = parse_citation(query)
     entry = registry.lookup(citation)
     others = registry.same_number(citation) if entry is None else []
@@ -97,6 +107,49 @@ def _registry(args: argparse.Namespace):
         raise UsageError(f"registri tidak dapat dipakai (registry cannot be used):\n{error}") from None
     except Exception as error:  # noqa: BLE001 - e.g. a plugin rejected by pluggy
         raise UsageError(str(error)) from None
+
+
+def _unknown(paths: list[str], registry, form: str, lang: str) -> int:
+    """List the citations of the SOPs under `paths` that the registry does not know."""
+    import sys
+    from collections import Counter
+
+    from ..coverage import of_sop
+    from ..loading.discover import find_sop_files
+    from ..loading.loader import load_file
+    from . import EXIT_FINDINGS, EXIT_OK, UsageError
+
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"tidak ada (no such file or folder): {', '.join(missing)}")
+    citations, files = Counter(), {}  # label -> times cited; label -> files citing it
+    checked = 0
+    for path in find_sop_files(paths):
+        loaded = load_file(path)
+        if loaded.sop is None:
+            print(Text(f"{path}: tidak dapat dimuat, dilewati (soptui validate {path})",
+                       f"{path}: cannot be loaded, skipped (soptui validate {path})")(lang), file=sys.stderr)
+            continue
+        count, unknown = of_sop(loaded.sop, registry)
+        checked += count
+        citations.update(unknown)
+        for label in unknown:
+            files.setdefault(label, set()).add(str(path))
+    ranked = sorted(citations.items(), key=lambda item: (-item[1], item[0]))
+    if form == "json":
+        print(json.dumps({"checked": checked, "unknown": [
+            {"citation": label, "count": count, "files": sorted(files[label])} for label, count in ranked]},
+            ensure_ascii=False, indent=2))
+    else:
+        total = sum(citations.values())
+        print(Text(f"{checked} kutipan peraturan diperiksa, {total} tidak dikenal registri "
+                   f"({len(ranked)} peraturan berbeda)",
+                   f"{checked} citations checked, {total} unknown to the registry ({len(ranked)} distinct)")(lang))
+        if ranked:
+            print(Text("  kali  berkas  kutipan", "  times  files  citation")(lang))
+        for label, count in ranked:
+            print(f"  {count:>4}  {len(files[label]):>6}  {label}")
+    return EXIT_FINDINGS if ranked else EXIT_OK
 
 
 def _by_number(registry, query: str) -> list:

@@ -29,7 +29,14 @@ def report_head(result: LintResult, lang: str) -> dict:
             "warning": result.count(Severity.WARNING),
             "info": result.count(Severity.INFO),
         },
+        "registry": registry_coverage(result),
     }
+
+
+def registry_coverage(result: LintResult) -> dict:
+    """How many citations the registry could check (also in SARIF's run properties)."""
+    coverage = result.coverage
+    return {"checked": coverage.checked, "known": coverage.known, "unknown": sum(coverage.unknown.values())}
 
 
 class JsonReporter(Reporter):

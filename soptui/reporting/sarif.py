@@ -9,6 +9,7 @@ from .. import __version__
 from ..checker.engine import LintResult
 from ..checker.rule import Severity
 from .base import Reporter
+from .json import registry_coverage
 from .paths import relative
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -43,6 +44,7 @@ class SarifReporter(Reporter):
                 } for rule in rules],
             }},
             "results": [self._result(finding, index) for finding in result.findings],
+            "properties": {"registry": registry_coverage(result)},
         }
         json.dump({"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
                    "runs": [run]}, out, ensure_ascii=False, indent=1)

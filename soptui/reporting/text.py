@@ -53,9 +53,19 @@ class TextReporter(Reporter):
         files_with = len({f.path for f in result.findings})
         if self.lang == "en":
             return (f"{len(result.files)} files checked: {errors} errors, {warnings} warnings, {infos} info "
-                    f"in {files_with} files")
+                    f"in {files_with} files\n{coverage_line(result, 'en')}")
         return (f"{len(result.files)} berkas diperiksa: {errors} galat, {warnings} peringatan, {infos} info "
-                f"di {files_with} berkas")
+                f"di {files_with} berkas\n{coverage_line(result, 'id')}")
+
+
+def coverage_line(result: LintResult, lang: str) -> str:
+    """"registri: 25 kutipan peraturan diperiksa, 7 tidak dikenal (...)": silence about an unknown
+    citation is not approval, and the reader should know how much went unchecked."""
+    checked, unknown = result.coverage.checked, sum(result.coverage.unknown.values())
+    hint = " (soptui regulation --unknown PATH)" if unknown else ""
+    if lang == "en":
+        return f"registry: {checked} citations checked, {checked - unknown} known, {unknown} unknown{hint}"
+    return f"registri: {checked} kutipan peraturan diperiksa, {checked - unknown} dikenal, {unknown} tidak dikenal{hint}"
 
 
 def _read_lines(path: str) -> list[str]:

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from ..citation import Citation, normalise_title
+from ..citation import Citation, normalise_title, parse_citation, split_merged
 from ..registry import Registry, for_path
 
 
 def registry_of(sop) -> Registry:
     """The registry that applies to this SOP (shipped, configuration, plugins)."""
     return for_path(sop.path)
+
+
+def cited(sop):
+    """(index, citation, whole) for every regulation the dasar hukum cites: an item that holds two
+    ("UU 23/2006 dan UU 24/2013 tentang ...") gives each, with `whole` False, so each is checked."""
+    for index, citation in enumerate(sop.dasar_hukum):
+        pieces = split_merged(citation.text)
+        if len(pieces) == 1:
+            yield index, citation, True
+        else:
+            for piece in pieces:
+                yield index, parse_citation(piece), False
 
 
 def pointer(index: int) -> str:

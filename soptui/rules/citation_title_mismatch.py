@@ -67,7 +67,7 @@ class CitationTitleMismatch(Rule):
                     f"judul {entry.short()} terpotong; judul lengkapnya: \"{entry.judul}\"",
                     f"the title of {entry.short()} is cut short; the full title: \"{entry.judul}\"",
                 ), fix)
-            else:
+            elif not registry.with_title(citation):  # else miscited-regulation names the one meant
                 yield Violation(pointer(index), Text(
                     f"judul {entry.short()} berbeda dari registri: tertulis \"{citation.judul}\", "
                     f"registri mencatat \"{entry.judul}\"; periksa juga nomor dan tahunnya",

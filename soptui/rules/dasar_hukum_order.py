@@ -50,7 +50,7 @@ RANK = {
     "uu": 1, "perppu": 1,
     "pp": 2,
     "perpres": 3, "keppres": 3,
-    "permendagri": 4, "permenpanrb": 4, "kepmenpan": 4, "permen": 4, "kepmen": 4, "perka_bkn": 4,
+    "permendagri": 4, "permenpanrb": 4, "kepmenpan": 4, "permen": 4, "kepmen": 4, "perka_bkn": 4, "perka": 4,
     "perda": 5,
     "pergub": 6, "perbup": 6, "perwali": 6,
     "kepgub": 7, "kepbup": 7, "kepwali": 7, "kepcamat": 7,

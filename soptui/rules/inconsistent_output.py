@@ -14,7 +14,9 @@ things are reported:
   an earlier row (a "tidak" that returns the work for correction): a step's kelengkapan is
   written for the way into it in the document's order.
 - **spelling**: two items of the SOP (any step, output or kelengkapan) that are equal after
-  normalisation (case, spacing, Draf/Draft, tanda tangan/tandatangan) but written differently.
+  normalisation (case, spacing, Draf/Draft, tanda tangan/tandatangan) but written differently,
+  other than in case alone ("Surat Masuk" and "surat masuk" are one spelling, capitalised
+  differently, as titles and sentences are).
   Reported once for each later spelling, at its first occurrence, naming the first spelling.
 - **regression**: a step whose kelengkapan has X and whose output is the draft of that same X
   ("Draf X", "Draft X", "Konsep X"): the document goes backwards. Reported at that output.
@@ -24,9 +26,12 @@ Both items are normalised: case-folded; runs of whitespace made one space; space
 removed; punctuation and bullets at either end stripped; "Draft" and "Konsep" read as "Draf";
 "tanda tangan" read as "tandatangan"; and the word "Dokumen" dropped (it names the medium, not
 the document: "Draf Dokumen Pengukuran Kinerja" is "Draf Pengukuran Kinerja"). An output
-matches a kelengkapan item when the two are then equal, or one contains the other as a run of
-whole words ("Format Isian Data Kinerja Triwulan" matches "Format Isian Data Kinerja Triwulan
-Terisi"; "Konsep" matches "Konsep pengukuran kinerja"; "tim" does not match "timbangan").
+matches a kelengkapan item when the two are then equal, or one of at least two words is
+contained in the other as a run of whole words ("Format Isian Data Kinerja Triwulan" matches
+"Format Isian Data Kinerja Triwulan Terisi"; "tim" does not match "timbangan"). A single word
+matches only as the first word of the other, its head noun ("Konsep" for "Konsep pengukuran
+kinerja"): anywhere else it is a modifier, and Lampihong's step 1 output "kinerja" does not
+name the "Formulir kinerja yang diterima" of step 2.
 The spelling check uses the same normalisation without the Konsep and Dokumen steps ("Konsep"
 and "Draf" are different words, not different spellings). The regression check compares X
 after the spelling normalisation, with "Konsep" read as "Draf".
@@ -44,13 +49,14 @@ On the seed SOPs this reports:
   ("Draf masukan dan arahan" / "Undangan Rapat"). Not 4 -> 5: the meeting takes the "Draf
   Pengukuran Kinerja" step 2 made. Regressions at steps 9 and 10: each takes "Dokumen
   Pengukuran Kinerja" and outputs "Draf Dokumen Pengukuran Kinerja".
-- Sumbersuko: the spelling "Pengukuran kinerja" (output of step 7) beside "Pengukuran Kinerja"
-  (its kelengkapan).
+- Lampihong, step 1 -> 2: step 1 outputs "kinerja", a word that names no document, and step 2
+  takes "Formulir kinerja yang diterima".
+- Sumbersuko, step 1 -> 2: step 1 makes a "Draft tim perumus", step 2 takes a "Tim".
 
 And it does not report: Awayan 071/03 (every handoff matches, "Draft Format Isian ..." ->
 "Format Isian ..." by containment); Awayan 071/02 steps 4 -> 5 -> 8 -> 9 ("Data Pengukuran
 Kinerja Triwulan" -> "... Terverifikasi" -> "... Bertanda Tangan", equal or contained);
-Lampihong 5 -> 6 ("pengukuran kinerja yang telah ditandatangani" contains "Dokumen pengukuran
+Sumbersuko's "Pengukuran kinerja" beside "Pengukuran Kinerja" (case alone); Lampihong 5 -> 6 ("pengukuran kinerja yang telah ditandatangani" contains "Dokumen pengukuran
 kinerja" once "Dokumen" is dropped); Sumbersuko 3 -> 4 ("Draft pengukuran kinerja" hands on
 to "Konsep": Konsep reads as Draf); Wangon 5 -> 6 ("Draf Pengukuran Kinerja" / "Draf Dokumen
 Pengukuran Kinerja"); Sumbersuko 7 -> 3 if transcribed as the "tidak" that sends the concept
@@ -147,11 +153,19 @@ def match_key(item: str) -> str:
 
 
 def matches(a: str, b: str) -> bool:
-    """Two items name the same thing: equal match keys, or one inside the other as whole words."""
+    """Two items name the same thing: equal match keys, or one of two or more words inside the
+    other as whole words. A single word matches only as the other's first word, its head noun
+    ("Konsep" for "Konsep pengukuran kinerja"); elsewhere it is a modifier ("kinerja" in
+    "Formulir kinerja") and names no document."""
     a, b = match_key(a), match_key(b)
     if not a or not b:
         return False
-    return a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} "
+    if a == b:
+        return True
+    inner, outer = (a, b) if len(a) <= len(b) else (b, a)
+    if " " not in inner:
+        return outer.startswith(inner + " ")
+    return f" {inner} " in f" {outer} "
 
 
 def _upstream(sop, step) -> list:
@@ -216,8 +230,8 @@ def _written_two_ways(sop) -> set[str]:
     forms: dict[str, set[str]] = {}  # spelling key -> the ways it is written
     for text in texts:
         key = spelling_key(text)
-        if key:
-            forms.setdefault(key, set()).add(written(text))
+        if key:  # case is not spelling: "Surat Masuk" and "surat masuk" are one way of writing it
+            forms.setdefault(key, set()).add(written(text).casefold())
     return {key for key, seen in forms.items() if len(seen) > 1}
 
 
@@ -238,9 +252,9 @@ def _spellings(sop):
         first = written(first_text)
         for pointer, _step, _where, text in rest:
             form = written(text)
-            if form == first or (first, form) in reported:
+            if form.casefold() == first.casefold() or (first.casefold(), form.casefold()) in reported:
                 continue
-            reported.add((first, form))
+            reported.add((first.casefold(), form.casefold()))
             yield Violation(pointer, Text(
                 f'"{form}" ditulis berbeda dengan "{first}" (langkah {first_step.no}, {first_where}) '
                 f"padahal namanya sama; samakan penulisannya",

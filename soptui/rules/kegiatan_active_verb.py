@@ -20,14 +20,18 @@ reported, in one of four ways:
   peng-, peny-) or ke- ... -an but not ke- ... -kan, seven letters or more ("Pengarsipan",
   "Penandatanganan", "Kelengkapan"; not "pesan"), or a bare noun of the built-in table ("Entri",
   "Verifikasi", "Koreksi"). That table of common nominalisations gives the verb to use
-  ("Penggandaan" -> "Menggandakan", "Entri" -> "Mengentri"); for other nouns the message gives
-  a generic hint.
+  ("Penggandaan" -> "Menggandakan", "Entri" -> "Mengentri"); for other nouns the message names
+  no verb, since a verb guessed from an unknown noun is often not a word. A suggestion stops
+  before an agent phrase ("Penandatanganan dokumen oleh camat" -> "Menandatangani dokumen"):
+  the actor belongs in the pelaksana column.
 - **passive**: the first word starts with `di`, has five letters or more and is not one of the
   nouns `disposisi`, `diskusi`, `dinas`, `direktur`, `distribusi`, ... ("Diserahkan",
-  "Ditandatangani"). The message suggests the meN- form ("Menyerahkan").
+  "Ditandatangani"), or the word "di" written apart from its verb ("Di paraf"). The message
+  suggests the meN- form ("Menyerahkan", "Memaraf").
 - **not a verb**: anything else ("kinerja atas penilai ...", "Berkas ..."). A bare base form
   used as an imperative ("Periksa ...", "Kerjakan ...") is reported too: the standard asks for
-  the active me- form.
+  the active me- form; for the common base forms ("Periksa", "Ketik", "Serahkan") the message
+  gives it ("Memeriksa").
 
 Lower-case verbs ("memeriksa ...") are accepted: capitalisation is not this rule's business.
 
@@ -137,7 +141,63 @@ VERB_FOR = {
     "cetak": "mencetak",
     "arsip": "mengarsipkan",
     "paraf": "memaraf",
+    "pemrosesan": "memproses",
+    "penetapan": "menetapkan",
+    "pengajuan": "mengajukan",
+    "pengusulan": "mengusulkan",
+    "penelitian": "meneliti",
+    "pembahasan": "membahas",
+    "pemberian": "memberikan",
+    "pendaftaran": "mendaftarkan",
+    "penyiapan": "menyiapkan",
+    "penyelesaian": "menyelesaikan",
+    "pengadaan": "mengadakan",
+    "pelayanan": "melayani",
+    "pembayaran": "membayar",
+    "pengagendaan": "mengagendakan",
+    "penulisan": "menulis",
+    "penerbitan": "menerbitkan",
+    "pengambilan": "mengambil",
+    "pemanggilan": "memanggil",
+    "penghitungan": "menghitung",
+    "perhitungan": "menghitung",
+    "pengawasan": "mengawasi",
+    "pembinaan": "membina",
+    "pengendalian": "mengendalikan",
+    "perencanaan": "merencanakan",
+    "penentuan": "menentukan",
+    "penjadwalan": "menjadwalkan",
+    "pengukuran": "mengukur",
+    "pengisian": "mengisi",
+    "penyaluran": "menyalurkan",
+    "penugasan": "menugaskan",
+    "penyusunan": "menyusun",
+    "pengarahan": "mengarahkan",
+    "penelaahan": "menelaah",
+    "disposisi": "mendisposisikan",
+    "registrasi": "meregistrasi",
+    "legalisasi": "melegalisasi",
+    "identifikasi": "mengidentifikasi",
+    "klarifikasi": "mengklarifikasi",
+    "inventarisasi": "menginventarisasi",
+    "fasilitasi": "memfasilitasi",
+    "sosialisasi": "menyosialisasikan",
+    "koordinasi": "berkoordinasi",
+    "analisis": "menganalisis",
+    "monitoring": "memantau",
 }
+
+# Base forms written as imperatives ("Periksa berkas"): their me- form is suggested; for any
+# other word no verb is guessed, since a guess from a word that is not a verb is not a word.
+BASE_VERBS = frozenset({
+    "periksa", "ketik", "cetak", "kirim", "kirimkan", "serahkan", "catat", "susun", "buat", "teliti",
+    "arsipkan", "sampaikan", "tandatangani", "kumpulkan", "siapkan", "terima", "proses", "ajukan",
+    "tetapkan", "laporkan", "teruskan", "isi", "hitung", "tulis", "rekap", "simpan", "kerjakan",
+    "lakukan", "laksanakan", "lengkapi", "perbaiki", "setujui", "tanda", "input", "cek", "bahas",
+})
+# an agent phrase ("... oleh camat"): the actor belongs in the pelaksana column, and an active
+# sentence has none, so a suggestion stops before it
+_AGENT = re.compile(r"\s+oleh\b.*$", re.I | re.S)
 
 # pe(r)-/pem-/pen-/peng-/peny- ... -an and ke- ... -an, at least seven letters ("pesan",
 # "pekan" are not nominalisations of a verb); ke- ... -kan is an imperative ("kerjakan").
@@ -178,6 +238,10 @@ def judge(kegiatan: str, actors: frozenset[str] | set[str] = ACTOR_WORDS) -> Tex
     lower = first.lower()
     if is_active_verb(lower):
         return None
+    words = text.split(None, 2)
+    if lower == "di" and len(words) > 1:  # "Di paraf oleh Sekcam": a passive written apart
+        joined = words[0] + words[1]
+        return _passive(" ".join([joined, *words[2:]]), joined)
     if lower in actors:
         return _subject(text, _words(text), actors)
     if lower in VERB_FOR or _NOUN_FORM.match(lower):
@@ -185,7 +249,7 @@ def judge(kegiatan: str, actors: frozenset[str] | set[str] = ACTOR_WORDS) -> Tex
         return _noun_form(text, chunk)
     if lower.startswith("di") and len(lower) > 4 and lower not in DI_NOUNS:
         return _passive(text, first)
-    return _not_a_verb(first)
+    return _not_a_verb(text, first)
 
 
 def _each_word(text: str):
@@ -244,36 +308,43 @@ def _noun_form(text: str, chunk: str) -> Text:
     parts = chunk.split("/")
     verbs = [VERB_FOR.get(part.lower()) for part in parts]
     if all(verbs):
-        rewritten = "/".join(verbs) + text[len(chunk):]
+        rewritten = "/".join(verbs) + _AGENT.sub("", text[len(chunk):])
         example = _capitalise(_first_words(rewritten))
         return Text(
             f'kegiatan diawali kata benda "{chunk}"; gunakan kata kerja aktif: "{example}"',
             f'the activity starts with the noun "{chunk}"; use an active verb: "{example}"',
         )
     return Text(
-        f'kegiatan diawali kata benda "{chunk}"; gunakan kata kerja aktif, mis. "Mengarsipkan ..."',
-        f'the activity starts with the noun "{chunk}"; use an active verb, e.g. "Mengarsipkan ..."',
+        f'kegiatan diawali kata benda "{chunk}"; gunakan kata kerja aktif (me-/ber-)',
+        f'the activity starts with the noun "{chunk}"; use an active verb (me-/ber-)',
     )
 
 
 def _passive(text: str, first: str) -> Text:
     verb = active_of_passive(first.lower())
-    example = _capitalise(_first_words(verb + text[len(first):]))
+    example = _capitalise(_first_words(verb + _AGENT.sub("", text[len(first):])))
     return Text(
         f'kegiatan diawali kata kerja pasif "{first}"; gunakan kata kerja aktif, mis. "{example}"',
         f'the activity starts with the passive verb "{first}"; use an active verb, e.g. "{example}"',
     )
 
 
-def _not_a_verb(first: str) -> Text:
+def _not_a_verb(text: str, first: str) -> Text:
+    if first.lower() in BASE_VERBS:
+        verb = active_of_passive("di" + first.lower())
+        example = _capitalise(_first_words(verb + _AGENT.sub("", text[len(first):])))
+        return Text(
+            f'kegiatan diawali bentuk dasar "{first}"; gunakan kata kerja aktif: "{example}"',
+            f'the activity starts with the base form "{first}"; use the active verb: "{example}"',
+        )
     return Text(
         f'kegiatan tidak diawali kata kerja aktif ("{first}"); awali dengan kata kerja berawalan '
-        f'me- atau ber-, mis. "Memeriksa ..."',
-        f'the activity does not start with an active verb ("{first}"); start with a me- or ber- '
-        f'verb, e.g. "Memeriksa ..."',
+        f'me- atau ber-',
+        f'the activity does not start with an active verb ("{first}"); start with a me- or ber- verb',
     )
 
 
+_SYLLABLE = re.compile(r"ai|au|oi|[aiueo]")  # a vowel or diphthong: one syllable each
 # Stems starting with "per" whose p is dropped by meN- (memeriksa, not mem-periksa).
 _PER_STEMS_DROPPING_P = ("periksa", "perintah", "perlu", "peras", "peringat")
 
@@ -282,8 +353,12 @@ def active_of_passive(passive: str) -> str:
     """The meN- form of a di- passive ("diserahkan" -> "menyerahkan"); a suggestion, not a
     dictionary: irregular stems may come out wrong."""
     stem = passive[2:]
+    if len(_SYLLABLE.findall(stem)) == 1:  # one syllable: "dicek" -> "mengecek"
+        return "menge" + stem
     if stem.startswith("per") and not stem.startswith(_PER_STEMS_DROPPING_P):
         return "mem" + stem
+    if stem.startswith(("pr", "tr", "kl", "kr", "sk", "st")):  # a cluster keeps its consonant: "memproses"
+        return {"p": "mem", "t": "men", "k": "meng", "s": "men"}[stem[0]] + stem
     head = stem[:1]
     if head in "aiueo" or head in "gh":
         return "meng" + stem

@@ -38,3 +38,44 @@ def test_duplicate_nomor_reported_in_each_file_ignoring_spaces():
     })
     assert [(f.path, f.line) for f in found] == [("a.toml", 2), ("b.toml", 2)]
     assert "b.toml" in found[0].message.en
+
+
+def unit_sop(nama, unit, keterkaitan=()):
+    return f'unit = "{unit}"\n' + sop(nama, keterkaitan=keterkaitan)
+
+
+def test_keterkaitan_resolves_in_the_same_unit_first():
+    found = RuleTester(UnresolvedKeterkaitan).findings_in_corpus({
+        "lampihong/a.toml": unit_sop("Pelaksanaan Pengukuran Kinerja", "Kecamatan Lampihong",
+                                     ["SOP PENGUMPULAN DATA KINERJA", "SOP Perjanjian Kinerja"]),
+        "lampihong/b.toml": unit_sop("Perjanjian Kinerja Tahunan", "Kec. Lampihong"),
+        "awayan/c.toml": unit_sop("Pengumpulan Data Kinerja Per Triwulan", "Kecamatan Awayan"),
+    })
+    assert [(f.path, f.line) for f in found] == [("lampihong/a.toml", 3)]
+    assert ("found only in another unit: 'Pengumpulan Data Kinerja Per Triwulan' (Kecamatan Awayan, awayan/c.toml)"
+            in found[0].message.en)
+
+
+def test_keterkaitan_naming_the_sop_itself():
+    found = RuleTester(UnresolvedKeterkaitan).findings_in_corpus({
+        "a.toml": sop("Pengukuran Kinerja", keterkaitan=["SOP Pengukuran Kinerja", "SOP Pengukuran"]),
+        "b.toml": sop("Pengukuran Kinerja Triwulan"),
+    })
+    assert [(f.line, "itself" in f.message.en) for f in found] == [(2, True)]
+
+
+def test_a_title_containing_the_name_found_through_the_index():
+    from soptui.rules.unresolved_keterkaitan import TitleIndex
+    index = TitleIndex({"pengumpulan data kinerja per triwulan": ["a"], "rapat": ["b"], "data kinerja": ["c"]})
+    assert sorted(index.matches("data kinerja")) == ["a", "c"]
+    assert sorted(index.matches("pelaksanaan rapat koordinasi")) == ["b"]
+    assert index.matches("perjanjian kinerja") == []
+
+
+def test_keterkaitan_items_that_are_documents_are_info():
+    from soptui.rules.keterkaitan_not_sop import KeterkaitanNotSop
+    tester = RuleTester(KeterkaitanNotSop)
+    tester.assert_valid('keterkaitan = ["SOP Perjanjian Kinerja", "Penyusunan Laporan Kinerja", "Prosedur Rapat"]\n')
+    tester.assert_invalid('keterkaitan = ["Renstra", "SOP Rapat", "DPA", "SK Tim Sakip"]\n', [
+        {"pointer": "/keterkaitan/0", "severity": "info", "message": "'Renstra' is a document, not an SOP"},
+        {"pointer": "/keterkaitan/2"}, {"pointer": "/keterkaitan/3"}])

@@ -1,0 +1,100 @@
+"""No word is written twice in a row ("tentang tentang").
+
+## What it checks
+Every text of the SOP (its name, the identity fields, each section's items, the dasar hukum
+items, the signer, the pelaksana, and each step's kegiatan, kelengkapan, output and keterangan)
+for a word of two or more letters followed by the same word, ignoring case: "tentang tentang",
+"Data data". Indonesian writes a reduplicated word with a hyphen ("masing-masing",
+"undang-undang"), so two equal words separated by a space are a slip. The fix removes the
+repeat.
+
+## Why it matters
+A doubled word is the mark of a text edited in a hurry; in a dasar hukum item it also breaks
+the regulation's title as a reader looks it up.
+
+## Example
+```toml
+dasar_hukum = ["Undang-Undang Nomor 25 Tahun 2009 tentang tentang Pelayanan Publik"]
+```
+
+## Instead
+```toml
+dasar_hukum = ["Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik"]
+```
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..checker.rule import Edit, Fix, Rule, Severity, Violation
+from ..i18n import Text
+
+# a word of letters, then whitespace, then the same word (case-blind), not part of a longer word
+# or of a hyphenated pair ("undang-undang undang" is not reported: hyphen before the repeat)
+_DOUBLED = re.compile(r"(?<![\w-])([^\W\d_]{2,})\s+\1(?![\w-])", re.I)
+FIELDS = ("nama", "nomor", "instansi", "unit", "alamat")
+LISTS = ("kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan", "pencatatan_pendataan")
+# words that have no plural: for them the message offers no hyphenated form
+FUNCTION_WORDS = frozenset("""tentang dan di ke dari yang untuk dengan atau pada oleh dalam serta atas bagi
+    kepada sebagai telah akan ini itu tidak""".split())
+STEP_TEXTS = ("kegiatan", "keterangan")
+STEP_LISTS = ("kelengkapan", "output")
+
+
+def texts(sop):
+    """(pointer, text) of every text the SOP holds."""
+    for key in FIELDS:
+        value = getattr(sop, key)
+        if value:
+            yield f"/{key}", value
+    for key in LISTS:
+        for index, value in enumerate(getattr(sop, key)):
+            yield f"/{key}/{index}", value
+    for index, citation in enumerate(sop.dasar_hukum):
+        yield f"/dasar_hukum/{index}", citation.text
+    if sop.disahkan_oleh:
+        for key in ("jabatan", "nama", "pangkat"):
+            value = getattr(sop.disahkan_oleh, key)
+            if value:
+                yield f"/disahkan_oleh/{key}", value
+    for key, value in sop.pelaksana.items():
+        yield f"/pelaksana/{key}", value
+    for step in sop.langkah:
+        for key in STEP_TEXTS:
+            value = getattr(step, key)
+            if value:
+                yield f"{step.pointer}/{key}", value
+        for key in STEP_LISTS:
+            for index, value in enumerate(getattr(step, key)):
+                yield f"{step.pointer}/{key}/{index}", value
+
+
+class DoubledWord(Rule):
+    __doc__ = __doc__
+    code = "SOP309"
+    name = "doubled-word"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, sop, context):
+        found = list(texts(sop))
+        # Doubled words are rare, and a regular expression tried at every character of every
+        # text is slow: comparing neighbouring words of all the texts at once (a NUL word
+        # between texts) decides whether to look text by text.
+        words = " \0 ".join(text for _, text in found).casefold().split()
+        if not any(a == b.rstrip(".,;:!?)") and len(a) > 1 and a.isalpha() for a, b in zip(words, words[1:])):
+            return
+        for where, text in found:
+            match = _DOUBLED.search(text)
+            if match is None:
+                continue
+            fixed = _DOUBLED.sub(r"\1", text)
+            fix = Fix(Text(f"tulis {match[1]!r} sekali", f"write {match[1]!r} once"), (Edit(where, fixed),))
+            word = match[1]
+            message = Text(f"kata {word!r} tertulis dua kali: {match.group()!r}",
+                           f"the word {word!r} is written twice: {match.group()!r}")
+            if word.casefold() not in FUNCTION_WORDS:  # a noun may have been meant as a plural
+                message = message + Text(f" (bentuk jamak ditulis dengan tanda hubung: '{word}-{word.lower()}')",
+                                         f" (a plural is written with a hyphen: '{word}-{word.lower()}')")
+            yield Violation(where, message, fix)

@@ -1,0 +1,79 @@
+"""No section lists the same item twice.
+
+## What it checks
+Two items of `kualifikasi_pelaksana`, `keterkaitan`, `peralatan_perlengkapan`, `peringatan` or
+`pencatatan_pendataan`, or of one step's `kelengkapan` or `output`, that are the same text
+ignoring case, punctuation and spacing. The later item is reported, naming the earlier one; the
+fix removes it. (A regulation cited twice in `dasar_hukum` is `duplicate-citation`'s.)
+
+## Why it matters
+A repeated item is a copy-and-paste slip: it makes a list look longer than it is, and when the
+two were meant to differ (two plans, two forms), one of them is missing.
+
+## Example
+Sumbersuko's keterkaitan lists "Rencana Aksi" twice:
+
+```toml
+keterkaitan = ["Rencana Aksi", "DPA", "Renja", "Rencana Aksi"]
+```
+
+## Instead
+```toml
+keterkaitan = ["Rencana Aksi", "DPA", "Renja"]
+```
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..checker.rule import Edit, Fix, Rule, Severity, Violation
+from ..i18n import Text
+
+SECTIONS = ("kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan", "pencatatan_pendataan")
+_WORD = re.compile(r"\w+")
+
+
+def item_key(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def repeats(items: tuple[str, ...]):
+    """(index, index of the earlier same item) for each repeat."""
+    seen: dict[str, int] = {}
+    for index, text in enumerate(items):
+        key = item_key(text)
+        if not key:
+            continue
+        if key in seen:
+            yield index, seen[key]
+        else:
+            seen[key] = index
+
+
+class DuplicateItem(Rule):
+    __doc__ = __doc__
+    code = "SOP307"
+    name = "duplicate-item"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, sop, context):
+        for key in SECTIONS:
+            yield from _report(f"/{key}", key, getattr(sop, key))
+        for step in sop.langkah:
+            for key in ("kelengkapan", "output"):
+                items = getattr(step, key)
+                if len(items) > 1:
+                    yield from _report(f"{step.pointer}/{key}", f"{key} langkah {step.no}", items)
+
+
+def _report(base: str, label: str, items: tuple[str, ...]):
+    if len(items) < 2:
+        return
+    for index, first in repeats(items):
+        fix = Fix(Text(f"hapus butir {index + 1} yang berulang", f"remove the repeated item {index + 1}"),
+                  (Edit(f"{base}/{index}", delete=True),))
+        yield Violation(f"{base}/{index}", Text(
+            f"{items[index]!r} sudah tercantum di butir {first + 1} {label}",
+            f"{items[index]!r} is already listed at item {first + 1} of {label}"), fix)

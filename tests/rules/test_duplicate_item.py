@@ -1,0 +1,39 @@
+from soptui.rules.doubled_word import DoubledWord
+from soptui.rules.duplicate_item import DuplicateItem
+from soptui.testing import RuleTester
+
+
+def test_distinct_items_pass():
+    RuleTester(DuplicateItem).assert_valid('keterkaitan = ["Rencana Aksi", "Rencana Aksi Individu"]\n'
+                                           'peralatan_perlengkapan = ["ATK", "Printer"]\n')
+
+
+def test_the_same_item_twice_ignoring_case_and_punctuation():
+    text = ('keterkaitan = ["Rencana Aksi", "DPA", "rencana aksi."]\n'
+            '[[langkah]]\nno = 1\nkegiatan = "Memulai"\nkelengkapan = ["Disposisi", "Disposisi"]\n')
+    RuleTester(DuplicateItem).assert_invalid(text, [
+        {"line": 1, "pointer": "/keterkaitan/2", "message": "'rencana aksi.' is already listed at item 1 of keterkaitan"},
+        {"line": 5, "step": 1, "message": "item 1 of kelengkapan langkah 1"},
+    ])
+
+
+def test_the_fix_removes_the_repeat():
+    RuleTester(DuplicateItem).assert_fix('peralatan_perlengkapan = ["ATK", "Printer", "ATK"]\n',
+                                         'peralatan_perlengkapan = ["ATK", "Printer"]\n')
+
+
+def test_no_doubled_word_and_hyphenated_reduplication_pass():
+    RuleTester(DoubledWord).assert_valid(
+        'dasar_hukum = ["Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik"]\n'
+        'peringatan = ["Masing-masing pegawai mengisi data-data kinerja"]\n')
+
+
+def test_doubled_words_anywhere_and_their_fix():
+    text = ('dasar_hukum = ["Undang-Undang Nomor 25 Tahun 2009 tentang tentang Pelayanan Publik"]\n'
+            '[[langkah]]\nno = 1\nkegiatan = "Memeriksa Data data kinerja"\n')
+    RuleTester(DoubledWord).assert_invalid(text, [
+        {"line": 1, "message": "'tentang tentang'"},
+        {"line": 4, "step": 1, "message": "the word 'Data' is written twice"},
+    ])
+    RuleTester(DoubledWord).assert_fix('peringatan = ["Jika jika tidak dilaksanakan"]\n',
+                                       'peringatan = ["Jika tidak dilaksanakan"]\n')
