@@ -77,6 +77,7 @@ class SoptuiApp(App):
     # (key, action, word for it in strings.WORDS, shown in the footer)
     KEYS = (
         ("f1", "help", "help", True),
+        ("ctrl+b", "toggle_sidebar", "toggle_sidebar", True),  # early: the footer of 80 columns shows it
         ("ctrl+s", "save", "save", True),
         ("S", "save_all", "save_all", False),
         ("ctrl+z", "undo", "undo", False),
@@ -98,7 +99,6 @@ class SoptuiApp(App):
         ("ctrl+n", "new_sop", "new_sop", False),
         ("L", "toggle_language", "toggle_language", True),
         ("slash", "focus_filter", "focus_filter", False),
-        ("ctrl+b", "toggle_sidebar", "toggle_sidebar", True),
         ("1", "tab('prosedur')", "tab_prosedur", False),
         ("2", "tab('identitas')", "tab_identitas", False),
         ("3", "tab('diagram')", "tab_diagram", False),
