@@ -47,6 +47,7 @@ COMMANDS = {
     "new": ("new", "start a new SOP file from the template"),
     "regulation": ("regulation", "show what the regulation registry knows about a citation"),
     "new-plugin": ("new_plugin", "write a working plugin skeleton with one rule and its test"),
+    "export": ("export", "write the official printable SOP document (PDF or Word)"),
 }
 
 

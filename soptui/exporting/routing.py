@@ -1,0 +1,224 @@
+"""Arrows between the symbols of one page, routed orthogonally inside the rows.
+
+A step leads most often to the row below: that arrow leaves the symbol's bottom (same column) or
+the side facing the next actor's column, runs along the middle of the row and drops into the next
+symbol's top. Every other arrow (a decision's branch back or forward, a `lanjut` jump, a connector
+that is not adjacent) runs in a channel: a vertical track in the strip between a column's symbols
+and its rules, entering the target from the side. Each strip holds a few tracks, and a track is
+given to one arrow per run of rows, so no two arrows share a line and none runs along a rule;
+each symbol side (port) carries one arrow.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .page import Arrow, Point
+from .text import width as text_width
+
+TRACK_GAP = 3.5  # between two tracks of a strip, and between a rule and its first track
+LABEL_SIZE = 6.0
+HEAD_ROOM = 5.0  # how far below a symbol a bottom-port arrow turns
+
+
+class Node(NamedTuple):
+    """A symbol placed on the page: its row (page-local), column (lane) and centre."""
+
+    key: object
+    row: int
+    lane: int
+    x: float
+    y: float
+    width: float
+    height: float
+    kind: str = "proses"
+
+    @property
+    def top(self) -> float:
+        return self.y - self.height / 2
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height / 2
+
+    def port(self, side: str) -> Point:
+        """Where an arrow meets the symbol: "left", "right", "top", "bottom", or "left-high" /
+        "right-high", a second way in on a side, a quarter of the height above its middle."""
+        if side == "top":
+            return (self.x, self.top)
+        if side == "bottom":
+            return (self.x, self.bottom)
+        sign = -1 if side.startswith("left") else 1
+        if not side.endswith("-high"):
+            return (self.x + sign * self.width / 2, self.y)
+        half = self.width / 2
+        if self.kind == "keputusan":  # the diamond's edge, halfway from its side vertex to its top
+            half = self.width / 4
+        elif self.kind == "terminator":  # the capsule's round end
+            radius = self.height / 2
+            half = self.width / 2 - radius + (radius ** 2 - (self.height / 4) ** 2) ** 0.5
+        return (self.x + sign * half, self.y - self.height / 4)
+
+
+class Link(NamedTuple):
+    """An arrow to route: from one node to another (or nowhere: `target` None), labelled."""
+
+    source: Node
+    target: Node | None
+    label: str = ""
+    dangling_no: int | None = None
+
+
+class Lanes(NamedTuple):
+    """The columns the symbols stand in: left and right rule of each, and the symbols' width."""
+
+    edges: tuple[float, ...]  # n + 1 x positions
+    symbol_width: float
+
+    def strip(self, lane: int, side: str) -> tuple[float, ...]:
+        """The tracks of a lane's left or right strip, nearest the symbol first."""
+        left, right = self.edges[lane], self.edges[lane + 1]
+        centre, half = (left + right) / 2, self.symbol_width / 2
+        tracks = []
+        if side == "left":
+            x = centre - half - TRACK_GAP
+            while x >= left + TRACK_GAP - 0.01:
+                tracks.append(x)
+                x -= TRACK_GAP
+        else:
+            x = centre + half + TRACK_GAP
+            while x <= right - TRACK_GAP + 0.01:
+                tracks.append(x)
+                x += TRACK_GAP
+        return tuple(tracks)
+
+
+class Router:
+    """Routes the links of one page; `route` returns the arrows."""
+
+    def __init__(self, lanes: Lanes) -> None:
+        self.lanes = lanes
+        self.used: dict[object, set[str]] = {}  # node key -> sides taken
+        self.tracks: dict[float, list[tuple[int, int]]] = {}  # track x -> row spans taken
+
+    def route(self, links: list[Link]) -> list[Arrow]:
+        adjacent = [link for link in links if link.target is not None and _adjacent(link)]
+        channelled = [link for link in links if link.target is not None and not _adjacent(link)]
+        dangling = [link for link in links if link.target is None]
+        for link in adjacent:  # their ports are the obvious ones: claim them first
+            self._take(link.target, "top")
+        arrows = [self._adjacent(link) for link in adjacent]
+        channelled.sort(key=lambda link: abs(link.source.row - link.target.row))
+        arrows += [self._channel(link) for link in channelled]
+        arrows += [self._dangling(link) for link in dangling]
+        return arrows
+
+    def _free(self, node: Node, side: str) -> bool:
+        return side not in self.used.get(node.key, set())
+
+    def _take(self, node: Node, side: str) -> None:
+        self.used.setdefault(node.key, set()).add(side)
+
+    def _adjacent(self, link: Link) -> Arrow:
+        s, t = link.source, link.target
+        if abs(s.x - t.x) < 0.5 and self._free(s, "bottom"):
+            self._take(s, "bottom")
+            return self._arrow([s.port("bottom"), t.port("top")], link, "bottom")
+        side = "right" if t.x > s.x else "left"
+        if self._free(s, side):
+            self._take(s, side)
+            start = s.port(side)
+            return self._arrow([start, (t.x, s.y), t.port("top")], link, side)
+        other = "left" if side == "right" else "right"
+        if self._free(s, "bottom"):
+            self._take(s, "bottom")
+            turn = s.bottom + HEAD_ROOM
+            return self._arrow([s.port("bottom"), (s.x, turn), (t.x, turn), t.port("top")], link, "bottom")
+        self._take(s, other)  # a decision whose two branches both go to the next row
+        start = s.port(other)
+        away = start[0] + (-TRACK_GAP if other == "left" else TRACK_GAP)
+        turn = s.bottom + HEAD_ROOM
+        return self._arrow([start, (away, s.y), (away, turn), (t.x, turn), t.port("top")], link, other)
+
+    def _channel(self, link: Link) -> Arrow:
+        s, t = link.source, link.target
+        rows = (min(s.row, t.row), max(s.row, t.row))
+        sides = ("left", "right") if t.x > s.x + 0.5 else ("right", "left")
+        entries = (*sides, *(f"{side}-high" for side in sides))
+        for entry in entries:
+            if not self._free(t, entry):
+                continue
+            end = t.port(entry)
+            for track in self.lanes.strip(t.lane, entry.split("-")[0]):
+                if not self._track_free(track, rows):
+                    continue
+                exit_side = "right" if track > s.x else "left"
+                if self._free(s, exit_side):
+                    points = [s.port(exit_side), (track, s.y), (track, end[1]), end]
+                elif self._free(s, "bottom"):
+                    exit_side = "bottom"
+                    turn = s.bottom + HEAD_ROOM
+                    points = [s.port("bottom"), (s.x, turn), (track, turn), (track, end[1]), end]
+                else:
+                    continue
+                self._take(s, exit_side)
+                self._take(t, entry)
+                self.tracks.setdefault(track, []).append(rows)
+                return self._arrow(points, link, exit_side)
+        # No free track or port (a column crowded with crossing jumps): take the outermost
+        # track of the target's right strip all the same; the arrow still reaches its step.
+        track = (self.lanes.strip(t.lane, "right") or (self.lanes.edges[t.lane + 1] - TRACK_GAP,))[-1]
+        points = [s.port("right"), (track, s.y), (track, t.y), t.port("right")]
+        return self._arrow(points, link, "right")
+
+    def _track_free(self, track: float, rows: tuple[int, int]) -> bool:
+        return all(rows[1] < a or rows[0] > b for a, b in self.tracks.get(track, []))
+
+    def _dangling(self, link: Link) -> Arrow:
+        s = link.source
+        for side in ("right", "left", "bottom"):
+            if self._free(s, side):
+                break
+        self._take(s, side)
+        start = s.port(side)
+        reach = min(14.0, self.lanes.symbol_width / 2)
+        if side == "bottom":
+            end = (start[0], start[1] + HEAD_ROOM + 2)
+        else:
+            end = (start[0] + (reach if side == "right" else -reach), start[1])
+        return self._arrow([start, end], link, side, dangling=True)
+
+    def _arrow(self, points: list[Point], link: Link, side: str, dangling: bool = False) -> Arrow:
+        label = {"ya": "Ya", "tidak": "Tidak"}.get(link.label, "")
+        if dangling:
+            label = f"{label} {link.dangling_no}?".strip()
+        x, y = points[0]
+        if side == "left":
+            at = (x - 1.5 - text_width(label, LABEL_SIZE), y + LABEL_SIZE + 0.5)
+        elif side == "right":
+            at = (x + 1.5, y + LABEL_SIZE + 0.5)
+        else:
+            at = (x + 2, y + LABEL_SIZE + 0.5)
+        if dangling and side != "bottom":
+            ex, ey = points[-1]
+            at = (ex + 2, ey + 2) if side == "right" else (ex - 2 - text_width(label, LABEL_SIZE), ey + 2)
+        return Arrow(tuple(_simplify(points)), label, at, dangling)
+
+
+def _adjacent(link: Link) -> bool:
+    return link.target.row == link.source.row + 1
+
+
+def _simplify(points: list[Point]) -> list[Point]:
+    """Drop repeated points and points in the middle of a straight run."""
+    kept: list[Point] = []
+    for point in points:
+        if kept and abs(kept[-1][0] - point[0]) < 0.01 and abs(kept[-1][1] - point[1]) < 0.01:
+            continue
+        if len(kept) >= 2:
+            (ax, ay), (bx, by) = kept[-2], kept[-1]
+            if (abs(ax - bx) < 0.01 and abs(bx - point[0]) < 0.01) or (abs(ay - by) < 0.01 and abs(by - point[1]) < 0.01):
+                kept[-1] = point
+                continue
+        kept.append(point)
+    return kept

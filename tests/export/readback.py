@@ -1,0 +1,181 @@
+"""Reading an exported PDF back with pdfplumber: per page the symbols (kind, step row, actor
+column), the arrows (from which symbol to which, labelled how) and the connectors' letters.
+
+What it knows of the drawing is the back-end's documented convention (soptui/exporting/pdf.py):
+rules are single segments of RULE_WIDTH, symbols closed paths of SYMBOL_WIDTH (the process a
+rectangle, the terminator with curves, the decision four corners, the connector five), arrows
+open polylines of ARROW_WIDTH ending at a filled head.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pdfplumber
+
+from soptui.exporting.page import ARROW_WIDTH, RULE_WIDTH, SYMBOL_WIDTH
+
+
+class Symbol(NamedTuple):
+    kind: str
+    box: tuple[float, float, float, float]  # x0, top, x1, bottom
+    row: int | None  # the step number in the No column of its row; None in a connector band
+    actor: str  # the jabatan heading its column
+    letter: str = ""
+
+
+class Drawn(NamedTuple):
+    source: Symbol
+    target: Symbol | None
+    label: str
+    dashed: bool
+    points: tuple[tuple[float, float], ...]
+
+
+class PageRead(NamedTuple):
+    width: float
+    height: float
+    text: str
+    symbols: list[Symbol]
+    arrows: list[Drawn]
+    rules: list[tuple[str, float, float, float]]  # ("h", y, x0, x1) or ("v", x, y0, y1)
+    bounds: list[tuple[float, float, float, float]]  # every object's box
+
+
+def _near(a: float, b: float, tolerance: float = 0.6) -> bool:
+    return abs(a - b) <= tolerance
+
+
+def _kind(obj) -> str | None:
+    if obj["object_type"] == "rect":
+        return "proses"
+    ops = [op for op, *_ in obj.get("path") or []]
+    if "c" in ops:
+        return "terminator"
+    corners = len([op for op in ops if op in ("m", "l")])
+    return {4: "keputusan", 5: "penghubung"}.get(corners)
+
+
+def read(path) -> list[PageRead]:
+    pages = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            pages.append(_read_page(page))
+    return pages
+
+
+def _read_page(page) -> PageRead:
+    objects = page.rects + page.lines + page.curves
+    rules = []
+    for obj in page.lines:
+        if _near(obj["linewidth"], RULE_WIDTH, 0.05):
+            (x0, y0), (x1, y1) = obj["pts"][0], obj["pts"][-1]
+            if _near(y0, y1):
+                rules.append(("h", y0, min(x0, x1), max(x0, x1)))
+            else:
+                rules.append(("v", x0, min(y0, y1), max(y0, y1)))
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    h_rules = sorted({round(r[1], 1) for r in rules if r[0] == "h"})
+    v_rules = sorted({round(r[1], 1) for r in rules if r[0] == "v"})
+
+    def band(y: float) -> tuple[float, float] | None:
+        for a, b in zip(h_rules, h_rules[1:]):
+            if a <= y <= b:
+                return a, b
+        return None
+
+    def column(x: float) -> tuple[float, float] | None:
+        for a, b in zip(v_rules, v_rules[1:]):
+            if a <= x <= b:
+                return a, b
+        return None
+
+    # The body rows: a step number alone in the first column.
+    first = (v_rules[0], v_rules[1]) if len(v_rules) > 1 else None
+    numbers = {}
+    for word in words:
+        if first and word["text"].isdigit() and first[0] <= word["x0"] and word["x1"] <= first[1]:
+            rows = band((word["top"] + word["bottom"]) / 2)
+            if rows:
+                numbers[rows] = int(word["text"])
+    # The lane headings: the header row's words between the Kegiatan and Kelengkapan columns.
+    pelaksana = next((w for w in words if w["text"] == "Pelaksana"), None)
+    header_rows = None
+    if pelaksana:
+        top = band((pelaksana["top"] + pelaksana["bottom"]) / 2)
+        header_rows = band(top[1] + 1) if top else None
+
+    def actor(x: float) -> str:
+        col = column(x)
+        if not (col and header_rows):
+            return ""
+        inside = [w for w in words if col[0] < w["x0"] and w["x1"] < col[1]
+                  and header_rows[0] < w["top"] and w["bottom"] < header_rows[1]]
+        inside.sort(key=lambda w: (round(w["top"]), w["x0"]))
+        return " ".join(w["text"] for w in inside).replace("/ ", "/")
+
+    symbols = []
+    for obj in objects:
+        if not _near(obj["linewidth"], SYMBOL_WIDTH, 0.05) or obj["object_type"] == "line":
+            continue
+        kind = _kind(obj)
+        if kind is None:
+            continue
+        box = (obj["x0"], obj["top"], obj["x1"], obj["bottom"])
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        rows = band(cy)
+        letter = ""
+        if kind == "penghubung":
+            letter = "".join(w["text"] for w in words if box[0] <= w["x0"] and w["x1"] <= box[2]
+                             and box[1] - 1 <= w["top"] and w["bottom"] <= box[3] + 1)
+        symbols.append(Symbol(kind, box, numbers.get(rows), actor(cx), letter))
+
+    heads = [obj for obj in page.curves if obj["fill"] and _near(obj["linewidth"], 0.1, 0.05)
+             and len([op for op, *_ in obj["path"] if op in ("m", "l")]) == 3]
+    tips = [obj["path"][0][1] for obj in heads]
+
+    def touching(point, tolerance=1.5) -> Symbol | None:
+        x, y = point
+        for s in symbols:
+            x0, t, x1, b = s.box
+            if x0 - tolerance <= x <= x1 + tolerance and t - tolerance <= y <= b + tolerance:
+                return s
+        return None
+
+    labels = [w for w in words if w["text"] in ("Ya", "Tidak")]
+    arrows = []
+    for obj in objects:
+        if not _near(obj["linewidth"], ARROW_WIDTH, 0.05):
+            continue
+        points = tuple(obj["pts"])
+        end = points[-1]
+        tip = min(tips, key=lambda t: (t[0] - end[0]) ** 2 + (t[1] - end[1]) ** 2, default=end)
+        if (tip[0] - end[0]) ** 2 + (tip[1] - end[1]) ** 2 < 36:
+            points = (*points, tip)
+        start = points[0]
+        label = ""
+        near = [w for w in labels if abs((w["x0"] + w["x1"]) / 2 - start[0]) < 20 and abs(w["top"] - start[1]) < 12]
+        if near:
+            label = min(near, key=lambda w: abs((w["x0"] + w["x1"]) / 2 - start[0]) + abs(w["top"] - start[1]))["text"]
+        arrows.append(Drawn(touching(start), touching(points[-1]), label, bool(obj.get("dash") and obj["dash"][0]),
+                            points))
+    bounds = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in objects + page.chars]
+    return PageRead(page.width, page.height, page.extract_text() or "", symbols, arrows, rules, bounds)
+
+
+def edges(pages: list[PageRead]) -> set[tuple[int, int, str]]:
+    """(from step, to step, label) of every arrow, connector pairs joined across pages."""
+    found, into_connector, out_of_connector = set(), {}, {}
+    for page in pages:
+        for arrow in page.arrows:
+            if arrow.target is None or arrow.source is None:
+                continue
+            if arrow.target.kind == "penghubung" and arrow.target.row is None:
+                into_connector[arrow.target.letter] = (arrow.source.row, arrow.label)
+            elif arrow.source.kind == "penghubung" and arrow.source.row is None:
+                out_of_connector[arrow.source.letter] = arrow.target.row
+            else:
+                found.add((arrow.source.row, arrow.target.row, arrow.label))
+    for letter, (source, label) in into_connector.items():
+        found.add((source, out_of_connector.get(letter), label))
+    return found
