@@ -179,3 +179,119 @@ def edges(pages: list[PageRead]) -> set[tuple[int, int, str]]:
     for letter, (source, label) in into_connector.items():
         found.add((source, out_of_connector.get(letter), label))
     return found
+
+
+# --- the Word document -------------------------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+EMU = 12700
+PRESET_KINDS = {"flowChartTerminator": "terminator", "flowChartProcess": "proses",
+                "flowChartDecision": "keputusan", "flowChartOffpageConnector": "penghubung"}
+
+
+def read_docx(path) -> tuple[list[PageRead], object]:
+    """The pages of an exported .docx from its XML: each table (rows, columns, cell text) with
+    the shapes anchored after it; and the settings part's root."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as archive:
+        body = etree.fromstring(archive.read("word/document.xml")).find(f"{W}body")
+        settings = etree.fromstring(archive.read("word/settings.xml"))
+    sect = body.find(f"{W}sectPr")
+    size, margins = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar")
+    width, height = int(size.get(f"{W}w")) / 20, int(size.get(f"{W}h")) / 20
+    left, top = int(margins.get(f"{W}left")) / 20, int(margins.get(f"{W}top")) / 20
+    pages, y, table = [], top, None
+    for element in body:
+        if element.tag == f"{W}tbl":
+            table = (element, y)
+        elif element.tag == f"{W}p":
+            if table is None:
+                spacing = element.find(f"{W}pPr/{W}spacing")
+                y += int(spacing.get(f"{W}line")) / 20 if spacing is not None else 0
+                continue
+            pages.append(_docx_page(table[0], left, table[1], element, width, height))
+            table, y = None, top
+    return pages, settings
+
+
+def _texts(element) -> str:
+    """The text of an element, its paragraphs (a cell's broken lines) joined by spaces."""
+    paragraphs = [p for p in element.iter(f"{W}p")] or [element]
+    lines = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in paragraphs]
+    return " ".join(line for line in lines if line).replace("/ ", "/")
+
+
+def _docx_page(tbl, left, top, paragraph, width, height) -> PageRead:
+    columns = [int(c.get(f"{W}w")) / 20 for c in tbl.iter(f"{W}gridCol")]
+    xs = [left]
+    for w in columns:
+        xs.append(xs[-1] + w)
+    ys, grid = [top], []
+    for tr in tbl.findall(f"{W}tr"):
+        ys.append(ys[-1] + int(tr.find(f"{W}trPr/{W}trHeight").get(f"{W}val")) / 20)
+        row, c = [], 0
+        for tc in tr.findall(f"{W}tc"):
+            span = tc.find(f"{W}tcPr/{W}gridSpan")
+            span = int(span.get(f"{W}val")) if span is not None else 1
+            row.append((c, c + span, _texts(tc)))
+            c += span
+        grid.append(row)
+
+    def band(y):
+        return next((r for r in range(len(ys) - 1) if ys[r] <= y <= ys[r + 1]), None)
+
+    def column(x):
+        return next((c for c in range(len(xs) - 1) if xs[c] <= x <= xs[c + 1]), None)
+
+    numbers = {}
+    for r, row in enumerate(grid):
+        first = next((text for c0, c1, text in row if c0 == 0), "")
+        if first.isdigit():
+            numbers[r] = int(first)
+    header = next((r for r, row in enumerate(grid) if any(t == "Kelengkapan" for *_, t in row)), None)
+
+    def actor(x):
+        c = column(x)
+        if header is None or c is None:
+            return ""
+        return next((t for c0, c1, t in grid[header] if c0 <= c < c1), "")
+
+    symbols, arrows_raw, labels = [], [], []
+    for anchor in paragraph.iter(f"{WP}anchor"):
+        x = int(anchor.find(f"{WP}positionH/{WP}posOffset").text) / EMU
+        y = int(anchor.find(f"{WP}positionV/{WP}posOffset").text) / EMU
+        extent = anchor.find(f"{WP}extent")
+        w, h = int(extent.get("cx")) / EMU, int(extent.get("cy")) / EMU
+        preset = anchor.find(f".//{A}prstGeom")
+        if preset is not None and preset.get("prst") in PRESET_KINDS:
+            kind = PRESET_KINDS[preset.get("prst")]
+            box = (x, y, x + w, y + h)
+            symbols.append(Symbol(kind, box, numbers.get(band(y + h / 2)), actor(x + w / 2), _texts(anchor)))
+        elif anchor.find(f".//{A}custGeom") is not None:
+            points = tuple((x + int(pt.get("x")) / EMU, y + int(pt.get("y")) / EMU) for pt in anchor.iter(f"{A}pt"))
+            dashed = anchor.find(f".//{A}prstDash") is not None
+            arrows_raw.append((points, dashed))
+        else:
+            labels.append((x, y, _texts(anchor)))
+
+    def touching(point, tolerance=1.5):
+        px, py = point
+        return next((s for s in symbols if s.box[0] - tolerance <= px <= s.box[2] + tolerance
+                     and s.box[1] - tolerance <= py <= s.box[3] + tolerance), None)
+
+    arrows = []
+    for points, dashed in arrows_raw:
+        sx, sy = points[0]
+        near = [(abs(lx - sx) + abs(ly - sy), t) for lx, ly, t in labels if t in ("Ya", "Tidak")
+                and abs(lx - sx) < 25 and abs(ly - sy) < 12]
+        arrows.append(Drawn(touching(points[0]), touching(points[-1]), min(near)[1] if near else "", dashed, points))
+    text = " ".join([_texts(tbl), *(t for *_, t in labels)])
+    bounds = [s.box for s in symbols] + [(min(p[0] for p in a.points), min(p[1] for p in a.points),
+                                          max(p[0] for p in a.points), max(p[1] for p in a.points)) for a in arrows]
+    bounds.append((xs[0], ys[0], xs[-1], ys[-1]))
+    return PageRead(width, height, text, symbols, arrows, [], bounds)
