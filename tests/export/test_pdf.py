@@ -168,3 +168,21 @@ def test_a_back_edge_across_pages_becomes_a_connector_pair(tmp_path):
     assert (29, 2, "Tidak") in edges(pages)
     rows = [s.row for page in pages for s in page.symbols if s.row is not None]
     assert sorted(rows) == list(range(1, 31))  # no row lost, none drawn twice (never split)
+
+
+def test_long_identity_lists_flow_onto_another_page_never_off_it(tmp_path):
+    items = ", ".join(f'"Peraturan Bupati Uji Nomor {n} Tahun 2020 tentang Hal Yang Diatur Dengan Panjang Sekali"'
+                      for n in range(1, 121))
+    source = _long(4, jump_back=False).replace(b'unit = "Kecamatan Uji"',
+                                               f'unit = "Kecamatan Uji"\ndasar_hukum = [{items}]'.encode())
+    sop = load_bytes(source, "panjang.toml").sop
+    assert len(sop.dasar_hukum) == 120
+    pages = _export(sop, tmp_path)
+    identity = [p for p in pages if "Prosedur:" not in p.text]
+    assert len(identity) >= 2 and "(lanjutan)" in identity[1].text
+    text = "\n".join(p.text for p in identity)
+    assert all(f"Nomor {n} Tahun 2020" in text for n in range(1, 121))
+    width, height = PAPERS["a4"]
+    for page in pages:
+        for x0, top, x1, bottom in page.bounds:
+            assert 0 <= x0 <= x1 <= width and 0 <= top <= bottom <= height - 20  # above the footer's line
