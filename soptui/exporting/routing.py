@@ -76,17 +76,21 @@ class Lanes(NamedTuple):
     symbol_width: float
 
     def strip(self, lane: int, side: str) -> tuple[float, ...]:
-        """The tracks of a lane's left or right strip, nearest the symbol first."""
+        """The tracks of a lane's left or right strip, nearest the symbol first. In a wide strip
+        the first keeps a third of the strip away from the symbols, so an arrow leaving a
+        symbol's side is not mistaken for one joining the track."""
         left, right = self.edges[lane], self.edges[lane + 1]
         centre, half = (left + right) / 2, self.symbol_width / 2
+        room = (right - left) / 2 - half
+        first = min(max(TRACK_GAP, room / 3), 14.0)
         tracks = []
         if side == "left":
-            x = centre - half - TRACK_GAP
+            x = centre - half - first
             while x >= left + TRACK_GAP - 0.01:
                 tracks.append(x)
                 x -= TRACK_GAP
         else:
-            x = centre + half + TRACK_GAP
+            x = centre + half + first
             while x <= right - TRACK_GAP + 0.01:
                 tracks.append(x)
                 x += TRACK_GAP
@@ -111,7 +115,11 @@ class Router:
         channelled.sort(key=lambda link: abs(link.source.row - link.target.row))
         arrows += [self._channel(link) for link in channelled]
         arrows += [self._dangling(link) for link in dangling]
-        return arrows
+        boxes = {link.source.key: link.source for link in links}
+        boxes.update({link.target.key: link.target for link in links if link.target is not None})
+        # The lanes' rules, as thin boxes the labels keep off.
+        rules = [(x - 0.3, -1e9, x + 0.3, 1e9) for x in self.lanes.edges]
+        return _place_labels(arrows, [*(_box(node) for node in boxes.values()), *rules])
 
     def _free(self, node: Node, side: str) -> bool:
         return side not in self.used.get(node.key, set())
@@ -192,17 +200,85 @@ class Router:
         label = {"ya": "Ya", "tidak": "Tidak"}.get(link.label, "")
         if dangling:
             label = f"{label} {link.dangling_no}?".strip()
-        x, y = points[0]
-        if side == "left":
-            at = (x - 1.5 - text_width(label, LABEL_SIZE), y + LABEL_SIZE + 0.5)
-        elif side == "right":
-            at = (x + 1.5, y + LABEL_SIZE + 0.5)
-        else:
-            at = (x + 2, y + LABEL_SIZE + 0.5)
-        if dangling and side != "bottom":
-            ex, ey = points[-1]
-            at = (ex + 2, ey + 2) if side == "right" else (ex - 2 - text_width(label, LABEL_SIZE), ey + 2)
-        return Arrow(tuple(_simplify(points)), label, at, dangling)
+        return Arrow(tuple(_simplify(points)), label, (0.0, 0.0), dangling)
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def _box(node: Node) -> Box:
+    return (node.x - node.width / 2, node.top, node.x + node.width / 2, node.bottom)
+
+
+def _label_spots(arrow: Arrow) -> list[Point]:
+    """Where a label may go (left end of its baseline), best first: beside the arrow's first
+    segment, below or above it (left or right of it when it runs down); a dangling arrow's
+    number at its end."""
+    (x, y), (nx, ny) = arrow.points[0], arrow.points[1]
+    w = text_width(arrow.label, LABEL_SIZE)
+    if arrow.dangling:
+        ex, ey = arrow.points[-1]
+        if abs(ey - y) < 0.01:  # a stub to the side
+            return [(ex + 2, ey + 2) if nx > x else (ex - 2 - w, ey + 2)]
+        return [(ex + 2, ey + LABEL_SIZE)]
+    if abs(ny - y) < 0.01:  # leaves sideways: along its first segment, nearest the symbol first
+        spots, along = [], 1.5
+        while along == 1.5 or along + w <= abs(nx - x):
+            left = x + along if nx > x else x - along - w
+            spots += [(left, y + LABEL_SIZE + 0.5), (left, y - 1.5)]
+            along += 3.0
+        if len(arrow.points) > 2:  # a short first run: beside the second, after the turn
+            (bx, by), (cx, cy) = arrow.points[1], arrow.points[2]
+            step = -3.0 if cy < by else 3.0
+            for i in range(4):
+                baseline = by + (-2.0 if cy < by else LABEL_SIZE + 2.0) + step * i
+                spots += [(bx + 1.5, baseline), (bx - 1.5 - w, baseline)]
+        return spots
+    return [(x + 2, y + LABEL_SIZE + 0.5), (x - 2 - w, y + LABEL_SIZE + 0.5), (x + 2, y + 2 * LABEL_SIZE + 1)]
+
+
+def _place_labels(arrows: list[Arrow], boxes: list[Box]) -> list[Arrow]:
+    """Each label at its first spot that crosses no other arrow, no symbol, no other label."""
+    segments = [(arrow, a, b) for arrow in arrows for a, b in zip(arrow.points, arrow.points[1:])]
+    taken: list[Box] = []
+    placed = []
+    for arrow in arrows:
+        if not arrow.label:
+            placed.append(arrow)
+            continue
+        w = text_width(arrow.label, LABEL_SIZE)
+        spots = _label_spots(arrow)
+
+        def collisions(spot: Point) -> int:
+            box = (spot[0], spot[1] - LABEL_SIZE * 0.75, spot[0] + w, spot[1] + LABEL_SIZE * 0.2)
+            centre = (spot[0] + w / 2, spot[1] - LABEL_SIZE * 0.3)
+            own = min(_distance(centre, a, b) for a, b in list(zip(arrow.points, arrow.points[1:]))[:2])
+            # A label nearer another arrow than its own would be read as that arrow's.
+            misleading = any(_distance(centre, a, b) < own + 1.0 for owner, a, b in segments if owner is not arrow)
+            return (sum(_meets(box, a, b) for owner, a, b in segments if owner is not arrow or a != arrow.points[0])
+                    + sum(_overlaps(box, other) for other in [*boxes, *taken]) + misleading)
+
+        spot = min(spots, key=collisions)  # the first clear one, else the least crowded
+        taken.append((spot[0], spot[1] - LABEL_SIZE * 0.75, spot[0] + w, spot[1] + LABEL_SIZE * 0.2))
+        placed.append(arrow._replace(label_at=spot))
+    return placed
+
+
+def _distance(point: Point, a: Point, b: Point) -> float:
+    """From a point to an axis-parallel segment."""
+    x = min(max(point[0], min(a[0], b[0])), max(a[0], b[0]))
+    y = min(max(point[1], min(a[1], b[1])), max(a[1], b[1]))
+    return ((point[0] - x) ** 2 + (point[1] - y) ** 2) ** 0.5
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _meets(box: Box, a: Point, b: Point) -> bool:
+    """Whether an axis-parallel segment passes through a box."""
+    segment = (min(a[0], b[0]) - 0.4, min(a[1], b[1]) - 0.4, max(a[0], b[0]) + 0.4, max(a[1], b[1]) + 0.4)
+    return _overlaps(box, segment)
 
 
 def _adjacent(link: Link) -> bool:

@@ -142,8 +142,9 @@ def _read_page(page) -> PageRead:
                 return s
         return None
 
-    labels = [w for w in words if w["text"] in ("Ya", "Tidak")]
-    arrows = []
+    labels = [((w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2, w["text"])
+              for w in words if w["text"] in ("Ya", "Tidak")]
+    drawn = []
     for obj in objects:
         if not _near(obj["linewidth"], ARROW_WIDTH, 0.05):
             continue
@@ -152,15 +153,32 @@ def _read_page(page) -> PageRead:
         tip = min(tips, key=lambda t: (t[0] - end[0]) ** 2 + (t[1] - end[1]) ** 2, default=end)
         if (tip[0] - end[0]) ** 2 + (tip[1] - end[1]) ** 2 < 36:
             points = (*points, tip)
-        start = points[0]
-        label = ""
-        near = [w for w in labels if abs((w["x0"] + w["x1"]) / 2 - start[0]) < 20 and abs(w["top"] - start[1]) < 12]
-        if near:
-            label = min(near, key=lambda w: abs((w["x0"] + w["x1"]) / 2 - start[0]) + abs(w["top"] - start[1]))["text"]
-        arrows.append(Drawn(touching(start), touching(points[-1]), label, bool(obj.get("dash") and obj["dash"][0]),
-                            points))
+        drawn.append((points, bool(obj.get("dash") and obj["dash"][0])))
+    named = assign_labels([points for points, _ in drawn], labels)
+    arrows = [Drawn(touching(points[0]), touching(points[-1]), named.get(i, ""), dashed, points)
+              for i, (points, dashed) in enumerate(drawn)]
     bounds = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in objects + page.chars]
     return PageRead(page.width, page.height, page.extract_text() or "", symbols, arrows, rules, bounds)
+
+
+def _distance(point, a, b) -> float:
+    """From a point to an axis-parallel segment."""
+    x = min(max(point[0], min(a[0], b[0])), max(a[0], b[0]))
+    y = min(max(point[1], min(a[1], b[1])), max(a[1], b[1]))
+    return ((point[0] - x) ** 2 + (point[1] - y) ** 2) ** 0.5
+
+
+def assign_labels(arrows: list[tuple], labels: list[tuple[float, float, str]]) -> dict[int, str]:
+    """Arrow index -> the Ya/Tidak word beside its first two segments (the nearest arrow takes
+    each word; a word farther than 14 pt from every arrow belongs to none)."""
+    named: dict[int, str] = {}
+    for x, y, word in labels:
+        best = min(((min(_distance((x, y), a, b) for a, b in list(zip(points, points[1:]))[:2]), i)
+                    for i, points in enumerate(arrows)), default=None)
+        if best is not None and best[0] < 14:
+            assert best[1] not in named, f"two labels nearest one arrow at {arrows[best[1]][0]}"
+            named[best[1]] = word
+    return named
 
 
 def edges(pages: list[PageRead]) -> set[tuple[int, int, str]]:
@@ -277,20 +295,18 @@ def _docx_page(tbl, left, top, paragraph, width, height) -> PageRead:
             dashed = anchor.find(f".//{A}prstDash") is not None
             arrows_raw.append((points, dashed))
         else:
-            labels.append((x, y, _texts(anchor)))
+            labels.append((x, y, w, h, _texts(anchor)))
 
     def touching(point, tolerance=1.5):
         px, py = point
         return next((s for s in symbols if s.box[0] - tolerance <= px <= s.box[2] + tolerance
                      and s.box[1] - tolerance <= py <= s.box[3] + tolerance), None)
 
-    arrows = []
-    for points, dashed in arrows_raw:
-        sx, sy = points[0]
-        near = [(abs(lx - sx) + abs(ly - sy), t) for lx, ly, t in labels if t in ("Ya", "Tidak")
-                and abs(lx - sx) < 25 and abs(ly - sy) < 12]
-        arrows.append(Drawn(touching(points[0]), touching(points[-1]), min(near)[1] if near else "", dashed, points))
-    text = " ".join([_texts(tbl), *(t for *_, t in labels)])
+    words = [(x + w / 2, y + h / 2, t) for x, y, w, h, t in labels if t in ("Ya", "Tidak")]
+    named = assign_labels([points for points, _ in arrows_raw], words)
+    arrows = [Drawn(touching(points[0]), touching(points[-1]), named.get(i, ""), dashed, points)
+              for i, (points, dashed) in enumerate(arrows_raw)]
+    text = " ".join([_texts(tbl), *(label[-1] for label in labels)])
     bounds = [s.box for s in symbols] + [(min(p[0] for p in a.points), min(p[1] for p in a.points),
                                           max(p[0] for p in a.points), max(p[1] for p in a.points)) for a in arrows]
     bounds.append((xs[0], ys[0], xs[-1], ys[-1]))
