@@ -72,7 +72,8 @@ def render_docx(document: Document) -> bytes:
             if grid.y - top > 0.5:
                 body.insert(len(body) - 1, _spacer(grid.y - top))
             body.insert(len(body) - 1, _table(grid))
-        body.insert(len(body) - 1, _drawing_paragraph(page, ids, last=number == len(pages) - 1))
+        logo = _logo(word, page.logo, document.logo_file, next(ids)) if page.logo is not None else ""
+        body.insert(len(body) - 1, _drawing_paragraph(page, ids, logo, last=number == len(pages) - 1))
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
@@ -170,8 +171,8 @@ def _table(grid: Grid):
     return parse_xml(xml)
 
 
-def _drawing_paragraph(page: Page, ids, last: bool):
-    runs = [_shape(shape, next(ids)) for shape in page.shapes]
+def _drawing_paragraph(page: Page, ids, logo: str, last: bool):
+    runs = [logo] + [_shape(shape, next(ids)) for shape in page.shapes]
     runs += [_arrow(arrow, next(ids)) for arrow in page.arrows]
     for arrow in page.arrows:
         if arrow.label:
@@ -183,12 +184,36 @@ def _drawing_paragraph(page: Page, ids, last: bool):
             continue  # the section footer carries these, with live page fields
         x = words.x if words.align == "left" else words.x - text_width(words.text, words.size, words.bold)
         runs.append(_text_box(x, words.y - words.size, words.text, words.size, words.bold, next(ids)))
-    if page.logo is not None:
-        left, top, w, h = page.logo
-        runs.append(_text_box(left + w / 2 - 8, top + h / 2 - 4, "LOGO", 6, False, next(ids)))
     brk = "" if last else '<w:r><w:br w:type="page"/></w:r>'
     return parse_xml(f'<w:p {NS}><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
                      f'</w:pPr>{"".join(runs)}{brk}</w:p>')
+
+
+def _logo(word, box, logo_file: str | None, shape_id: int) -> str:
+    """The logo, fitted into its box and centred there; without a file, a dashed place for it."""
+    left, top, w, h = box
+    if not logo_file:
+        body = (f'<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/>'
+                f'</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
+                f'{_line(0.5, dashed=True)}</wps:spPr>'
+                f'<wps:txbx><w:txbxContent><w:p><w:pPr><w:jc w:val="center"/></w:pPr>{_run("LOGO", 6, False)}</w:p>'
+                f'</w:txbxContent></wps:txbx><wps:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr"/></wps:wsp>')
+        return _anchor(left, top, w, h, shape_id, "Logo", body)
+    from docx.image.image import Image
+    from lxml import etree
+
+    image = Image.from_file(logo_file)
+    scale = min(w / image.px_width, h / image.px_height)
+    fit_w, fit_h = image.px_width * scale, image.px_height * scale
+    inline = word.part.new_pic_inline(logo_file, Emu(emu(fit_w)), Emu(emu(fit_h)))
+    graphic = etree.tostring(inline.find(qn("a:graphic"))).decode()
+    x, y = left + (w - fit_w) / 2, top + (h - fit_h) / 2
+    return (f'<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+            f'relativeHeight="{shape_id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+            f'<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>{emu(x)}</wp:posOffset>'
+            f'</wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>{emu(y)}</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{emu(fit_w)}" cy="{emu(fit_h)}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+            f'<wp:docPr id="{shape_id}" name="Logo"/><wp:cNvGraphicFramePr/>{graphic}</wp:anchor></w:drawing></w:r>')
 
 
 def _anchor(x: float, y: float, w: float, h: float, shape_id: int, name: str, body: str) -> str:
