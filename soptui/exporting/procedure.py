@@ -21,8 +21,7 @@ UNASSIGNED = "?"
 UNASSIGNED_LABEL = "(tanpa pelaksana)"
 
 SIZE = 7.0  # body text
-HEADER_SIZE = 7.0
-LANE_SIZES = (7.0, 6.5, 6.0, 5.5, 5.0)
+LANE_SIZES = (7.0, 6.5, 6.0, 5.5, 5.0)  # headings: the largest that breaks no word
 PAD = 3.0  # inside a cell
 NO_WIDTH = 20.0
 MIN_LANE = 54.0
@@ -31,8 +30,9 @@ TEXT_SHARES = {"kegiatan": 0.21, "kelengkapan": 0.11, "waktu": 0.06, "output": 0
 SYMBOL_HEIGHT = {TERMINATOR: 16.0, KEPUTUSAN: 24.0, PENGHUBUNG: 16.0}
 PROCESS_HEIGHT = 16.0
 SYMBOL_ROOM = 11.0  # above and below a symbol: where arrows turn and labels sit
-BAND = 26.0  # a row of off-page connectors
+BAND = 34.0  # a row of off-page connectors, with room above and below them for arrows to turn
 CONNECTOR = 14.0
+CONNECTOR_GAP = 4.0  # between two connectors side by side in a band
 
 
 class Frame(NamedTuple):
@@ -54,7 +54,7 @@ class Layout(NamedTuple):
     lane_of: dict[int, int]  # step index -> lane
     header: tuple[float, float]  # the two header rows' heights
     symbol_width: float
-    lane_size: float  # the type of the jabatan heading each lane
+    headings: tuple[Cell, ...]  # the two header rows' cells, repeated on every page
 
 
 def lanes_of(sop: Sop) -> list[tuple[str, str]]:
@@ -84,14 +84,34 @@ def plan(sop: Sop, frame: Frame) -> Layout:
                text_columns["keterangan"])
     strip = max(8.0, lane * 0.16)
     symbol_width = min(lane - 2 * strip, 52.0)
-    # Jabatan head the lanes in the largest type that breaks no word ("PENGADMINISTRASI").
+    # Headings in the largest type that breaks no word ("PENGADMINISTRASI", "Keterangan" in a
+    # narrow column); the jabatan of all lanes in one type.
     lane_size = next((size for size in LANE_SIZES
                       if not any(text.splits_words(label, lane - 2 * PAD, size, True) for _, label in lanes)),
                      LANE_SIZES[-1])
-    label_lines = max(len(text.wrap(label, lane - 2 * PAD, lane_size, True)) for _, label in lanes)
-    header = (text.height(1, HEADER_SIZE) + 2 * PAD,
-              max(text.height(max(label_lines, 1), lane_size), text.height(1, HEADER_SIZE)) + 2 * PAD)
-    return Layout(columns, lanes, lane_of, header, symbol_width, lane_size)
+    n = len(lanes)
+    first = [_heading(0, 0, "No", columns, rowspan=2), _heading(0, 1, "Kegiatan", columns, rowspan=2),
+             _heading(0, 2, "Pelaksana", columns, colspan=n), _heading(0, 2 + n, "Mutu Baku", columns, colspan=3),
+             _heading(0, 5 + n, "Keterangan", columns, rowspan=2)]
+    second = [_heading(1, 2 + i, label, columns, sizes=(lane_size,)) for i, (_, label) in enumerate(lanes)]
+    second += [_heading(1, 2 + n, "Kelengkapan", columns), _heading(1, 3 + n, "Waktu", columns),
+               _heading(1, 4 + n, "Output", columns)]
+
+    def needs(cell: Cell) -> float:
+        return text.height(len(cell.lines), cell.size) + 2 * PAD
+
+    top = max(needs(c) for c in first if c.rowspan == 1)
+    below = max(needs(c) for c in second)
+    below = max(below, max(needs(c) for c in first if c.rowspan == 2) - top)
+    return Layout(columns, lanes, lane_of, (top, below), symbol_width, tuple(first + second))
+
+
+def _heading(row: int, col: int, label: str, columns: tuple[float, ...], rowspan: int = 1, colspan: int = 1,
+             sizes: tuple[float, ...] = LANE_SIZES) -> Cell:
+    width = sum(columns[col: col + colspan]) - 2 * PAD
+    size = next((size for size in sizes if not text.splits_words(label, width, size, True)), sizes[-1])
+    lines = tuple(Line(t, True) for t in text.wrap(label, width, size, True))
+    return Cell(row, col, lines, rowspan, colspan, size, "center", middle=True, pad=PAD)
 
 
 def _step_cells(sop: Sop, step: Step, layout: Layout) -> dict[int, tuple[Line, ...]]:
@@ -99,7 +119,7 @@ def _step_cells(sop: Sop, step: Step, layout: Layout) -> dict[int, tuple[Line, .
     n = len(layout.lanes)
     cols = layout.columns
 
-    def lines(value: str, column: int, align_room: float | None = None) -> tuple[Line, ...]:
+    def lines(value: str, column: int) -> tuple[Line, ...]:
         return tuple(Line(t) for t in text.wrap(value, cols[column] - 2 * PAD, SIZE))
 
     def items(values: tuple[str, ...], column: int) -> tuple[Line, ...]:
@@ -224,7 +244,7 @@ def _page(sop: Sop, frame: Frame, layout: Layout, rows: list[int], cells, height
         row_heights.append(BAND)
         grid_rows.append("band")
 
-    grid_cells = _header_cells(layout)
+    grid_cells = list(layout.headings)
     for r, what in enumerate(grid_rows):
         if isinstance(what, int):
             for col, lines in cells[what].items():
@@ -255,18 +275,25 @@ def _page(sop: Sop, frame: Frame, layout: Layout, rows: list[int], cells, height
         nodes[("step", step.index)] = Node(("step", step.index), r, lane, x, y, shape_w, shape_h, kind)
 
     def band_nodes(band: list[Crossing], r: int, side: str) -> None:
-        taken: set[int] = set()
+        # Each connector stands under (or over) the step on this page, in its column, beside
+        # another there when the column is taken, else in the nearest column with room.
+        lane_half = (lane_edges[1] - lane_edges[0]) / 2
+        offsets = [0.0]
+        while abs(offsets[-1]) + CONNECTOR_GAP + CONNECTOR * 1.5 <= lane_half - 2:
+            step = abs(offsets[-1]) + CONNECTOR + CONNECTOR_GAP
+            offsets += [-step, step]
+        taken: set[tuple[int, float]] = set()
         for c in band:
-            # The connector stands under (or over) the step on this page, in its column, or the
-            # nearest free column when another connector already stands there.
             here = c.source if c.source.index in on_page else c.target
             want = layout.lane_of[here.index]
-            lane = min((l for l in range(n) if l not in taken), key=lambda l: (abs(l - want), l), default=want)
-            taken.add(lane)
-            x, y = centre(lane), (row_y[r] + row_y[r + 1]) / 2
+            lane, offset = min(((l, o) for l in range(n) for o in offsets if (l, o) not in taken),
+                               key=lambda spot: (abs(spot[0] - want), offsets.index(spot[1]), spot[0]),
+                               default=(want, 0.0))
+            taken.add((lane, offset))
+            x, y = centre(lane) + offset, (row_y[r] + row_y[r + 1]) / 2
             shapes.append(Shape(PENGHUBUNG, x, y, CONNECTOR, CONNECTOR, letter=c.letter))
             nodes[("connector", c.letter, side)] = Node(("connector", c.letter, side), r, lane, x, y, CONNECTOR, CONNECTOR,
-                                                         PENGHUBUNG)
+                                                         PENGHUBUNG, side, (row_y[r], row_y[r + 1]))
 
     if top_band:
         band_nodes(top_band, 2, "top")
@@ -293,19 +320,3 @@ def _page(sop: Sop, frame: Frame, layout: Layout, rows: list[int], cells, height
     caption = Words(frame.left, frame.top - 6, f"Prosedur: {sop.nama}", 8, bold=True)
     return Page(frame.page_width, frame.page_height, grids=(grid,), shapes=tuple(shapes),
                 arrows=tuple(arrows), words=(caption,), kind="procedure")
-
-
-def _header_cells(layout: Layout) -> list[Cell]:
-    n = len(layout.lanes)
-
-    def head(row: int, col: int, label: str, rowspan: int = 1, colspan: int = 1, size: float = HEADER_SIZE) -> Cell:
-        width = sum(layout.columns[col: col + colspan]) - 2 * PAD
-        lines = tuple(Line(t, True) for t in text.wrap(label, width, size, True))
-        return Cell(row, col, lines, rowspan, colspan, size, "center", middle=True, pad=PAD)
-
-    cells = [head(0, 0, "No", rowspan=2), head(0, 1, "Kegiatan", rowspan=2),
-             head(0, 2, "Pelaksana", colspan=n), head(0, 2 + n, "Mutu Baku", colspan=3),
-             head(0, 5 + n, "Keterangan", rowspan=2)]
-    cells += [head(1, 2 + i, label, size=layout.lane_size) for i, (_, label) in enumerate(layout.lanes)]
-    cells += [head(1, 2 + n, "Kelengkapan"), head(1, 3 + n, "Waktu"), head(1, 4 + n, "Output")]
-    return cells

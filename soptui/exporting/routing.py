@@ -17,6 +17,7 @@ from .page import Arrow, Point
 from .text import width as text_width
 
 TRACK_GAP = 3.5  # between two tracks of a strip, and between a rule and its first track
+BAND_LEVEL = 2.5  # between the lines along which arrows reach a band's connectors
 LABEL_SIZE = 6.0
 HEAD_ROOM = 5.0  # how far below a symbol a bottom-port arrow turns
 
@@ -32,6 +33,8 @@ class Node(NamedTuple):
     width: float
     height: float
     kind: str = "proses"
+    band: str = ""  # "top" or "bottom" for an off-page connector in a band
+    band_edges: tuple[float, float] = (0.0, 0.0)  # the band's top and bottom rules
 
     @property
     def top(self) -> float:
@@ -77,12 +80,12 @@ class Lanes(NamedTuple):
 
     def strip(self, lane: int, side: str) -> tuple[float, ...]:
         """The tracks of a lane's left or right strip, nearest the symbol first. In a wide strip
-        the first keeps a third of the strip away from the symbols, so an arrow leaving a
-        symbol's side is not mistaken for one joining the track."""
+        the first keeps away from the symbols, leaving room for a Ya/Tidak label, and an arrow
+        leaving a symbol's side is not mistaken for one joining the track."""
         left, right = self.edges[lane], self.edges[lane + 1]
         centre, half = (left + right) / 2, self.symbol_width / 2
         room = (right - left) / 2 - half
-        first = min(max(TRACK_GAP, room / 3), 14.0)
+        first = min(max(TRACK_GAP, room * 0.45), 22.0)
         tracks = []
         if side == "left":
             x = centre - half - first
@@ -97,6 +100,15 @@ class Lanes(NamedTuple):
         return tuple(tracks)
 
 
+def _beside(lanes: "Lanes", node: "Node", side: str) -> tuple[float, ...]:
+    """Every track on one side of a symbol, nearest first: its own column's strip, then the
+    strips of the columns beyond, for when the near ones are taken."""
+    tracks = [x for lane in range(len(lanes.edges) - 1) for strip in ("left", "right") for x in lanes.strip(lane, strip)]
+    if side == "left":
+        return tuple(sorted((x for x in tracks if x < node.x - node.width / 2), reverse=True))
+    return tuple(sorted(x for x in tracks if x > node.x + node.width / 2))
+
+
 class Router:
     """Routes the links of one page; `route` returns the arrows."""
 
@@ -104,10 +116,19 @@ class Router:
         self.lanes = lanes
         self.used: dict[object, set[str]] = {}  # node key -> sides taken
         self.tracks: dict[float, list[tuple[int, int]]] = {}  # track x -> row spans taken
+        self.levels: dict[int, int] = {}  # band row -> lines taken along it
 
     def route(self, links: list[Link]) -> list[Arrow]:
-        adjacent = [link for link in links if link.target is not None and _adjacent(link)]
-        channelled = [link for link in links if link.target is not None and not _adjacent(link)]
+        # An arrow leaving a connector of the top band always turns inside the band (below the
+        # connectors), so that arrows from neighbouring connectors never share a line.
+        # Only one arrow comes down into a symbol's top: a decision whose two branches both go
+        # to the next row sends the second round by a track, into the side.
+        adjacent, into = [], set()
+        for link in links:
+            if link.target is not None and _adjacent(link) and not link.source.band and link.target.key not in into:
+                adjacent.append(link)
+                into.add(link.target.key)
+        channelled = [link for link in links if link.target is not None and link not in adjacent]
         dangling = [link for link in links if link.target is None]
         for link in adjacent:  # their ports are the obvious ones: claim them first
             self._take(link.target, "top")
@@ -119,7 +140,8 @@ class Router:
         boxes.update({link.target.key: link.target for link in links if link.target is not None})
         # The lanes' rules, as thin boxes the labels keep off.
         rules = [(x - 0.3, -1e9, x + 0.3, 1e9) for x in self.lanes.edges]
-        return _place_labels(arrows, [*(_box(node) for node in boxes.values()), *rules])
+        return _place_labels(arrows, [_box(node) for node in boxes.values()], rules,
+                             (self.lanes.edges[0], self.lanes.edges[-1]))
 
     def _free(self, node: Node, side: str) -> bool:
         return side not in self.used.get(node.key, set())
@@ -148,8 +170,73 @@ class Router:
         turn = s.bottom + HEAD_ROOM
         return self._arrow([start, (away, s.y), (away, turn), (t.x, turn), t.port("top")], link, other)
 
+    def _level(self, node: Node) -> float:
+        """The next free line inside a connector's band, counted from the band's rule nearest
+        the page's steps: a band is crossed along its own lines, clear of its connectors."""
+        taken = self.levels.get(node.row, 0)
+        self.levels[node.row] = taken + 1
+        top, bottom = node.band_edges
+        offset = BAND_LEVEL * (taken + 1)
+        return bottom - offset if node.band == "top" else top + offset
+
+    def _into_band(self, link: Link) -> Arrow | None:
+        """An arrow from a step to a connector of a band: along a track to the band, along a
+        band line to above (or below) the connector, and into its top (or bottom)."""
+        s, t = link.source, link.target
+        rows = (min(s.row, t.row), max(s.row, t.row))
+        towards = ("right", "left") if t.x > s.x else ("left", "right")
+        for side in towards:
+            for track in self.lanes.strip(s.lane, side):
+                if not self._track_free(track, rows):
+                    continue
+                exit_side = "right" if track > s.x else "left"
+                if self._free(s, exit_side):
+                    start = [s.port(exit_side), (track, s.y)]
+                elif self._free(s, "bottom"):
+                    exit_side = "bottom"
+                    turn = s.bottom + HEAD_ROOM
+                    start = [s.port("bottom"), (s.x, turn), (track, turn)]
+                else:
+                    continue
+                level = self._level(t)
+                entry = "top" if t.band == "bottom" else "bottom"
+                self._take(s, exit_side)
+                self.tracks.setdefault(track, []).append(rows)
+                return self._arrow([*start, (track, level), (t.x, level), t.port(entry)], link, exit_side)
+        return None
+
+    def _out_of_band(self, link: Link) -> Arrow | None:
+        """An arrow from a band's connector to a step: out of its bottom (or top), along a band
+        line to a track, along the track to the step's row, into its side."""
+        s, t = link.source, link.target
+        exit_side = "bottom" if s.band == "top" else "top"
+        rows = (min(s.row, t.row), max(s.row, t.row))
+        if t.row == s.row + 1 and self._free(t, "top"):  # into the first row's top
+            self._take(t, "top")
+            if abs(t.x - s.x) < 0.5:
+                return self._arrow([s.port(exit_side), t.port("top")], link, exit_side)
+            level = self._level(s)  # turning inside the band
+            return self._arrow([s.port(exit_side), (s.x, level), (t.x, level), t.port("top")], link, exit_side)
+        sides = ("left", "right") if t.x > s.x + 0.5 else ("right", "left")
+        for entry in (*sides, *(f"{side}-high" for side in sides)):
+            if not self._free(t, entry):
+                continue
+            end = t.port(entry)
+            for track in _beside(self.lanes, t, entry.split("-")[0]):
+                if self._track_free(track, rows):
+                    level = self._level(s)
+                    self._take(t, entry)
+                    self.tracks.setdefault(track, []).append(rows)
+                    return self._arrow([s.port(exit_side), (s.x, level), (track, level), (track, end[1]), end],
+                                       link, exit_side)
+        return None
+
     def _channel(self, link: Link) -> Arrow:
         s, t = link.source, link.target
+        if s.band or t.band:
+            arrow = self._out_of_band(link) if s.band else self._into_band(link)
+            if arrow is not None:
+                return arrow
         rows = (min(s.row, t.row), max(s.row, t.row))
         sides = ("left", "right") if t.x > s.x + 0.5 else ("right", "left")
         entries = (*sides, *(f"{side}-high" for side in sides))
@@ -157,10 +244,12 @@ class Router:
             if not self._free(t, entry):
                 continue
             end = t.port(entry)
-            for track in self.lanes.strip(t.lane, entry.split("-")[0]):
+            for track in _beside(self.lanes, t, entry.split("-")[0]):
                 if not self._track_free(track, rows):
                     continue
                 exit_side = "right" if track > s.x else "left"
+                if s.key == t.key and exit_side == entry:
+                    continue  # a step back to itself leaves and returns by different ports
                 if self._free(s, exit_side):
                     points = [s.port(exit_side), (track, s.y), (track, end[1]), end]
                 elif self._free(s, "bottom"):
@@ -173,11 +262,19 @@ class Router:
                 self._take(t, entry)
                 self.tracks.setdefault(track, []).append(rows)
                 return self._arrow(points, link, exit_side)
-        # No free track or port (a column crowded with crossing jumps): take the outermost
-        # track of the target's right strip all the same; the arrow still reaches its step.
-        track = (self.lanes.strip(t.lane, "right") or (self.lanes.edges[t.lane + 1] - TRACK_GAP,))[-1]
-        points = [s.port("right"), (track, s.y), (track, t.y), t.port("right")]
-        return self._arrow(points, link, "right")
+        # No free track or port (a page crowded with crossing jumps): a free port if any, and
+        # the least used track beside the target; the arrow still reaches its step.
+        exit_side = next((side for side in ("right", "left", "bottom", "top") if self._free(s, side)), "right")
+        entry = next((side for side in ("right", "left", "right-high", "left-high") if self._free(t, side)), "right")
+        tracks = _beside(self.lanes, t, entry.split("-")[0]) or (self.lanes.edges[t.lane + 1] - TRACK_GAP,)
+        track = min(tracks, key=lambda x: sum(not (rows[1] < a or rows[0] > b) for a, b in self.tracks.get(x, [])))
+        end = t.port(entry)
+        start = s.port(exit_side)
+        turn = {"bottom": s.bottom + HEAD_ROOM, "top": s.top - HEAD_ROOM}.get(exit_side, s.y)
+        self._take(s, exit_side)
+        self._take(t, entry)
+        self.tracks.setdefault(track, []).append(rows)
+        return self._arrow([start, (start[0], turn), (track, turn), (track, end[1]), end], link, exit_side)
 
     def _track_free(self, track: float, rows: tuple[int, int]) -> bool:
         return all(rows[1] < a or rows[0] > b for a, b in self.tracks.get(track, []))
@@ -228,7 +325,7 @@ def _label_spots(arrow: Arrow) -> list[Point]:
             spots += [(left, y + LABEL_SIZE + 0.5), (left, y - 1.5)]
             along += 3.0
         if len(arrow.points) > 2:  # a short first run: beside the second, after the turn
-            (bx, by), (cx, cy) = arrow.points[1], arrow.points[2]
+            (bx, by), (_, cy) = arrow.points[1], arrow.points[2]
             step = -3.0 if cy < by else 3.0
             for i in range(4):
                 baseline = by + (-2.0 if cy < by else LABEL_SIZE + 2.0) + step * i
@@ -237,8 +334,13 @@ def _label_spots(arrow: Arrow) -> list[Point]:
     return [(x + 2, y + LABEL_SIZE + 0.5), (x - 2 - w, y + LABEL_SIZE + 0.5), (x + 2, y + 2 * LABEL_SIZE + 1)]
 
 
-def _place_labels(arrows: list[Arrow], boxes: list[Box]) -> list[Arrow]:
-    """Each label at its first spot that crosses no other arrow, no symbol, no other label."""
+def _place_labels(arrows: list[Arrow], boxes: list[Box], rules: list[Box],
+                  within: tuple[float, float]) -> list[Arrow]:
+    """Each label at its first spot that crosses no other arrow, no symbol, no other label and
+    no rule, and lies nearer its own arrow than any other. Where no spot is clear (narrow
+    columns crowded with tracks), the least bad: a label across a rule still reads, one across
+    an arrow or nearer another arrow misleads, and one outside the lanes (over the Kegiatan or
+    Kelengkapan text) is never chosen while another spot exists."""
     segments = [(arrow, a, b) for arrow in arrows for a, b in zip(arrow.points, arrow.points[1:])]
     taken: list[Box] = []
     placed = []
@@ -255,8 +357,10 @@ def _place_labels(arrows: list[Arrow], boxes: list[Box]) -> list[Arrow]:
             own = min(_distance(centre, a, b) for a, b in list(zip(arrow.points, arrow.points[1:]))[:2])
             # A label nearer another arrow than its own would be read as that arrow's.
             misleading = any(_distance(centre, a, b) < own + 1.0 for owner, a, b in segments if owner is not arrow)
-            return (sum(_meets(box, a, b) for owner, a, b in segments if owner is not arrow or a != arrow.points[0])
-                    + sum(_overlaps(box, other) for other in [*boxes, *taken]) + misleading)
+            crossed = sum(_meets(box, a, b) for owner, a, b in segments if owner is not arrow or a != arrow.points[0])
+            covered = sum(_overlaps(box, other) for other in [*boxes, *taken])
+            outside = box[0] < within[0] + 0.5 or box[2] > within[1] - 0.5
+            return 100 * outside + 3 * (crossed + covered + misleading) + sum(_overlaps(box, r) for r in rules)
 
         spot = min(spots, key=collisions)  # the first clear one, else the least crowded
         taken.append((spot[0], spot[1] - LABEL_SIZE * 0.75, spot[0] + w, spot[1] + LABEL_SIZE * 0.2))

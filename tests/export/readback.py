@@ -126,8 +126,9 @@ def _read_page(page) -> PageRead:
         rows = band(cy)
         letter = ""
         if kind == "penghubung":
-            letter = "".join(w["text"] for w in words if box[0] <= w["x0"] and w["x1"] <= box[2]
-                             and box[1] - 1 <= w["top"] and w["bottom"] <= box[3] + 1)
+            # characters, not words: two connectors side by side would read as one word
+            letter = "".join(c["text"] for c in page.chars if box[0] <= c["x0"] and c["x1"] <= box[2]
+                             and box[1] - 1 <= c["top"] and c["bottom"] <= box[3] + 1)
         symbols.append(Symbol(kind, box, numbers.get(rows), actor(cx), letter))
 
     heads = [obj for obj in page.curves if obj["fill"] and _near(obj["linewidth"], 0.1, 0.05)
