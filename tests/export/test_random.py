@@ -22,7 +22,7 @@ def _check(sop, pages) -> None:
     assert edges(pages) == expected_edges(sop)
 
 
-@pytest.mark.parametrize("seed", range(30))
+@pytest.mark.parametrize("seed", range(12))
 def test_random_procedure_as_pdf(tmp_path, seed):
     sop = load_bytes(random_sop(seed), f"acak-{seed}.toml").sop
     out = tmp_path / "acak.pdf"
@@ -32,7 +32,7 @@ def test_random_procedure_as_pdf(tmp_path, seed):
     assert _overlapping_segments(pages) == []
 
 
-@pytest.mark.parametrize("seed", range(30, 40))
+@pytest.mark.parametrize("seed", range(30, 35))
 def test_random_procedure_as_docx(tmp_path, seed):
     sop = load_bytes(random_sop(seed), f"acak-{seed}.toml").sop
     out = tmp_path / "acak.docx"
