@@ -48,6 +48,7 @@ COMMANDS = {
     "regulation": ("regulation", "show what the regulation registry knows about a citation"),
     "new-plugin": ("new_plugin", "write a working plugin skeleton with one rule and its test"),
     "import": ("import_", "read SOPs from Word (.docx), PDF and extracted text into TOML files"),
+    "export": ("export", "write the official printable SOP document (PDF or Word)"),
 }
 
 

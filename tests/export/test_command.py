@@ -1,0 +1,88 @@
+"""`soptui export` as a user meets it: outputs, bad input, atomic replacement, findings page."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from soptui.cli import main
+
+from .readback import read
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_one_sop_to_the_named_file(tmp_path, capsys):
+    out = tmp_path / "wangon.pdf"
+    assert main(["export", str(ROOT / "sops/wangon/pengukuran-kinerja.toml"), "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in tmp_path.iterdir()] == ["wangon.pdf"]  # no temporary left behind
+
+
+def test_a_folder_into_a_folder_keeping_subfolders(tmp_path):
+    out = tmp_path / "dokumen"
+    assert main(["export", str(ROOT / "sops"), "-o", str(out), "--quiet"]) == 0
+    made = sorted(str(p.relative_to(out)) for p in out.rglob("*.pdf"))
+    assert made == ["awayan/pengukuran-kinerja-triwulan.pdf", "awayan/pengumpulan-data-kinerja-triwulan.pdf",
+                    "lampihong/pengukuran-kinerja.pdf", "sumbersuko/pengukuran-kinerja.pdf",
+                    "wangon/pengukuran-kinerja.pdf"]
+
+
+def test_a_sop_that_does_not_load_gets_its_error_exit_2_and_no_output(tmp_path, capsys):
+    bad = tmp_path / "rusak.toml"
+    bad.write_text('nama = "Rusak"\nunit = \n')
+    out = tmp_path / "rusak.pdf"
+    assert main(["export", str(bad), "-o", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert "rusak.toml:2:" in error and "tidak diekspor" in error
+    assert not out.exists()
+
+
+def test_in_a_folder_the_others_are_still_exported(tmp_path, capsys):
+    corpus = tmp_path / "sops"
+    corpus.mkdir()
+    shutil.copy(ROOT / "sops/lampihong/pengukuran-kinerja.toml", corpus / "baik.toml")
+    (corpus / "rusak.toml").write_text("[[langkah]\n")
+    out = tmp_path / "out"
+    assert main(["export", str(corpus), "-o", str(out), "--lang", "en"]) == 2
+    assert (out / "baik.pdf").exists() and not (out / "rusak.pdf").exists()
+    assert "not exported" in capsys.readouterr().err
+
+
+def test_an_existing_output_is_replaced_whole(tmp_path):
+    out = tmp_path / "sop.pdf"
+    out.write_bytes(b"old contents")
+    assert main(["export", str(ROOT / "sops/lampihong/pengukuran-kinerja.toml"), "-o", str(out), "-q"]) == 0
+    assert out.read_bytes().startswith(b"%PDF") and b"old contents" not in out.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sop.pdf"]
+
+
+def test_with_findings_adds_a_page_listing_them(tmp_path):
+    out = tmp_path / "review.pdf"
+    source = ROOT / "sops/sumbersuko/pengukuran-kinerja.toml"
+    assert main(["export", str(source), "-o", str(out), "--with-findings", "-q"]) == 0
+    plain = tmp_path / "plain.pdf"
+    assert main(["export", str(source), "-o", str(plain), "-q"]) == 0
+    pages, plain_pages = read(out), read(plain)
+    assert len(pages) == len(plain_pages) + 1
+    last = pages[-1].text
+    assert "Temuan pemeriksaan" in last and "SOP" in last  # rule codes: SOP101, ...
+
+
+def test_paper_and_format_are_checked(tmp_path, capsys):
+    source = str(ROOT / "sops/lampihong/pengukuran-kinerja.toml")
+    try:
+        main(["export", source, "--paper", "a3"])
+    except SystemExit as stop:
+        assert stop.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_lint_never_imports_the_document_libraries(tmp_path):
+    code = ("import sys; from soptui.cli import main; main(['lint', 'sops', '--quiet', '--no-cache']); "
+            "print('imported:', [m for m in ('reportlab', 'docx', 'lxml', 'pdfplumber', 'soptui.exporting') "
+            "if m in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert "imported: []" in done.stdout, done.stdout + done.stderr
