@@ -97,6 +97,7 @@ class SoptuiApp(App):
         ("ctrl+r", "remove_actor", "remove_actor", False),
         ("e", "external_editor", "external_editor", False),
         ("ctrl+n", "new_sop", "new_sop", False),
+        ("x", "export", "export", False),
         ("L", "toggle_language", "toggle_language", True),
         ("slash", "focus_filter", "focus_filter", False),
         ("1", "tab('prosedur')", "tab_prosedur", False),
@@ -704,6 +705,45 @@ class SoptuiApp(App):
 
         self.push_screen(EditValue(f"{say('new_sop_in', self.lang)} {root}/", "unit/nama-sop.toml", lang=self.lang),
                          create)
+
+    def action_export(self) -> None:
+        """Export the open SOP, unsaved edits included, as the official document (.pdf or .docx,
+        by the name given); the document is written by a worker, so the screen stays live."""
+        document = self.document
+        if document is None:
+            return
+        if document.sop is None:
+            self.notify(say("export_needs_load", self.lang), severity="error")
+            return
+
+        def chosen(value: str | None) -> None:
+            if not value:
+                return
+            out = Path(value.strip())
+            to = out.suffix.lstrip(".").lower()
+            if to not in ("pdf", "docx"):
+                self.notify(say("export_suffix", self.lang), severity="error")
+                return
+            self.export_document(document.sop, out, to)
+
+        default = document.path.with_suffix(".pdf")
+        self.push_screen(EditValue(say("export_title", self.lang), str(default), say("export_hint", self.lang),
+                                   lang=self.lang), chosen)
+
+    @work(thread=True, group="export")
+    def export_document(self, sop, out: Path, to: str) -> None:
+        from ..exporting import export_sop
+
+        try:
+            export_sop(sop, out, to=to, lang=self.lang)
+        except ImportError as error:
+            self.call_from_thread(self.notify, f"{say('export_failed', self.lang)}: {error.name or error}. "
+                                  "pip install 'soptui[export]'", severity="error", timeout=8)
+            return
+        except (OSError, ValueError) as error:
+            self.call_from_thread(self.notify, f"{say('export_failed', self.lang)}: {error}", severity="error")
+            return
+        self.call_from_thread(self.notify, f"{say('exported', self.lang)}: {out}", timeout=4)
 
     def action_toggle_language(self) -> None:
         self.lang = "en" if self.lang == "id" else "id"

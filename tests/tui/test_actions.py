@@ -140,3 +140,26 @@ async def test_enter_on_a_finding_in_temuan_goes_to_its_step(seeds):
         view = app.query_one(ProcedureView)
         assert view.current_step.no == 8
         assert view.finding_under_cursor().name == "step-numbering"
+
+
+async def test_x_exports_the_open_sop_with_its_unsaved_edits(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        app.edit(lambda text: text.replace("Pengukuran Kinerja Triwulan\"", "Pengukuran Kinerja Triwulan Baru\"", 1))
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue)
+        assert app.screen.value.endswith("pengukuran-kinerja-triwulan.pdf")
+        app.screen.query_one("#value").value = str(seeds.parent / "out.pdf")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    written = (seeds.parent / "out.pdf").read_bytes()
+    assert written.startswith(b"%PDF")
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(written)) as pdf:
+        assert "Baru" in " ".join(page.extract_text() or "" for page in pdf.pages)

@@ -35,6 +35,7 @@ KEYS = (
     ("e", "buka di $VISUAL / $EDITOR (di baris masalah bila tidak termuat)",
      "open in $VISUAL / $EDITOR (at the problem's line when it does not load)"),
     ("ctrl+n", "SOP baru", "new SOP"),
+    ("x", "ekspor dokumen resmi (.pdf / .docx)", "export the official document (.pdf / .docx)"),
     ("L", "Bahasa Indonesia / English", "language"),
     ("q", "keluar (menanyakan perubahan yang belum disimpan)", "quit (asks about unsaved changes)"),
 )
