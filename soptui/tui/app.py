@@ -31,8 +31,8 @@ from ..checker.plugins import load_plugins
 from ..loading.discover import find_sop_files
 from ..template import new_sop_text
 from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
-from .messages import ActorToggled, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
-from .screens import AddStep, Choose, CorpusFindings, EditValue, HelpScreen, Preview
+from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
+from .screens import Choose, CorpusFindings, EditValue, HelpScreen, Preview
 from .strings import say
 from .widgets.corpus import CorpusPanel
 from .widgets.diagram import DiagramView
@@ -88,13 +88,6 @@ class SoptuiApp(App):
         ("n", "next_finding", "next_finding", True),
         ("N", "previous_finding", "previous_finding", False),
         ("T", "corpus_findings", "corpus_findings", True),
-        ("a", "add_step", "add_step", True),
-        ("D", "delete_step", "delete_step", False),
-        ("ctrl+up", "move_step(-1)", "move_up", False),
-        ("ctrl+down", "move_step(1)", "move_down", False),
-        ("k", "toggle_decision", "toggle_decision", False),
-        ("P", "add_actor", "add_actor", False),
-        ("ctrl+r", "remove_actor", "remove_actor", False),
         ("e", "external_editor", "external_editor", False),
         ("ctrl+n", "new_sop", "new_sop", False),
         ("x", "export", "export", False),
@@ -307,6 +300,11 @@ class SoptuiApp(App):
         if parts and parts[-1] == "+":
             return f"{parts[0]}: {say('add_item', self.lang)}"
         return " · ".join(p if not p.isdigit() else f"#{int(p) + 1}" for p in parts)
+
+    @on(EditMade)
+    def edit_made(self, message: EditMade) -> None:
+        if self.edit(message.change) and message.select is not None:
+            self.query_one(ProcedureView).select_step(message.select)
 
     @on(ActorToggled)
     def actor_toggled(self, message: ActorToggled) -> None:
@@ -554,101 +552,6 @@ class SoptuiApp(App):
         self.push_screen(CorpusFindings(self.workspace.all_findings(), self.lang, self.workspace.relative, unit_of),
                          chosen)
 
-    def _step_index(self) -> int | None:
-        step = self.query_one(ProcedureView).current_step
-        return step.index if step is not None else None
-
-    def action_add_step(self) -> None:
-        sop = self.document.view if self.document else None
-        if sop is None:
-            return
-        index = self._step_index()
-        step = sop.langkah[index] if index is not None else None
-        defaults = {"kegiatan": "", "pelaksana": step.pelaksana if step else None,
-                    "kelengkapan": "; ".join(step.output) if step else "", "waktu": "", "output": ""}
-        title = f"{say('add_step_title', self.lang)} {step.no}" if step else say("add_step_first", self.lang)
-
-        def add(values: dict | None) -> None:
-            if values is None:
-                return
-            values = {key: (editing.parse_input(key, value) if key in editing.LIST_KEYS else value)
-                      for key, value in values.items() if value}
-            if self.edit(lambda text: editing.add_step(text, index, values)) and index is not None:
-                self.query_one(ProcedureView).select_step(index + 1)
-
-        self.push_screen(AddStep(title, dict(sop.pelaksana), defaults, self.lang), add)
-
-    def action_delete_step(self) -> None:
-        index = self._step_index()
-        if index is None:
-            return
-        step = self.document.view.langkah[index]
-        referring = editing.references_to(self.document.text, step.no)
-        detail = f"{say('references_warning', self.lang)}: {', '.join(self._describe(p) for p in referring)}" \
-            if referring else ""
-
-        def answer(choice: str) -> None:
-            if choice == "delete":
-                self.edit(lambda text: editing.delete_step(text, index))
-
-        kegiatan = step.kegiatan if len(step.kegiatan) <= 60 else step.kegiatan[:59] + "…"
-        self.push_screen(Choose(f"{say('delete_step_q', self.lang)} {step.no}: \"{kegiatan}\"?",
-                                [("delete", say("delete", self.lang)), ("cancel", say("cancel", self.lang))],
-                                self.lang, destructive=("delete",), detail=detail), answer)
-
-    def action_move_step(self, offset: int) -> None:
-        index = self._step_index()
-        if index is None:
-            return
-        if self.edit(lambda text: editing.move_step(text, index, offset)):
-            self.query_one(ProcedureView).select_step(index + offset)
-
-    def action_toggle_decision(self) -> None:
-        index = self._step_index()
-        if index is None:
-            return
-        step = self.document.view.langkah[index]
-        if step.is_decision:
-            self.edit(lambda text: editing.make_process(text, index))
-            return
-
-        def targets(value: str | None) -> None:
-            if not value:
-                return
-            parts = value.replace(",", " ").split()
-            if len(parts) != 2 or not all(p.isdigit() for p in parts):
-                self.notify(say("two_numbers", self.lang), severity="error")
-                return
-            self.edit(lambda text: editing.make_decision(text, index, int(parts[0]), int(parts[1])))
-
-        steps = self.document.view.langkah
-        following = steps[index + 1].no if index + 1 < len(steps) else step.no
-        self.push_screen(EditValue(f"{say('Langkah', self.lang)} {step.no} {say('decision_title', self.lang)}",
-                                   f"{following} {step.no}", lang=self.lang), targets)
-
-    def action_add_actor(self) -> None:
-        def added(value: str | None) -> None:
-            if not value or "=" not in value:
-                if value:
-                    self.notify(say("actor_format", self.lang), severity="error")
-                return
-            actor_id, jabatan = (part.strip() for part in value.split("=", 1))
-            self.edit(lambda text: editing.add_actor(text, actor_id, jabatan))
-
-        self.push_screen(EditValue(say("new_actor", self.lang), "kasi = Kasi", lang=self.lang), added)
-
-    def action_remove_actor(self) -> None:
-        if self.document is None or self.document.view is None:
-            return
-        actors = list(self.document.view.pelaksana)
-
-        def removed(value: str | None) -> None:
-            if value:
-                self.edit(lambda text: editing.remove_actor(text, value.strip()))
-
-        self.push_screen(EditValue(f"{say('remove_actor_q', self.lang)}: {', '.join(actors)}", "", lang=self.lang),
-                         removed)
-
     def _editor_line(self) -> int | None:
         """Where the editor should open: the first load problem, else the selected step."""
         document = self.document
@@ -753,11 +656,12 @@ class SoptuiApp(App):
 
     def _apply_language(self) -> None:
         """Every word on screen in `self.lang`: footer, tabs, list, tables (re-rendered by the caller)."""
-        words = {action: word for _, action, word, _ in self.KEYS}
-        self._bindings = BindingsMap([replace(binding, description=say(words[binding.action], self.lang))
-                                      if binding.action in words else binding
-                                      for bindings in self._bindings.key_to_bindings.values()
-                                      for binding in bindings])
+        for node, keys in ((self, self.KEYS), (self.query_one(ProcedureView), ProcedureView.KEYS)):
+            words = {action: word for _, action, word, _ in keys}
+            node._bindings = BindingsMap([replace(binding, description=say(words[binding.action], self.lang))
+                                          if binding.action in words else binding
+                                          for bindings in node._bindings.key_to_bindings.values()
+                                          for binding in bindings])
         tabs = self.query_one(TabbedContent)
         for tab in TABS:
             tabs.get_tab(tab).label = say(TAB_TITLES[tab], self.lang)
@@ -795,6 +699,10 @@ class SoptuiApp(App):
         for key, action, word, _ in self.KEYS:
             if action != "quit":
                 yield SystemCommand(say(word, self.lang), f"{key}", lambda action=action: self.run_action(action))
+        procedure = self.query_one(ProcedureView)
+        for key, action, word, _ in ProcedureView.KEYS:
+            yield SystemCommand(say(word, self.lang), f"{key} ({say('Prosedur', self.lang)})",
+                                lambda action=action: procedure.run_action(action))
 
 
 def run(target: Path, lang: str | None = None) -> int:

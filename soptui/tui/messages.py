@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual.message import Message
 
 from ..checker.finding import Finding
@@ -13,6 +15,15 @@ class EditRequested(Message):
     def __init__(self, pointer: str, key: str, current: str) -> None:
         super().__init__()
         self.pointer, self.key, self.current = pointer, key, current
+
+
+class EditMade(Message):
+    """Apply `change` (SOP text -> SOP text) to the open SOP as one undoable edit, then put the
+    cursor on the step at index `select` (if given)."""
+
+    def __init__(self, change: Callable[[str], str], select: int | None = None) -> None:
+        super().__init__()
+        self.change, self.select = change, select
 
 
 class ActorToggled(Message):

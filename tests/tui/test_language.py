@@ -36,8 +36,9 @@ async def test_L_switches_footer_tabs_headers_dialogs_help_and_palette(seeds):
         await pilot.pause()
         assert "Message" in [str(c.label) for c in app.query_one("#findings").ordered_columns]
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert "fix" in titles and "perbaiki" not in titles
+        assert {"fix", "add step", "delete step"} <= set(titles) and "perbaiki" not in titles
         assert not any("_" in title for title in titles)  # human labels, no raw action ids
+        await pilot.press("1")  # the step keys are the Prosedur table's
         await pilot.press("D")
         await pilot.pause()
         assert isinstance(app.screen, Choose) and "Delete" in str(app.screen.query_one("#delete").label)

@@ -16,13 +16,16 @@ import textwrap
 
 from rich.text import Text as RichText
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from ...checker.finding import Finding
 from ...model import KEPUTUSAN, PENGHUBUNG, TERMINATOR, Sop, Step
 from ...waktu import total
-from ..messages import ActorToggled, EditRequested
+from ... import editing
+from ..messages import ActorToggled, EditMade, EditRequested
+from ..screens import AddStep, Choose, EditValue
 from ..strings import say
 from .marks import MARK, STYLE, mark
 
@@ -70,6 +73,19 @@ def _step_index(pointer: str) -> int | None:
 
 
 class ProcedureView(Vertical):
+    # The edits of the procedure's structure, here where the steps are: each asks what it needs
+    # and posts the change for the app to make. (key, action, word in strings.WORDS, in footer)
+    KEYS = (
+        ("a", "add_step", "add_step", True),
+        ("D", "delete_step", "delete_step", False),
+        ("ctrl+up", "move_step(-1)", "move_up", False),
+        ("ctrl+down", "move_step(1)", "move_down", False),
+        ("k", "toggle_decision", "toggle_decision", False),
+        ("P", "add_actor", "add_actor", False),
+        ("ctrl+r", "remove_actor", "remove_actor", False),
+    )
+    BINDINGS = [Binding(key, action, say(word, "id"), show=shown) for key, action, word, shown in KEYS]
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.sop: Sop | None = None
@@ -79,6 +95,7 @@ class ProcedureView(Vertical):
         self.row_targets: list[tuple[str, int, int]] = []  # per row: ("step"|"finding", step index, finding)
         self.step_findings: dict[int, list[Finding]] = {}
         self.widths: dict[str, int] = {}
+        self.text = ""  # the SOP file's text, for the edits that read it
         self._built_for_width = 0
 
     def compose(self) -> ComposeResult:
@@ -90,7 +107,7 @@ class ProcedureView(Vertical):
 
     # -- what the app hands down ---------------------------------------------------------------------
     def show(self, sop: Sop | None, findings: list[Finding], lang: str, problems=(), text: str = "") -> None:
-        self.sop, self.findings, self.lang = sop, findings, lang
+        self.sop, self.findings, self.lang, self.text = sop, findings, lang, text
         self._show_problems(problems, text)
         table = self.query_one(DataTable)
         if sop is None or not sop.langkah:
@@ -312,3 +329,94 @@ class ProcedureView(Vertical):
             value = getattr(step, key)
             current = "; ".join(value) if isinstance(value, tuple) else ("" if value is None else str(value))
             self.post_message(EditRequested(f"{step.pointer}/{key}", key, current))
+
+
+    # -- edits of the procedure's structure ------------------------------------------------------------
+    def action_add_step(self) -> None:
+        if self.sop is None:
+            return
+        step = self.current_step
+        index = step.index if step is not None else None
+        lang = self.lang
+        defaults = {"kegiatan": "", "pelaksana": step.pelaksana if step else None,
+                    "kelengkapan": "; ".join(step.output) if step else "", "waktu": "", "output": ""}
+        title = f"{say('add_step_title', lang)} {step.no}" if step else say("add_step_first", lang)
+
+        def add(values: dict | None) -> None:
+            if values is None:
+                return
+            values = {key: (editing.parse_input(key, value) if key in editing.LIST_KEYS else value)
+                      for key, value in values.items() if value}
+            self.post_message(EditMade(lambda text: editing.add_step(text, index, values),
+                                       None if index is None else index + 1))
+
+        self.app.push_screen(AddStep(title, dict(self.sop.pelaksana), defaults, lang), add)
+
+    def action_delete_step(self) -> None:
+        step, lang = self.current_step, self.lang
+        if step is None:
+            return
+        referring = [f"{say('Langkah', lang)} {self.sop.langkah[int(p.split('/')[2])].no} ({p.split('/')[3]})"
+                     for p in editing.references_to(self.text, step.no)]
+        detail = f"{say('references_warning', lang)}: {', '.join(referring)}" if referring else ""
+
+        def answer(choice: str) -> None:
+            if choice == "delete":
+                self.post_message(EditMade(lambda text: editing.delete_step(text, step.index)))
+
+        kegiatan = step.kegiatan if len(step.kegiatan) <= 60 else step.kegiatan[:59] + "…"
+        self.app.push_screen(Choose(f"{say('delete_step_q', lang)} {step.no}: \"{kegiatan}\"?",
+                                    [("delete", say("delete", lang)), ("cancel", say("cancel", lang))],
+                                    lang, destructive=("delete",), detail=detail), answer)
+
+    def action_move_step(self, offset: int) -> None:
+        step = self.current_step
+        if step is not None and 0 <= step.index + offset < len(self.sop.langkah):
+            self.post_message(EditMade(lambda text: editing.move_step(text, step.index, offset), step.index + offset))
+
+    def action_toggle_decision(self) -> None:
+        step, lang = self.current_step, self.lang
+        if step is None:
+            return
+        if step.is_decision:
+            self.post_message(EditMade(lambda text: editing.make_process(text, step.index)))
+            return
+
+        def targets(value: str | None) -> None:
+            if not value:
+                return
+            parts = value.replace(",", " ").split()
+            if len(parts) != 2 or not all(p.isdigit() for p in parts):
+                self.notify(say("two_numbers", lang), severity="error")
+                return
+            self.post_message(EditMade(lambda text: editing.make_decision(text, step.index, int(parts[0]),
+                                                                          int(parts[1]))))
+
+        steps = self.sop.langkah
+        following = steps[step.index + 1].no if step.index + 1 < len(steps) else step.no
+        self.app.push_screen(EditValue(f"{say('Langkah', lang)} {step.no} {say('decision_title', lang)}",
+                                       f"{following} {step.no}", lang=lang), targets)
+
+    def action_add_actor(self) -> None:
+        lang = self.lang
+
+        def added(value: str | None) -> None:
+            if not value or "=" not in value:
+                if value:
+                    self.notify(say("actor_format", lang), severity="error")
+                return
+            actor_id, jabatan = (part.strip() for part in value.split("=", 1))
+            self.post_message(EditMade(lambda text: editing.add_actor(text, actor_id, jabatan)))
+
+        self.app.push_screen(EditValue(say("new_actor", lang), "kasi = Kasi", lang=lang), added)
+
+    def action_remove_actor(self) -> None:
+        if self.sop is None:
+            return
+
+        def removed(value: str | None) -> None:
+            if value:
+                self.post_message(EditMade(lambda text: editing.remove_actor(text, value.strip())))
+
+        self.app.push_screen(EditValue(f"{say('remove_actor_q', self.lang)}: {', '.join(self.sop.pelaksana)}", "",
+                                       lang=self.lang), removed)
