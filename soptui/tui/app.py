@@ -43,7 +43,6 @@ from .widgets.procedure import ProcedureView
 
 TABS = ("prosedur", "identitas", "diagram", "temuan")
 TAB_TITLES = {"prosedur": "Prosedur", "identitas": "Identitas", "diagram": "Diagram", "temuan": "Temuan"}
-RANK = {"error": 3, "warning": 2, "info": 1}
 FOCUS = {"prosedur": "#steps", "identitas": "#identity", "diagram": "#diagram-view", "temuan": "#findings"}
 # Below this width the corpus list hides itself, leaving the tables the whole screen.
 NARROW = 110
@@ -225,14 +224,7 @@ class SoptuiApp(App):
         elif tab == "identitas":
             self.query_one(IdentityView).show(sop, findings, self.lang)
         elif tab == "diagram":
-            marks: dict[int, str] = {}
-            for finding in findings:
-                parts = finding.pointer.split("/")
-                if len(parts) > 2 and parts[1] == "langkah" and parts[2].isdigit():
-                    index = int(parts[2])
-                    if index not in marks or finding.severity.rank > RANK[marks[index]]:
-                        marks[index] = finding.severity.value
-            self.query_one(DiagramView).show(sop, self.lang, marks)
+            self.query_one(DiagramView).show(sop, findings, self.lang)
         else:
             self.query_one(FindingsTable).show(findings, self.lang)
 

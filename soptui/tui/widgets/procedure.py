@@ -67,7 +67,8 @@ def _cell(value, width: int) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
-def _step_index(pointer: str) -> int | None:
+def step_index(pointer: str) -> int | None:
+    """The index of the step a pointer lies in (`/langkah/4/waktu` -> 4), if any."""
     parts = pointer.split("/")
     return int(parts[2]) if len(parts) > 2 and parts[1] == "langkah" and parts[2].isdigit() else None
 
@@ -121,7 +122,7 @@ class ProcedureView(Vertical):
         self.selected = min(self.selected, len(sop.langkah) - 1)
         self.step_findings = {}
         for finding in findings:
-            index = _step_index(finding.pointer)
+            index = step_index(finding.pointer)
             if index is not None:
                 self.step_findings.setdefault(index, []).append(finding)
         self._rebuild()
@@ -294,7 +295,7 @@ class ProcedureView(Vertical):
 
     def select_finding(self, finding: Finding) -> None:
         """The cursor on the row of `finding`, under its step."""
-        index = _step_index(finding.pointer)
+        index = step_index(finding.pointer)
         if index is None or index not in self.step_findings:
             return
         self.selected = index
