@@ -280,9 +280,14 @@ def read_header(rows: list[list[str]]) -> Columns | None:
     last = len(rows) - 1
     actors = tuple(
         (column, name) for column, (name, depth) in enumerate(names[2:first_mutu], start=2)
-        if name and not (depth < last and _GROUP_HEADERS.match(name))
+        if name and not (depth < last and _GROUP_HEADERS.match(name)) and not _NO_ACTOR.match(name)
     )
     return Columns(0, 1, actors, mutu)
+
+
+# The column `soptui export` draws for steps with no declared pelaksana: not an actor, so a
+# symbol in it reads back as a step without one.
+_NO_ACTOR = re.compile(r"\(?\s*tanpa\s+pelaksana\s*\)?$", re.IGNORECASE)
 
 
 _ID_CHARS = re.compile(r"[^a-z0-9]+")

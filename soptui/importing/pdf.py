@@ -144,6 +144,11 @@ def _lines(words) -> list[list[dict]]:
     return [sorted(line, key=lambda w: w["x0"]) for line in lines]
 
 
+# Words that start a line of their own, never the tail of a word the cell's edge cut
+# ("Perencanaan" / "dan Keuangan" is two words, not "Perencanaandan").
+_WHOLE_WORDS = frozenset({"dan", "di", "ke", "dari", "yang", "untuk", "atau", "serta", "dengan", "pada", "oleh"})
+
+
 def _cell(page, bbox) -> list[str]:
     """A cell's paragraphs: its lines of words, a line rejoined to the one before when the cell's
     width broke it (the next word would not have fitted), without a space inside a broken word."""
@@ -162,7 +167,8 @@ def _cell(page, bbox) -> list[str]:
                 last = previous[-1]
                 character = (last["x1"] - last["x0"]) / max(len(last["text"]), 1)
                 # a word cut by the cell's edge: it runs up to the edge, and the rest goes on below
-                broken = len(previous) == 1 and first["text"][:1].islower() and last["x1"] > x1 - 2 - 1.5 * character
+                broken = (len(previous) == 1 and first["text"][:1].islower() and last["x1"] > x1 - 2 - 1.5 * character
+                          and first["text"].lower() not in _WHOLE_WORDS)
                 paragraphs[-1] += ("" if broken else " ") + text
                 previous = line
                 continue
