@@ -187,6 +187,7 @@ class Workspace:
         self.files = list(files)
         self.checker = checker
         self.root = root if root is not None else common_root(self.files)
+        self._root_prefix = "" if str(self.root) == "." else str(self.root).rstrip("/") + "/"
         self.results: dict[str, FileResult] = {}
         self.corpus_findings: dict[str, list[Finding]] = {}
         self.documents: dict[str, Document] = {}
@@ -300,6 +301,9 @@ class Workspace:
 
     def relative(self, path: Path | str) -> str:
         """A path as the user reads it: relative to the corpus root."""
+        name = str(path)
+        if name.startswith(self._root_prefix):
+            return Path(name[len(self._root_prefix):]).as_posix()
         try:
             return Path(path).relative_to(self.root).as_posix()
         except ValueError:

@@ -10,19 +10,21 @@ from rich.text import Text as RichText
 from textual.widgets import DataTable
 
 from ...checker.finding import Finding
+from ...checker.rule import Severity
 from ..messages import FindingChosen
 from ..strings import say
 from .marks import MARK, STYLE
 
+_RANK = {severity: severity.rank for severity in Severity}
 SORTS: dict[str, Callable[[Finding, str], tuple]] = {
-    "severity": lambda f, unit: (-f.severity.rank, f.path, f.line),
+    "severity": lambda f, unit: (-_RANK[f.severity], f.path, f.line),
     "rule": lambda f, unit: (f.code, f.path, f.line),
     "unit": lambda f, unit: (unit, f.path, f.line),
     "file": lambda f, unit: (f.path, f.line, f.col),
 }
 RULE_WIDTH = 22
 # More rows than a reviewer scrolls through; past it, the filter narrows the list.
-MAX_ROWS = 2000
+MAX_ROWS = 500
 
 
 class FindingsTable(DataTable):
@@ -38,12 +40,28 @@ class FindingsTable(DataTable):
         self.findings: list[Finding] = []  # the rows shown, in order
         self.sort_key = "severity"
         self.query_text = ""
+        self._relative: dict[str, str] = {}
+        self._unit: dict[str, str] = {}
+        self._haystacks: list[str] | None = None
         self.lang = "id"
         self._width = 0
 
     def show(self, findings: list[Finding], lang: str) -> None:
         self.all_findings, self.lang = list(findings), lang
-        self._render_rows()
+        # Worked out once per path and per finding, not per keystroke: a corpus of ten thousand
+        # SOPs has over a hundred thousand findings to filter as the reviewer types.
+        paths = {f.path for f in self.all_findings}
+        self._relative = {path: self.relative(path) for path in paths}
+        self._unit = {path: self.unit_of(path) for path in paths}
+        self._haystacks: list[str] | None = None
+        if self.size.width:  # else the first resize draws it, at the width it has
+            self._render_rows()
+
+    def _haystack(self) -> list[str]:
+        if self._haystacks is None:
+            self._haystacks = [" ".join((self._relative[f.path], f.code, f.name, self._unit[f.path],
+                                         f.message(self.lang))).casefold() for f in self.all_findings]
+        return self._haystacks
 
     def set_filter(self, text: str) -> None:
         self.query_text = text
@@ -58,15 +76,14 @@ class FindingsTable(DataTable):
         """How many matching findings the row limit leaves out."""
         return max(0, self._matching - len(self.findings))
 
-    def _matches(self, finding: Finding) -> bool:
-        if not self.query_text:
-            return True
-        haystack = " ".join((self.relative(finding.path), finding.code, finding.name, self.unit_of(finding.path),
-                             finding.message(self.lang))).casefold()
-        return all(word in haystack for word in self.query_text.casefold().split())
+    def _matching_findings(self) -> list[Finding]:
+        words = self.query_text.casefold().split()
+        if not words:
+            return list(self.all_findings)
+        return [f for f, haystack in zip(self.all_findings, self._haystack()) if all(w in haystack for w in words)]
 
     def _place_width(self) -> int:
-        longest = max((len(self.relative(f.path)) for f in self.all_findings), default=10)
+        longest = max((len(path) for path in self._relative.values()), default=10)
         return min(max(longest, RULE_WIDTH), max(RULE_WIDTH, (self.size.width or 120) // 3))
 
     def _message_width(self) -> int:
@@ -95,8 +112,9 @@ class FindingsTable(DataTable):
         width = self._message_width()
         self.add_column(say("Pesan", lang), key="message", width=width)
         sort = SORTS[self.sort_key]
-        matching = [f for f in self.all_findings if self._matches(f)]
-        matching.sort(key=lambda f: sort(f, self.unit_of(f.path)))
+        matching = self._matching_findings()
+        unit = self._unit
+        matching.sort(key=lambda f: sort(f, unit[f.path]))
         self._matching = len(matching)
         self.findings = matching[:MAX_ROWS]
         for finding in self.findings:
@@ -106,7 +124,7 @@ class FindingsTable(DataTable):
             if self.show_file:
                 step = "" if finding.step is None else f" · {say('Langkah', lang).lower()} {finding.step}"
                 rule = f"{finding.code} {finding.name}"
-                place = [*_hard_wrap(self.relative(finding.path), place_width),
+                place = [*_hard_wrap(self._relative[finding.path], place_width),
                          f"{say('Baris', lang).lower()} {finding.line}{step}",
                          *([rule] if len(rule) <= place_width else [finding.code, finding.name])]
                 cells.append("\n".join(place))
