@@ -63,6 +63,7 @@ class Config:
     lang: str | None = None
     plugins: tuple[str, ...] = ()
     registries: tuple[Path, ...] = ()
+    logo: Path | None = None  # the instansi's logo for `soptui export`, relative to the file
 
     @property
     def root(self) -> Path:
@@ -142,6 +143,7 @@ def load_config(path: Path) -> Config:
         lang=data.get("lang"),
         plugins=tuple(data.get("plugins", ())),
         registries=tuple(path.parent / item for item in data.get("registries", ())),
+        logo=path.parent / data["logo"] if "logo" in data else None,
     )
 
 

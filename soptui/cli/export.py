@@ -51,8 +51,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"tidak ada berkas atau folder '{missing}' (no such file or folder)") from None
     if not files:
         raise UsageError("tidak ada berkas .toml yang ditemukan (no .toml files found)")
-    if args.logo and not Path(args.logo).is_file():
-        raise UsageError(f"berkas logo tidak ada (no such logo file): {args.logo}")
+    logo = args.logo or _configured_logo(Path(args.paths[0]))
+    if logo and not Path(logo).is_file():
+        raise UsageError(f"berkas logo tidak ada (no such logo file): {logo}")
     targets = _targets(args, files)
     findings = _findings(args, files) if args.with_findings else None
     _check_libraries(args.to)
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             mine = findings.get(str(path), []) if findings is not None else None
-            export_sop(result.sop, target, args.to, args.paper, mine, lang, args.logo)
+            export_sop(result.sop, target, args.to, args.paper, mine, lang, logo)
             if len(files) == 1 and not args.quiet:
                 print(target, file=sys.stderr)
         progress.step()
@@ -117,6 +118,19 @@ def _targets(args: argparse.Namespace, files: list[Path]) -> list[Path]:
     roots = [Path(p) if Path(p).is_dir() else Path(p).parent for p in args.paths]
     common = Path(os.path.commonpath([str(r.resolve()) for r in roots]))
     return [folder / path.resolve().relative_to(common).with_suffix(suffix) for path in files]
+
+
+def _configured_logo(start: Path) -> str | None:
+    """The `logo` of the configuration that governs `start` (soptui.toml or [tool.soptui])."""
+    from ..checker.config import ConfigError, find_config, load_config
+    from . import UsageError
+
+    try:
+        path = find_config(start)
+        logo = load_config(path).logo if path else None
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    return str(logo) if logo else None
 
 
 def _findings(args: argparse.Namespace, files: list[Path]) -> dict[str, list]:

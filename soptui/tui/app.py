@@ -108,6 +108,7 @@ class SoptuiApp(App):
         if workspace is None:
             workspace, config = build_workspace(target)
         self.workspace = workspace
+        self.config = config
         self.document: Document | None = None
         self.lang = lang or config.lang or os.environ.get("SOPTUI_LANG") or "id"
         if self.lang not in ("id", "en"):
@@ -630,7 +631,7 @@ class SoptuiApp(App):
         from ..exporting import export_sop
 
         try:
-            export_sop(sop, out, to=to, lang=self.lang)
+            export_sop(sop, out, to=to, lang=self.lang, logo=str(self.config.logo) if self.config.logo else None)
         except ImportError as error:
             self.call_from_thread(self.notify, f"{say('export_failed', self.lang)}: {error.name or error}. "
                                   "pip install 'soptui[export]'", severity="error", timeout=8)

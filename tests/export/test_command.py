@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pdfplumber
+
 from soptui.cli import main
 
 from .readback import read
@@ -91,3 +93,18 @@ def test_lint_never_imports_the_document_libraries(tmp_path):
             "if m in sys.modules])")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert "imported: []" in done.stdout, done.stdout + done.stderr
+
+
+def test_the_logo_can_be_named_in_the_configuration(tmp_path):
+    from .test_pieces import _png
+
+    (tmp_path / "sops").mkdir()
+    shutil.copy(ROOT / "sops/wangon/pengukuran-kinerja.toml", tmp_path / "sops" / "wangon.toml")
+    (tmp_path / "lambang.png").write_bytes(_png(30, 30))
+    (tmp_path / "soptui.toml").write_text('logo = "lambang.png"\n')
+    out = tmp_path / "wangon.pdf"
+    assert main(["export", str(tmp_path / "sops" / "wangon.toml"), "-o", str(out), "-q"]) == 0
+    with pdfplumber.open(out) as pdf:
+        assert len(pdf.pages[0].images) == 1
+    (tmp_path / "soptui.toml").write_text('logo = "tidak-ada.png"\n')
+    assert main(["export", str(tmp_path / "sops" / "wangon.toml"), "-o", str(out), "-q"]) == 2
