@@ -183,7 +183,7 @@ def _mutate_structure(text: str, data) -> str | None:
 # -- the properties ------------------------------------------------------------------------------
 
 def _check_everything(name: str, text: str | None = None, raw: bytes | None = None) -> None:
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the machine may be busy with other work
     load = load_bytes(raw, name) if raw is not None else load_text(text, name)
     for problem in load.problems:
         assert problem.pos.line >= 1 and problem.pos.col >= 1, problem
@@ -207,7 +207,7 @@ def _check_everything(name: str, text: str | None = None, raw: bytes | None = No
             import xml.etree.ElementTree as ET
 
             ET.fromstring(out.getvalue().encode("utf-8"))
-    assert time.perf_counter() - started < SLOW_SECONDS
+    assert time.process_time() - started < SLOW_SECONDS
 
 
 @pytest.fixture
