@@ -21,6 +21,7 @@ unlocked ones a killed writer left (named `.NAME.XXXXXXXX.tmp`, and only those).
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -58,11 +59,16 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8", durable: b
 
 
 def atomic_write_bytes(path: Path, data: bytes | Iterable[bytes], durable: bool = True,
-                       before_replace: Callable[[], None] | None = None) -> os.stat_result:
+                       before_replace: Callable[[], None] | None = None,
+                       replaces: Callable[[bytes], bool] | None = None) -> os.stat_result:
     """Replace `path` with `data` (or its pieces, in order, as they come) in one rename.
     `durable=False` skips the fsyncs, for files that may be lost in a crash (caches) but must
     never be seen half-written. `before_replace` runs once the new content is on disk, right
-    before the rename: it may raise to cancel the write. Returns the written file's status
+    before the rename: it may raise to cancel the write. `replaces` closes the moment left
+    between that check and the rename, where the system allows (Linux): the files are swapped
+    atomically, and when what was swapped out is not content `replaces` accepts (another
+    program wrote it meanwhile), they are swapped back and `ChangedMeanwhile` raised. Returns the
+    written file's status
     (its modification time and size as written, whatever happens to the path afterwards)."""
     path = Path(path)
     try:
@@ -75,9 +81,9 @@ def atomic_write_bytes(path: Path, data: bytes | Iterable[bytes], durable: bool 
         target = Path(os.path.realpath(path)) if path.is_symlink() else path
         if info is not None and (info.st_nlink > 1 or not _can_keep_owner(info)):
             return _write_in_place(target, data, durable, before_replace)
-        return _replace(target, data, durable, info, before_replace)
+        return _replace(target, data, durable, info, before_replace, replaces)
     except OSError as error:
-        if error.filename == str(path) or error.errno is None:
+        if error.filename == str(path) or error.errno is None or isinstance(error, ChangedMeanwhile):
             raise
         # named by the path asked for, not by the temporary file (or nothing, for a write error)
         raise OSError(error.errno, error.strerror, str(path)) from error
@@ -115,7 +121,8 @@ def _write_in_place(path: Path, data, durable: bool, before_replace) -> os.stat_
         return os.fstat(out.fileno())
 
 
-def _replace(path: Path, data, durable: bool, info: os.stat_result | None, before_replace) -> os.stat_result:
+def _replace(path: Path, data, durable: bool, info: os.stat_result | None, before_replace,
+             replaces: Callable[[bytes], bool] | None = None) -> os.stat_result:
     import tempfile  # here, not at the top: most runs of soptui write no file
 
     folder = path.parent if str(path.parent) else Path(".")
@@ -138,7 +145,11 @@ def _replace(path: Path, data, durable: bool, info: os.stat_result | None, befor
             written = os.fstat(out.fileno())
             if before_replace is not None:
                 before_replace()
-            os.replace(temporary, path)  # while still locked: a sweep never takes a live file
+            # while still locked: a sweep never takes a live file
+            if replaces is None or info is None or not isinstance(data, bytes) or not _exchange(temporary, path):
+                os.replace(temporary, path)
+            else:
+                _check_exchanged(temporary, path, data, replaces)
     except BaseException:
         try:
             os.unlink(temporary)
@@ -155,6 +166,57 @@ def _replace(path: Path, data, durable: bool, info: os.stat_result | None, befor
         except OSError:
             pass
     return written
+
+
+class ChangedMeanwhile(OSError):
+    """Another program wrote the file between the last check and the rename; its write is kept."""
+
+
+def _exchange(first: str | Path, second: str | Path) -> bool:
+    """Swap two paths in one step (renameat2 with RENAME_EXCHANGE); False where the system or
+    the file system cannot, and the caller renames as usual."""
+    global _renameat2
+    if _renameat2 is None:
+        try:
+            import ctypes  # here: only a checked save needs it
+
+            function = ctypes.CDLL(None, use_errno=True).renameat2
+            function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+            _renameat2 = function
+        except (ImportError, OSError, AttributeError):
+            _renameat2 = False
+    if not _renameat2:
+        return False
+    at_cwd, exchange = -100, 2  # AT_FDCWD, RENAME_EXCHANGE
+    if _renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), exchange) == 0:
+        return True
+    import ctypes
+
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+_renameat2 = None
+
+
+def _check_exchanged(swapped: str, path: Path, ours: bytes, replaces: Callable[[bytes], bool]) -> None:
+    """After the swap, `swapped` holds what `path` held. Not what the caller may replace: swap
+    back, so another program's write stays (and should a third write have landed on `path`
+    meanwhile, that newest one stays), then raise."""
+    with open(swapped, "rb") as handle:
+        replaced = handle.read()
+    if replaces(replaced):
+        os.unlink(swapped)
+        return
+    _exchange(swapped, path)
+    with open(swapped, "rb") as handle:
+        back = handle.read()
+    if back != ours:  # not ours: a write that came after our swap, newer than the one restored
+        _exchange(swapped, path)
+    os.unlink(swapped)
+    raise ChangedMeanwhile(errno.EAGAIN, "changed on disk while being saved", str(path))
 
 
 def _sweep(folder: Path) -> None:

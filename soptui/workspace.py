@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .atomic import UnsavableText, atomic_write_bytes, atomic_write_text
+from .atomic import ChangedMeanwhile, UnsavableText, atomic_write_bytes, atomic_write_text
 from .checker.engine import Checker, FileResult
 from .checker.finding import Finding
 from .checker.fixes import apply_fixes
@@ -159,7 +159,14 @@ class Document:
             if not force and self.changed_on_disk():
                 raise ChangedOnDisk(str(self.path))
 
-        written = atomic_write_bytes(self.path, data, before_replace=still_ours)
+        def replaceable(content: bytes) -> bool:  # what the rename swapped out: the file we knew
+            return self.stamp is None or hashlib.blake2b(content, digest_size=16).hexdigest() == self.stamp[2]
+
+        try:
+            written = atomic_write_bytes(self.path, data, before_replace=still_ours,
+                                         replaces=None if force else replaceable)
+        except ChangedMeanwhile:
+            raise ChangedOnDisk(str(self.path)) from None
         self.saved_text = self.text
         self.stamp = _stamp(self.path, data, written)
 

@@ -29,6 +29,7 @@ def test_a_write_right_after_the_rename_is_not_taken_for_the_save(opened, monkey
             other.write(document.text.replace("Budi", "Andi"))
 
     monkeypatch.setattr(soptui.atomic.os, "replace", then_another_program_writes)
+    monkeypatch.setattr(soptui.atomic, "_exchange", lambda first, second: False)  # a plain rename
     document.edit(lambda text: text.replace("10 menit", "15 menit"))
     document.save()
     monkeypatch.undo()
@@ -99,3 +100,26 @@ def test_a_symlinked_sop_is_saved_into_its_target(tmp_path):
     document.save()
     assert link.is_symlink() and "15 menit" in target.read_text()
     assert not document.changed_on_disk()
+
+
+def test_a_write_between_the_last_check_and_the_rename_is_kept(opened, monkeypatch):
+    document, path = opened
+    if not soptui.atomic._exchange(path, path):
+        pytest.skip("no atomic exchange of two paths here (renameat2): the last check is the guard")
+    real = soptui.atomic._exchange
+    done = []
+
+    def another_program_first(first, second):
+        if not done:
+            done.append(1)
+            theirs = path.with_name("theirs")
+            theirs.write_text("# theirs\n" + CLEAN)
+            os.replace(theirs, path)  # lands after the check, before our rename
+        return real(first, second)
+
+    monkeypatch.setattr(soptui.atomic, "_exchange", another_program_first)
+    document.edit(lambda text: text.replace("10 menit", "15 menit"))
+    with pytest.raises(ChangedOnDisk):
+        document.save()
+    assert path.read_text() == "# theirs\n" + CLEAN
+    assert [p.name for p in path.parent.iterdir()] == ["sop.toml"]

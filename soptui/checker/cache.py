@@ -23,7 +23,7 @@ from typing import Callable
 
 from .. import __version__
 from ..atomic import write_in_background
-from ..files import read_regular_text
+from ..files import read_regular, read_regular_text
 from .engine import Checker, FileResult, LintResult
 from .plain import decode, encode
 
@@ -73,7 +73,7 @@ def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int
     store_path = cache_dir() / f"{key or engine_key(checker)}.lines"
     store = _read_store(store_path)
     results: dict[str, FileResult] = {}
-    lines: list[str] = []  # the new store: entries still valid, then fresh ones
+    lines: list[bytes] = []  # the new store: entries still valid (as read), then fresh ones
     misses = []
     restamped = False
     for path in files:
@@ -88,31 +88,29 @@ def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int
         results[checked.path] = checked.result
         if checked.version is not None:
             head = json.dumps([checked.path, *checked.version], ensure_ascii=False)
-            lines.append(_line(head, checked.plain or json.dumps(encode(checked.result), ensure_ascii=False)))
+            body = checked.plain or json.dumps(encode(checked.result), ensure_ascii=False)
+            lines.append(_line(head.encode("utf-8"), body.encode("utf-8")))
     if misses or restamped:
         # Not fsynced: a cache lost in a crash is rebuilt, a damaged one is ignored; and a
         # read-only home is no reason to fail a lint.
-        write_in_background(store_path, ("\n".join(lines) + "\n").encode("utf-8"))
+        write_in_background(store_path, b"\n".join(lines) + b"\n")
     return checker.finish([results[str(path)] for path in files])
 
 
-def _line(head: str, body: str) -> str:
-    entry = f"{head}\t{body}"
-    data = entry.encode("utf-8")
-    return f"{zlib.crc32(data):08x} {len(data)}\t{entry}"
+def _line(head: bytes, body: bytes) -> bytes:
+    entry = head + b"\t" + body
+    return b"%08x %d\t" % (zlib.crc32(entry), len(entry)) + entry
 
 
-def _intact(line: str) -> str | None:
+def _intact(line: bytes) -> bytes | None:
     """The entry (head, tab, body) of a store line whose check matches it, else None."""
-    check, _, entry = line.partition("\t")
-    crc, _, length = check.partition(" ")
-    data = entry.encode("utf-8")
-    if length != str(len(data)) or crc != f"{zlib.crc32(data):08x}":
+    check, _, entry = line.partition(b"\t")
+    if check != b"%08x %d" % (zlib.crc32(entry), len(entry)):
         return None
     return entry
 
 
-def _reuse(path: Path, entry: tuple[list, str] | None) -> tuple[FileResult, str, bool] | None:
+def _reuse(path: Path, entry: tuple[list, bytes] | None) -> tuple[FileResult, bytes, bool] | None:
     """The cached result of an unchanged file, its store line, and whether that line had to
     take the file's new stamp; None if the file must be checked afresh."""
     if entry is None:
@@ -125,36 +123,35 @@ def _reuse(path: Path, entry: tuple[list, str] | None) -> tuple[FileResult, str,
         current = _current(path, head)
         if current is None:
             return None
-        body = intact[intact.index("\t") + 1:]
+        body = intact[intact.index(b"\t") + 1:]
         result = decode(str(path), json.loads(body))
     except (KeyError, TypeError, ValueError, IndexError):
         return None  # an entry from a damaged cache: check the file afresh
     if current is head:
         return result, line, False
-    return result, _line(json.dumps(current, ensure_ascii=False), body), True
+    return result, _line(json.dumps(current, ensure_ascii=False).encode("utf-8"), body), True
 
 
-def _read_store(path: Path) -> dict[str, tuple[list, str]]:
-    """File name -> (its entry's head, the entry's line).
+def _read_store(path: Path) -> dict[str, tuple[list, bytes]]:
+    """File name -> (its entry's head, the entry's line, as bytes).
 
     The store has one line a file: ``CRC LENGTH`` of the rest of the line, a tab, its head
-    ``[name, content hash, mtime, size]``, a tab, and the result's plain data; the check is
-    verified for the entries used. JSON escapes tabs and newlines inside strings, so neither
-    can occur within a part. The plain data is decoded only for files linted from the cache, and an entry
-    still valid is written back as it was read.
+    ``[name, content hash, mtime, size]``, a tab, and the result's plain data. JSON escapes
+    tabs and newlines inside strings, so neither can occur within a part. Only the heads are
+    read here; an entry's check is verified and its plain data decoded only for the files
+    linted from the cache, and an entry still valid is written back as the bytes it was read.
     """
     try:
-        text = read_regular_text(path)  # a FIFO or /dev/zero put in its place is no store
-    except (OSError, ValueError):
+        data, _ = read_regular(path)  # a FIFO or /dev/zero put in its place is no store
+    except OSError:
         return {}
     store = {}
-    # split("\n"), not splitlines(): JSON leaves U+2028 and the like unescaped within strings
-    for line in text.split("\n"):
+    for line in data.split(b"\n"):  # bytes: "\n" only, and no decoding of what is not used
         if not line:
             continue
         try:
-            start = line.index("\t") + 1
-            head = json.loads(line[start:line.index("\t", start)])
+            start = line.index(b"\t") + 1
+            head = json.loads(line[start:line.index(b"\t", start)])
             store[head[0]] = (head, line)
         except (ValueError, IndexError, KeyError, TypeError):
             continue  # a damaged line: its file is linted afresh

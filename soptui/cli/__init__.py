@@ -188,7 +188,7 @@ def _command(argv: list[str]) -> int:
     try:
         return args.run(args)
     except UsageError as error:
-        print(f"soptui {args.command}: {error}", file=sys.stderr)
+        print(f"soptui {args.command}: {_printable(str(error))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("soptui: dihentikan (interrupted)", file=sys.stderr)
@@ -200,8 +200,15 @@ def _command(argv: list[str]) -> int:
     except OSError as error:
         # A file soptui was asked to write or read and cannot (a folder that does not exist, a
         # read-only file, a full disk): the user's to mend, so a sentence, not a traceback.
-        print(f"soptui {args.command}: {_os_error(error)}", file=sys.stderr)
+        print(f"soptui {args.command}: {_printable(_os_error(error))}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _printable(message: str) -> str:
+    """A message naming files: their control codes escaped, as in every report."""
+    from ..reporting.base import printable
+
+    return printable(message)
 
 
 def _os_error(error: OSError) -> str:

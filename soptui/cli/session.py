@@ -15,6 +15,7 @@ from ..checker.plugins import Plugins, load_plugins
 from ..checker.rule import Context
 from ..loading.discover import MissingPath, UnusablePath, find_sop_files
 from ..registry import Registry, RegistryError, registry_for
+from ..reporting.base import printable
 
 
 class Session:
@@ -83,7 +84,7 @@ def open_session(args: argparse.Namespace) -> Session:
         raise UsageError(str(error)) from None
     if skipped and not getattr(args, "quiet", False):
         print(f"soptui: {len(skipped)} tautan simbolik keluar dari folder tidak diikuti (symbolic links "
-              f"out of the folder not followed; --follow-links to follow): {', '.join(skipped[:3])}"
+              f"out of the folder not followed; --follow-links to follow): {printable(', '.join(skipped[:3]))}"
               + (" ..." if len(skipped) > 3 else ""), file=sys.stderr)
     if not files:
         raise UsageError(f"tidak ada berkas .toml di {', '.join(paths)} (no .toml files found)")

@@ -16,18 +16,24 @@ from ..loading.loader import load_file
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="SOP files or folders (default: sops/)")
+    parser.add_argument("--follow-links", action="store_true",
+                        help="follow symbolic links that lead out of the folders given (default: skip them)")
 
 
 def run(args: argparse.Namespace) -> int:
     from . import EXIT_FINDINGS, EXIT_OK, UsageError
 
     lang = args.lang or "id"
+    skipped: list[str] = []
     try:
-        files = find_sop_files(args.paths or ["sops"])
+        files = find_sop_files(args.paths or ["sops"], follow_links=args.follow_links, skipped=skipped)
     except MissingPath as missing:
         raise UsageError(f"tidak ada berkas atau folder '{missing}' (no such file or folder)") from None
     except UnusablePath as error:
         raise UsageError(str(error)) from None
+    if skipped:
+        print(f"soptui: {len(skipped)} tautan simbolik keluar dari folder tidak diikuti (symbolic links "
+              "out of the folder not followed; --follow-links to follow)", file=sys.stderr)
     if not files:
         raise UsageError("tidak ada berkas .toml yang ditemukan (no .toml files found)")
     invalid = 0
