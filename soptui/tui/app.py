@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import os
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import replace
@@ -28,7 +29,7 @@ from ..checker.engine import Checker
 from ..checker.finding import Finding
 from ..checker.fixes import apply_fixes, fix_text
 from ..checker.plugins import load_plugins
-from ..loading.discover import find_sop_files
+from ..loading.discover import UnusablePath, find_sop_files
 from ..template import new_sop_text
 from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
@@ -699,5 +700,10 @@ class SoptuiApp(App):
 
 
 def run(target: Path, lang: str | None = None) -> int:
-    SoptuiApp(target, lang=lang).run()
+    try:
+        app = SoptuiApp(target, lang=lang)
+    except UnusablePath as error:  # a folder that cannot be read, a name that is not UTF-8
+        print(f"soptui: {error}", file=sys.stderr)
+        return 2
+    app.run()
     return 0

@@ -78,3 +78,15 @@ async def test_saving_a_file_that_no_longer_loads_asks_first(seeds):
         await pilot.press("enter")
         await pilot.pause()
         assert (seeds / "wangon" / "pengukuran-kinerja.toml").read_text() == before
+
+
+def test_a_corpus_that_cannot_be_read_is_one_message_not_a_traceback(tmp_path, capsys, monkeypatch):
+    from soptui.loading import discover
+    from soptui.tui import app as tui
+
+    def refuse(paths, **kwargs):
+        raise discover.UnusablePath(f"{tmp_path}: folder tidak dapat dibaca (cannot read the folder)")
+
+    monkeypatch.setattr(tui, "find_sop_files", refuse)
+    assert tui.run(tmp_path) == 2
+    assert "cannot read the folder" in capsys.readouterr().err
