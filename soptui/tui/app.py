@@ -634,7 +634,7 @@ class SoptuiApp(App):
         try:
             export_sop(sop, out, to=to, lang=self.lang, logo=str(self.config.logo) if self.config.logo else None)
         except ImportError as error:
-            self.call_from_thread(self.notify, f"{say('export_failed', self.lang)}: {error.name or error}. "
+            self.call_from_thread(self.notify, f"{say('export_needs', self.lang)} {error.name or error}: "
                                   "pip install 'soptui[export]'", severity="error", timeout=8)
             return
         except (OSError, ValueError) as error:

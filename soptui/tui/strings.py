@@ -36,6 +36,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "export_suffix": ("nama berkas harus berakhiran .pdf atau .docx", "the file name must end in .pdf or .docx"),
     "export_needs_load": ("SOP yang tidak termuat tidak dapat diekspor", "a SOP that does not load cannot be exported"),
     "export_failed": ("ekspor gagal", "export failed"),
+    "export_needs": ("ekspor memerlukan pustaka", "export needs the library"),
     "exported": ("diekspor", "exported"),
     "toggle_language": ("English", "Bahasa Indonesia"),
     "focus_filter": ("saring daftar", "filter list"),
