@@ -19,6 +19,23 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+class _Pattern:
+    """A regular expression compiled when it is first used. The reader has some thirty; compiled
+    at import they were a sizeable part of a one-file lint's start-up, though most citations
+    reach only a few of them."""
+
+    __slots__ = ("_source", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+        self._compiled: re.Pattern | None = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = re.compile(*self._source)
+        return getattr(self._compiled, name)
+
+
 # (kind, official name, pattern matched at the start of the lower-cased, normalised text). Order
 # matters: longer names first, so "Peraturan Pemerintah Pengganti Undang-Undang" is not read as a PP.
 _MENPAN = (r"(?:negara\s+)?(?:pendayagunaan\s+aparatur\s+negara(?:\s+(?:dan|&)\s+reformasi\s+birokrasi)?"
@@ -119,43 +136,43 @@ WITH_ISSUER = frozenset({"permen", "kepmen", "perka", "se", "instruksi", "keputu
 # what is not peraturan perundang-undangan, though SOPs cite it as dasar hukum
 NON_REGULATION = frozenset({"inpres", "instruksi", "se"})
 
-_NUMBER = re.compile(
+_NUMBER = _Pattern(
     r"\b(?:nomor|nr|no(?=[\s.:]|\d))\s*[.:]?\s*(?P<nomor>(?=[a-z0-9./-]*\d)[a-z0-9][a-z0-9./-]*[a-z0-9]|\d)", re.I)
-_YEAR = re.compile(r"\b(?:tahun|thn|th)\s*\.?\s*(?P<tahun>(?:19|20)\d{2})\b", re.I)
+_YEAR = _Pattern(r"\b(?:tahun|thn|th)\s*\.?\s*(?P<tahun>(?:19|20)\d{2})\b", re.I)
 # right after the type: "PP 46/2011", "Permendagri 29 2014", "UU 23 Tahun 2014", "KepmenPAN KEP/135/..."
-_BARE = re.compile(
+_BARE = _Pattern(
     r"\s*[,.:]?\s*(?:(?P<slashed>(?:kep|per|se)[a-z]*/[a-z0-9./-]*\d)"
     r"|(?P<nomor>\d+[a-z]?)\s*(?:/\s*|\s+(?:(?:tahun|thn|th)\s*\.?\s*)?)(?P<tahun>(?:19|20)\d{2})\b)", re.I)
-_SLASHED_YEAR = re.compile(r"/(?P<tahun>(?:19|20)\d{2})$")
-_TITLE = re.compile(r"\b(?:tentang|ttg)\b\.?\s*:?\s*(?P<judul>.+)", re.I | re.S)
-_DOUBLE_TENTANG = re.compile(r"^(?:(?:tentang|ttg)\b\.?\s*:?\s*)+", re.I)
-_AMENDMENT = re.compile(
+_SLASHED_YEAR = _Pattern(r"/(?P<tahun>(?:19|20)\d{2})$")
+_TITLE = _Pattern(r"\b(?:tentang|ttg)\b\.?\s*:?\s*(?P<judul>.+)", re.I | re.S)
+_DOUBLE_TENTANG = _Pattern(r"^(?:(?:tentang|ttg)\b\.?\s*:?\s*)+", re.I)
+_AMENDMENT = _Pattern(
     r"\s*[,;]?\s*(?:(?:sebag\w{0,3}mana?|sebagai\s+mana|yang)\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?(?:telah\s+)?"
     r"(?:di\s*r?ubah|terakhir\s+(?:di\s*r?ubah|dengan))"
     r"|\b(?:jo|juncto)\b\.?\s+(?=\S))(?:.*)$", re.I | re.S)
 # "(Lembaran Negara Tahun 2014 Nomor 244, Tambahan Lembaran Negara Nomor 5587)", "(LN 2014 No. 244)"
-_GAZETTE = re.compile(
+_GAZETTE = _Pattern(
     r"\s*\(\s*(?:tambahan\s+)?(?:lembaran|berita)\s+(?:negara|daerah)\b.*$"  # "(Lembaran Negara ... Tahu" cut short
     r"|(?:\s*\(\s*|\s*[,;]\s*|\s+)(?:(?:tambahan\s+)?(?:lembaran|berita)\s+(?:negara|daerah)"
     r"(?:\s+(?:republik\s+indonesia|ri|(?:provinsi|kabupaten|kota)\s+[a-z]+))?\s+(?:tahun|nomor|no)\b"
     r"|t?ln\s+(?:ri\s+)?(?:tahun|no|nomor|\d)).*$",
     re.I | re.S)
-_REPUBLIK = re.compile(r"\s+(?:republik\s+indonesia|r\.?\s?i\.?)(?=[\s,.;:]|$)", re.I)
-_TAGS = re.compile(r"<[^>]*>")
-_DASHED = re.compile(r"undang\s*[\u2013\u2014]\s*undang|undang\s+-\s*undang|undang\s*-\s+undang", re.I)
-_ARTICLE = re.compile(r"pasal\s+\d", re.I)
+_REPUBLIK = _Pattern(r"\s+(?:republik\s+indonesia|r\.?\s?i\.?)(?=[\s,.;:]|$)", re.I)
+_TAGS = _Pattern(r"<[^>]*>")
+_DASHED = _Pattern(r"undang\s*[\u2013\u2014]\s*undang|undang\s+-\s*undang|undang\s*-\s+undang", re.I)
+_ARTICLE = _Pattern(r"pasal\s+\d", re.I)
 # a year after "Tahun" whose digits OCR read as letters (O for 0, I/l/L for 1, S for 5) or split
-_OCR_YEAR = re.compile(r"(?<=\btahun\s)(?:(?:19|2[0O])[0-9OIlLS]{2}|(?:19|20)\s\d{2})\b", re.I)
-_OCR_ONE = re.compile(r"(?<=\bnomor\s)[Il](?=\s+tahun\b)", re.I)
+_OCR_YEAR = _Pattern(r"(?<=\btahun\s)(?:(?:19|2[0O])[0-9OIlLS]{2}|(?:19|20)\s\d{2})\b", re.I)
+_OCR_ONE = _Pattern(r"(?<=\bnomor\s)[Il](?=\s+tahun\b)", re.I)
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "L": "1", "S": "5", "s": "5", " ": ""})
 
 
 def _read_year(match: re.Match) -> str:
     return match[0].translate(_OCR_DIGITS)
-_BULLET = re.compile(r"^(?:-\d{1,3}-(?=\d)|\d{1,2}\s+(?=[a-z])|[-\u2013\u2022*\u00b7>~\u274f\u25aa\u25cf\uf0b7]+|\(?\d{1,2}\s*[.)]|\(?[a-z][.)](?=\s))\s*", re.I)
-_ABBREVIATION_PAREN = re.compile(r"\s*\(\s*[a-z][a-z .&-]{0,15}\)(?=\s*,?\s*(?:nomor|no\b|nr\b|\d))", re.I)
-_KAB = re.compile(r"\bkab\s*\.\s*|\bkab\b\s*", re.I)
-_PROV = re.compile(r"\bprov\s*\.\s*|\bprov\b\s*", re.I)
+_BULLET = _Pattern(r"^(?:-\d{1,3}-(?=\d)|\d{1,2}\s+(?=[a-z])|[-\u2013\u2022*\u00b7>~\u274f\u25aa\u25cf\uf0b7]+|\(?\d{1,2}\s*[.)]|\(?[a-z][.)](?=\s))\s*", re.I)
+_ABBREVIATION_PAREN = _Pattern(r"\s*\(\s*[a-z][a-z .&-]{0,15}\)(?=\s*,?\s*(?:nomor|no\b|nr\b|\d))", re.I)
+_KAB = _Pattern(r"\bkab\s*\.\s*|\bkab\b\s*", re.I)
+_PROV = _Pattern(r"\bprov\s*\.\s*|\bprov\b\s*", re.I)
 _TRAILING = " \t;.,:\"'\u201c\u201d"
 
 
@@ -354,7 +371,7 @@ def parse_citation(text: str) -> Citation:
 
 
 # Where a regulation may start inside a longer text: a type word at a word boundary.
-_HEAD_START = re.compile(
+_HEAD_START = _Pattern(
     r"\b(?=(?:undang-undang|undang\s+undang|uu|perpp?u|peraturan|perpres|pp|permen|kepmen|perka|perda|"
     r"pergub|perbup|perwali|perwalkot|keputusan|kepp?res|kepgub|kepbup|kepwali|surat\s+keputusan|sk|pma|pmk|"
     r"inpres|instruksi|surat\s+edaran)\b)", re.I)
@@ -389,16 +406,16 @@ def _amendments(clause: str, main_key: tuple) -> tuple[tuple[str, str, int | Non
     return tuple(found)
 
 
-_GAZETTE_ANYWHERE = re.compile(r"\(\s*(?:tambahan\s+)?(?:lembaran|berita)\s+(?:negara|daerah)\b[^)]*\)?", re.I)
-_SEMICOLON = re.compile(r"\s*;\s*")
-_NUMBERED = re.compile(r"\s+(?=\(?\d{1,2}[.)]\s*\S)")
-_COMMA = re.compile(r"\s*,\s+")
-_AND = re.compile(r"\s+(?:dan|serta|&)\s+", re.I)  # "UU 23/2006 dan UU 24/2013 tentang ..."
+_GAZETTE_ANYWHERE = _Pattern(r"\(\s*(?:tambahan\s+)?(?:lembaran|berita)\s+(?:negara|daerah)\b[^)]*\)?", re.I)
+_SEMICOLON = _Pattern(r"\s*;\s*")
+_NUMBERED = _Pattern(r"\s+(?=\(?\d{1,2}[.)]\s*\S)")
+_COMMA = _Pattern(r"\s*,\s+")
+_AND = _Pattern(r"\s+(?:dan|serta|&)\s+", re.I)  # "UU 23/2006 dan UU 24/2013 tentang ..."
 # after a title, only before a regulation named in full with its number: "... Kabupaten/Kota dan Peraturan
 # Menteri Dalam Negeri Nomor 138 Tahun 2017 tentang ..."
-_AND_FULL = re.compile(r"\s+dan\s+(?=(?:undang-undang|peraturan|keputusan)\s[^;]{0,60}?\bnomor\s+\d)", re.I)
+_AND_FULL = _Pattern(r"\s+dan\s+(?=(?:undang-undang|peraturan|keputusan)\s[^;]{0,60}?\bnomor\s+\d)", re.I)
 # "PP No 23 Tahun 2005 Perpres No 12 Tahun 2021": two table cells read as one line
-_SIDE_BY_SIDE = re.compile(r"(?<=\d)\s+(?=(?:uu|pp|perpres|permendagri|permen|perda|perbup|perwali|pergub|keppres)\b)", re.I)
+_SIDE_BY_SIDE = _Pattern(r"(?<=\d)\s+(?=(?:uu|pp|perpres|permendagri|permen|perda|perbup|perwali|pergub|keppres)\b)", re.I)
 
 
 def split_merged(text: str) -> list[str]:
@@ -461,7 +478,7 @@ def _starts_citation(text: str) -> bool:
 
 # -- comparing ---------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = _Pattern(r"[a-z0-9]+")
 _TITLE_WORDS = {
     "pp": "peraturan pemerintah", "uu": "undang undang", "perpres": "peraturan presiden",
     "permendagri": "peraturan menteri dalam negeri", "pns": "pegawai negeri sipil",
@@ -489,7 +506,7 @@ def normalise_title(title: str) -> str:
     return " ".join(words)
 
 
-_REGION_PREFIX = re.compile(r"^(?:pemerintah\s+)?(?:(provinsi|prov|kabupaten|kab|kota|kotamadya)\b\.?\s*)?", re.I)
+_REGION_PREFIX = _Pattern(r"^(?:pemerintah\s+)?(?:(provinsi|prov|kabupaten|kab|kota|kotamadya)\b\.?\s*)?", re.I)
 
 
 @lru_cache(maxsize=4096)  # regions recur, and three rules and the registry compare them
