@@ -1,12 +1,16 @@
 """Faults that must cost no data, printed as figures: SIGKILLs of `soptui lint --fix`, and a
 racing writer against repeated saves of a document.
 
-    python bench/robust.py [KILLS] [SAVES]     (defaults 200 and 1,000; a few minutes)
+    python bench/robust.py [KILLS] [SAVES] [SAVE_KILLS]     (defaults 200, 1,000 and 100; a few minutes)
 
 1. KILLS times: `soptui lint --fix` on copies of the seeds (20 of each), killed with SIGKILL
    after a random delay. After each kill every file must be its original or its fully fixed
    text, and after a last run no temporary file may be left.
-2. SAVES times: a document is edited and saved while another thread rewrites the file (whole,
+2. SAVE_KILLS times: a process saving a document over and over, through the workspace as the
+   terminal UI's ctrl+s does, killed with SIGKILL after a random delay. After each kill the
+   file must be one whole text that process could have saved (or the original), and after a
+   last save no temporary file may be left.
+3. SAVES times: a document is edited and saved while another thread rewrites the file (whole,
    by a rename: a file written in place can be read half-written, by us or anyone), each time
    adding a marker line to what it read. A save that lands over
    a write it has not seen loses that marker; at the end every marker must be in the file.
@@ -77,6 +81,52 @@ def kills(count: int) -> None:
               f"left after the next run {len(left)}")
 
 
+# The child of `save_kills`: saves `base` plus N marker lines, N = 1, 2, 3, ..., until killed.
+_SAVER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from soptui.checker.engine import Checker
+from soptui.checker.plugins import load_plugins
+from soptui.workspace import Workspace
+path = Path(sys.argv[1])
+document = Workspace([path], Checker(load_plugins().rule_classes())).open(path)
+base = document.text
+for number in range(1, 100000):
+    document.apply(base + "# save\\n" * number)
+    document.save()
+"""
+
+
+def save_kills(count: int) -> None:
+    with tempfile.TemporaryDirectory() as temporary:
+        path = Path(temporary) / "sop.toml"
+        seed = sorted((ROOT / "sops").rglob("*.toml"))[0]
+        base = seed.read_text("utf-8")
+        path.write_text(base, "utf-8")
+        torn = after_a_save = strays_seen = 0
+        for _ in range(count):
+            run = subprocess.Popen([sys.executable, "-c", _SAVER, str(path), str(ROOT)],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(random.uniform(0.3, 1.5))  # start-up, then some saves
+            run.send_signal(signal.SIGKILL)
+            run.wait()
+            text = path.read_text("utf-8")
+            start = text.find("# save\n")
+            whole = text == base or (text.startswith(base.rstrip("\n")) and start >= 0
+                                     and set(text[start:].splitlines()) == {"# save"})
+            torn += not whole
+            after_a_save += text != base
+            strays_seen += sum(1 for p in Path(temporary).iterdir() if p.name.endswith(".tmp"))
+            path.write_text(base, "utf-8")
+        subprocess.run([sys.executable, "-c", _SAVER.replace("range(1, 100000)", "range(1, 2)"), str(path), str(ROOT)],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        left = [p.name for p in Path(temporary).iterdir() if p.name.endswith(".tmp")]
+        print(f"a save killed {count} times ({after_a_save} after at least one save had landed): {torn} files torn "
+              f"(neither the original nor a whole save); "
+              f"temporary files seen after kills {strays_seen}, left after the next save {len(left)}")
+
+
 def race(count: int) -> None:
     from soptui.checker.engine import Checker
     from soptui.checker.plugins import load_plugins
@@ -126,3 +176,4 @@ def race(count: int) -> None:
 if __name__ == "__main__":
     kills(int(sys.argv[1]) if len(sys.argv) > 1 else 200)
     race(int(sys.argv[2]) if len(sys.argv) > 2 else 1000)
+    save_kills(int(sys.argv[3]) if len(sys.argv) > 3 else 100)
