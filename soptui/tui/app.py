@@ -193,7 +193,8 @@ class SoptuiApp(App):
         else:
             self.render_document()
         total = sum(len(self.workspace.findings(path)) for path in self.workspace.files)
-        self.notify(f"{len(self.workspace.files)} SOP, {total} {say('findings_word', self.lang)}", timeout=3)
+        took = f" ({self.lint_seconds:.1f} s)" if self.lint_seconds is not None else ""
+        self.notify(f"{len(self.workspace.files)} SOP, {total} {say('findings_word', self.lang)}{took}", timeout=3)
 
     # -- rendering -----------------------------------------------------------------------------
     def render_document(self) -> None:
