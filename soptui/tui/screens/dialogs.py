@@ -154,6 +154,9 @@ class AddStep(Dialog):
             yield Label(say("enter_esc", self.lang), classes="keys")
 
     def on_mount(self) -> None:
+        # The fields scroll, and the buttons stay on screen, on a terminal of 24 rows too:
+        # the title, buttons, keys, frame and padding take 13.
+        self.query_one(".form").styles.max_height = max(6, self.app.size.height - 13)
         self.query_one("#kegiatan", Input).focus()
 
     def _values(self) -> dict[str, str]:
