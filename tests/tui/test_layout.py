@@ -174,3 +174,15 @@ async def test_screenshots_of_every_tab_at_every_size(seeds, snapshot):
                 app.clear_notifications()  # a toast's timing is the machine's, not the layout's
                 await pilot.pause()
                 snapshot.assert_match(app.export_screenshot(), f"{tab}-{size[0]}x{size[1]}.svg")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_add_step_form_keeps_its_buttons_on_screen(seeds, size):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=size) as pilot:
+        await start(app, pilot, AWAYAN)
+        await pilot.press("a")
+        await pilot.pause()
+        for button in app.screen.query(Button):
+            assert button.region.bottom <= size[1] and button.region.height > 0, button.id
+        assert outside(app, size) == []
