@@ -14,12 +14,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, ProgressBar, Static, TabbedContent, TabPane
 
@@ -34,7 +33,7 @@ from ..template import new_sop_text
 from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, EditValue, HelpScreen, Preview
-from .strings import say
+from .strings import relabel, say
 from .widgets.corpus import CorpusPanel
 from .widgets.diagram import DiagramView
 from .widgets.findings import FindingsTable
@@ -652,11 +651,9 @@ class SoptuiApp(App):
     def _apply_language(self) -> None:
         """Every word on screen in `self.lang`: footer, tabs, list, tables (re-rendered by the caller)."""
         for node, keys in ((self, self.KEYS), (self.query_one(ProcedureView), ProcedureView.KEYS)):
-            words = {action: word for _, action, word, _ in keys}
-            node._bindings = BindingsMap([replace(binding, description=say(words[binding.action], self.lang))
-                                          if binding.action in words else binding
-                                          for bindings in node._bindings.key_to_bindings.values()
-                                          for binding in bindings])
+            relabel(node, {action: word for _, action, word, _ in keys}, self.lang)
+        for table in self.query(FindingsTable):
+            relabel(table, FindingsTable.WORDS, self.lang)
         tabs = self.query_one(TabbedContent)
         for tab in TABS:
             tabs.get_tab(tab).label = say(TAB_TITLES[tab], self.lang)

@@ -78,7 +78,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "findings_filter": ("saring: berkas, aturan, unit, pesan", "filter: file, rule, unit, message"),
     "no_match": ("tidak ada yang cocok dengan saringan", "nothing matches the filter"),
     "no_findings": ("tidak ada temuan", "no findings"),
-    "no_sop": ("pilih SOP di daftar", "choose an SOP in the list"),
     "sorted_by": ("urut menurut", "sorted by"),
     "severity": ("tingkat", "severity"),
     "rule": ("aturan", "rule"),
@@ -105,7 +104,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "save_anyway": ("Tetap simpan", "Save anyway"),
     "save_and_quit": ("Simpan semua & keluar", "Save all & quit"),
     "quit_without_saving": ("Keluar tanpa simpan", "Quit without saving"),
-    "save_button": ("Simpan", "Save"),
     "add": ("Tambah", "Add"),
     "no_fix_here": ("Tidak ada perbaikan otomatis untuk temuan ini.", "There is no automatic fix for this finding."),
     "step_has_fix": ("Langkah ini punya perbaikan di baris temuannya", "This step has a fix on its finding's row"),
@@ -118,7 +116,6 @@ WORDS: dict[str, tuple[str, str]] = {
                     "Waive the finding: the reason (written as a comment in the file)"),
     "reason_needed": ("alasan wajib diisi", "a reason is required"),
     "waived": ("diabaikan dengan komentar", "waived with a comment"),
-    "unsaved_here": ("punya perubahan yang belum disimpan", "has unsaved changes"),
     "unsaved_list": ("Perubahan belum disimpan:", "Unsaved changes:"),
     "changed_on_disk": ("Berkas berubah di disk sejak dibuka.", "The file changed on disk since it was opened."),
     "saved": ("tersimpan", "saved"),
@@ -148,13 +145,22 @@ WORDS: dict[str, tuple[str, str]] = {
     "no_files": ("tidak ada berkas SOP di sini; ctrl+n membuat SOP baru", "no SOP files here; ctrl+n makes a new SOP"),
     "findings_word": ("temuan", "findings"),
     "language": ("Bahasa Indonesia", "English"),
-    "start": ("mulai", "start"),
-    "end": ("selesai", "end"),
-    "yes": ("ya", "yes"),
     "no": ("tidak", "no"),
-    "lane_none": ("(tanpa pelaksana)", "(no actor)"),
     "corpus_findings_title": ("Temuan korpus", "Corpus findings"),
 }
+
+
+def relabel(node, words: dict[str, str], lang: str) -> None:
+    """Word the key bindings of `node` (the app, a widget, a screen) in `lang`: `words` maps
+    each binding's action to its key in `WORDS`. Bindings are declared once, in Indonesian."""
+    from dataclasses import replace
+
+    from textual.binding import BindingsMap
+
+    node._bindings = BindingsMap([replace(binding, description=say(words[binding.action], lang))
+                                  if binding.action in words else binding
+                                  for bindings in node._bindings.key_to_bindings.values()
+                                  for binding in bindings])
 
 
 def say(key: str, lang: str) -> str:

@@ -35,6 +35,9 @@ async def test_L_switches_footer_tabs_headers_dialogs_help_and_palette(seeds):
         await pilot.press("4")
         await pilot.pause()
         assert "Message" in [str(c.label) for c in app.query_one("#findings").ordered_columns]
+        app.query_one("#findings").focus()
+        await pilot.pause()
+        assert "sort" in footer_words(app) and "urutkan" not in footer_words(app)
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert {"fix", "add step", "delete step"} <= set(titles) and "perbaiki" not in titles
         assert not any("_" in title for title in titles)  # human labels, no raw action ids

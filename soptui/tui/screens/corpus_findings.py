@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label
 
 from ...checker.finding import Finding
-from ..strings import say
+from ..strings import relabel, say
 from ..widgets.findings import FindingsTable
 
 
@@ -34,6 +34,8 @@ class CorpusFindings(Screen[tuple[str, Finding] | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        relabel(self, {"close": "close", "fix": "fix"}, self.lang)
+        relabel(self.query_one(FindingsTable), FindingsTable.WORDS, self.lang)
         self.title = f"{say('corpus_findings_title', self.lang)}: {len(self.findings)}"
         table = self.query_one(FindingsTable)
         table.show(self.findings, self.lang)

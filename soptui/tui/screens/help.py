@@ -8,7 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Markdown
 
-from ..strings import say
+from ..strings import relabel, say
 
 # (keys, Indonesian, English)
 KEYS = (
@@ -73,6 +73,7 @@ class HelpScreen(ModalScreen[None]):
             yield Label(f"↑↓ PgUp PgDn · Esc: {say('close', self.lang)}", classes="keys")
 
     def on_mount(self) -> None:
+        relabel(self, {"close": "close"}, self.lang)
         self.query_one("#help-body").focus()
 
     def action_close(self) -> None:

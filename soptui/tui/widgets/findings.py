@@ -29,6 +29,7 @@ MAX_ROWS = 500
 
 class FindingsTable(DataTable):
     BINDINGS = [("s", "cycle_sort", "urutkan")]
+    WORDS = {"cycle_sort": "sort"}  # action -> strings.WORDS, for `L`
 
     def __init__(self, show_file: bool = False, relative: Callable[[str], str] | None = None,
                  unit_of: Callable[[str], str] | None = None, **kwargs) -> None:
