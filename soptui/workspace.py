@@ -132,12 +132,12 @@ class Document:
         Raises `ChangedOnDisk` unless `force` when the file changed since it was opened or last
         saved (checked again right before the new file takes its place), and `UnsavableText`
         when the text cannot be written back without losing bytes."""
-        if not force and self.changed_on_disk():
-            raise ChangedOnDisk(str(self.path))
-        try:
-            on_disk, _ = read_regular(self.path, MAX_FILE_BYTES)
+        try:  # one read: whether it changed since, and the byte order mark to keep
+            on_disk, info = read_regular(self.path, MAX_FILE_BYTES)
         except OSError:  # gone, or no longer a file soptui reads: nothing of it to keep
-            on_disk = b""
+            on_disk, info = b"", None
+        if not force and (_stamp(self.path, on_disk, info) if info is not None else None) != self.stamp:
+            raise ChangedOnDisk(str(self.path))
         try:
             on_disk.decode("utf-8")
         except UnicodeDecodeError as error:
