@@ -125,12 +125,14 @@ class StepsTable(ScrollView, can_focus=True):
         def control(self) -> StepsTable:
             return self.table
 
-    def __init__(self, *, fixed_columns: int = 0, header_height: int = 2,
+    def __init__(self, *, fixed_columns: int = 0, header_height: int = 2, cursor_type: str = "cell",
                  on_highlight: Callable[[Coordinate], None] | None = None, **kwargs) -> None:
-        """`on_highlight` is called with the cursor's new cell before the move returns, so what
-        it changes is painted in the same frame as the cursor (a message would come a frame
-        later); the `CellHighlighted` message is posted as well."""
+        """`cursor_type` "cell" or "row" (the whole row highlighted, left and right scroll).
+        `on_highlight` is called with the cursor's new cell before the move returns, so what it
+        changes is painted in the same frame as the cursor (a message would come a frame later);
+        the `CellHighlighted` message is posted as well."""
         super().__init__(**kwargs)
+        self.cursor_type = cursor_type
         self.on_highlight = on_highlight
         self.fixed_columns = fixed_columns
         self.header_height = header_height
@@ -225,6 +227,9 @@ class StepsTable(ScrollView, can_focus=True):
                               immediate=True)
 
     def action_cursor(self, rows: int, columns: int) -> None:
+        if self.cursor_type == "row" and columns:
+            self.scroll_relative(x=columns * 4, animate=False)
+            return
         self.move_cursor(row=self._cursor.row + rows, column=self._cursor.column + columns)
 
     def action_page(self, direction: int) -> None:
@@ -309,7 +314,7 @@ class StepsTable(ScrollView, can_focus=True):
         columns = self.ordered_columns
         header = index < 0
         cells = tuple((c.label, c.style) for c in columns) if header else self.rows[index].cells
-        key = (cells, tuple(c.width for c in columns), line, cursor_column)
+        key = (cells, tuple(c.width for c in columns), line, cursor_column)  # cursor_column -2: the row
         cached = self._segments.get(key)
         if cached is not None:
             return cached
@@ -322,7 +327,7 @@ class StepsTable(ScrollView, can_focus=True):
             lines = text.split("\n")
             shown = lines[line] if line < len(lines) else ""
             own = style(cell_style) if cell_style else Style()
-            if number == cursor_column:
+            if number == cursor_column or cursor_column == -2:
                 cursor_style = cursor + (style("steps-table--fixed-cursor") if number < self.fixed_columns
                                          and not header else Style())
                 # The cursor's colour over the cell's own, its background under it (as DataTable).
@@ -332,7 +337,7 @@ class StepsTable(ScrollView, can_focus=True):
             segments.append(self._cell(shown, column.width, cell))
             if number < self.fixed_columns:
                 fixed_base_cell = (fixed_base + cursor_style + own + Style(color=cursor_style.color)
-                                   if number == cursor_column else fixed_base + own)
+                                   if number == cursor_column or cursor_column == -2 else fixed_base + own)
                 fixed_segments.append(self._cell(shown, column.width, fixed_base_cell))
         self._segments[key] = (fixed_segments, segments)
         return fixed_segments, segments
@@ -347,8 +352,12 @@ class StepsTable(ScrollView, can_focus=True):
             if at >= len(self._line_rows) or not self.ordered_columns:
                 return Strip.blank(width, base)
             index, line = self._line_rows[at]
-        cursor_column = self._cursor.column if index == self._cursor.row else -1
+        cursor_column = -1
+        if index == self._cursor.row:
+            cursor_column = -2 if self.cursor_type == "row" else self._cursor.column
         fixed, scrollable = self._row_segments(index, line, cursor_column)
+        if cursor_column == -2:  # a row cursor reaches the right edge
+            base = base + self._style("steps-table--cursor")
         fixed_width = self._fixed_width()
         scroll_x = int(self.scroll_x)
         moving = Strip(scrollable).crop(fixed_width + scroll_x, scroll_x + width)
