@@ -34,6 +34,7 @@ from .checker.fixes import fix_text
 from .checker.rule import Context, CorpusRule, Rule
 from .loading.loader import load_text
 from .loading import toml
+from .registry import Registry
 
 FIXED_TODAY = dt.date(2026, 11, 23)
 
@@ -75,10 +76,15 @@ class RuleTester:
     """Lint fragments with exactly the given rule (and its options) and compare the findings."""
 
     def __init__(self, rule: type[Rule], options: dict | None = None, today: dt.date = FIXED_TODAY,
-                 context: Context | None = None) -> None:
+                 context: Context | None = None, *, registry: Registry | None = None) -> None:
+        """`registry` is the regulation registry the rule sees (default: soptui's shipped one),
+        e.g. ``load_registry(["tests/our-perbup.toml"])``; `context` replaces the whole context
+        (then give the registry there)."""
+        if context is not None and registry is not None:
+            raise TypeError("give `registry` on the `context`, or `registry` without a `context`")
         self.rule = rule
         config = Config(rules={rule.name: options} if options else {})
-        self.checker = Checker([("test", rule)], config, context or Context(today=today))
+        self.checker = Checker([("test", rule)], config, context or Context(today=today, registry=registry))
 
     def findings(self, fragment: str, path: str = "sop.toml") -> list[Finding]:
         """Findings of the rule on the completed fragment, lines counted in the fragment."""

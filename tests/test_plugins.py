@@ -183,3 +183,41 @@ def test_a_crash_exits_2_never_1_which_means_findings(site):
     done = soptui("lint", "sops/", "--no-cache", "--format", "crashing", site=site)
     assert done.returncode == 2
     assert "kaboom in a report" in done.stderr and "internal error" in done.stderr
+
+
+REGISTRY_PLUGIN = '''
+from pathlib import Path
+from soptui.api import hookimpl
+
+@hookimpl
+def soptui_registries():
+    return [str(Path(__file__).with_name("local_registry.toml"))]
+'''
+
+LOCAL_REVOCATION = '''\
+[[regulation]]
+kind = "pp"
+nomor = "12"
+tahun = 2019
+judul = "Pengelolaan Keuangan Daerah"
+status = "revoked"
+replaced_by = ["PP 99/2025"]
+confidence = "verified"
+source = "a kabupaten's own check"
+'''
+
+
+def test_the_soptui_lint_fixture_reads_the_registries_of_the_given_plugins_only(site, monkeypatch):
+    from soptui.pytest_plugin import lint_with
+
+    install(site, "localreg", REGISTRY_PLUGIN)
+    (site / "local_registry.toml").write_text(LOCAL_REVOCATION)
+    monkeypatch.syspath_prepend(str(site))
+    target = ROOT / "sops" / "awayan" / "pengumpulan-data-kinerja-triwulan.toml"
+
+    def revoked(plugins):
+        return [f for f in lint_with(target, plugins=plugins).findings
+                if f.name == "revoked-regulation" and "PP 12/2019" in f.message.en]
+
+    assert not revoked(["builtin"])  # installed and auto-loadable, but not named
+    assert revoked(["builtin", "localreg"])

@@ -154,7 +154,7 @@ class Checker:
             findings += [self._finding(rule, sop, v, selection) for v in violations or ()]
         identity = {"nama": sop.nama, "nomor": sop.nomor or "", "unit": sop.unit}
         return FileResult(path, self._suppress(sop, findings, selection), collected, identity=identity,
-                          source=sop.source, coverage=coverage.of_sop(sop))
+                          source=sop.source, coverage=coverage.of_sop(sop, self.context.registry))
 
     def _contained(self, rule: Rule, path: str, findings: list[Finding], call: Callable[[], Any]) -> Any:
         try:

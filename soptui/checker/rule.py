@@ -17,6 +17,7 @@ import inspect
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, NamedTuple
 
 from ..i18n import Text
+from ..registry import Registry, shipped_registry
 from ..source import Pos
 
 if TYPE_CHECKING:
@@ -62,12 +63,27 @@ class Violation(NamedTuple):
 
 
 class Context:
-    """What a rule may know beyond the SOP itself."""
+    """What a rule may know beyond the SOP itself: the date to judge "future" by (`today`), the
+    regulation registry of this session (`registry`: the shipped one, the configuration's
+    `registries` and the plugins' files), and for `revision-date` each file's earlier text.
 
-    def __init__(self, today: dt.date | None = None, previous_text: dict[str, str | None] | None = None) -> None:
+    A session builds one context and every rule, worker and cache key reads it, so a rule never
+    looks for a configuration or plugins itself."""
+
+    def __init__(self, today: dt.date | None = None, previous_text: dict[str, str | None] | None = None,
+                 *, registry: Registry | None = None) -> None:
         self.today = today or dt.date.today()
         # for `revision-date`: file path -> its text at the revision given by --changed-since
         self.previous_text = previous_text
+        self._registry = registry
+
+    @property
+    def registry(self) -> Registry:
+        """The session's registry; soptui's shipped registry when none was given (read when
+        first asked for: a run whose rules cite no regulation never reads it)."""
+        if self._registry is None:
+            self._registry = shipped_registry()
+        return self._registry
 
 
 class Rule:
