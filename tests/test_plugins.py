@@ -131,7 +131,7 @@ def test_new_plugin_writes_a_skeleton_whose_test_passes(tmp_path):
     assert made.returncode == 0, made.stderr
     ran = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path / "p")],
                          env=dict(os.environ, PYTHONPATH=str(tmp_path / "p" / "src")), capture_output=True, text=True)
-    assert "3 passed" in ran.stdout, ran.stdout + ran.stderr
+    assert "4 passed" in ran.stdout, ran.stdout + ran.stderr
     entry = (tmp_path / "p" / "pyproject.toml").read_text()
     assert 'kabupaten-uji = "soptui_kabupaten_uji"' in entry
 
@@ -209,3 +209,14 @@ def test_the_soptui_lint_fixture_reads_the_registries_of_the_given_plugins_only(
 
     assert not revoked(["builtin"])  # installed and auto-loadable, but not named
     assert revoked(["builtin", "localreg"])
+
+
+RENAMED = GOOD.replace('    name = "house-shouting"\n', '    name = "house-shouting"\n    aliases = ("HSE900", "old-shouting")\n')
+
+
+def test_a_renamed_rule_answers_to_its_old_code_with_a_note(site):
+    install(site, "house", RENAMED)
+    done = soptui("lint", "sops/", "--no-cache", "--format", "json", "--select", "HSE900", site=site)
+    assert "`HSE900` sekarang (is now) HSE001 `house-shouting`" in done.stderr, done.stderr
+    assert {f["code"] for f in json.loads(done.stdout)["findings"]} == {"HSE001"}
+    assert "HSE001" in soptui("rule", "old-shouting", site=site).stdout

@@ -53,11 +53,12 @@ class Plugins:
                 if not (isinstance(cls, type) and issubclass(cls, Rule)) or not getattr(cls, "code", None):
                     self.problems.append(f"plugin '{plugin}': {cls!r} is not a Rule subclass with a code")
                     continue
-                taken = {cls.code, cls.name} & seen
+                names = {cls.code, cls.name, *cls.aliases}  # an old code stays its rule's
+                taken = names & seen
                 if taken:
                     self.problems.append(f"plugin '{plugin}': rule {cls.code} ({cls.name}) skipped, {sorted(taken)} already taken")
                     continue
-                seen |= {cls.code, cls.name}
+                seen |= names
                 found.append((plugin, cls))
         return found
 

@@ -4,9 +4,11 @@ A rule reports `Violation`s: where (a JSON pointer into the SOP), what (a messag
 Indonesia and English) and optionally how to fix it. The engine turns them into `Finding`s,
 adding the rule's code, severity, file, line and column, so a rule stays a few lines of logic.
 
-A rule's docstring is its documentation, shown by `soptui rule NAME` and in SARIF help: a first
-line saying what it checks, then sections *Why it matters*, *Example* and *Instead*, as ruff
-documents its rules.
+A rule's docstring is its documentation, shown by `soptui rule NAME` and in SARIF help, in one
+shape for every rule (`soptui.testing.docstring_problems` checks it): a first line saying what
+the rule wants, a blank line, then the sections ``## What it checks``, ``## Why it matters``,
+``## Example`` and ``## Instead`` in that order (others, such as ``## Options``, may follow
+*What it checks*), as ruff documents its rules.
 """
 
 from __future__ import annotations
@@ -86,6 +88,11 @@ class Context:
         return self._registry
 
 
+# Where a rule stands (see soptui/rules/codes.py): stable rules run with ALL, preview rules only
+# when named, deprecated ones run with a note, removed ones no longer run.
+LIFECYCLES = ("stable", "preview", "deprecated", "removed")
+
+
 class Rule:
     """Base of every rule. Subclasses set the class attributes and implement `check`."""
 
@@ -96,6 +103,9 @@ class Rule:
     fixable: ClassVar[bool] = False
     # JSON Schema of the options accepted in [tool.soptui.rules.NAME]; "default"s fill `options`
     options_schema: ClassVar[dict] = {"type": "object", "properties": {}, "additionalProperties": False}
+    lifecycle: ClassVar[str] = "stable"  # one of LIFECYCLES
+    # earlier codes and names of the rule: selectors, suppressions and [rules.OLD] still reach it
+    aliases: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, options: dict | None = None) -> None:
         defaults = {

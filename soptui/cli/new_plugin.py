@@ -103,6 +103,10 @@ def test_a_bare_unit_name_is_reported_at_its_line():
 
 def test_the_kinds_option():
     RuleTester(UnitNamed, options={{"kinds": ["Dinas"]}}).assert_valid('unit = "Dinas Kesehatan"\\n')
+
+
+def test_the_docstring_has_the_shape_soptui_rule_shows():
+    tester.assert_documented()
 '''
 
 README = '''# soptui-{name}

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pluggy
 
-from ..checker.config import Config, ConfigError, find_config, load_config, unknown_selectors
+from ..checker.config import Config, ConfigError, find_config, load_config, selector_notes, unknown_selectors
 from ..checker.engine import Checker, LintResult
 from ..checker.plugins import Plugins, load_plugins
 from ..checker.rule import Context
 from ..loading.discover import MissingPath, UnusablePath, find_sop_files
 from ..registry import Registry, RegistryError, registry_for
 from ..reporting.base import printable
+from ..rules import codes
 
 
 class Session:
@@ -97,9 +98,14 @@ def open_session(args: argparse.Namespace) -> Session:
     for problem in plugins.problems:
         print(f"soptui: {problem}", file=sys.stderr)
     _apply_cli_selection(args, config)
-    unknown = unknown_selectors(config, [cls for _, cls in rule_classes])
+    classes = [cls for _, cls in rule_classes]
+    removed = codes.removed()
+    unknown = unknown_selectors(config, classes, removed=removed)
     if unknown:
         raise UsageError("; ".join(unknown))
+    if not getattr(args, "quiet", False):
+        for note in selector_notes(config, classes, removed=removed):
+            print(f"soptui: catatan (note): {note}", file=sys.stderr)
     # The registry of this configuration and these plugins, built once: the rules, the workers
     # and the cache key all read it from the context.
     registry = _registry(config, plugins)
