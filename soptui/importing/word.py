@@ -67,6 +67,7 @@ SYMBOLS = {
 CONNECTOR_PRESETS = re.compile(r"^(?:line|straightConnector1|bentConnector[2-5]|curvedConnector[2-5])$")
 VML_LINE_TYPES = {"spt20", "spt32", "spt33", "spt34", "spt35"}
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
+LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[-\u2022\u00b7*])\s")
 
 
 def read_docx(path: Path) -> list[Draft]:
@@ -254,9 +255,31 @@ def _paragraph_text(p, numbering: _Numbering, counter: dict | None = None) -> st
 
 
 def _cell_paragraphs(cell, numbering: _Numbering) -> list[str]:
+    """The cell's paragraphs as lines; a line that hangs indented under a list item, unmarked (a
+    list item broken into one paragraph a line, as soptui's export and PDF-to-Word converters
+    write them), is joined to that item."""
     counter: dict = {}
-    texts = [_paragraph_text(p, numbering, counter) for p in cell._tc.iterchildren(W + "p")]
-    return [text.strip() for text in texts if text.strip()]
+    lines: list[str] = []
+    in_item = False
+    for p in cell._tc.iterchildren(W + "p"):
+        text = _paragraph_text(p, numbering, counter).strip()
+        if not text:
+            continue
+        marked = bool(LIST_MARKER.match(text))
+        if in_item and not marked and _hangs(p):
+            lines[-1] = f"{lines[-1]} {text}"
+            continue
+        lines.append(text)
+        in_item = marked
+    return lines
+
+
+def _hangs(p) -> bool:
+    indent = _xp(p, "./w:pPr/w:ind/@w:left | ./w:pPr/w:ind/@w:start")
+    try:
+        return bool(indent) and int(indent[0]) > 0
+    except ValueError:
+        return False
 
 
 def _table_lines(table_rows, numbering: _Numbering) -> list[str]:

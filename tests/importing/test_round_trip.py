@@ -12,6 +12,14 @@ from soptui.loading.loader import load_file, load_text
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "sops").glob("*/*.toml"))
 
 
+SECTIONS = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan",
+            "pencatatan_pendataan")
+
+
+def _text(item) -> str:
+    return getattr(item, "text", item)
+
+
 def _words(text: str | None) -> str:
     return " ".join((text or "").split()).casefold()
 
@@ -30,6 +38,10 @@ def test_a_seed_exported_imports_to_the_same_steps_actors_symbols_and_branches(s
     back = load_text(text, str(tmp_path / "sop.toml")).sop
     assert back is not None
     assert _words(back.nama) == _words(original.nama)
+    for section in SECTIONS:  # items broken over lines (one paragraph a line in Word) come back whole
+        assert [_words(_text(i)) for i in getattr(back, section)] == \
+            [_words(_text(i)) for i in getattr(original, section)], section
+    assert (back.nomor, back.unit) == (original.nomor, original.unit)
     assert len(back.langkah) == len(original.langkah)
     for before, after in zip(original.langkah, back.langkah):
         assert (after.no, _words(after.kegiatan)) == (before.no, _words(before.kegiatan))
