@@ -1,7 +1,7 @@
 """Testing rules: complete a TOML fragment to a valid SOP, lint it with chosen rules, check fixes.
 
 ```python
-from soptui.testing import RuleTester
+from soptui.api import RuleTester
 from soptui.rules.step_numbering import StepNumbering
 
 tester = RuleTester(StepNumbering)

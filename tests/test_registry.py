@@ -359,3 +359,50 @@ def test_entry_origins_found_without_the_full_scan_are_the_scans(text, quick):
     assert (found is not None) == quick
     if quick:
         assert found == [registry._where("r.toml", text, ["regulation", str(i)]) for i in range(count)]
+
+
+def test_a_context_with_its_registry_crosses_to_a_spawned_worker(tmp_path):
+    """A worker started with `spawn` (not `fork`) gets the context pickled: its registry with it."""
+    import pickle
+
+    from soptui.checker.rule import Context
+
+    extra = tmp_path / "local.toml"
+    extra.write_text(BALANGAN)
+    context = pickle.loads(pickle.dumps(Context(registry=load_registry([extra]))))
+    assert context.registry.lookup(parse_citation("Perbup Balangan 12/2020")).source == "Bagian Hukum Setda Balangan"
+
+
+def _kabupaten(tmp_path):
+    (tmp_path / "local.toml").write_text(LOCAL_REVOCATION)
+    (tmp_path / "soptui.toml").write_text('registries = ["local.toml"]\n')
+    (tmp_path / "sops").mkdir()
+    source = ROOT / "sops" / "awayan" / "pengumpulan-data-kinerja-triwulan.toml"
+    (tmp_path / "sops" / "a.toml").write_text(source.read_text("utf-8"), "utf-8")
+    return tmp_path / "sops" / "a.toml"
+
+
+def _local_revocations(findings):
+    return [f for f in findings if f.name == "revoked-regulation" and "PP 99/2025" in f.message.en]
+
+
+def test_a_rule_tester_reads_no_configuration_from_the_folder(tmp_path, monkeypatch):
+    from soptui.rules.revoked_regulation import RevokedRegulation
+    from soptui.testing import RuleTester
+
+    sop = _kabupaten(tmp_path)
+    monkeypatch.chdir(tmp_path / "sops")
+    fragment = 'dasar_hukum = ["Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan Daerah"]\n'
+    assert not _local_revocations(RuleTester(RevokedRegulation).findings(fragment, path=str(sop)))
+    local = load_registry([tmp_path / "local.toml"])
+    assert _local_revocations(RuleTester(RevokedRegulation, registry=local).findings(fragment, path=str(sop)))
+
+
+def test_the_tui_workspace_uses_the_registry_of_its_configuration(tmp_path):
+    pytest.importorskip("textual")
+    from soptui.tui.app import build_workspace
+
+    sop = _kabupaten(tmp_path)
+    workspace, _ = build_workspace(tmp_path / "sops")
+    workspace.lint_all()
+    assert _local_revocations(workspace.findings(sop))
