@@ -5,8 +5,8 @@ The cache lives in the user's cache folder (``$SOPTUI_CACHE_DIR``, else
 JSON, never pickle: a repository under review cannot plant data that runs code.
 
 One cache file per *engine key*: soptui's version, the loaded plugins and their versions, the
-rules and their options, the configuration, the text of the regulation registry's files, and
-today's date (a date "in the future" depends on it). Change any of them and the old entries are simply not found. Each entry holds the file's
+rules and their options, the configuration, and today's date (a date "in the future" depends on
+it). Change any of them and the old entries are simply not found. Each entry holds the file's
 content hash, its findings and what corpus rules collected from it, behind the CRC-32 and length
 of the rest of its line: a damaged entry (a flipped byte that is still JSON, a cut line) is
 ignored and its file checked afresh, never served.
