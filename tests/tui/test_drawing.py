@@ -1,0 +1,57 @@
+"""How the Prosedur table draws: a cursor move repaints the rows it leaves and enters and asks
+for no new layout (a layout of the screen is what made each move cost several frames)."""
+
+from pathlib import Path
+
+from textual.widget import Widget
+
+from soptui.tui.app import SoptuiApp
+from soptui.tui.widgets.procedure import ProcedureView
+from soptui.tui.widgets.steps_table import StepsTable
+
+from .conftest import start
+
+AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+
+
+async def test_a_cursor_move_repaints_two_rows_and_asks_for_no_layout(seeds, monkeypatch):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        table = app.query_one("#steps", StepsTable)
+        view = app.query_one(ProcedureView)
+        assert table.cursor_row == 0 and view.finding_under_cursor() is None
+        layouts, table_regions = [], []
+        refresh = Widget.refresh
+
+        def spy(self, *regions, repaint=True, layout=False, recompose=False):
+            if layout:
+                layouts.append(f"{type(self).__name__}#{self.id}")
+            if self is table:
+                table_regions.append(regions)
+            return refresh(self, *regions, repaint=repaint, layout=layout, recompose=recompose)
+
+        monkeypatch.setattr(Widget, "refresh", spy)
+        await pilot.press("down")
+        await pilot.pause()
+        assert layouts == []
+        # each refresh names a region of a row's height, never the whole table
+        assert table_regions and all(regions and all(r.height <= 2 for r in regions) for regions in table_regions)
+        assert view.finding_under_cursor() is not None  # the row under step 1 is its finding
+        assert "▶" in app.query_one("#step-detail").content.plain  # and the detail marks it
+
+
+async def test_fixed_columns_stay_and_the_rest_scrolls_in_the_drawn_lines(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot, AWAYAN)
+        table = app.query_one("#steps", StepsTable)
+        first_row = "".join(segment.text for segment in table.render_line(table.header_height))
+        table.move_cursor(column=len(table.ordered_columns) - 1)
+        await pilot.pause()
+        assert table.scroll_x > 0
+        scrolled = "".join(segment.text for segment in table.render_line(table.header_height))
+        kegiatan = table.ordered_columns[2].render_width + table.ordered_columns[1].render_width + 3
+        assert scrolled[:kegiatan] == first_row[:kegiatan]  # mark, No and Kegiatan where they were
+        assert scrolled[kegiatan:] != first_row[kegiatan:]
+        assert len(scrolled) == table.size.width
