@@ -55,3 +55,22 @@ async def test_fixed_columns_stay_and_the_rest_scrolls_in_the_drawn_lines(seeds)
         assert scrolled[:kegiatan] == first_row[:kegiatan]  # mark, No and Kegiatan where they were
         assert scrolled[kegiatan:] != first_row[kegiatan:]
         assert len(scrolled) == table.size.width
+
+
+async def test_a_click_moves_the_cursor_and_a_second_click_edits_the_cell(seeds):
+    from soptui.tui.screens import EditValue
+
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        table = app.query_one("#steps", StepsTable)
+        view = app.query_one(ProcedureView)
+        row = view.row_targets.index(("step", 1, -1))
+        kegiatan_x = sum(c.render_width for c in table.ordered_columns[:2]) + 2
+        offset = (kegiatan_x, table.cell_region((row, 2)).y)  # not scrolled: the table's own lines
+        await pilot.click("#steps", offset=offset)
+        await pilot.pause()
+        assert table.cursor_coordinate == (row, 2) and view.current_step.index == 1
+        await pilot.click("#steps", offset=offset)
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue) and app.screen.value == view.sop.langkah[1].kegiatan
