@@ -65,7 +65,7 @@ def test_findings_exit_1_and_text_shows_line_excerpt_and_fix(corpus, capsys):
     (corpus / "a.toml").write_text(GAP)
     assert lint(corpus, "--select", "step-numbering") == 1
     out = capsys.readouterr().out
-    assert "23:1: galat SOP101 penomoran langkah melompat dari 1 ke 5; seharusnya 2 [langkah 5]" in out
+    assert "23:1: galat SOP101 [*] penomoran langkah melompat dari 1 ke 5; seharusnya 2 [langkah 5]" in out
     assert "| no = 5  # as printed" in out
     assert "perbaikan:" in out
 
@@ -163,9 +163,15 @@ def test_changed_since_lints_changed_files_and_checks_revision_date(corpus, caps
 def test_rules_and_rule_commands(capsys):
     assert main(["rules"]) == 0
     listing = capsys.readouterr().out
-    assert "SOP101  step-numbering" in listing and "yes" in listing
+    assert "SOP101  step-numbering" in listing and "safe/unsafe" in listing
     assert main(["rule", "SOP101"]) == 0
-    assert "## Why it matters" in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert "## Why it matters" in shown and "fix: safe or unsafe" in shown
+    assert main(["rule", "duplicate-item"]) == 0 and "fix: safe," in capsys.readouterr().out
+    assert main(["rule", "load-error"]) == 0 and "fix: no," in capsys.readouterr().out
+    assert main(["rules", "--format", "json"]) == 0
+    listed = {r["name"]: r["fix"] for r in json.loads(capsys.readouterr().out)}
+    assert listed["step-numbering"] == ["safe", "unsafe"] and listed["load-error"] == []
     assert main(["rule", "nothing-like-this"]) == 2
 
 

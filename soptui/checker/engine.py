@@ -43,6 +43,8 @@ class RuleInfo(NamedTuple):
     plugin: str
     summary: str
     documentation: str
+    # the applicabilities its fixes can have ("safe", "unsafe", "display-only"); () if none
+    fix_kinds: tuple[str, ...] = ()
 
 
 META_RULES = (
@@ -114,7 +116,7 @@ class Checker:
     def infos(self) -> list[RuleInfo]:
         return [*META_RULES, *(
             RuleInfo(r.code, r.name, r.severity, r.scope, r.fixable, self.plugin_of[r.code],
-                     r.summary(), r.documentation())
+                     r.summary(), r.documentation(), tuple(kind.value for kind in r.fix_kinds()))
             for r in self.rules
         )]
 

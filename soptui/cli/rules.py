@@ -29,11 +29,11 @@ def run(args: argparse.Namespace) -> int:
 
         print(json.dumps([
             {"code": r.code, "name": r.name, "severity": r.severity.value, "scope": r.scope,
-             "fixable": r.fixable, "plugin": r.plugin, "summary": r.summary} for r in infos
+             "fixable": r.fixable, "fix": list(r.fix_kinds) if r.fixable else [], "plugin": r.plugin, "summary": r.summary} for r in infos
         ], indent=2, ensure_ascii=False))
         return 0
     header = ("CODE", "NAME", "SEVERITY", "SCOPE", "FIX", "PLUGIN", "SUMMARY")
-    rows = [(r.code, r.name, r.severity.value, r.scope, "yes" if r.fixable else "", r.plugin, r.summary)
+    rows = [(r.code, r.name, r.severity.value, r.scope, "/".join(r.fix_kinds) if r.fixable else "", r.plugin, r.summary)
             for r in infos]
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header) - 1)]
     for row in [header, *rows]:

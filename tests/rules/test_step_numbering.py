@@ -42,4 +42,24 @@ def test_fix_renumbers_and_rewrites_references_keeping_comments():
         '[[langkah]]\nno = 2\nkegiatan = "Memperbaiki"\nketerangan = "kembali ke langkah 1, lalu langkah 3"\n\n'
         '# the last step\n[[langkah]]\nno = 3\nkegiatan = "Mengarsipkan"\n'
     )
+    tester.assert_fix(before, after, unsafe=True)
+    tester.assert_fix(before, before)  # "langkah N" rewritten in free text: not a safe fix
+
+
+def test_renumbering_with_only_ya_tidak_lanjut_references_is_a_safe_fix():
+    before = ('[[langkah]]\nno = 1\nkegiatan = "Memeriksa"\nya = 8\ntidak = 5\n\n'
+              '[[langkah]]\nno = 5\nkegiatan = "Memperbaiki"\nlanjut = 1\n\n'
+              '[[langkah]]\nno = 8\nkegiatan = "Mengarsipkan"\n')
+    after = ('[[langkah]]\nno = 1\nkegiatan = "Memeriksa"\nya = 3\ntidak = 2\n\n'
+             '[[langkah]]\nno = 2\nkegiatan = "Memperbaiki"\nlanjut = 1\n\n'
+             '[[langkah]]\nno = 3\nkegiatan = "Mengarsipkan"\n')
     tester.assert_fix(before, after)
+    assert tester.findings(before)[0].fix.applicability == "safe"
+
+
+def test_a_kegiatan_naming_a_renumbered_step_makes_the_fix_unsafe():
+    # the fix does not rewrite kegiatan, so renumbering would leave "langkah 5" pointing elsewhere
+    before = ('[[langkah]]\nno = 1\nkegiatan = "Memeriksa hasil langkah 5"\n\n'
+              '[[langkah]]\nno = 5\nkegiatan = "Memperbaiki"\n')
+    assert tester.findings(before)[0].fix.applicability == "unsafe"
+    tester.assert_fix(before, before)

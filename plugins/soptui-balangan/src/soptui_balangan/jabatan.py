@@ -4,7 +4,8 @@
 For SOPs of Kabupaten Balangan, the signer's `jabatan` and each `[pelaksana]` column title are
 compared with the approved jabatan (ignoring case and spacing; "Camat <kecamatan>" accepted for
 any kecamatan). A jabatan that matches only when case is ignored ("CAMAT AWAYAN") is fixable:
-the fix writes the approved spelling. One that matches nothing is reported without a fix.
+the fix writes the approved spelling, a safe fix: the position named stays the same. One that
+matches nothing is reported without a fix.
 
 ## Why it matters
 The kabupaten's e-SOP register and its organisation chart use one spelling per position. SOPs
@@ -24,7 +25,7 @@ jabatan = "Camat Awayan"
 
 import re
 
-from soptui.checker.rule import Edit, Fix, Rule, Severity, Violation
+from soptui.checker.rule import Applicability, Edit, Fix, Rule, Severity, Violation
 from soptui.i18n import Text
 
 from .scope import is_balangan
@@ -55,6 +56,7 @@ class ApprovedJabatan(Rule):
     name = "balangan-jabatan"
     severity = Severity.WARNING
     fixable = True
+    fix_safety = (Applicability.SAFE,)
 
     def check(self, sop, context):
         if not is_balangan(sop):
@@ -75,4 +77,5 @@ class ApprovedJabatan(Rule):
                 yield Violation(pointer, Text(
                     f"jabatan {written!r} ditulis {spelling!r} dalam daftar jabatan",
                     f"jabatan {written!r} is spelled {spelling!r} in the list of positions",
-                ), Fix(Text(f"tulis {spelling!r}", f"write {spelling!r}"), (Edit(pointer, spelling),)))
+                ), Fix(Text(f"tulis {spelling!r}", f"write {spelling!r}"), (Edit(pointer, spelling),),
+                    Applicability.SAFE))
