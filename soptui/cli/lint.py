@@ -76,9 +76,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .session import open_session
+    from . import EXIT_OK
+    from .session import NoSopFiles, open_session
 
-    session = open_session(args)
+    try:
+        session = open_session(args)
+    except NoSopFiles as nothing:
+        if not args.quiet:
+            print(f"soptui: {nothing}", file=sys.stderr)
+        return EXIT_OK  # the files given were other tools' TOML: nothing failed
     with use(session.registry):
         return _run(args, session)
 
