@@ -63,3 +63,13 @@ def test_a_kegiatan_naming_a_renumbered_step_makes_the_fix_unsafe():
               '[[langkah]]\nno = 5\nkegiatan = "Memperbaiki"\n')
     assert tester.findings(before)[0].fix.applicability == "unsafe"
     tester.assert_fix(before, before)
+
+
+def test_a_reference_to_a_repeated_number_makes_the_fix_unsafe():
+    # two steps numbered 2: `tidak = 2` is taken to mean the first, a guess
+    before = ('[[langkah]]\nno = 1\nkegiatan = "Memeriksa"\nya = 3\ntidak = 2\n\n'
+              '[[langkah]]\nno = 2\nkegiatan = "Memperbaiki"\n\n'
+              '[[langkah]]\nno = 2\nkegiatan = "Mengarsipkan"\n')
+    assert tester.findings(before)[0].fix.applicability == "unsafe"
+    repeat_unreferenced = before.replace("ya = 3\ntidak = 2\n", "")
+    assert tester.findings(repeat_unreferenced)[0].fix.applicability == "safe"
