@@ -22,6 +22,8 @@ import re
 import stat
 from pathlib import Path
 
+from .loader import MAX_FILE_BYTES
+
 # Configuration files of tools that share the .toml suffix (ruff, taplo, Cargo, rustfmt, clippy,
 # typos, uv, pixi, Netlify, mypy's and black's in pyproject.toml, soptui's own).
 TOOL_CONFIGS = frozenset({
@@ -67,9 +69,11 @@ def why_not_an_sop(path: str | Path, sniff: bool = True) -> str | None:
 
 def _head(path: str | Path) -> str | None:
     """The first `SNIFF_BYTES` of a regular file as text; None for anything else (a FIFO would
-    wait for a writer: see soptui.files) or a file that cannot be read."""
+    wait for a writer: see soptui.files), a file the loader refuses unread for its size, or one
+    that cannot be read."""
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
             return None
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(handle, "rb") as opened:
