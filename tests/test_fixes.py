@@ -199,23 +199,16 @@ TRUNCATED = ("Peraturan Menteri Negara Pendayagunaan Aparatur Negara dan Reforma
 
 
 @pytest.mark.parametrize("confidence, applicability", [("verified", SAFE), ("well_known", UNSAFE), ("secondary", UNSAFE)])
-def test_a_title_from_the_registry_is_a_safe_fix_only_from_a_verified_entry(confidence, applicability, monkeypatch):
-    import soptui.rules.citation_title_mismatch as rule_module
-    from soptui.registry import load_registry
-
-    registry = load_registry()
-    real_lookup = registry.lookup
-
-    def lookup(citation):
-        entry = real_lookup(citation)
-        return None if entry is None else entry._replace(confidence=confidence)
-
-    monkeypatch.setattr(registry, "lookup", lookup)
-    monkeypatch.setattr(rule_module, "registry_of", lambda sop: registry)
+def test_a_title_from_the_registry_is_a_safe_fix_only_from_a_verified_entry(confidence, applicability):
+    from soptui.checker.rule import Context
     from soptui.loading.loader import load_text
+    from soptui.registry import Registry, load_registry
+    from soptui.rules.citation_title_mismatch import CitationTitleMismatch
 
+    # the shipped registry with every entry's confidence set to the one under test
+    registry = Registry(entry._replace(confidence=confidence) for entry in load_registry().entries)
     sop = load_text(CLEAN.replace(A, TRUNCATED), "a.toml").sop
-    violations = list(rule_module.CitationTitleMismatch().check(sop, None))
+    violations = list(CitationTitleMismatch().check(sop, Context(registry=registry)))
     assert [v.fix.applicability for v in violations] == [applicability]
 
 
