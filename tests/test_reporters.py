@@ -180,6 +180,15 @@ def test_sarif_holds_no_null_and_resolves_its_uris_against_srcroot(tmp_path):
     assert "step" not in run["results"][2]["properties"] and run["results"][0]["properties"]["step"] == 8
 
 
+def test_sarif_gives_a_file_outside_the_root_an_absolute_uri(tmp_path):
+    outside = Finding("SOP002", "unused-suppression", Severity.INFO, str(tmp_path / "x.toml"), 1, 1, "", None, Text("m", "m"))
+    reporter = {cls.name: cls for cls in REPORTERS}["sarif"](lang="en", root=str(tmp_path / "repo"))
+    out = io.StringIO()
+    reporter.write(LintResult([outside.path], [outside], RULES), out)
+    location = json.loads(out.getvalue())["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": (tmp_path / "x.toml").resolve().as_uri()}  # not "../x.toml" against %SRCROOT%
+
+
 def test_text_marks_safe_fixes_and_counts_both_kinds():
     text = render("text")
     assert "96:1: error SOP101 [*] numbering jumps" in text

@@ -60,8 +60,8 @@ class SarifReporter(Reporter):
 
     def _result(self, finding, index) -> dict:
         path = relative(finding.path, self.root)
-        if Path(path).is_absolute():  # outside the root: no base to be relative to
-            artifact = {"uri": Path(path).as_uri()}
+        if Path(path).is_absolute() or path.startswith("../"):  # outside the root: no base to be relative to
+            artifact = {"uri": Path(finding.path).resolve().as_uri()}
         else:
             artifact = {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
         result = {
