@@ -74,3 +74,31 @@ async def test_a_click_moves_the_cursor_and_a_second_click_edits_the_cell(seeds)
         await pilot.click("#steps", offset=offset)
         await pilot.pause()
         assert isinstance(app.screen, EditValue) and app.screen.value == view.sop.langkah[1].kegiatan
+
+
+async def test_an_edit_repaints_the_rows_it_changes_and_shows_the_new_value(seeds, monkeypatch):
+    from soptui.editing import set_value
+
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await start(app, pilot, AWAYAN)
+        table = app.query_one("#steps", StepsTable)
+        view = app.query_one(ProcedureView)
+        row = view.row_targets.index(("step", 1, -1))
+        y = table.cell_region((row, 0)).y
+        lines_before = ["".join(s.text for s in table.render_line(line)) for line in range(table.size.height)]
+        regions = []
+        refresh = Widget.refresh
+
+        def spy(self, *found, repaint=True, layout=False, recompose=False):
+            if self is table:
+                regions.append(found)
+            return refresh(self, *found, repaint=repaint, layout=layout, recompose=recompose)
+
+        monkeypatch.setattr(Widget, "refresh", spy)
+        app.edit(lambda text: set_value(text, "/langkah/1/waktu", "3 Jam"))
+        await pilot.pause()
+        assert regions and all(found and all(r.height <= 2 for r in found) for found in regions)
+        lines_after = ["".join(s.text for s in table.render_line(line)) for line in range(table.size.height)]
+        assert "3 Jam" in lines_after[y] and "3 Jam" not in lines_before[y]
+        assert [i for i, (a, b) in enumerate(zip(lines_before, lines_after)) if a != b] == [y]

@@ -149,7 +149,10 @@ class StepsTable(ScrollView, can_focus=True):
     # -- content ---------------------------------------------------------------------------------
     def set_table(self, columns: list[Column], rows: list[Row], cursor: Coordinate | None = None,
                   scroll: tuple[float, float] | None = None) -> None:
-        """Show `columns` and `rows`, the cursor at `cursor`, scrolled to `scroll` (x, y)."""
+        """Show `columns` and `rows`, the cursor at `cursor`, scrolled to `scroll` (x, y). When
+        the columns and the rows' heights are as they were (an edit of a value), only the rows
+        that differ, and the cursor's, are repainted."""
+        before, before_cursor = (self.ordered_columns, self.rows), self._cursor
         self.ordered_columns, self.rows = list(columns), list(rows)
         self._row_tops, self._line_rows, top = [], [], 0
         for index, row in enumerate(self.rows):
@@ -160,7 +163,17 @@ class StepsTable(ScrollView, can_focus=True):
         self._cursor = self._clamp(cursor or self._cursor)
         if scroll is not None:
             self.scroll_to(*scroll, animate=False, immediate=True)
-        self.refresh()
+        old_columns, old_rows = before
+        if scroll is None and old_columns == self.ordered_columns and \
+                [row.height for row in old_rows] == [row.height for row in self.rows]:
+            for index, (old, new) in enumerate(zip(old_rows, self.rows)):
+                if old != new:
+                    self._refresh_row(index)
+            if self._cursor != before_cursor:
+                self._refresh_row(before_cursor.row)
+                self._refresh_row(self._cursor.row)
+        else:
+            self.refresh()
         self._highlighted()
 
     def clear(self) -> None:
