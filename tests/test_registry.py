@@ -346,3 +346,19 @@ def test_entry_origins_found_without_the_full_scan_are_the_scans(text, quick):
     assert (found is not None) == quick
     if quick:
         assert found == [registry._where("r.toml", text, ["regulation", str(i)]) for i in range(count)]
+
+
+def test_the_shipped_registry_has_250_entries_each_valid_and_none_colliding(shipped):
+    """Issue 18: at least 250 regulations; each entry valid on its own against the schema, and no
+    two of the same type, number, year, region and ministry (a later one would silently win)."""
+    entries = tomllib.loads(SHIPPED.read_text())["regulation"]
+    assert len(entries) >= 250
+    validator = Draft202012Validator(SCHEMA)
+    for entry in entries:
+        assert list(validator.iter_errors({"regulation": [entry]})) == [], entry
+    keys = {}
+    for entry in shipped.entries:
+        key = (entry.kind, entry.nomor.replace(" ", "").lstrip("0").casefold(), entry.tahun,
+               (entry.region or "").casefold(), (entry.ministry or "").casefold())
+        assert key not in keys, f"{entry.origin} collides with {keys[key]}"
+        keys[key] = entry.origin
