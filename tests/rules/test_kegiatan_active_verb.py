@@ -158,3 +158,14 @@ def test_judge_ignores_empty_text():
     assert judge("  -  ") is None
     assert judge("Memeriksa") is None
     assert judge("Camat memeriksa") is not None
+
+
+@pytest.mark.parametrize("kegiatan, suggestion", [
+    ("Ditandatangani Camat", '"Menandatangani"'),     # not "Menandatangani Camat": the Camat signs
+    ("Persetujuan Camat", '"Menyetujui"'),
+    ("Disposisi Kasi Pemerintahan", '"Mendisposisikan"'),
+    ("Dientry ke SIAK", '"Mengentry ke SIAK"'),      # a vowel-initial stem takes meng-, not menge-
+])
+def test_a_suggestion_never_makes_the_actor_its_object_nor_an_impossible_verb(kegiatan, suggestion):
+    message = judge(kegiatan).en
+    assert message.endswith(suggestion), message
