@@ -398,9 +398,10 @@ class SoptuiApp(App):
     def _save(self, document: Document, force: bool = False) -> bool:
         try:
             document.save(force=force)
-        except ChangedOnDisk:
+        except ChangedOnDisk as error:
+            kept = f"\n{say('kept_copy', self.lang)}: {error.kept}" if error.kept else ""
             self.push_screen(Choose(
-                f"{self.workspace.relative(document.path)}: {say('changed_on_disk', self.lang)}",
+                f"{self.workspace.relative(document.path)}: {say('changed_on_disk', self.lang)}{kept}",
                 [("reload", say("reload", self.lang)), ("overwrite", say("overwrite", self.lang)),
                  ("cancel", say("cancel", self.lang))], self.lang, destructive=("overwrite", "reload"),
             ), lambda choice: self._resolve_conflict(document, choice))
