@@ -198,6 +198,7 @@ BASE_VERBS = frozenset({
 # an agent phrase ("... oleh camat"): the actor belongs in the pelaksana column, and an active
 # sentence has none, so a suggestion stops before it
 _AGENT = re.compile(r"\s+oleh\b.*$", re.I | re.S)
+_TANDA_TANGAN_APART = re.compile(r"\b((?:di\s*)?tanda)\s+(?=tangan)", re.I)
 
 # pe(r)-/pem-/pen-/peng-/peny- ... -an and ke- ... -an, at least seven letters ("pesan",
 # "pekan" are not nominalisations of a verb); ke- ... -kan is an imperative ("kerjakan").
@@ -230,7 +231,9 @@ def is_active_verb(word: str) -> bool:
 
 def judge(kegiatan: str, actors: frozenset[str] | set[str] = ACTOR_WORDS) -> Text | None:
     """Why `kegiatan` does not start with an active verb, or None when it does."""
-    text = _LEADING.sub("", kegiatan)
+    # "tanda tangan(i)" written apart is one word to a reader: "Tanda tangani surat" is the base
+    # form of "menandatangani", not "Tanda" followed by something (which would suggest "Menanda")
+    text = _TANDA_TANGAN_APART.sub(r"\1", _LEADING.sub("", kegiatan))
     # Most activities are judged by their first word: split the rest only to find a subject's end.
     first = _first_word(text)
     if first is None:
@@ -356,15 +359,23 @@ def _not_a_verb(text: str, first: str, actors=ACTOR_WORDS) -> Text:
 _SYLLABLE = re.compile(r"ai|au|oi|[aiueo]")  # a vowel or diphthong: one syllable each
 # Stems starting with "per" whose p is dropped by meN- (memeriksa, not mem-periksa).
 _PER_STEMS_DROPPING_P = ("periksa", "perintah", "perlu", "peras", "peringat")
+# Stems whose pe- is a prefix, kept by meN- (mempelajari, mempekerjakan; but memelihara).
+_PE_STEMS_KEEPING_P = ("pelajar", "pekerja")
 
 
 def active_of_passive(passive: str) -> str:
     """The meN- form of a di- passive ("diserahkan" -> "menyerahkan"); a suggestion, not a
     dictionary: irregular stems may come out wrong."""
     stem = passive[2:]
-    if len(_SYLLABLE.findall(stem)) == 1 and stem[:1] not in "aiueo":  # "dicek" -> "mengecek"; not "dientry"
+    # a one-syllable root, alone or before -kan, takes menge-: "dicek" -> "mengecek", "disahkan" ->
+    # "mengesahkan"; a root starting with a vowel takes meng- ("dientry" -> "mengentry")
+    if stem.endswith("kan"):  # count the root's vowels one by one: "naik" in "naikkan" is two
+        one_syllable = len(re.findall("[aiueo]", stem[:-3])) == 1
+    else:
+        one_syllable = len(_SYLLABLE.findall(stem)) == 1
+    if one_syllable and stem[:1] not in "aiueo":
         return "menge" + stem
-    if stem.startswith("per") and not stem.startswith(_PER_STEMS_DROPPING_P):
+    if stem.startswith(_PE_STEMS_KEEPING_P) or (stem.startswith("per") and not stem.startswith(_PER_STEMS_DROPPING_P)):
         return "mem" + stem
     if stem.startswith(("pr", "tr", "kl", "kr", "sk", "st")):  # a cluster keeps its consonant: "memproses"
         return {"p": "mem", "t": "men", "k": "meng", "s": "men"}[stem[0]] + stem
