@@ -351,8 +351,11 @@ def test_entry_origins_found_without_the_full_scan_are_the_scans(text, quick):
 def test_the_shipped_registry_has_250_entries_each_valid_and_none_colliding(shipped):
     """Issue 18: at least 250 regulations; each entry valid on its own against the schema, and no
     two of the same type, number, year, region and ministry (a later one would silently win)."""
-    entries = tomllib.loads(SHIPPED.read_text())["regulation"]
+    text = SHIPPED.read_text()
+    entries = tomllib.loads(text)["regulation"]
     assert len(entries) >= 250
+    # an inline table sends the file to tomllib (loading/toml.py), which the lint path must not import
+    assert "{" not in text
     validator = Draft202012Validator(SCHEMA)
     for entry in entries:
         assert list(validator.iter_errors({"regulation": [entry]})) == [], entry
