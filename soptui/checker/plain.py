@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..i18n import Text
 from .engine import FileResult
 from .finding import Finding
-from .rule import Edit, Fix, Severity
+from .rule import Applicability, Edit, Fix, Severity, applicability_of
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
 
@@ -27,7 +27,7 @@ def encode(result: FileResult) -> dict:
             if fix_index is None:
                 fix_index = index_of[id(f.fix)] = len(fixes)
                 fixes.append([f.fix.description.id, f.fix.description.en,
-                              [[e.pointer, e.value, e.delete] for e in f.fix.edits]])
+                              [[e.pointer, e.value, e.delete] for e in f.fix.edits], applicability_of(f.fix).value])
         findings.append([f.code, f.name, f.severity.value, f.line, f.col, f.pointer, f.step,
                          f.message.id, f.message.en, f.plugin, fix_index])
     return {
@@ -41,8 +41,8 @@ def encode(result: FileResult) -> dict:
 
 
 def decode(path: str, data: dict) -> FileResult:
-    fixes = [Fix(Text(description_id, description_en), tuple(Edit(*edit) for edit in edits))
-             for description_id, description_en, edits in data["fixes"]]
+    fixes = [Fix(Text(description_id, description_en), tuple(Edit(*edit) for edit in edits), Applicability(applicability))
+             for description_id, description_en, edits, applicability in data["fixes"]]
     findings = [
         Finding(code, name, _SEVERITIES[severity], path, line, col, pointer, step, Text(message_id, message_en),
                 None if fix is None else fixes[fix], plugin)
