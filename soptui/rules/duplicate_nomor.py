@@ -16,11 +16,20 @@ Give each SOP its own number from the unit's register (tata naskah dinas).
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections import defaultdict
 
-from ..checker.rule import CorpusRule, Severity, Violation
+from ..checker.rule import CorpusIndex, CorpusRule, Severity, Violation
 from ..i18n import Text
+
+# How many of the other holders a finding names: a template copied into a thousand files makes
+# groups of a thousand, and a finding that listed them all would make the report (and memory)
+# grow with the square of the group.
+NAMED = 3
+
+
+def number_key(nomor: str) -> str:
+    return re.sub(r"\s+", "", nomor).casefold()
 
 
 class DuplicateNomor(CorpusRule):
@@ -35,16 +44,59 @@ class DuplicateNomor(CorpusRule):
         return sop.nomor
 
     def check_corpus(self, collected, context):
-        by_number = defaultdict(list)
-        for path, data in collected.items():
+        return self.index(context).check_all(collected)
+
+    def index(self, context):
+        return _Groups()
+
+
+class _Groups(CorpusIndex):
+    """The files of each nomor (as compared): a change touches its old and new group only."""
+
+    def __init__(self) -> None:
+        self.groups: dict[str, dict[str, str]] = {}  # number key -> path -> nomor as written
+        self.key_of: dict[str, str] = {}  # path -> its number key
+
+    def add(self, path, data):
+        if data:
+            key = self.key_of[path] = number_key(data)
+            self.groups.setdefault(key, {})[path] = data
+
+    def remove(self, path, data):
+        key = self.key_of.pop(path, None)
+        if key is not None:
+            group = self.groups[key]
+            del group[path]
+            if not group:
+                del self.groups[key]
+
+    def affected(self, path, old, new):
+        paths = {path}
+        for data in (old, new):
             if data:
-                by_number[re.sub(r"\s+", "", data).casefold()].append((path, data))
-        for holders in by_number.values():
+                paths.update(self.groups.get(number_key(data), ()))
+        return paths
+
+    def check(self, paths):
+        named: dict[str, list[str]] = {}  # number key -> its first holders, in path order
+        for path in paths:
+            key = self.key_of.get(path)
+            holders = self.groups[key] if key is not None else {}
             if len(holders) < 2:
                 continue
-            for path, nomor in holders:
-                others = ", ".join(p for p, _ in holders if p != path)
+            if key not in named:
+                named[key] = heapq.nsmallest(NAMED + 1, holders)
+            others = [p for p in named[key] if p != path][:NAMED]
+            count = len(holders) - 1
+            listed = ", ".join(others)
+            nomor = holders[path]
+            if count > len(others):
                 yield Violation("/nomor", Text(
-                    f"nomor {nomor!r} juga dipakai oleh {others}",
-                    f"nomor {nomor!r} is also used by {others}",
+                    f"nomor {nomor!r} juga dipakai oleh {count} SOP lain, antara lain {listed}",
+                    f"nomor {nomor!r} is also used by {count} other SOPs, among them {listed}",
+                ), path=path)
+            else:
+                yield Violation("/nomor", Text(
+                    f"nomor {nomor!r} juga dipakai oleh {listed}",
+                    f"nomor {nomor!r} is also used by {listed}",
                 ), path=path)
