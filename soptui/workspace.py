@@ -18,8 +18,8 @@ from .checker.corpus import CorpusState
 from .checker.engine import Checker, FileResult
 from .checker.finding import Finding
 from .checker.fixes import apply_fixes
-from .checker.parallel import check_files
 from .checker.rule import Severity
+from .checker.run import results
 from .files import read_regular
 from .loading.loader import MAX_FILE_BYTES, LoadResult, load_text
 from .model import Sop
@@ -210,8 +210,8 @@ class Workspace:
                      size: int = 200) -> Iterator[list[tuple[str, FileResult]]]:
         """Every file checked, in batches; changes no state, so it may run on another thread."""
         batch: list[tuple[str, FileResult]] = []
-        for checked in check_files(self.checker, self.files, progress, digests=False):
-            batch.append((checked.path, checked.result))
+        for result in results(self.checker, self.files, progress):
+            batch.append((result.path, result))
             if len(batch) >= size:
                 yield batch
                 batch = []

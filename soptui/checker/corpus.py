@@ -41,7 +41,20 @@ class CorpusState:
     # -- building and asking --------------------------------------------------------------------
     def build(self, results: Iterable["FileResult"]) -> "CorpusState":
         for result in results:
-            self._take(result)
+            self.add(result)
+        return self.judge()
+
+    def add(self, result: "FileResult", keep_source: bool = True) -> None:
+        """Take what the corpus rules collected from one file, before `judge`. `keep_source`:
+        place its findings from the text it was checked from (else read again from disk)."""
+        if keep_source and result.source is not None:
+            self.sources[result.path] = result.source
+        for rule in self.rules:
+            if rule.code in result.collected:
+                self.collected[rule.code][result.path] = result.collected[rule.code]
+
+    def judge(self) -> "CorpusState":
+        """The findings of every corpus rule over what was added."""
         for rule in self.rules:
             collected = self.collected[rule.code]
             if not collected:
@@ -117,13 +130,6 @@ class CorpusState:
         return changed
 
     # -- the parts --------------------------------------------------------------------------------
-    def _take(self, result: "FileResult") -> None:
-        if result.source is not None:
-            self.sources[result.path] = result.source
-        for rule in self.rules:
-            if rule.code in result.collected:
-                self.collected[rule.code][result.path] = result.collected[rule.code]
-
     @staticmethod
     def _set(collected: dict[str, Any], path: str, data: Any) -> None:
         if data is None:

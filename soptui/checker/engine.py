@@ -216,13 +216,7 @@ class Checker:
         return CorpusState(self).build(results).findings()
 
     def run(self, paths: list[Path], progress: Callable[[int, int], None] | None = None) -> LintResult:
-        from .parallel import check_files
+        """Lint `paths` without a cache: `run.lint`, which is where runs are orchestrated."""
+        from .run import lint  # the runner is built on the engine: imported when asked
 
-        results = {c.path: c.result for c in check_files(self, paths, progress, digests=False)}
-        return self.finish([results[str(path)] for path in paths])
-
-    def finish(self, results: list[FileResult]) -> LintResult:
-        findings = [f for r in results for f in r.findings] + self.check_corpus(results)
-        findings.sort(key=Finding.by_place)
-        return LintResult([r.path for r in results], findings, self.infos(),
-                          coverage.total(r.coverage for r in results))
+        return lint(self, paths, progress=progress)
