@@ -74,7 +74,8 @@ def test_a_nomor_edit_rechecks_the_old_and_new_groups_only():
                                                            f"s{i}.toml")) for i in range(9)}
     state = CorpusState(checker).build(results.values())
     index = state.indexes["SOP402"]
-    assert set(index.affected("s0.toml", "0/2023", "1/2023")) == {f"s{i}.toml" for i in (0, 3, 6, 1, 4, 7)}
+    assert set(index.affected("s0.toml", ["0/2023", 3, 1], ["1/2023", 3, 1])) == {f"s{i}.toml" for i in (0, 3, 6, 1, 4, 7)}
+    assert set(index.affected("s0.toml", ["0/2023", 3, 1], ["0 / 2023", 4, 1])) == {"s0.toml"}
     edited = checker.check_loaded(load_text(text("SOP Nomor 0", "1/2023", UNITS[0], [], ""), "s0.toml"))
     changed = state.update("s0.toml", edited)
     assert changed == {f"s{i}.toml" for i in (0, 3, 6, 1, 4, 7)}

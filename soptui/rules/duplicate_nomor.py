@@ -21,6 +21,7 @@ import re
 
 from ..checker.rule import CorpusIndex, CorpusRule, Severity, Violation
 from ..i18n import Text
+from ..source import Pos
 
 # How many of the other holders a finding names: a template copied into a thousand files makes
 # groups of a thousand, and a finding that listed them all would make the report (and memory)
@@ -41,7 +42,8 @@ class DuplicateNomor(CorpusRule):
     def collect(self, sop):
         if not sop.nomor or not sop.nomor.strip():
             return None
-        return sop.nomor
+        at = sop.locate("/nomor")  # here, where the text is at hand: see unresolved-keterkaitan
+        return [sop.nomor, at.line, at.col]
 
     def check_corpus(self, collected, context):
         return self.index(context).check_all(collected)
@@ -54,13 +56,12 @@ class _Groups(CorpusIndex):
     """The files of each nomor (as compared): a change touches its old and new group only."""
 
     def __init__(self) -> None:
-        self.groups: dict[str, dict[str, str]] = {}  # number key -> path -> nomor as written
+        self.groups: dict[str, dict[str, list]] = {}  # number key -> path -> [nomor as written, line, col]
         self.key_of: dict[str, str] = {}  # path -> its number key
 
     def add(self, path, data):
-        if data:
-            key = self.key_of[path] = number_key(data)
-            self.groups.setdefault(key, {})[path] = data
+        key = self.key_of[path] = number_key(data[0])
+        self.groups.setdefault(key, {})[path] = data
 
     def remove(self, path, data):
         key = self.key_of.pop(path, None)
@@ -71,10 +72,12 @@ class _Groups(CorpusIndex):
                 del self.groups[key]
 
     def affected(self, path, old, new):
+        keys = {number_key(data[0]) for data in (old, new) if data}
+        if len(keys) == 1 and old and new:
+            return {path}  # the same number, written or placed otherwise: only its own finding moves
         paths = {path}
-        for data in (old, new):
-            if data:
-                paths.update(self.groups.get(number_key(data), ()))
+        for key in keys:
+            paths.update(self.groups.get(key, ()))
         return paths
 
     def check(self, paths):
@@ -89,14 +92,10 @@ class _Groups(CorpusIndex):
             others = [p for p in named[key] if p != path][:NAMED]
             count = len(holders) - 1
             listed = ", ".join(others)
-            nomor = holders[path]
+            nomor, line, col = holders[path]
             if count > len(others):
-                yield Violation("/nomor", Text(
-                    f"nomor {nomor!r} juga dipakai oleh {count} SOP lain, antara lain {listed}",
-                    f"nomor {nomor!r} is also used by {count} other SOPs, among them {listed}",
-                ), path=path)
+                message = Text(f"nomor {nomor!r} juga dipakai oleh {count} SOP lain, antara lain {listed}",
+                               f"nomor {nomor!r} is also used by {count} other SOPs, among them {listed}")
             else:
-                yield Violation("/nomor", Text(
-                    f"nomor {nomor!r} juga dipakai oleh {listed}",
-                    f"nomor {nomor!r} is also used by {listed}",
-                ), path=path)
+                message = Text(f"nomor {nomor!r} juga dipakai oleh {listed}", f"nomor {nomor!r} is also used by {listed}")
+            yield Violation("/nomor", message, path=path, pos=Pos(line, col))

@@ -34,6 +34,7 @@ from collections import Counter
 
 from ..checker.rule import CorpusIndex, CorpusRule, Severity, Violation
 from ..i18n import Text
+from ..source import Pos
 
 _MENTION = re.compile(r"\bSOP\s+([A-Za-z][^,.;:()\d]*)", re.IGNORECASE)
 _REFERENCE = re.compile(r"\s*SOP\b", re.IGNORECASE)  # a keterkaitan item that names an SOP
@@ -121,17 +122,22 @@ class UnresolvedKeterkaitan(CorpusRule):
     severity = Severity.WARNING
 
     def collect(self, sop):
+        # Each reference with its line and column: found here, where the file's text is at
+        # hand, a finding needs no second reading of the file (on a large corpus most names
+        # resolve only in another unit, or not at all).
         references = []
         for index, item in enumerate(sop.keterkaitan):
             if _REFERENCE.match(item):
                 pointer = f"/keterkaitan/{index}"
-                references.append([pointer, None, item.strip()])
+                at = sop.locate(pointer)
+                references.append([pointer, None, item.strip(), at.line, at.col])
         for step in sop.langkah:
             if not step.keterangan:  # most steps have none
                 continue
             for match in _MENTION.finditer(step.keterangan):
                 pointer = step.pointer + "/keterangan"
-                references.append([pointer, step.no, "SOP " + match[1].strip()])
+                at = sop.locate(pointer)
+                references.append([pointer, step.no, "SOP " + match[1].strip(), at.line, at.col])
         return {"nama": sop.nama, "unit": sop.unit, "references": references}
 
     def check_corpus(self, collected, context):
@@ -148,43 +154,58 @@ class _References(CorpusIndex):
 
     def __init__(self) -> None:
         self.data: dict[str, dict] = {}  # path -> what `collect` returned
+        self.wanted_of: dict[str, list[str]] = {}  # path -> its references, normalised
         self.title_of: dict[str, str] = {}
         self.unit_of: dict[str, str] = {}
         self.titles = TitleIndex()
         self.namers: dict[str, dict[str, int]] = {}  # a name as wanted -> path -> how often it names it
-        self.names_by_run: dict[str, set[str]] = {}  # every run of words of a wanted name -> names
+        # every run of words of a wanted name -> the names: built when first asked (an
+        # incremental update), as a lint never needs it
+        self._names_by_run: dict[str, set[str]] | None = None
 
     def add(self, path, data):
         title = self.title_of[path] = normalise(data["nama"])
         self.unit_of[path] = unit_key(data.get("unit") or "")
         self.data[path] = data
         self.titles.add(title, path)
-        for wanted in self._wanted(data):
-            holders = self.namers.setdefault(wanted, {})
-            if not holders:
-                for run in _all_runs(wanted):
-                    self.names_by_run.setdefault(run, set()).add(wanted)
+        wanted_of = self.wanted_of[path] = [normalise(reference[2]) for reference in data["references"]]
+        for wanted in wanted_of:
+            if not wanted:
+                continue
+            holders = self.namers.get(wanted)
+            if holders is None:
+                holders = self.namers[wanted] = {}
+                if self._names_by_run is not None:
+                    for run in _all_runs(wanted):
+                        self._names_by_run.setdefault(run, set()).add(wanted)
             holders[path] = holders.get(path, 0) + 1
 
     def remove(self, path, data):
         if path not in self.data:
             return
-        data = self.data.pop(path)
+        del self.data[path]
         self.titles.remove(self.title_of.pop(path), path)
         del self.unit_of[path]
-        for wanted in self._wanted(data):
+        for wanted in self.wanted_of.pop(path):
+            if not wanted:
+                continue
             holders = self.namers[wanted]
             holders[path] -= 1
             if not holders[path]:
                 del holders[path]
             if not holders:
                 del self.namers[wanted]
-                for run in _all_runs(wanted):
-                    _discard(self.names_by_run, run, wanted)
+                if self._names_by_run is not None:
+                    for run in _all_runs(wanted):
+                        _discard(self._names_by_run, run, wanted)
 
-    @staticmethod
-    def _wanted(data: dict) -> list[str]:
-        return [wanted for _, _, reference in data["references"] if (wanted := normalise(reference))]
+    def names_by_run(self) -> dict[str, set[str]]:
+        if self._names_by_run is None:
+            self._names_by_run = {}
+            for wanted in self.namers:
+                for run in _all_runs(wanted):
+                    self._names_by_run.setdefault(run, set()).add(wanted)
+        return self._names_by_run
 
     def affected(self, path, old, new):
         paths = {path}
@@ -196,7 +217,7 @@ class _References(CorpusIndex):
             title = normalise(data["nama"])
             # The names that match this title: those it contains (its runs), and those that contain it.
             names = {run for run in _all_runs(title) if run in self.namers}
-            names.update(self.names_by_run.get(title, ()))
+            names.update(self.names_by_run().get(title, ()))
             for wanted in names:
                 paths.update(self.namers[wanted])
         return paths
@@ -211,14 +232,14 @@ class _References(CorpusIndex):
             if data is None:
                 continue
             own = self.title_of[path]
-            for pointer, step, reference in data["references"]:
-                wanted = normalise(reference)
+            for (pointer, step, reference, *at), wanted in zip(data["references"], self.wanted_of[path]):
                 if not wanted:
                     continue
+                pos = Pos(*at) if at else None
                 if wanted == own:
                     yield Violation(pointer, Text(
                         f"{reference!r} adalah SOP ini sendiri, bukan SOP terkait",
-                        f"{reference!r} is this SOP itself, not a related SOP"), path=path, step=step)
+                        f"{reference!r} is this SOP itself, not a related SOP"), path=path, step=step, pos=pos)
                     continue
                 if wanted not in answers:
                     found = self.titles.matches(wanted)
@@ -229,14 +250,14 @@ class _References(CorpusIndex):
                     yield Violation(pointer, Text(
                         f"{reference!r} tidak ditemukan di antara SOP yang diperiksa",
                         f"{reference!r} is not among the SOPs checked",
-                    ), path=path, step=step)
+                    ), path=path, step=step, pos=pos)
                 elif per_unit[self.unit_of[path]] - mine == 0:
                     other = first[0] if first[0] != path else first[1]
                     that = self.data[other]
                     yield Violation(pointer, Text(
                         f"{reference!r} hanya ditemukan di unit lain: {that['nama']!r} ({that.get('unit')}, {other})",
                         f"{reference!r} is found only in another unit: {that['nama']!r} ({that.get('unit')}, {other})",
-                    ), path=path, step=step)
+                    ), path=path, step=step, pos=pos)
 
 
 def _all_runs(title: str) -> set[str]:
