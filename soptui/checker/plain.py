@@ -8,6 +8,8 @@ referred to by its index.
 
 from __future__ import annotations
 
+from sys import intern
+
 from ..i18n import Text
 from .engine import FileResult
 from .finding import Finding
@@ -43,9 +45,11 @@ def encode(result: FileResult) -> dict:
 def decode(path: str, data: dict) -> FileResult:
     fixes = [Fix(Text(description_id, description_en), tuple(Edit(*edit) for edit in edits))
              for description_id, description_en, edits in data["fixes"]]
+    # Codes, names and plugins repeat in every file: one string each (interned), not one per
+    # finding, for a corpus's worth of findings held until they are reported.
     findings = [
-        Finding(code, name, _SEVERITIES[severity], path, line, col, pointer, step, Text(message_id, message_en),
-                None if fix is None else fixes[fix], plugin)
+        Finding(intern(code), intern(name), _SEVERITIES[severity], path, line, col, pointer, step,
+                Text(message_id, message_en), None if fix is None else fixes[fix], intern(plugin))
         for code, name, severity, line, col, pointer, step, message_id, message_en, plugin, fix in data["findings"]
     ]
     return FileResult(path, findings, data["collected"], data["loaded"], data["identity"],
