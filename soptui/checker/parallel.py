@@ -8,13 +8,13 @@ back results as JSON text of the cache's plain-data form.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
 from .. import registry
+from ..gcpolicy import in_worker
 from ..files import read_regular
 from ..loading.loader import MAX_FILE_BYTES, load_bytes
 from .engine import Checker, FileResult
@@ -87,7 +87,7 @@ def _start_worker(rule_classes, config, context, active_registry, parent: int | 
         _die_with(parent)
     if active_registry is not None:  # a spawned worker does not inherit the parent's
         registry.activate(active_registry)
-    gc.enable()  # a forked worker inherits the parent's paused collector; a rule may make cycles
+    in_worker()
     _worker = Checker(rule_classes, config, context)
 
 
