@@ -57,8 +57,8 @@ class UsageError(Exception):
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's formatter (descriptions kept as written), told the terminal's width. Left to
-    itself it imports shutil to ask, on every `add_argument`: 1.5 ms that every run would pay
-    for, though few print any help."""
+    itself it imports shutil to ask, on every `add_argument`: a cost every run would pay,
+    though few print any help."""
 
     def __init__(self, prog: str) -> None:
         super().__init__(prog, width=_terminal_width() - 2)
