@@ -7,8 +7,8 @@ JSON, never pickle: a repository under review cannot plant data that runs code.
 One cache file per *engine key*: soptui's version, the loaded plugins and their versions, the
 rules and their options, the configuration, and today's date (a date "in the future" depends on
 it). Change any of them and the old entries are simply not found. Each entry holds the file's
-content hash, what corpus rules collected from it (apart, so that a run that only needs a file's
-corpus summary reads just that) and its findings, behind the CRC-32 and length of the rest of
+content hash and what corpus rules collected from it (in the entry's head, so that a run that
+only needs a file's corpus summary reads just that), then its findings, behind the CRC-32 and length of the rest of
 its line: a damaged entry (a flipped byte that is still JSON, a cut line) is ignored and its
 file checked afresh, never served.
 
@@ -37,7 +37,7 @@ from . import parallel
 from .plain import decode, encode
 
 # The layout of an entry (see `plain`); a change of layout starts a new cache.
-FORMAT = 6
+FORMAT = 7
 # How many store and replay files the cache folder keeps: a run with another configuration, date
 # or set of arguments makes a new one, and the oldest go.
 MAX_STORES = 12
@@ -101,17 +101,27 @@ class Store:
         if not _regular(fd):
             os.close(fd)
             return
+        heads: list[bytes] = []
+        places: list[tuple[int, int]] = []
         with open(fd, "rb", closefd=False) as handle:
             offset = 0
             for line in handle:  # bytes: "\n" only, and no decoding of what is not used
                 length = len(line)
-                try:
-                    start = line.index(b"\t") + 1
-                    head = json.loads(line[start:line.index(b"\t", start)])
-                    self._heads[head[0]] = (head, offset, length - (line[-1:] == b"\n"))
-                except (ValueError, IndexError, KeyError, TypeError):
-                    pass  # a damaged line: its file is linted afresh
+                start = line.find(b"\t") + 1
+                end = line.find(b"\t", start)
+                if start and end > 0:
+                    heads.append(line[start:end])
+                    places.append((offset, length - (line[-1:] == b"\n")))
                 offset += length
+        try:  # all heads in one decoding: one call, not one a file
+            decoded = json.loads(b"[" + b",".join(heads) + b"]")
+        except ValueError:
+            decoded = None
+        if decoded is None or len(decoded) != len(heads):
+            decoded = [_head(head) for head in heads]  # a damaged line among them: one by one
+        for head, place in zip(decoded, places):
+            if isinstance(head, list) and head and isinstance(head[0], str):
+                self._heads[head[0]] = (head, *place)
         self._fd = fd
 
     def reuse(self, path: Path, whole: bool = True) -> FileResult | None:
@@ -133,27 +143,26 @@ class Store:
             current = _current(path, head)
             if current is None:
                 return None
-            _, collected, body = entry.split(b"\t", 2)
+            body = entry[entry.index(b"\t") + 1:]
             if whole:
                 result = decode(str(path), json.loads(body))
             else:
-                result = FileResult(str(path), [], json.loads(collected))
+                result = FileResult(str(path), [], head[4])
         except (KeyError, TypeError, ValueError, IndexError):
             return None  # an entry from a damaged cache: check the file afresh
         if current is head:
             self._keep((offset, length))
         else:  # the same content with a new stamp: kept under the new stamp
-            self._keep(_line(json.dumps(current, ensure_ascii=False).encode("utf-8"), collected, body))
+            self._keep(_line(json.dumps(current, ensure_ascii=False).encode("utf-8"), body))
         return result
 
     def add(self, checked: "parallel.Checked") -> None:
         """A file checked afresh, for the new store."""
         if checked.version is None:
             return
-        head = json.dumps([checked.path, *checked.version], ensure_ascii=False)
-        collected = json.dumps(checked.result.collected, ensure_ascii=False)
+        head = json.dumps([checked.path, *checked.version, checked.result.collected], ensure_ascii=False)
         body = checked.plain or json.dumps(encode(checked.result), ensure_ascii=False)
-        self._keep(_line(head.encode("utf-8"), collected.encode("utf-8"), body.encode("utf-8")))
+        self._keep(_line(head.encode("utf-8"), body.encode("utf-8")))
 
     def _keep(self, entry: tuple[int, int] | bytes) -> None:
         if self._writer is None and isinstance(entry, tuple):
@@ -229,21 +238,29 @@ def evict(folder: Path, keep: Path | None = None, limit: int = MAX_STORES) -> li
     return removed
 
 
+def _head(text: bytes) -> list | None:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None  # a damaged line: its file is linted afresh
+
+
 def _regular(fd: int) -> bool:
     import stat
 
     return stat.S_ISREG(os.fstat(fd).st_mode)
 
 
-def _line(head: bytes, collected: bytes, body: bytes) -> bytes:
-    """``CRC LENGTH``, a tab, then the entry: head, collected data and body, tab-separated (JSON
-    escapes tabs and newlines inside strings, so neither can occur within a part)."""
-    entry = head + b"\t" + collected + b"\t" + body
+def _line(head: bytes, body: bytes) -> bytes:
+    """``CRC LENGTH``, a tab, then the entry: its head ``[name, content hash, mtime, size,
+    collected]``, a tab, and its body (JSON escapes tabs and newlines inside strings, so
+    neither can occur within a part)."""
+    entry = head + b"\t" + body
     return b"%08x %d\t" % (zlib.crc32(entry), len(entry)) + entry
 
 
 def _intact(line: bytes) -> bytes | None:
-    """The entry (head, collected, body) of a store line whose check matches it, else None."""
+    """The entry (head, tab, body) of a store line whose check matches it, else None."""
     check, _, entry = line.partition(b"\t")
     if check != b"%08x %d" % (zlib.crc32(entry), len(entry)):
         return None
@@ -259,13 +276,13 @@ def _stat(path: Path) -> tuple[int, int]:
 
 
 def _current(path: Path, head: list) -> list | None:
-    """`head` ([name, hash, mtime, size]) if the file has not changed since, else None. Same
-    modification time and size: trusted without reading (as git does); otherwise the content
-    hash decides, and an unchanged file gets its new stamp (a checkout that touched every file
-    costs one hashing, not one a run)."""
-    if len(head) == 4 and tuple(head[2:4]) == _stat(path) and head[2] != -1:
+    """`head` ([name, hash, mtime, size, collected]) if the file has not changed since, else
+    None. Same modification time and size: trusted without reading (as git does); otherwise the
+    content hash decides, and an unchanged file gets its new stamp (a checkout that touched every
+    file costs one hashing, not one a run)."""
+    if len(head) == 5 and tuple(head[2:4]) == _stat(path) and head[2] != -1:
         return head
     read = parallel.read_file(path)
     if read is None or head[1] != parallel.digest(read[0]):
         return None
-    return [head[0], head[1], read[1], read[2]]
+    return [head[0], head[1], read[1], read[2], head[4]]

@@ -53,17 +53,22 @@ class CorpusState:
             if rule.code in result.collected:
                 self.collected[rule.code][result.path] = result.collected[rule.code]
 
-    def judge(self) -> "CorpusState":
-        """The findings of every corpus rule over what was added."""
+    def judge(self, only: set[str] | None = None) -> "CorpusState":
+        """The findings of every corpus rule over what was added; with `only`, the findings in
+        those files alone (`--changed-since`: the rest of the corpus is judged by, not judged)."""
         for rule in self.rules:
             collected = self.collected[rule.code]
             if not collected:
                 continue
             index = self.indexes[rule.code] = self._contained(rule, lambda: rule.index(self.checker.context))
-            if index is not None:
+            if index is not None and only is not None:
+                violations = self._contained(rule, lambda: list(_checked(index, collected, only)))
+            elif index is not None:
                 violations = self._contained(rule, lambda: list(index.check_all(collected)))
             else:
                 violations = self._contained(rule, lambda: list(rule.check_corpus(collected, self.checker.context)))
+                if violations is not None and only is not None:
+                    violations = [v for v in violations if v.path in only]
             if violations is None:
                 self.indexes[rule.code] = None  # a failed index is not trusted with updates
             self._store(rule, violations, None, {})
@@ -193,6 +198,12 @@ class CorpusState:
 # Sources read from disk are kept for the next findings in the same files, up to this many: a
 # corpus of a hundred thousand files with a finding in each is not held in memory whole.
 _READ_SOURCES_KEPT = 2_000
+
+
+def _checked(index: CorpusIndex, collected: dict[str, Any], only: set[str]) -> Iterable[Violation]:
+    for path, data in collected.items():
+        index.add(path, data)
+    return index.check([path for path in collected if path in only])
 
 
 def _indexed(rule: CorpusRule, checker: "Checker", collected: dict[str, Any]) -> CorpusIndex | None:

@@ -64,7 +64,7 @@ def lint(checker: Checker, files: list[Path], targets: list[Path] | None = None,
     finally:
         if store is not None:
             store.close()
-    findings += (f for f in corpus.judge().findings() if reported is None or f.path in reported)
+    findings += (f for f in corpus.judge(only=reported).findings() if reported is None or f.path in reported)
     findings.sort(key=Finding.by_place)
     shown = files if reported is None else [p for p in files if str(p) in reported]
     return LintResult([str(p) for p in shown], findings, checker.infos(), coverage.total(counted))

@@ -31,6 +31,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..checker.rule import CorpusIndex, CorpusRule, Severity, Violation
 from ..i18n import Text
@@ -43,6 +44,7 @@ _KEC = re.compile(r"\bkec\b\.?\s*")
 _KEL = re.compile(r"\bkel\b\.?\s*")
 
 
+@lru_cache(maxsize=8192)  # the same titles and units are named from file to file
 def normalise(title: str) -> str:
     words = _WORD.findall(title.casefold())
     if words and words[0] == "sop":
@@ -50,6 +52,7 @@ def normalise(title: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1024)
 def unit_key(unit: str) -> str:
     """A unit as compared: "Kec. Awayan" = "KECAMATAN AWAYAN"."""
     text = _KEL.sub("kelurahan ", _KEC.sub("kecamatan ", unit.casefold()))
