@@ -43,6 +43,8 @@ class RuleInfo(NamedTuple):
     plugin: str
     summary: str
     documentation: str
+    lifecycle: str = "stable"  # see soptui/rules/codes.py
+    aliases: tuple[str, ...] = ()  # earlier codes and names
 
 
 META_RULES = (
@@ -114,7 +116,7 @@ class Checker:
     def infos(self) -> list[RuleInfo]:
         return [*META_RULES, *(
             RuleInfo(r.code, r.name, r.severity, r.scope, r.fixable, self.plugin_of[r.code],
-                     r.summary(), r.documentation())
+                     r.summary(), r.documentation(), r.lifecycle, r.aliases)
             for r in self.rules
         )]
 
@@ -154,7 +156,7 @@ class Checker:
             findings += [self._finding(rule, sop, v, selection) for v in violations or ()]
         identity = {"nama": sop.nama, "nomor": sop.nomor or "", "unit": sop.unit}
         return FileResult(path, self._suppress(sop, findings, selection), collected, identity=identity,
-                          source=sop.source, coverage=coverage.of_sop(sop))
+                          source=sop.source, coverage=coverage.of_sop(sop, self.context.registry))
 
     def _contained(self, rule: Rule, path: str, findings: list[Finding], call: Callable[[], Any]) -> Any:
         try:
@@ -194,13 +196,15 @@ class Checker:
         if not found:
             return findings
         kept = []
+        aliases = {rule.code: rule.aliases for rule in self.rules if rule.aliases}
         for finding in findings:
-            covering = [s for s in found if s.covers(finding.code, finding.name, finding.line, finding.pointer)]
+            covering = [s for s in found if s.covers(finding.code, finding.name, finding.line, finding.pointer,
+                                                     aliases.get(finding.code, ()))]
             for item in covering:
                 item.used.add(finding.code)
             if not covering:
                 kept.append(finding)
-        known = {name: rule.code for rule in self.rules for name in (rule.code, rule.name)}
+        known = {name: rule.code for rule in self.rules for name in (rule.code, rule.name, *rule.aliases)}
         for item in found:
             stale = sorted(r for r in item.rules if known.get(r) not in item.used
                            and (known.get(r) in selection.enabled or r not in known))
@@ -214,9 +218,3 @@ class Checker:
     # -- the corpus -------------------------------------------------------------------------------
     def check_corpus(self, results: Iterable[FileResult]) -> list[Finding]:
         return CorpusState(self).build(results).findings()
-
-    def run(self, paths: list[Path], progress: Callable[[int, int], None] | None = None) -> LintResult:
-        """Lint `paths` without a cache: `run.lint`, which is where runs are orchestrated."""
-        from .run import lint  # the runner is built on the engine: imported when asked
-
-        return lint(self, paths, progress=progress)
