@@ -37,6 +37,7 @@ class CorpusState:
         # Where findings are placed in files that were checked in this process (open documents);
         # the others are read from disk when one of their findings is new.
         self.sources: dict[str, LazySource | SourceMap] = {}
+        self._failure: Finding | None = None  # the internal-error finding of the last rule that failed
 
     # -- building and asking --------------------------------------------------------------------
     def build(self, results: Iterable["FileResult"]) -> "CorpusState":
