@@ -17,6 +17,21 @@ from .rule import Edit, Fix, Severity
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
 
+# Messages seen, each as one Text; emptied when it holds this many, so a long-running process
+# (the TUI) does not keep every message it ever decoded.
+_TEXTS: dict[tuple[str, str], Text] = {}
+_TEXTS_KEPT = 50_000
+
+
+def _text(message_id: str, message_en: str) -> Text:
+    key = (message_id, message_en)
+    text = _TEXTS.get(key)
+    if text is None:
+        if len(_TEXTS) >= _TEXTS_KEPT:
+            _TEXTS.clear()
+        text = _TEXTS[key] = Text(message_id, message_en)
+    return text
+
 
 def encode(result: FileResult) -> dict:
     fixes: list[list] = []
@@ -45,11 +60,11 @@ def encode(result: FileResult) -> dict:
 def decode(path: str, data: dict) -> FileResult:
     fixes = [Fix(Text(description_id, description_en), tuple(Edit(*edit) for edit in edits))
              for description_id, description_en, edits in data["fixes"]]
-    # Codes, names and plugins repeat in every file: one string each (interned), not one per
-    # finding, for a corpus's worth of findings held until they are reported.
+    # Codes, names, plugins, pointers and most messages repeat from file to file: one object
+    # each, not one per finding, for a corpus's worth of findings held until they are reported.
     findings = [
-        Finding(intern(code), intern(name), _SEVERITIES[severity], path, line, col, pointer, step,
-                Text(message_id, message_en), None if fix is None else fixes[fix], intern(plugin))
+        Finding(intern(code), intern(name), _SEVERITIES[severity], path, line, col, intern(pointer), step,
+                _text(message_id, message_en), None if fix is None else fixes[fix], intern(plugin))
         for code, name, severity, line, col, pointer, step, message_id, message_en, plugin, fix in data["findings"]
     ]
     return FileResult(path, findings, data["collected"], data["loaded"], data["identity"],
