@@ -37,7 +37,7 @@ from . import parallel
 from .plain import decode, encode
 
 # The layout of an entry (see `plain`); a change of layout starts a new cache.
-FORMAT = 7
+FORMAT = 8
 # How many store and replay files the cache folder keeps: a run with another configuration, date
 # or set of arguments makes a new one, and the oldest go.
 MAX_STORES = 12

@@ -45,6 +45,8 @@ class RuleInfo(NamedTuple):
     documentation: str
     lifecycle: str = "stable"  # see soptui/rules/codes.py
     aliases: tuple[str, ...] = ()  # earlier codes and names
+    # the applicabilities its fixes can have ("safe", "unsafe", "display-only"); () if none
+    fix_kinds: tuple[str, ...] = ()
 
 
 META_RULES = (
@@ -116,7 +118,8 @@ class Checker:
     def infos(self) -> list[RuleInfo]:
         return [*META_RULES, *(
             RuleInfo(r.code, r.name, r.severity, r.scope, r.fixable, self.plugin_of[r.code],
-                     r.summary(), r.documentation(), r.lifecycle, r.aliases)
+                     r.summary(), r.documentation(), r.lifecycle, r.aliases,
+                     tuple(kind.value for kind in r.fix_kinds()))
             for r in self.rules
         )]
 

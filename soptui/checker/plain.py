@@ -13,7 +13,7 @@ from sys import intern
 from ..i18n import Text
 from .engine import FileResult
 from .finding import Finding
-from .rule import Edit, Fix, Severity
+from .rule import Applicability, Edit, Fix, Severity, applicability_of
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
 
@@ -44,7 +44,7 @@ def encode(result: FileResult) -> dict:
             if fix_index is None:
                 fix_index = index_of[id(f.fix)] = len(fixes)
                 fixes.append([f.fix.description.id, f.fix.description.en,
-                              [[e.pointer, e.value, e.delete] for e in f.fix.edits]])
+                              [[e.pointer, e.value, e.delete] for e in f.fix.edits], applicability_of(f.fix).value])
         findings.append([f.code, f.name, f.severity.value, f.line, f.col, f.pointer, f.step,
                          f.message.id, f.message.en, f.plugin, fix_index])
     return {
@@ -58,8 +58,8 @@ def encode(result: FileResult) -> dict:
 
 
 def decode(path: str, data: dict) -> FileResult:
-    fixes = [Fix(Text(description_id, description_en), tuple(Edit(*edit) for edit in edits))
-             for description_id, description_en, edits in data["fixes"]]
+    fixes = [Fix(Text(description_id, description_en), tuple(Edit(*edit) for edit in edits), Applicability(applicability))
+             for description_id, description_en, edits, applicability in data["fixes"]]
     # Codes, names, plugins, pointers and most messages repeat from file to file: one object
     # each, not one per finding, for a corpus's worth of findings held until they are reported.
     findings = [
