@@ -4,7 +4,13 @@ Each SOP is drawn from the vocabulary of the seed documents: 6-16 steps with kel
 and output, 3-10 dasar hukum items, a pengesahan, and defects at roughly the rate the seeds show
 (a numbering gap, a missing waktu, an activity written as a noun, an actor left unassigned).
 
-    python bench/generate.py OUT_DIR [COUNT]
+The stress corpus (`stress=True`) is what makes corpus rules slow if they are not linear: each SOP
+names five others in keterkaitan (three by their exact titles, one by a longer name that
+resolves only by containment, one that resolves to nothing), and every `group` SOPs share one
+nomor (a template copied without changing it): with 10,000 SOPs and the default group of 1,000,
+ten nomor shared by a thousand files each.
+
+    python bench/generate.py OUT_DIR [COUNT] [--stress]
 """
 
 from __future__ import annotations
@@ -52,18 +58,24 @@ def listing(key: str, items: list[str]) -> str:
     return f"{key} = [\n" + "".join(f"  {q(i)},\n" for i in items) + "]\n"
 
 
-def sop(rng: random.Random, index: int) -> str:
+def sop(rng: random.Random, index: int, count: int = 0, group: int = 0) -> str:
     kec, kab = rng.choice(KECAMATAN), rng.choice(KABUPATEN)
     year, month, day = rng.randint(2018, 2025), rng.randint(1, 12), rng.randint(1, 28)
     out = [f"#:schema ../../schemas/sop.schema.json\n# generated SOP {index}\n"]
-    out.append(f"nama = {q(rng.choice(TOPICS) + ' ' + str(index))}\n")
-    out.append(f'nomor = "{index:05d}/{rng.randint(1, 99):02d}/KEC.{kec[:3].upper()}/{ROMAN[month - 1]}/{year}"\n')
+    topic = rng.choice(TOPICS)
+    out.append(f"nama = {q(title(index) if count else topic + ' ' + str(index))}\n")
+    serial = index // group if group else index  # a shared nomor: one serial for a whole group
+    out.append(f'nomor = "{serial:05d}/{rng.randint(1, 99):02d}/KEC.{kec[:3].upper()}/{ROMAN[month - 1]}/{year}"\n'
+               if not group else f'nomor = "{serial:05d}/01/KEC/I/2023"\n')
     out.append(f'instansi = "Pemerintah Kabupaten {kab}"\nunit = "Kecamatan {kec}"\n')
     out.append(f"tanggal_pembuatan = {year}-{month:02d}-{day:02d}\ntanggal_efektif = {year}-{month:02d}-{day:02d}\n\n")
     out.append(listing("dasar_hukum", rng.sample(DASAR, rng.randint(3, 8))))
     out.append(listing("kualifikasi_pelaksana", ["Memahami peraturan perundang-undangan tentang kepegawaian",
                                                  "Mengetahui tugas dan fungsi Sistem Akuntabilitas Kinerja"]))
-    out.append(listing("keterkaitan", [f"SOP {rng.choice(TOPICS)}"]))
+    if count:
+        out.append(listing("keterkaitan", cross_references(rng, index, count)))
+    else:
+        out.append(listing("keterkaitan", [f"SOP {rng.choice(TOPICS)}"]))
     out.append(listing("peralatan_perlengkapan", ["Perangkat Komputer", "ATK", "Printer"]))
     out.append(listing("peringatan", ["Jika SOP tidak dilaksanakan maka pelaporan kinerja terhambat"]))
     out.append(listing("pencatatan_pendataan", ["Disimpan sebagai dokumen kepegawaian"]))
@@ -92,18 +104,34 @@ def sop(rng: random.Random, index: int) -> str:
     return "".join(out)
 
 
-def generate(folder: Path, count: int, seed: int = 35) -> list[Path]:
+def title(index: int) -> str:
+    """The `nama` of stress SOP number `index`: known without generating it, so others can cite it."""
+    return f"{TOPICS[index % len(TOPICS)]} {index}"
+
+
+def cross_references(rng: random.Random, index: int, count: int) -> list[str]:
+    """Five related SOPs, as a real kabupaten's lists go: three exact titles of other SOPs, one
+    longer name that contains another's title, and one that names nothing in the corpus."""
+    others = [rng.randrange(count) for _ in range(4)]
+    return [*(f"SOP {title(other)}" for other in others[:3]),
+            f"SOP {title(others[3])} Tahunan",
+            f"SOP Pelaksanaan Kegiatan Lain {index}"]
+
+
+def generate(folder: Path, count: int, seed: int = 35, stress: bool = False, group: int = 1_000) -> list[Path]:
     rng = random.Random(seed)
     paths = []
     for index in range(count):
         path = folder / f"kecamatan-{index % 100:02d}" / f"sop-{index:05d}.toml"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(sop(rng, index), encoding="utf-8")
+        text = sop(rng, index, count, group) if stress else sop(rng, index)
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "bench/out/corpus")
-    made = generate(target, int(sys.argv[2]) if len(sys.argv) > 2 else 10_000)
+    arguments = [a for a in sys.argv[1:] if a != "--stress"]
+    target = Path(arguments[0] if arguments else "bench/out/corpus")
+    made = generate(target, int(arguments[1]) if len(arguments) > 1 else 10_000, stress="--stress" in sys.argv)
     print(f"{len(made)} SOPs in {target}")

@@ -1,6 +1,7 @@
 """Speed of `soptui lint`, printed side by side with what it is measured against.
 
-    python bench/run.py [COUNT]        (default 10,000 SOPs; the corpus is generated once)
+    python bench/run.py [COUNT] [--sizes 1000,10000,50000]
+        (default 10,000 SOPs and sizes 1,000 and 10,000; each corpus is generated once, in bench/out/)
 
 Figures, all wall-clock, best of N where noted:
   1. `soptui lint` on the corpus, cold (empty cache)
@@ -9,6 +10,13 @@ Figures, all wall-clock, best of N where noted:
   3. merely parsing the same files with tomllib, in one process: target 1 faster than this
   4. `soptui lint` on one file, cold process (`--no-cache`), against `python -c "import tomllib"`:
      target 3x; and the same with the cache on but empty, as a user's first run (no target)
+  5. how the cost grows: `soptui lint --no-cache` at each of `--sizes`, on the plain corpus and on
+     the stress corpus (`generate.py --stress`: keterkaitan cross-references, nomor shared by
+     every 1,000 SOPs), as wall time and CPU time per SOP (the lint's process and its workers,
+     from `os.wait4`) and peak memory (the largest resident set of the lint or any worker);
+     tomllib's parse of the same files, CPU per SOP, beside it
+  6. `--changed-since HEAD` in a git repository of COUNT SOPs with one file changed, first and
+     again, beside a full run with the cache warm (target: no slower) and a replayed one
 """
 
 from __future__ import annotations
@@ -27,15 +35,22 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 
-def timed(command: list[str], env: dict, repeat: int = 1) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-        times.append(time.perf_counter() - started)
-        if done.returncode not in (0, 1):  # 1 is findings; anything else is no figure at all
-            sys.exit(f"bench: {' '.join(command)} failed ({done.returncode}):\n{done.stderr.decode()}")
-    return min(times)
+def timed(command: list[str], env: dict, repeat: int = 1, cwd: Path | None = None) -> float:
+    return min(measured(command, env, cwd)[0] for _ in range(repeat))
+
+
+def measured(command: list[str], env: dict, cwd: Path | None = None) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak resident MB) of one run. `os.wait4` gives the child's
+    usage with that of the workers it waited for: CPU summed, the resident set the largest."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    errors = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode not in (0, 1):  # 1 is findings; anything else is no figure at all
+        sys.exit(f"bench: {' '.join(command)} failed ({child.returncode}):\n{errors.decode()}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def installed_soptui() -> list[str]:
@@ -62,21 +77,85 @@ def first_run(command: list[str], env: dict) -> float:
 
 
 def parse_all(files: list[Path]) -> float:
+    return parse_cost(files)[0]
+
+
+def parse_cost(files: list[Path]) -> tuple[float, float]:
+    """(wall, CPU seconds) of parsing every file with tomllib in this process."""
     import tomllib
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for path in files:
         with open(path, "rb") as handle:
             tomllib.load(handle)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def corpus_of(kind: str, count: int) -> Path:
+    corpus = HERE / "out" / (f"corpus-{count}" if kind == "plain" else f"stress-{count}")
+    if not corpus.exists():
+        print(f"generating {count} {kind} SOPs in {corpus} ...", flush=True)
+        generate(corpus, count, stress=kind == "stress")
+    return corpus
+
+
+def growth(soptui: list[str], env: dict, sizes: list[int]) -> None:
+    """Figure 5: cost per SOP and peak memory at each size, on both corpora."""
+    print("\nhow the cost grows: soptui lint --no-cache --format json (CPU: the lint and its workers)\n")
+    print(f"  {'corpus':8s} {'SOPs':>7s} {'wall':>8s} {'CPU':>8s} {'wall/SOP':>9s} {'CPU/SOP':>8s}"
+          f" {'peak MB':>8s} {'tomllib CPU/SOP':>16s}")
+    for kind in ("plain", "stress"):
+        for count in sizes:
+            corpus = corpus_of(kind, count)
+            files = sorted(corpus.rglob("*.toml"))
+            wall, cpu, peak = measured([*soptui, "lint", str(corpus), "--format", "json", "--quiet", "--no-cache"], env)
+            _, parse_cpu = parse_cost(files)
+            print(f"  {kind:8s} {len(files):7d} {wall:7.2f}s {cpu:7.2f}s {wall / len(files) * 1000:7.3f}ms"
+                  f" {cpu / len(files) * 1000:6.3f}ms {peak:8.0f} {parse_cpu / len(files) * 1000:14.3f}ms", flush=True)
+
+
+def changed_since(soptui: list[str], env: dict, count: int) -> None:
+    """Figure 6: `--changed-since` with one file changed, beside full runs with a warm cache."""
+    repository = HERE / "out" / f"git-{count}"
+    if not repository.exists():
+        shutil.copytree(corpus_of("plain", count), repository / "sops")
+        git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+        for step in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "corpus"]):
+            subprocess.run([*git, *step], cwd=repository, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["git", "checkout", "-q", "--", "."], cwd=repository, check=True)
+    victim = sorted((repository / "sops").rglob("*.toml"))[count // 2]
+    lint = [*soptui, "lint", "sops", "--format", "json", "--quiet"]
+    with tempfile.TemporaryDirectory() as cache:
+        env = dict(env, SOPTUI_CACHE_DIR=cache)
+        timed(lint, env, cwd=repository)  # fills the cache
+        replayed = timed(lint, env, repeat=3, cwd=repository)
+        original = victim.read_bytes()
+        try:
+            victim.write_bytes(original.replace(b"no = 2\n", b"no = 20\n", 1))
+            first = timed([*lint, "--changed-since", "HEAD"], env, cwd=repository)
+            again = timed([*lint, "--changed-since", "HEAD"], env, repeat=3, cwd=repository)
+            full = timed([*lint, "--fail-on", "warning"], env, cwd=repository)  # the cache answers the rest
+        finally:
+            victim.write_bytes(original)
+    print(f"\n--changed-since HEAD, {count} SOPs in git, one file changed\n")
+    for name, seconds, note in [
+        ("full run, nothing changed (replayed)", replayed, ""),
+        ("full run, one file changed, cache warm", full, ""),
+        ("--changed-since HEAD, first", first, f"vs full warm = {first / full:.2f} (target <= 1)"),
+        ("--changed-since HEAD, again", again, f"vs full warm = {again / full:.2f}; target < 0.3 s"),
+    ]:
+        print(f"  {name:40s} {seconds:8.3f} s   {note}")
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    corpus = HERE / "out" / f"corpus-{count}"
-    if not corpus.exists():
-        print(f"generating {count} SOPs in {corpus} ...", flush=True)
-        generate(corpus, count)
+    arguments = sys.argv[1:]
+    sizes = [1_000, 10_000]
+    if "--sizes" in arguments:
+        at = arguments.index("--sizes")
+        sizes = [int(size) for size in arguments[at + 1].split(",")]
+        del arguments[at:at + 2]
+    count = int(arguments[0]) if arguments else 10_000
+    corpus = corpus_of("plain", count)
     files = sorted(corpus.rglob("*.toml"))
     soptui = installed_soptui()
     with tempfile.TemporaryDirectory() as cache:
@@ -108,6 +187,11 @@ def main() -> None:
     ]
     for name, seconds, note in rows:
         print(f"  {name:32s} {seconds:8.3f} s   {note}")
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    with tempfile.TemporaryDirectory() as cache:
+        growth(soptui, dict(env, SOPTUI_CACHE_DIR=cache), sizes)
+    changed_since(soptui, env, count)
 
 
 if __name__ == "__main__":

@@ -272,7 +272,7 @@ def _head(body: str) -> tuple[str, re.Match] | None:
     lowered = body.lower()
     for kind, _name, pattern in JENIS:
         # re compiles each pattern when first tried, and keeps it: most SOPs cite only national
-        # regulations, and a one-file lint should not compile the regional patterns (3 ms)
+        # regulations, and a one-file lint should not pay to compile the regional patterns
         match = re.match(pattern, lowered)
         if match:
             return kind, match

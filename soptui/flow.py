@@ -32,7 +32,7 @@ class Flow:
     def __init__(self, sop: "Sop") -> None:
         # The steps, not the SOP: the SOP keeps its flow (`Sop.flow`), and a flow that pointed
         # back at it would make every SOP a reference cycle, left for the garbage collector to
-        # find (~0.03 ms per file of a lint) instead of being freed when its check is done.
+        # find instead of being freed when its check is done.
         self.steps = steps = sop.langkah
         self.by_no: dict[int, Step] = {}
         for step in steps:

@@ -24,6 +24,7 @@ def lint_with(paths, plugins=("builtin",), rules=(), config=None):
     from .checker.engine import Checker
     from .checker.plugins import load_plugins
     from .checker.rule import Context
+    from .checker.run import lint
     from .loading.discover import find_sop_files
     from .registry import registry_for
 
@@ -34,7 +35,7 @@ def lint_with(paths, plugins=("builtin",), rules=(), config=None):
     files = find_sop_files([Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)])
     config = config or Config()
     context = Context(registry=registry_for(config, loaded.manager))
-    return Checker(classes, config, context).run(files)
+    return lint(Checker(classes, config, context), files)
 
 
 @pytest.fixture

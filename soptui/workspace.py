@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .atomic import ChangedMeanwhile, UnsavableText, atomic_write_bytes, atomic_write_text
+from .checker.corpus import CorpusState
 from .checker.engine import Checker, FileResult
 from .checker.finding import Finding
 from .checker.fixes import apply_fixes
-from .checker.parallel import check_files
-from .checker.rule import Severity, step_of
+from .checker.rule import Severity
+from .checker.run import results
 from .files import read_regular
 from .loading.loader import MAX_FILE_BYTES, LoadResult, load_text
 from .model import Sop
@@ -205,6 +206,7 @@ class Workspace:
         self.corpus_findings: dict[str, list[Finding]] = {}
         self.documents: dict[str, Document] = {}
         self.linted = False  # the whole corpus has been linted once
+        self.corpus: CorpusState | None = None  # the corpus rules' state, once linted
         self._order = {str(path): i for i, path in enumerate(self.files)}
         self._merged: dict[str, list[Finding]] = {}  # path -> its own and corpus findings, sorted
         self._changed: set[str] = set()
@@ -214,8 +216,8 @@ class Workspace:
                      size: int = 200) -> Iterator[list[tuple[str, FileResult]]]:
         """Every file checked, in batches; changes no state, so it may run on another thread."""
         batch: list[tuple[str, FileResult]] = []
-        for checked in check_files(self.checker, self.files, progress, digests=False):
-            batch.append((checked.path, checked.result))
+        for result in results(self.checker, self.files, progress):
+            batch.append((result.path, result))
             if len(batch) >= size:
                 yield batch
                 batch = []
@@ -242,12 +244,24 @@ class Workspace:
 
     def _corpus(self) -> None:
         before = self.corpus_findings
+        self.corpus = CorpusState(self.checker).build(self.results.values())
         self.corpus_findings = {}
-        for finding in self.checker.check_corpus(list(self.results.values())):
+        for finding in self.corpus.findings():
             self.corpus_findings.setdefault(finding.path, []).append(finding)
         for path in before.keys() | self.corpus_findings.keys():
             if before.get(path) != self.corpus_findings.get(path):
                 self._touch(path)
+
+    def _corpus_update(self, path: str, result: FileResult) -> None:
+        """The corpus findings after one file's new result: only those it can change are
+        rechecked (see `CorpusState.update`)."""
+        for changed in self.corpus.update(path, result):
+            found = self.corpus.findings_of(changed)
+            if found:
+                self.corpus_findings[changed] = found
+            else:
+                self.corpus_findings.pop(changed, None)
+            self._touch(changed)
 
     def _touch(self, path: str) -> None:
         self._merged.pop(path, None)
@@ -325,18 +339,11 @@ class Workspace:
     def _relint(self, document: Document) -> FileResult:
         name = str(document.path)
         result = self.checker.check_loaded(document.load)
-        previous = self.results.get(name)
         self.results[name] = result
         self._touch(name)
         if not self.linted:
             return result  # the corpus rules run once the corpus lint is done
-        if previous is None or previous.collected != result.collected:
-            self._corpus()
-        elif name in self.corpus_findings:
-            # What the corpus rules judge is unchanged, so their findings are too; only the lines
-            # of this file's findings may have moved.
-            self.corpus_findings[name] = [_placed(f, result.source, document.sop)
-                                          for f in self.corpus_findings[name]]
+        self._corpus_update(name, result)
         return result
 
     def create(self, path: Path, text: str) -> Document:
@@ -348,15 +355,6 @@ class Workspace:
         self.files.append(path)
         self._order[str(path)] = len(self.files) - 1
         return self.open(path)
-
-
-def _placed(finding: Finding, source, sop: Sop | None) -> Finding:
-    """A corpus finding placed again, at its pointer in the file's new text."""
-    if source is None:
-        return finding
-    pos = source.locate(finding.pointer)
-    step = step_of(sop, finding.pointer) if sop is not None else finding.step
-    return finding._replace(line=pos.line, col=pos.col, step=step)
 
 
 def common_root(files: list[Path]) -> Path:

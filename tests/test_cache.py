@@ -119,3 +119,48 @@ def test_an_entry_altered_but_still_json_is_never_served(corpus, checked, capsys
     store.write_text(altered, "utf-8")
     again = lint_json(capsys, "--fail-on", "warning")
     assert len(checked[1]) == 1 and again == fresh
+
+
+def _git(*args, cwd):
+    import subprocess
+
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin"})
+
+
+def test_changed_since_shares_the_full_runs_cache_and_stores_no_revision_bound_result(corpus, checked, capsys):
+    _git("init", "-q", cwd=corpus.parent)
+    _git("add", ".", cwd=corpus.parent)
+    _git("commit", "-qm", "start", cwd=corpus.parent)
+    full = lint_json(capsys, "--fail-on", "error")
+    changed = sorted(corpus.rglob("*.toml"))[0]
+    changed.write_text(changed.read_text().replace("no = 1\n", "no = 7\n", 1))
+    main(["lint", "sops", "--format", "json", "--changed-since", "HEAD"])
+    narrowed = json.loads(capsys.readouterr().out)
+    main(["lint", "sops", "--format", "json", "--changed-since", "HEAD"])
+    assert json.loads(capsys.readouterr().out) == narrowed
+    # Only the changed file is checked, each time: the others come from the full run's entries,
+    # and a result that depends on the revision is never stored.
+    assert checked[1:] == [[changed.name], [changed.name]]
+    assert len(store_files()) == 1
+    assert {f["path"] for f in narrowed["findings"]} == {str(Path("sops") / changed.relative_to(corpus))}
+    assert "revision-date" in {f["name"] for f in narrowed["findings"]}
+    after = lint_json(capsys, "--fail-on", "warning")  # the full run: the changed file checked once more
+    assert checked[3] == [changed.name]
+    assert [f for f in after if f["path"] != narrowed["findings"][0]["path"]] == \
+        [f for f in full if f["path"] != narrowed["findings"][0]["path"]]
+
+
+def test_the_cache_folder_keeps_the_most_recently_used_stores(tmp_path):
+    from soptui.checker.cache import MAX_STORES, evict
+
+    for number in range(MAX_STORES + 5):
+        store = tmp_path / f"{number:02d}.lines"
+        store.write_text("x")
+        os.utime(store, ns=(number * 10**9, number * 10**9))
+    (tmp_path / "notes.txt").write_text("not ours")
+    in_use = tmp_path / "00.lines"
+    removed = evict(tmp_path, keep=in_use)
+    assert sorted(p.name for p in removed) == [f"{n:02d}.lines" for n in range(1, 6)]
+    assert in_use.exists() and (tmp_path / "notes.txt").exists()

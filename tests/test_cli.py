@@ -195,8 +195,8 @@ def test_fixing_collects_its_garbage_though_linting_does_not(corpus, capsys, mon
     # collector paused, as the rest of a command runs, held every one of them (90 MB for 1,000).
     import gc
 
-    import soptui.checker.engine
     import soptui.checker.fixes
+    import soptui.checker.run
 
     seen = {}
 
@@ -207,7 +207,7 @@ def test_fixing_collects_its_garbage_though_linting_does_not(corpus, capsys, mon
         return wrapped
 
     monkeypatch.setattr(soptui.checker.fixes, "fix_files", spy("fix", soptui.checker.fixes.fix_files))
-    monkeypatch.setattr(soptui.checker.engine.Checker, "run", spy("lint", soptui.checker.engine.Checker.run))
+    monkeypatch.setattr(soptui.checker.run, "lint", spy("lint", soptui.checker.run.lint))
     (corpus / "a.toml").write_text(GAP)
     lint(corpus, "--fix", "--no-cache")
     assert seen == {"fix": True, "lint": False}

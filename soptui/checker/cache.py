@@ -7,9 +7,16 @@ JSON, never pickle: a repository under review cannot plant data that runs code.
 One cache file per *engine key*: soptui's version, the loaded plugins and their versions, the
 rules and their options, the configuration, and today's date (a date "in the future" depends on
 it). Change any of them and the old entries are simply not found. Each entry holds the file's
-content hash, its findings and what corpus rules collected from it, behind the CRC-32 and length
-of the rest of its line: a damaged entry (a flipped byte that is still JSON, a cut line) is
-ignored and its file checked afresh, never served.
+content hash and what corpus rules collected from it (in the entry's head, so that a run that
+only needs a file's corpus summary reads just that), then its findings, behind the CRC-32 and length of the rest of
+its line: a damaged entry (a flipped byte that is still JSON, a cut line) is ignored and its
+file checked afresh, never served.
+
+The store is read and written as a stream, one entry at a time, so its size is not held in
+memory; and the cache folder is kept to `MAX_STORES` stores and records, the least recently
+used removed first. A file checked against an older revision (`--changed-since`) has findings
+that depend on that revision: it is checked afresh each time and never stored, so the key is
+the same as a full run's and each reuses the other's entries.
 """
 
 from __future__ import annotations
@@ -17,18 +24,23 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import queue
 import zlib
 from pathlib import Path
-from typing import Callable
+from typing import Iterator
 
-from .. import __version__
 from ..atomic import write_in_background
-from ..files import read_regular, read_regular_text
-from .engine import Checker, FileResult, LintResult
+from ..files import read_regular_text
+from .. import __version__
+from .engine import Checker, FileResult
+from . import parallel
 from .plain import decode, encode
 
 # The layout of an entry (see `plain`); a change of layout starts a new cache.
-FORMAT = 6
+FORMAT = 8
+# How many store and replay files the cache folder keeps: a run with another configuration, date
+# or set of arguments makes a new one, and the oldest go.
+MAX_STORES = 12
 
 
 def cache_dir() -> Path:
@@ -49,7 +61,6 @@ def engine_key(checker: Checker) -> str:
         "config": repr(config),
         "config_text": read_regular_text(config.path, errors="replace") if config.path else "",
         "today": checker.context.today.isoformat(),
-        "previous": checker.context.previous_text,
     }
     # the registry the rules see (shipped, configuration's, plugins'): a registry file edited
     # changes the dasar hukum findings of unchanged SOPs
@@ -63,38 +74,184 @@ def engine_key(checker: Checker) -> str:
     return hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=16).hexdigest()
 
 
-def cached_run(checker: Checker, files: list[Path], progress: Callable[[int, int], None] | None = None,
-               key: str | None = None) -> LintResult:
-    from .parallel import check_files
+class Store:
+    """The cache of one engine key, as one run uses it: entries looked up by file, and the new
+    store (entries still valid, then fresh ones) written on a background thread as the run goes,
+    only if something in it changed."""
 
-    store_path = cache_dir() / f"{key or engine_key(checker)}.lines"
-    store = _read_store(store_path)
-    results: dict[str, FileResult] = {}
-    lines: list[bytes] = []  # the new store: entries still valid (as read), then fresh ones
-    misses = []
-    restamped = False
-    for path in files:
-        reused = _reuse(path, store.get(str(path)))
-        if reused is None:
-            misses.append(path)
-            continue
-        results[str(path)], line, stamp_moved = reused
-        lines.append(line)
-        restamped = restamped or stamp_moved
-    for checked in check_files(checker, misses, progress):
-        results[checked.path] = checked.result
-        if checked.version is not None:
-            head = json.dumps([checked.path, *checked.version], ensure_ascii=False)
-            body = checked.plain or json.dumps(encode(checked.result), ensure_ascii=False)
-            lines.append(_line(head.encode("utf-8"), body.encode("utf-8")))
-    if misses or restamped:
-        # Not fsynced: a cache lost in a crash is rebuilt, a damaged one is ignored; and a
-        # read-only home is no reason to fail a lint.
-        write_in_background(store_path, b"\n".join(lines) + b"\n")
-    return checker.finish([results[str(path)] for path in files])
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._heads: dict[str, tuple[list, int, int]] = {}  # name -> (head, offset, length of its line)
+        self._fd: int | None = None
+        self._kept: list[tuple[int, int] | bytes] = []  # the new store until it must be written
+        self._writer: _Pieces | None = None
+        try:
+            self._read_heads()
+        except OSError:
+            self._heads = {}
+
+    def _read_heads(self) -> None:
+        """File name -> its entry's head and where its line lies. Only the heads are decoded
+        here; an entry's check is verified and its data decoded only for the files that use it."""
+        # Non-blocking, so that a FIFO put in its place is not waited on; it is then no store.
+        fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        if not _regular(fd):
+            os.close(fd)
+            return
+        heads: list[bytes] = []
+        places: list[tuple[int, int]] = []
+        with open(fd, "rb", closefd=False) as handle:
+            offset = 0
+            for line in handle:  # bytes: "\n" only, and no decoding of what is not used
+                length = len(line)
+                start = line.find(b"\t") + 1
+                end = line.find(b"\t", start)
+                if start and end > 0:
+                    heads.append(line[start:end])
+                    places.append((offset, length - (line[-1:] == b"\n")))
+                offset += length
+        try:  # all heads in one decoding: one call, not one a file
+            decoded = json.loads(b"[" + b",".join(heads) + b"]")
+        except ValueError:
+            decoded = None
+        if decoded is None or len(decoded) != len(heads):
+            decoded = [_head(head) for head in heads]  # a damaged line among them: one by one
+        for head, place in zip(decoded, places):
+            if isinstance(head, list) and head and isinstance(head[0], str):
+                self._heads[head[0]] = (head, *place)
+        self._fd = fd
+
+    def reuse(self, path: Path, whole: bool = True) -> FileResult | None:
+        """The cached result of an unchanged file (with `whole=False`, only what corpus rules
+        collected from it, and no findings), its entry kept for the new store; None if the file
+        must be checked afresh."""
+        found = self._heads.get(str(path))
+        if found is None or self._fd is None:
+            return None
+        head, offset, length = found
+        try:
+            line = os.pread(self._fd, length, offset)
+        except OSError:
+            return None
+        entry = _intact(line)
+        if entry is None:
+            return None  # damaged since it was written
+        try:
+            current = _current(path, head)
+            if current is None:
+                return None
+            body = entry[entry.index(b"\t") + 1:]
+            if whole:
+                result = decode(str(path), json.loads(body))
+            else:
+                result = FileResult(str(path), [], head[4])
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None  # an entry from a damaged cache: check the file afresh
+        if current is head:
+            self._keep((offset, length))
+        else:  # the same content with a new stamp: kept under the new stamp
+            self._keep(_line(json.dumps(current, ensure_ascii=False).encode("utf-8"), body))
+        return result
+
+    def add(self, checked: "parallel.Checked") -> None:
+        """A file checked afresh, for the new store."""
+        if checked.version is None:
+            return
+        head = json.dumps([checked.path, *checked.version, checked.result.collected], ensure_ascii=False)
+        body = checked.plain or json.dumps(encode(checked.result), ensure_ascii=False)
+        self._keep(_line(head.encode("utf-8"), body.encode("utf-8")))
+
+    def _keep(self, entry: tuple[int, int] | bytes) -> None:
+        if self._writer is None and isinstance(entry, tuple):
+            self._kept.append(entry)  # nothing new yet: the store may not need writing at all
+            return
+        if self._writer is None:
+            # Not fsynced: a cache lost in a crash is rebuilt, a damaged one is ignored; and a
+            # read-only home is no reason to fail a lint.
+            self._writer = _Pieces()
+            write_in_background(self.path, self._writer.pieces())
+            for kept in self._kept:
+                self._writer.put(self._bytes(kept))
+            self._kept = []
+        self._writer.put(self._bytes(entry))
+
+    def _bytes(self, entry: tuple[int, int] | bytes) -> bytes:
+        if isinstance(entry, bytes):
+            return entry + b"\n"
+        offset, length = entry
+        return os.pread(self._fd, length, offset) + b"\n"
+
+    def close(self) -> None:
+        """End the new store (written in the background: see `wait_for_background_writes`)."""
+        if self._writer is not None:
+            self._writer.close()
+        elif self._fd is not None:
+            try:  # used, though unchanged: not the least recently used
+                os.utime(self._fd)
+            except OSError:
+                pass
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+        evict(self.path.parent, keep=self.path)
+
+
+class _Pieces:
+    """Bytes handed from the run to the background writer as they come."""
+
+    _END = object()
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+
+    def put(self, piece: bytes) -> None:
+        self._queue.put(piece)
+
+    def close(self) -> None:
+        self._queue.put(self._END)
+
+    def pieces(self) -> Iterator[bytes]:
+        while (piece := self._queue.get()) is not self._END:
+            yield piece
+
+
+def evict(folder: Path, keep: Path | None = None, limit: int = MAX_STORES) -> list[Path]:
+    """Remove the least recently used stores and replay records beyond `limit` (never `keep`,
+    the one in use): what it removed."""
+    try:
+        entries = [(p.stat().st_mtime_ns, p) for p in folder.iterdir()
+                   if (p.suffix == ".lines" or p.name.startswith("replay-")) and p.is_file()]
+    except OSError:
+        return []
+    entries.sort(reverse=True)
+    others = [path for _, path in entries if path != keep]
+    removed = []
+    for path in others[limit - (keep is not None):]:
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            pass
+    return removed
+
+
+def _head(text: bytes) -> list | None:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None  # a damaged line: its file is linted afresh
+
+
+def _regular(fd: int) -> bool:
+    import stat
+
+    return stat.S_ISREG(os.fstat(fd).st_mode)
 
 
 def _line(head: bytes, body: bytes) -> bytes:
+    """``CRC LENGTH``, a tab, then the entry: its head ``[name, content hash, mtime, size,
+    collected]``, a tab, and its body (JSON escapes tabs and newlines inside strings, so
+    neither can occur within a part)."""
     entry = head + b"\t" + body
     return b"%08x %d\t" % (zlib.crc32(entry), len(entry)) + entry
 
@@ -107,54 +264,6 @@ def _intact(line: bytes) -> bytes | None:
     return entry
 
 
-def _reuse(path: Path, entry: tuple[list, bytes] | None) -> tuple[FileResult, bytes, bool] | None:
-    """The cached result of an unchanged file, its store line, and whether that line had to
-    take the file's new stamp; None if the file must be checked afresh."""
-    if entry is None:
-        return None
-    head, line = entry
-    intact = _intact(line)
-    if intact is None:
-        return None  # damaged since it was written
-    try:
-        current = _current(path, head)
-        if current is None:
-            return None
-        body = intact[intact.index(b"\t") + 1:]
-        result = decode(str(path), json.loads(body))
-    except (KeyError, TypeError, ValueError, IndexError):
-        return None  # an entry from a damaged cache: check the file afresh
-    if current is head:
-        return result, line, False
-    return result, _line(json.dumps(current, ensure_ascii=False).encode("utf-8"), body), True
-
-
-def _read_store(path: Path) -> dict[str, tuple[list, bytes]]:
-    """File name -> (its entry's head, the entry's line, as bytes).
-
-    The store has one line a file: ``CRC LENGTH`` of the rest of the line, a tab, its head
-    ``[name, content hash, mtime, size]``, a tab, and the result's plain data. JSON escapes
-    tabs and newlines inside strings, so neither can occur within a part. Only the heads are
-    read here; an entry's check is verified and its plain data decoded only for the files
-    linted from the cache, and an entry still valid is written back as the bytes it was read.
-    """
-    try:
-        data, _ = read_regular(path)  # a FIFO or /dev/zero put in its place is no store
-    except OSError:
-        return {}
-    store = {}
-    for line in data.split(b"\n"):  # bytes: "\n" only, and no decoding of what is not used
-        if not line:
-            continue
-        try:
-            start = line.index(b"\t") + 1
-            head = json.loads(line[start:line.index(b"\t", start)])
-            store[head[0]] = (head, line)
-        except (ValueError, IndexError, KeyError, TypeError):
-            continue  # a damaged line: its file is linted afresh
-    return store
-
-
 def _stat(path: Path) -> tuple[int, int]:
     try:
         info = path.stat()
@@ -164,15 +273,13 @@ def _stat(path: Path) -> tuple[int, int]:
 
 
 def _current(path: Path, head: list) -> list | None:
-    """`head` ([name, hash, mtime, size]) if the file has not changed since, else None. Same
-    modification time and size: trusted without reading (as git does); otherwise the content
-    hash decides, and an unchanged file gets its new stamp (a checkout that touched every file
-    costs one hashing, not one a run)."""
-    if len(head) == 4 and tuple(head[2:4]) == _stat(path) and head[2] != -1:
+    """`head` ([name, hash, mtime, size, collected]) if the file has not changed since, else
+    None. Same modification time and size: trusted without reading (as git does); otherwise the
+    content hash decides, and an unchanged file gets its new stamp (a checkout that touched every
+    file costs one hashing, not one a run)."""
+    if len(head) == 5 and tuple(head[2:4]) == _stat(path) and head[2] != -1:
         return head
-    from .parallel import digest, read_file
-
-    read = read_file(path)
-    if read is None or head[1] != digest(read[0]):
+    read = parallel.read_file(path)
+    if read is None or head[1] != parallel.digest(read[0]):
         return None
-    return [head[0], head[1], read[1], read[2]]
+    return [head[0], head[1], read[1], read[2], head[4]]

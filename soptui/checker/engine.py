@@ -15,14 +15,14 @@ from typing import Any, Callable, Iterable, NamedTuple
 
 from .. import coverage
 from ..coverage import Coverage
-from ..files import read_regular_text
 from ..i18n import Text
-from ..loading.loader import MAX_FILE_BYTES, LoadResult, load_file
+from ..loading.loader import LoadResult, load_file
 from ..loading.locate import LazySource
 from ..model import Sop
-from ..source import Pos, SourceMap
+from ..source import SourceMap
 from .config import Config, RuleSelection, matching_overrides, options_for, selection_with
 from .finding import Finding
+from .corpus import CorpusState
 from .rule import Context, CorpusRule, Rule, Severity, Violation, step_of
 from .suppress import suppressions
 
@@ -220,50 +220,4 @@ class Checker:
 
     # -- the corpus -------------------------------------------------------------------------------
     def check_corpus(self, results: Iterable[FileResult]) -> list[Finding]:
-        results = list(results)
-        findings: list[Finding] = []
-        located = _Positions({r.path: r.source for r in results if r.source is not None})
-        for rule in self.rules:
-            if not isinstance(rule, CorpusRule):
-                continue
-            collected = {r.path: r.collected[rule.code] for r in results if rule.code in r.collected}
-            if not collected:
-                continue
-            violations = self._contained(rule, "(corpus)", findings,
-                                         lambda: list(rule.check_corpus(collected, self.context)))
-            for violation in violations or ():
-                selection = self.selection(violation.path)
-                if rule.code in selection.enabled:
-                    if violation.pos is None:
-                        violation = violation._replace(pos=located.where(violation.path, violation.pointer))
-                    findings.append(self._finding(rule, None, violation, selection))
-        return findings
-
-    def run(self, paths: list[Path], progress: Callable[[int, int], None] | None = None) -> LintResult:
-        from .parallel import check_files
-
-        results = {c.path: c.result for c in check_files(self, paths, progress, digests=False)}
-        return self.finish([results[str(path)] for path in paths])
-
-    def finish(self, results: list[FileResult]) -> LintResult:
-        findings = [f for r in results for f in r.findings] + self.check_corpus(results)
-        findings.sort(key=Finding.by_place)
-        return LintResult([r.path for r in results], findings, self.infos(),
-                          coverage.total(r.coverage for r in results))
-
-
-class _Positions:
-    """Lines of corpus findings, read from their files when asked: a corpus rule collects no
-    positions, since few of the pointers it collects end up in a finding."""
-
-    def __init__(self, known: dict[str, LazySource | SourceMap]) -> None:
-        self._sources: dict[str, LazySource | SourceMap | None] = dict(known)
-
-    def where(self, path: str, pointer: str) -> Pos | None:
-        if path not in self._sources:
-            try:
-                self._sources[path] = LazySource(read_regular_text(path, MAX_FILE_BYTES, "utf-8-sig"))
-            except (OSError, UnicodeDecodeError):
-                self._sources[path] = None  # gone since: the finding goes to line 1
-        source = self._sources[path]
-        return source.locate(pointer) if source is not None else None
+        return CorpusState(self).build(results).findings()

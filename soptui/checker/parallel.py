@@ -8,19 +8,20 @@ back results as JSON text of the cache's plain-data form.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
 from ..files import read_regular
+from ..gcpolicy import in_worker
 from ..loading.loader import MAX_FILE_BYTES, load_bytes
 from .engine import Checker, FileResult
 from .plain import decode, encode
 
 PARALLEL_MIN_FILES = 300
 CHUNK = 64
+IN_FLIGHT = 3  # chunks submitted ahead per worker
 
 _worker: Checker | None = None
 
@@ -86,7 +87,7 @@ def _start_worker(rule_classes, config, context, parent: int | None = None) -> N
     global _worker
     if parent is not None:
         _die_with(parent)
-    gc.enable()  # a forked worker inherits the parent's paused collector; a rule may make cycles
+    in_worker()
     _worker = Checker(rule_classes, config, context)
 
 
@@ -113,16 +114,28 @@ def check_files(checker: Checker, paths: list[Path],
             if progress:
                 progress(done, total)
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     rule_classes = [(checker.plugin_of[r.code], type(r)) for r in checker.rules]
-    chunks = [paths[i:i + CHUNK] for i in range(0, total, CHUNK)]
+    chunks = iter([paths[i:i + CHUNK] for i in range(0, total, CHUNK)])
     done = 0
     with ProcessPoolExecutor(max_workers=workers(), initializer=_start_worker,
                              initargs=(rule_classes, checker.config, checker.context, os.getpid())) as pool:
-        for future in as_completed([pool.submit(_check_chunk, chunk, digests) for chunk in chunks]):
-            for name, version, text in future.result():
-                yield Checked(name, version, decode(name, json.loads(text)), text)
-                done += 1
-            if progress:
-                progress(done, total)
+        # A few chunks in flight per worker, not all of them: results waiting for the parent
+        # (which decodes them while the workers check) would otherwise pile up in memory.
+        pending: set = set()
+        while True:
+            while len(pending) < IN_FLIGHT * workers():
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                pending.add(pool.submit(_check_chunk, chunk, digests))
+            if not pending:
+                break
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                for name, version, text in future.result():
+                    yield Checked(name, version, decode(name, json.loads(text)), text)
+                    done += 1
+                if progress:
+                    progress(done, total)

@@ -8,12 +8,29 @@ referred to by its index.
 
 from __future__ import annotations
 
+from sys import intern
+
 from ..i18n import Text
 from .engine import FileResult
 from .finding import Finding
 from .rule import Applicability, Edit, Fix, Severity, applicability_of
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
+
+# Messages seen, each as one Text; emptied when it holds this many, so a long-running process
+# (the TUI) does not keep every message it ever decoded.
+_TEXTS: dict[tuple[str, str], Text] = {}
+_TEXTS_KEPT = 50_000
+
+
+def _text(message_id: str, message_en: str) -> Text:
+    key = (message_id, message_en)
+    text = _TEXTS.get(key)
+    if text is None:
+        if len(_TEXTS) >= _TEXTS_KEPT:
+            _TEXTS.clear()
+        text = _TEXTS[key] = Text(message_id, message_en)
+    return text
 
 
 def encode(result: FileResult) -> dict:
@@ -43,9 +60,11 @@ def encode(result: FileResult) -> dict:
 def decode(path: str, data: dict) -> FileResult:
     fixes = [Fix(Text(description_id, description_en), tuple(Edit(*edit) for edit in edits), Applicability(applicability))
              for description_id, description_en, edits, applicability in data["fixes"]]
+    # Codes, names, plugins, pointers and most messages repeat from file to file: one object
+    # each, not one per finding, for a corpus's worth of findings held until they are reported.
     findings = [
-        Finding(code, name, _SEVERITIES[severity], path, line, col, pointer, step, Text(message_id, message_en),
-                None if fix is None else fixes[fix], plugin)
+        Finding(intern(code), intern(name), _SEVERITIES[severity], path, line, col, intern(pointer), step,
+                _text(message_id, message_en), None if fix is None else fixes[fix], intern(plugin))
         for code, name, severity, line, col, pointer, step, message_id, message_en, plugin, fix in data["findings"]
     ]
     return FileResult(path, findings, data["collected"], data["loaded"], data["identity"],

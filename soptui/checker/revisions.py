@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -22,13 +23,22 @@ def changed_files(revision: str, files: list[Path]) -> tuple[list[Path], dict[st
     if not files:
         return [], {}
     cwd = files[0].resolve().parent
-    top = Path(_git("rev-parse", "--show-toplevel", cwd=cwd).strip())
+    top = Path(os.path.realpath(_git("rev-parse", "--show-toplevel", cwd=cwd).strip()))
     _git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", cwd=top)
     changed = set(_git("diff", "--name-only", "--no-renames", revision, "--", cwd=top).splitlines())
     changed |= set(_git("ls-files", "--others", "--exclude-standard", cwd=top).splitlines())
     targets, previous = [], {}
+    # Each folder resolved once, as strings: ten thousand Path objects cost more than the diff.
+    folders: dict[str, str | None] = {}  # a folder -> its path from the top
     for path in files:
-        relative = path.resolve().relative_to(top).as_posix()
+        folder, name = os.path.split(str(path))
+        if folder not in folders:
+            real = os.path.realpath(folder or ".")
+            inside = real == str(top) or real.startswith(str(top) + os.sep)
+            folders[folder] = Path(os.path.relpath(real, top)).as_posix() if inside else None
+        if folders[folder] is None:
+            continue  # outside the repository: git knows nothing of it
+        relative = name if folders[folder] == "." else f"{folders[folder]}/{name}"
         if relative in changed:
             targets.append(path)
             try:

@@ -182,6 +182,40 @@ class CorpusRule(Rule):
     def check(self, sop: "Sop", context: Context) -> Iterable[Violation]:
         return ()
 
+    def index(self, context: Context) -> "CorpusIndex | None":
+        """An empty `CorpusIndex` for this rule, for long-running processes (the TUI) that keep
+        the corpus and recheck only what an edit can change; None (the default) means every
+        change reruns `check_corpus` over the whole corpus."""
+        return None
+
+
+class CorpusIndex:
+    """What a corpus rule keeps of the corpus so that one file's change costs the findings it
+    can change, not a recheck of every file. `add` and `remove` keep it up to date with one
+    file's collected data; `affected` says whose findings may differ after `path`'s data goes
+    from `old` to `new` (None: absent), asked before the change is applied and with the
+    corpus as it was; `check` gives the violations of exactly those `paths`.
+
+    A rule that has an index can judge the corpus with it: add every file, check every path
+    (`check_all`). One implementation then serves the full run and the incremental one."""
+
+    def add(self, path: str, data: Any) -> None:
+        raise NotImplementedError
+
+    def remove(self, path: str, data: Any) -> None:
+        raise NotImplementedError
+
+    def affected(self, path: str, old: Any, new: Any) -> Iterable[str]:
+        raise NotImplementedError
+
+    def check(self, paths: Iterable[str]) -> Iterable[Violation]:
+        raise NotImplementedError
+
+    def check_all(self, collected: dict[str, Any]) -> Iterable[Violation]:
+        for path, data in collected.items():
+            self.add(path, data)
+        return self.check(collected)
+
 
 def step_of(sop: "Sop", pointer: str) -> int | None:
     """The `no` of the step a pointer lies in (``/langkah/4/waktu`` -> step at index 4)."""

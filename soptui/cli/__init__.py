@@ -7,13 +7,12 @@ the terminal UI, nor for the modules and arguments of the other commands.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
-from contextlib import contextmanager
 from importlib import import_module
 
 from .. import __version__
+from ..gcpolicy import collector, spare_at_exit
 
 # Exit codes shared by every subcommand.
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -58,8 +57,8 @@ class UsageError(Exception):
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's formatter (descriptions kept as written), told the terminal's width. Left to
-    itself it imports shutil to ask, on every `add_argument`: 1.5 ms that every run would pay
-    for, though few print any help."""
+    itself it imports shutil to ask, on every `add_argument`: a cost every run would pay,
+    though few print any help."""
 
     def __init__(self, prog: str) -> None:
         super().__init__(prog, width=_terminal_width() - 2)
@@ -132,9 +131,7 @@ def run_process() -> None:
         traceback.print_exc()
         print("soptui: kesalahan internal, mohon laporkan (internal error, please report it)", file=sys.stderr)
         code = EXIT_ERROR
-    # The process ends here, and the OS frees its memory whole. Frozen, its objects are spared
-    # the collection Python makes at exit: 8 ms of a one-file lint, more than the checking.
-    gc.freeze()
+    spare_at_exit()
     sys.exit(code)
 
 
@@ -145,36 +142,6 @@ def main(argv: list[str] | None = None) -> int:
         return _terminal_ui(rest, lang)
     with collector(running=False):
         return _command(argv)
-
-
-@contextmanager
-def collector(running: bool):
-    """Run a block with the cyclic garbage collector on or off, then put it back as it was.
-
-    A command runs with it off: its objects live until it ends (its modules and classes, and a
-    lint's findings: for ten thousand SOPs, over a million small objects in no cycle), and the
-    collector would traverse them again and again for nothing (3 ms of a one-file lint, most of
-    it while importing; 0.6 s of a ten-thousand-file one). What makes garbage in cycles turns it
-    back on (`--fix`: tomlkit's documents). The terminal UI, a long-lived process, and lint's
-    worker processes collect as usual."""
-    was_running = gc.isenabled()
-    if running:
-        gc.enable()
-    else:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if was_running and not running:
-            # Everything made meanwhile sits in the youngest generation, which the first
-            # allocation after `enable` would examine whole (2 ms, for objects that live on).
-            # Moved to the oldest generation instead, it waits for the rare full collection.
-            gc.freeze()
-            gc.unfreeze()
-        if was_running:
-            gc.enable()
-        else:
-            gc.disable()
 
 
 def _command(argv: list[str]) -> int:

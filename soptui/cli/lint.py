@@ -169,7 +169,7 @@ def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None
         _reporter(session, name, color=False, fail_on=_fail_on(args, session)).write(report, buffer)
         outputs[target] = buffer.getvalue()
     record = replay.start(exit_code, stderr, outputs) if replay is not None else None
-    stdout = Capture(record)
+    stdout = Capture(record, out=sys.stdout)  # written as it comes: a large report is never held whole
     try:
         _reporter(session, reports[0][0], color=color, fail_on=_fail_on(args, session)).write(report, stdout)
         pieces = stdout.done()

@@ -27,7 +27,7 @@ import sys
 import time
 import zlib
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from ..checker.parallel import digest
 from ..files import read_regular
@@ -40,7 +40,7 @@ TRAILER_SIZE = 30
 class Recording(NamedTuple):
     """What one lint run wrote, and how it ended."""
 
-    stdout: list[bytes]  # UTF-8, in the pieces it was produced in
+    stdout: Iterable[bytes]  # UTF-8, in pieces (none when it was written as produced)
     stderr: str
     outputs: dict[str, str]  # --output FILE -> what was written to it
     exit_code: int
@@ -77,17 +77,19 @@ def _write_pieces(stream, pieces: list[bytes]) -> None:
 
 
 class Capture(io.TextIOBase):
-    """Standard output as a reporter writes it: kept as UTF-8 pieces of about a megabyte, each
-    also handed to the record being written, so that the record reaches the disk while the
-    report is still being rendered."""
+    """Standard output as a reporter writes it, in UTF-8 pieces of about a megabyte, each also
+    handed to the record being written, so that the record reaches the disk while the report is
+    still being rendered. With `out`, each piece is written there as it is made and not kept:
+    a report of fifty thousand SOPs is never held whole."""
 
     PIECE = 1 << 20
 
-    def __init__(self, record: "RecordWriter | None" = None) -> None:
+    def __init__(self, record: "RecordWriter | None" = None, out=None) -> None:
         self.pieces: list[bytes] = []
         self._pending: list[str] = []
         self._size = 0
         self._record = record
+        self._out = out
 
     def write(self, text: str) -> int:
         self._pending.append(text)
@@ -105,9 +107,12 @@ class Capture(io.TextIOBase):
             return
         piece = "".join(self._pending).encode("utf-8")
         self._pending, self._size = [], 0
-        self.pieces.append(piece)
         if self._record is not None:
             self._record.write(piece)
+        if self._out is not None:
+            _write(self._out, [piece])
+        else:
+            self.pieces.append(piece)
 
 
 class RecordWriter:
@@ -187,25 +192,35 @@ class Replay:
         if self.stamps is None:
             return None
         try:
-            whole, _ = read_regular(self.record_path)
-            head_end = whole.index(b"\n") + 1
-            head_line, rest = whole[:head_end], whole[head_end:]
+            handle = _open_regular(self.record_path)
+        except OSError:
+            return None  # no record: lint afresh
+        try:
+            head_line = handle.readline()
             head = json.loads(head_line)
             if head["stamps"] != self.stamps:
                 return None
-            body, trailer = rest[:-TRAILER_SIZE], rest[-TRAILER_SIZE:]
-            length = len(head_line) + len(body)
-            if trailer != TRAILER % (length, zlib.crc32(body, zlib.crc32(head_line))):
+            size = os.fstat(handle.fileno()).st_size
+            # The check first, reading the record in pieces; standard output is then read
+            # again as it is written out, never held whole.
+            crc, length = zlib.crc32(head_line), len(head_line)
+            body_size = size - len(head_line) - TRAILER_SIZE
+            for piece in _pieces_of(handle, body_size):
+                crc = zlib.crc32(piece, crc)
+                length += len(piece)
+            if length != len(head_line) + body_size or handle.read() != TRAILER % (length, crc):
                 return None  # cut short or altered since it was written
-            texts, start = [], 0
-            for size in head["sizes"]:
-                texts.append(body[start:start + size].decode("utf-8"))
-                start += size
-            stderr, *outputs = texts
-            stdout = body[start:]
-            return Recording([stdout], stderr, dict(zip(head["outputs"], outputs)), head["exit_code"])
+            handle.seek(len(head_line))
+            stderr, *outputs = [handle.read(text_size).decode("utf-8") for text_size in head["sizes"]]
+            stdout = _pieces_of(handle, body_size - sum(head["sizes"]), close=True)
+            recording = Recording(stdout, stderr, dict(zip(head["outputs"], outputs)), head["exit_code"])
+            handle = None  # closed by `stdout` once played
+            return recording
         except (OSError, ValueError, KeyError, TypeError):
-            return None  # no record, or a damaged one: lint afresh
+            return None  # a damaged record: lint afresh
+        finally:
+            if handle is not None:
+                handle.close()
 
     def start(self, exit_code: int, stderr: str, outputs: dict[str, str]) -> RecordWriter | None:
         """Begin the record of this run, once all but its standard output is known; None when
@@ -216,6 +231,31 @@ class Replay:
         head = {"stamps": self.stamps, "exit_code": exit_code, "outputs": list(outputs),
                 "sizes": [len(text) for text in texts]}
         return RecordWriter(self.record_path, [json.dumps(head).encode() + b"\n", *texts])
+
+
+def _open_regular(path: Path):
+    """`path` opened for reading if it is a regular file (not a FIFO put in its place)."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(f"{path}: not a regular file")
+    return open(fd, "rb")
+
+
+def _pieces_of(handle, size: int, close: bool = False):
+    """The next `size` bytes of `handle`, a megabyte at a time."""
+    try:
+        while size > 0:
+            piece = handle.read(min(size, 1 << 20))
+            if not piece:
+                return
+            size -= len(piece)
+            yield piece
+    finally:
+        if close:
+            handle.close()
 
 
 def _stamps(files: list[Path]) -> tuple[str | None, int | None]:

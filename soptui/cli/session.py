@@ -60,18 +60,11 @@ class Session:
         return engine_key(self.checker)
 
     def lint(self) -> LintResult:
-        progress = _progress if (not self.quiet and sys.stderr.isatty() and len(self.files) > 50) else None
-        if self.use_cache:
-            from ..checker.cache import cached_run
+        from ..checker.run import lint
 
-            result = cached_run(self.checker, self.files, progress, key=self.engine_key)
-        else:
-            result = self.checker.run(self.files, progress)
-        if len(self.targets) != len(self.files):
-            wanted = {str(p) for p in self.targets}
-            result.findings = [f for f in result.findings if f.path in wanted]
-            result.files = [p for p in result.files if p in wanted]
-        return result
+        progress = _progress if (not self.quiet and sys.stderr.isatty() and len(self.files) > 50) else None
+        return lint(self.checker, self.files, self.targets, key=self.engine_key if self.use_cache else None,
+                    progress=progress)
 
 
 def _progress(done: int, total: int) -> None:

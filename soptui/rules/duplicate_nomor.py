@@ -16,11 +16,21 @@ Give each SOP its own number from the unit's register (tata naskah dinas).
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections import defaultdict
 
-from ..checker.rule import CorpusRule, Severity, Violation
+from ..checker.rule import CorpusIndex, CorpusRule, Severity, Violation
 from ..i18n import Text
+from ..source import Pos
+
+# How many of the other holders a finding names: a template copied into a thousand files makes
+# groups of a thousand, and a finding that listed them all would make the report (and memory)
+# grow with the square of the group.
+NAMED = 3
+
+
+def number_key(nomor: str) -> str:
+    return re.sub(r"\s+", "", nomor).casefold()
 
 
 class DuplicateNomor(CorpusRule):
@@ -32,19 +42,60 @@ class DuplicateNomor(CorpusRule):
     def collect(self, sop):
         if not sop.nomor or not sop.nomor.strip():
             return None
-        return sop.nomor
+        at = sop.locate("/nomor")  # here, where the text is at hand: see unresolved-keterkaitan
+        return [sop.nomor, at.line, at.col]
 
     def check_corpus(self, collected, context):
-        by_number = defaultdict(list)
-        for path, data in collected.items():
-            if data:
-                by_number[re.sub(r"\s+", "", data).casefold()].append((path, data))
-        for holders in by_number.values():
+        return self.index(context).check_all(collected)
+
+    def index(self, context):
+        return _Groups()
+
+
+class _Groups(CorpusIndex):
+    """The files of each nomor (as compared): a change touches its old and new group only."""
+
+    def __init__(self) -> None:
+        self.groups: dict[str, dict[str, list]] = {}  # number key -> path -> [nomor as written, line, col]
+        self.key_of: dict[str, str] = {}  # path -> its number key
+
+    def add(self, path, data):
+        key = self.key_of[path] = number_key(data[0])
+        self.groups.setdefault(key, {})[path] = data
+
+    def remove(self, path, data):
+        key = self.key_of.pop(path, None)
+        if key is not None:
+            group = self.groups[key]
+            del group[path]
+            if not group:
+                del self.groups[key]
+
+    def affected(self, path, old, new):
+        keys = {number_key(data[0]) for data in (old, new) if data}
+        if len(keys) == 1 and old and new:
+            return {path}  # the same number, written or placed otherwise: only its own finding moves
+        paths = {path}
+        for key in keys:
+            paths.update(self.groups.get(key, ()))
+        return paths
+
+    def check(self, paths):
+        named: dict[str, list[str]] = {}  # number key -> its first holders, in path order
+        for path in paths:
+            key = self.key_of.get(path)
+            holders = self.groups[key] if key is not None else {}
             if len(holders) < 2:
                 continue
-            for path, nomor in holders:
-                others = ", ".join(p for p, _ in holders if p != path)
-                yield Violation("/nomor", Text(
-                    f"nomor {nomor!r} juga dipakai oleh {others}",
-                    f"nomor {nomor!r} is also used by {others}",
-                ), path=path)
+            if key not in named:
+                named[key] = heapq.nsmallest(NAMED + 1, holders)
+            others = [p for p in named[key] if p != path][:NAMED]
+            count = len(holders) - 1
+            listed = ", ".join(others)
+            nomor, line, col = holders[path]
+            if count > len(others):
+                message = Text(f"nomor {nomor!r} juga dipakai oleh {count} SOP lain, antara lain {listed}",
+                               f"nomor {nomor!r} is also used by {count} other SOPs, among them {listed}")
+            else:
+                message = Text(f"nomor {nomor!r} juga dipakai oleh {listed}", f"nomor {nomor!r} is also used by {listed}")
+            yield Violation("/nomor", message, path=path, pos=Pos(line, col))

@@ -28,11 +28,14 @@ Add the related SOP to the corpus, or write its exact `nama`.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
+from functools import lru_cache
 
-from ..checker.rule import CorpusRule, Severity, Violation
+from ..checker.rule import CorpusIndex, CorpusRule, Severity, Violation
 from ..i18n import Text
+from ..source import Pos
 
 _MENTION = re.compile(r"\bSOP\s+([A-Za-z][^,.;:()\d]*)", re.IGNORECASE)
 _REFERENCE = re.compile(r"\s*SOP\b", re.IGNORECASE)  # a keterkaitan item that names an SOP
@@ -41,6 +44,7 @@ _KEC = re.compile(r"\bkec\b\.?\s*")
 _KEL = re.compile(r"\bkel\b\.?\s*")
 
 
+@lru_cache(maxsize=8192)  # the same titles and units are named from file to file
 def normalise(title: str) -> str:
     words = _WORD.findall(title.casefold())
     if words and words[0] == "sop":
@@ -48,6 +52,7 @@ def normalise(title: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1024)
 def unit_key(unit: str) -> str:
     """A unit as compared: "Kec. Awayan" = "KECAMATAN AWAYAN"."""
     text = _KEL.sub("kelurahan ", _KEC.sub("kecamatan ", unit.casefold()))
@@ -65,29 +70,52 @@ def contains(outer: str, inner: str) -> bool:
 
 class TitleIndex:
     """The corpus's titles, found by a name in time independent of the corpus size: exact titles
-    in one dict, and (built for a word count when first asked) every run of that many words."""
+    in one dict, and (built for a word count when first asked, then kept up to date) every run
+    of that many words."""
 
-    def __init__(self, titles: dict[str, list[str]]) -> None:
-        self.exact = titles  # normalised title -> paths
-        self._runs: dict[int, dict[str, list[str]]] = {}
+    def __init__(self) -> None:
+        self.exact: dict[str, set[str]] = {}  # normalised title -> paths
+        self._runs: dict[int, dict[str, set[str]]] = {}
 
-    def matches(self, wanted: str) -> list[str]:
+    def add(self, title: str, path: str) -> None:
+        self.exact.setdefault(title, set()).add(path)
+        words = title.split()
+        for size, index in self._runs.items():
+            for run in set(_ngrams(words, size)):
+                index.setdefault(run, set()).add(path)
+
+    def remove(self, title: str, path: str) -> None:
+        _discard(self.exact, title, path)
+        words = title.split()
+        for size, index in self._runs.items():
+            for run in set(_ngrams(words, size)):
+                _discard(index, run, path)
+
+    def matches(self, wanted: str) -> set[str]:
         """Paths of the SOPs whose title is `wanted`, contains it, or is contained in it."""
         words = wanted.split()
-        found = list(self.runs(len(words)).get(wanted, ()))  # titles containing wanted (or equal)
+        found = set(self.runs(len(words)).get(wanted, ()))  # titles containing wanted (or equal)
         for size in range(1, len(words)):  # titles that wanted contains
             for run in _ngrams(words, size):
-                found += self.exact.get(run, ())
+                found.update(self.exact.get(run, ()))
         return found
 
-    def runs(self, size: int) -> dict[str, list[str]]:
+    def runs(self, size: int) -> dict[str, set[str]]:
         if size not in self._runs:
-            index: dict[str, list[str]] = {}
+            index: dict[str, set[str]] = {}
             for title, paths in self.exact.items():
                 for run in set(_ngrams(title.split(), size)):
-                    index.setdefault(run, []).extend(paths)
+                    index.setdefault(run, set()).update(paths)
             self._runs[size] = index
         return self._runs[size]
+
+
+def _discard(index: dict[str, set[str]], key: str, path: str) -> None:
+    paths = index.get(key)
+    if paths is not None:
+        paths.discard(path)
+        if not paths:
+            del index[key]
 
 
 class UnresolvedKeterkaitan(CorpusRule):
@@ -97,54 +125,145 @@ class UnresolvedKeterkaitan(CorpusRule):
     severity = Severity.WARNING
 
     def collect(self, sop):
+        # Each reference with its line and column: found here, where the file's text is at
+        # hand, a finding needs no second reading of the file (on a large corpus most names
+        # resolve only in another unit, or not at all).
         references = []
         for index, item in enumerate(sop.keterkaitan):
             if _REFERENCE.match(item):
                 pointer = f"/keterkaitan/{index}"
-                references.append([pointer, None, item.strip()])
+                at = sop.locate(pointer)
+                references.append([pointer, None, item.strip(), at.line, at.col])
         for step in sop.langkah:
             if not step.keterangan:  # most steps have none
                 continue
             for match in _MENTION.finditer(step.keterangan):
                 pointer = step.pointer + "/keterangan"
-                references.append([pointer, step.no, "SOP " + match[1].strip()])
+                at = sop.locate(pointer)
+                references.append([pointer, step.no, "SOP " + match[1].strip(), at.line, at.col])
         return {"nama": sop.nama, "unit": sop.unit, "references": references}
 
     def check_corpus(self, collected, context):
-        titles: dict[str, list[str]] = {}
-        for path, data in collected.items():
-            titles.setdefault(normalise(data["nama"]), []).append(path)
-        index = TitleIndex(titles)
-        units = {path: unit_key(data.get("unit") or "") for path, data in collected.items()}
+        return self.index(context).check_all(collected)
+
+    def index(self, context):
+        return _References()
+
+
+class _References(CorpusIndex):
+    """The titles of the corpus, and who names which title: a change of one SOP's title or unit
+    touches the files that name a title matching its old or new one; a change of its
+    references touches only itself."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, dict] = {}  # path -> what `collect` returned
+        self.wanted_of: dict[str, list[str]] = {}  # path -> its references, normalised
+        self.title_of: dict[str, str] = {}
+        self.unit_of: dict[str, str] = {}
+        self.titles = TitleIndex()
+        self.namers: dict[str, dict[str, int]] = {}  # a name as wanted -> path -> how often it names it
+        # every run of words of a wanted name -> the names: built when first asked (an
+        # incremental update), as a lint never needs it
+        self._names_by_run: dict[str, set[str]] | None = None
+
+    def add(self, path, data):
+        title = self.title_of[path] = normalise(data["nama"])
+        self.unit_of[path] = unit_key(data.get("unit") or "")
+        self.data[path] = data
+        self.titles.add(title, path)
+        wanted_of = self.wanted_of[path] = [normalise(reference[2]) for reference in data["references"]]
+        for wanted in wanted_of:
+            if not wanted:
+                continue
+            holders = self.namers.get(wanted)
+            if holders is None:
+                holders = self.namers[wanted] = {}
+                if self._names_by_run is not None:
+                    for run in _all_runs(wanted):
+                        self._names_by_run.setdefault(run, set()).add(wanted)
+            holders[path] = holders.get(path, 0) + 1
+
+    def remove(self, path, data):
+        if path not in self.data:
+            return
+        del self.data[path]
+        self.titles.remove(self.title_of.pop(path), path)
+        del self.unit_of[path]
+        for wanted in self.wanted_of.pop(path):
+            if not wanted:
+                continue
+            holders = self.namers[wanted]
+            holders[path] -= 1
+            if not holders[path]:
+                del holders[path]
+            if not holders:
+                del self.namers[wanted]
+                if self._names_by_run is not None:
+                    for run in _all_runs(wanted):
+                        _discard(self._names_by_run, run, wanted)
+
+    def names_by_run(self) -> dict[str, set[str]]:
+        if self._names_by_run is None:
+            self._names_by_run = {}
+            for wanted in self.namers:
+                for run in _all_runs(wanted):
+                    self._names_by_run.setdefault(run, set()).add(wanted)
+        return self._names_by_run
+
+    def affected(self, path, old, new):
+        paths = {path}
+        if old is not None and new is not None and (old["nama"], old.get("unit")) == (new["nama"], new.get("unit")):
+            return paths  # only its own references changed: no other file's answer moves
+        for data in (old, new):
+            if data is None:
+                continue
+            title = normalise(data["nama"])
+            # The names that match this title: those it contains (its runs), and those that contain it.
+            names = {run for run in _all_runs(title) if run in self.namers}
+            names.update(self.names_by_run().get(title, ()))
+            for wanted in names:
+                paths.update(self.namers[wanted])
+        return paths
+
+    def check(self, paths):
         # The same related SOPs are named from file to file: match each name once, and keep how
         # many matches each unit has, so that a file asks "one in my unit, other than me?" in
         # constant time (a name that matches a thousand SOPs is not scanned a thousand times).
-        answers: dict[str, tuple[set[str], Counter]] = {}
-        for path, data in collected.items():
-            own = normalise(data["nama"])
-            for pointer, step, reference in data["references"]:
-                wanted = normalise(reference)
+        answers: dict[str, tuple[set[str], Counter, list[str]]] = {}
+        for path in paths:
+            data = self.data.get(path)
+            if data is None:
+                continue
+            own = self.title_of[path]
+            for (pointer, step, reference, *at), wanted in zip(data["references"], self.wanted_of[path]):
                 if not wanted:
                     continue
+                pos = Pos(*at) if at else None
                 if wanted == own:
                     yield Violation(pointer, Text(
                         f"{reference!r} adalah SOP ini sendiri, bukan SOP terkait",
-                        f"{reference!r} is this SOP itself, not a related SOP"), path=path, step=step)
+                        f"{reference!r} is this SOP itself, not a related SOP"), path=path, step=step, pos=pos)
                     continue
                 if wanted not in answers:
-                    found = set(index.matches(wanted))
-                    answers[wanted] = found, Counter(units[p] for p in found)
-                matched, per_unit = answers[wanted]
+                    found = self.titles.matches(wanted)
+                    answers[wanted] = found, Counter(self.unit_of[p] for p in found), heapq.nsmallest(2, found)
+                matched, per_unit, first = answers[wanted]
                 mine = path in matched
                 if len(matched) - mine == 0:
                     yield Violation(pointer, Text(
                         f"{reference!r} tidak ditemukan di antara SOP yang diperiksa",
                         f"{reference!r} is not among the SOPs checked",
-                    ), path=path, step=step)
-                elif per_unit[units[path]] - mine == 0:
-                    other = min(p for p in matched if p != path)
-                    that = collected[other]
+                    ), path=path, step=step, pos=pos)
+                elif per_unit[self.unit_of[path]] - mine == 0:
+                    other = first[0] if first[0] != path else first[1]
+                    that = self.data[other]
                     yield Violation(pointer, Text(
                         f"{reference!r} hanya ditemukan di unit lain: {that['nama']!r} ({that.get('unit')}, {other})",
                         f"{reference!r} is found only in another unit: {that['nama']!r} ({that.get('unit')}, {other})",
-                    ), path=path, step=step)
+                    ), path=path, step=step, pos=pos)
+
+
+def _all_runs(title: str) -> set[str]:
+    """Every run of whole words of `title`, itself included."""
+    words = title.split()
+    return {run for size in range(1, len(words) + 1) for run in _ngrams(words, size)}

@@ -66,10 +66,15 @@ def test_keterkaitan_naming_the_sop_itself():
 
 def test_a_title_containing_the_name_found_through_the_index():
     from soptui.rules.unresolved_keterkaitan import TitleIndex
-    index = TitleIndex({"pengumpulan data kinerja per triwulan": ["a"], "rapat": ["b"], "data kinerja": ["c"]})
+    index = TitleIndex()
+    for title, path in [("pengumpulan data kinerja per triwulan", "a"), ("rapat", "b"), ("data kinerja", "c")]:
+        index.add(title, path)
     assert sorted(index.matches("data kinerja")) == ["a", "c"]
     assert sorted(index.matches("pelaksanaan rapat koordinasi")) == ["b"]
-    assert index.matches("perjanjian kinerja") == []
+    assert index.matches("perjanjian kinerja") == set()
+    index.remove("data kinerja", "c")  # kept up to date once its runs are built
+    index.add("laporan data kinerja", "d")
+    assert sorted(index.matches("data kinerja")) == ["a", "d"]
 
 
 def test_keterkaitan_items_that_are_documents_are_info():
@@ -79,3 +84,12 @@ def test_keterkaitan_items_that_are_documents_are_info():
     tester.assert_invalid('keterkaitan = ["Renstra", "SOP Rapat", "DPA", "SK Tim Sakip"]\n', [
         {"pointer": "/keterkaitan/0", "severity": "info", "message": "'Renstra' is a document, not an SOP"},
         {"pointer": "/keterkaitan/2"}, {"pointer": "/keterkaitan/3"}])
+
+
+def test_duplicate_nomor_names_a_large_group_once_not_every_member():
+    files = {f"s{i:04d}.toml": sop(f"S {i}", nomor="067/1394/2021") for i in range(50)}
+    found = RuleTester(DuplicateNomor).findings_in_corpus(files)
+    assert len(found) == 50
+    assert found[0].message.en == ("nomor '067/1394/2021' is also used by 49 other SOPs, "
+                                   "among them s0001.toml, s0002.toml, s0003.toml")
+    assert found[1].message.en.endswith("among them s0000.toml, s0002.toml, s0003.toml")  # never itself

@@ -1,0 +1,77 @@
+"""A lint run: the one place that decides where each file's result comes from.
+
+The engine (`engine.Checker`) checks one SOP and judges collected corpus data; it knows nothing
+of processes or caches. This module runs it over a corpus: each file is served from the cache
+(`cache.Store`) when unchanged, else checked, in worker processes when there are many
+(`parallel`); fresh results go to the cache as they come; the corpus rules judge what every
+file's SOP gave them (`corpus.CorpusState`). Only the findings of the files reported on are
+kept: for the others (`--changed-since`), what the corpus rules collected from them is enough,
+and it is all the cache reads of them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .. import coverage
+from . import parallel
+from .corpus import CorpusState
+from .engine import Checker, FileResult, LintResult
+from .finding import Finding
+
+Progress = Callable[[int, int], None]
+
+
+def lint(checker: Checker, files: list[Path], targets: list[Path] | None = None, key: str | None = None,
+         progress: Progress | None = None) -> LintResult:
+    """Every file of `files` checked (the corpus rules see them all), the findings of `targets`
+    (default: all of them) reported. With `key` (see `cache.engine_key`) results are taken from
+    and kept in that cache."""
+    reported = None if targets is None or len(targets) == len(files) else {str(p) for p in targets}
+    # Files checked against an older revision (--changed-since): their findings depend on it.
+    revision_bound = checker.context.previous_text or {}
+    store = None
+    if key is not None:
+        from .cache import Store, cache_dir  # optional (--no-cache): its hashing is then not imported
+
+        store = Store(cache_dir() / f"{key}.lines")
+    corpus = CorpusState(checker)
+    findings: list[Finding] = []
+    counted: list = []  # coverage of the files reported on
+
+    def take(result: FileResult) -> None:
+        corpus.add(result, keep_source=False)  # the few with corpus findings are read again
+        if reported is None or result.path in reported:
+            findings.extend(result.findings)
+            counted.append(result.coverage)
+
+    try:
+        misses = []
+        for path in files:
+            name = str(path)
+            cached = None
+            if store is not None and name not in revision_bound:
+                cached = store.reuse(path, whole=reported is None or name in reported)
+            if cached is None:
+                misses.append(path)
+            else:
+                take(cached)
+        for checked in parallel.check_files(checker, misses, progress, digests=store is not None):
+            take(checked.result)
+            if store is not None and checked.path not in revision_bound:
+                store.add(checked)
+    finally:
+        if store is not None:
+            store.close()
+    findings += (f for f in corpus.judge(only=reported).findings() if reported is None or f.path in reported)
+    findings.sort(key=Finding.by_place)
+    shown = files if reported is None else [p for p in files if str(p) in reported]
+    return LintResult([str(p) for p in shown], findings, checker.infos(), coverage.total(counted))
+
+
+def results(checker: Checker, files: list[Path], progress: Progress | None = None) -> Iterator[FileResult]:
+    """Every file checked, in no particular order, without the cache: for a process that keeps
+    the results itself (the TUI's workspace)."""
+    for checked in parallel.check_files(checker, files, progress, digests=False):
+        yield checked.result
