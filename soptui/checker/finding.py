@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -52,7 +53,7 @@ class Finding(NamedTuple):
             "fix": None if self.fix is None else {
                 "description": self.fix.description(lang),
                 "edits": [
-                    {"pointer": e.pointer, "delete": True} if e.delete else {"pointer": e.pointer, "value": e.value}
+                    {"pointer": e.pointer, "delete": True} if e.delete else {"pointer": e.pointer, "value": e.value.isoformat() if isinstance(e.value, dt.date) else e.value}
                     for e in self.fix.edits
                 ],
             },

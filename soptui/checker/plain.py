@@ -8,6 +8,8 @@ referred to by its index.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..i18n import Text
 from .engine import FileResult
 from .finding import Finding
@@ -27,7 +29,7 @@ def encode(result: FileResult) -> dict:
             if fix_index is None:
                 fix_index = index_of[id(f.fix)] = len(fixes)
                 fixes.append([f.fix.description.id, f.fix.description.en,
-                              [[e.pointer, e.value, e.delete] for e in f.fix.edits]])
+                              [[e.pointer, _plain_value(e.value), e.delete] for e in f.fix.edits]])
         findings.append([f.code, f.name, f.severity.value, f.line, f.col, f.pointer, f.step,
                          f.message.id, f.message.en, f.plugin, fix_index])
     return {
@@ -41,7 +43,7 @@ def encode(result: FileResult) -> dict:
 
 
 def decode(path: str, data: dict) -> FileResult:
-    fixes = [Fix(Text(description_id, description_en), tuple(Edit(*edit) for edit in edits))
+    fixes = [Fix(Text(description_id, description_en), tuple(Edit(pointer, _value(value), delete) for pointer, value, delete in edits))
              for description_id, description_en, edits in data["fixes"]]
     findings = [
         Finding(code, name, _SEVERITIES[severity], path, line, col, pointer, step, Text(message_id, message_en),
@@ -50,3 +52,14 @@ def decode(path: str, data: dict) -> FileResult:
     ]
     return FileResult(path, findings, data["collected"], data["loaded"], data["identity"],
                       coverage=data.get("coverage"))
+
+
+def _plain_value(value):
+    """An edit's value as JSON holds it: a date (a fix that unquotes one) as {"date": "..."}."""
+    return {"date": value.isoformat()} if isinstance(value, dt.date) else value
+
+
+def _value(plain):
+    if isinstance(plain, dict) and set(plain) == {"date"}:
+        return dt.date.fromisoformat(plain["date"])
+    return plain

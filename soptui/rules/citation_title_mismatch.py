@@ -43,6 +43,7 @@ class CitationTitleMismatch(Rule):
     __doc__ = __doc__
     code = "SOP505"
     name = "citation-title-mismatch"
+    needs = ("dasar_hukum",)
     severity = Severity.WARNING
     fixable = True
 
