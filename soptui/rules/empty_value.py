@@ -53,6 +53,8 @@ class EmptyValue(Rule):
     group = "format"
 
     def check(self, sop, context):
+        if not _has_blank(sop):
+            return  # almost every file: one flat pass instead of the walk below
         for key in TEXTS:
             if is_blank(getattr(sop, key)):
                 yield _blank(f"/{key}", f"`{key}`")
@@ -71,6 +73,19 @@ class EmptyValue(Rule):
             for key in STEP_LISTS:
                 yield from _blank_items(f"{step.pointer}/{key}", f"{key} langkah {step.no}", getattr(step, key),
                                         f"{key} of step {step.no}")
+
+
+def _has_blank(sop) -> bool:
+    """Whether any text the rule reads is blank: a quick flat pass."""
+    texts = [sop.nama, sop.alamat or "-", *sop.pelaksana.values(), *(item.text for item in sop.dasar_hukum)]
+    for key in SECTIONS[1:]:
+        texts += getattr(sop, key)
+    for step in sop.langkah:
+        texts.append(step.kegiatan)
+        texts.append(step.simbol or "-")
+        texts += step.kelengkapan
+        texts += step.output
+    return not all(map(str.strip, texts))
 
 
 def _blank(pointer: str, what: str, what_en: str | None = None, fix: Fix | None = None) -> Violation:
