@@ -81,7 +81,9 @@ class Step(NamedTuple):
 
     @property
     def is_decision(self) -> bool:
-        return self.symbol_written == KEPUTUSAN or self.ya is not None or self.tidak is not None
+        # the common cases first: the flow asks this of every step, often
+        return (self.ya is not None or self.tidak is not None or self.simbol == KEPUTUSAN
+                or (self.simbol is not None and self.simbol not in SYMBOLS and self.symbol_written == KEPUTUSAN))
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,8 @@ class Sop:
 
     def symbol(self, step: Step) -> str:
         """The step's flowchart symbol: as written, else inferred from its place and exits."""
+        if step.simbol in SYMBOLS:
+            return step.simbol
         if step.simbol and step.simbol.strip():
             return step.symbol_written
         if step.is_decision:

@@ -48,8 +48,7 @@ class MissingMutuBaku(Rule):
         for step in sop.langkah:
             for part in PARTS:
                 value = getattr(step, part)
-                if isinstance(value, str):
-                    value = value.strip()  # a blank waktu is no waktu
-                if part in self.options["require"] and not value:
+                # a blank waktu is no waktu
+                if part in self.options["require"] and (not value or part == "waktu" and not value.strip()):
                     yield Violation(step.pointer, Text(f"langkah {step.no} tanpa {part} (mutu baku)",
                                                        f"step {step.no} has no {part} (mutu baku)"))
