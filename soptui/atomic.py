@@ -24,6 +24,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import time
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -146,10 +147,10 @@ def _replace(path: Path, data, durable: bool, info: os.stat_result | None, befor
             if before_replace is not None:
                 before_replace()
             # while still locked: a sweep never takes a live file
-            if replaces is None or info is None or not isinstance(data, bytes) or not _exchange(temporary, path):
+            if replaces is None or info is None or not isinstance(data, bytes):
                 os.replace(temporary, path)
             else:
-                _check_exchanged(temporary, path, data, replaces)
+                _checked_replace(temporary, path, data, replaces)
     except BaseException:
         try:
             os.unlink(temporary)
@@ -169,7 +170,11 @@ def _replace(path: Path, data, durable: bool, info: os.stat_result | None, befor
 
 
 class ChangedMeanwhile(OSError):
-    """Another program wrote the file between the last check and the rename; its write is kept."""
+    """Another program wrote the file between the last check and the rename; its write is kept.
+    `kept` names a copy of an earlier write of theirs that the path no longer holds, if any:
+    see `_swap_back`."""
+
+    kept: str | None = None
 
 
 def _exchange(first: str | Path, second: str | Path) -> bool:
@@ -201,22 +206,51 @@ def _exchange(first: str | Path, second: str | Path) -> bool:
 _renameat2 = None
 
 
-def _check_exchanged(swapped: str, path: Path, ours: bytes, replaces: Callable[[bytes], bool]) -> None:
-    """After the swap, `swapped` holds what `path` held. Not what the caller may replace: swap
-    back, so another program's write stays (and should a third write have landed on `path`
-    meanwhile, that newest one stays), then raise."""
-    with open(swapped, "rb") as handle:
-        replaced = handle.read()
-    if replaces(replaced):
-        os.unlink(swapped)
-        return
+def _checked_replace(temporary: str, path: Path, ours: bytes, replaces: Callable[[bytes], bool]) -> None:
+    """Put `temporary` in the place of `path` only if what `path` holds is content `replaces`
+    accepts. The file is judged before the swap, through a descriptor that pins it, so the swap
+    and its check (is what came out the very file judged?) are two system calls apart: had the
+    check come after the swap, the new content would be visible while the old was read and
+    hashed, and a program that read it then and wrote on top of it would be building on a save
+    about to be undone."""
+    pinned = os.open(path, os.O_RDONLY)
+    try:
+        judged = os.fstat(pinned)
+        with os.fdopen(os.dup(pinned), "rb") as handle:
+            if not replaces(handle.read()):
+                raise ChangedMeanwhile(errno.EAGAIN, "changed on disk while being saved", str(path))
+        if not _exchange(temporary, path):
+            os.replace(temporary, path)
+            return
+        out = os.stat(temporary)  # after the swap: what `path` held
+        if (out.st_dev, out.st_ino, out.st_mtime_ns, out.st_size) == (
+                judged.st_dev, judged.st_ino, judged.st_mtime_ns, judged.st_size):
+            os.unlink(temporary)
+            return
+        _swap_back(temporary, path, ours)
+    finally:
+        os.close(pinned)
+
+
+def _swap_back(swapped: str, path: Path, ours: bytes) -> None:
+    """After the swap, `swapped` holds a write another program made since the file was judged:
+    swap back, so that write stays, then raise.
+
+    Should a third write have landed on `path` in the two system calls the new content was
+    visible, it was made by a program that read our save and wrote on top of it: that newest
+    write stays at `path`, and the one it replaced without seeing is kept beside it
+    (`NAME.TIMESTAMP.kept`), named by the exception, so that no write is lost."""
     _exchange(swapped, path)
     with open(swapped, "rb") as handle:
         back = handle.read()
-    if back != ours:  # not ours: a write that came after our swap, newer than the one restored
+    error = ChangedMeanwhile(errno.EAGAIN, "changed on disk while being saved", str(path))
+    if back == ours:
+        os.unlink(swapped)
+    else:  # not ours: a write that came after our swap, newer than the one restored
         _exchange(swapped, path)
-    os.unlink(swapped)
-    raise ChangedMeanwhile(errno.EAGAIN, "changed on disk while being saved", str(path))
+        error.kept = f"{path}.{time.strftime('%Y%m%dT%H%M%S')}.{os.getpid()}.kept"
+        os.replace(swapped, error.kept)
+    raise error
 
 
 def _sweep(folder: Path) -> None:

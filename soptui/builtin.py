@@ -3,7 +3,7 @@
 It is registered through the entry point `builtin` of group `soptui`, exactly like a
 third-party plugin, so the built-in rules take the same code path as everyone else's.
 Every module of `soptui.rules` holds one rule; they are found by walking the package, so adding
-a rule is adding a module.
+a rule is adding a module (and its row in `soptui.rules.codes`, the code table).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import pkgutil
 from . import rules
 from .checker.rule import CorpusRule, Rule
 from .hookspecs import hookimpl
+from .rules import codes
 
 
 def builtin_rules() -> list[type[Rule]]:
@@ -28,7 +29,7 @@ def builtin_rules() -> list[type[Rule]]:
             if inspect.isclass(value) and issubclass(value, Rule) and value not in (Rule, CorpusRule)
             and value.__module__ == module.__name__
         ]
-    return sorted(found, key=lambda cls: cls.code)
+    return codes.apply(sorted(found, key=lambda cls: cls.code))
 
 
 @hookimpl

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Iterable, NamedTuple
 
 from .citation import parse_citation, split_merged
-from .registry import Registry, RegistryError, for_path
+from .registry import Registry
 
 
 class Coverage(NamedTuple):
@@ -36,13 +36,10 @@ def cited_regulations(sop):
                 yield piece
 
 
-def of_sop(sop, registry: Registry | None = None) -> tuple[int, list[str]]:
-    """(citations checked, labels of the unknown ones) for one SOP: plain data, for the cache."""
+def of_sop(sop, registry: Registry) -> tuple[int, list[str]]:
+    """(citations checked, labels of the unknown ones) for one SOP against the session's
+    registry: plain data, for the cache."""
     if not sop.dasar_hukum:
-        return 0, []
-    try:
-        registry = registry or for_path(sop.path)
-    except RegistryError:  # reported by the command that loaded the registry
         return 0, []
     checked, unknown = 0, []
     for citation in cited_regulations(sop):

@@ -7,7 +7,9 @@ Registered through the `pytest11` entry point, so any project with soptui instal
         assert not [f for f in result.findings if f.code.startswith("BLG")]
 
 `plugins` names installed plugins (entry points of group `soptui`, "builtin" included) and
-`rules` adds rule classes directly; nothing else runs. The result cache is not used.
+`rules` adds rule classes directly; nothing else runs. The regulation registry is soptui's, then
+the configuration's `registries`, then the registry files of exactly those plugins (another
+installed plugin's registry is not read). The result cache is not used.
 """
 
 from __future__ import annotations
@@ -21,14 +23,18 @@ def lint_with(paths, plugins=("builtin",), rules=(), config=None):
     from .checker.config import Config
     from .checker.engine import Checker
     from .checker.plugins import load_plugins
+    from .checker.rule import Context
     from .loading.discover import find_sop_files
+    from .registry import registry_for
 
     loaded = load_plugins(include=list(plugins), exclude=[], only=list(plugins))
     if loaded.failed:
         raise RuntimeError("; ".join(f"{p.name}: {p.error}" for p in loaded.failed))
     classes = loaded.rule_classes() + [("test", cls) for cls in rules]
     files = find_sop_files([Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)])
-    return Checker(classes, config or Config()).run(files)
+    config = config or Config()
+    context = Context(registry=registry_for(config, loaded.manager))
+    return Checker(classes, config, context).run(files)
 
 
 @pytest.fixture

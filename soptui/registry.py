@@ -20,12 +20,9 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
-import threading
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 from .citation import (
     REGIONAL, WITH_ISSUER, Citation, jenis_name, nomor_key, normalise_title, parse_citation, region_key,
@@ -433,34 +430,16 @@ def load_registry(extra: Iterable[str | Path] = (), shipped: bool = True) -> Reg
 
 
 # -- which registry a run uses ---------------------------------------------------------------------
-
-_lock = threading.Lock()
-_active: Registry | None = None
-
-
-def activate(registry: Registry | None) -> None:
-    """Make `registry` the one every rule uses in this process (None: find it per file again).
-    A session that has loaded its configuration and plugins calls `activate(registry_for(config,
-    plugins.manager))`; without it, rules find the configuration from each file's folder."""
-    global _active
-    _active = registry
+# A session builds its registry once (`registry_for(config, plugins.manager)`) and hands it to the
+# rules on their `Context`: nothing here finds a configuration or loads plugins, and nothing here
+# imports the checker.
 
 
-def active() -> Registry | None:
-    """The registry made active by `activate` or `use`, if any."""
-    return _active
-
-
-@contextmanager
-def use(registry: Registry) -> Iterator[Registry]:
-    """`with use(registry):` rules see `registry` (for tests and embedding)."""
-    global _active
-    previous = _active
-    _active = registry
-    try:
-        yield registry
-    finally:
-        _active = previous
+@functools.lru_cache(maxsize=1)
+def shipped_registry() -> Registry:
+    """soptui's own registry alone: what a rule sees when no session gave it another. Read once
+    a process; it depends on nothing but the file shipped with soptui."""
+    return load_registry()
 
 
 def hook_registries(manager: Any) -> list[Path]:
@@ -477,49 +456,9 @@ def registry_for(config: Any = None, manager: Any = None) -> Registry:
     extra: list[Path] = list(getattr(config, "registries", ()) or ())
     if manager is not None:
         extra += hook_registries(manager)
+    if not extra:
+        return shipped_registry()
     return load_registry(extra)
-
-
-def for_path(path: str | Path) -> Registry:
-    """The registry that applies to the SOP at `path`: the active one, else the shipped registry
-    with the files of the configuration found from the SOP's folder and of the installed plugins."""
-    if _active is not None:
-        return _active
-    return _for_config(_config_of(os.path.dirname(os.path.abspath(path))))
-
-
-@functools.lru_cache(maxsize=1024)
-def _config_of(folder: str) -> Path | None:
-    from .checker.config import find_config
-
-    return find_config(Path(folder).resolve())
-
-
-@functools.lru_cache(maxsize=16)
-def _cached(config_path: Path | None) -> Registry | RegistryError:
-    from .checker.config import Config, load_config
-    from .checker.plugins import load_plugins
-
-    try:
-        config = load_config(config_path) if config_path else Config()
-        plugins = load_plugins(include=list(config.plugins))
-        return registry_for(config, plugins.manager)
-    except RegistryError as error:
-        return error
-
-
-def _for_config(config_path: Path | None) -> Registry:
-    with _lock:
-        found = _cached(config_path)
-    if isinstance(found, RegistryError):
-        raise RegistryError(str(found))
-    return found
-
-
-def clear_cache() -> None:
-    """Forget the registries and configurations found so far (after one of them changed)."""
-    _cached.cache_clear()
-    _config_of.cache_clear()
 
 
 # -- words for messages ------------------------------------------------------------------------------
@@ -554,7 +493,7 @@ def replacement_text(entry: Entry, registry: Registry) -> Text:
 
 
 __all__ = [
-    "CONFIDENCES", "CONFIDENCE_TEXT", "Entry", "Registry", "RegistryError", "STATUSES", "STATUS_TEXT", "activate",
-    "citation_label", "clear_cache", "confidence_text", "for_path", "hook_registries", "load_registry",
-    "read_registry_text", "registry_for", "replacement_text", "shipped_text", "use",
+    "CONFIDENCES", "CONFIDENCE_TEXT", "Entry", "Registry", "RegistryError", "STATUSES", "STATUS_TEXT",
+    "citation_label", "confidence_text", "hook_registries", "load_registry", "read_registry_text",
+    "registry_for", "replacement_text", "shipped_registry", "shipped_text",
 ]

@@ -1,7 +1,7 @@
 """Testing rules: complete a TOML fragment to a valid SOP, lint it with chosen rules, check fixes.
 
 ```python
-from soptui.testing import RuleTester
+from soptui.api import RuleTester
 from soptui.rules.step_numbering import StepNumbering
 
 tester = RuleTester(StepNumbering)
@@ -25,6 +25,7 @@ has no `[[langkah]]`) are added around it, and reported lines are those of the f
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import textwrap
 
 from .checker.config import Config
@@ -34,6 +35,7 @@ from .checker.fixes import fix_text
 from .checker.rule import Context, CorpusRule, Rule
 from .loading.loader import load_text
 from .loading import toml
+from .registry import Registry
 
 FIXED_TODAY = dt.date(2026, 11, 23)
 
@@ -52,6 +54,36 @@ kelengkapan = ["Disposisi"]
 waktu = "1 jam"
 output = ["Laporan"]
 '''
+
+
+# The one shape of a rule's docstring (see soptui/checker/rule.py): these sections, in this order,
+# the first of them right after the first line; others (`## Options`) may come after the first.
+DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "Instead")
+
+
+def docstring_problems(rule: type[Rule]) -> list[str]:
+    """What keeps `rule`'s docstring from the one shape; [] when it has it."""
+    doc = rule.__doc__  # not inspect.getdoc: that would find the docstring of the base class
+    if not doc or not doc.strip():
+        return ["no docstring"]
+    lines = inspect.cleandoc(doc).splitlines()
+    problems = []
+    if not lines[0].strip().endswith((".", "?", "!")):
+        problems.append("the first line is not one sentence ending with a full stop")
+    if len(lines) < 2 or lines[1].strip():
+        problems.append("no blank line after the first line")
+    headings = [(index, line[3:].strip()) for index, line in enumerate(lines) if line.startswith("## ")]
+    found = [title for _, title in headings]
+    required = [title for title in found if title in DOC_SECTIONS]
+    if required != list(DOC_SECTIONS):
+        problems.append(f"sections {found}, want {list(DOC_SECTIONS)} in this order (others may follow the first)")
+    elif found[0] != DOC_SECTIONS[0] or any(line.strip() for line in lines[2:headings[0][0]]):
+        problems.append(f"`## {DOC_SECTIONS[0]}` does not follow the first line")
+    ends = [index for index, _ in headings[1:]] + [len(lines)]
+    for (start, title), end in zip(headings, ends):
+        if not any(line.strip() for line in lines[start + 1:end]):
+            problems.append(f"section `## {title}` is empty")
+    return problems
 
 
 class LoadFailed(AssertionError):
@@ -75,10 +107,20 @@ class RuleTester:
     """Lint fragments with exactly the given rule (and its options) and compare the findings."""
 
     def __init__(self, rule: type[Rule], options: dict | None = None, today: dt.date = FIXED_TODAY,
-                 context: Context | None = None) -> None:
+                 context: Context | None = None, *, registry: Registry | None = None) -> None:
+        """`registry` is the regulation registry the rule sees (default: soptui's shipped one),
+        e.g. ``load_registry(["tests/our-perbup.toml"])``; `context` replaces the whole context
+        (then give the registry there)."""
+        if context is not None and registry is not None:
+            raise TypeError("give `registry` on the `context`, or `registry` without a `context`")
         self.rule = rule
         config = Config(rules={rule.name: options} if options else {})
-        self.checker = Checker([("test", rule)], config, context or Context(today=today))
+        self.checker = Checker([("test", rule)], config, context or Context(today=today, registry=registry))
+
+    def assert_documented(self) -> None:
+        """The rule's docstring has the shape `soptui rule NAME` shows (see `DOC_SECTIONS`)."""
+        problems = docstring_problems(self.rule)
+        assert not problems, f"{self.rule.__name__}'s docstring: " + "; ".join(problems)
 
     def findings(self, fragment: str, path: str = "sop.toml") -> list[Finding]:
         """Findings of the rule on the completed fragment, lines counted in the fragment."""

@@ -25,7 +25,13 @@ from .model import Sop
 
 
 class ChangedOnDisk(Exception):
-    """The file changed on disk since it was opened or saved; the caller must choose."""
+    """The file changed on disk since it was opened or saved; the caller must choose. `kept`
+    names a copy of another program's write that a third write replaced while this save was
+    being undone (rare: see `atomic._swap_back`)."""
+
+    def __init__(self, path: str, kept: str | None = None) -> None:
+        super().__init__(path if kept is None else f"{path} (kept: {kept})")
+        self.kept = kept
 
 
 def _stamp(path: Path, data: bytes | None = None, info: os.stat_result | None = None) -> tuple[int, int, str] | None:
@@ -165,8 +171,8 @@ class Document:
         try:
             written = atomic_write_bytes(self.path, data, before_replace=still_ours,
                                          replaces=None if force else replaceable)
-        except ChangedMeanwhile:
-            raise ChangedOnDisk(str(self.path)) from None
+        except ChangedMeanwhile as error:
+            raise ChangedOnDisk(str(self.path), error.kept) from None
         self.saved_text = self.text
         self.stamp = _stamp(self.path, data, written)
 

@@ -4,7 +4,6 @@ Each test installs plugins the light way: a `.dist-info` folder with `entry_poin
 PYTHONPATH, which importlib.metadata treats like any installed distribution.
 """
 
-import inspect
 import json
 import os
 import re
@@ -13,8 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from soptui import hookspecs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -128,22 +125,13 @@ def test_the_soptui_lint_fixture_runs_exactly_the_given_plugins(soptui_lint):
     assert {f.name for f in result.findings} >= {"step-numbering", "kegiatan-active-verb"}
 
 
-def test_every_hook_is_documented_with_its_signature():
-    docs = (ROOT / "docs" / "plugins.md").read_text()
-    hooks = [name for name in dir(hookspecs) if name.startswith("soptui_")]
-    assert hooks
-    for name in hooks:
-        signature = f"def {name}{inspect.signature(getattr(hookspecs, name), eval_str=True)}"
-        assert signature in docs, f"docs/plugins.md lacks `{signature}`"
-
-
 def test_new_plugin_writes_a_skeleton_whose_test_passes(tmp_path):
     made = subprocess.run([sys.executable, "-m", "soptui", "new-plugin", "kabupaten-uji", "--dir", str(tmp_path / "p")],
                           capture_output=True, text=True)
     assert made.returncode == 0, made.stderr
     ran = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path / "p")],
                          env=dict(os.environ, PYTHONPATH=str(tmp_path / "p" / "src")), capture_output=True, text=True)
-    assert "3 passed" in ran.stdout, ran.stdout + ran.stderr
+    assert "4 passed" in ran.stdout, ran.stdout + ran.stderr
     entry = (tmp_path / "p" / "pyproject.toml").read_text()
     assert 'kabupaten-uji = "soptui_kabupaten_uji"' in entry
 
@@ -183,3 +171,52 @@ def test_a_crash_exits_2_never_1_which_means_findings(site):
     done = soptui("lint", "sops/", "--no-cache", "--format", "crashing", site=site)
     assert done.returncode == 2
     assert "kaboom in a report" in done.stderr and "internal error" in done.stderr
+
+
+REGISTRY_PLUGIN = '''
+from pathlib import Path
+from soptui.api import hookimpl
+
+@hookimpl
+def soptui_registries():
+    return [str(Path(__file__).with_name("local_registry.toml"))]
+'''
+
+LOCAL_REVOCATION = '''\
+[[regulation]]
+kind = "pp"
+nomor = "12"
+tahun = 2019
+judul = "Pengelolaan Keuangan Daerah"
+status = "revoked"
+replaced_by = ["PP 99/2025"]
+confidence = "verified"
+source = "a kabupaten's own check"
+'''
+
+
+def test_the_soptui_lint_fixture_reads_the_registries_of_the_given_plugins_only(site, monkeypatch):
+    from soptui.pytest_plugin import lint_with
+
+    install(site, "localreg", REGISTRY_PLUGIN)
+    (site / "local_registry.toml").write_text(LOCAL_REVOCATION)
+    monkeypatch.syspath_prepend(str(site))
+    target = ROOT / "sops" / "awayan" / "pengumpulan-data-kinerja-triwulan.toml"
+
+    def revoked(plugins):
+        return [f for f in lint_with(target, plugins=plugins).findings
+                if f.name == "revoked-regulation" and "PP 12/2019" in f.message.en]
+
+    assert not revoked(["builtin"])  # installed and auto-loadable, but not named
+    assert revoked(["builtin", "localreg"])
+
+
+RENAMED = GOOD.replace('    name = "house-shouting"\n', '    name = "house-shouting"\n    aliases = ("HSE900", "old-shouting")\n')
+
+
+def test_a_renamed_rule_answers_to_its_old_code_with_a_note(site):
+    install(site, "house", RENAMED)
+    done = soptui("lint", "sops/", "--no-cache", "--format", "json", "--select", "HSE900", site=site)
+    assert "`HSE900` sekarang (is now) HSE001 `house-shouting`" in done.stderr, done.stderr
+    assert {f["code"] for f in json.loads(done.stdout)["findings"]} == {"HSE001"}
+    assert "HSE001" in soptui("rule", "old-shouting", site=site).stdout

@@ -222,20 +222,16 @@ def test_a_missing_file_is_an_error(tmp_path):
 
 
 def test_the_configuration_adds_files_relative_to_itself(tmp_path):
+    from soptui.checker.config import load_config
+
     (tmp_path / "registri").mkdir()
     (tmp_path / "registri" / "balangan.toml").write_text(BALANGAN)
     (tmp_path / "soptui.toml").write_text('registries = ["registri/balangan.toml"]\n')
-    (tmp_path / "sops").mkdir()
-    registry.clear_cache()
-    try:
-        found = registry.for_path(tmp_path / "sops" / "a.toml")
-        assert found.lookup(parse_citation("Perbup Balangan 12/2020")) is not None
-        (tmp_path / "soptui.toml").write_text('registries = ["registri/missing.toml"]\n')
-        registry.clear_cache()
-        with pytest.raises(RegistryError, match="missing.toml"):
-            registry.for_path(tmp_path / "sops" / "a.toml")
-    finally:
-        registry.clear_cache()
+    found = registry.registry_for(load_config(tmp_path / "soptui.toml"))
+    assert found.lookup(parse_citation("Perbup Balangan 12/2020")) is not None
+    (tmp_path / "soptui.toml").write_text('registries = ["registri/missing.toml"]\n')
+    with pytest.raises(RegistryError, match="missing.toml"):
+        registry.registry_for(load_config(tmp_path / "soptui.toml"))
 
 
 def test_a_plugin_adds_files_through_the_hook(tmp_path):
@@ -255,11 +251,29 @@ def test_a_plugin_adds_files_through_the_hook(tmp_path):
     assert found.lookup(parse_citation("Perbup Balangan 12/2020")).source == "Bagian Hukum Setda Balangan"
 
 
-def test_use_makes_a_registry_the_one_rules_see(tmp_path):
+def test_the_context_carries_the_registry_and_defaults_to_the_shipped_one():
+    from soptui.checker.rule import Context
+
     empty = Registry()
-    with registry.use(empty):
-        assert registry.for_path(tmp_path / "a.toml") is empty
-    assert registry.for_path(tmp_path / "a.toml") is not empty
+    assert Context(registry=empty).registry is empty
+    assert Context().registry is registry.shipped_registry()
+    assert Context().registry.lookup(parse_citation("PP 46/2011")).status == "revoked"
+    # no process-wide registry to activate: a session's registry lives on its context only
+    assert not any(hasattr(registry, name) for name in ("activate", "active", "use", "for_path"))
+
+
+def test_the_cache_key_changes_when_a_registry_file_changes(tmp_path):
+    from soptui.checker.cache import engine_key
+    from soptui.checker.engine import Checker
+    from soptui.checker.rule import Context
+
+    extra = tmp_path / "local.toml"
+    extra.write_text(BALANGAN)
+    before = engine_key(Checker([], context=Context(registry=load_registry([extra]))))
+    assert engine_key(Checker([], context=Context(registry=load_registry([extra])))) == before
+    extra.write_text(BALANGAN.replace("Bagian Hukum Setda Balangan", "Bagian Hukum"))
+    assert engine_key(Checker([], context=Context(registry=load_registry([extra])))) != before
+    assert engine_key(Checker([], context=Context())) != before
 
 
 LOCAL_REVOCATION = '''\
@@ -301,7 +315,6 @@ def test_lint_uses_the_registries_of_the_configuration_it_is_given(tmp_path, mon
     code, with_local = lint_json(target, "--config", str(tmp_path / "kabupaten" / "soptui.toml"))
     assert not any("PP 12/2019" in f["message"] for f in shipped_only)
     assert code == 1 and any("PP 12/2019" in f["message"] and "PP 99/2025" in f["message"] for f in with_local)
-    assert registry.active() is None  # the run's registry does not outlive it
 
 
 def test_a_broken_registry_in_the_configuration_is_a_usage_error(tmp_path, capsys):
@@ -346,3 +359,50 @@ def test_entry_origins_found_without_the_full_scan_are_the_scans(text, quick):
     assert (found is not None) == quick
     if quick:
         assert found == [registry._where("r.toml", text, ["regulation", str(i)]) for i in range(count)]
+
+
+def test_a_context_with_its_registry_crosses_to_a_spawned_worker(tmp_path):
+    """A worker started with `spawn` (not `fork`) gets the context pickled: its registry with it."""
+    import pickle
+
+    from soptui.checker.rule import Context
+
+    extra = tmp_path / "local.toml"
+    extra.write_text(BALANGAN)
+    context = pickle.loads(pickle.dumps(Context(registry=load_registry([extra]))))
+    assert context.registry.lookup(parse_citation("Perbup Balangan 12/2020")).source == "Bagian Hukum Setda Balangan"
+
+
+def _kabupaten(tmp_path):
+    (tmp_path / "local.toml").write_text(LOCAL_REVOCATION)
+    (tmp_path / "soptui.toml").write_text('registries = ["local.toml"]\n')
+    (tmp_path / "sops").mkdir()
+    source = ROOT / "sops" / "awayan" / "pengumpulan-data-kinerja-triwulan.toml"
+    (tmp_path / "sops" / "a.toml").write_text(source.read_text("utf-8"), "utf-8")
+    return tmp_path / "sops" / "a.toml"
+
+
+def _local_revocations(findings):
+    return [f for f in findings if f.name == "revoked-regulation" and "PP 99/2025" in f.message.en]
+
+
+def test_a_rule_tester_reads_no_configuration_from_the_folder(tmp_path, monkeypatch):
+    from soptui.rules.revoked_regulation import RevokedRegulation
+    from soptui.testing import RuleTester
+
+    sop = _kabupaten(tmp_path)
+    monkeypatch.chdir(tmp_path / "sops")
+    fragment = 'dasar_hukum = ["Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan Daerah"]\n'
+    assert not _local_revocations(RuleTester(RevokedRegulation).findings(fragment, path=str(sop)))
+    local = load_registry([tmp_path / "local.toml"])
+    assert _local_revocations(RuleTester(RevokedRegulation, registry=local).findings(fragment, path=str(sop)))
+
+
+def test_the_tui_workspace_uses_the_registry_of_its_configuration(tmp_path):
+    pytest.importorskip("textual")
+    from soptui.tui.app import build_workspace
+
+    sop = _kabupaten(tmp_path)
+    workspace, _ = build_workspace(tmp_path / "sops")
+    workspace.lint_all()
+    assert _local_revocations(workspace.findings(sop))

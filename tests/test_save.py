@@ -123,3 +123,39 @@ def test_a_write_between_the_last_check_and_the_rename_is_kept(opened, monkeypat
         document.save()
     assert path.read_text() == "# theirs\n" + CLEAN
     assert [p.name for p in path.parent.iterdir()] == ["sop.toml"]
+
+
+def test_a_write_on_top_of_a_save_being_undone_keeps_the_write_it_replaced(opened, monkeypatch):
+    # Three writers: theirs lands after our check, ours is swapped in, and a third program reads
+    # ours in that moment and writes on top of it before we swap back. Its write (the newest)
+    # stays; the first one, which it replaced without seeing, is kept beside the file.
+    document, path = opened
+    if not soptui.atomic._exchange(path, path):
+        pytest.skip("no atomic exchange of two paths here (renameat2): no swap to undo")
+    real = soptui.atomic._exchange
+    calls = []
+
+    def two_other_programs(first, second):
+        calls.append(1)
+        if len(calls) == 1:
+            theirs = path.with_name("theirs")
+            theirs.write_text("# first\n" + CLEAN)
+            os.replace(theirs, path)
+            swapped = real(first, second)
+            third = path.with_name("third")
+            third.write_text(path.read_text() + "# third\n")  # built on our save
+            os.replace(third, path)
+            return swapped
+        return real(first, second)
+
+    monkeypatch.setattr(soptui.atomic, "_exchange", two_other_programs)
+    document.edit(lambda text: text.replace("10 menit", "15 menit"))
+    with pytest.raises(ChangedOnDisk) as raised:
+        document.save()
+    monkeypatch.undo()
+    assert path.read_text().endswith("# third\n") and "15 menit" in path.read_text()
+    kept = raised.value.kept
+    assert kept and os.path.dirname(kept) == str(path.parent)
+    with open(kept) as copy:
+        assert copy.read() == "# first\n" + CLEAN
+    assert sorted(p.name for p in path.parent.iterdir()) == sorted(["sop.toml", os.path.basename(kept)])

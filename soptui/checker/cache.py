@@ -51,12 +51,9 @@ def engine_key(checker: Checker) -> str:
         "today": checker.context.today.isoformat(),
         "previous": checker.context.previous_text,
     }
-    try:  # a registry file edited changes the dasar hukum findings of unchanged SOPs
-        from ..registry import active, registry_for
-
-        parts["registry"] = (active() or registry_for(config)).digest
-    except Exception:  # noqa: BLE001 - a broken registry is reported by the rules; the key stays usable
-        parts["registry"] = "unreadable"
+    # the registry the rules see (shipped, configuration's, plugins'): a registry file edited
+    # changes the dasar hukum findings of unchanged SOPs
+    parts["registry"] = checker.context.registry.digest
     try:
         from .entrypoints import entry_points
 

@@ -181,24 +181,61 @@ def _where(path: Path, text: str, prefix: str, keys: list[str]) -> str:
 # -- choosing rules --------------------------------------------------------------------------
 
 
+def _names(selector: str, rule: type[Rule]) -> bool:
+    """`selector` is the rule's code, name, or one of its earlier codes and names."""
+    return selector in (rule.code, rule.name, *rule.aliases)
+
+
 def _matches(selector: str, rule: type[Rule]) -> bool:
-    return selector == "ALL" or selector in (rule.code, rule.name) or (
+    return selector == "ALL" or _names(selector, rule) or (
         selector.isupper() and rule.code.startswith(selector)
     )
 
 
-def unknown_selectors(config: Config, rules: list[type[Rule]], cli: list[str] = ()) -> list[str]:
-    """Selectors (in config or on the command line) that match no rule, each with a suggestion."""
+def _enables(selector: str, rule: type[Rule]) -> bool:
+    """Whether `selector` in `select` turns the rule on: a preview rule only when named."""
+    return _names(selector, rule) if rule.lifecycle == "preview" else _matches(selector, rule)
+
+
+def _all_selectors(config: Config, cli: list[str] = ()) -> list[str]:
     overrides = [s for o in config.overrides for s in (*(o.select or ()), *o.extend_select, *o.ignore, *o.severity)]
-    options = list(config.rules)
+    return [*config.select, *config.extend_select, *config.ignore, *config.severity, *overrides, *config.rules, *cli]
+
+
+def unknown_selectors(config: Config, rules: list[type[Rule]], cli: list[str] = (),
+                      removed: Mapping[str, object] = MappingProxyType({})) -> list[str]:
+    """Selectors (in config or on the command line) that match no rule, each with a suggestion.
+    A selector in `removed` (a rule that no longer exists) is left to `selector_notes`."""
     messages = []
     names = sorted({r.name for r in rules} | {r.code for r in rules})
-    for selector in [*config.select, *config.extend_select, *config.ignore, *config.severity, *overrides, *options, *cli]:
+    for selector in _all_selectors(config, cli):
+        if selector in removed:
+            continue
         if not any(_matches(selector, rule) for rule in rules):
             close = closest(selector, names)
             hint = f"; maksud Anda (did you mean) `{close}`?" if close else ""
             messages.append(f"aturan tidak dikenal (unknown rule) `{selector}`{hint}")
     return messages
+
+
+def selector_notes(config: Config, rules: list[type[Rule]], cli: list[str] = (),
+                   removed: Mapping[str, object] = MappingProxyType({})) -> list[str]:
+    """Notes for selectors that still work but should change: an earlier code or name of a rule
+    (an alias), a deprecated rule named, a removed rule named (`removed`: selector -> its row)."""
+    notes: list[str] = []
+    for selector in dict.fromkeys(_all_selectors(config, cli)):
+        renamed = next((r for r in rules if selector in r.aliases), None)
+        if renamed is not None:
+            notes.append(f"`{selector}` sekarang (is now) {renamed.code} `{renamed.name}`; tulis nama barunya "
+                         f"(write the new name)")
+        named = next((r for r in rules if selector in (r.code, r.name)), renamed)
+        if named is not None and named.lifecycle == "deprecated":
+            notes.append(f"aturan (rule) {named.code} `{named.name}` usang dan akan dihapus "
+                         f"(is deprecated and will be removed)")
+        if selector in removed and not any(_matches(selector, r) for r in rules):
+            notes.append(f"aturan (rule) `{selector}` sudah dihapus, tidak berjalan lagi (was removed and no "
+                         f"longer runs); hapus dari konfigurasi (drop it)")
+    return notes
 
 
 class RuleSelection(NamedTuple):
@@ -230,7 +267,7 @@ def selection_with(config: Config, rules: list[type[Rule]], overrides: tuple[int
     enabled = frozenset(
         rule.code
         for rule in rules
-        if any(_matches(s, rule) for s in [*select, *extend]) and not any(_matches(s, rule) for s in ignore)
+        if any(_enables(s, rule) for s in [*select, *extend]) and not any(_matches(s, rule) for s in ignore)
     )
     levels = {}
     for rule in rules:
@@ -240,11 +277,13 @@ def selection_with(config: Config, rules: list[type[Rule]], overrides: tuple[int
 
 
 def options_for(config: Config, rule: type[Rule]) -> dict:
-    """The options of `rule` from [rules.NAME] (or [rules.CODE]), validated against its schema."""
-    if rule.name in config.rules and rule.code in config.rules:
-        raise ConfigError(f"{config.path or 'config'}: [rules.{rule.name}] dan (and) [rules.{rule.code}] "
+    """The options of `rule` from [rules.NAME] (or [rules.CODE], or an earlier name or code of
+    the rule), validated against its schema."""
+    given = [key for key in (rule.name, rule.code, *rule.aliases) if key in config.rules]
+    if len(given) > 1:
+        raise ConfigError(f"{config.path or 'config'}: [rules.{given[0]}] dan (and) [rules.{given[1]}] "
                           "adalah aturan yang sama; tulis satu saja (are the same rule: keep one)")
-    options = config.rules.get(rule.name, config.rules.get(rule.code, {}))
+    options = config.rules[given[0]] if given else {}
     if not options:
         return {}  # nothing to check: the rule's own defaults apply (and jsonschema stays unimported)
     from jsonschema import Draft202012Validator

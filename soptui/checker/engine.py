@@ -56,6 +56,8 @@ class RuleInfo(NamedTuple):
     plugin: str
     summary: str
     documentation: str
+    lifecycle: str = "stable"  # see soptui/rules/codes.py
+    aliases: tuple[str, ...] = ()  # earlier codes and names
 
 
 META_RULES = (
@@ -154,7 +156,7 @@ class Checker:
     def infos(self) -> list[RuleInfo]:
         return [*META_RULES, *(
             RuleInfo(r.code, r.name, r.severity, r.scope, r.fixable, self.plugin_of[r.code],
-                     r.summary(), r.documentation())
+                     r.summary(), r.documentation(), r.lifecycle, r.aliases)
             for r in self.rules
         )]
 
@@ -198,7 +200,7 @@ class Checker:
             findings += [self._finding(rule, sop, v, selection) for v in violations or ()]
         identity = {"nama": sop.nama, "nomor": sop.nomor or "", "unit": sop.unit}
         return FileResult(path, self._suppress(sop, findings, selection), collected, identity=identity,
-                          source=sop.source, coverage=coverage.of_sop(sop))
+                          source=sop.source, coverage=coverage.of_sop(sop, self.context.registry))
 
     def _contained(self, rule: Rule, path: str, findings: list[Finding], call: Callable[[], Any]) -> Any:
         try:
@@ -238,13 +240,15 @@ class Checker:
         if not found:
             return findings
         kept = []
+        aliases = {rule.code: rule.aliases for rule in self.rules if rule.aliases}
         for finding in findings:
-            covering = [s for s in found if s.covers(finding.code, finding.name, finding.line, finding.pointer)]
+            covering = [s for s in found if s.covers(finding.code, finding.name, finding.line, finding.pointer,
+                                                     aliases.get(finding.code, ()))]
             for item in covering:
                 item.used.add(finding.code)
             if not covering:
                 kept.append(finding)
-        known = {name: rule.code for rule in self.rules for name in (rule.code, rule.name)}
+        known = {name: rule.code for rule in self.rules for name in (rule.code, rule.name, *rule.aliases)}
         known.update(_META_NAMES)
         for item in found:
             stale = sorted(r for r in item.rules if known.get(r) not in item.used

@@ -14,7 +14,6 @@ import os
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
-from .. import registry
 from ..files import read_regular
 from ..loading.loader import MAX_FILE_BYTES, load_bytes
 from .engine import Checker, FileResult
@@ -81,12 +80,12 @@ def _die_with(parent: int) -> None:
     threading.Thread(target=watch, name="parent watch", daemon=True).start()
 
 
-def _start_worker(rule_classes, config, context, active_registry, parent: int | None = None) -> None:
+def _start_worker(rule_classes, config, context, parent: int | None = None) -> None:
+    """A worker's checker: the parent's rules, configuration and context (the context carries
+    the session's registry, so a worker sees exactly what the parent's rules see)."""
     global _worker
     if parent is not None:
         _die_with(parent)
-    if active_registry is not None:  # a spawned worker does not inherit the parent's
-        registry.activate(active_registry)
     gc.enable()  # a forked worker inherits the parent's paused collector; a rule may make cycles
     _worker = Checker(rule_classes, config, context)
 
@@ -120,7 +119,7 @@ def check_files(checker: Checker, paths: list[Path],
     chunks = [paths[i:i + CHUNK] for i in range(0, total, CHUNK)]
     done = 0
     with ProcessPoolExecutor(max_workers=workers(), initializer=_start_worker,
-                             initargs=(rule_classes, checker.config, checker.context, registry.active(), os.getpid())) as pool:
+                             initargs=(rule_classes, checker.config, checker.context, os.getpid())) as pool:
         for future in as_completed([pool.submit(_check_chunk, chunk, digests) for chunk in chunks]):
             for name, version, text in future.result():
                 yield Checked(name, version, decode(name, json.loads(text)), text)

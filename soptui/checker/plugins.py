@@ -45,7 +45,7 @@ class Plugins:
         for impl in self.manager.hook.soptui_rules.get_hookimpls():  # registration order: builtin first
             plugin = self.manager.get_name(impl.plugin) or "?"
             try:
-                classes = impl.function()
+                classes = call(impl)
             except Exception as error:  # noqa: BLE001 - a plugin's bug is reported, not fatal
                 self.problems.append(f"plugin '{plugin}': soptui_rules() raised {error!r}")
                 continue
@@ -53,11 +53,12 @@ class Plugins:
                 if not (isinstance(cls, type) and issubclass(cls, Rule)) or not getattr(cls, "code", None):
                     self.problems.append(f"plugin '{plugin}': {cls!r} is not a Rule subclass with a code")
                     continue
-                taken = {cls.code, cls.name} & seen
+                names = {cls.code, cls.name, *cls.aliases}  # an old code stays its rule's
+                taken = names & seen
                 if taken:
                     self.problems.append(f"plugin '{plugin}': rule {cls.code} ({cls.name}) skipped, {sorted(taken)} already taken")
                     continue
-                seen |= {cls.code, cls.name}
+                seen |= names
                 found.append((plugin, cls))
         return found
 
@@ -65,13 +66,20 @@ class Plugins:
         found: dict[str, type] = {}
         for impl in self.manager.hook.soptui_reporters.get_hookimpls():
             try:
-                classes = impl.function()
+                classes = call(impl)
             except Exception as error:  # noqa: BLE001
                 self.problems.append(f"plugin '{self.manager.get_name(impl.plugin)}': soptui_reporters() raised {error!r}")
                 continue
             for cls in classes or ():
                 found.setdefault(cls.name, cls)
         return found
+
+
+def call(impl: pluggy.HookImpl, **arguments: object) -> object:
+    """Call one plugin's hook implementation as pluggy does: by keyword, with only the arguments
+    it names (so a hook that gains an argument does not break an older plugin). soptui calls
+    each implementation on its own, so one plugin's failure is reported without hiding the rest."""
+    return impl.function(**{name: arguments[name] for name in impl.argnames if name in arguments})
 
 
 def load_plugins(include: list[str] | None = None, exclude: list[str] | None = None,

@@ -4,9 +4,11 @@ A rule reports `Violation`s: where (a JSON pointer into the SOP), what (a messag
 Indonesia and English) and optionally how to fix it. The engine turns them into `Finding`s,
 adding the rule's code, severity, file, line and column, so a rule stays a few lines of logic.
 
-A rule's docstring is its documentation, shown by `soptui rule NAME` and in SARIF help: a first
-line saying what it checks, then sections *Why it matters*, *Example* and *Instead*, as ruff
-documents its rules.
+A rule's docstring is its documentation, shown by `soptui rule NAME` and in SARIF help, in one
+shape for every rule (`soptui.testing.docstring_problems` checks it): a first line saying what
+the rule wants, a blank line, then the sections ``## What it checks``, ``## Why it matters``,
+``## Example`` and ``## Instead`` in that order (others, such as ``## Options``, may follow
+*What it checks*), as ruff documents its rules.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import inspect
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, NamedTuple
 
 from ..i18n import Text
+from ..registry import Registry, shipped_registry
 from ..source import Pos
 
 if TYPE_CHECKING:
@@ -62,12 +65,32 @@ class Violation(NamedTuple):
 
 
 class Context:
-    """What a rule may know beyond the SOP itself."""
+    """What a rule may know beyond the SOP itself: the date to judge "future" by (`today`), the
+    regulation registry of this session (`registry`: the shipped one, the configuration's
+    `registries` and the plugins' files), and for `revision-date` each file's earlier text.
 
-    def __init__(self, today: dt.date | None = None, previous_text: dict[str, str | None] | None = None) -> None:
+    A session builds one context and every rule, worker and cache key reads it, so a rule never
+    looks for a configuration or plugins itself."""
+
+    def __init__(self, today: dt.date | None = None, previous_text: dict[str, str | None] | None = None,
+                 *, registry: Registry | None = None) -> None:
         self.today = today or dt.date.today()
         # for `revision-date`: file path -> its text at the revision given by --changed-since
         self.previous_text = previous_text
+        self._registry = registry
+
+    @property
+    def registry(self) -> Registry:
+        """The session's registry; soptui's shipped registry when none was given (read when
+        first asked for: a run whose rules cite no regulation never reads it)."""
+        if self._registry is None:
+            self._registry = shipped_registry()
+        return self._registry
+
+
+# Where a rule stands (see soptui/rules/codes.py): stable rules run with ALL, preview rules only
+# when named, deprecated ones run with a note, removed ones no longer run.
+LIFECYCLES = ("stable", "preview", "deprecated", "removed")
 
 
 class Rule:
@@ -80,6 +103,9 @@ class Rule:
     fixable: ClassVar[bool] = False
     # JSON Schema of the options accepted in [tool.soptui.rules.NAME]; "default"s fill `options`
     options_schema: ClassVar[dict] = {"type": "object", "properties": {}, "additionalProperties": False}
+    lifecycle: ClassVar[str] = "stable"  # one of LIFECYCLES
+    # earlier codes and names of the rule: selectors, suppressions and [rules.OLD] still reach it
+    aliases: ClassVar[tuple[str, ...]] = ()
     # The inputs the rule reads: top-level keys of the SOP ("nomor", "disahkan_oleh"), "langkah"
     # for the steps as a whole, or "langkah.FIELD" for one field of every step. When the file has
     # one of them in a broken shape (`Sop.broken`), the engine skips the rule for that file rather

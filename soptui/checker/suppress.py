@@ -41,8 +41,9 @@ class Suppression:
         self.reason = reason
         self.used: set[str] = set()
 
-    def covers(self, code: str, name: str, line: int, pointer: str) -> bool:
-        if not ({code, name} & self.rules):
+    def covers(self, code: str, name: str, line: int, pointer: str, aliases: tuple[str, ...] = ()) -> bool:
+        """`aliases`: the rule's earlier codes and names, which a comment written before a rename names."""
+        if not ({code, name, *aliases} & self.rules):
             return False
         if self.scope == "file":
             return True

@@ -135,12 +135,10 @@ def _configured_logo(start: Path) -> str | None:
 
 def _findings(args: argparse.Namespace, files: list[Path]) -> dict[str, list]:
     """Each file's lint findings, found as `soptui lint` finds them (configuration, plugins)."""
-    from ..registry import use
     from .session import open_session
 
     session = open_session(argparse.Namespace(paths=args.paths, lang=args.lang, quiet=True, no_cache=False))
-    with use(session.registry):
-        result = session.lint()
+    result = session.lint()
     found: dict[str, list] = {}
     for finding in result.findings:
         found.setdefault(finding.path, []).append(finding)

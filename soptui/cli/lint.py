@@ -31,8 +31,8 @@ from pathlib import Path
 from ..atomic import wait_for_background_writes
 from ..checker.baseline import BaselineError
 from ..checker.engine import INTERNAL_ERROR
+from ..checker.report import LintReport
 from ..checker.rule import Severity
-from ..registry import use
 from .replay import Capture, Recording, Replay, replayable
 
 
@@ -78,9 +78,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from .session import open_session
 
-    session = open_session(args)
-    with use(session.registry):
-        return _run(args, session)
+    return _run(args, open_session(args))
 
 
 def _run(args: argparse.Namespace, session) -> int:
@@ -152,20 +150,21 @@ def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None
         result.findings = filter_new(Path(args.baseline), result.findings)
 
     exit_code = _exit_code(args, session, result)
+    report = LintReport.of(result)  # what reporters get: frozen, so one cannot change the next one's
     stderr = ""
     if not args.quiet and reports[0][0] != "text":
         from ..reporting.text import TextReporter
 
-        stderr = TextReporter(lang=session.lang).summary(result) + "\n"
+        stderr = TextReporter(lang=session.lang).summary(report) + "\n"
     outputs = {}
     for name, target in reports[1:]:
         buffer = io.StringIO()
-        _reporter(session, name, color=False).write(result, buffer)
+        _reporter(session, name, color=False).write(report, buffer)
         outputs[target] = buffer.getvalue()
     record = replay.start(exit_code, stderr, outputs) if replay is not None else None
     stdout = Capture(record)
     try:
-        _reporter(session, reports[0][0], color=color).write(result, stdout)
+        _reporter(session, reports[0][0], color=color).write(report, stdout)
         pieces = stdout.done()
     except BaseException:
         if record is not None:

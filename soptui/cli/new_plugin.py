@@ -30,7 +30,7 @@ where = ["src"]
 
 INIT = '''"""soptui rules of {title}."""
 
-from soptui.hookspecs import hookimpl
+from soptui.api import hookimpl
 
 from .rules import UnitNamed
 
@@ -41,14 +41,17 @@ def soptui_rules():
 '''
 
 RULES = '''"""The rules of this plugin. Each rule: a code, a name, a severity, a check, and a docstring
-that `soptui rule NAME` shows (what it checks, why it matters, an example, what to write instead)."""
+that `soptui rule NAME` shows: a first line, then the sections What it checks, Why it matters,
+Example and Instead (the shape of soptui's own rules)."""
 
-from soptui.checker.rule import Rule, Severity, Violation
-from soptui.i18n import Text
+from soptui.api import Rule, Severity, Text, Violation
 
 
 class UnitNamed(Rule):
     """The unit is written with its kind: "Kecamatan ...", "Kelurahan ...", "Desa ...".
+
+    ## What it checks
+    `unit` starts with one of the kinds of the option `kinds`.
 
     ## Why it matters
     A bare name ("Awayan") cannot be told apart from a desa of the same name.
@@ -76,13 +79,14 @@ class UnitNamed(Rule):
 
     def check(self, sop, context):
         if not any(sop.unit.startswith(kind + " ") for kind in self.options["kinds"]):
-            yield Violation("/unit", Text(
-                f"unit {{sop.unit!r}} tidak diawali jenisnya ({{', '.join(self.options['kinds'])}})",
-                f"unit {{sop.unit!r}} does not start with its kind ({{', '.join(self.options['kinds'])}})",
+            kinds = ", ".join(self.options["kinds"])
+            yield Violation(pointer="/unit", message=Text(
+                id=f"unit {{sop.unit!r}} tidak diawali jenisnya ({{kinds}})",
+                en=f"unit {{sop.unit!r}} does not start with its kind ({{kinds}})",
             ))
 '''
 
-TEST = '''from soptui.testing import RuleTester
+TEST = '''from soptui.api import RuleTester
 
 from soptui_{module}.rules import UnitNamed
 
@@ -99,6 +103,10 @@ def test_a_bare_unit_name_is_reported_at_its_line():
 
 def test_the_kinds_option():
     RuleTester(UnitNamed, options={{"kinds": ["Dinas"]}}).assert_valid('unit = "Dinas Kesehatan"\\n')
+
+
+def test_the_docstring_has_the_shape_soptui_rule_shows():
+    tester.assert_documented()
 '''
 
 README = '''# soptui-{name}

@@ -18,10 +18,12 @@ def run(args: argparse.Namespace) -> int:
 
     infos = rule_infos()
     for info in infos:
-        if args.name in (info.code, info.name) or args.name.upper() == info.code:
+        if args.name in (info.code, info.name, *info.aliases) or args.name.upper() == info.code:
+            if args.name in info.aliases:
+                print(f"({args.name} sekarang (is now) {info.code} {info.name})\n")
             fix = "yes" if info.fixable else "no"
             print(f"{info.code} {info.name}  (severity: {info.severity.value}, scope: {info.scope}, "
-                  f"fix: {fix}, plugin: {info.plugin})\n")
+                  f"fix: {fix}, plugin: {info.plugin}, lifecycle: {info.lifecycle})\n")
             print(info.documentation)
             return 0
     names = [i.name for i in infos] + [i.code for i in infos]

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pluggy
 
-from ..checker.config import Config, ConfigError, find_config, load_config, unknown_selectors
+from ..checker.config import Config, ConfigError, find_config, load_config, selector_notes, unknown_selectors
 from ..checker.engine import Checker, LintResult
 from ..checker.plugins import Plugins, load_plugins
 from ..checker.rule import Context
 from ..loading.discover import MissingPath, UnusablePath, find_sop_files
 from ..registry import Registry, RegistryError, registry_for
 from ..reporting.base import printable
+from ..rules import codes
 
 
 class Session:
@@ -32,8 +33,8 @@ class Session:
         self.targets = targets  # what is reported on (--changed-since narrows it)
         self.quiet = quiet
         self.use_cache = use_cache
-        # The dasar hukum registry of this configuration and these plugins, for the rules to use
-        # (`registry.use`) rather than find a configuration from each file's folder.
+        # The dasar hukum registry of this configuration and these plugins: the checker's
+        # context holds the same one, which is what the rules read.
         self.registry = registry
 
     @property
@@ -97,10 +98,18 @@ def open_session(args: argparse.Namespace) -> Session:
     for problem in plugins.problems:
         print(f"soptui: {problem}", file=sys.stderr)
     _apply_cli_selection(args, config)
-    unknown = unknown_selectors(config, [cls for _, cls in rule_classes])
+    classes = [cls for _, cls in rule_classes]
+    removed = codes.removed()
+    unknown = unknown_selectors(config, classes, removed=removed)
     if unknown:
         raise UsageError("; ".join(unknown))
-    context = Context()
+    if not getattr(args, "quiet", False):
+        for note in selector_notes(config, classes, removed=removed):
+            print(f"soptui: catatan (note): {note}", file=sys.stderr)
+    # The registry of this configuration and these plugins, built once: the rules, the workers
+    # and the cache key all read it from the context.
+    registry = _registry(config, plugins)
+    previous = None
     targets = files
     if getattr(args, "changed_since", None):
         from ..checker.revisions import changed_files
@@ -109,7 +118,7 @@ def open_session(args: argparse.Namespace) -> Session:
             targets, previous = changed_files(args.changed_since, files)
         except RuntimeError as error:
             raise UsageError(str(error)) from None
-        context = Context(previous_text=previous)
+    context = Context(previous_text=previous, registry=registry)
     try:
         checker = Checker(rule_classes, config, context)
     except ConfigError as error:
@@ -117,7 +126,7 @@ def open_session(args: argparse.Namespace) -> Session:
     lang = getattr(args, "lang", None) or config.lang or "id"
     return Session(plugins, config, checker, lang, files, targets,
                    quiet=getattr(args, "quiet", False), use_cache=not getattr(args, "no_cache", False),
-                   registry=_registry(config, plugins))
+                   registry=registry)
 
 
 def _registry(config: Config, plugins: Plugins) -> Registry:

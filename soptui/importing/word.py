@@ -48,6 +48,7 @@ W = "{%s}" % NS["w"]
 EMU_PER_TWIP = 635
 DEFAULT_CELL_MARGIN = 108  # twips: Word's left and right cell margin when the table sets none
 ESTIMATED_ROW = 600  # twips: a row with no height given; its real height is Word's to decide
+ESTIMATED_LINE = 276  # twips: a paragraph of Word's default single line (11 pt); its height is Word's to decide
 NEAR = 200  # twips: how far an arrow's end may be from the shape it leaves or reaches
 LABEL_REACH = 800  # twips: how far a Ya/Tidak label may be from its arrow's start
 TABLE_GAP = 10 ** 6  # twips between one table's drawing and the next one's: no arrow spans it
@@ -66,6 +67,7 @@ SYMBOLS = {
 CONNECTOR_PRESETS = re.compile(r"^(?:line|straightConnector1|bentConnector[2-5]|curvedConnector[2-5])$")
 VML_LINE_TYPES = {"spt20", "spt32", "spt33", "spt34", "spt35"}
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
+LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[-\u2022\u00b7*])\s")
 
 
 def read_docx(path: Path) -> list[Draft]:
@@ -82,12 +84,16 @@ def read_docx(path: Path) -> list[Draft]:
     numbering = _Numbering(document)
     drafts: list[Draft] = []
     lines: list[str] = []
+    page = _PageCursor(document)
+    readers: list[_ProcedureTable] = []  # read once the drawings anchored after them are known
     for child in document.element.body.iterchildren():
         if child.tag == W + "p":
             lines.append(_paragraph_text(child, numbering))
+            page.paragraph(child, readers)
         elif child.tag == W + "tbl":
             table = Table(child, document)
             header = _procedure_header(table)
+            top = page.table(child)
             if header is None:
                 lines.extend(_table_lines(table.rows, numbering))
                 continue
@@ -102,8 +108,12 @@ def read_docx(path: Path) -> list[Draft]:
                 draft.flowchart = Drawing()
                 read_front(lines, draft)
                 drafts.append(draft)
-            _ProcedureTable(table, header, draft, compat, document).read()
+            reader = _ProcedureTable(table, header, draft, compat, document)
+            reader.page, reader.top_on_page, reader.top_known = page.number, top, page.exact
+            readers.append(reader)
             lines = []
+    for reader in readers:
+        reader.read()
     if not drafts:
         raise Unreadable(NO_TABLE)
     for draft in drafts:
@@ -128,6 +138,59 @@ def _written_by_libreoffice(document) -> bool:
         if str(part.partname) == "/docProps/app.xml":
             return b"LibreOffice" in part.blob
     return False
+
+
+class _PageCursor:
+    """Where on its page each table and paragraph starts, from the top, as far as the file tells:
+    exact where every height before it on the page is exact (rows of `hRule="exact"`, paragraphs
+    of exact line spacing, as soptui's own export writes them), an estimate otherwise. Shapes
+    anchored outside a table, to the page or the margin (a drawing laid over the table from the
+    paragraph after it), are placed in that table through it."""
+
+    def __init__(self, document) -> None:
+        section = document.sections[0]
+        self.top_margin = section.top_margin.twips if section.top_margin is not None else 1440
+        self.number = 0
+        self.y = float(self.top_margin)
+        self.exact = True
+
+    def _new_page(self) -> None:
+        self.number += 1
+        self.y, self.exact = float(self.top_margin), True
+
+    def table(self, tbl) -> float:
+        """The table's top on its page; moves past it."""
+        top = self.y
+        for height in _xp(tbl, "./w:tr/w:trPr/w:trHeight"):
+            self.y += int(height.get(W + "val", "0") or 0)
+            self.exact = self.exact and height.get(W + "hRule") == "exact"
+        if len(_xp(tbl, "./w:tr")) != len(_xp(tbl, "./w:tr/w:trPr/w:trHeight")):
+            self.exact = False
+        return top
+
+    def paragraph(self, p, readers: list["_ProcedureTable"]) -> None:
+        if _xp(p, "./w:pPr/w:pageBreakBefore[not(@w:val='0') and not(@w:val='false')]"):
+            self._new_page()
+        top = self.y
+        for anchor in _xp(p, ".//wp:anchor[not(ancestor::mc:Fallback)]"):
+            v = anchor.find("wp:positionV", NS)
+            relative = v.get("relativeFrom", "paragraph") if v is not None else "paragraph"
+            origin = {"page": 0.0, "margin": float(self.top_margin), "topMargin": 0.0}.get(relative, top)
+            for reader in reversed(readers):  # the table on this page the drawing lies over
+                if reader.page == self.number:
+                    reader.outside.append((anchor, origin - reader.top_on_page, reader.top_known and self.exact))
+                    break
+        spacing = _xp(p, "./w:pPr/w:spacing")
+        rule = spacing[0].get(W + "lineRule") if spacing else None
+        line = spacing[0].get(W + "line") if spacing else None
+        if rule == "exact" and line:
+            before, after = (int(spacing[0].get(W + side, "0") or 0) for side in ("before", "after"))
+            self.y += int(line) + before + after
+        else:
+            self.y += ESTIMATED_LINE
+            self.exact = False
+        if _xp(p, ".//w:br[@w:type='page'] | ./w:pPr/w:sectPr"):
+            self._new_page()
 
 
 # --- text of paragraphs and front tables ---------------------------------------------------------
@@ -192,9 +255,31 @@ def _paragraph_text(p, numbering: _Numbering, counter: dict | None = None) -> st
 
 
 def _cell_paragraphs(cell, numbering: _Numbering) -> list[str]:
+    """The cell's paragraphs as lines; a line that hangs indented under a list item, unmarked (a
+    list item broken into one paragraph a line, as soptui's export and PDF-to-Word converters
+    write them), is joined to that item."""
     counter: dict = {}
-    texts = [_paragraph_text(p, numbering, counter) for p in cell._tc.iterchildren(W + "p")]
-    return [text.strip() for text in texts if text.strip()]
+    lines: list[str] = []
+    in_item = False
+    for p in cell._tc.iterchildren(W + "p"):
+        text = _paragraph_text(p, numbering, counter).strip()
+        if not text:
+            continue
+        marked = bool(LIST_MARKER.match(text))
+        if in_item and not marked and _hangs(p):
+            lines[-1] = f"{lines[-1]} {text}"
+            continue
+        lines.append(text)
+        in_item = marked
+    return lines
+
+
+def _hangs(p) -> bool:
+    indent = _xp(p, "./w:pPr/w:ind/@w:left | ./w:pPr/w:ind/@w:start")
+    try:
+        return bool(indent) and int(indent[0]) > 0
+    except ValueError:
+        return False
 
 
 def _table_lines(table_rows, numbering: _Numbering) -> list[str]:
@@ -243,6 +328,11 @@ class _ProcedureTable:
         self.indent = int(indent[0]) if indent else 0
         section = document.sections[-1]
         self.page_margin = section.left_margin.twips if section.left_margin is not None else 1440
+        # set by read_docx: the page the table starts on, its top there, and whether that is exact
+        self.page, self.top_on_page, self.top_known = 0, 0.0, False
+        # drawings anchored outside the table that lie over it: (anchor, the y of what the anchor's
+        # vertical offset counts from, in the table's coordinates, whether that is exact)
+        self.outside: list[tuple[object, float, bool]] = []
         self.row_top: list[float] = []
         self.row_height: list[float] = []
         self.row_exact: list[bool] = []
@@ -303,10 +393,17 @@ class _ProcedureTable:
                     shapes.extend(self._anchor(drawing, origin, width, beyond))
                 for pict in _xp(tc, ".//w:pict[not(ancestor::mc:Fallback)]"):
                     shapes.extend(self._vml(pict, origin, beyond))
+        for anchor, y, exact in self.outside:
+            width = self.col_x[-1]
+            found = self._anchor(anchor, (0.0, y), width, beyond=False, in_table=False)
+            # from the page's corner, through exact heights: as sure as a shape in its cell
+            sure = exact and anchor.find("wp:positionH", NS) is not None and \
+                anchor.find("wp:positionH", NS).get("relativeFrom") in ("page", "margin")
+            shapes.extend(shape._replace(estimated=not sure) for shape in found)
         return shapes
 
-    def _anchor(self, anchor, origin, cell_width, beyond) -> list[Shape]:
-        in_cell = anchor.get("layoutInCell") != "0" or self.compat >= 15
+    def _anchor(self, anchor, origin, cell_width, beyond, in_table: bool = True) -> list[Shape]:
+        in_cell = in_table and (anchor.get("layoutInCell") != "0" or self.compat >= 15)
         estimated = False
         extent = anchor.find("wp:extent", NS)
         cx = int(extent.get("cx", "0")) / EMU_PER_TWIP if extent is not None else 0
@@ -411,6 +508,9 @@ class _ProcedureTable:
             if head and head[0] != "none" and not (tail and tail[0] != "none"):
                 start, end = end, start  # the arrowhead is drawn at the line's first point
             return [Shape("arrow", min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), start=start, end=end)]
+        path = self._open_path(wsp, box)
+        if path is not None:
+            return [path]
         if _xp(wsp, "./wps:cNvSpPr/@txBox") in (["1"], ["true"]) or (text and self._invisible(wsp)):
             # a text box; LibreOffice writes one as a rect with no outline and no txBox mark
             return [Shape("label", x0, y0, x1, y1, text=text)] if text else []
@@ -418,6 +518,31 @@ class _ProcedureTable:
         if symbol is None:
             return [Shape("label", x0, y0, x1, y1, text=text)] if text else []
         return [Shape("symbol", x0, y0, x1, y1, symbol=symbol, text=text)]
+
+    @staticmethod
+    def _open_path(wsp, box) -> Shape | None:
+        """A freeform line with an arrowhead (`a:custGeom`, one unfilled path, as soptui's export
+        and Word's freeform tool draw a routed arrow): an arrow from its first point to its last,
+        reversed when the head is at the first. Its corners between do not matter here."""
+        paths = _xp(wsp, "./wps:spPr/a:custGeom/a:pathLst/a:path")
+        heads = [e for e in _xp(wsp, "./wps:spPr/a:ln/a:tailEnd/@type | ./wps:spPr/a:ln/a:headEnd/@type") if e != "none"]
+        if len(paths) != 1 or paths[0].get("fill") != "none" or not heads:
+            return None
+        points = _xp(paths[0], "./a:moveTo/a:pt | ./a:lnTo/a:pt | ./a:cubicBezTo/a:pt[last()]")
+        if len(points) < 2:
+            return None
+        x0, y0, x1, y1 = box
+        pw = float(paths[0].get("w") or 0) or 1.0
+        ph = float(paths[0].get("h") or 0) or 1.0
+
+        def place(pt) -> tuple[float, float]:
+            return (x0 + float(pt.get("x", "0")) / pw * (x1 - x0), y0 + float(pt.get("y", "0")) / ph * (y1 - y0))
+
+        start, end = place(points[0]), place(points[-1])
+        tail = _xp(wsp, "./wps:spPr/a:ln/a:tailEnd/@type")
+        if not (tail and tail[0] != "none"):
+            start, end = end, start  # the arrowhead is drawn at the path's first point
+        return Shape("arrow", min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), start=start, end=end)
 
     @staticmethod
     def _invisible(wsp) -> bool:

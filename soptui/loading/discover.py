@@ -34,7 +34,8 @@ def _inside(target: str, root: str) -> bool:
     return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _sop_files_under(folder: str, root: str, follow_links: bool, skipped: list[str]) -> Iterator[str]:
+def _sop_files_under(folder: str, root: str, follow_links: bool, skipped: list[str],
+                     links: dict[str, str]) -> Iterator[str]:
     # os.scandir rather than Path.rglob: a corpus has thousands of files, and skipped folders
     # are never entered. Like rglob, symlinked folders are not followed.
     try:
@@ -45,7 +46,7 @@ def _sop_files_under(folder: str, root: str, follow_links: bool, skipped: list[s
         if entry.is_dir(follow_symlinks=False):
             if not (entry.name.startswith(".") or entry.name in SKIPPED_DIRS):
                 _check_name(entry.path)
-                yield from _sop_files_under(entry.path, root, follow_links, skipped)
+                yield from _sop_files_under(entry.path, root, follow_links, skipped, links)
             continue
         if not entry.name.endswith(".toml") or entry.name in NOT_SOPS:
             continue
@@ -57,6 +58,7 @@ def _sop_files_under(folder: str, root: str, follow_links: bool, skipped: list[s
                 continue
             if os.path.isdir(target):
                 continue
+            links[entry.path] = target
         yield entry.path  # a FIFO or a device too: the loader refuses it, at its name
 
 
@@ -82,6 +84,7 @@ def find_sop_files(paths: list[str | Path], follow_links: bool = False,
     """
     skipped = [] if skipped is None else skipped
     found: dict[Path, None] = {}
+    links: dict[str, str] = {}  # a symbolic link found in a folder -> the file it leads to
     for given in paths:
         path = Path(given)
         _check_name(str(given))
@@ -89,11 +92,27 @@ def find_sop_files(paths: list[str | Path], follow_links: bool = False,
             _resolve(str(given))  # raises: a loop or a dangling link, not "no such file"
         if path.is_dir():
             root = os.path.realpath(path)
-            names = _sop_files_under(str(path), root, follow_links, skipped)
+            names = _sop_files_under(str(path), root, follow_links, skipped, links)
             for name in sorted(names, key=lambda name: name.split(os.sep)):
                 found.setdefault(Path(name), None)
         elif path.exists():
             found.setdefault(path, None)
         else:
             raise MissingPath(str(given))
-    return list(found)
+    return _without_second_names(found, links) if links else list(found)
+
+
+def _without_second_names(found: dict[Path, None], links: dict[str, str]) -> list[Path]:
+    """Drop a link found in a folder when the file it leads to is linted already, under its own
+    name or another link's: one SOP checked twice would be reported as its own duplicate (the
+    same nomor in two files). Real paths are taken only when the tree has links."""
+    seen = {os.path.realpath(path) for path in found if str(path) not in links}
+    kept = []
+    for path in found:
+        target = links.get(str(path))
+        if target is not None:
+            if target in seen:
+                continue
+            seen.add(target)
+        kept.append(path)
+    return kept

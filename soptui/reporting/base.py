@@ -1,11 +1,11 @@
-"""What a report format is: a class with a `name` that writes a `LintResult` to a text stream."""
+"""What a report format is: a class with a `name` that writes a run's `LintReport` to a text stream."""
 
 from __future__ import annotations
 
 import re
 from typing import ClassVar, TextIO
 
-from ..checker.engine import LintResult
+from ..checker.report import LintReport
 
 
 # What a file (its name, its text, a message quoting it) must not put raw into a report: terminal
@@ -48,5 +48,5 @@ class Reporter:
         self.color = color
         self.root = root  # for formats that need repository-relative paths
 
-    def write(self, result: LintResult, out: TextIO) -> None:
+    def write(self, result: LintReport, out: TextIO) -> None:
         raise NotImplementedError

@@ -1,14 +1,9 @@
-"""What the dasar hukum rules (SOP5xx) share: the registry of the SOP, pointers, title comparison."""
+"""What the dasar hukum rules (SOP5xx) share: pointers, title comparison. The registry they
+check against is the session's, `context.registry`."""
 
 from __future__ import annotations
 
 from ..citation import Citation, normalise_title, parse_citation, split_merged
-from ..registry import Registry, for_path
-
-
-def registry_of(sop) -> Registry:
-    """The registry that applies to this SOP (shipped, configuration, plugins)."""
-    return for_path(sop.path)
 
 
 def cited(sop):

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from ..checker.rule import Edit, Fix, Rule, Severity, Violation
 from ..i18n import Text
-from ._regulations import pointer, registry_of, title_relation
+from ._regulations import pointer, title_relation
 
 
 class CitationTitleMismatch(Rule):
@@ -50,7 +50,7 @@ class CitationTitleMismatch(Rule):
     def check(self, sop, context):
         if not sop.dasar_hukum:
             return
-        registry = registry_of(sop)
+        registry = context.registry
         for index, citation in enumerate(sop.dasar_hukum):
             entry = registry.lookup(citation)
             if entry is None or not entry.judul or not citation.judul:

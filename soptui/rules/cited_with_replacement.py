@@ -34,7 +34,7 @@ from __future__ import annotations
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
 from ..registry import STATUS_TEXT, confidence_text
-from ._regulations import item, pointer, registry_of
+from ._regulations import item, pointer
 
 
 class CitedWithReplacement(Rule):
@@ -47,7 +47,7 @@ class CitedWithReplacement(Rule):
     def check(self, sop, context):
         if len(sop.dasar_hukum) < 2:
             return
-        registry = registry_of(sop)
+        registry = context.registry
         entries = [registry.lookup(c) for c in sop.dasar_hukum]
         for index, entry in enumerate(entries):
             if entry is None or not entry.outdated:

@@ -31,7 +31,7 @@ from ..checker.rule import Rule, Severity, Violation
 from ..citation import nomor_key
 from ..i18n import Text
 from ..registry import confidence_text
-from ._regulations import cited, pointer, registry_of, titles_match
+from ._regulations import cited, pointer, titles_match
 
 
 def meant(citation, registry):
@@ -62,7 +62,7 @@ class MiscitedRegulation(Rule):
     def check(self, sop, context):
         if not sop.dasar_hukum:
             return
-        registry = registry_of(sop)
+        registry = context.registry
         for index, citation, _whole in cited(sop):
             entry = meant(citation, registry)
             if entry is None:

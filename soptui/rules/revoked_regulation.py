@@ -36,7 +36,7 @@ from __future__ import annotations
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
 from ..registry import confidence_text, replacement_text
-from ._regulations import cited, pointer, registry_of
+from ._regulations import cited, pointer
 
 
 class RevokedRegulation(Rule):
@@ -49,7 +49,7 @@ class RevokedRegulation(Rule):
     def check(self, sop, context):
         if not sop.dasar_hukum:
             return
-        registry = registry_of(sop)
+        registry = context.registry
         for index, citation, _whole in cited(sop):
             entry = registry.lookup(citation)
             if entry is None or entry.status != "revoked" or entry.confidence != "verified":

@@ -39,7 +39,7 @@ from __future__ import annotations
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
 from ..registry import confidence_text, replacement_text
-from ._regulations import cited, pointer, registry_of
+from ._regulations import cited, pointer
 
 
 class SupersededRegulation(Rule):
@@ -52,7 +52,7 @@ class SupersededRegulation(Rule):
     def check(self, sop, context):
         if not sop.dasar_hukum:
             return
-        registry = registry_of(sop)
+        registry = context.registry
         for index, citation, _whole in cited(sop):
             entry = registry.lookup(citation)
             if entry is None or not entry.outdated:

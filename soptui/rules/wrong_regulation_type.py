@@ -34,7 +34,7 @@ from __future__ import annotations
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
 from ..registry import STATUS_TEXT, confidence_text, replacement_text
-from ._regulations import cited, pointer, registry_of, titles_match
+from ._regulations import cited, pointer, titles_match
 
 
 class WrongRegulationType(Rule):
@@ -47,7 +47,7 @@ class WrongRegulationType(Rule):
     def check(self, sop, context):
         if not sop.dasar_hukum:
             return
-        registry = registry_of(sop)
+        registry = context.registry
         for index, citation, _whole in cited(sop):
             if not citation.recognised or registry.lookup(citation) is not None:
                 continue

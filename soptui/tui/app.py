@@ -28,7 +28,9 @@ from ..checker.engine import Checker
 from ..checker.finding import Finding
 from ..checker.fixes import apply_fixes, fix_text
 from ..checker.plugins import load_plugins
+from ..checker.rule import Context
 from ..loading.discover import UnusablePath, find_sop_files
+from ..registry import RegistryError, registry_for
 from ..template import new_sop_text
 from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
@@ -58,8 +60,13 @@ def build_workspace(target: Path) -> tuple[Workspace, Config]:
     except ConfigError:
         config = Config()  # the app still opens; `soptui lint` reports the configuration error
     plugins = load_plugins(include=list(config.plugins))
+    try:
+        registry = registry_for(config, plugins.manager)
+    except RegistryError:
+        registry = None  # the shipped registry; `soptui lint` reports the broken registry file
     root = target if target.is_dir() else target.parent
-    return Workspace(files, Checker(plugins.rule_classes(), config), root=root), config
+    checker = Checker(plugins.rule_classes(), config, Context(registry=registry))
+    return Workspace(files, checker, root=root), config
 
 
 def editor_command(path: str, line: int | None) -> list[str]:
@@ -398,9 +405,10 @@ class SoptuiApp(App):
     def _save(self, document: Document, force: bool = False) -> bool:
         try:
             document.save(force=force)
-        except ChangedOnDisk:
+        except ChangedOnDisk as error:
+            kept = f"\n{say('kept_copy', self.lang)}: {error.kept}" if error.kept else ""
             self.push_screen(Choose(
-                f"{self.workspace.relative(document.path)}: {say('changed_on_disk', self.lang)}",
+                f"{self.workspace.relative(document.path)}: {say('changed_on_disk', self.lang)}{kept}",
                 [("reload", say("reload", self.lang)), ("overwrite", say("overwrite", self.lang)),
                  ("cancel", say("cancel", self.lang))], self.lang, destructive=("overwrite", "reload"),
             ), lambda choice: self._resolve_conflict(document, choice))

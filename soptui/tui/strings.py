@@ -118,6 +118,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "waived": ("diabaikan dengan komentar", "waived with a comment"),
     "unsaved_list": ("Perubahan belum disimpan:", "Unsaved changes:"),
     "changed_on_disk": ("Berkas berubah di disk sejak dibuka.", "The file changed on disk since it was opened."),
+    "kept_copy": ("Tulisan program lain yang tertimpa disimpan di", "Another program's overwritten write is kept in"),
     "saved": ("tersimpan", "saved"),
     "save_failed": ("gagal menyimpan", "save failed"),
     "not_loading_save": ("Berkas ini tidak termuat lagi (lihat tab Prosedur). Tetap simpan?",

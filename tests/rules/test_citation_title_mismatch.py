@@ -1,6 +1,3 @@
-import pytest
-
-from soptui.registry import load_registry, use
 from soptui.rules.citation_title_mismatch import CitationTitleMismatch
 from soptui.testing import RuleTester
 
@@ -8,12 +5,6 @@ tester = RuleTester(CitationTitleMismatch)
 
 FULL_53 = ("Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi "
            "Pemerintah")
-
-
-@pytest.fixture(autouse=True)
-def shipped_registry():
-    with use(load_registry()):
-        yield
 
 
 def items(*texts):

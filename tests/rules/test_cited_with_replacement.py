@@ -1,16 +1,7 @@
-import pytest
-
-from soptui.registry import load_registry, use
 from soptui.rules.cited_with_replacement import CitedWithReplacement
 from soptui.testing import RuleTester
 
 tester = RuleTester(CitedWithReplacement)
-
-
-@pytest.fixture(autouse=True)
-def shipped_registry():
-    with use(load_registry()):
-        yield
 
 
 def items(*texts):

@@ -1,16 +1,7 @@
-import pytest
-
-from soptui.registry import load_registry, use
 from soptui.rules.miscited_regulation import MiscitedRegulation
 from soptui.rules.non_regulation_basis import NonRegulationBasis
 from soptui.rules.revoked_regulation import RevokedRegulation
 from soptui.testing import RuleTester
-
-
-@pytest.fixture(autouse=True)
-def shipped_registry():
-    with use(load_registry()):
-        yield
 
 
 def items(*texts):

@@ -1,16 +1,7 @@
-import pytest
-
-from soptui.registry import load_registry, use
 from soptui.rules.revoked_regulation import RevokedRegulation
 from soptui.testing import RuleTester
 
 tester = RuleTester(RevokedRegulation)
-
-
-@pytest.fixture(autouse=True)
-def shipped_registry():
-    with use(load_registry()):
-        yield
 
 
 def items(*texts):

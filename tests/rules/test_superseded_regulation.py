@@ -1,18 +1,9 @@
 import datetime as dt
 
-import pytest
-
-from soptui.registry import load_registry, use
 from soptui.rules.superseded_regulation import SupersededRegulation
 from soptui.testing import RuleTester
 
 tester = RuleTester(SupersededRegulation)
-
-
-@pytest.fixture(autouse=True)
-def shipped_registry():
-    with use(load_registry()):
-        yield
 
 
 def items(*texts):

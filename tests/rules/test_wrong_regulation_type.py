@@ -1,16 +1,8 @@
-import pytest
-
-from soptui.registry import Registry, load_registry, read_registry_text, use
+from soptui.registry import Registry, read_registry_text
 from soptui.rules.wrong_regulation_type import WrongRegulationType
 from soptui.testing import RuleTester
 
 tester = RuleTester(WrongRegulationType)
-
-
-@pytest.fixture(autouse=True)
-def shipped_registry():
-    with use(load_registry()):
-        yield
 
 
 def items(*texts):
@@ -58,6 +50,6 @@ def test_a_kabupaten_registry_extends_the_check():
     extra = read_registry_text(
         '[[regulation]]\nkind = "perbup"\nregion = "Balangan"\nnomor = "3"\ntahun = 2021\n'
         'judul = "Tim SAKIP"\nstatus = "in_force"\nconfidence = "verified"\nsource = "s"\n', "b.toml")
-    with use(Registry(extra)):
-        tester.assert_invalid(items("Keputusan Bupati Balangan Nomor 3 Tahun 2021 tentang Tim SAKIP"),
-                              [{"message": "Peraturan Bupati"}])
+    RuleTester(WrongRegulationType, registry=Registry(extra)).assert_invalid(
+        items("Keputusan Bupati Balangan Nomor 3 Tahun 2021 tentang Tim SAKIP"), [{"message": "Peraturan Bupati"}])
+    tester.assert_valid(items("Keputusan Bupati Balangan Nomor 3 Tahun 2021 tentang Tim SAKIP"))  # not shipped

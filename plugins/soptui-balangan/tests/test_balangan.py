@@ -1,4 +1,4 @@
-from soptui.testing import RuleTester
+from soptui.api import RuleTester
 
 from soptui_balangan.jabatan import ApprovedJabatan
 from soptui_balangan.nomor import NomorPattern

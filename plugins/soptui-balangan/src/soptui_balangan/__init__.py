@@ -5,7 +5,7 @@ the kabupaten's nomor pattern (with an option), its list of approved jabatan (fi
 Peraturan Bupati on kecamatan organisation every kecamatan SOP should cite.
 """
 
-from soptui.hookspecs import hookimpl
+from soptui.api import hookimpl
 
 from .jabatan import ApprovedJabatan
 from .nomor import NomorPattern

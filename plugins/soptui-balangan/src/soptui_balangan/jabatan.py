@@ -24,8 +24,7 @@ jabatan = "Camat Awayan"
 
 import re
 
-from soptui.checker.rule import Edit, Fix, Rule, Severity, Violation
-from soptui.i18n import Text
+from soptui.api import Edit, Fix, Rule, Severity, Text, Violation
 
 from .scope import is_balangan
 
@@ -67,12 +66,15 @@ class ApprovedJabatan(Rule):
             if spelling == written:
                 continue
             if spelling is None:
-                yield Violation(pointer, Text(
-                    f"jabatan {written!r} tidak ada dalam daftar jabatan Kabupaten Balangan",
-                    f"jabatan {written!r} is not in Kabupaten Balangan's list of positions",
+                yield Violation(pointer=pointer, message=Text(
+                    id=f"jabatan {written!r} tidak ada dalam daftar jabatan Kabupaten Balangan",
+                    en=f"jabatan {written!r} is not in Kabupaten Balangan's list of positions",
                 ))
             else:
-                yield Violation(pointer, Text(
-                    f"jabatan {written!r} ditulis {spelling!r} dalam daftar jabatan",
-                    f"jabatan {written!r} is spelled {spelling!r} in the list of positions",
-                ), Fix(Text(f"tulis {spelling!r}", f"write {spelling!r}"), (Edit(pointer, spelling),)))
+                yield Violation(
+                    pointer=pointer,
+                    message=Text(id=f"jabatan {written!r} ditulis {spelling!r} dalam daftar jabatan",
+                                 en=f"jabatan {written!r} is spelled {spelling!r} in the list of positions"),
+                    fix=Fix(description=Text(id=f"tulis {spelling!r}", en=f"write {spelling!r}"),
+                            edits=(Edit(pointer=pointer, value=spelling),)),
+                )

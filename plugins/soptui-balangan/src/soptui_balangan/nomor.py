@@ -27,8 +27,7 @@ pattern = '^\\d{2,3}/(\\d{2}|SOP)/KEC[.-][A-Z]{3,5}/[IVX]{1,4}/\\d{4}$'
 
 import re
 
-from soptui.checker.rule import Rule, Severity, Violation
-from soptui.i18n import Text
+from soptui.api import Rule, Severity, Text, Violation
 
 from .scope import is_balangan
 
@@ -50,9 +49,10 @@ class NomorPattern(Rule):
         if not is_balangan(sop):
             return
         if not sop.nomor:
-            yield Violation("/nama", Text("SOP Balangan tanpa nomor", "a Balangan SOP without a nomor"))
+            yield Violation(pointer="/nama", message=Text(id="SOP Balangan tanpa nomor",
+                                                          en="a Balangan SOP without a nomor"))
         elif not re.match(self.options["pattern"], sop.nomor.strip()):
-            yield Violation("/nomor", Text(
-                f"nomor {sop.nomor!r} tidak mengikuti pola tata naskah dinas Kabupaten Balangan",
-                f"nomor {sop.nomor!r} does not follow Kabupaten Balangan's numbering pattern",
+            yield Violation(pointer="/nomor", message=Text(
+                id=f"nomor {sop.nomor!r} tidak mengikuti pola tata naskah dinas Kabupaten Balangan",
+                en=f"nomor {sop.nomor!r} does not follow Kabupaten Balangan's numbering pattern",
             ))

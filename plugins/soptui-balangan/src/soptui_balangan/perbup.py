@@ -20,8 +20,7 @@ dasar_hukum = [
 ```
 """
 
-from soptui.checker.rule import Rule, Severity, Violation
-from soptui.i18n import Text
+from soptui.api import Rule, Severity, Text, Violation
 
 from .scope import is_balangan
 
@@ -42,7 +41,7 @@ class PerbupOrganisasi(Rule):
 
     def check(self, sop, context):
         if is_balangan(sop) and sop.unit.casefold().startswith("kecamatan") and not cites_organisation_perbup(sop):
-            yield Violation("/dasar_hukum" if sop.dasar_hukum else "/nama", Text(
-                "dasar hukum tidak mencantumkan Peraturan Bupati Balangan tentang organisasi kecamatan",
-                "dasar hukum does not cite the Peraturan Bupati Balangan on the kecamatan's organisation",
+            yield Violation(pointer="/dasar_hukum" if sop.dasar_hukum else "/nama", message=Text(
+                id="dasar hukum tidak mencantumkan Peraturan Bupati Balangan tentang organisasi kecamatan",
+                en="dasar hukum does not cite the Peraturan Bupati Balangan on the kecamatan's organisation",
             ))
