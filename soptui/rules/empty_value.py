@@ -1,4 +1,4 @@
-"""A text the file gives is blank: `""` or only spaces.
+"""No text the file gives is blank: `""` or only spaces.
 
 ## What it checks
 Every text value and list item that is written but holds nothing (`""`, `" "`), wherever no other
