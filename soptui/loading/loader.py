@@ -171,7 +171,8 @@ def _lenient(data: dict, path: str, source: LazySource) -> tuple[dict, list[Prob
     waktu, a simbol in capitals) stay in the data: rules report them."""
     misplaced: list[str] = []
     plain = _as_json(data, "", misplaced)
-    violations = [v for v in schema.violations(plain) if v[1] in schema.STRUCTURAL]
+    every = schema.violations(plain)
+    violations = [v for v in every if v[1] in schema.STRUCTURAL]
     typed = {element for _, kind, element, _ in violations if kind == "type"}
     found = [
         Problem(path, _locate(source, pointer), Text(
@@ -186,7 +187,7 @@ def _lenient(data: dict, path: str, source: LazySource) -> tuple[dict, list[Prob
     gone = set(misplaced) | {element for _, kind, element, _ in violations if kind != "required"}
     broken = {broken_input(element) for _, kind, element, _ in violations if kind != "additionalProperties"}
     # an unknown key that is a known one misspelt: the known one is broken, not merely absent
-    broken |= {broken_input(element) for _, kind, element, _ in schema.violations(plain) if kind == "misspelling"}
+    broken |= {broken_input(element) for _, kind, element, _ in every if kind == "misspelling"}
     broken |= {broken_input(pointer) for pointer in misplaced}
     return _without(data, "", gone), found, broken
 
@@ -199,9 +200,6 @@ def broken_input(pointer: str) -> str:
     if top == "langkah" and len(parts) >= 3:
         return f"langkah.{parts[2]}"
     return top
-
-
-_GONE = object()
 
 
 def _without(value: object, pointer: str, gone: set[str]) -> object:
