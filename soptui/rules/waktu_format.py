@@ -1,9 +1,10 @@
 """A step's `waktu` is a duration soptui can read: a number and a unit.
 
 ## What it checks
-A written, non-blank `waktu` that is not a number (or a range "5-10", or "1 x 24") followed by
-one of the units detik, menit, jam, hari, minggu, bulan (and their short forms dtk, mnt, hr,
-mgg, bln), in any case. (A blank `waktu` is `missing-mutu-baku`'s.)
+A written, non-blank `waktu` that is not a number (or a range "5-10", or "1 x 24"; the number
+may be spelt out after it in brackets, "5 (lima)") followed by one of the units detik, menit,
+jam, hari, minggu, bulan (and their short forms dtk, mnt, hr, mgg, bln), in any case. (A blank
+`waktu` is `missing-mutu-baku`'s.)
 
 ## Why it matters
 The waktu is the mutu baku's time standard: the SOP's total time and every check of it sum

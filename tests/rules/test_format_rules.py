@@ -63,7 +63,8 @@ def test_a_section_of_only_blanks_is_left_to_missing_section():
     RuleTester(EmptyValue).assert_valid('peringatan = [""]\n' + STEPS)
 
 
-@pytest.mark.parametrize("waktu", ["10 menit", "2 Jam", "1,5 jam", "5-10 menit", "1 x 24 jam", "3 hr."])
+@pytest.mark.parametrize("waktu", ["10 menit", "2 Jam", "1,5 jam", "5-10 menit", "1 x 24 jam", "3 hr.",
+                                   "5 (lima) Menit", "1-2 hari", "1 (satu) - 2 (dua) Hari"])
 def test_a_readable_waktu_passes(waktu):
     RuleTester(WaktuFormat).assert_valid(STEPS.replace('"10 menit"', f'"{waktu}"'))
 
@@ -72,6 +73,13 @@ def test_a_readable_waktu_passes(waktu):
 def test_an_unreadable_waktu_is_reported_at_its_line(waktu):
     RuleTester(WaktuFormat).assert_invalid(STEPS.replace('"10 menit"', f'"{waktu}"'), [
         {"line": 9, "step": 1, "pointer": "/langkah/0/waktu", "message": f"waktu {waktu!r} of step 1 cannot be read"}])
+
+
+def test_a_number_spelt_out_in_brackets_is_read_as_the_number():
+    from soptui.waktu import parse_waktu
+
+    assert parse_waktu("5 (lima) Menit")[:3] == (5, 5, "menit")
+    assert parse_waktu("1 (satu) - 2 (dua) hari")[:3] == (1, 2, "hari")
 
 
 def test_a_blank_waktu_is_not_waktu_format_s():
