@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 from .checker.engine import RuleInfo
 from .checker.finding import Finding
 from .checker.report import LintReport
-from .checker.rule import Context, CorpusRule, Edit, Fix, Rule, Severity, Violation
+from .checker.rule import Applicability, Context, CorpusRule, Edit, Fix, Rule, Severity, Violation
 from .citation import Citation
 from .hookspecs import hookimpl
 from .i18n import Text
@@ -41,12 +41,13 @@ from .registry import Entry, Registry, RegistryError, load_registry
 from .reporting.base import Reporter
 from .source import Pos
 
-API_VERSION = "1.0"
+API_VERSION = "1.1"  # 1.1: Applicability, Fix(applicability=...), Rule.fix_safety
 
 __all__ = [
     "API_VERSION",
     # writing rules
-    "Rule", "CorpusRule", "Severity", "Context", "Violation", "Fix", "Edit", "Text", "Pos", "replace",
+    "Rule", "CorpusRule", "Severity", "Context", "Violation", "Fix", "Edit", "Applicability", "Text", "Pos",
+    "replace",
     # what a rule reads
     "Sop", "Step", "Signer", "Citation", "Registry", "Entry", "RegistryError", "load_registry",
     # hooks

@@ -157,13 +157,15 @@ class RuleTester:
                 assert ok, f"finding {_describe(finding)}: {key} is not {value!r}\nall findings:\n{listing}"
         return found
 
-    def assert_fix(self, fragment: str, expected: str) -> None:
-        """Fixing the fragment gives `expected` (both completed the same way), and fixing is idempotent."""
+    def assert_fix(self, fragment: str, expected: str, *, unsafe: bool = False) -> None:
+        """Fixing the fragment gives `expected` (both completed the same way), and fixing is idempotent.
+        Only safe fixes are applied, as `soptui lint --fix` does; unsafe ones too when `unsafe`
+        (`--unsafe-fixes`)."""
         text, _ = complete(fragment)
         want, _ = complete(expected)
-        fixed = fix_text(self.checker, "sop.toml", text)
+        fixed = fix_text(self.checker, "sop.toml", text, unsafe=unsafe)
         assert fixed == want, f"fixed text differs:\n{fixed}\n--- expected ---\n{want}"
-        assert fix_text(self.checker, "sop.toml", fixed) == fixed, "fixing twice changed the text again"
+        assert fix_text(self.checker, "sop.toml", fixed, unsafe=unsafe) == fixed, "fixing twice changed the text again"
 
     def _load(self, text: str, path: str):
         result = load_text(text, path)

@@ -65,7 +65,7 @@ def test_findings_exit_1_and_text_shows_line_excerpt_and_fix(corpus, capsys):
     (corpus / "a.toml").write_text(GAP)
     assert lint(corpus, "--select", "step-numbering") == 1
     out = capsys.readouterr().out
-    assert "23:1: galat SOP101 penomoran langkah melompat dari 1 ke 5; seharusnya 2 [langkah 5]" in out
+    assert "23:1: galat SOP101 [*] penomoran langkah melompat dari 1 ke 5; seharusnya 2 [langkah 5]" in out
     assert "| no = 5  # as printed" in out
     assert "perbaikan:" in out
 
@@ -164,9 +164,15 @@ def test_changed_since_lints_changed_files_and_checks_revision_date(corpus, caps
 def test_rules_and_rule_commands(capsys):
     assert main(["rules"]) == 0
     listing = capsys.readouterr().out
-    assert "SOP101  step-numbering" in listing and "yes" in listing
+    assert "SOP101  step-numbering" in listing and "safe/unsafe" in listing
     assert main(["rule", "SOP101"]) == 0
-    assert "## Why it matters" in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert "## Why it matters" in shown and "fix: safe or unsafe" in shown
+    assert main(["rule", "duplicate-item"]) == 0 and "fix: safe," in capsys.readouterr().out
+    assert main(["rule", "load-error"]) == 0 and "fix: no," in capsys.readouterr().out
+    assert main(["rules", "--format", "json"]) == 0
+    listed = {r["name"]: r["fix"] for r in json.loads(capsys.readouterr().out)}
+    assert listed["step-numbering"] == ["safe", "unsafe"] and listed["load-error"] == []
     assert main(["rule", "nothing-like-this"]) == 2
 
 
@@ -256,3 +262,112 @@ def test_python_m_soptui_runs_in_a_checkout_that_was_not_installed_from_it(tmp_p
     done = subprocess.run([sys.executable, "-c", code], cwd=checkout, capture_output=True, text=True)
     assert done.returncode == 1, done.stderr
     assert json.loads(done.stdout)["findings"]
+
+
+# -- TOML files that are plainly not SOPs, and the pre-commit hooks -----------------------------
+
+RUFF = 'line-length = 100\n[lint]\nselect = ["E"]\n'
+
+
+def test_a_tool_config_passed_explicitly_is_skipped_with_a_note_not_a_finding(corpus, capsys):
+    (corpus.parent / "ruff.toml").write_text(RUFF)
+    (corpus / "a.toml").write_text(CLEAN)
+    assert lint(corpus.parent / "ruff.toml", corpus / "a.toml", "--format", "json", "--select", "SOP1,SOP2") == 0
+    captured = capsys.readouterr()
+    assert "not an SOP file, skipped" in captured.err and "ruff.toml (a tool's configuration file)" in captured.err
+    assert [Path(f).name for f in json.loads(captured.out)["files"]] == ["a.toml"]
+
+
+def test_only_other_tools_toml_given_exits_0_as_pre_commit_needs(corpus, capsys):
+    (corpus.parent / ".taplo.toml").write_text('[formatting]\nalign_entries = true\n')
+    (corpus.parent / "settings.toml").write_text('[server]\nport = 8080\n')
+    assert lint(corpus.parent / ".taplo.toml", corpus.parent / "settings.toml") == 0
+    err = capsys.readouterr().err
+    assert ".taplo.toml" in err and "settings.toml (no key of the SOP format" in err and "its keys: server, port" in err
+    assert main(["validate", str(corpus.parent / "settings.toml")]) == 0
+    assert "settings.toml" in capsys.readouterr().err
+    assert lint(corpus.parent / "settings.toml", "--quiet") == 0 and capsys.readouterr().err == ""
+
+
+def test_a_broken_sop_is_never_taken_for_another_tools_file(corpus, capsys):
+    # an empty file, or one with a single SOP key, is linted: its problems are findings
+    (corpus / "empty.toml").write_text("")
+    (corpus / "half.toml").write_text('[[langkah]]\nno = 1\n')
+    assert lint(corpus / "empty.toml", corpus / "half.toml") == 2
+    captured = capsys.readouterr()
+    assert "not an SOP" not in captured.err and "empty.toml" in captured.out and "half.toml" in captured.out
+
+
+def test_in_a_folder_a_tool_config_is_skipped_by_name_and_other_toml_is_linted(corpus, capsys):
+    (corpus / "a.toml").write_text(CLEAN)
+    (corpus / "ruff.toml").write_text(RUFF)
+    (corpus / "settings.toml").write_text('[server]\nport = 8080\n')  # not read twice: only named files are
+    assert lint(corpus, "--format", "json") == 2
+    captured = capsys.readouterr()
+    assert "ruff.toml (a tool's configuration file)" in captured.err and "settings.toml" not in captured.err
+    assert sorted(Path(f).name for f in json.loads(captured.out)["files"]) == ["a.toml", "settings.toml"]
+
+
+def _hook_file_patterns() -> list[str]:
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text()
+    assert "types:" not in text  # `types: [toml]` would hand every TOML file of the repository over
+    return [line.split(":", 1)[1].strip().strip("'") for line in text.splitlines() if line.strip().startswith("files:")]
+
+
+def test_the_pre_commit_hooks_take_only_toml_files_under_sops():
+    import re
+
+    patterns = _hook_file_patterns()
+    assert len(patterns) == 2
+    for pattern in patterns:
+        taken = [p for p in ("sops/a.toml", "sops/awayan/b.toml", "docs/sops/c.toml", "ruff.toml", ".taplo.toml",
+                             "pyproject.toml", "sops.toml", "config/sops.toml", "sops/notes.md", "mysops/d.toml")
+                 if re.search(pattern, p)]
+        assert taken == ["sops/a.toml", "sops/awayan/b.toml", "docs/sops/c.toml"]
+
+
+# -- JUnit and the exit code agree -----------------------------------------------------------------
+
+def test_junit_fails_what_makes_lint_exit_1_and_no_more(corpus, capsys):
+    import xml.etree.ElementTree as ET
+
+    (corpus / "a.toml").write_text(CLEAN.replace('waktu = "1 jam"\n', 'waktu = "1 jam"\nketerangan = "dan dan"\n'))
+    assert lint(corpus, "--select", "doubled-word", "--format", "junit") == 0  # a warning: below --fail-on error
+    suite = ET.fromstring(capsys.readouterr().out)
+    assert suite.get("failures") == "0" and suite.get("skipped") == "1"
+    assert lint(corpus, "--select", "doubled-word", "--format", "junit", "--fail-on", "warning") == 1
+    suite = ET.fromstring(capsys.readouterr().out)
+    assert suite.get("failures") == "1" and suite.find("testcase").get("name").startswith("SOP309 doubled-word at ")
+
+
+@pytest.mark.parametrize("text, skipped", [
+    ('[tool.black]\nline-length = 88\n', True),
+    ('name = "x"\nversion = "1"\n', True),
+    ('# a comment only\n', False),  # no key: the loader says what is wrong
+    ('nama = "A"\n[tool]\nx = 1\n', False),
+    ('  "langkah" = []\n', False),
+    ('[[ langkah ]]\nno = 1\n', False),
+    ('[disahkan_oleh.x]\n', False),
+    ('x = """\nnama = 1\n"""\n', False),  # an SOP key anywhere, even in a string: when in doubt, lint
+    ('\ufeff[server]\nport = 1\n', True),
+    (b'\xff\xfe[x]\n', False),  # not UTF-8 where a key would start: the loader says it is not UTF-8
+    (b'[x]\ny = "\xff"\n', True),  # a stray byte further on does not hide its keys
+])
+def test_what_counts_as_plainly_not_an_sop(tmp_path, text, skipped):
+    from soptui.loading.not_sop import why_not_an_sop
+
+    path = tmp_path / "f.toml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    assert (why_not_an_sop(path) is not None) == skipped
+    assert why_not_an_sop(path, sniff=False) is None  # by its name alone: f.toml may be an SOP
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_named_explicitly_is_not_read_to_decide(tmp_path):
+    import os
+
+    from soptui.loading.not_sop import why_not_an_sop
+
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    assert why_not_an_sop(fifo) is None  # returned at once: the loader refuses it by its status

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from soptui.checker.fixes import UnsafeFix, apply_fixes, fix_files
-from soptui.checker.rule import Edit, Fix
+from soptui.checker.fixes import FixRefused, UnsafeFix, applies, apply_fixes, fix_files, fix_text
+from soptui.checker.rule import Applicability, Edit, Fix
 from soptui.i18n import Text
 from test_cli import CLEAN, corpus, lint  # noqa: F401 - corpus is a fixture
 
@@ -53,7 +53,7 @@ class _Breaking:
         from soptui.checker.rule import Severity
 
         finding = Finding("SOP999", "breaking", Severity.ERROR, load.path, 1, 1, "", None,
-                          Text("m", "m"), Fix(Text("f", "f"), (self.edit,)))
+                          Text("m", "m"), Fix(Text("f", "f"), (self.edit,), Applicability.SAFE))
         return FileResult(load.path, [finding])
 
 
@@ -65,7 +65,7 @@ def test_the_guard_refuses_a_fix_that_does_not_apply_and_leaves_the_file(tmp_pat
     errors = io.StringIO()
     assert fix_files(_Breaking(Edit("/x/5", delete=True)), [path], write=True, errors=errors) == 0
     assert path.read_text() == "x = [1]\n"
-    assert "a.toml" in errors.getvalue() and "unsafe" in errors.getvalue()
+    assert "a.toml" in errors.getvalue() and "refused" in errors.getvalue()
 
 
 def test_the_guard_refuses_when_the_written_data_differs_from_the_edits(monkeypatch):
@@ -96,3 +96,131 @@ def test_fix_reads_no_file_past_the_size_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(soptui.files.os, "open", lambda *a, **k: opened.append(a[0]) or real(*a, **k))
     assert fix_files(_Breaking(Edit("/x", 1)), [big], write=True) == 0
     assert opened == []  # refused by its size, unopened
+
+
+# -- applicability: --fix applies safe fixes, --unsafe-fixes unsafe ones too, display-only never --
+
+SAFE, UNSAFE, SHOWN = Applicability.SAFE, Applicability.UNSAFE, Applicability.DISPLAY_ONLY
+
+
+def test_a_fix_that_does_not_say_is_unsafe_and_a_stray_value_counts_as_unsafe():
+    assert Fix(Text("f", "f"), ()).applicability is UNSAFE
+    assert not applies(Fix(Text("f", "f"), ()))
+    assert applies(Fix(Text("f", "f"), (), "safe"))  # a plugin's plain string is taken
+    assert not applies(Fix(Text("f", "f"), (), "maybe")) and applies(Fix(Text("f", "f"), (), "maybe"), unsafe=True)
+    assert [applies(Fix(Text("f", "f"), (), kind), unsafe) for kind in (SAFE, UNSAFE, SHOWN) for unsafe in (False, True)] \
+        == [True, True, False, True, False, False]
+
+
+class _ThreeKinds:
+    """A checker with one fix of each applicability, each setting its own key from 0 to 1
+    (it is given the text itself: see the test's `load_text`)."""
+
+    def check_loaded(self, load):
+        from soptui.checker.engine import FileResult
+        from soptui.checker.finding import Finding
+        from soptui.checker.rule import Severity
+
+        path, text = load
+        findings = [Finding("SOP999", "k", Severity.ERROR, path, 1, 1, f"/{key}", None, Text("m", "m"),
+                            Fix(Text(key, key), (Edit(f"/{key}", 1),), kind))
+                    for key, kind in (("safe", SAFE), ("unsafe", UNSAFE), ("shown", SHOWN)) if f"{key} = 0" in text]
+        return FileResult(path, findings)
+
+
+def test_fix_text_applies_safe_fixes_then_unsafe_when_asked_and_display_only_never(monkeypatch):
+    import soptui.checker.fixes as fixes
+
+    monkeypatch.setattr(fixes, "load_text", lambda text, path: (path, text))
+    text = "safe = 0\nunsafe = 0\nshown = 0\n"
+    assert fix_text(_ThreeKinds(), "a.toml", text) == "safe = 1\nunsafe = 0\nshown = 0\n"
+    assert fix_text(_ThreeKinds(), "a.toml", text, unsafe=True) == "safe = 1\nunsafe = 1\nshown = 0\n"
+
+
+def test_the_old_name_of_the_guards_refusal_still_works():
+    assert UnsafeFix is FixRefused
+
+
+def test_a_fix_keeps_its_applicability_through_a_worker_or_the_cache():
+    from soptui.checker.engine import FileResult
+    from soptui.checker.finding import Finding
+    from soptui.checker.plain import decode, encode
+    from soptui.checker.rule import Severity
+
+    findings = [Finding("SOP999", "k", Severity.ERROR, "a.toml", 1, 1, "", None, Text("m", "m"),
+                        Fix(Text("f", "f"), (Edit("/x", n),), kind)) for n, kind in enumerate((SAFE, UNSAFE, SHOWN))]
+    back = decode("a.toml", encode(FileResult("a.toml", findings)))
+    assert [f.fix.applicability for f in back.findings] == [SAFE, UNSAFE, SHOWN]
+
+
+def test_every_fixable_rule_says_what_kind_of_fix_it_makes():
+    from soptui.checker.plugins import load_plugins
+
+    fixable = [cls for _, cls in load_plugins().rule_classes() if cls.fixable]
+    assert len(fixable) >= 6
+    undeclared = [cls.name for cls in fixable if not cls.fix_safety]
+    assert undeclared == []
+
+
+REFERRED = CLEAN.replace("no = 2\n", "no = 5\n").replace(
+    'kegiatan = "Memerintahkan pengumpulan data"\n',
+    'kegiatan = "Memerintahkan pengumpulan data"\nketerangan = "lanjut ke langkah 5"\n')
+
+
+def test_renumbering_is_safe_when_no_free_text_names_a_step(corpus, capsys):
+    path = corpus / "a.toml"
+    path.write_text(CLEAN.replace("no = 2\n", "no = 5\n"))
+    lint(corpus, "--select", "step-numbering", "--fix")
+    assert "no = 2\n" in path.read_text()
+
+
+def test_renumbering_that_rewrites_langkah_n_in_free_text_waits_for_unsafe_fixes(corpus, capsys):
+    path = corpus / "a.toml"
+    path.write_text(REFERRED)
+    assert lint(corpus, "--select", "step-numbering", "--fix") == 1
+    assert path.read_text() == REFERRED
+    out = capsys.readouterr().out
+    assert "(tidak aman, --unsafe-fixes)" in out and "0 dapat diperbaiki dengan --fix, 1 lagi dengan --unsafe-fixes" in out
+    assert lint(corpus, "--select", "step-numbering", "--fix", "--unsafe-fixes") == 0
+    text = path.read_text()
+    assert "no = 2\n" in text and 'keterangan = "lanjut ke langkah 2"' in text
+
+
+def test_diff_shows_unsafe_fixes_only_with_unsafe_fixes(corpus, capsys):
+    (corpus / "a.toml").write_text(REFERRED)
+    lint(corpus, "--select", "step-numbering", "--diff")
+    assert "+no = 2" not in capsys.readouterr().out
+    lint(corpus, "--select", "step-numbering", "--diff", "--unsafe-fixes")
+    assert "+no = 2" in capsys.readouterr().out
+
+
+TRUNCATED = ("Peraturan Menteri Negara Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 "
+             "tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja")
+
+
+@pytest.mark.parametrize("confidence, applicability", [("verified", SAFE), ("well_known", UNSAFE), ("secondary", UNSAFE)])
+def test_a_title_from_the_registry_is_a_safe_fix_only_from_a_verified_entry(confidence, applicability):
+    from soptui.checker.rule import Context
+    from soptui.loading.loader import load_text
+    from soptui.registry import Registry, load_registry
+    from soptui.rules.citation_title_mismatch import CitationTitleMismatch
+
+    # the shipped registry with every entry's confidence set to the one under test
+    registry = Registry(entry._replace(confidence=confidence) for entry in load_registry().entries)
+    sop = load_text(CLEAN.replace(A, TRUNCATED), "a.toml").sop
+    violations = list(CitationTitleMismatch().check(sop, Context(registry=registry)))
+    assert [v.fix.applicability for v in violations] == [applicability]
+
+
+@pytest.mark.parametrize("text, applicability", [
+    ("Undang-Undang Nomor 25 Tahun 2009 tentang tentang Pelayanan Publik", SAFE),
+    ("Menyusun data data kinerja", UNSAFE),  # "data-data" may have been meant
+    ("Menyusun dan dan data data kinerja", UNSAFE),  # one fix removes both repeats
+])
+def test_removing_a_doubled_word_is_safe_only_for_function_words(text, applicability):
+    from soptui.loading.loader import load_text
+    from soptui.rules.doubled_word import DoubledWord
+
+    sop = load_text(CLEAN.replace('kegiatan = "Mengumpulkan data"', f'kegiatan = "{text}"'), "a.toml").sop
+    violations = list(DoubledWord().check(sop, None))
+    assert [v.fix.applicability for v in violations] == [applicability]

@@ -28,7 +28,7 @@ from .engine import Checker, FileResult, LintResult
 from .plain import decode, encode
 
 # The layout of an entry (see `plain`); a change of layout starts a new cache.
-FORMAT = 5
+FORMAT = 6
 
 
 def cache_dir() -> Path:

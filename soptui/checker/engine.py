@@ -23,7 +23,7 @@ from ..model import Sop
 from ..source import Pos, SourceMap
 from .config import Config, RuleSelection, matching_overrides, options_for, selection_with
 from .finding import Finding
-from .rule import Context, CorpusRule, Edit, Fix, Rule, Severity, Violation, step_of
+from .rule import Applicability, Context, CorpusRule, Edit, Fix, Rule, Severity, Violation, step_of
 from .suppress import suppressions
 
 # Findings about the run itself rather than the SOP's content; always enabled.
@@ -58,6 +58,8 @@ class RuleInfo(NamedTuple):
     documentation: str
     lifecycle: str = "stable"  # see soptui/rules/codes.py
     aliases: tuple[str, ...] = ()  # earlier codes and names
+    # the applicabilities its fixes can have ("safe", "unsafe", "display-only"); () if none
+    fix_kinds: tuple[str, ...] = ()
 
 
 META_RULES = (
@@ -79,7 +81,8 @@ META_RULES = (
              "A value of the wrong type: a number where text is expected, a table where a list is, "
              "`langkah` not an array of `[[langkah]]` tables.\n\n"
              "The value is left out of the model; rules that read it are skipped for the file. "
-             "A date or time where text is expected has a fix: the same text in quotes."),
+             "A date or time where text is expected has a fix: the same text in quotes.",
+             fix_kinds=("safe",)),
     RuleInfo("SOP011", "unknown-key", Severity.ERROR, "sop", False, "builtin",
              "A key the format does not know (often a misspelt one).",
              "A key the format does not know (often a misspelt one).\n\n"
@@ -92,7 +95,7 @@ META_RULES = (
              "A date key written as quoted text, or as text that is not a date.",
              "A date key written as quoted text, or as text that is not a date.\n\n"
              "A quoted ISO date (\"2023-07-26\") is read as the date, and the fix writes it without "
-             "quotes; other text is left out of the model."),
+             "quotes; other text is left out of the model.", fix_kinds=("safe",)),
     RuleInfo("SOP014", "negative-number", Severity.ERROR, "sop", False, "builtin",
              "A step number (`no`, `ya`, `tidak`, `lanjut`) below zero.",
              "A step number (`no`, `ya`, `tidak`, `lanjut`) below zero.\n\n"
@@ -156,7 +159,8 @@ class Checker:
     def infos(self) -> list[RuleInfo]:
         return [*META_RULES, *(
             RuleInfo(r.code, r.name, r.severity, r.scope, r.fixable, self.plugin_of[r.code],
-                     r.summary(), r.documentation(), r.lifecycle, r.aliases)
+                     r.summary(), r.documentation(), r.lifecycle, r.aliases,
+                     tuple(kind.value for kind in r.fix_kinds()))
             for r in self.rules
         )]
 
@@ -300,7 +304,8 @@ def _problem_finding(problem) -> Finding:
     code = STRUCTURAL.get(problem.kind)
     fix = None
     if problem.replacement is not None and problem.pointer and problem.kind in _FIXES:
-        fix = Fix(_FIXES[problem.kind], (Edit(problem.pointer, problem.replacement[0]),))
+        # safe: the same date, or the same characters as text
+        fix = Fix(_FIXES[problem.kind], (Edit(problem.pointer, problem.replacement[0]),), Applicability.SAFE)
     return Finding(*((code, _CODE_NAMES[code]) if code else LOAD_ERROR), Severity.ERROR, problem.path,
                    problem.pos.line, problem.pos.col, problem.pointer or "", None, problem.message, fix)
 

@@ -7,7 +7,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from ..i18n import Text
-from .rule import Fix, Severity
+from .rule import Fix, Severity, applicability_of
 
 
 # A NamedTuple: immutable and cheap to build. A lint of ten thousand SOPs builds over a hundred
@@ -52,6 +52,7 @@ class Finding(NamedTuple):
             "plugin": self.plugin,
             "fix": None if self.fix is None else {
                 "description": self.fix.description(lang),
+                "applicability": applicability_of(self.fix).value,
                 "edits": [
                     {"pointer": e.pointer, "delete": True} if e.delete else {"pointer": e.pointer, "value": e.value.isoformat() if isinstance(e.value, dt.date) else e.value}
                     for e in self.fix.edits

@@ -9,6 +9,9 @@ target: values are set first, then deletions run from the end of each list (dele
 before item 2 would make "item 2" the item that was 3). And a fixed file is written only when
 a guard agrees (as SQLFluff's fix-safety check does): the new text parses to exactly the old
 data with the fixes' edits made, and no rule reports more than it did before.
+
+Which fixes a run may apply is the fixes' own applicability (see `rule.Applicability`): safe
+ones always, unsafe ones only when asked (`--unsafe-fixes`), display-only ones never.
 """
 
 from __future__ import annotations
@@ -22,13 +25,22 @@ from typing import Any, TextIO
 import tomlkit
 
 from ..loading.loader import MAX_FILE_BYTES, load_text
-from .rule import Edit, Fix
+from .rule import Applicability, Edit, Fix, applicability_of
 
 MAX_PASSES = 10
 
 
-class UnsafeFix(Exception):
+class FixRefused(Exception):
     """Fixing a file would change more than its fixes say; the file is left as it is."""
+
+
+UnsafeFix = FixRefused  # its first name, from before fixes had an applicability of their own
+
+
+def applies(fix: Fix, unsafe: bool = False) -> bool:
+    """Whether a run applies `fix`: safe fixes always, unsafe ones when `unsafe`, display-only never."""
+    applicability = applicability_of(fix)
+    return applicability is Applicability.SAFE or (unsafe and applicability is Applicability.UNSAFE)
 
 
 def _parts(pointer: str) -> list[str]:
@@ -104,13 +116,13 @@ def _guarded_pass(text: str, fixes: list[Fix]) -> str:
             _apply(document, edit)
             _apply(expected, edit)
     except (KeyError, IndexError, ValueError, TypeError) as error:
-        raise UnsafeFix(f"an edit does not apply ({type(error).__name__}: {error})") from None
+        raise FixRefused(f"an edit does not apply ({type(error).__name__}: {error})") from None
     fixed = document.as_string()
     try:
         if _parse(fixed) != expected:
-            raise UnsafeFix("the fixed text holds other data than the fixes make")
+            raise FixRefused("the fixed text holds other data than the fixes make")
     except ValueError as error:  # tomllib.TOMLDecodeError is a ValueError
-        raise UnsafeFix(f"the fixed text is not valid TOML ({error})") from None
+        raise FixRefused(f"the fixed text is not valid TOML ({error})") from None
     return fixed
 
 
@@ -121,8 +133,9 @@ def _counts(result) -> dict[str, int]:
     return counts
 
 
-def fix_text(checker, path: str, text: str) -> str:
-    """`text` with every safe fix applied; raises `UnsafeFix` when the guard refuses."""
+def fix_text(checker, path: str, text: str, *, unsafe: bool = False) -> str:
+    """`text` with every safe fix applied (and every unsafe one too when `unsafe`); raises
+    `FixRefused` when the guard refuses."""
     before = None
     result = None
     for _ in range(MAX_PASSES):
@@ -131,7 +144,7 @@ def fix_text(checker, path: str, text: str) -> str:
             before = _counts(result)
         fixes = []
         for finding in result.findings:
-            if finding.fix is not None and finding.fix not in fixes:
+            if finding.fix is not None and finding.fix not in fixes and applies(finding.fix, unsafe):
                 fixes.append(finding.fix)
         if not fixes:
             break
@@ -144,13 +157,14 @@ def fix_text(checker, path: str, text: str) -> str:
     if before is not None and result is not None:
         grown = sorted(code for code, n in _counts(result).items() if n > before.get(code, 0))
         if grown:
-            raise UnsafeFix(f"fixing adds findings of {', '.join(grown)}")
+            raise FixRefused(f"fixing adds findings of {', '.join(grown)}")
     return text
 
 
 def fix_files(checker, paths: list[Path], write: bool, diff_out: TextIO | None = None,
-              errors: TextIO | None = None) -> int:
-    """Fix each file; write it back (atomically) when `write`, print a unified diff to `diff_out`.
+              errors: TextIO | None = None, *, unsafe: bool = False) -> int:
+    """Fix each file (unsafe fixes too when `unsafe`); write it back (atomically) when `write`,
+    print a unified diff to `diff_out`.
     A file the guard refuses is left unwritten, with a message on `errors` (standard error).
     Returns how many files changed."""
     from ..atomic import atomic_write_text, read_sop_text
@@ -163,9 +177,9 @@ def fix_files(checker, paths: list[Path], write: bool, diff_out: TextIO | None =
         except (OSError, UnicodeDecodeError, ValueError):
             continue  # the lint that follows reports why the file cannot be read
         try:
-            fixed = fix_text(checker, str(path), original)
-        except UnsafeFix as refusal:
-            print(f"{path}: tidak diperbaiki, perbaikan tidak aman (not fixed, the fix is unsafe): {refusal}",
+            fixed = fix_text(checker, str(path), original, unsafe=unsafe)
+        except FixRefused as refusal:
+            print(f"{path}: tidak diperbaiki, perbaikan ditolak pemeriksa (not fixed, the fix guard refused): {refusal}",
                   file=errors)
             continue
         if fixed == original:

@@ -13,7 +13,7 @@ import datetime as dt
 from ..i18n import Text
 from .engine import FileResult
 from .finding import Finding
-from .rule import Edit, Fix, Severity
+from .rule import Applicability, Edit, Fix, Severity, applicability_of
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
 
@@ -29,7 +29,8 @@ def encode(result: FileResult) -> dict:
             if fix_index is None:
                 fix_index = index_of[id(f.fix)] = len(fixes)
                 fixes.append([f.fix.description.id, f.fix.description.en,
-                              [[e.pointer, _plain_value(e.value), e.delete] for e in f.fix.edits]])
+                              [[e.pointer, _plain_value(e.value), e.delete] for e in f.fix.edits],
+                              applicability_of(f.fix).value])
         findings.append([f.code, f.name, f.severity.value, f.line, f.col, f.pointer, f.step,
                          f.message.id, f.message.en, f.plugin, fix_index])
     return {
@@ -43,8 +44,10 @@ def encode(result: FileResult) -> dict:
 
 
 def decode(path: str, data: dict) -> FileResult:
-    fixes = [Fix(Text(description_id, description_en), tuple(Edit(pointer, _value(value), delete) for pointer, value, delete in edits))
-             for description_id, description_en, edits in data["fixes"]]
+    fixes = [Fix(Text(description_id, description_en),
+                 tuple(Edit(pointer, _value(value), delete) for pointer, value, delete in edits),
+                 Applicability(applicability))
+             for description_id, description_en, edits, applicability in data["fixes"]]
     findings = [
         Finding(code, name, _SEVERITIES[severity], path, line, col, pointer, step, Text(message_id, message_en),
                 None if fix is None else fixes[fix], plugin)

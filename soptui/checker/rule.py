@@ -44,11 +44,39 @@ class Edit(NamedTuple):
     delete: bool = False
 
 
+class Applicability(str, enum.Enum):
+    """How far a fix can be trusted, as ruff grades its fixes.
+
+    SAFE keeps the meaning of the SOP: `soptui lint --fix` applies it. UNSAFE may change what
+    the SOP says (a guess from free text, a fact from a source not re-read): applied only with
+    `--unsafe-fixes`, and marked in the TUI before it is made. DISPLAY_ONLY is a suggestion
+    shown to the reader and never applied.
+    """
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+
 class Fix(NamedTuple):
-    """A change that makes a finding go away; plain data, so it can cross processes and be shown."""
+    """A change that makes a finding go away; plain data, so it can cross processes and be shown.
+
+    `applicability` defaults to UNSAFE: a fix is safe only if it keeps the SOP's meaning, and a
+    fix that has not said so (a plugin's, written before fixes had an applicability) is not
+    known to. `--fix` then leaves it to `--unsafe-fixes` rather than apply a guess unasked."""
 
     description: Text
     edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.UNSAFE
+
+
+def applicability_of(fix: Fix) -> Applicability:
+    """The fix's applicability as the enum; a plugin's plain string ("safe") is taken, and
+    anything else counts as unsafe rather than stop the run."""
+    try:
+        return Applicability(fix.applicability)
+    except ValueError:
+        return Applicability.UNSAFE
 
 
 class Violation(NamedTuple):
@@ -101,6 +129,9 @@ class Rule:
     severity: ClassVar[Severity] = Severity.ERROR
     scope: ClassVar[str] = "sop"  # "sop" or "corpus"
     fixable: ClassVar[bool] = False
+    # The applicabilities this rule's fixes can have (see `Applicability`), for `soptui rule`;
+    # empty for a fixable rule that does not say: its fixes are then taken as the default, unsafe.
+    fix_safety: ClassVar[tuple[Applicability, ...]] = ()
     # JSON Schema of the options accepted in [tool.soptui.rules.NAME]; "default"s fill `options`
     options_schema: ClassVar[dict] = {"type": "object", "properties": {}, "additionalProperties": False}
     lifecycle: ClassVar[str] = "stable"  # one of LIFECYCLES
@@ -122,6 +153,13 @@ class Rule:
             if "default" in spec
         }
         self.options = {**defaults, **(options or {})}
+
+    @classmethod
+    def fix_kinds(cls) -> tuple[Applicability, ...]:
+        """What kinds of fix the rule offers: none when it is not fixable."""
+        if not cls.fixable:
+            return ()
+        return tuple(Applicability(kind) for kind in cls.fix_safety) or (Fix._field_defaults["applicability"],)
 
     @classmethod
     def summary(cls) -> str:

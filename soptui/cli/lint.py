@@ -17,6 +17,7 @@ examples:
   soptui lint sops/ --format json --output sarif=soptui.sarif
   soptui lint --changed-since origin/main --format github
   soptui lint sops/awayan --fix
+  soptui lint sops/awayan --fix --unsafe-fixes
   soptui lint sops/ --write-baseline .soptui-baseline.json
 """
 
@@ -69,6 +70,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                            help="lint only SOP files changed since git revision REV (corpus rules still see all)")
     fixing = parser.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place (comments and layout kept)")
+    fixing.add_argument("--unsafe-fixes", action="store_true",
+                        help="with --fix or --diff, apply unsafe fixes too (they may change what the SOP says)")
     fixing.add_argument("--diff", action="store_true", help="show the changes --fix would make, change nothing")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     parser.add_argument("--follow-links", action="store_true",
@@ -76,9 +79,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .session import open_session
+    from . import EXIT_OK
+    from .session import NoSopFiles, open_session
 
-    return _run(args, open_session(args))
+    try:
+        session = open_session(args)
+    except NoSopFiles as nothing:
+        if not args.quiet:
+            print(f"soptui: {nothing}", file=sys.stderr)
+        return EXIT_OK  # the files given were other tools' TOML: nothing failed
+    return _run(args, session)
 
 
 def _run(args: argparse.Namespace, session) -> int:
@@ -92,7 +102,7 @@ def _run(args: argparse.Namespace, session) -> int:
 
         with collector(running=True):  # each file's tomlkit document is a web of reference cycles
             changed = fix_files(session.checker, session.targets, write=args.fix,
-                                diff_out=sys.stdout if args.diff else None)
+                                diff_out=sys.stdout if args.diff else None, unsafe=args.unsafe_fixes)
         if not args.quiet:
             if session.lang == "en":
                 print(f"{'fixed' if args.fix else 'would fix'} {changed} files", file=sys.stderr)
@@ -159,12 +169,12 @@ def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None
     outputs = {}
     for name, target in reports[1:]:
         buffer = io.StringIO()
-        _reporter(session, name, color=False).write(report, buffer)
+        _reporter(session, name, color=False, fail_on=_fail_on(args, session)).write(report, buffer)
         outputs[target] = buffer.getvalue()
     record = replay.start(exit_code, stderr, outputs) if replay is not None else None
     stdout = Capture(record)
     try:
-        _reporter(session, reports[0][0], color=color).write(report, stdout)
+        _reporter(session, reports[0][0], color=color, fail_on=_fail_on(args, session)).write(report, stdout)
         pieces = stdout.done()
     except BaseException:
         if record is not None:
@@ -175,8 +185,14 @@ def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None
     return Recording(pieces, stderr, outputs, exit_code)
 
 
-def _reporter(session, name: str, color: bool):
-    return session.reporters[name](lang=session.lang, color=color, root=str(Path.cwd()))
+def _reporter(session, name: str, color: bool, fail_on: str = "error"):
+    reporter = session.reporters[name](lang=session.lang, color=color, root=str(Path.cwd()))
+    reporter.fail_on = fail_on  # an attribute, not an argument: a plugin's reporter may not take it
+    return reporter
+
+
+def _fail_on(args: argparse.Namespace, session) -> str:
+    return args.fail_on or session.config.fail_on or "error"
 
 
 def _exit_code(args: argparse.Namespace, session, result) -> int:
@@ -188,5 +204,5 @@ def _exit_code(args: argparse.Namespace, session, result) -> int:
     # a rule that crashed or a plugin that did not load is the tool's own failure.
     if any(f.code == INTERNAL_ERROR[0] for f in result.findings) or session.plugin_failures:
         return EXIT_ERROR
-    threshold = Severity(args.fail_on or session.config.fail_on or "error").rank
+    threshold = Severity(_fail_on(args, session)).rank
     return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in result.findings) else EXIT_OK

@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
         if args.name in (info.code, info.name, *info.aliases) or args.name.upper() == info.code:
             if args.name in info.aliases:
                 print(f"({args.name} sekarang (is now) {info.code} {info.name})\n")
-            fix = "yes" if info.fixable else "no"
+            fix = fix_kinds_text(info)
             print(f"{info.code} {info.name}  (severity: {info.severity.value}, scope: {info.scope}, "
                   f"fix: {fix}, plugin: {info.plugin}, lifecycle: {info.lifecycle})\n")
             print(info.documentation)
@@ -30,3 +30,11 @@ def run(args: argparse.Namespace) -> int:
     close = closest(args.name, names)
     hint = f"; maksud Anda (did you mean) '{close}'?" if close else "; lihat (see) `soptui rules`"
     raise UsageError(f"aturan tidak dikenal (unknown rule) '{args.name}'{hint}")
+
+
+def fix_kinds_text(info) -> str:
+    """"safe", "safe or unsafe", "no": what `soptui lint --fix` (safe) and `--unsafe-fixes` can
+    do about the rule's findings."""
+    if not info.fixable:
+        return "no"
+    return " or ".join(info.fix_kinds) or "unsafe"

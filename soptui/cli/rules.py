@@ -33,15 +33,15 @@ def run(args: argparse.Namespace) -> int:
 
         print(json.dumps([
             *({"code": r.code, "name": r.name, "severity": r.severity.value, "scope": r.scope,
-               "fixable": r.fixable, "plugin": r.plugin, "lifecycle": r.lifecycle, "aliases": list(r.aliases),
-               "summary": r.summary} for r in infos),
+               "fixable": r.fixable, "fix": list(r.fix_kinds) if r.fixable else [], "plugin": r.plugin,
+               "lifecycle": r.lifecycle, "aliases": list(r.aliases), "summary": r.summary} for r in infos),
             *({"code": row.code, "name": row.name, "lifecycle": row.lifecycle, "aliases": list(row.aliases),
                "plugin": "builtin", "summary": row.note} for row in gone),
         ], indent=2, ensure_ascii=False))
         return 0
     header = ("CODE", "NAME", "SEVERITY", "SCOPE", "FIX", "PLUGIN", "LIFECYCLE", "SUMMARY")
-    rows = [(r.code, r.name, r.severity.value, r.scope, "yes" if r.fixable else "", r.plugin, r.lifecycle,
-             r.summary + (f" (formerly {', '.join(r.aliases)})" if r.aliases else "")) for r in infos]
+    rows = [(r.code, r.name, r.severity.value, r.scope, "/".join(r.fix_kinds) if r.fixable else "", r.plugin,
+             r.lifecycle, r.summary + (f" (formerly {', '.join(r.aliases)})" if r.aliases else "")) for r in infos]
     rows += [(row.code, row.name, "", "", "", "builtin", row.lifecycle, row.note) for row in gone]
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header) - 1)]
     for row in [header, *rows]:

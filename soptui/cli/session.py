@@ -14,9 +14,16 @@ from ..checker.engine import Checker, LintResult
 from ..checker.plugins import Plugins, load_plugins
 from ..checker.rule import Context
 from ..loading.discover import MissingPath, UnusablePath, find_sop_files
+from ..loading.not_sop import split_not_sops
 from ..registry import Registry, RegistryError, registry_for
 from ..reporting.base import printable
 from ..rules import codes
+from . import UsageError
+
+
+class NoSopFiles(UsageError):
+    """Every file given was skipped as plainly not an SOP (pre-commit handing over `ruff.toml`
+    alone): nothing to do, which `lint` takes as success and other commands as a usage error."""
 
 
 class Session:
@@ -87,6 +94,12 @@ def open_session(args: argparse.Namespace) -> Session:
         print(f"soptui: {len(skipped)} tautan simbolik keluar dari folder tidak diikuti (symbolic links "
               f"out of the folder not followed; --follow-links to follow): {printable(', '.join(skipped[:3]))}"
               + (" ..." if len(skipped) > 3 else ""), file=sys.stderr)
+    named = {Path(p) for p in paths if not Path(p).is_dir()}  # as find_sop_files keeps them
+    files, not_sops = split_not_sops(files, named)
+    if not_sops and not getattr(args, "quiet", False):
+        note_not_sops(not_sops)
+    if not files and not_sops:
+        raise NoSopFiles("tidak ada berkas SOP untuk diperiksa (no SOP files to check)")
     if not files:
         raise UsageError(f"tidak ada berkas .toml di {', '.join(paths)} (no .toml files found)")
     try:
@@ -127,6 +140,16 @@ def open_session(args: argparse.Namespace) -> Session:
     return Session(plugins, config, checker, lang, files, targets,
                    quiet=getattr(args, "quiet", False), use_cache=not getattr(args, "no_cache", False),
                    registry=registry)
+
+
+def note_not_sops(not_sops: list[tuple[Path, str]], shown: int = 5) -> None:
+    """One line on standard error for each TOML file skipped as plainly not an SOP (at most
+    `shown`, then how many more): a note, not a finding, so it neither fails a run nor hides."""
+    for path, reason in not_sops[:shown]:
+        print(f"soptui: bukan berkas SOP, dilewati (not an SOP file, skipped): {printable(str(path))} ({reason})",
+              file=sys.stderr)
+    if len(not_sops) > shown:
+        print(f"soptui: ... dan {len(not_sops) - shown} lagi (and {len(not_sops) - shown} more)", file=sys.stderr)
 
 
 def _registry(config: Config, plugins: Plugins) -> Registry:

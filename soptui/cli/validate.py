@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..loading.discover import MissingPath, UnusablePath, find_sop_files
 from ..builtin import builtin_rules
@@ -37,6 +38,9 @@ def run(args: argparse.Namespace) -> int:
     if skipped:
         print(f"soptui: {len(skipped)} tautan simbolik keluar dari folder tidak diikuti (symbolic links "
               "out of the folder not followed; --follow-links to follow)", file=sys.stderr)
+    files, not_sops = _without_other_tools_toml(args.paths or ["sops"], files)
+    if not files and not_sops:
+        return EXIT_OK  # pre-commit gave only other tools' TOML: nothing to validate
     if not files:
         raise UsageError("tidak ada berkas .toml yang ditemukan (no .toml files found)")
     checker = Checker([("builtin", cls) for cls in builtin_rules() if cls.group == "format"])
@@ -54,3 +58,15 @@ def run(args: argparse.Namespace) -> int:
         summary = f"{valid} dari {len(files)} berkas sah"
     print(summary, file=sys.stderr)
     return EXIT_FINDINGS if invalid else EXIT_OK
+
+
+def _without_other_tools_toml(paths, files):
+    """The files minus those plainly not SOPs, each named in a note (as `lint` does)."""
+    from ..loading.not_sop import split_not_sops
+
+    files, not_sops = split_not_sops(files, {Path(p) for p in paths if not Path(p).is_dir()})
+    if not_sops:
+        from .session import note_not_sops  # the plugin machinery, only when there is a note to give
+
+        note_not_sops(not_sops)
+    return files, not_sops

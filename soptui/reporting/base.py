@@ -42,6 +42,9 @@ def xml_safe(text: str) -> str:
 class Reporter:
     name: ClassVar[str]  # the value of --format
     description: ClassVar[str] = ""
+    # The lowest severity that fails the run (--fail-on), for formats that say pass or fail
+    # (JUnit); `soptui lint` sets it on each reporter it makes.
+    fail_on: str = "error"
 
     def __init__(self, lang: str = "id", color: bool = False, root: str | None = None) -> None:
         self.lang = lang

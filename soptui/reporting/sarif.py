@@ -1,13 +1,19 @@
-"""SARIF 2.1.0, for GitHub code scanning and other SARIF viewers, with each rule's documentation."""
+"""SARIF 2.1.0, for GitHub code scanning and other SARIF viewers, with each rule's documentation.
+
+Paths are URIs relative to `%SRCROOT%`, which `originalUriBaseIds` resolves to the folder the
+report was made in (the repository root in CI). Nothing is written as null: SARIF readers take
+an absent property for "unknown" and some reject a null where the schema wants a string."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TextIO
+from urllib.parse import quote
 
 from .. import __version__
 from ..checker.engine import LintResult
-from ..checker.rule import Severity
+from ..checker.rule import Severity, applicability_of
 from .base import Reporter
 from .json import registry_coverage
 from .paths import relative
@@ -40,9 +46,11 @@ class SarifReporter(Reporter):
                     "fullDescription": {"text": rule.documentation.split("\n\n")[0]},
                     "help": {"text": rule.documentation, "markdown": rule.documentation},
                     "defaultConfiguration": {"level": LEVEL[rule.severity]},
-                    "properties": {"plugin": rule.plugin, "fixable": rule.fixable, "scope": rule.scope},
+                    "properties": {"plugin": rule.plugin, "fixable": rule.fixable, "scope": rule.scope,
+                                   **({"fixKinds": list(rule.fix_kinds)} if rule.fixable else {})},
                 } for rule in rules],
             }},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(self.root or ".").resolve().as_uri().rstrip("/") + "/"}},
             "results": [self._result(finding, index) for finding in result.findings],
             "properties": {"registry": registry_coverage(result)},
         }
@@ -52,22 +60,29 @@ class SarifReporter(Reporter):
 
     def _result(self, finding, index) -> dict:
         path = relative(finding.path, self.root)
+        if Path(path).is_absolute() or path.startswith("../"):  # outside the root: no base to be relative to
+            artifact = {"uri": Path(finding.path).resolve().as_uri()}
+        else:
+            artifact = {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
         result = {
             "ruleId": finding.code,
-            "ruleIndex": index.get(finding.code, -1),
+            **({"ruleIndex": index[finding.code]} if finding.code in index else {}),
             "level": LEVEL[finding.severity],
             "message": {"text": finding.message(self.lang)},
             "locations": [{
                 "physicalLocation": {
-                    "artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": artifact,
                     "region": {"startLine": finding.line, "startColumn": finding.col},
                 },
                 **({"logicalLocations": [{"fullyQualifiedName": finding.pointer, "kind": "member"}]}
                    if finding.pointer else {}),
             }],
             "partialFingerprints": {"soptui/v1": fingerprint(finding.code, path, finding.message.en)},
-            "properties": {"step": finding.step, "plugin": finding.plugin},
+            "properties": {"plugin": finding.plugin},
         }
+        if finding.step is not None:
+            result["properties"]["step"] = finding.step
         if finding.fix is not None:
             result["properties"]["fix"] = finding.fix.description(self.lang)
+            result["properties"]["fixApplicability"] = applicability_of(finding.fix).value
         return result

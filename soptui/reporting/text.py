@@ -1,11 +1,15 @@
-"""The human report: findings grouped by file, each with its line of the file and a caret."""
+"""The human report: findings grouped by file, each with its line of the file and a caret.
+
+As ruff marks them, a finding `soptui lint --fix` can fix carries "[*]" after its code; the line
+of its fix says when the fix is unsafe (only with `--unsafe-fixes`) or display-only (never
+applied), and the summary counts both kinds."""
 
 from __future__ import annotations
 
 from typing import TextIO
 
 from ..checker.engine import LintResult
-from ..checker.rule import Severity
+from ..checker.rule import Applicability, Severity, applicability_of
 from ..files import read_regular_text
 from ..loading.loader import MAX_FILE_BYTES
 from .base import Reporter, printable
@@ -36,7 +40,9 @@ class TextReporter(Reporter):
             severity = self.paint(_COLORS[finding.severity], labels[finding.severity])
             step = f" [langkah {finding.step}]" if finding.step is not None and self.lang != "en" else (
                 f" [step {finding.step}]" if finding.step is not None else "")
-            out.write(f"  {finding.line}:{finding.col}: {severity} {self.paint('2', finding.code)} "
+            applicability = None if finding.fix is None else applicability_of(finding.fix)
+            mark = " [*]" if applicability is Applicability.SAFE else ""
+            out.write(f"  {finding.line}:{finding.col}: {severity} {self.paint('2', finding.code)}{mark} "
                       f"{printable(finding.message(self.lang))}{step} ({printable(finding.name)})\n")
             if 0 < finding.line <= len(lines):
                 source = printable(lines[finding.line - 1].rstrip())
@@ -44,18 +50,42 @@ class TextReporter(Reporter):
                     source = source[:97] + "..."
                 out.write(self.paint("2", f"      | {source}") + "\n")
             if finding.fix is not None:
-                fix = "perbaikan" if self.lang != "en" else "fix"
+                fix = ("perbaikan" if self.lang != "en" else "fix") + _KIND[self.lang == "en"].get(applicability, "")
                 out.write(f"      {self.paint('32', fix + ':')} {printable(finding.fix.description(self.lang))}\n")
         out.write("\n" + self.summary(result) + "\n")
 
     def summary(self, result: LintResult) -> str:
         errors, warnings, infos = (result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
         files_with = len({f.path for f in result.findings})
+        fixes = fixable_line(result, self.lang)
         if self.lang == "en":
             return (f"{len(result.files)} files checked: {errors} errors, {warnings} warnings, {infos} info "
-                    f"in {files_with} files\n{coverage_line(result, 'en')}")
+                    f"in {files_with} files\n{fixes}{coverage_line(result, 'en')}")
         return (f"{len(result.files)} berkas diperiksa: {errors} galat, {warnings} peringatan, {infos} info "
-                f"di {files_with} berkas\n{coverage_line(result, 'id')}")
+                f"di {files_with} berkas\n{fixes}{coverage_line(result, 'id')}")
+
+
+# what the fix line adds after "fix" for the kinds `--fix` alone does not apply; by "is English"
+_KIND = {
+    False: {Applicability.UNSAFE: " (tidak aman, --unsafe-fixes)", Applicability.DISPLAY_ONLY: " (saran, tidak diterapkan)"},
+    True: {Applicability.UNSAFE: " (unsafe, --unsafe-fixes)", Applicability.DISPLAY_ONLY: " (display only, never applied)"},
+}
+
+
+def fixable_line(result: LintResult, lang: str) -> str:
+    """"[*] 3 fixable with --fix, 2 more with --unsafe-fixes" and a newline; "" when there is
+    nothing to fix. Counts findings, as ruff does (findings sharing one fix count each)."""
+    safe = unsafe = 0
+    for finding in result.findings:
+        if finding.fix is not None:
+            applicability = applicability_of(finding.fix)
+            safe += applicability is Applicability.SAFE
+            unsafe += applicability is Applicability.UNSAFE
+    if not (safe or unsafe):
+        return ""
+    if lang == "en":
+        return f"[*] {safe} fixable with --fix, {unsafe} more with --unsafe-fixes\n"
+    return f"[*] {safe} dapat diperbaiki dengan --fix, {unsafe} lagi dengan --unsafe-fixes\n"
 
 
 def coverage_line(result: LintResult, lang: str) -> str:

@@ -23,7 +23,10 @@ dasar_hukum = [
 ```
 
 ## Instead
-Write the whole title. `soptui lint --fix` completes a truncated title from the registry.
+Write the whole title. The fix completes a truncated title from the registry. It is safe
+(`soptui lint --fix`) when the registry entry's confidence is "verified"; from any other entry
+("well known, not re-read", a secondary source) it is unsafe (`--unsafe-fixes`): it would write a
+legal title into the SOP that nobody has checked against the regulation.
 
 ```toml
 dasar_hukum = [
@@ -34,7 +37,7 @@ dasar_hukum = [
 
 from __future__ import annotations
 
-from ..checker.rule import Edit, Fix, Rule, Severity, Violation
+from ..checker.rule import Applicability, Edit, Fix, Rule, Severity, Violation
 from ..i18n import Text
 from ._regulations import pointer, title_relation
 
@@ -46,6 +49,7 @@ class CitationTitleMismatch(Rule):
     needs = ("dasar_hukum",)
     severity = Severity.WARNING
     fixable = True
+    fix_safety = (Applicability.SAFE, Applicability.UNSAFE)
 
     def check(self, sop, context):
         if not sop.dasar_hukum:
@@ -63,7 +67,8 @@ class CitationTitleMismatch(Rule):
                 if citation.text.count(citation.judul) == 1:
                     fixed = citation.text.replace(citation.judul, entry.judul)
                     fix = Fix(Text("lengkapi judul dari registri", "complete the title from the registry"),
-                              (Edit(pointer(index), fixed),))
+                              (Edit(pointer(index), fixed),),
+                              Applicability.SAFE if entry.confidence == "verified" else Applicability.UNSAFE)
                 yield Violation(pointer(index), Text(
                     f"judul {entry.short()} terpotong; judul lengkapnya: \"{entry.judul}\"",
                     f"the title of {entry.short()} is cut short; the full title: \"{entry.judul}\"",

@@ -26,7 +26,8 @@ dasar_hukum = [
 ```
 
 ## Instead
-`soptui lint --fix` reorders the items (when every item can be read):
+`soptui lint --fix` reorders the items (when every item can be read), a safe fix: every item is
+kept as written, only the order changes.
 
 ```toml
 dasar_hukum = [
@@ -39,7 +40,7 @@ dasar_hukum = [
 
 from __future__ import annotations
 
-from ..checker.rule import Edit, Fix, Rule, Severity, Violation
+from ..checker.rule import Applicability, Edit, Fix, Rule, Severity, Violation
 from ..citation import Citation, region_key
 from ..i18n import Text
 from ._regulations import item, pointer
@@ -82,6 +83,7 @@ class DasarHukumOrder(Rule):
     needs = ("dasar_hukum",)
     severity = Severity.INFO
     fixable = True
+    fix_safety = (Applicability.SAFE,)
 
     def check(self, sop, context):
         keys = [order_key(c) for c in sop.dasar_hukum]
@@ -116,4 +118,4 @@ def _reorder(sop, keys) -> Fix:
     edits = tuple(Edit(pointer(position), sop.dasar_hukum[source].text)
                   for position, source in enumerate(order) if source != position)
     return Fix(Text("urutkan dasar hukum menurut hierarki dan tahun", "order the dasar hukum by hierarchy and year"),
-               edits)
+               edits, Applicability.SAFE)

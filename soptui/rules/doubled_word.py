@@ -6,7 +6,10 @@ items, the signer, the pelaksana, and each step's kegiatan, kelengkapan, output 
 for a word of two or more letters followed by the same word, ignoring case: "tentang tentang",
 "Data data". Indonesian writes a reduplicated word with a hyphen ("masing-masing",
 "undang-undang"), so two equal words separated by a space are a slip. The fix removes the
-repeat.
+repeat: safely (`soptui lint --fix`) when every doubled word of the text is a function word
+("tentang", "dan", "yang", ...), which has no plural; otherwise only with `--unsafe-fixes`, since
+"data data" may be a plural written without its hyphen ("data-data"), which removing the repeat
+would make singular.
 
 ## Why it matters
 A doubled word is the mark of a text edited in a hurry; in a dasar hukum item it also breaks
@@ -27,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from ..checker.rule import Edit, Fix, Rule, Severity, Violation
+from ..checker.rule import Applicability, Edit, Fix, Rule, Severity, Violation
 from ..i18n import Text
 
 # a word of letters, then whitespace, then the same word (case-blind), not part of a longer word
@@ -37,7 +40,8 @@ FIELDS = ("nama", "nomor", "instansi", "unit", "alamat")
 LISTS = ("kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan", "pencatatan_pendataan")
 # words that have no plural: for them the message offers no hyphenated form
 FUNCTION_WORDS = frozenset("""tentang dan di ke dari yang untuk dengan atau pada oleh dalam serta atas bagi
-    kepada sebagai telah akan ini itu tidak""".split())
+    kepada sebagai telah akan ini itu tidak jika apabila bila maka agar supaya karena bahwa terhadap
+    tersebut melalui sehingga""".split())
 STEP_TEXTS = ("kegiatan", "keterangan")
 STEP_LISTS = ("kelengkapan", "output")
 
@@ -78,6 +82,7 @@ class DoubledWord(Rule):
              *(f"langkah.{key}" for key in STEP_TEXTS + STEP_LISTS))
     severity = Severity.WARNING
     fixable = True
+    fix_safety = (Applicability.SAFE, Applicability.UNSAFE,)
 
     def check(self, sop, context):
         found = list(texts(sop))
@@ -92,7 +97,9 @@ class DoubledWord(Rule):
             if match is None:
                 continue
             fixed = _DOUBLED.sub(r"\1", text)
-            fix = Fix(Text(f"tulis {match[1]!r} sekali", f"write {match[1]!r} once"), (Edit(where, fixed),))
+            every_function_word = all(m[1].casefold() in FUNCTION_WORDS for m in _DOUBLED.finditer(text))
+            fix = Fix(Text(f"tulis {match[1]!r} sekali", f"write {match[1]!r} once"), (Edit(where, fixed),),
+                      Applicability.SAFE if every_function_word else Applicability.UNSAFE)
             word = match[1]
             message = Text(f"kata {word!r} tertulis dua kali: {match.group()!r}",
                            f"the word {word!r} is written twice: {match.group()!r}")

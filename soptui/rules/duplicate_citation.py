@@ -20,12 +20,12 @@ dasar_hukum = [
 
 ## Instead
 Keep one item per regulation. `soptui lint --fix` removes a repeat whose text is the same as
-the earlier item's.
+the earlier item's (ignoring case, punctuation and spacing), a safe fix: nothing cited is lost.
 """
 
 from __future__ import annotations
 
-from ..checker.rule import Edit, Fix, Rule, Severity, Violation
+from ..checker.rule import Applicability, Edit, Fix, Rule, Severity, Violation
 from ..citation import REGIONAL, normalise_title, nomor_key, region_key, sequence_number
 from ..i18n import Text
 from ._regulations import item, pointer
@@ -46,6 +46,7 @@ class DuplicateCitation(Rule):
     needs = ("dasar_hukum",)
     severity = Severity.WARNING
     fixable = True
+    fix_safety = (Applicability.SAFE,)
 
     def check(self, sop, context):
         seen: dict[tuple, int] = {}
@@ -60,7 +61,7 @@ class DuplicateCitation(Rule):
             fix = None
             if normalise_title(citation.text) == normalise_title(sop.dasar_hukum[first].text):
                 fix = Fix(Text(f"hapus butir {index + 1} yang berulang", f"remove the repeated item {index + 1}"),
-                          (Edit(pointer(index), delete=True),))
+                          (Edit(pointer(index), delete=True),), Applicability.SAFE)
             that_id, that_en = item(first, sop.dasar_hukum[first])
             label = citation.short()
             yield Violation(pointer(index), Text(

@@ -4,7 +4,7 @@
 Two items of `kualifikasi_pelaksana`, `keterkaitan`, `peralatan_perlengkapan`, `peringatan` or
 `pencatatan_pendataan`, or of one step's `kelengkapan` or `output`, that are the same text
 ignoring case, punctuation and spacing. The later item is reported, naming the earlier one; the
-fix removes it. (A regulation cited twice in `dasar_hukum` is `duplicate-citation`'s.)
+fix removes it, a safe fix (`soptui lint --fix`): the item kept says the same. (A regulation cited twice in `dasar_hukum` is `duplicate-citation`'s.)
 
 ## Why it matters
 A repeated item is a copy-and-paste slip: it makes a list look longer than it is, and when the
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from ..checker.rule import Edit, Fix, Rule, Severity, Violation
+from ..checker.rule import Applicability, Edit, Fix, Rule, Severity, Violation
 from ..i18n import Text
 
 SECTIONS = ("kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan", "pencatatan_pendataan")
@@ -67,6 +67,7 @@ class DuplicateItem(Rule):
     )
     severity = Severity.WARNING
     fixable = True
+    fix_safety = (Applicability.SAFE,)
 
     def check(self, sop, context):
         for key in SECTIONS:
@@ -83,7 +84,7 @@ def _report(base: str, label: str, items: tuple[str, ...]):
         return
     for index, first in repeats(items):
         fix = Fix(Text(f"hapus butir {index + 1} yang berulang", f"remove the repeated item {index + 1}"),
-                  (Edit(f"{base}/{index}", delete=True),))
+                  (Edit(f"{base}/{index}", delete=True),), Applicability.SAFE)
         yield Violation(f"{base}/{index}", Text(
             f"{items[index]!r} sudah tercantum di butir {first + 1} {label}",
             f"{items[index]!r} is already listed at item {first + 1} of {label}"), fix)

@@ -29,7 +29,7 @@ peringatan = ["Laporan terlambat"]
 
 from __future__ import annotations
 
-from ..checker.rule import Edit, Fix, Rule, Severity, Violation
+from ..checker.rule import Applicability, Edit, Fix, Rule, Severity, Violation
 from ..i18n import Text
 from ..model import SECTIONS
 
@@ -50,6 +50,7 @@ class EmptyValue(Rule):
     needs = (*TEXTS, *SECTIONS, "pelaksana", *(f"langkah.{key}" for key in STEP_TEXTS + STEP_LISTS))
     severity = Severity.ERROR
     fixable = True
+    fix_safety = (Applicability.SAFE,)  # a blank item says nothing: removing it changes nothing
     group = "format"
 
     def check(self, sop, context):
@@ -97,4 +98,4 @@ def _blank_items(pointer: str, what: str, items, what_en: str | None = None):
         if is_blank(item):
             yield _blank(f"{pointer}/{index}", f"butir {index + 1} {what}", f"item {index + 1} of {what_en or what}",
                          Fix(Text("hapus butir kosong", "remove the blank item"),
-                             (Edit(f"{pointer}/{index}", delete=True),)))
+                             (Edit(f"{pointer}/{index}", delete=True),), Applicability.SAFE))

@@ -23,7 +23,7 @@ in its `output`.
 
 from __future__ import annotations
 
-from ..checker.rule import Edit, Fix, Rule, Severity, Violation
+from ..checker.rule import Applicability, Edit, Fix, Rule, Severity, Violation
 from ..i18n import Text
 from ..model import SYMBOLS
 from ..suggest import closest
@@ -36,6 +36,7 @@ class FlowSymbol(Rule):
     needs = ("langkah.no", "langkah.simbol")
     severity = Severity.ERROR
     fixable = True
+    fix_safety = (Applicability.SAFE,)  # the same symbol, spelled as the standard spells it
     group = "format"
 
     def check(self, sop, context):
@@ -48,7 +49,7 @@ class FlowSymbol(Rule):
                 yield Violation(step.pointer + "/simbol", Text(
                     f"simbol {step.simbol!r} langkah {step.no} harus ditulis huruf kecil tanpa spasi: {written!r}",
                     f"symbol {step.simbol!r} of step {step.no} must be lowercase without spaces: {written!r}",
-                ), Fix(Text(f"tulis {written!r}", f"write {written!r}"), (Edit(step.pointer + "/simbol", written),)))
+                ), Fix(Text(f"tulis {written!r}", f"write {written!r}"), (Edit(step.pointer + "/simbol", written),), Applicability.SAFE))
             else:
                 close = closest(written, SYMBOLS)
                 hint = Text(f"; maksud Anda {close!r}?", f"; did you mean {close!r}?") if close else Text("", "")

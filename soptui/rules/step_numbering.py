@@ -25,16 +25,20 @@ kegiatan = "Menyampaikan Laporan Pengukuran Kinerja Triwulan kepada Camat"
 ```
 
 ## Instead
-Number the rows 1, 2, 3, ... (`no = 6` above). The fix (`soptui lint --fix`) renumbers the
-steps in file order and rewrites every reference to them: `ya`, `tidak`, `lanjut`, and
-"langkah N" in keterangan.
+Number the rows 1, 2, 3, ... (`no = 6` above). The fix renumbers the steps in file order and
+rewrites every reference to them: `ya`, `tidak`, `lanjut`, and "langkah N" in keterangan. It is
+safe (`soptui lint --fix`) when no kegiatan or keterangan mentions a step number it changes and
+nothing refers to a repeated number; otherwise it is unsafe (`--unsafe-fixes`): "langkah N" in
+free text is found by a regular expression and may mean a step of another SOP, renumbering
+without rewriting it would leave the text pointing at the wrong step, and of two steps numbered
+4, the fix takes a reference to 4 to mean the first.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..checker.rule import Edit, Fix, Rule, Severity, Violation
+from ..checker.rule import Applicability, Edit, Fix, Rule, Severity, Violation
 from ..i18n import Text
 
 _STEP_REFERENCE = re.compile(r"\b(langkah|kegiatan|step)(\s+(?:no\.?\s*)?)(\d+)\b", re.IGNORECASE)
@@ -47,6 +51,7 @@ class StepNumbering(Rule):
     needs = ("langkah.no", "langkah.ya", "langkah.tidak", "langkah.lanjut", "langkah.keterangan")
     severity = Severity.ERROR
     fixable = True
+    fix_safety = (Applicability.SAFE, Applicability.UNSAFE)
 
     def check(self, sop, context):
         fix = None
@@ -76,16 +81,27 @@ def _message(found: int, expected: int, previous: int | None) -> Text:
 def renumbering_fix(sop) -> Fix:
     """Number the steps 1..n in file order and rewrite every reference to the old numbers."""
     renumber: dict[int, int] = {}
+    repeated: set[int] = set()
     for position, step in enumerate(sop.langkah):
+        if step.no in renumber:
+            repeated.add(step.no)
         renumber.setdefault(step.no, position + 1)  # a repeated number keeps its first meaning
     edits = []
+    # Safe only while no reference is a guess: a free-text mention of a step whose number
+    # changes (rewritten by a regular expression in keterangan, left pointing at another step in
+    # kegiatan), or a reference to a repeated number (which of the two was meant?).
+    guessed = False
     for position, step in enumerate(sop.langkah):
         if step.no != position + 1:
             edits.append(Edit(step.pointer + "/no", position + 1))
         for key in ("ya", "tidak", "lanjut"):
             target = getattr(step, key)
+            guessed = guessed or target in repeated
             if target is not None and renumber.get(target, target) != target:
                 edits.append(Edit(f"{step.pointer}/{key}", renumber[target]))
+        guessed = guessed or any(
+            renumber.get(int(m[3]), int(m[3])) != int(m[3]) or int(m[3]) in repeated
+            for text in (step.kegiatan, step.keterangan) if text for m in _STEP_REFERENCE.finditer(text))
         if step.keterangan:
             rewritten = _STEP_REFERENCE.sub(
                 lambda m: m[1] + m[2] + str(renumber.get(int(m[3]), int(m[3]))), step.keterangan
@@ -93,4 +109,5 @@ def renumbering_fix(sop) -> Fix:
             if rewritten != step.keterangan:
                 edits.append(Edit(step.pointer + "/keterangan", rewritten))
     return Fix(Text("nomori ulang langkah 1, 2, 3, ... dan sesuaikan rujukannya",
-                    "renumber the steps 1, 2, 3, ... and update references to them"), tuple(edits))
+                    "renumber the steps 1, 2, 3, ... and update references to them"), tuple(edits),
+               Applicability.UNSAFE if guessed else Applicability.SAFE)

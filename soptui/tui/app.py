@@ -26,7 +26,8 @@ from .. import editing
 from ..checker.config import Config, ConfigError, find_config, load_config
 from ..checker.engine import Checker
 from ..checker.finding import Finding
-from ..checker.fixes import apply_fixes, fix_text
+from ..checker.fixes import FixRefused, apply_fixes, fix_text
+from ..checker.rule import Applicability, applicability_of
 from ..checker.plugins import load_plugins
 from ..checker.rule import Context
 from ..loading.discover import UnusablePath, find_sop_files
@@ -476,18 +477,36 @@ class SoptuiApp(App):
         self.fix_finding(fixable[0])
 
     def fix_finding(self, finding: Finding) -> None:
+        """One finding's fix, previewed; an unsafe fix is marked as such in the preview's title
+        (the user applies it knowingly), a display-only fix is only shown."""
         description = f"{finding.code} {finding.name}: {finding.fix.description(self.lang)}"
-        self._preview_then_apply(f"{say('fix_preview', self.lang)} · {description}", description,
-                                 apply_fixes(self.document.text, [finding.fix]))
+        applicability = applicability_of(finding.fix)
+        if applicability is Applicability.DISPLAY_ONLY:
+            self.notify(f"{say('display_only_fix', self.lang)}: {description}", timeout=8)
+            return
+        title = f"{say('fix_preview', self.lang)} · {description}"
+        if applicability is Applicability.UNSAFE:
+            title = f"{say('unsafe_fix', self.lang)}\n{title}"
+        self._preview_then_apply(title, description, apply_fixes(self.document.text, [finding.fix]))
 
     def action_fix_all(self) -> None:
+        """Every safe fix of the open SOP at once, as `soptui lint --fix`; unsafe fixes are named
+        in the preview as left out, for `f` one by one."""
         if self.document is None:
             return
-        fixed = fix_text(self.workspace.checker, str(self.document.path), self.document.text)
-        if fixed == self.document.text:
-            self.notify(say("nothing_to_fix", self.lang), severity="warning", timeout=4)
+        try:
+            fixed = fix_text(self.workspace.checker, str(self.document.path), self.document.text)
+        except FixRefused as refusal:
+            self.notify(f"{say('fix_refused', self.lang)}: {refusal}", severity="error", timeout=8)
             return
-        self._preview_then_apply(say("fix_all_preview", self.lang), say("fix_all", self.lang), fixed)
+        unsafe = sorted({f.name for f in self.workspace.findings(self.document.path)
+                         if f.fix is not None and applicability_of(f.fix) is Applicability.UNSAFE})
+        left_out = f"\n{say('unsafe_left_out', self.lang)}: {', '.join(unsafe)}" if unsafe else ""
+        if fixed == self.document.text:
+            self.notify(say("nothing_to_fix", self.lang) + left_out, severity="warning", timeout=6)
+            return
+        self._preview_then_apply(f"{say('fix_all_preview', self.lang)} ({say('safe_fixes_only', self.lang)}){left_out}",
+                                 say("fix_all", self.lang), fixed)
 
     def action_waive(self) -> None:
         """Waive the finding under the cursor: a suppression comment, with the user's reason."""

@@ -42,4 +42,34 @@ def test_fix_renumbers_and_rewrites_references_keeping_comments():
         '[[langkah]]\nno = 2\nkegiatan = "Memperbaiki"\nketerangan = "kembali ke langkah 1, lalu langkah 3"\n\n'
         '# the last step\n[[langkah]]\nno = 3\nkegiatan = "Mengarsipkan"\n'
     )
+    tester.assert_fix(before, after, unsafe=True)
+    tester.assert_fix(before, before)  # "langkah N" rewritten in free text: not a safe fix
+
+
+def test_renumbering_with_only_ya_tidak_lanjut_references_is_a_safe_fix():
+    before = ('[[langkah]]\nno = 1\nkegiatan = "Memeriksa"\nya = 8\ntidak = 5\n\n'
+              '[[langkah]]\nno = 5\nkegiatan = "Memperbaiki"\nlanjut = 1\n\n'
+              '[[langkah]]\nno = 8\nkegiatan = "Mengarsipkan"\n')
+    after = ('[[langkah]]\nno = 1\nkegiatan = "Memeriksa"\nya = 3\ntidak = 2\n\n'
+             '[[langkah]]\nno = 2\nkegiatan = "Memperbaiki"\nlanjut = 1\n\n'
+             '[[langkah]]\nno = 3\nkegiatan = "Mengarsipkan"\n')
     tester.assert_fix(before, after)
+    assert tester.findings(before)[0].fix.applicability == "safe"
+
+
+def test_a_kegiatan_naming_a_renumbered_step_makes_the_fix_unsafe():
+    # the fix does not rewrite kegiatan, so renumbering would leave "langkah 5" pointing elsewhere
+    before = ('[[langkah]]\nno = 1\nkegiatan = "Memeriksa hasil langkah 5"\n\n'
+              '[[langkah]]\nno = 5\nkegiatan = "Memperbaiki"\n')
+    assert tester.findings(before)[0].fix.applicability == "unsafe"
+    tester.assert_fix(before, before)
+
+
+def test_a_reference_to_a_repeated_number_makes_the_fix_unsafe():
+    # two steps numbered 2: `tidak = 2` is taken to mean the first, a guess
+    before = ('[[langkah]]\nno = 1\nkegiatan = "Memeriksa"\nya = 3\ntidak = 2\n\n'
+              '[[langkah]]\nno = 2\nkegiatan = "Memperbaiki"\n\n'
+              '[[langkah]]\nno = 2\nkegiatan = "Mengarsipkan"\n')
+    assert tester.findings(before)[0].fix.applicability == "unsafe"
+    repeat_unreferenced = before.replace("ya = 3\ntidak = 2\n", "")
+    assert tester.findings(repeat_unreferenced)[0].fix.applicability == "safe"

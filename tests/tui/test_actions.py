@@ -41,7 +41,7 @@ async def test_f_on_the_step_row_previews_its_fix_and_enter_applies_it(seeds):
         await pilot.pause()
         assert isinstance(app.screen, Preview)
         assert "-no = 8" in app.screen.diff and "+no = 6" in app.screen.diff
-        assert "step-numbering" in app.screen.title_text
+        assert "step-numbering" in app.screen.title_text and "TIDAK AMAN" not in app.screen.title_text  # safe
         await pilot.press("escape")
         await pilot.pause()
         assert not app.document.dirty  # Escape changed nothing
@@ -65,6 +65,8 @@ async def test_f_in_temuan_fixes_the_highlighted_finding_not_another(seeds):
         await pilot.press("f")
         await pilot.pause()
         assert isinstance(app.screen, Preview) and "citation-title-mismatch" in app.screen.title_text
+        # the title comes from a registry entry not marked verified: the preview says it is unsafe
+        assert app.screen.title_text.startswith("⚠ PERBAIKAN TIDAK AMAN")
         await pilot.press("enter")
         await pilot.pause()
         assert "citation-title-mismatch" not in names(app)
@@ -163,3 +165,25 @@ async def test_x_exports_the_open_sop_with_its_unsaved_edits(seeds):
 
     with pdfplumber.open(io.BytesIO(written)) as pdf:
         assert "Baru" in " ".join(page.extract_text() or "" for page in pdf.pages)
+
+
+SUMBERSUKO = "sops/sumbersuko/pengukuran-kinerja.toml"
+
+
+async def test_fix_all_applies_safe_fixes_and_names_the_unsafe_ones_it_leaves_out(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, SUMBERSUKO)
+        unsafe_before = [f.name for f in app.workspace.findings(app.document.path)
+                         if f.fix is not None and f.fix.applicability == "unsafe"]
+        assert {"citation-title-mismatch", "doubled-word"} <= set(unsafe_before)
+        await pilot.press("F")
+        await pilot.pause()
+        assert isinstance(app.screen, Preview)
+        title = app.screen.title_text
+        assert "hanya perbaikan aman" in title and "citation-title-mismatch, doubled-word" in title
+        assert "Tata Cara Reviu" not in app.screen.diff  # the unsafe title completion is not in the change
+        await pilot.press("enter")
+        await pilot.pause()
+        left = [f.name for f in app.workspace.findings(app.document.path) if f.fix is not None]
+        assert sorted(left) == sorted(unsafe_before)  # every safe fix made, every unsafe one left

@@ -4,7 +4,8 @@
 For SOPs of Kabupaten Balangan, the signer's `jabatan` and each `[pelaksana]` column title are
 compared with the approved jabatan (ignoring case and spacing; "Camat <kecamatan>" accepted for
 any kecamatan). A jabatan that matches only when case is ignored ("CAMAT AWAYAN") is fixable:
-the fix writes the approved spelling. One that matches nothing is reported without a fix.
+the fix writes the approved spelling, a safe fix: the position named stays the same. One that
+matches nothing is reported without a fix.
 
 ## Why it matters
 The kabupaten's e-SOP register and its organisation chart use one spelling per position. SOPs
@@ -24,7 +25,7 @@ jabatan = "Camat Awayan"
 
 import re
 
-from soptui.api import Edit, Fix, Rule, Severity, Text, Violation
+from soptui.api import Applicability, Edit, Fix, Rule, Severity, Text, Violation
 
 from .scope import is_balangan
 
@@ -54,6 +55,7 @@ class ApprovedJabatan(Rule):
     name = "balangan-jabatan"
     severity = Severity.WARNING
     fixable = True
+    fix_safety = (Applicability.SAFE,)
 
     def check(self, sop, context):
         if not is_balangan(sop):
@@ -76,5 +78,5 @@ class ApprovedJabatan(Rule):
                     message=Text(id=f"jabatan {written!r} ditulis {spelling!r} dalam daftar jabatan",
                                  en=f"jabatan {written!r} is spelled {spelling!r} in the list of positions"),
                     fix=Fix(description=Text(id=f"tulis {spelling!r}", en=f"write {spelling!r}"),
-                            edits=(Edit(pointer=pointer, value=spelling),)),
+                            edits=(Edit(pointer=pointer, value=spelling),), applicability=Applicability.SAFE),
                 )

@@ -1,0 +1,99 @@
+"""Telling, cheaply, a TOML file that is plainly not an SOP (`ruff.toml`, `.taplo.toml`, a tool's
+settings) from an SOP, so that a command given every ``*.toml`` of a repository (pre-commit, a
+walk of ``.``) skips it with a note rather than report it as a broken SOP.
+
+"Plainly" is deliberately narrow. A file is skipped when its name is a known tool's
+configuration file; or, for a file named on the command line (what pre-commit does), when it
+has keys or tables and not one of them is a top-level key of the SOP format (docs/format.md),
+wherever it stands in the file. A file with no key at all (empty, or not TOML) is not skipped:
+the loader reports what is wrong with it, as it would for an SOP being written. No TOML is
+parsed: a regular expression over the first `SNIFF_BYTES` decides, and the first SOP key seen
+ends the search (an SOP names `nama` in its first lines).
+
+Files found by walking a folder are judged by their name only: reading each one more time would
+cost a corpus of ten thousand SOPs more than a whole unchanged rerun takes (a `stat` a file),
+and a folder given is the user's SOPs, where another tool's file is its configuration file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+from .loader import MAX_FILE_BYTES
+
+# Configuration files of tools that share the .toml suffix (ruff, taplo, Cargo, rustfmt, clippy,
+# typos, uv, pixi, Netlify, mypy's and black's in pyproject.toml, soptui's own).
+TOOL_CONFIGS = frozenset({
+    "pyproject.toml", "soptui.toml", "ruff.toml", ".ruff.toml", "taplo.toml", ".taplo.toml",
+    "Cargo.toml", "rustfmt.toml", ".rustfmt.toml", "clippy.toml", ".clippy.toml", "deny.toml",
+    "typos.toml", "_typos.toml", ".typos.toml", "uv.toml", "pixi.toml", "netlify.toml",
+    "rust-toolchain.toml", "hatch.toml", "pdm.toml", ".pdm.toml", "poetry.toml", "pyrightconfig.toml",
+    "cliff.toml", "committed.toml", "dprint.toml", "Pipfile.toml", "book.toml", "Makefile.toml",
+})
+# The top-level keys of the SOP format (schemas/sop.schema.json's properties)
+SOP_KEYS = ("nama", "nomor", "instansi", "unit", "alamat", "tanggal_pembuatan", "tanggal_revisi",
+            "tanggal_efektif", "dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan",
+            "peringatan", "pencatatan_pendataan", "disahkan_oleh", "pelaksana", "langkah")
+SNIFF_BYTES = 64 * 1024
+
+# A key at the start of a line (`key =`, `key.sub =`, `"key" =`) or a table header (`[key]`,
+# `[[key]]`, `[key.sub]`): its first segment.
+_KEY_START = r"^[ \t]*(?:\[\[?[ \t]*)?[\"']?"
+_KEY_END = r"[\"']?[ \t]*[=.\]]"
+_SOP_KEY = re.compile(_KEY_START + "(?:" + "|".join(SOP_KEYS) + ")" + _KEY_END, re.M)
+_ANY_KEY = re.compile(_KEY_START + r"([A-Za-z0-9_-]+)" + _KEY_END, re.M)
+
+
+def why_not_an_sop(path: str | Path, sniff: bool = True) -> str | None:
+    """Why `path` is plainly not an SOP (in English, for the note), or None when it may be one.
+    Without `sniff`, by its name alone."""
+    name = os.path.basename(path)
+    if name in TOOL_CONFIGS:
+        return "a tool's configuration file"
+    if not sniff:
+        return None
+    head = _head(path)
+    if head is None:
+        return None  # the loader says why it cannot be read
+    if _SOP_KEY.search(head):
+        return None
+    keys = list(dict.fromkeys(match[1] for match in _ANY_KEY.finditer(head)))
+    if not keys:
+        return None
+    shown = ", ".join(keys[:3]) + (", ..." if len(keys) > 3 else "")
+    return f"no key of the SOP format (nama, unit, langkah, ...); its keys: {shown}"
+
+
+def _head(path: str | Path) -> str | None:
+    """The first `SNIFF_BYTES` of a regular file as text; None for anything else (a FIFO would
+    wait for a writer: see soptui.files), a file the loader refuses unread for its size, or one
+    that cannot be read."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return None
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(handle, "rb") as opened:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):
+                return None
+            return opened.read(SNIFF_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def split_not_sops(files: list[Path], named: set[Path] | frozenset = frozenset()
+                   ) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """(the files that may be SOPs, [(file, why it is not)] for the rest), in the order given.
+    The files in `named` (given on the command line) are read; the others judged by name."""
+    sops: list[Path] = []
+    others: list[tuple[Path, str]] = []
+    for path in files:
+        reason = why_not_an_sop(path, sniff=path in named)
+        if reason is None:
+            sops.append(path)
+        else:
+            others.append((path, reason))
+    return sops, others
