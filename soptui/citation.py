@@ -139,9 +139,10 @@ NON_REGULATION = frozenset({"inpres", "instruksi", "se"})
 _NUMBER = _Pattern(
     r"\b(?:nomor|nr|no(?=[\s.:]|\d))\s*[.:]?\s*(?P<nomor>(?=[a-z0-9./-]*\d)[a-z0-9][a-z0-9./-]*[a-z0-9]|\d)", re.I)
 _YEAR = _Pattern(r"\b(?:tahun|thn|th)\s*\.?\s*(?P<tahun>(?:19|20)\d{2})\b", re.I)
-# right after the type: "PP 46/2011", "Permendagri 29 2014", "UU 23 Tahun 2014", "KepmenPAN KEP/135/..."
+# right after the type: "PP 46/2011", "Permendagri 29 2014", "UU 23 Tahun 2014", "KepmenPAN KEP/135/...",
+# "PMK 113/PMK.05/2012" (a ministry number ending in its year)
 _BARE = _Pattern(
-    r"\s*[,.:]?\s*(?:(?P<slashed>(?:kep|per|se)[a-z]*/[a-z0-9./-]*\d)"
+    r"\s*[,.:]?\s*(?:(?P<slashed>(?:kep|per|se)[a-z]*/[a-z0-9./-]*\d|\d+/[a-z][a-z0-9./-]*/(?:19|20)\d{2}\b)"
     r"|(?P<nomor>\d+[a-z]?)\s*(?:/\s*|\s+(?:(?:tahun|thn|th)\s*\.?\s*)?)(?P<tahun>(?:19|20)\d{2})\b)", re.I)
 _SLASHED_YEAR = _Pattern(r"/(?P<tahun>(?:19|20)\d{2})$")
 _TITLE = _Pattern(r"\b(?:tentang|ttg)\b\.?\s*:?\s*(?P<judul>.+)", re.I | re.S)

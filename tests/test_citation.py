@@ -171,6 +171,8 @@ VARIANTS = [
     ("Permendagri No. 73 tahun 2009", "permendagri", "73", 2009),
     ("Peraturan Mendagri Nomor 52 Tahun 2011", "permendagri", "52", 2011),
     ("PermenPANRB 25/2012", "permenpanrb", "25", 2012),
+    ("PMK 113/PMK.05/2012", "permen", "113/PMK.05/2012", 2012),   # a ministry number ending in its year
+    ("Permen PUPR 27/PRT/M/2018 tentang Sertifikat Laik Fungsi", "permen", "27/PRT/M/2018", 2018),
     ("Permenpan RB 35/2012", "permenpanrb", "35", 2012),
     ("PermenPAN-RB No. 35 Tahun 2012", "permenpanrb", "35", 2012),
     ("Permenpan-RB Nomor 53 Tahun 2014", "permenpanrb", "53", 2014),

@@ -361,6 +361,25 @@ def test_entry_origins_found_without_the_full_scan_are_the_scans(text, quick):
         assert found == [registry._where("r.toml", text, ["regulation", str(i)]) for i in range(count)]
 
 
+def test_the_shipped_registry_has_250_entries_each_valid_and_none_colliding(shipped):
+    """Issue 18: at least 250 regulations; each entry valid on its own against the schema, and no
+    two of the same type, number, year, region and ministry (a later one would silently win)."""
+    text = SHIPPED.read_text()
+    entries = tomllib.loads(text)["regulation"]
+    assert len(entries) >= 250
+    # an inline table sends the file to tomllib (loading/toml.py), which the lint path must not import
+    assert "{" not in text
+    validator = Draft202012Validator(SCHEMA)
+    for entry in entries:
+        assert list(validator.iter_errors({"regulation": [entry]})) == [], entry
+    keys = {}
+    for entry in shipped.entries:
+        key = (entry.kind, entry.nomor.replace(" ", "").lstrip("0").casefold(), entry.tahun,
+               (entry.region or "").casefold(), (entry.ministry or "").casefold())
+        assert key not in keys, f"{entry.origin} collides with {keys[key]}"
+        keys[key] = entry.origin
+
+
 def test_a_context_with_its_registry_crosses_to_a_spawned_worker(tmp_path):
     """A worker started with `spawn` (not `fork`) gets the context pickled: its registry with it."""
     import pickle

@@ -65,6 +65,7 @@ TABLE: tuple[Code, ...] = (
     Code("SOP307", "duplicate-item"),
     Code("SOP308", "signer-unit"),
     Code("SOP309", "doubled-word"),
+    Code("SOP310", "kualifikasi-job-title"),
     Code("SOP401", "unresolved-keterkaitan"),
     Code("SOP402", "duplicate-nomor"),
     Code("SOP403", "keterkaitan-not-sop"),

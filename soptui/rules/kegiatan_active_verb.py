@@ -198,6 +198,7 @@ BASE_VERBS = frozenset({
 # an agent phrase ("... oleh camat"): the actor belongs in the pelaksana column, and an active
 # sentence has none, so a suggestion stops before it
 _AGENT = re.compile(r"\s+oleh\b.*$", re.I | re.S)
+_TANDA_TANGAN_APART = re.compile(r"\b((?:di\s*)?tanda)\s+(?=tangan)", re.I)
 
 # pe(r)-/pem-/pen-/peng-/peny- ... -an and ke- ... -an, at least seven letters ("pesan",
 # "pekan" are not nominalisations of a verb); ke- ... -kan is an imperative ("kerjakan").
@@ -231,7 +232,9 @@ def is_active_verb(word: str) -> bool:
 
 def judge(kegiatan: str, actors: frozenset[str] | set[str] = ACTOR_WORDS) -> Text | None:
     """Why `kegiatan` does not start with an active verb, or None when it does."""
-    text = _LEADING.sub("", kegiatan)
+    # "tanda tangan(i)" written apart is one word to a reader: "Tanda tangani surat" is the base
+    # form of "menandatangani", not "Tanda" followed by something (which would suggest "Menanda")
+    text = _TANDA_TANGAN_APART.sub(r"\1", _LEADING.sub("", kegiatan))
     # Most activities are judged by their first word: split the rest only to find a subject's end.
     first = _first_word(text)
     if first is None:
@@ -242,15 +245,15 @@ def judge(kegiatan: str, actors: frozenset[str] | set[str] = ACTOR_WORDS) -> Tex
     words = text.split(None, 2)
     if lower == "di" and len(words) > 1:  # "Di paraf oleh Sekcam": a passive written apart
         joined = words[0] + words[1]
-        return _passive(" ".join([joined, *words[2:]]), joined)
+        return _passive(" ".join([joined, *words[2:]]), joined, actors)
     if lower in actors:
         return _subject(text, _words(text), actors)
     if lower in VERB_FOR or _NOUN_FORM.match(lower):
         chunk = text[: len(text.split(None, 1)[0])].strip(_PUNCT)  # "Pengetikan/penginputan"
-        return _noun_form(text, chunk)
+        return _noun_form(text, chunk, actors)
     if lower.startswith("di") and len(lower) > 4 and lower not in DI_NOUNS:
-        return _passive(text, first)
-    return _not_a_verb(text, first)
+        return _passive(text, first, actors)
+    return _not_a_verb(text, first, actors)
 
 
 def _each_word(text: str):
@@ -305,11 +308,20 @@ def _subject(text: str, words: list[tuple[int, str]], actors) -> Text:
     )
 
 
-def _noun_form(text: str, chunk: str) -> Text:
+def _object(rest: str, actors) -> str:
+    """What follows the verb in a suggestion: `rest` without an agent ("... oleh Camat"), and
+    nothing when it starts with an actor ("Ditandatangani Camat": the Camat is the one who signs,
+    not what is signed, and "Menandatangani Camat" would say the opposite)."""
+    rest = _AGENT.sub("", rest)
+    head = _first_word(rest)
+    return "" if head is not None and head.lower() in actors else rest
+
+
+def _noun_form(text: str, chunk: str, actors=ACTOR_WORDS) -> Text:
     parts = chunk.split("/")
     verbs = [VERB_FOR.get(part.lower()) for part in parts]
     if all(verbs):
-        rewritten = "/".join(verbs) + _AGENT.sub("", text[len(chunk):])
+        rewritten = "/".join(verbs) + _object(text[len(chunk):], actors)
         example = _capitalise(_first_words(rewritten))
         return Text(
             f'kegiatan diawali kata benda "{chunk}"; gunakan kata kerja aktif: "{example}"',
@@ -321,19 +333,19 @@ def _noun_form(text: str, chunk: str) -> Text:
     )
 
 
-def _passive(text: str, first: str) -> Text:
+def _passive(text: str, first: str, actors=ACTOR_WORDS) -> Text:
     verb = active_of_passive(first.lower())
-    example = _capitalise(_first_words(verb + _AGENT.sub("", text[len(first):])))
+    example = _capitalise(_first_words(verb + _object(text[len(first):], actors)))
     return Text(
         f'kegiatan diawali kata kerja pasif "{first}"; gunakan kata kerja aktif, mis. "{example}"',
         f'the activity starts with the passive verb "{first}"; use an active verb, e.g. "{example}"',
     )
 
 
-def _not_a_verb(text: str, first: str) -> Text:
+def _not_a_verb(text: str, first: str, actors=ACTOR_WORDS) -> Text:
     if first.lower() in BASE_VERBS:
         verb = active_of_passive("di" + first.lower())
-        example = _capitalise(_first_words(verb + _AGENT.sub("", text[len(first):])))
+        example = _capitalise(_first_words(verb + _object(text[len(first):], actors)))
         return Text(
             f'kegiatan diawali bentuk dasar "{first}"; gunakan kata kerja aktif: "{example}"',
             f'the activity starts with the base form "{first}"; use the active verb: "{example}"',
@@ -348,15 +360,23 @@ def _not_a_verb(text: str, first: str) -> Text:
 _SYLLABLE = re.compile(r"ai|au|oi|[aiueo]")  # a vowel or diphthong: one syllable each
 # Stems starting with "per" whose p is dropped by meN- (memeriksa, not mem-periksa).
 _PER_STEMS_DROPPING_P = ("periksa", "perintah", "perlu", "peras", "peringat")
+# Stems whose pe- is a prefix, kept by meN- (mempelajari, mempekerjakan; but memelihara).
+_PE_STEMS_KEEPING_P = ("pelajar", "pekerja")
 
 
 def active_of_passive(passive: str) -> str:
     """The meN- form of a di- passive ("diserahkan" -> "menyerahkan"); a suggestion, not a
     dictionary: irregular stems may come out wrong."""
     stem = passive[2:]
-    if len(_SYLLABLE.findall(stem)) == 1:  # one syllable: "dicek" -> "mengecek"
+    # a one-syllable root, alone or before -kan, takes menge-: "dicek" -> "mengecek", "disahkan" ->
+    # "mengesahkan"; a root starting with a vowel takes meng- ("dientry" -> "mengentry")
+    if stem.endswith("kan"):  # count the root's vowels one by one: "naik" in "naikkan" is two
+        one_syllable = len(re.findall("[aiueo]", stem[:-3])) == 1
+    else:
+        one_syllable = len(_SYLLABLE.findall(stem)) == 1
+    if one_syllable and stem[:1] not in "aiueo":
         return "menge" + stem
-    if stem.startswith("per") and not stem.startswith(_PER_STEMS_DROPPING_P):
+    if stem.startswith(_PE_STEMS_KEEPING_P) or (stem.startswith("per") and not stem.startswith(_PER_STEMS_DROPPING_P)):
         return "mem" + stem
     if stem.startswith(("pr", "tr", "kl", "kr", "sk", "st")):  # a cluster keeps its consonant: "memproses"
         return {"p": "mem", "t": "men", "k": "meng", "s": "men"}[stem[0]] + stem

@@ -158,3 +158,35 @@ def test_judge_ignores_empty_text():
     assert judge("  -  ") is None
     assert judge("Memeriksa") is None
     assert judge("Camat memeriksa") is not None
+
+
+@pytest.mark.parametrize("kegiatan, suggestion", [
+    ("Ditandatangani Camat", '"Menandatangani"'),     # not "Menandatangani Camat": the Camat signs
+    ("Persetujuan Camat", '"Menyetujui"'),
+    ("Disposisi Kasi Pemerintahan", '"Mendisposisikan"'),
+    ("Dientry ke SIAK", '"Mengentry ke SIAK"'),      # a vowel-initial stem takes meng-, not menge-
+])
+def test_a_suggestion_never_makes_the_actor_its_object_nor_an_impossible_verb(kegiatan, suggestion):
+    message = judge(kegiatan).en
+    assert message.endswith(suggestion), message
+
+
+@pytest.mark.parametrize("passive, active", [
+    ("disahkan", "mengesahkan"),        # a one-syllable root before -kan
+    ("dinaikkan", "menaikkan"),         # "naik" is two syllables
+    ("dipelajari", "mempelajari"),      # pe- is a prefix here, kept
+    ("dipekerjakan", "mempekerjakan"),
+    ("dipelihara", "memelihara"),       # but not here
+    ("dientry", "mengentry"),
+])
+def test_active_of_irregular_passives(passive, active):
+    assert active_of_passive(passive) == active
+
+
+@pytest.mark.parametrize("kegiatan, suggestion", [
+    ("Tanda tangani surat", '"Menandatangani surat"'),   # not "Menanda tangani surat"
+    ("Ditanda tangani oleh Camat", '"Menandatangani"'),
+    ("Di tanda tangani Camat", '"Menandatangani"'),
+])
+def test_tanda_tangan_written_apart_is_read_as_one_word(kegiatan, suggestion):
+    assert judge(kegiatan).en.endswith(suggestion)
