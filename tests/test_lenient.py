@@ -199,3 +199,16 @@ def test_a_stale_suppression_of_a_structural_code_is_reported(wangon, capsys):
                                                  "tanggal_revisi = 2020-12-21  # soptui: ignore[date-as-text]"))
     _, findings = lint_json(capsys, wangon)
     assert [f["message"] for f in findings if f["code"] == "SOP002"] == ["penekanan tidak terpakai: date-as-text"]
+
+
+def test_every_built_in_rule_declares_what_it_reads():
+    # a rule without `needs` is skipped whenever anything in the file is broken: right for a
+    # plugin that does not say, a loss for a built-in rule
+    from soptui.model import SECTIONS
+
+    known = {"nama", "nomor", "instansi", "unit", "alamat", "tanggal_pembuatan", "tanggal_revisi",
+             "tanggal_efektif", *SECTIONS, "disahkan_oleh", "pelaksana", "langkah"}
+    for cls in builtin_rules():
+        assert cls.needs is not None, cls.name
+        for need in cls.needs:
+            assert need.split(".")[0] in known, (cls.name, need)
