@@ -59,10 +59,15 @@ class TextReporter(Reporter):
         files_with = len({f.path for f in result.findings})
         fixes = fixable_line(result, self.lang)
         if self.lang == "en":
-            return (f"{len(result.files)} files checked: {errors} errors, {warnings} warnings, {infos} info "
-                    f"in {files_with} files\n{fixes}{coverage_line(result, 'en')}")
+            return (f"{_n(len(result.files), 'file')} checked: {_n(errors, 'error')}, {_n(warnings, 'warning')}, "
+                    f"{infos} info in {_n(files_with, 'file')}\n{fixes}{coverage_line(result, 'en')}")
         return (f"{len(result.files)} berkas diperiksa: {errors} galat, {warnings} peringatan, {infos} info "
                 f"di {files_with} berkas\n{fixes}{coverage_line(result, 'id')}")
+
+
+def _n(count: int, noun: str) -> str:
+    """"1 file", "2 files": English counts (Indonesian nouns do not change)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 # what the fix line adds after "fix" for the kinds `--fix` alone does not apply; by "is English"

@@ -19,6 +19,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
+from textual.reactive import Reactive
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, ProgressBar, Static, TabbedContent, TabPane
 
@@ -80,6 +81,9 @@ def editor_command(path: str, line: int | None) -> list[str]:
 
 class SoptuiApp(App):
     TITLE = "soptui"
+    # The sub-title names the open file and changes with every open and edit. The Header redraws
+    # itself when it changes; App's default also repaints the whole screen, a full frame for nothing.
+    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
     CSS_PATH = "soptui.tcss"
     # (key, action, word for it in strings.WORDS, shown in the footer)
     KEYS = (
@@ -326,7 +330,11 @@ class SoptuiApp(App):
                 text.append("  " + say("fix_hint", self.lang), style="green")
             text.append("\n")
         text.rstrip()
-        self.query_one("#identity-findings", Static).update(text)
+        panel = self.query_one("#identity-findings", Static)
+        # The panel is as tall as its lines: a new layout (a frame more) only when their number changes.
+        lines = len(text.plain.splitlines()) if text.plain else 0
+        panel.update(text, layout=lines != getattr(panel, "shown_lines", -1))
+        panel.shown_lines = lines
 
     @on(FindingChosen)
     def finding_chosen(self, message: FindingChosen) -> None:

@@ -107,7 +107,7 @@ async def test_editing_a_cell_shows_a_bad_waktu_inline(corpus):
         view = app.query_one(ProcedureView)
         view.select_step(1)
         table = app.query_one("#steps")
-        waktu_column = [c.key.value for c in table.ordered_columns].index("waktu")
+        waktu_column = [c.key for c in table.ordered_columns].index("waktu")
         table.move_cursor(row=view.row_targets.index(("step", 1, -1)), column=waktu_column)
         await pilot.press("enter")
         assert isinstance(app.screen, EditValue)

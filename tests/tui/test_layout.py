@@ -4,11 +4,12 @@ column reachable, every long text readable, dialogs that look like dialogs."""
 from pathlib import Path
 
 import pytest
-from textual.widgets import Button, DataTable
+from textual.widgets import Button
 
 from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import Choose, HelpScreen
 from soptui.tui.widgets.procedure import ProcedureView
+from soptui.tui.widgets.steps_table import StepsTable
 
 from .conftest import SIZES, start
 
@@ -36,7 +37,7 @@ def outside(app, size) -> list[str]:
     return found
 
 
-def header_text(table: DataTable) -> str:
+def header_text(table: StepsTable) -> str:
     return "".join(segment.text for y in (0, 1) for segment in table.render_line(y))
 
 
@@ -62,7 +63,7 @@ async def test_every_prosedur_column_can_be_brought_into_view_while_no_and_kegia
     app = SoptuiApp(Path("sops"))
     async with app.run_test(size=size) as pilot:
         await start(app, pilot, AWAYAN)
-        table = app.query_one("#steps", DataTable)
+        table = app.query_one("#steps", StepsTable)
         labels = [str(column.label).split("\n")[0] for column in table.ordered_columns]
         assert labels[-4:] == ["Kelengkapan", "Waktu", "Output", "Keterangan"]
         assert "(tanpa" in labels[-5]  # Awayan's steps without a pelaksana have a column of their own
@@ -85,7 +86,7 @@ async def test_the_selected_steps_whole_text_and_findings_are_readable(seeds, si
         assert len(longest.kegiatan) > 80  # longer than any screen's Kegiatan column
         view.select_step(longest.index)
         await pilot.pause()
-        detail = app.query_one("#step-detail-text").render()
+        detail = app.query_one("#step-detail").content
         shown = " ".join(str(detail).split())
         assert " ".join(longest.kegiatan.split()) in shown
         for finding in view.step_findings.get(longest.index, []):
@@ -106,7 +107,7 @@ async def test_the_text_columns_grow_on_a_wide_screen(seeds):
             await start(app, pilot, "sops/awayan/dua.toml")
             view = app.query_one(ProcedureView)
             widths[size[0]] = view.widths
-            table = app.query_one("#steps", DataTable)
+            table = app.query_one("#steps", StepsTable)
             if size[0] == 200:
                 assert table.virtual_size.width <= table.size.width  # it all fits: nothing to scroll
     assert widths[200]["kegiatan"] > widths[120]["kegiatan"] >= 30, widths

@@ -3,6 +3,7 @@ the open SOP marked, and a filter."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from rich.text import Text as RichText
@@ -55,11 +56,35 @@ class CorpusTree(Tree):
     def get_label_width(self, node) -> int:
         # Tree measures every label to size its scroll area; building ten thousand labels for it
         # would undo the point of drawing them lazily. Marks and counts take at most 16 cells.
+        # The tree is measured again whenever a folder opens: string arithmetic, not a Path or a
+        # rendered label a line.
         if not node.data:
-            return super().get_label_width(node)
+            return len(self.ICON_NODE_EXPANDED) + node.label.cell_len  # a folder: its icon, its name
         result = self.workspace.results.get(node.data)
         nama = result.identity.get("nama", "") if result is not None else ""
-        return 16 + len(Path(node.data).stem) + (len(nama) + 2 if nama else 0)
+        stem = os.path.splitext(os.path.basename(node.data))[0]
+        return 16 + len(stem) + (len(nama) + 2 if nama else 0)
+
+    def render_lines(self, crop):
+        # The widget's style, and its parts' (guides, label, cursor), are worked out up the whole
+        # tree of widgets; Tree asks for them again on every line, which on a repaint of the list
+        # cost more than the labels. Once a frame is enough.
+        self._frame_style = self.rich_style
+        self._part_styles = {}
+        return super().render_lines(crop)
+
+    def get_component_rich_style(self, *names: str, partial: bool = False):
+        styles = getattr(self, "_part_styles", None)
+        if styles is None:
+            return super().get_component_rich_style(*names, partial=partial)
+        key = (names, partial)
+        if key not in styles:
+            styles[key] = super().get_component_rich_style(*names, partial=partial)
+        return styles[key]
+
+    def render_line(self, y: int):
+        scroll_x, scroll_y = self.scroll_offset
+        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width, self._frame_style)
 
     def render_label(self, node, base_style, style):
         if not node.data:
@@ -147,10 +172,11 @@ class CorpusPanel(Vertical):
                 return  # filtered out
             self._fill(folder, self._unfilled.pop(folder))
             folder.expand()
-            # the tree places new lines on its next refresh; the cursor can go there only then
-            self.call_after_refresh(self.query_one(Tree).move_cursor, self.nodes[name])
-            return
-        self.query_one(Tree).move_cursor(self.nodes[name])
+        tree = self.query_one(Tree)
+        # Tree numbers its lines when it next needs them (on idle); asking for them now numbers
+        # the new ones, so the cursor moves in this frame rather than after it.
+        tree._tree_lines  # noqa: B018
+        tree.move_cursor(self.nodes[name])
 
     def _status(self, shown: int | None = None) -> None:
         if shown is not None:

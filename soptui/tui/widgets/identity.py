@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import textwrap
 
-from rich.text import Text as RichText
+from textual.coordinate import Coordinate
 from textual.message import Message
-from textual.widgets import DataTable
 
 from ...checker.finding import Finding
 from ...model import SECTIONS, Sop
 from ..messages import EditRequested
 from ..strings import say
-from .marks import mark
+from .marks import MARK, STYLE, worst
+from .steps_table import Column, Row, StepsTable
 
 # (key, label in Bahasa Indonesia, in English); the Indonesian ones are the standard's own terms
 FIELDS = (
@@ -38,7 +38,7 @@ SECTION_TITLES = {
 }
 
 
-class IdentityView(DataTable):
+class IdentityView(StepsTable):
     class RowFindings(Message):
         """The findings of the highlighted row, for the panel under the form to show."""
 
@@ -47,7 +47,7 @@ class IdentityView(DataTable):
             self.findings = findings
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="row", **kwargs)
+        super().__init__(cursor_type="row", header_height=1, on_highlight=self._highlighted_row, **kwargs)
         self.rows_meta: list[tuple[str, str, str]] = []  # (pointer, key, current text)
         self.findings: list[Finding] = []
         self.sop: Sop | None = None
@@ -67,13 +67,13 @@ class IdentityView(DataTable):
         row = self.cursor_row
         self._width = self.size.width
         value_width = max(20, (self.size.width or 100) - 26 - 1 - 3 * 2 - 2)
-        self.clear(columns=True)
-        self.add_column(" ", key="mark", width=1)
-        self.add_column(say("Bagian", self.lang), key="label", width=26)
-        self.add_column(say("Isi", self.lang), key="value", width=value_width)
+        columns = [Column("mark", " ", 1), Column("label", say("Bagian", self.lang), 26),
+                   Column("value", say("Isi", self.lang), value_width)]
         self.rows_meta = []
         if sop is None:
+            self.set_table(columns, [])
             return
+        rows: list[Row] = []
         by_pointer: dict[str, list[Finding]] = {}
         for finding in findings:
             by_pointer.setdefault(finding.pointer, []).append(finding)
@@ -81,10 +81,14 @@ class IdentityView(DataTable):
         def concerning(pointer: str) -> list[Finding]:
             return [f for p, found in by_pointer.items() if p == pointer or p.startswith(pointer + "/") for f in found]
 
+        def mark(found: list[Finding]) -> tuple[str, str]:
+            severity = worst(found)
+            return (MARK[severity], STYLE[severity]) if severity else (" ", "")
+
         def add(pointer: str, key: str, label: str, value) -> None:
             shown = "" if value is None else str(value)
             lines = textwrap.wrap(shown, value_width) or [""]
-            self.add_row(mark(concerning(pointer)), label, "\n".join(lines), height=len(lines))
+            rows.append(Row(pointer, (mark(concerning(pointer)), (label, ""), ("\n".join(lines), "")), len(lines)))
             self.rows_meta.append((pointer, key, shown))
 
         en = self.lang == "en"
@@ -99,22 +103,23 @@ class IdentityView(DataTable):
             values = [c.text for c in items] if section == "dasar_hukum" else list(items)
             for number, value in enumerate(values, 1):
                 add(f"/{section}/{number - 1}", section, f"{SECTION_TITLES[section][en]} {number}", value)
-            self.add_row(mark(concerning(f"/{section}") if not values else []),
-                         RichText(f"{SECTION_TITLES[section][en]} +", style="dim"),
-                         RichText(say("add_item", self.lang), style="dim"))
+            rows.append(Row(f"/{section}/+", (mark(concerning(f"/{section}") if not values else []),
+                                              (f"{SECTION_TITLES[section][en]} +", "dim"),
+                                              (say("add_item", self.lang), "dim"))))
             self.rows_meta.append((f"/{section}/+", section, ""))
-        self.move_cursor(row=max(0, min(row, self.row_count - 1)), animate=False)
+        self.set_table(columns, rows, Coordinate(max(0, min(row, len(rows) - 1)), 0))
+        self.scroll_cursor_into_view()
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row < len(self.rows_meta):
-            pointer = self.rows_meta[event.cursor_row][0].removesuffix("/+")
+    def _highlighted_row(self, coordinate: Coordinate) -> None:
+        if coordinate.row < len(self.rows_meta):
+            pointer = self.rows_meta[coordinate.row][0].removesuffix("/+")
             exact = [f for f in self.findings if f.pointer == pointer or f.pointer.startswith(pointer + "/")]
             self.post_message(self.RowFindings(exact))
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_steps_table_cell_selected(self, event: StepsTable.CellSelected) -> None:
         event.stop()
-        if event.cursor_row < len(self.rows_meta):
-            pointer, key, current = self.rows_meta[event.cursor_row]
+        if event.coordinate.row < len(self.rows_meta):
+            pointer, key, current = self.rows_meta[event.coordinate.row]
             self.post_message(EditRequested(pointer, key, current))
 
     def focus_pointer(self, pointer: str) -> None:

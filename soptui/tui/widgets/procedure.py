@@ -17,8 +17,9 @@ import textwrap
 from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.containers import Vertical
+from textual.coordinate import Coordinate
+from textual.widgets import Static
 
 from ...checker.finding import Finding
 from ...model import KEPUTUSAN, PENGHUBUNG, TERMINATOR, Sop, Step
@@ -27,7 +28,9 @@ from ... import editing
 from ..messages import ActorToggled, EditMade, EditRequested
 from ..screens import AddStep, Choose, EditValue
 from ..strings import say
-from .marks import MARK, STYLE, mark
+from .marks import MARK, STYLE, worst
+from .steps_table import Column, Row, StepsTable
+from .text_pane import TextPane
 
 SYMBOL = {TERMINATOR: "( )", KEPUTUSAN: "< >", PENGHUBUNG: "⬠", "proses": "[ ]"}
 TEXT_COLUMNS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
@@ -35,7 +38,7 @@ TEXT_COLUMNS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
 MINIMUM = {"kegiatan": 30, "kelengkapan": 16, "output": 16, "keterangan": 14}
 SHARE = {"kegiatan": 0.4, "kelengkapan": 0.2, "output": 0.2, "keterangan": 0.2}
 WAKTU_WIDTH = 10
-PADDING = 2  # a DataTable cell's padding, left and right
+PADDING = 2  # a table cell's padding, left and right
 
 
 def column_widths(available: int, actor_widths: list[int]) -> dict[str, int]:
@@ -101,21 +104,20 @@ class ProcedureView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="load-problem")
-        yield DataTable(id="steps", cursor_type="cell", fixed_columns=3, header_height=2)
-        with VerticalScroll(id="step-detail"):
-            yield Static(id="step-detail-text")
+        yield StepsTable(id="steps", fixed_columns=3, header_height=2, on_highlight=self._cursor_moved)
+        yield TextPane(id="step-detail")
         yield Static(id="total")
 
     # -- what the app hands down ---------------------------------------------------------------------
     def show(self, sop: Sop | None, findings: list[Finding], lang: str, problems=(), text: str = "") -> None:
         self.sop, self.findings, self.lang, self.text = sop, findings, lang, text
         self._show_problems(problems, text)
-        table = self.query_one(DataTable)
+        table = self.query_one(StepsTable)
         if sop is None or not sop.langkah:
-            table.clear(columns=True)
+            table.clear()
             table.display = False
             self.query_one("#step-detail").display = False
-            self.query_one("#total", Static).update("" if sop is None else f"0 {say('steps', lang)}")
+            self.query_one("#total", Static).update("" if sop is None else f"0 {say('steps', lang)}", layout=False)
             return
         table.display = True
         self.query_one("#step-detail").display = True
@@ -130,7 +132,8 @@ class ProcedureView(Vertical):
         missing = sum(1 for s in sop.langkah if s.durasi is None)
         note = f" ({missing} {say('steps_without_time', lang)})" if missing else ""
         self.query_one("#total", Static).update(
-            f"{say('total_time', lang)}: {total(durations, lang)}{note} · {len(sop.langkah)} {say('steps', lang)}")
+            f"{say('total_time', lang)}: {total(durations, lang)}{note} · {len(sop.langkah)} {say('steps', lang)}",
+            layout=False)  # one line, whatever it says
 
     def _show_problems(self, problems, text: str) -> None:
         panel = self.query_one("#load-problem", Static)
@@ -161,47 +164,45 @@ class ProcedureView(Vertical):
         return lanes
 
     def _rebuild(self) -> None:
-        """The whole table again: when the SOP or the width changes, never when the cursor moves."""
-        table = self.query_one(DataTable)
-        column = table.cursor_coordinate.column
+        """The whole table again: when the SOP or the width changes, never when the cursor moves.
+        The table keeps the drawing of each row whose cells are as they were."""
+        table = self.query_one(StepsTable)
+        column = table.cursor_column
         kind_here = self.row_targets[table.cursor_row][0] if 0 <= table.cursor_row < len(self.row_targets) else "step"
         number_here = self.row_targets[table.cursor_row][2] if kind_here == "finding" else -1
-        scroll_x, scroll_y = table.scroll_x, table.scroll_y
-        table.clear(columns=True)
         lanes = self._lanes()
         headers = [actor_header(self.sop.pelaksana.get(lane) or say("unassigned", self.lang)) for lane in lanes]
         available = self.size.width or 120
         self.widths = widths = column_widths(available, [w for _, w in headers])
         self._built_for_width = available
         lang = self.lang
-        table.add_column(" ", key="mark", width=1)
-        table.add_column(say("No", lang), key="no", width=3)
-        table.add_column(say("Kegiatan", lang), key="kegiatan", width=widths["kegiatan"])
-        for lane, (label, width) in zip(lanes, headers):
-            table.add_column(RichText(label, style="bold red" if lane == "" else ""), key=f"actor:{lane}", width=width)
-        for key in ("kelengkapan", "waktu", "output", "keterangan"):
-            table.add_column(say(key.capitalize(), lang), key=key, width=widths[key])
+        columns = [Column("mark", " ", 1), Column("no", say("No", lang), 3),
+                   Column("kegiatan", say("Kegiatan", lang), widths["kegiatan"])]
+        columns += [Column(f"actor:{lane}", label, width, "bold red" if lane == "" else "")
+                    for lane, (label, width) in zip(lanes, headers)]
+        columns += [Column(key, say(key.capitalize(), lang), widths[key])
+                    for key in ("kelengkapan", "waktu", "output", "keterangan")]
         # Every step's findings sit under it, one line each (the detail pane has them in full),
         # so moving the cursor never has to rebuild the table.
         self.row_targets = []
+        rows = []
         cursor_row = 0
-        blanks = [""] * (len(table.columns) - 3)
+        blanks = (("", ""),) * (len(columns) - 3)
         for step in self.sop.langkah:
             if step.index == self.selected:
                 cursor_row = len(self.row_targets)
-            table.add_row(*self._step_cells(step, lanes), key=f"s{step.index}")
+            rows.append(Row(f"s{step.index}", self._step_cells(step, lanes)))
             self.row_targets.append(("step", step.index, -1))
             for number, finding in enumerate(self.step_findings.get(step.index, [])):
                 if step.index == self.selected and number == number_here:
                     cursor_row = len(self.row_targets)
                 lines = self._finding_lines(finding)
-                table.add_row(RichText(MARK[finding.severity], style=STYLE[finding.severity]), "",
-                              RichText("\n".join(lines), style=STYLE[finding.severity]), *blanks,
-                              key=f"f{step.index}:{number}", height=len(lines))
+                style = STYLE[finding.severity]
+                rows.append(Row(f"f{step.index}:{number}", ((MARK[finding.severity], style), ("", ""),
+                                                           ("\n".join(lines), style), *blanks), len(lines)))
                 self.row_targets.append(("finding", step.index, number))
-        table.move_cursor(row=cursor_row, column=column, animate=False)
-        table.scroll_to(scroll_x, scroll_y, animate=False, immediate=True)
-        self._show_detail()
+        table.set_table(columns, rows, Coordinate(cursor_row, column))
+        table.scroll_cursor_into_view()
 
     def _finding_lines(self, finding: Finding) -> list[str]:
         """A finding under its step: two lines at most (the detail pane has it in full)."""
@@ -210,28 +211,29 @@ class ProcedureView(Vertical):
                               subsequent_indent="  ", max_lines=2, placeholder=f"…{fix}")
         return lines or [""]
 
-    def _step_cells(self, step: Step, lanes: list[str]) -> list:
+    def _step_cells(self, step: Step, lanes: list[str]) -> tuple[tuple[str, str], ...]:
         symbol = SYMBOL.get(self.sop.symbol(step), "?" + (self.sop.symbol(step) or ""))
         lane = step.pelaksana if step.pelaksana in self.sop.pelaksana else ""
-        actors = [RichText(symbol, style="bold red" if actor == "" else "bold") if lane == actor else ""
+        actors = [(symbol, "bold red" if actor == "" else "bold") if lane == actor else ("", "")
                   for actor in lanes]
         widths = self.widths
-        return [
-            mark(self.step_findings.get(step.index, [])),
-            str(step.no),
-            _cell(step.kegiatan, widths["kegiatan"]),
+        severity = worst(self.step_findings.get(step.index, []))
+        return (
+            (MARK[severity], STYLE[severity]) if severity else (" ", ""),
+            (str(step.no), ""),
+            (_cell(step.kegiatan, widths["kegiatan"]), ""),
             *actors,
-            _cell(step.kelengkapan, widths["kelengkapan"]),
-            _cell(step.waktu, widths["waktu"]),
-            _cell(step.output, widths["output"]),
-            _cell(step.keterangan, widths["keterangan"]),
-        ]
+            (_cell(step.kelengkapan, widths["kelengkapan"]), ""),
+            (_cell(step.waktu, widths["waktu"]), ""),
+            (_cell(step.output, widths["output"]), ""),
+            (_cell(step.keterangan, widths["keterangan"]), ""),
+        )
 
     def _show_detail(self) -> None:
         step = self.current_step
-        panel = self.query_one("#step-detail-text", Static)
+        panel = self.query_one("#step-detail", TextPane)
         if step is None:
-            panel.update("")
+            panel.update(RichText())
             return
         lang = self.lang
         actor = self.sop.pelaksana.get(step.pelaksana or "") or (
@@ -271,7 +273,7 @@ class ProcedureView(Vertical):
 
     def finding_under_cursor(self) -> Finding | None:
         """The finding of the inline row under the cursor, if the cursor is on one."""
-        table = self.query_one(DataTable)
+        table = self.query_one(StepsTable)
         if self.row_targets and table.cursor_row < len(self.row_targets):
             kind, index, number = self.row_targets[table.cursor_row]
             if kind == "finding":
@@ -291,7 +293,7 @@ class ProcedureView(Vertical):
             return
         self.selected = max(0, min(index, len(self.sop.langkah) - 1))
         self._move_to(("step", self.selected, -1))
-        self.query_one(DataTable).focus()
+        self.query_one(StepsTable).focus()
 
     def select_finding(self, finding: Finding) -> None:
         """The cursor on the row of `finding`, under its step."""
@@ -301,21 +303,22 @@ class ProcedureView(Vertical):
         self.selected = index
         found = self.step_findings[index]
         self._move_to(("finding", index, found.index(finding)) if finding in found else ("step", index, -1))
-        self.query_one(DataTable).focus()
+        self.query_one(StepsTable).focus()
 
     def _move_to(self, target: tuple[str, int, int]) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(StepsTable)
         if target in self.row_targets:
             table.move_cursor(row=self.row_targets.index(target), animate=False)
         self._show_detail()
 
-    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
-        if not self.row_targets or event.coordinate.row >= len(self.row_targets):
+    def _cursor_moved(self, coordinate: Coordinate) -> None:
+        """The detail follows the cursor, in the frame that moves it."""
+        if not self.row_targets or coordinate.row >= len(self.row_targets):
             return
-        self.selected = self.row_targets[event.coordinate.row][1]
+        self.selected = self.row_targets[coordinate.row][1]
         self._show_detail()
 
-    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+    def on_steps_table_cell_selected(self, event: StepsTable.CellSelected) -> None:
         event.stop()
         if self.sop is None or event.coordinate.row >= len(self.row_targets):
             return
@@ -323,7 +326,7 @@ class ProcedureView(Vertical):
         if kind != "step":
             return
         step = self.sop.langkah[index]
-        key = event.cell_key.column_key.value
+        key = event.column_key
         if key.startswith("actor:") and key != "actor:":
             self.post_message(ActorToggled(index, key.split(":", 1)[1]))
         elif key in ("no", *TEXT_COLUMNS):

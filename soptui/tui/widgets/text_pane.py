@@ -1,0 +1,64 @@
+"""A pane of wrapped text that scrolls, drawn line by line (Textual's Line API).
+
+A Static in a VerticalScroll asks the whole screen for a new layout on each update, and the
+scroll bars a frame more after it: two frames for every move of the Prosedur cursor. This pane
+wraps its text itself and keeps its virtual height at least its own, so a new text that fits
+repaints the pane alone; only a text longer than the pane changes the layout (a scroll bar).
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+class TextPane(ScrollView):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.content = Text()
+        self._lines: list[Strip] = []
+        self._wrapped_for = -1
+        self._style = Style()
+
+    def update(self, content: Text) -> None:
+        if content == self.content and self._wrapped_for == self.size.width:
+            return
+        self.content = content
+        self._wrap()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+
+    def _wrap(self) -> None:
+        width, height = self.size
+        width = width or 80
+        console = self.app.console
+        lines = self.content.wrap(console, width)
+        if len(lines) > height:  # a scroll bar takes its width
+            width = max(1, width - self.styles.scrollbar_size_vertical)
+            lines = self.content.wrap(console, width)
+        self._wrapped_for = self.size.width
+        self._style = style = self.rich_style  # worked out up the tree: once a text, not once a line
+        self._lines = [Strip(line.render(console, end="")).apply_style(style).extend_cell_length(width, style)
+                       for line in lines]
+        virtual = Size(width, max(len(self._lines), height))
+        if self.virtual_size != virtual:
+            self.virtual_size = virtual
+
+    def on_resize(self) -> None:
+        self._wrap()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._wrapped_for = -1
+        if self.is_mounted:
+            self._wrap()
+
+    def render_line(self, y: int) -> Strip:
+        at = y + int(self.scroll_y)
+        if at < len(self._lines):
+            return self._lines[at]
+        return Strip.blank(self.size.width, self._style)

@@ -1,0 +1,104 @@
+"""How the Prosedur table draws: a cursor move repaints the rows it leaves and enters and asks
+for no new layout (a layout of the screen is what made each move cost several frames)."""
+
+from pathlib import Path
+
+from textual.widget import Widget
+
+from soptui.tui.app import SoptuiApp
+from soptui.tui.widgets.procedure import ProcedureView
+from soptui.tui.widgets.steps_table import StepsTable
+
+from .conftest import start
+
+AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+
+
+async def test_a_cursor_move_repaints_two_rows_and_asks_for_no_layout(seeds, monkeypatch):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        table = app.query_one("#steps", StepsTable)
+        view = app.query_one(ProcedureView)
+        assert table.cursor_row == 0 and view.finding_under_cursor() is None
+        layouts, table_regions = [], []
+        refresh = Widget.refresh
+
+        def spy(self, *regions, repaint=True, layout=False, recompose=False):
+            if layout:
+                layouts.append(f"{type(self).__name__}#{self.id}")
+            if self is table:
+                table_regions.append(regions)
+            return refresh(self, *regions, repaint=repaint, layout=layout, recompose=recompose)
+
+        monkeypatch.setattr(Widget, "refresh", spy)
+        await pilot.press("down")
+        await pilot.pause()
+        assert layouts == []
+        # each refresh names a region of a row's height, never the whole table
+        assert table_regions and all(regions and all(r.height <= 2 for r in regions) for regions in table_regions)
+        assert view.finding_under_cursor() is not None  # the row under step 1 is its finding
+        assert "▶" in app.query_one("#step-detail").content.plain  # and the detail marks it
+
+
+async def test_fixed_columns_stay_and_the_rest_scrolls_in_the_drawn_lines(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot, AWAYAN)
+        table = app.query_one("#steps", StepsTable)
+        first_row = "".join(segment.text for segment in table.render_line(table.header_height))
+        table.move_cursor(column=len(table.ordered_columns) - 1)
+        await pilot.pause()
+        assert table.scroll_x > 0
+        scrolled = "".join(segment.text for segment in table.render_line(table.header_height))
+        kegiatan = table.ordered_columns[2].render_width + table.ordered_columns[1].render_width + 3
+        assert scrolled[:kegiatan] == first_row[:kegiatan]  # mark, No and Kegiatan where they were
+        assert scrolled[kegiatan:] != first_row[kegiatan:]
+        assert len(scrolled) == table.size.width
+
+
+async def test_a_click_moves_the_cursor_and_a_second_click_edits_the_cell(seeds):
+    from soptui.tui.screens import EditValue
+
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        table = app.query_one("#steps", StepsTable)
+        view = app.query_one(ProcedureView)
+        row = view.row_targets.index(("step", 1, -1))
+        kegiatan_x = sum(c.render_width for c in table.ordered_columns[:2]) + 2
+        offset = (kegiatan_x, table.cell_region((row, 2)).y)  # not scrolled: the table's own lines
+        await pilot.click("#steps", offset=offset)
+        await pilot.pause()
+        assert table.cursor_coordinate == (row, 2) and view.current_step.index == 1
+        await pilot.click("#steps", offset=offset)
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue) and app.screen.value == view.sop.langkah[1].kegiatan
+
+
+async def test_an_edit_repaints_the_rows_it_changes_and_shows_the_new_value(seeds, monkeypatch):
+    from soptui.editing import set_value
+
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await start(app, pilot, AWAYAN)
+        table = app.query_one("#steps", StepsTable)
+        view = app.query_one(ProcedureView)
+        row = view.row_targets.index(("step", 1, -1))
+        y = table.cell_region((row, 0)).y
+        lines_before = ["".join(s.text for s in table.render_line(line)) for line in range(table.size.height)]
+        regions = []
+        refresh = Widget.refresh
+
+        def spy(self, *found, repaint=True, layout=False, recompose=False):
+            if self is table:
+                regions.append(found)
+            return refresh(self, *found, repaint=repaint, layout=layout, recompose=recompose)
+
+        monkeypatch.setattr(Widget, "refresh", spy)
+        app.edit(lambda text: set_value(text, "/langkah/1/waktu", "3 Jam"))
+        await pilot.pause()
+        assert regions and all(found and all(r.height <= 2 for r in found) for found in regions)
+        lines_after = ["".join(s.text for s in table.render_line(line)) for line in range(table.size.height)]
+        assert "3 Jam" in lines_after[y] and "3 Jam" not in lines_before[y]
+        assert [i for i, (a, b) in enumerate(zip(lines_before, lines_after)) if a != b] == [y]
