@@ -71,8 +71,19 @@ class Step(NamedTuple):
         return f"/langkah/{self.index}"
 
     @property
+    def symbol_written(self) -> str | None:
+        """`simbol` as the standard spells it when it is one of its symbols in other case or
+        with spaces ("Keputusan" -> "keputusan"; `flow-symbol` reports the spelling), else as written."""
+        if self.simbol is None:
+            return None
+        spelled = self.simbol.strip().lower()
+        return spelled if spelled in SYMBOLS else self.simbol
+
+    @property
     def is_decision(self) -> bool:
-        return self.simbol == KEPUTUSAN or self.ya is not None or self.tidak is not None
+        # the common cases first: the flow asks this of every step, often
+        return (self.ya is not None or self.tidak is not None or self.simbol == KEPUTUSAN
+                or (self.simbol is not None and self.simbol not in SYMBOLS and self.symbol_written == KEPUTUSAN))
 
 
 @dataclass(frozen=True)
@@ -99,6 +110,10 @@ class Sop:
     pelaksana: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     source: SourceMap = field(default_factory=lambda: SourceMap({}, ()), repr=False, compare=False)
     text: str = field(default="", repr=False, compare=False)
+    # The inputs a lenient model lacks or holds only in part, because the file has them in a
+    # broken shape: top-level keys, and `langkah.FIELD` for a field of steps. A rule that needs
+    # one of them is skipped (`Rule.needs`). Empty for a file that loaded cleanly.
+    broken: frozenset[str] = field(default=frozenset(), compare=False)
 
     def locate(self, pointer: str) -> Pos:
         """Line and column of the element at `pointer` (or of its nearest located ancestor)."""
@@ -106,8 +121,10 @@ class Sop:
 
     def symbol(self, step: Step) -> str:
         """The step's flowchart symbol: as written, else inferred from its place and exits."""
-        if step.simbol:
+        if step.simbol in SYMBOLS:
             return step.simbol
+        if step.simbol and step.simbol.strip():
+            return step.symbol_written
         if step.is_decision:
             return KEPUTUSAN
         if step.index in (0, len(self.langkah) - 1):

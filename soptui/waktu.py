@@ -27,9 +27,11 @@ _SECONDS = {"detik": 1, "menit": 60, "jam": 3600}
 _ENGLISH = {"bulan": "month", "minggu": "week", "hari": "day", "jam": "hour", "menit": "minute", "detik": "second"}
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
+# Documents often spell the number out after it, in brackets: "5 (lima) Menit", "1 (satu) hari".
+_SPELLED = r"(?:\s*\([A-Za-z ]+\))?"
 # The schema's `waktu` pattern spells out the same grammar; a test keeps the two in step.
 PATTERN = re.compile(
-    rf"^\s*(?P<a>{_NUMBER})(?:\s*(?P<op>-|–|x|X|×)\s*(?P<b>{_NUMBER}))?\s*(?P<unit>[A-Za-z]+)\.?\s*$"
+    rf"^\s*(?P<a>{_NUMBER}){_SPELLED}(?:\s*(?P<op>-|–|x|X|×)\s*(?P<b>{_NUMBER}){_SPELLED})?\s*(?P<unit>[A-Za-z]+)\.?\s*$"
 )
 
 

@@ -4,6 +4,8 @@ import time
 
 import pytest
 
+from soptui.builtin import builtin_rules
+from soptui.checker.engine import Checker
 from soptui.loading.loader import MAX_FILE_BYTES, load_bytes, load_file, load_text
 
 VALID = '''nama = "Pengukuran Kinerja"
@@ -122,10 +124,18 @@ def test_missing_required_key():
     assert "required key `nama` is missing" in english
 
 
-def test_bad_waktu_is_reported_at_its_line():
-    line, col, english, _ = only_problem(replace('"15 menit"', '"abc"'))
-    assert (line, col) == (12, 1)
-    assert "waktu 'abc' cannot be read" in english
+def format_findings(text):
+    """The findings of `soptui validate`: the loader's and the format group's rules'."""
+    checker = Checker([("builtin", cls) for cls in builtin_rules() if cls.group == "format"])
+    return sorted((f.line, f.col, f.code, f.message.en) for f in checker.check_loaded(load_text(text, "sop.toml")).findings)
+
+
+def test_bad_waktu_is_a_rule_finding_at_its_line():
+    text = replace('"15 menit"', '"abc"')
+    assert load_text(text, "sop.toml").ok  # a content defect: the model holds it, a rule reports it
+    [(line, col, code, english)] = format_findings(text)
+    assert (code, line, col) == ("SOP021", 12, 1)
+    assert "waktu 'abc' of step 1 cannot be read" in english
 
 
 def test_quoted_date_is_a_problem():
@@ -141,15 +151,21 @@ def test_a_date_in_words_is_a_problem():
 
 
 def test_bad_actor_id():
-    line, col, english, _ = only_problem(replace('camat = "CAMAT"', '"Camat Wangon" = "CAMAT"'))
-    assert (line, col) == (6, 1)
+    text = replace('camat = "CAMAT"', '"Camat Wangon" = "CAMAT"')
+    assert load_text(text, "sop.toml").ok
+    [(line, col, code, english)] = format_findings(text)
+    assert (code, line, col) == ("SOP022", 6, 1)
     assert "pelaksana id" in english
 
 
 def test_every_problem_is_reported_once_each_at_its_line():
     text = replace('no = 1', 'no = "1"\nfoo = 2').replace('"15 menit"', '"segera"')
     result = load_text(text, "sop.toml")
-    assert sorted(p.pos.line for p in result.problems) == [9, 10, 13]
+    assert sorted((p.pos.line, p.kind) for p in result.problems) == [(9, "wrong-type"), (10, "unknown-key")]
+    # the broken `no` is left out of the lenient model, so the rule reading waktu and `no` is skipped
+    assert result.draft.broken == {"langkah.no"}
+    assert [code for _, _, code, _ in format_findings(text)] == ["SOP010", "SOP011"]
+    assert [code for _, _, code, _ in format_findings(text.replace('no = "1"', "no = 1"))] == ["SOP011", "SOP021"]
 
 
 def test_problems_render_as_path_line_col_message():

@@ -92,8 +92,9 @@ def test_sarif_rules_results_levels_and_fingerprints():
     assert sarif["version"] == "2.1.0"
     run = sarif["runs"][0]
     rules = run["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == ["SOP000", "SOP001", "SOP002", "SOP101"]
-    assert "## Why it matters" in rules[3]["help"]["markdown"]
+    assert [r["id"] for r in rules] == ["SOP000", "SOP001", "SOP002", "SOP010", "SOP011", "SOP012", "SOP013",
+                                        "SOP014", "SOP101"]
+    assert "## Why it matters" in rules[-1]["help"]["markdown"]
     levels = [(rules[r["ruleIndex"]]["id"], r["level"]) for r in run["results"]]
     assert levels == [("SOP101", "error"), ("SOP101", "warning"), ("SOP002", "note")]
     location = run["results"][0]["locations"][0]
@@ -102,7 +103,7 @@ def test_sarif_rules_results_levels_and_fingerprints():
     assert location["logicalLocations"][0]["fullyQualifiedName"] == "/langkah/5/no"
     assert run["results"][0]["properties"]["fix"] == "renumber"
     assert [r["properties"].get("fixApplicability") for r in run["results"]] == ["safe", "unsafe", None]
-    assert rules[3]["properties"]["fixKinds"] == ["safe", "unsafe"] and "fixKinds" not in rules[0]["properties"]
+    assert rules[-1]["properties"]["fixKinds"] == ["safe", "unsafe"] and "fixKinds" not in rules[0]["properties"]
     prints = [r["partialFingerprints"]["soptui/v1"] for r in run["results"]]
     assert len(set(prints)) == 3 and prints == [r["partialFingerprints"]["soptui/v1"]
                                                 for r in json.loads(render("sarif"))["runs"][0]["results"]]

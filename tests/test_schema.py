@@ -35,7 +35,8 @@ def test_every_property_has_indonesian_and_english_help():
 
 @pytest.mark.parametrize("text", ["10 menit", "2 Jam", "1 hari", "60 menit", "1,5 jam", "5-10 menit",
                                   "1 x 24 jam", " 3 mnt. ", "2 Hari", "abc", "segera", "1 tahun", "menit",
-                                  "10", "10 menit 5 detik", ""])
+                                  "10", "10 menit 5 detik", "", "5 (lima) Menit", "1 (satu) - 2 (dua) hari",
+                                  "1-2 hari", "5 () menit", "(lima) menit", "5 (lima"])
 def test_waktu_pattern_and_parser_agree(text):
     accepted_by_schema = not list(Draft202012Validator(SCHEMA).iter_errors(
         dict(MINIMAL, langkah=[{"no": 1, "kegiatan": "K", "waktu": text}])))

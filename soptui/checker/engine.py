@@ -23,13 +23,26 @@ from ..source import SourceMap
 from .config import Config, RuleSelection, matching_overrides, options_for, selection_with
 from .finding import Finding
 from .corpus import CorpusState
-from .rule import Context, CorpusRule, Rule, Severity, Violation, step_of
+from .rule import Applicability, Context, CorpusRule, Edit, Fix, Rule, Severity, Violation, step_of
 from .suppress import suppressions
 
 # Findings about the run itself rather than the SOP's content; always enabled.
 LOAD_ERROR = ("SOP000", "load-error")
 INTERNAL_ERROR = ("SOP001", "internal-error")
 UNUSED_SUPPRESSION = ("SOP002", "unused-suppression")
+# Structural defects found by the loader, by the loader's name for them (`Problem.kind`): the
+# file still has a lenient model, which the rules check. Findings like any other.
+STRUCTURAL = {
+    "wrong-type": "SOP010",
+    "unknown-key": "SOP011",
+    "missing-key": "SOP012",
+    "date-as-text": "SOP013",
+    "negative-number": "SOP014",
+}
+_FIXES = {
+    "wrong-type": Text("beri tanda kutip", "put it in quotes"),
+    "date-as-text": Text("tulis tanggal tanpa tanda kutip", "write the date without quotes"),
+}
 
 
 class RuleInfo(NamedTuple):
@@ -51,9 +64,10 @@ class RuleInfo(NamedTuple):
 
 META_RULES = (
     RuleInfo(*LOAD_ERROR, Severity.ERROR, "sop", False, "builtin",
-             "The file could not be loaded: TOML syntax, schema, date or waktu.",
-             "The file could not be loaded: TOML syntax, schema, date or waktu.\n\n"
-             "Run `soptui validate FILE` for the details; no rule can check a file that does not load."),
+             "The file cannot be read: not UTF-8 text, too large, or not valid TOML.",
+             "The file cannot be read: not UTF-8 text, too large, or not valid TOML.\n\n"
+             "No rule can check a file that cannot be read, so this is the file's only finding. "
+             "Structural defects of a file that reads as TOML have their own codes (SOP010-SOP014)."),
     RuleInfo(*INTERNAL_ERROR, Severity.ERROR, "sop", False, "builtin",
              "A rule failed with an exception; the run went on without it.",
              "A rule failed with an exception; the run went on without it.\n\n"
@@ -62,7 +76,34 @@ META_RULES = (
              "A `# soptui: ignore[...]` comment that silences nothing.",
              "A `# soptui: ignore[...]` comment that silences nothing.\n\n"
              "Stale suppressions hide future findings; remove the comment once the defect is fixed."),
+    RuleInfo("SOP010", "wrong-type", Severity.ERROR, "sop", True, "builtin",
+             "A value of the wrong type: a number where text is expected, a table where a list is, ...",
+             "A value of the wrong type: a number where text is expected, a table where a list is, "
+             "`langkah` not an array of `[[langkah]]` tables.\n\n"
+             "The value is left out of the model; rules that read it are skipped for the file. "
+             "A date or time where text is expected has a fix: the same text in quotes.",
+             fix_kinds=("safe",)),
+    RuleInfo("SOP011", "unknown-key", Severity.ERROR, "sop", False, "builtin",
+             "A key the format does not know (often a misspelt one).",
+             "A key the format does not know (often a misspelt one).\n\n"
+             "The key is left out of the model; the message names the known key it is closest to."),
+    RuleInfo("SOP012", "missing-key", Severity.ERROR, "sop", False, "builtin",
+             "A required key is missing: `nama`, `unit`, `langkah`, or a step's `no` or `kegiatan`.",
+             "A required key is missing: `nama`, `unit`, `langkah`, or a step's `no` or `kegiatan`.\n\n"
+             "Rules that read the key are skipped for the file."),
+    RuleInfo("SOP013", "date-as-text", Severity.ERROR, "sop", True, "builtin",
+             "A date key written as quoted text, or as text that is not a date.",
+             "A date key written as quoted text, or as text that is not a date.\n\n"
+             "A quoted ISO date (\"2023-07-26\") is read as the date, and the fix writes it without "
+             "quotes; other text is left out of the model.", fix_kinds=("safe",)),
+    RuleInfo("SOP014", "negative-number", Severity.ERROR, "sop", False, "builtin",
+             "A step number (`no`, `ya`, `tidak`, `lanjut`) below zero.",
+             "A step number (`no`, `ya`, `tidak`, `lanjut`) below zero.\n\n"
+             "The number is left out of the model; rules that read it are skipped for the file."),
 )
+_CODE_NAMES = {info.code: info.name for info in META_RULES}
+_STRUCTURAL_CODES = frozenset(STRUCTURAL.values())  # always checked: their suppressions can go stale
+_META_NAMES = {name: info.code for info in META_RULES for name in (info.code, info.name)}
 
 
 class FileResult:
@@ -134,21 +175,25 @@ class Checker:
         return self.check_loaded(load_file(path))
 
     def check_loaded(self, result: LoadResult) -> FileResult:
-        if result.sop is None:
-            return FileResult(result.path, [
-                Finding(*LOAD_ERROR, Severity.ERROR, p.path, p.pos.line, p.pos.col, p.pointer or "",
-                        None, p.message)
-                for p in result.problems
-            ], loaded=False)
-        return self.check_sop(result.sop)
+        if result.sop is not None:
+            return self.check_sop(result.sop)
+        problems = [_problem_finding(p) for p in result.problems]
+        if result.draft is None or any(p.kind not in STRUCTURAL for p in result.problems):
+            return FileResult(result.path, problems, loaded=False)
+        return self.check_sop(result.draft, problems)
 
-    def check_sop(self, sop: Sop) -> FileResult:
+    def check_sop(self, sop: Sop, problems: list[Finding] | None = None) -> FileResult:
+        """Run the rules on `sop`; `problems` are the structural findings of a lenient model,
+        whose broken inputs keep the rules that need them from running."""
         path = str(sop.path)
         selection = self.selection(path)
-        findings: list[Finding] = []
+        findings: list[Finding] = list(problems or ())
         collected: dict[str, Any] = {}
+        broken = sop.broken
         for rule in self.rules:
             if rule.code not in selection.enabled:
+                continue
+            if broken and rule.reads_broken(broken):
                 continue
             if isinstance(rule, CorpusRule):
                 data = self._contained(rule, path, findings, lambda: rule.collect(sop))
@@ -208,9 +253,11 @@ class Checker:
             if not covering:
                 kept.append(finding)
         known = {name: rule.code for rule in self.rules for name in (rule.code, rule.name, *rule.aliases)}
+        known.update(_META_NAMES)
         for item in found:
             stale = sorted(r for r in item.rules if known.get(r) not in item.used
-                           and (known.get(r) in selection.enabled or r not in known))
+                           and (known.get(r) in selection.enabled or known.get(r) in _STRUCTURAL_CODES
+                                or r not in known))
             if stale:
                 kept.append(Finding(
                     *UNUSED_SUPPRESSION, Severity.WARNING, str(sop.path), item.pos.line, item.pos.col, "", None,
@@ -221,3 +268,15 @@ class Checker:
     # -- the corpus -------------------------------------------------------------------------------
     def check_corpus(self, results: Iterable[FileResult]) -> list[Finding]:
         return CorpusState(self).build(results).findings()
+
+
+def _problem_finding(problem) -> Finding:
+    """A loader's problem as a finding: SOP000 for an unreadable file, a structural code else."""
+    code = STRUCTURAL.get(problem.kind)
+    fix = None
+    if problem.replacement is not None and problem.pointer and problem.kind in _FIXES:
+        # safe: the same date, or the same characters as text
+        fix = Fix(_FIXES[problem.kind], (Edit(problem.pointer, problem.replacement[0]),), Applicability.SAFE)
+    return Finding(*((code, _CODE_NAMES[code]) if code else LOAD_ERROR), Severity.ERROR, problem.path,
+                   problem.pos.line, problem.pos.col, problem.pointer or "", None, problem.message, fix)
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -53,7 +54,7 @@ class Finding(NamedTuple):
                 "description": self.fix.description(lang),
                 "applicability": applicability_of(self.fix).value,
                 "edits": [
-                    {"pointer": e.pointer, "delete": True} if e.delete else {"pointer": e.pointer, "value": e.value}
+                    {"pointer": e.pointer, "delete": True} if e.delete else {"pointer": e.pointer, "value": e.value.isoformat() if isinstance(e.value, dt.date) else e.value}
                     for e in self.fix.edits
                 ],
             },

@@ -8,6 +8,7 @@ referred to by its index.
 
 from __future__ import annotations
 
+import datetime as dt
 from sys import intern
 
 from ..i18n import Text
@@ -44,7 +45,8 @@ def encode(result: FileResult) -> dict:
             if fix_index is None:
                 fix_index = index_of[id(f.fix)] = len(fixes)
                 fixes.append([f.fix.description.id, f.fix.description.en,
-                              [[e.pointer, e.value, e.delete] for e in f.fix.edits], applicability_of(f.fix).value])
+                              [[e.pointer, _plain_value(e.value), e.delete] for e in f.fix.edits],
+                              applicability_of(f.fix).value])
         findings.append([f.code, f.name, f.severity.value, f.line, f.col, f.pointer, f.step,
                          f.message.id, f.message.en, f.plugin, fix_index])
     return {
@@ -58,7 +60,9 @@ def encode(result: FileResult) -> dict:
 
 
 def decode(path: str, data: dict) -> FileResult:
-    fixes = [Fix(Text(description_id, description_en), tuple(Edit(*edit) for edit in edits), Applicability(applicability))
+    fixes = [Fix(Text(description_id, description_en),
+                 tuple(Edit(pointer, _value(value), delete) for pointer, value, delete in edits),
+                 Applicability(applicability))
              for description_id, description_en, edits, applicability in data["fixes"]]
     # Codes, names, plugins, pointers and most messages repeat from file to file: one object
     # each, not one per finding, for a corpus's worth of findings held until they are reported.
@@ -69,3 +73,14 @@ def decode(path: str, data: dict) -> FileResult:
     ]
     return FileResult(path, findings, data["collected"], data["loaded"], data["identity"],
                       coverage=data.get("coverage"))
+
+
+def _plain_value(value):
+    """An edit's value as JSON holds it: a date (a fix that unquotes one) as {"date": "..."}."""
+    return {"date": value.isoformat()} if isinstance(value, dt.date) else value
+
+
+def _value(plain):
+    if isinstance(plain, dict) and set(plain) == {"date"}:
+        return dt.date.fromisoformat(plain["date"])
+    return plain

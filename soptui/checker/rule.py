@@ -137,6 +137,14 @@ class Rule:
     lifecycle: ClassVar[str] = "stable"  # one of LIFECYCLES
     # earlier codes and names of the rule: selectors, suppressions and [rules.OLD] still reach it
     aliases: ClassVar[tuple[str, ...]] = ()
+    # The inputs the rule reads: top-level keys of the SOP ("nomor", "disahkan_oleh"), "langkah"
+    # for the steps as a whole, or "langkah.FIELD" for one field of every step. When the file has
+    # one of them in a broken shape (`Sop.broken`), the engine skips the rule for that file rather
+    # than let it judge a model with the element left out. None: the rule may read anything, so
+    # any broken input skips it.
+    needs: ClassVar[tuple[str, ...] | None] = None
+    # "format" for the rules of what the file format requires (`soptui validate` runs them)
+    group: ClassVar[str] = ""
 
     def __init__(self, options: dict | None = None) -> None:
         defaults = {
@@ -163,6 +171,16 @@ class Rule:
 
     def check(self, sop: "Sop", context: Context) -> Iterable[Violation]:
         raise NotImplementedError
+
+    @classmethod
+    def reads_broken(cls, broken: frozenset[str]) -> bool:
+        """Whether any input this rule needs is among the `broken` ones of a lenient model."""
+        if not broken:
+            return False
+        if cls.needs is None:
+            return True
+        return any(need == item or need.startswith(item + ".") or item.startswith(need + ".")
+                   for need in cls.needs for item in broken)
 
 
 class CorpusRule(Rule):

@@ -7,7 +7,10 @@ upward from the first PATH.
 exit codes:
   0  no finding at or above --fail-on (default: error)
   1  findings at or above --fail-on
-  2  usage, configuration or load error, or a rule that crashed
+  2  usage or configuration error, or a rule that crashed (internal-error)
+
+Every finding about a file counts as a finding, a file that cannot be read (load-error)
+included.
 
 examples:
   soptui lint sops/
@@ -28,7 +31,7 @@ from pathlib import Path
 
 from ..atomic import wait_for_background_writes
 from ..checker.baseline import BaselineError
-from ..checker.engine import INTERNAL_ERROR, LOAD_ERROR
+from ..checker.engine import INTERNAL_ERROR
 from ..checker.report import LintReport
 from ..checker.rule import Severity
 from .replay import Capture, Recording, Replay, replayable
@@ -197,7 +200,9 @@ def _exit_code(args: argparse.Namespace, session, result) -> int:
 
     if args.exit_zero:
         return EXIT_OK
-    if any(f.code in (LOAD_ERROR[0], INTERNAL_ERROR[0]) for f in result.findings) or session.plugin_failures:
+    # A file that cannot be read is a finding about that file (exit 1, as ruff and ESLint do);
+    # a rule that crashed or a plugin that did not load is the tool's own failure.
+    if any(f.code == INTERNAL_ERROR[0] for f in result.findings) or session.plugin_failures:
         return EXIT_ERROR
     threshold = Severity(_fail_on(args, session)).rank
     return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in result.findings) else EXIT_OK

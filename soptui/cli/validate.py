@@ -1,8 +1,9 @@
-"""Check SOP files against the format: TOML syntax, the schema, dates and waktu.
+"""Check SOP files against the format: TOML syntax, structure, and the format group of rules.
 
-Prints one line per problem as path:line:col: message. PATH is files or folders
-(default: sops/). Exit code 0 when every file is valid, 1 when any is not, 2 on a
-usage error.
+Runs the loader and the rules of the format group (`soptui rules` lists them: blank values,
+waktu, simbol, pelaksana ids), none of the content rules. Prints one line per problem as
+path:line:col: message (code). PATH is files or folders (default: sops/). Exit code 0 when every
+file is valid, 1 when any is not, 2 on a usage error.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import sys
 from pathlib import Path
 
 from ..loading.discover import MissingPath, UnusablePath, find_sop_files
+from ..builtin import builtin_rules
+from ..checker.engine import Checker
 from ..loading.loader import load_file
 
 
@@ -40,13 +43,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK  # pre-commit gave only other tools' TOML: nothing to validate
     if not files:
         raise UsageError("tidak ada berkas .toml yang ditemukan (no .toml files found)")
+    checker = Checker([("builtin", cls) for cls in builtin_rules() if cls.group == "format"])
     invalid = 0
     for path in files:
-        result = load_file(path)
-        if not result.ok:
+        findings = checker.check_loaded(load_file(path)).findings
+        if findings:
             invalid += 1
-            for problem in result.problems:
-                print(problem.render(lang))
+            for finding in sorted(findings, key=lambda f: (f.line, f.col, f.code)):
+                print(f"{finding.path}:{finding.line}:{finding.col}: {finding.message(lang)} ({finding.code})")
     valid = len(files) - invalid
     if lang == "en":
         summary = f"{valid} of {len(files)} files valid"

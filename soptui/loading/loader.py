@@ -49,6 +49,12 @@ class Problem(NamedTuple):
     pos: Pos
     message: Text
     pointer: str | None = None
+    # "load-error" (the file cannot be read: no model) or a structural defect of a file that
+    # still has a lenient model: "wrong-type", "unknown-key", "missing-key", "date-as-text",
+    # "negative-number" (the checker gives each its code)
+    kind: str = "load-error"
+    # (value,) to write at `pointer` that mends the defect, when there is an obvious one
+    replacement: tuple | None = None
 
     def render(self, lang: str = "id") -> str:
         return f"{self.path}:{self.pos.line}:{self.pos.col}: {self.message(lang)}"
@@ -60,8 +66,9 @@ class LoadResult(NamedTuple):
     path: str
     sop: Sop | None
     problems: tuple[Problem, ...] = ()
-    # A best-effort model of a file that parses as TOML but has problems, so an editor can
-    # keep showing it while the user mends it. Never checked by rules.
+    # The lenient model of a file that parses as TOML but has structural problems: the broken
+    # elements left out and named in `Sop.broken`. The checker lints it (rules whose inputs are
+    # broken are skipped); an editor shows it while the user mends the file.
     draft: Sop | None = None
 
     @property
@@ -142,45 +149,111 @@ def load_text(text: str, path: str) -> LoadResult:
         return _fail(path, Pos(1, 1), Text(f"TOML tidak terbaca: {error}", f"unreadable TOML: {error}"))
     source = LazySource(text)
     if schema.is_valid(_top_dates_as_text(data)):
-        found = []
+        found: list[Problem] = []
+        broken: set[str] = set()
     else:
-        misplaced: list[str] = []
         try:
-            plain = _as_json(data, "", misplaced)
+            data, found, broken = _lenient(data, path, source)
         except _TooDeep as deep:
             return _fail(path, _locate(source, deep.args[0]), Text(
                 f"kunci bertitik terlalu dalam (lebih dari {MAX_NESTING} tingkat)",
                 f"dotted keys nested too deep (over {MAX_NESTING} levels)",
             ))
-        found = [
-            Problem(path, _locate(source, pointer), Text(
-                "tanggal atau jam di tempat yang meminta teks: beri tanda kutip, mis. \"2023-07-26\"",
-                "a date or time where text is expected: put it in quotes, e.g. \"2023-07-26\"",
-            ), pointer)
-            for pointer in misplaced
-        ] + [
-            Problem(path, _locate(source, pointer), message, pointer)
-            for pointer, message in schema.problems(plain)
-        ]
+    found += _dates_as_text(data, path, source, broken)
     if found:
-        return LoadResult(path, None, tuple(found), _draft(data, path, source, text))
-    found = [
-        Problem(path, source.locate(f"/{key}"), Text(
-            f"`{key}` ditulis sebagai teks: tulis tanggal tanpa tanda kutip, mis. {key} = 2023-07-26",
-            f"`{key}` is written as text: write the date without quotes, e.g. {key} = 2023-07-26",
-        ), f"/{key}")
-        for key in _DATE_KEYS
-        if key in data and not isinstance(data[key], dt.date)
-    ]
-    if found:
-        return LoadResult(path, None, tuple(found), _draft(data, path, source, text))
+        return LoadResult(path, None, tuple(found), _draft(data, path, source, text, broken))
     return LoadResult(path, _build(data, Path(path), source, text))
 
 
-def _draft(data: dict, path: str, source: LazySource, text: str) -> Sop | None:
+def _lenient(data: dict, path: str, source: LazySource) -> tuple[dict, list[Problem], set[str]]:
+    """The data without its structurally broken elements, a problem for each, and the names of
+    the inputs they break (see `broken_input`). Content defects (a blank text, an unreadable
+    waktu, a simbol in capitals) stay in the data: rules report them."""
+    misplaced: list[str] = []
+    plain = _as_json(data, "", misplaced)
+    every = schema.violations(plain)
+    violations = [v for v in every if v[1] in schema.STRUCTURAL]
+    typed = {element for _, kind, element, _ in violations if kind == "type"}
+    found = [
+        Problem(path, _locate(source, pointer), Text(
+            "tanggal atau jam di tempat yang meminta teks: beri tanda kutip, mis. \"2023-07-26\"",
+            "a date or time where text is expected: put it in quotes, e.g. \"2023-07-26\"",
+        ), pointer, "wrong-type", (_value_at(plain, pointer),))
+        for pointer in misplaced if pointer not in typed
+    ] + [
+        Problem(path, _locate(source, where), message, where, schema.STRUCTURAL[kind])
+        for where, kind, element, message in violations
+    ]
+    gone = set(misplaced) | {element for _, kind, element, _ in violations if kind != "required"}
+    broken = {broken_input(element) for _, kind, element, _ in violations if kind != "additionalProperties"}
+    # an unknown key that is a known one misspelt: the known one is broken, not merely absent
+    broken |= {broken_input(element) for _, kind, element, _ in every if kind == "misspelling"}
+    broken |= {broken_input(pointer) for pointer in misplaced}
+    return _without(data, "", gone), found, broken
+
+
+def broken_input(pointer: str) -> str:
+    """The input a broken element breaks, as rules name what they need (`Rule.needs`): the
+    top-level key, or for a step's field `langkah.FIELD` ("/langkah/3/waktu" -> "langkah.waktu")."""
+    parts = pointer.split("/")[1:] or [""]
+    top = parts[0].replace("~1", "/").replace("~0", "~")
+    if top == "langkah" and len(parts) >= 3:
+        return f"langkah.{parts[2]}"
+    return top
+
+
+def _without(value: object, pointer: str, gone: set[str]) -> object:
+    """`value` without the elements at the pointers in `gone` (a copy of what holds one)."""
+    if not gone:
+        return value
+    if isinstance(value, dict):
+        return {key: _without(item, f"{pointer}/{_escape(key)}", gone) for key, item in value.items()
+                if f"{pointer}/{_escape(key)}" not in gone}
+    if isinstance(value, list):
+        return [_without(item, f"{pointer}/{index}", gone) for index, item in enumerate(value)
+                if f"{pointer}/{index}" not in gone]
+    return value
+
+
+def _value_at(plain: object, pointer: str) -> object:
+    for part in pointer.split("/")[1:]:
+        part = part.replace("~1", "/").replace("~0", "~")
+        plain = plain[int(part)] if isinstance(plain, list) else plain[part]
+    return plain
+
+
+def _dates_as_text(data: dict, path: str, source: LazySource, broken: set[str]) -> list[Problem]:
+    """A date key written as quoted text: a problem, with the date to write when the text is
+    one (the model then holds it), else the key is left out of the model and broken."""
+    found = []
+    for key in _DATE_KEYS:
+        value = data.get(key)
+        if not isinstance(value, str):
+            continue
+        try:
+            date = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            date = None
+        if date is not None:
+            data[key] = date
+            found.append(Problem(path, source.locate(f"/{key}"), Text(
+                f"`{key}` ditulis sebagai teks: tulis tanggal tanpa tanda kutip, mis. {key} = {date.isoformat()}",
+                f"`{key}` is written as text: write the date without quotes, e.g. {key} = {date.isoformat()}",
+            ), f"/{key}", "date-as-text", (date,)))
+        else:
+            del data[key]
+            broken.add(key)
+            found.append(Problem(path, source.locate(f"/{key}"), Text(
+                f"`{key}` bukan tanggal: tulis tanggal tanpa tanda kutip, mis. {key} = 2023-07-26 (ditulis {value!r})",
+                f"`{key}` is not a date: write the date without quotes, e.g. {key} = 2023-07-26 (found {value!r})",
+            ), f"/{key}", "date-as-text"))
+    return found
+
+
+def _draft(data: dict, path: str, source: LazySource, text: str, broken: set[str]) -> Sop | None:
     try:
-        return _build(data, Path(path), source, text)
-    except Exception:  # noqa: BLE001 - a draft is a courtesy; a file too broken for one has none
+        return _build(data, Path(path), source, text, frozenset(broken))
+    except Exception:  # noqa: BLE001 - defensive: the lenient data should always build
         return None
 
 
@@ -294,12 +367,13 @@ def _locate(source: LazySource, pointer: str) -> Pos:
         return Pos(1, 1)
 
 
-def _build(data: dict, path: Path, source: LazySource, text: str) -> Sop:
+def _build(data: dict, path: Path, source: LazySource, text: str, broken: frozenset[str] = frozenset()) -> Sop:
+    # A required key is missing only in a lenient model, whose `broken` names it.
     signer = data.get("disahkan_oleh")
     return Sop(
         path=path,
-        nama=data["nama"],
-        unit=data["unit"],
+        nama=data.get("nama", ""),
+        unit=data.get("unit", ""),
         nomor=data.get("nomor"),
         instansi=data.get("instansi"),
         alamat=data.get("alamat"),
@@ -310,9 +384,10 @@ def _build(data: dict, path: Path, source: LazySource, text: str) -> Sop:
         dasar_hukum=tuple(parse_citation(item) for item in data.get("dasar_hukum", ())),
         disahkan_oleh=Signer(**signer) if signer is not None else None,
         pelaksana=MappingProxyType(dict(data.get("pelaksana", {}))),
-        langkah=tuple(_step(index, raw) for index, raw in enumerate(data["langkah"])),
+        langkah=tuple(_step(index, raw) for index, raw in enumerate(data.get("langkah", ()))),
         source=source,
         text=text,
+        broken=broken,
     )
 
 
@@ -320,8 +395,8 @@ def _step(index: int, raw: dict) -> Step:
     waktu = raw.get("waktu")
     return Step(
         index=index,
-        no=raw["no"],
-        kegiatan=raw["kegiatan"],
+        no=raw.get("no", index + 1),  # missing or broken (recorded in Sop.broken): its place
+        kegiatan=raw.get("kegiatan", ""),
         pelaksana=raw.get("pelaksana"),
         simbol=raw.get("simbol"),
         ya=raw.get("ya"),
@@ -329,7 +404,7 @@ def _step(index: int, raw: dict) -> Step:
         lanjut=raw.get("lanjut"),
         kelengkapan=tuple(raw.get("kelengkapan", ())),
         waktu=waktu,
-        durasi=parse_waktu(waktu) if waktu is not None else None,
+        durasi=parse_waktu(waktu) if isinstance(waktu, str) else None,
         output=tuple(raw.get("output", ())),
         keterangan=raw.get("keterangan"),
     )

@@ -169,9 +169,24 @@ def _allowed_keys(schema: dict) -> list[str]:
 
 def problems(instance: dict) -> list[tuple[str, Text]]:
     """Every schema violation of `instance` as (JSON pointer, message), in document order."""
+    return [(pointer, message) for pointer, _, _, message in violations(instance) if message is not None]
+
+
+# What kind of defect each JSON Schema keyword reports. Structural ones leave the model without
+# the element; content ones are values the model can hold, which rules report (docs/format.md).
+STRUCTURAL = {"type": "wrong-type", "additionalProperties": "unknown-key", "required": "missing-key",
+              "format": "date-as-text", "minimum": "negative-number"}
+
+
+def violations(instance: dict) -> list[tuple[str, str, str, Text]]:
+    """Every schema violation of `instance` as (pointer shown, JSON Schema keyword, pointer of
+    the element concerned, message), in document order. The element's pointer differs from the
+    one shown for a missing key: the key's own pointer, where the message points at its table.
+    An unknown key close to a known one that is absent also gives ("misspelling", the known
+    key's pointer, None)."""
     if is_valid(instance):
         return []
-    found: list[tuple[str, Text]] = []
+    found: list[tuple[str, str, str, Text]] = []
     for error in _validator().iter_errors(instance):
         for item in _translate(error):
             if item not in found:
@@ -179,7 +194,7 @@ def problems(instance: dict) -> list[tuple[str, Text]]:
     return found
 
 
-def _translate(error) -> Iterator[tuple[str, Text]]:
+def _translate(error) -> Iterator[tuple[str, str, str, Text]]:
     path = list(error.absolute_path)
     where = _pointer(path)
     key = f"`{_key_name(path)}`"
@@ -189,7 +204,7 @@ def _translate(error) -> Iterator[tuple[str, Text]]:
     if kind == "required":
         for name in error.validator_value:
             if name not in error.instance:
-                yield where, Text(
+                yield where, kind, f"{where}/{name}", Text(
                     f"kunci wajib `{name}` tidak ada" + (f" di {key}" if path else ""),
                     f"required key `{name}` is missing" + (f" in {key}" if path else ""),
                 )
@@ -202,44 +217,47 @@ def _translate(error) -> Iterator[tuple[str, Text]]:
             hint = Text(f"; maksud Anda `{close}`?", f"; did you mean `{close}`?") if close else Text(
                 f"; kunci yang dikenal: {', '.join(allowed)}", f"; known keys: {', '.join(allowed)}"
             )
-            yield _pointer([*path, name]), Text(
+            yield _pointer([*path, name]), kind, _pointer([*path, name]), Text(
                 f"kunci `{name}` tidak dikenal", f"unknown key `{name}`"
             ) + hint
+            if close and close not in error.instance:
+                # most likely the known key misspelt: what reads that key must not take it as absent
+                yield _pointer([*path, name]), "misspelling", _pointer([*path, close]), None
     elif kind == "type":
         expected = _TYPE_NAMES.get(error.validator_value, Text(str(error.validator_value), str(error.validator_value)))
         actual = _type_of(error.instance)
-        yield where, Text(
+        yield where, kind, where, Text(
             f"{key} harus berupa {expected.id}, bukan {actual.id}",
             f"{key} must be {expected.en}, not {actual.en}",
         )
     elif kind == "format" and error.validator_value == "date":
-        yield where, Text(
+        yield where, kind, where, Text(
             f"{key} bukan tanggal: tulis tanggal tanpa tanda kutip, mis. 2023-07-26 (ditulis {error.instance!r})",
             f"{key} is not a date: write the date without quotes, e.g. 2023-07-26 (found {error.instance!r})",
         )
     elif kind == "pattern" and path and path[-1] == "waktu":
-        yield where, Text(
+        yield where, kind, where, Text(
             f"waktu {error.instance!r} tidak terbaca: tulis angka dan satuan "
             '(detik, menit, jam, hari, minggu, bulan), mis. "10 menit", "2 jam", "1 hari"',
             f"waktu {error.instance!r} cannot be read: write a number and a unit "
             '(detik, menit, jam, hari, minggu, bulan), e.g. "10 menit", "2 jam", "1 hari"',
         )
     elif kind == "pattern" and path and path[-1] == "simbol":
-        yield where, Text(
+        yield where, kind, where, Text(
             f"simbol {error.instance!r} harus ditulis huruf kecil tanpa spasi, mis. \"keputusan\"",
             f"simbol {error.instance!r} must be lowercase without spaces, e.g. \"keputusan\"",
         )
     elif kind == "propertyNames":
         name = error.instance
-        yield _pointer([*path, name]), Text(
+        yield _pointer([*path, name]), kind, _pointer([*path, name]), Text(
             f"id pelaksana `{name}` harus huruf kecil, angka dan _, diawali huruf (mis. `kasubbag_umum`)",
             f"pelaksana id `{name}` must be lowercase letters, digits and _, starting with a letter "
             "(e.g. `kasubbag_umum`)",
         )
     elif kind in ("minLength", "minItems"):
-        yield where, Text(f"{key} kosong", f"{key} is empty")
+        yield where, kind, where, Text(f"{key} kosong", f"{key} is empty")
     elif kind == "minimum":
-        yield where, Text(
+        yield where, kind, where, Text(
             f"{key} harus {error.validator_value} atau lebih (ditulis {error.instance})",
             f"{key} must be {error.validator_value} or more (found {error.instance})",
         )
@@ -247,12 +265,12 @@ def _translate(error) -> Iterator[tuple[str, Text]]:
         for present, needed in error.validator_value.items():
             for name in needed:
                 if present in error.instance and name not in error.instance:
-                    yield where, Text(
+                    yield where, kind, where, Text(
                         f"langkah keputusan memerlukan `ya` dan `tidak`: `{present}` ada, `{name}` tidak",
                         f"a decision step needs both `ya` and `tidak`: `{present}` is given, `{name}` is not",
                     )
     else:
-        yield where, Text(f"{key}: {error.message}", f"{key}: {error.message}")
+        yield where, kind, where, Text(f"{key}: {error.message}", f"{key}: {error.message}")
 
 
 if __name__ == "__main__":

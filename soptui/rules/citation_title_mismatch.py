@@ -46,6 +46,7 @@ class CitationTitleMismatch(Rule):
     __doc__ = __doc__
     code = "SOP505"
     name = "citation-title-mismatch"
+    needs = ("dasar_hukum",)
     severity = Severity.WARNING
     fixable = True
     fix_safety = (Applicability.SAFE, Applicability.UNSAFE)

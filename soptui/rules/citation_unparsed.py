@@ -44,10 +44,13 @@ class CitationUnparsed(Rule):
     __doc__ = __doc__
     code = "SOP504"
     name = "citation-unparsed"
+    needs = ("dasar_hukum",)
     severity = Severity.WARNING
 
     def check(self, sop, context):
         for index, citation in enumerate(sop.dasar_hukum):
+            if not citation.text.strip():
+                continue  # a blank item: empty-value reports it
             pieces = split_merged(citation.text)
             if len(pieces) > 1:
                 names = ", ".join(parse_citation(p).short() for p in pieces)

@@ -41,6 +41,7 @@ class CitedWithReplacement(Rule):
     __doc__ = __doc__
     code = "SOP507"
     name = "cited-with-replacement"
+    needs = ("dasar_hukum",)
     severity = Severity.WARNING
 
     def check(self, sop, context):

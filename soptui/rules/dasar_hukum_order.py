@@ -80,6 +80,7 @@ class DasarHukumOrder(Rule):
     __doc__ = __doc__
     code = "SOP506"
     name = "dasar-hukum-order"
+    needs = ("dasar_hukum",)
     severity = Severity.INFO
     fixable = True
     fix_safety = (Applicability.SAFE,)

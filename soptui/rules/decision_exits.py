@@ -40,6 +40,7 @@ class DecisionExits(Rule):
     __doc__ = __doc__
     code = "SOP204"
     name = "decision-exits"
+    needs = ("langkah.no", "langkah.simbol", "langkah.ya", "langkah.tidak", "langkah.lanjut")
     severity = Severity.ERROR
 
     def check(self, sop, context):

@@ -78,6 +78,8 @@ class DoubledWord(Rule):
     __doc__ = __doc__
     code = "SOP309"
     name = "doubled-word"
+    needs = (*FIELDS, *LISTS, "dasar_hukum", "disahkan_oleh", "pelaksana",
+             *(f"langkah.{key}" for key in STEP_TEXTS + STEP_LISTS))
     severity = Severity.WARNING
     fixable = True
     fix_safety = (Applicability.SAFE, Applicability.UNSAFE,)

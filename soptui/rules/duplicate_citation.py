@@ -43,6 +43,7 @@ class DuplicateCitation(Rule):
     __doc__ = __doc__
     code = "SOP509"
     name = "duplicate-citation"
+    needs = ("dasar_hukum",)
     severity = Severity.WARNING
     fixable = True
     fix_safety = (Applicability.SAFE,)

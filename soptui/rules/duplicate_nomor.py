@@ -37,6 +37,7 @@ class DuplicateNomor(CorpusRule):
     __doc__ = __doc__
     code = "SOP402"
     name = "duplicate-nomor"
+    needs = ("nomor",)
     severity = Severity.ERROR
 
     def collect(self, sop):

@@ -35,6 +35,7 @@ class FlowBranching(Rule):
     __doc__ = __doc__
     code = "SOP205"
     name = "flow-branching"
+    needs = ("langkah.no", "langkah.simbol", "langkah.ya", "langkah.tidak", "langkah.lanjut")
     severity = Severity.ERROR
 
     def check(self, sop, context):

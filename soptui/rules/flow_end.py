@@ -33,6 +33,7 @@ class FlowEnd(Rule):
     __doc__ = __doc__
     code = "SOP202"
     name = "flow-end"
+    needs = ("langkah.no", "langkah.simbol", "langkah.ya", "langkah.tidak", "langkah.lanjut")
     severity = Severity.ERROR
 
     def check(self, sop, context):

@@ -33,6 +33,7 @@ class FlowStart(Rule):
     __doc__ = __doc__
     code = "SOP201"
     name = "flow-start"
+    needs = ("langkah.no", "langkah.simbol", "langkah.ya", "langkah.tidak", "langkah.lanjut")
     severity = Severity.ERROR
 
     def check(self, sop, context):

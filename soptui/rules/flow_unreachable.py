@@ -36,6 +36,7 @@ class FlowUnreachable(Rule):
     __doc__ = __doc__
     code = "SOP203"
     name = "flow-unreachable"
+    needs = ("langkah.no", "langkah.simbol", "langkah.ya", "langkah.tidak", "langkah.lanjut")
     severity = Severity.ERROR
 
     def check(self, sop, context):

@@ -67,6 +67,7 @@ class ForeignRegion(Rule):
     __doc__ = __doc__
     code = "SOP508"
     name = "foreign-region"
+    needs = ("dasar_hukum", "instansi", "unit")
     severity = Severity.WARNING
 
     def check(self, sop, context):

@@ -54,6 +54,7 @@ class IdentityCompleteness(Rule):
     __doc__ = __doc__
     code = "SOP305"
     name = "identity-completeness"
+    needs = ("nomor", "unit", "tanggal_pembuatan", "tanggal_efektif")
     severity = Severity.ERROR
 
     def check(self, sop, context):

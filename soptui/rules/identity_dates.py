@@ -57,6 +57,7 @@ class IdentityDates(Rule):
     __doc__ = __doc__
     code = "SOP302"
     name = "identity-dates"
+    needs = ("nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
     severity = Severity.ERROR
 
     def check(self, sop, context):

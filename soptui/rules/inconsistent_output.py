@@ -115,6 +115,15 @@ class InconsistentOutput(Rule):
     __doc__ = __doc__
     code = "SOP104"
     name = "inconsistent-output"
+    needs = (
+        "langkah.no",
+        "langkah.simbol",
+        "langkah.ya",
+        "langkah.tidak",
+        "langkah.lanjut",
+        "langkah.kelengkapan",
+        "langkah.output",
+    )
     severity = Severity.WARNING
 
     def check(self, sop, context):

@@ -214,6 +214,7 @@ class KegiatanActiveVerb(Rule):
     __doc__ = __doc__
     code = "SOP103"
     name = "kegiatan-active-verb"
+    needs = ("langkah.kegiatan", "langkah.pelaksana", "pelaksana")
     severity = Severity.WARNING
 
     def check(self, sop, context):

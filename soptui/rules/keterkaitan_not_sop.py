@@ -46,6 +46,7 @@ class KeterkaitanNotSop(Rule):
     __doc__ = __doc__
     code = "SOP403"
     name = "keterkaitan-not-sop"
+    needs = ("keterkaitan",)
     severity = Severity.INFO
 
     def check(self, sop, context):

@@ -62,6 +62,7 @@ class KualifikasiJobTitle(Rule):
     __doc__ = __doc__
     code = "SOP310"
     name = "kualifikasi-job-title"
+    needs = ("kualifikasi_pelaksana",)
     severity = Severity.INFO
 
     def check(self, sop, context):

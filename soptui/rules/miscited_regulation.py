@@ -56,6 +56,7 @@ class MiscitedRegulation(Rule):
     __doc__ = __doc__
     code = "SOP510"
     name = "miscited-regulation"
+    needs = ("dasar_hukum",)
     severity = Severity.WARNING
 
     def check(self, sop, context):

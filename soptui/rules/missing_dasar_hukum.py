@@ -32,6 +32,7 @@ class MissingDasarHukum(Rule):
     __doc__ = __doc__
     code = "SOP303"
     name = "missing-dasar-hukum"
+    needs = ("dasar_hukum",)
     severity = Severity.ERROR
 
     def check(self, sop, context):

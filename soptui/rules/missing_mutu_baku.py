@@ -35,6 +35,7 @@ class MissingMutuBaku(Rule):
     __doc__ = __doc__
     code = "SOP102"
     name = "missing-mutu-baku"
+    needs = ("langkah.no", "langkah.kelengkapan", "langkah.waktu", "langkah.output")
     severity = Severity.WARNING
     options_schema = {
         "type": "object",
@@ -46,6 +47,8 @@ class MissingMutuBaku(Rule):
     def check(self, sop, context):
         for step in sop.langkah:
             for part in PARTS:
-                if part in self.options["require"] and not getattr(step, part):
+                value = getattr(step, part)
+                # a blank waktu is no waktu
+                if part in self.options["require"] and (not value or part == "waktu" and not value.strip()):
                     yield Violation(step.pointer, Text(f"langkah {step.no} tanpa {part} (mutu baku)",
                                                        f"step {step.no} has no {part} (mutu baku)"))

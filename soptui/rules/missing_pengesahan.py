@@ -71,6 +71,7 @@ class MissingPengesahan(Rule):
     __doc__ = __doc__
     code = "SOP301"
     name = "missing-pengesahan"
+    needs = ("disahkan_oleh",)
     severity = Severity.ERROR
 
     def check(self, sop, context):

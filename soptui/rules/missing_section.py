@@ -51,6 +51,14 @@ class MissingSection(Rule):
     __doc__ = __doc__
     code = "SOP306"
     name = "missing-section"
+    needs = (
+        "kualifikasi_pelaksana",
+        "keterkaitan",
+        "peralatan_perlengkapan",
+        "peringatan",
+        "pencatatan_pendataan",
+        "instansi",
+    )
     severity = Severity.WARNING
 
     def check(self, sop, context):

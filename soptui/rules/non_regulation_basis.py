@@ -42,6 +42,7 @@ class NonRegulationBasis(Rule):
     __doc__ = __doc__
     code = "SOP511"
     name = "non-regulation-basis"
+    needs = ("dasar_hukum",)
     severity = Severity.WARNING
 
     def check(self, sop, context):

@@ -28,6 +28,7 @@ class RevisionDate(Rule):
     __doc__ = __doc__
     code = "SOP304"
     name = "revision-date"
+    needs = ("tanggal_revisi",)
     severity = Severity.WARNING
 
     def check(self, sop, context):

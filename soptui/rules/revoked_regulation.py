@@ -43,6 +43,7 @@ class RevokedRegulation(Rule):
     __doc__ = __doc__
     code = "SOP501"
     name = "revoked-regulation"
+    needs = ("dasar_hukum",)
     severity = Severity.ERROR
 
     def check(self, sop, context):

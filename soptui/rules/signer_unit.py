@@ -83,6 +83,7 @@ class SignerUnit(Rule):
     __doc__ = __doc__
     code = "SOP308"
     name = "signer-unit"
+    needs = ("disahkan_oleh", "unit")
     severity = Severity.WARNING
 
     def check(self, sop, context):

@@ -48,6 +48,7 @@ class StepNumbering(Rule):
     __doc__ = __doc__
     code = "SOP101"
     name = "step-numbering"
+    needs = ("langkah.no", "langkah.ya", "langkah.tidak", "langkah.lanjut", "langkah.keterangan")
     severity = Severity.ERROR
     fixable = True
     fix_safety = (Applicability.SAFE, Applicability.UNSAFE)

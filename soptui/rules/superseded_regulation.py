@@ -46,6 +46,7 @@ class SupersededRegulation(Rule):
     __doc__ = __doc__
     code = "SOP502"
     name = "superseded-regulation"
+    needs = ("dasar_hukum",)
     severity = Severity.WARNING
 
     def check(self, sop, context):

@@ -34,6 +34,7 @@ class UnassignedActor(Rule):
     __doc__ = __doc__
     code = "SOP105"
     name = "unassigned-actor"
+    needs = ("langkah.no", "langkah.pelaksana", "pelaksana")
     severity = Severity.WARNING
     options_schema = {
         "type": "object",
@@ -44,7 +45,7 @@ class UnassignedActor(Rule):
     def check(self, sop, context):
         declared = list(sop.pelaksana)
         for step in sop.langkah:
-            if not step.pelaksana:
+            if not (step.pelaksana or "").strip():  # a blank pelaksana names no column either
                 yield Violation(step.pointer, Text(f"langkah {step.no} tanpa pelaksana",
                                                    f"step {step.no} has no pelaksana"))
             elif step.pelaksana not in sop.pelaksana:

@@ -122,6 +122,7 @@ class UnresolvedKeterkaitan(CorpusRule):
     __doc__ = __doc__
     code = "SOP401"
     name = "unresolved-keterkaitan"
+    needs = ("nama", "unit", "keterkaitan", "langkah.keterangan")
     severity = Severity.WARNING
 
     def collect(self, sop):

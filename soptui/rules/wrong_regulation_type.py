@@ -41,6 +41,7 @@ class WrongRegulationType(Rule):
     __doc__ = __doc__
     code = "SOP503"
     name = "wrong-regulation-type"
+    needs = ("dasar_hukum",)
     severity = Severity.WARNING
 
     def check(self, sop, context):

@@ -114,7 +114,7 @@ async def test_editing_a_cell_shows_a_bad_waktu_inline(corpus):
         app.screen.query_one("#value").value = "abc"
         await pilot.press("enter")
         await pilot.pause()
-        errors = [f for f in app.workspace.findings(app.document.path) if f.name == "load-error"]
+        errors = [f for f in app.workspace.findings(app.document.path) if f.name == "waktu-format"]
         assert errors and "'abc'" in errors[0].message.en and errors[0].line == 21
         assert view.sop is not None and view.step_findings.get(1)  # the table stays, the error under step 2
         await pilot.press("ctrl+z")
