@@ -91,6 +91,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "does_not_load_hint": ("Tekan e untuk membukanya di editor pada baris masalah pertama.",
                            "Press e to open it in your editor at the first problem's line."),
     "showing_last_good": ("Di bawah: versi terakhir yang termuat.", "Below: the last version that loaded."),
+    "loads_partly": ("Berkas ini bermasalah struktur", "This file has structural problems"),
+    "showing_readable": ("Di bawah: yang terbaca, tanpa bagian yang rusak.",
+                         "Below: what could be read, without the broken parts."),
     # dialogs
     "choose_keys": ("Tab / ←→: pilih · Enter: tekan tombol yang disorot · Esc: batal",
                     "Tab / ←→: choose · Enter: press the highlighted button · Esc: cancel"),

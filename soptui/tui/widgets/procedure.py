@@ -109,9 +109,11 @@ class ProcedureView(Vertical):
         yield Static(id="total")
 
     # -- what the app hands down ---------------------------------------------------------------------
-    def show(self, sop: Sop | None, findings: list[Finding], lang: str, problems=(), text: str = "") -> None:
+    def show(self, sop: Sop | None, findings: list[Finding], lang: str, problems=(), text: str = "",
+             partly: bool = False) -> None:
+        """`partly`: the file has structural problems and `sop` is what could be read of it."""
         self.sop, self.findings, self.lang, self.text = sop, findings, lang, text
-        self._show_problems(problems, text)
+        self._show_problems(problems, text, partly)
         table = self.query_one(StepsTable)
         if sop is None or not sop.langkah:
             table.clear()
@@ -135,14 +137,14 @@ class ProcedureView(Vertical):
             f"{say('total_time', lang)}: {total(durations, lang)}{note} · {len(sop.langkah)} {say('steps', lang)}",
             layout=False)  # one line, whatever it says
 
-    def _show_problems(self, problems, text: str) -> None:
+    def _show_problems(self, problems, text: str, partly: bool = False) -> None:
         panel = self.query_one("#load-problem", Static)
         panel.display = bool(problems)
         if not problems:
             return
         lines = text.splitlines()
         shown = RichText()
-        shown.append(f"✖ {say('does_not_load', self.lang)}\n", style="bold red")
+        shown.append(f"✖ {say('loads_partly' if partly else 'does_not_load', self.lang)}\n", style="bold red")
         for problem in problems:
             line, col = problem.pos.line, problem.pos.col
             shown.append(f"{line}:{col}  ", style="bold")
@@ -153,7 +155,7 @@ class ProcedureView(Vertical):
                 shown.append("       │ " + " " * max(0, col - 1) + "^\n", style="red")
         shown.append(say("does_not_load_hint", self.lang))
         if self.sop is not None:
-            shown.append(" " + say("showing_last_good", self.lang), style="dim")
+            shown.append(" " + say("showing_readable" if partly else "showing_last_good", self.lang), style="dim")
         panel.update(shown)
 
     # -- the table ------------------------------------------------------------------------------------
