@@ -34,6 +34,21 @@ async def test_a_broken_file_shows_its_problem_with_line_column_and_source_in_pr
         assert "e" in shown  # how to get to it
 
 
+async def test_a_file_with_a_structural_problem_shows_what_could_be_read_and_says_so(seeds):
+    path = seeds / "wangon" / "pengukuran-kinerja.toml"
+    text = path.read_text()
+    first = text.index('waktu = "')
+    path.write_text(text[:first] + "waktu = 15" + text[text.index("\n", first):])  # a wrong type
+    app = SoptuiApp(Path("sops"), lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, WANGON)
+        shown = str(app.query_one("#load-problem").render())
+        assert "structural problems" in shown and "does not load" not in shown
+        assert "without the broken parts" in shown
+        assert app.query_one("StepsTable").display  # the steps that could be read
+        assert "SOP010" in {f.code for f in app.document.findings}
+
+
 def test_the_editor_command_takes_the_line_when_the_editor_understands_plus_line(monkeypatch):
     monkeypatch.setenv("VISUAL", "vim -u NONE")
     assert editor_command("/tmp/x.toml", 12) == ["vim", "-u", "NONE", "+12", "/tmp/x.toml"]
