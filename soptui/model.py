@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 TERMINATOR, PROSES, KEPUTUSAN, PENGHUBUNG = "terminator", "proses", "keputusan", "penghubung"
 SYMBOLS = (TERMINATOR, PROSES, KEPUTUSAN, PENGHUBUNG)
 
+# What `hilang_di_sumber` may name besides a section: the flowchart's actor columns, a
+# decision's branches.
+LOST_ACTORS, LOST_BRANCHES = "pelaksana", "cabang"
+
 # The six documentation sections of the identity block, in the standard's order.
 SECTIONS = (
     "dasar_hukum",
@@ -108,12 +112,19 @@ class Sop:
     pencatatan_pendataan: tuple[str, ...] = ()
     disahkan_oleh: Signer | None = None
     pelaksana: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # What the source lost (`hilang_di_sumber`): LOST_ACTORS, LOST_BRANCHES or a section's name.
+    # Rules report what is missing for that reason as unknown ("not in the source"), not as a defect.
+    hilang_di_sumber: tuple[str, ...] = ()
     source: SourceMap = field(default_factory=lambda: SourceMap({}, ()), repr=False, compare=False)
     text: str = field(default="", repr=False, compare=False)
     # The inputs a lenient model lacks or holds only in part, because the file has them in a
     # broken shape: top-level keys, and `langkah.FIELD` for a field of steps. A rule that needs
     # one of them is skipped (`Rule.needs`). Empty for a file that loaded cleanly.
     broken: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def lost(self, what: str) -> bool:
+        """Whether the source lost `what` (LOST_ACTORS, LOST_BRANCHES, a section's name)."""
+        return what in self.hilang_di_sumber
 
     def locate(self, pointer: str) -> Pos:
         """Line and column of the element at `pointer` (or of its nearest located ancestor)."""

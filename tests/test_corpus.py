@@ -75,7 +75,7 @@ def test_seed_facts_survive_the_round_trip():
 
 def test_lint_reports_the_seed_defects_at_their_lines(capsys, monkeypatch, snapshot):
     monkeypatch.chdir(ROOT)
-    assert main(["lint", "sops/", "--format", "json", "--no-cache", "--quiet"]) in (1, 2)
+    assert main(["lint", "sops/", "--format", "json", "--no-cache", "--quiet"]) == 1
     findings = json.loads(capsys.readouterr().out)["findings"]
     found = {(Path(f["path"]).as_posix(), f["name"], f["step"]) for f in findings}
     expected = {
@@ -96,7 +96,11 @@ def test_lint_reports_the_seed_defects_at_their_lines(capsys, monkeypatch, snaps
     }
     assert expected <= found, expected - found
     gap = next(f for f in findings if f["name"] == "step-numbering")
-    assert gap["line"] == 96 and gap["pointer"] == "/langkah/5/no"
+    assert gap["line"] == 100 and gap["pointer"] == "/langkah/5/no"
+    # the actor columns the extraction lost: said once a SOP, as unknown, not step by step
+    lost = [f for f in findings if f["name"] == "not-in-source"]
+    assert len(lost) == 5 and {f["severity"] for f in lost} == {"info"}
+    assert not [f for f in findings if f["name"] == "unassigned-actor" and "tanpa pelaksana" in f["message"]]
     snapshot.snapshot_dir = Path(__file__).parent / "snapshots"
     shown = "\n".join(f"{Path(f['path']).as_posix()}:{f['line']}:{f['column']} {f['code']} {f['name']} "
                       f"step={f['step']} {f['message']}" for f in findings)

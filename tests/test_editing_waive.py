@@ -10,7 +10,10 @@ from soptui.loading.loader import load_text
 
 from test_editing_steps import TEXT, findings
 
-WANGON = Path(__file__).parent.parent.joinpath("sops/wangon/pengukuran-kinerja.toml").read_text()
+# Without the seed's marker of its lost actor columns, so that its steps have unassigned-actor
+# findings to waive.
+WANGON = Path(__file__).parent.parent.joinpath("sops/wangon/pengukuran-kinerja.toml").read_text().replace(
+    'hilang_di_sumber = ["pelaksana"]\n', "")
 
 
 def keyed(text: str) -> set:

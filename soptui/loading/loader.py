@@ -384,6 +384,7 @@ def _build(data: dict, path: Path, source: LazySource, text: str, broken: frozen
         dasar_hukum=tuple(parse_citation(item) for item in data.get("dasar_hukum", ())),
         disahkan_oleh=Signer(**signer) if signer is not None else None,
         pelaksana=MappingProxyType(dict(data.get("pelaksana", {}))),
+        hilang_di_sumber=tuple(item.strip().lower() for item in data.get("hilang_di_sumber", ())),
         langkah=tuple(_step(index, raw) for index, raw in enumerate(data.get("langkah", ()))),
         source=source,
         text=text,

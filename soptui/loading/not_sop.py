@@ -36,7 +36,7 @@ TOOL_CONFIGS = frozenset({
 # The top-level keys of the SOP format (schemas/sop.schema.json's properties)
 SOP_KEYS = ("nama", "nomor", "instansi", "unit", "alamat", "tanggal_pembuatan", "tanggal_revisi",
             "tanggal_efektif", "dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan",
-            "peringatan", "pencatatan_pendataan", "disahkan_oleh", "pelaksana", "langkah")
+            "peringatan", "pencatatan_pendataan", "hilang_di_sumber", "disahkan_oleh", "pelaksana", "langkah")
 SNIFF_BYTES = 64 * 1024
 
 # A key at the start of a line (`key =`, `key.sub =`, `"key" =`) or a table header (`[key]`,

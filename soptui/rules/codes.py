@@ -50,6 +50,7 @@ TABLE: tuple[Code, ...] = (
     Code("SOP103", "kegiatan-active-verb"),
     Code("SOP104", "inconsistent-output"),
     Code("SOP105", "unassigned-actor"),
+    Code("SOP106", "not-in-source"),
     Code("SOP201", "flow-start"),
     Code("SOP202", "flow-end"),
     Code("SOP203", "flow-unreachable"),

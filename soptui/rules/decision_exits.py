@@ -34,13 +34,14 @@ from __future__ import annotations
 
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
+from ..model import LOST_BRANCHES
 
 
 class DecisionExits(Rule):
     __doc__ = __doc__
     code = "SOP204"
     name = "decision-exits"
-    needs = ("langkah.no", "langkah.simbol", "langkah.ya", "langkah.tidak", "langkah.lanjut")
+    needs = ("langkah.no", "langkah.simbol", "langkah.ya", "langkah.tidak", "langkah.lanjut", "hilang_di_sumber")
     severity = Severity.ERROR
 
     def check(self, sop, context):
@@ -50,6 +51,8 @@ class DecisionExits(Rule):
             for label in ("ya", "tidak"):
                 target = getattr(step, label)
                 if target is None:
+                    if sop.lost(LOST_BRANCHES):
+                        continue  # not in the source: not-in-source says so
                     yield Violation(step.pointer, Text(
                         f"keputusan di langkah {step.no} tidak punya jalur `{label}`",
                         f"the decision at step {step.no} has no `{label}` exit",

@@ -58,13 +58,14 @@ class MissingSection(Rule):
         "peringatan",
         "pencatatan_pendataan",
         "instansi",
+        "hilang_di_sumber",
     )
     severity = Severity.WARNING
 
     def check(self, sop, context):
         for key, label in LABELS.items():
             items = getattr(sop, key)
-            if all(is_placeholder(item) for item in items):
+            if all(is_placeholder(item) for item in items) and not sop.lost(key):
                 where = f"/{key}" if items or _written(sop, key) else "/nama"
                 yield Violation(where, Text(f"bagian {label.id} kosong", f"the {label.en} section is empty"))
         if is_placeholder(sop.instansi):

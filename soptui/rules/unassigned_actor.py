@@ -11,8 +11,9 @@ The standard separates the actor from the activity ("pelaksana dipisahkan dari k
 the flowchart's columns say who does what. A step in no column is a task nobody owns.
 
 ## Example
-The seed SOPs lost their flowchart columns in text extraction, so most of their steps have no
-pelaksana: each is reported until a reviewer restores it from the signed document.
+A step with no `pelaksana`. (Where the source lost the flowchart's columns, as the seed SOPs'
+extracted text did, `hilang_di_sumber = ["pelaksana"]` says so: such steps are then reported
+once, as unknown, by `not-in-source`.)
 
 ## Instead
 ```toml
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
+from ..model import LOST_ACTORS
 from ..suggest import closest
 
 
@@ -34,7 +36,7 @@ class UnassignedActor(Rule):
     __doc__ = __doc__
     code = "SOP105"
     name = "unassigned-actor"
-    needs = ("langkah.no", "langkah.pelaksana", "pelaksana")
+    needs = ("langkah.no", "langkah.pelaksana", "pelaksana", "hilang_di_sumber")
     severity = Severity.WARNING
     options_schema = {
         "type": "object",
@@ -44,8 +46,11 @@ class UnassignedActor(Rule):
 
     def check(self, sop, context):
         declared = list(sop.pelaksana)
+        lost = sop.lost(LOST_ACTORS)  # the source lost the columns: not-in-source says so, once
         for step in sop.langkah:
             if not (step.pelaksana or "").strip():  # a blank pelaksana names no column either
+                if lost:
+                    continue
                 yield Violation(step.pointer, Text(f"langkah {step.no} tanpa pelaksana",
                                                    f"step {step.no} has no pelaksana"))
             elif step.pelaksana not in sop.pelaksana:
@@ -54,7 +59,7 @@ class UnassignedActor(Rule):
                 yield Violation(step.pointer + "/pelaksana", Text(
                     f"pelaksana `{step.pelaksana}` langkah {step.no} tidak dideklarasikan di [pelaksana]",
                     f"pelaksana `{step.pelaksana}` of step {step.no} is not declared in [pelaksana]") + hint)
-        if self.options["report-idle-actors"]:
+        if self.options["report-idle-actors"] and not lost:  # idle, or drawn in a lost column
             acting = {step.pelaksana for step in sop.langkah}
             for actor, jabatan in sop.pelaksana.items():
                 if actor not in acting:

@@ -62,6 +62,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "Pelaksana": ("Pelaksana", "Actor"),
     "Simbol": ("Simbol", "Symbol"),
     "unassigned": ("(tanpa pelaksana)", "(no actor)"),
+    "not_in_source": ("(tidak ada di sumber)", "(not in source)"),
     "Bagian": ("Bagian", "Field"),
     "Isi": ("Isi", "Value"),
     "Berkas": ("Berkas", "File"),

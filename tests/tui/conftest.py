@@ -17,6 +17,15 @@ def seeds(tmp_path, monkeypatch):
     return tmp_path / "sops"
 
 
+@pytest.fixture
+def unmarked(seeds):
+    """The seeds without their `hilang_di_sumber` marker: each step the extraction could not
+    place has an unassigned-actor finding of its own, for tests that act on a step's finding."""
+    for path in seeds.rglob("*.toml"):
+        path.write_text(path.read_text().replace('hilang_di_sumber = ["pelaksana"]\n', ""))
+    return seeds
+
+
 async def start(app, pilot, open_path: str | None = None):
     """Wait for the corpus lint; open `open_path` (relative to the current folder) if given."""
     await app.workers.wait_for_complete()

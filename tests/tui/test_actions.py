@@ -17,7 +17,7 @@ def names(app):
     return [f.name for f in app.workspace.findings(app.document.path)]
 
 
-async def test_f_on_a_step_without_a_fixable_finding_says_so_and_changes_nothing(seeds):
+async def test_f_on_a_step_without_a_fixable_finding_says_so_and_changes_nothing(unmarked):
     app = SoptuiApp(Path("sops"))
     async with app.run_test(size=(120, 40)) as pilot:
         await start(app, pilot, AWAYAN)
@@ -109,7 +109,7 @@ async def test_fix_all_previews_every_fix_of_the_open_sop(seeds):
         assert not isinstance(app.screen, Preview)  # nothing left: said so, no empty preview
 
 
-async def test_w_waives_the_finding_under_the_cursor_with_a_reason_written_in_the_file(seeds):
+async def test_w_waives_the_finding_under_the_cursor_with_a_reason_written_in_the_file(unmarked):
     app = SoptuiApp(Path("sops"))
     async with app.run_test(size=(120, 40)) as pilot:
         await start(app, pilot, AWAYAN)

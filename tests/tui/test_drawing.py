@@ -14,7 +14,7 @@ from .conftest import start
 AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
 
 
-async def test_a_cursor_move_repaints_two_rows_and_asks_for_no_layout(seeds, monkeypatch):
+async def test_a_cursor_move_repaints_two_rows_and_asks_for_no_layout(unmarked, monkeypatch):
     app = SoptuiApp(Path("sops"))
     async with app.run_test(size=(120, 40)) as pilot:
         await start(app, pilot, AWAYAN)

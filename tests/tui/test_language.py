@@ -31,7 +31,7 @@ async def test_L_switches_footer_tabs_headers_dialogs_help_and_palette(seeds):
         assert [str(tabs.get_tab(t).label) for t in ("prosedur", "identitas", "diagram", "temuan")] == \
             ["Procedure", "Identity", "Diagram", "Findings"]
         headers = [str(c.label) for c in app.query_one("#steps").ordered_columns]
-        assert "Activity" in headers and "Time" in headers and "(no actor)" in " ".join(headers).replace("\n", " ")
+        assert "Activity" in headers and "Time" in headers and "(not in source)" in " ".join(headers).replace("\n", " ")
         await pilot.press("4")
         await pilot.pause()
         assert "Message" in [str(c.label) for c in app.query_one("#findings").ordered_columns]

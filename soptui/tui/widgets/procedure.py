@@ -22,7 +22,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import Static
 
 from ...checker.finding import Finding
-from ...model import KEPUTUSAN, PENGHUBUNG, TERMINATOR, Sop, Step
+from ...model import KEPUTUSAN, LOST_ACTORS, PENGHUBUNG, TERMINATOR, Sop, Step
 from ...waktu import total
 from ... import editing
 from ..messages import ActorToggled, EditMade, EditRequested
@@ -159,6 +159,10 @@ class ProcedureView(Vertical):
         panel.update(shown)
 
     # -- the table ------------------------------------------------------------------------------------
+    def _unassigned(self) -> str:
+        """The label of steps with no pelaksana: a gap the source lost, or one to fill."""
+        return say("not_in_source" if self.sop.lost(LOST_ACTORS) else "unassigned", self.lang)
+
     def _lanes(self) -> list[str]:
         lanes = list(self.sop.pelaksana)
         if any(step.pelaksana not in self.sop.pelaksana for step in self.sop.langkah):
@@ -173,14 +177,15 @@ class ProcedureView(Vertical):
         kind_here = self.row_targets[table.cursor_row][0] if 0 <= table.cursor_row < len(self.row_targets) else "step"
         number_here = self.row_targets[table.cursor_row][2] if kind_here == "finding" else -1
         lanes = self._lanes()
-        headers = [actor_header(self.sop.pelaksana.get(lane) or say("unassigned", self.lang)) for lane in lanes]
+        headers = [actor_header(self.sop.pelaksana.get(lane) or self._unassigned()) for lane in lanes]
         available = self.size.width or 120
         self.widths = widths = column_widths(available, [w for _, w in headers])
         self._built_for_width = available
         lang = self.lang
         columns = [Column("mark", " ", 1), Column("no", say("No", lang), 3),
                    Column("kegiatan", say("Kegiatan", lang), widths["kegiatan"])]
-        columns += [Column(f"actor:{lane}", label, width, "bold red" if lane == "" else "")
+        unknown = "dim" if self.sop.lost(LOST_ACTORS) else "bold red"  # lost in the source, or a defect
+        columns += [Column(f"actor:{lane}", label, width, unknown if lane == "" else "")
                     for lane, (label, width) in zip(lanes, headers)]
         columns += [Column(key, say(key.capitalize(), lang), widths[key])
                     for key in ("kelengkapan", "waktu", "output", "keterangan")]
@@ -216,7 +221,8 @@ class ProcedureView(Vertical):
     def _step_cells(self, step: Step, lanes: list[str]) -> tuple[tuple[str, str], ...]:
         symbol = SYMBOL.get(self.sop.symbol(step), "?" + (self.sop.symbol(step) or ""))
         lane = step.pelaksana if step.pelaksana in self.sop.pelaksana else ""
-        actors = [(symbol, "bold red" if actor == "" else "bold") if lane == actor else ("", "")
+        unknown = "dim" if self.sop.lost(LOST_ACTORS) else "bold red"
+        actors = [(symbol, unknown if actor == "" else "bold") if lane == actor else ("", "")
                   for actor in lanes]
         widths = self.widths
         severity = worst(self.step_findings.get(step.index, []))
@@ -239,7 +245,7 @@ class ProcedureView(Vertical):
             return
         lang = self.lang
         actor = self.sop.pelaksana.get(step.pelaksana or "") or (
-            f"{step.pelaksana}?" if step.pelaksana else say("unassigned", lang))
+            f"{step.pelaksana}?" if step.pelaksana else self._unassigned())
         text = RichText()
         text.append(f"{say('Langkah', lang)} {step.no}", style="bold")
         text.append(f" · {say('Pelaksana', lang)}: {actor} · {say('Simbol', lang)}: {self.sop.symbol(step)}\n")
