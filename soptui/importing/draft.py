@@ -44,6 +44,8 @@ class Draft:
         self.steps: list[StepDraft] = []
         self.header: list[str] = []  # notes under the source line
         self.lost: list[Text] = []  # for the summary: what was not recovered
+        # what the source lost, for the file's `hilang_di_sumber` (see soptui.model.LOST_ACTORS)
+        self.hilang_di_sumber: list[str] = []
         self.flowchart = None  # a Word or PDF reader's Drawing, gathered over the SOP's tables
 
     def set(self, key: str, value: object, note: str | None = None) -> None:

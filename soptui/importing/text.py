@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from ..i18n import Text
+from ..model import LOST_ACTORS
 from .draft import Draft, StepDraft, Unreadable
 from .fields import (
     IDENTITY_LABELS, actor_ids, clean, is_rank, is_table_header, match_label, read_header,
@@ -69,6 +70,8 @@ def read_lines(lines: list[str], source: str) -> list[Draft]:
                    "in them: steps have no pelaksana, symbol or branches unless a row says so.")
         draft.lose(Text("kolom pelaksana, simbol dan cabang tiap langkah (diagram alir)",
                         "each step's actor column, symbol and branches (the flowchart)"))
+        if any(not step.values.get("pelaksana") for step in draft.steps):
+            draft.hilang_di_sumber.append(LOST_ACTORS)  # unknown, not missing: not-in-source says so
         drafts.append(draft)
     return drafts
 

@@ -47,6 +47,8 @@ def sop_text(draft: Draft, schema: str = "../../schemas/sop.schema.json") -> str
     for key in SECTIONS:
         value = draft.values.get(key)
         _key(document, key, _multiline(value) if value else None, draft.notes.get(key, ()))
+    if draft.hilang_di_sumber:
+        document.add("hilang_di_sumber", _inline_list(draft.hilang_di_sumber))
     signer = {key: draft.signer[key] for key in SIGNER_KEYS if draft.signer.get(key)}
     document.add(tomlkit.nl())
     if signer:

@@ -21,7 +21,7 @@ unknown, they stay visible, as something to restore from the signed document, no
 # The seed text lost the flowchart columns.
 hilang_di_sumber = ["pelaksana"]
 ```
-gives one info finding: "pelaksana 6 langkah tidak ada di sumber (langkah 1, 3, 4, 5, 6, 7)".
+gives one info finding: "6 langkah tanpa pelaksana: tidak ada di sumber (langkah 1, 3, 4, 5, 6, 7)".
 
 ## Instead
 Restore the pelaksana from the signed document and remove `"pelaksana"` from the list.
@@ -54,11 +54,15 @@ class NotInSource(Rule):
         for index, what in enumerate(sop.hilang_di_sumber):
             pointer = f"/hilang_di_sumber/{index}"
             if what == LOST_ACTORS:
-                yield Violation(pointer, _gap(unassigned(sop), "tanpa pelaksana", "with no pelaksana",
-                                              "pelaksana"))
+                yield Violation(pointer, _gap(
+                    unassigned(sop), "pelaksana",
+                    Text("langkah tanpa pelaksana", "step with no pelaksana"),
+                    Text("setiap langkah sudah berpelaksana", "every step has its pelaksana")))
             elif what == LOST_BRANCHES:
-                yield Violation(pointer, _gap(without_branch(sop), "keputusan tanpa jalur ya/tidak",
-                                              "decisions without a ya/tidak branch", "cabang"))
+                yield Violation(pointer, _gap(
+                    without_branch(sop), "cabang",
+                    Text("keputusan tanpa jalur ya/tidak", "decision without a ya/tidak branch"),
+                    Text("setiap keputusan sudah punya jalur ya dan tidak", "every decision has both branches")))
             elif what in SECTIONS:
                 yield Violation(pointer, Text(f"bagian `{what}` terpotong di sumber: isinya tidak diketahui",
                                               f"the `{what}` section is cut off in the source: its content is unknown"))
@@ -68,10 +72,12 @@ class NotInSource(Rule):
                     f"`{what}` is not known in hilang_di_sumber: write \"pelaksana\", \"cabang\" or a section's name"))
 
 
-def _gap(steps: list, what_id: str, what_en: str, marker: str) -> Text:
+def _gap(steps: list, marker: str, what: Text, none_left: Text) -> Text:
     if not steps:
-        return Text(f"hilang_di_sumber menyebut \"{marker}\", tetapi tidak ada lagi langkah {what_id}: hapus penandanya",
-                    f"hilang_di_sumber names \"{marker}\", but no step is {what_en} any more: remove the marker")
+        return Text(f"hilang_di_sumber menyebut \"{marker}\", tetapi {none_left.id}: hapus penandanya",
+                    f"hilang_di_sumber names \"{marker}\", but {none_left.en}: remove the marker")
     numbers = ", ".join(str(step.no) for step in steps)
-    return Text(f"{len(steps)} langkah {what_id}: tidak ada di sumber (langkah {numbers})",
-                f"{len(steps)} steps {what_en}: not in the source (steps {numbers})")
+    plural = "s" if len(steps) > 1 else ""
+    noun, rest = what.en.split(" ", 1)
+    return Text(f"{len(steps)} {what.id}: tidak ada di sumber (langkah {numbers})",
+                f"{len(steps)} {noun}{plural} {rest}: not in the source (step{plural} {numbers})")

@@ -46,6 +46,7 @@ def differences(got, want) -> list[str]:
                 "tanggal_efektif", "disahkan_oleh"):
         same(key, getattr(got, key), getattr(want, key))
     same("dasar_hukum", [c.text for c in got.dasar_hukum], [c.text for c in want.dasar_hukum])
+    same("hilang_di_sumber", got.hilang_di_sumber, want.hilang_di_sumber)  # the actor columns, lost
     for key in SECTIONS[1:]:
         same(key, getattr(got, key), getattr(want, key))
     # Ids are the importer's own (the transcriber abbreviated some); the jabatan are the document's.
