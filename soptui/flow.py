@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING, NamedTuple
 
-from .model import TERMINATOR  # the model imports this module only when asked for a flow
+from .symbols import TERMINATOR
 
 if TYPE_CHECKING:
     from .model import Sop, Step

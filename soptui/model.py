@@ -20,14 +20,13 @@ from typing import TYPE_CHECKING, Mapping, NamedTuple
 
 from .citation import Citation
 from .source import Pos, SourceMap
+# the flowchart symbols, re-exported: rules and reporters take them from the model
+from .symbols import KEPUTUSAN, PENGHUBUNG, PROSES, SYMBOLS, TERMINATOR  # noqa: F401
 from .waktu import Duration
 
 if TYPE_CHECKING:
     from .flow import Flow
 
-# Flowchart symbols the standard allows for a step (the arrow is not a step).
-TERMINATOR, PROSES, KEPUTUSAN, PENGHUBUNG = "terminator", "proses", "keputusan", "penghubung"
-SYMBOLS = (TERMINATOR, PROSES, KEPUTUSAN, PENGHUBUNG)
 
 # What `hilang_di_sumber` may name besides a section: the flowchart's actor columns, a
 # decision's branches.

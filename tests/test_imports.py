@@ -17,14 +17,8 @@ PACKAGE = ROOT / "soptui"
 
 # Cycles known and owned by another change; each is removed by the issue named. A cycle not
 # listed fails the test, and so does a listed one that is gone (so the list does not rot).
-ALLOWED_MODULE_CYCLES = {
-    # Sop.flow imports Flow inside the property, and flow takes the TERMINATOR name from the
-    # model: issue 12 item 5 (imports at module top); soptui/model.py is the `lenient` engineer's.
-    frozenset({"soptui.flow", "soptui.model"}),
-}
-ALLOWED_PACKAGE_CYCLES = {
-    frozenset({"soptui.flow", "soptui.model"}),  # the same as above: both are top-level modules
-}
+ALLOWED_MODULE_CYCLES: set[frozenset[str]] = set()
+ALLOWED_PACKAGE_CYCLES: set[frozenset[str]] = set()
 # Below the checker: none of these may import soptui.checker, directly or through another module.
 BELOW_THE_CHECKER = ("soptui.registry", "soptui.citation", "soptui.model", "soptui.loading")
 
