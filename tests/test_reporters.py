@@ -218,3 +218,11 @@ def test_the_coverage_is_in_the_text_summary_json_and_sarif():
     assert "registry: 7 citations checked, 4 known, 3 unknown (soptui regulation --unknown PATH)" in render("text")
     assert json.loads(render("json"))["registry"] == {"checked": 7, "known": 4, "unknown": 3}
     assert json.loads(render("sarif"))["runs"][0]["properties"]["registry"] == {"checked": 7, "known": 4, "unknown": 3}
+
+
+def test_the_fix_count_names_unsafe_fixes_only_when_there_are_some():
+    from soptui.reporting.text import fixable_line
+
+    safe = Fix(Text("a", "a"), (Edit("/nomor", "1"),), Applicability.SAFE)
+    found = [Finding("SOP101", "step-numbering", Severity.ERROR, "x.toml", 1, 1, "", None, Text("m", "m"), safe)]
+    assert fixable_line(LintResult(["x.toml"], found, RULES), "en") == "[*] 1 fixable with --fix\n"

@@ -89,8 +89,10 @@ def fixable_line(result: LintResult, lang: str) -> str:
     if not (safe or unsafe):
         return ""
     if lang == "en":
-        return f"[*] {safe} fixable with --fix, {unsafe} more with --unsafe-fixes\n"
-    return f"[*] {safe} dapat diperbaiki dengan --fix, {unsafe} lagi dengan --unsafe-fixes\n"
+        more = f", {unsafe} more with --unsafe-fixes" if unsafe else ""
+        return f"[*] {safe} fixable with --fix{more}\n"
+    more = f", {unsafe} lagi dengan --unsafe-fixes" if unsafe else ""
+    return f"[*] {safe} dapat diperbaiki dengan --fix{more}\n"
 
 
 def coverage_line(result: LintResult, lang: str) -> str:
