@@ -65,11 +65,11 @@ def atomic_write_bytes(path: Path, data: bytes | Iterable[bytes], durable: bool 
     """Replace `path` with `data` (or its pieces, in order, as they come) in one rename.
     `durable=False` skips the fsyncs, for files that may be lost in a crash (caches) but must
     never be seen half-written. `before_replace` runs once the new content is on disk, right
-    before the rename: it may raise to cancel the write. `replaces` closes the moment left
-    between that check and the rename, where the system allows (Linux): the files are swapped
-    atomically, and when what was swapped out is not content `replaces` accepts (another
-    program wrote it meanwhile), they are swapped back and `ChangedMeanwhile` raised. Returns the
-    written file's status
+    before the rename: it may raise to cancel the write. `replaces` judges the file's content
+    right before the rename, and `ChangedMeanwhile` is raised when it refuses (another program
+    wrote the file); where the system allows (Linux) the files are then swapped atomically, and
+    swapped back should a write have landed between the judging and the swap (see
+    `_checked_replace`). Returns the written file's status
     (its modification time and size as written, whatever happens to the path afterwards)."""
     path = Path(path)
     try:

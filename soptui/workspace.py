@@ -88,6 +88,11 @@ class Document:
         return self.load.sop or self.load.draft or self.last_good
 
     @property
+    def loads_partly(self) -> bool:
+        """The file has structural problems: `view` is what could be read of it, not its last good version."""
+        return self.load is not None and self.load.sop is None and self.load.draft is not None
+
+    @property
     def findings(self) -> list[Finding]:
         return self.result.findings if self.result else []
 
@@ -162,16 +167,11 @@ class Document:
                 f"{self.path}:{line}:{column}: karakter tidak dapat disimpan sebagai UTF-8 "
                 f"(a character that cannot be saved as UTF-8): {self.text[error.start]!r}") from None
 
-        def still_ours() -> None:
-            if not force and self.changed_on_disk():
-                raise ChangedOnDisk(str(self.path))
-
-        def replaceable(content: bytes) -> bool:  # what the rename swapped out: the file we knew
+        def replaceable(content: bytes) -> bool:  # judged right before the rename: the file we knew
             return self.stamp is None or hashlib.blake2b(content, digest_size=16).hexdigest() == self.stamp[2]
 
         try:
-            written = atomic_write_bytes(self.path, data, before_replace=still_ours,
-                                         replaces=None if force else replaceable)
+            written = atomic_write_bytes(self.path, data, replaces=None if force else replaceable)
         except ChangedMeanwhile as error:
             raise ChangedOnDisk(str(self.path), error.kept) from None
         self.saved_text = self.text

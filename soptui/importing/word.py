@@ -161,11 +161,9 @@ class _PageCursor:
     def table(self, tbl) -> float:
         """The table's top on its page; moves past it."""
         top = self.y
-        for height in _xp(tbl, "./w:tr/w:trPr/w:trHeight"):
-            self.y += int(height.get(W + "val", "0") or 0)
-            self.exact = self.exact and height.get(W + "hRule") == "exact"
-        if len(_xp(tbl, "./w:tr")) != len(_xp(tbl, "./w:tr/w:trPr/w:trHeight")):
-            self.exact = False
+        for height, exact in _row_heights(tbl):
+            self.y += height
+            self.exact = self.exact and exact
         return top
 
     def paragraph(self, p, readers: list["_ProcedureTable"]) -> None:
@@ -337,14 +335,11 @@ class _ProcedureTable:
         self.row_height: list[float] = []
         self.row_exact: list[bool] = []
         top = 0.0
-        for row in table.rows:
-            height = _xp(row._tr, "./w:trPr/w:trHeight")
-            value = int(height[0].get(W + "val", "0")) if height else 0
-            rule = height[0].get(W + "hRule", "atLeast") if height else None
+        for height, exact in _row_heights(tbl):
             self.row_top.append(top)
-            self.row_height.append(value or ESTIMATED_ROW)
-            self.row_exact.append(rule == "exact")
-            top += value or ESTIMATED_ROW
+            self.row_height.append(height)
+            self.row_exact.append(exact)
+            top += height
 
     def read(self) -> None:
         rows = self.table.rows
@@ -397,8 +392,8 @@ class _ProcedureTable:
             width = self.col_x[-1]
             found = self._anchor(anchor, (0.0, y), width, beyond=False, in_table=False)
             # from the page's corner, through exact heights: as sure as a shape in its cell
-            sure = exact and anchor.find("wp:positionH", NS) is not None and \
-                anchor.find("wp:positionH", NS).get("relativeFrom") in ("page", "margin")
+            h = anchor.find("wp:positionH", NS)
+            sure = exact and h is not None and h.get("relativeFrom") in ("page", "margin")
             shapes.extend(shape._replace(estimated=not sure) for shape in found)
         return shapes
 
@@ -619,6 +614,17 @@ class _ProcedureTable:
         flow.rows.extend(rows)
         flow.columns.extend(columns)
         flow.height = dy + bottom + TABLE_GAP
+
+
+def _row_heights(tbl) -> list[tuple[int, bool]]:
+    """Each row's height in twips as `w:trHeight` gives it (ESTIMATED_ROW when it gives none),
+    and whether that is exact (`hRule="exact"`) rather than Word's to decide."""
+    heights = []
+    for tr in tbl.iterchildren(W + "tr"):
+        height = _xp(tr, "./w:trPr/w:trHeight")
+        value = int(height[0].get(W + "val", "0") or 0) if height else 0
+        heights.append((value or ESTIMATED_ROW, bool(height) and height[0].get(W + "hRule") == "exact"))
+    return heights
 
 
 def _xp(element, path: str) -> list:

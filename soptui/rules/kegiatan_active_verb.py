@@ -171,7 +171,6 @@ VERB_FOR = {
     "pengisian": "mengisi",
     "penyaluran": "menyalurkan",
     "penugasan": "menugaskan",
-    "penyusunan": "menyusun",
     "pengarahan": "mengarahkan",
     "penelaahan": "menelaah",
     "disposisi": "mendisposisikan",

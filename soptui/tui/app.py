@@ -220,8 +220,8 @@ class SoptuiApp(App):
         self.query_one(CorpusPanel).refresh_labels(changed)
         if document is not None:
             mark = " ●" if document.dirty else ""
-            partly = document.load.draft is not None
-            problem = f"  ✖ {say('loads_partly' if partly else 'does_not_load', self.lang)}" if not document.load.ok else ""
+            problem = f"  ✖ {say('loads_partly' if document.loads_partly else 'does_not_load', self.lang)}" \
+                if not document.load.ok else ""
             dirty = len(self.workspace.dirty_documents())
             others = f"  ({dirty} ●)" if dirty > (1 if document.dirty else 0) else ""
             self.sub_title = f"{self.workspace.relative(document.path)}{mark}{problem}{others}"
@@ -236,7 +236,7 @@ class SoptuiApp(App):
         if tab == "prosedur":
             problems = document.load.problems if document and not document.load.ok else ()
             self.query_one(ProcedureView).show(sop, findings, self.lang, problems, document.text if document else "",
-                                               partly=bool(document and document.load.draft is not None))
+                                               partly=bool(document and document.loads_partly))
         elif tab == "identitas":
             self.query_one(IdentityView).show(sop, findings, self.lang)
         elif tab == "diagram":
