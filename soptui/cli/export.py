@@ -2,7 +2,7 @@
 page, then the procedure as a flowchart table, landscape, in PDF or Word (.docx).
 
 PATH is SOP files or folders. One SOP writes to -o OUT (default: its name with the new suffix,
-in the current folder); several, or a folder, write into the folder -o OUT (default: .),
+in the current folder), in the format its suffix names (.pdf, .docx) unless --to says; several, or a folder, write into the folder -o OUT (default: .),
 keeping their folders below the PATH they were found under. An existing output is replaced
 atomically. A SOP that does not load gets its problems printed and no output.
 
@@ -28,9 +28,13 @@ from ..loading.discover import MissingPath, find_sop_files
 from ..loading.loader import load_file
 
 
+FORMATS = ("pdf", "docx")
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="SOP files or folders")
-    parser.add_argument("--to", choices=("pdf", "docx"), default="pdf", help="document format (default: pdf)")
+    parser.add_argument("--to", choices=FORMATS, default=None,
+                        help="document format (default: the suffix of -o OUT for one SOP, else pdf)")
     parser.add_argument("--paper", choices=("a4", "f4"), default="a4",
                         help="paper, landscape: a4 (default) or f4 (folio, 215 x 330 mm)")
     parser.add_argument("-o", "--output", metavar="OUT",
@@ -51,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"tidak ada berkas atau folder '{missing}' (no such file or folder)") from None
     if not files:
         raise UsageError("tidak ada berkas .toml yang ditemukan (no .toml files found)")
+    args.to = _format(args, files)
     logo = args.logo or _configured_logo(Path(args.paths[0]))
     if logo and not Path(logo).is_file():
         raise UsageError(f"berkas logo tidak ada (no such logo file): {logo}")
@@ -98,6 +103,19 @@ def _check_libraries(to: str) -> None:
     if missing:
         raise UsageError(f"ekspor memerlukan (export needs) {', '.join(missing)}: "
                          "pip install 'soptui[export]'")
+
+
+def _format(args: argparse.Namespace, files: list[Path]) -> str:
+    """`--to`, else what the one output file's name says (`-o sop.docx`), else pdf. A name that
+    says another format than `--to` is a usage error: the file would lie about its content."""
+    named = Path(args.output).suffix.lower().lstrip(".") if args.output and len(files) == 1 else ""
+    named = named if named in FORMATS and not Path(args.output).is_dir() else ""
+    if args.to and named and named != args.to:
+        from . import UsageError
+
+        raise UsageError(f"-o {args.output} bukan .{args.to} (is not a .{args.to} file): "
+                         f"ganti namanya atau --to {named} (rename it, or use --to {named})")
+    return args.to or named or "pdf"
 
 
 def _targets(args: argparse.Namespace, files: list[Path]) -> list[Path]:

@@ -109,3 +109,12 @@ def test_the_logo_can_be_named_in_the_configuration(tmp_path):
         assert len(pdf.pages[0].images) == 1
     (tmp_path / "soptui.toml").write_text('logo = "tidak-ada.png"\n')
     assert main(["export", str(tmp_path / "sops" / "wangon.toml"), "-o", str(out), "-q"]) == 2
+
+
+def test_the_output_name_decides_the_format_and_a_contradicting_to_is_refused(tmp_path, capsys):
+    source = str(ROOT / "sops/wangon/pengukuran-kinerja.toml")
+    word = tmp_path / "wangon.docx"
+    assert main(["export", source, "-o", str(word), "-q"]) == 0
+    assert word.read_bytes()[:2] == b"PK"  # a Word document (a zip), not a PDF named .docx
+    assert main(["export", source, "-o", str(tmp_path / "x.docx"), "--to", "pdf", "-q"]) == 2
+    assert "--to docx" in capsys.readouterr().err and not (tmp_path / "x.docx").exists()
