@@ -224,7 +224,17 @@ class SoptuiApp(App):
                 if not document.load.ok else ""
             dirty = len(self.workspace.dirty_documents())
             others = f"  ({dirty} ●)" if dirty > (1 if document.dirty else 0) else ""
-            self.sub_title = f"{self.workspace.relative(document.path)}{mark}{problem}{others}"
+            self._show_sub_title(f"{self.workspace.relative(document.path)}{mark}{problem}{others}")
+
+    def _show_sub_title(self, text: str) -> None:
+        """The sub-title, in the header in the frame that shows the rest. Header follows
+        `sub_title` through a watcher that runs after that frame and asks for a layout: a second
+        frame on every open and edit. The title's width is the header's, so a repaint does."""
+        if text == self.sub_title:
+            return
+        self.set_reactive(SoptuiApp.sub_title, text)
+        header = self.query_one(Header)
+        header.query_one("HeaderTitle", Static).update(header.format_title(), layout=False)
 
     def _render_tab(self, tab: str) -> None:
         if tab not in self._stale:

@@ -16,6 +16,7 @@ from textual.widgets.tree import TreeNode
 from ...workspace import Workspace
 from ..messages import FileChosen
 from ..strings import say
+from .fixed_size import FixedSize
 from .marks import counts
 
 
@@ -44,7 +45,7 @@ class CorpusFilter(Input):
             self.value = ""
 
 
-class CorpusTree(Tree):
+class CorpusTree(FixedSize, Tree):
     """A tree whose file labels are drawn when they are on screen, from the workspace's state at
     that moment: ten thousand files cost what the twenty lines in view cost."""
 
@@ -52,6 +53,12 @@ class CorpusTree(Tree):
         super().__init__(*args, **kwargs)
         self.workspace = workspace
         self.label_of = label_of
+
+    def _invalidate(self) -> None:
+        # Tree lays the screen out again on every change of its nodes (a folder opened, filled);
+        # the list's size is the stylesheet's, so a repaint does (see FixedSize).
+        with self.repaint_only():
+            super()._invalidate()
 
     def get_label_width(self, node) -> int:
         # Tree measures every label to size its scroll area; building ten thousand labels for it

@@ -28,6 +28,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .fixed_size import FixedSize
+
 PADDING = 1  # a blank cell each side of a cell's text
 
 
@@ -52,7 +54,7 @@ class Row:
     height: int = 1
 
 
-class StepsTable(ScrollView, can_focus=True):
+class StepsTable(FixedSize, ScrollView, can_focus=True):
     BINDINGS = [
         Binding("enter", "select_cursor", "Select", show=False),
         Binding("up", "cursor(-1, 0)", "Cursor up", show=False),

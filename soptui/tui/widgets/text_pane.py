@@ -14,8 +14,10 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .fixed_size import FixedSize
 
-class TextPane(ScrollView):
+
+class TextPane(FixedSize, ScrollView):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.content = Text()

@@ -1,0 +1,41 @@
+"""A scrolling widget whose size the stylesheet sets, never its content.
+
+Textual lays the whole screen out again whenever a widget's virtual size changes, because an
+auto-sized widget grows with its content. The corpus tree, the Prosedur table and the step
+detail take the space the stylesheet gives them (`1fr`, a percentage), so a new content size
+(another SOP, a folder opened) changes nothing but their scroll bars. With this mixin first
+among its bases, a widget repaints itself and updates its scroll bars on a new virtual size,
+and the screen is laid out again only when a scroll bar appears or goes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from textual.geometry import Size
+from textual.reactive import Reactive
+
+
+class FixedSize:
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    _repaint_only = False
+
+    def watch_virtual_size(self, size: Size) -> None:
+        # Widget._scroll_update: the scroll bars shown or hidden (a layout only if that changes),
+        # their thumbs sized, the scroll offset kept within the new size.
+        self._scroll_update(size)
+
+    @contextmanager
+    def repaint_only(self) -> Iterator[None]:
+        """Within it, the widget's own requests for a layout are repaints (for code of Textual's
+        that asks for one on a change of content)."""
+        self._repaint_only = True
+        try:
+            yield
+        finally:
+            self._repaint_only = False
+
+    def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):
+        return super().refresh(*regions, repaint=repaint, layout=layout and not self._repaint_only,
+                               recompose=recompose)
