@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.reactive import Reactive
@@ -129,6 +129,7 @@ class SoptuiApp(App):
         self.lint_seconds: float | None = None
         self.last_finding: Finding | None = None  # where n / N continue from
         self.sidebar_chosen: bool | None = None  # the user's ctrl+b choice, over the automatic one
+        self._wide: bool | None = None  # whether the terminal was at least NARROW wide, last we looked
         self._stale: set[str] = set(TABS)  # tabs drawn from an older state than the workspace's
 
     # -- layout --------------------------------------------------------------------------------
@@ -164,14 +165,22 @@ class SoptuiApp(App):
             self.workspace.finish_lint()
             self._after_lint()
 
-    def on_resize(self) -> None:
-        self._fit_sidebar()
+    def on_resize(self, event: events.Resize) -> None:
+        # App.size is still the old size here (App's own handler, which updates it, runs after).
+        self._fit_sidebar(event.size.width)
 
-    def _fit_sidebar(self) -> None:
+    def _fit_sidebar(self, width: int | None = None) -> None:
+        """The sidebar shown on a wide terminal, hidden on a narrow one; the user's ctrl+b choice
+        holds until the width next crosses NARROW, when the automatic choice takes over again."""
+        width = self.size.width if width is None else width
+        wide = width >= NARROW
+        if wide != self._wide:
+            self._wide = wide
+            self.sidebar_chosen = None
+        wanted = self.sidebar_chosen if self.sidebar_chosen is not None else wide
         side = self.query_one("#side")
-        wanted = self.sidebar_chosen if self.sidebar_chosen is not None else self.size.width >= NARROW
         side.set_class(not wanted, "-hidden")
-        side.styles.width = max(28, min(40, self.size.width // 5))
+        side.styles.width = max(28, min(40, width // 5))
 
     # -- the corpus lint: a worker thread posts results, the UI thread takes them --------------------
     @work(thread=True, exclusive=True)

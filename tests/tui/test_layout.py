@@ -130,6 +130,48 @@ async def test_the_sidebar_toggle_is_kept_and_shown_in_the_footer(seeds):
         assert outside(app, (90, 24)) == []
 
 
+async def test_the_sidebar_gives_way_when_a_running_terminal_is_made_narrow(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        assert app.query_one("#side").display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.size == (80, 24)
+        assert not app.query_one("#side").display
+        assert outside(app, (80, 24)) == []
+        assert app.query_one("#tabs").region.x == 0  # the tables take the whole width
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert app.query_one("#side").display  # and comes back when it is wide again
+        assert outside(app, (120, 40)) == []
+
+
+async def test_a_sidebar_toggle_holds_until_the_width_crosses_the_threshold(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        await pilot.press("ctrl+b")  # hidden by hand on a wide terminal
+        await pilot.pause()
+        await pilot.resize_terminal(140, 40)  # wider still: no crossing, the choice holds
+        await pilot.pause()
+        assert not app.query_one("#side").display
+        await pilot.resize_terminal(80, 24)  # narrow: hidden by itself
+        await pilot.pause()
+        assert not app.query_one("#side").display
+        await pilot.press("ctrl+b")  # shown by hand on a narrow terminal
+        await pilot.pause()
+        assert app.query_one("#side").display
+        await pilot.resize_terminal(100, 24)  # still narrow: the choice holds
+        await pilot.pause()
+        assert app.query_one("#side").display and outside(app, (100, 24)) == []
+        await pilot.resize_terminal(120, 40)  # crossing: the automatic choice again
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.query_one("#side").display
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_dialogs_are_centred_framed_and_focus_the_safe_choice(seeds, size):
     app = SoptuiApp(Path("sops"))
