@@ -139,3 +139,45 @@ async def test_a_large_corpus_starts_with_folders_closed_and_fills_one_when_open
         app.open(Path("sops/sumbersuko/pengukuran-kinerja.toml"))
         await pilot.pause()
         assert tree.cursor_node is panel.nodes[str(Path("sops/sumbersuko/pengukuran-kinerja.toml"))]
+
+
+def _trees_own_drawing(tree, panel, y):
+    """Line `y` as Textual's Tree draws it, with the list's labels (how the list was drawn
+    before it drew its lines itself)."""
+
+    def render_label(node, base_style, style):
+        if not node.data:
+            return Tree.render_label(tree, node, base_style, style)
+        label = panel.label(node.data)
+        label.stylize(style)
+        return label
+
+    tree._line_cache.clear()
+    tree.render_label = render_label
+    try:
+        return list(Tree._render_line(tree, y, 0, tree.size.width, tree.rich_style))
+    finally:
+        del tree.render_label
+
+
+async def test_the_list_draws_its_lines_as_textuals_tree_does(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await start(app, pilot, AWAYAN)
+        app.edit(lambda text: text.replace("menit", "jam", 1))  # a ● mark
+        tree = app.query_one("#corpus", Tree)
+        panel = app.query_one("#sidebar")
+        tree.root.children[-1].collapse()  # a closed folder
+        await pilot.pause()
+        for focused, hover in ((False, -1), (True, -1), (True, 2)):
+            if focused:
+                tree.focus()
+            tree.hover_line = hover
+            await pilot.pause()
+            tree.render_lines(tree.size.region)  # the styles of this frame
+            lines = tree._tree_lines
+            assert len(lines) > 5 and tree.scroll_offset == (0, 0)
+            for y in range(len(lines)):
+                ours = list(tree.render_line(y))
+                assert ours == _trees_own_drawing(tree, panel, y), (focused, hover, y)
+        assert any("▶" in segment.text for segment in tree.render_line(tree.cursor_line))

@@ -6,10 +6,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text as RichText
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.strip import Strip
 from textual.widgets import Input, Label, Tree
 from textual.widgets.tree import TreeNode
 
@@ -17,7 +20,7 @@ from ...workspace import Workspace
 from ..messages import FileChosen
 from ..strings import say
 from .fixed_size import FixedSize
-from .marks import counts
+from .marks import MARK, SEVERITIES, STYLE
 
 
 def matches(query: str, path: str, identity: dict) -> bool:
@@ -29,6 +32,9 @@ def matches(query: str, path: str, identity: dict) -> bool:
 # Above this many files, folders start closed and get their files when opened: a tree of ten
 # thousand lines is not read but filtered, and building it would hold up the first screen.
 OPEN_FOLDERS_UP_TO = 500
+NULL = Style()
+# Tree's style of a folder's open/close icon: a click on it toggles the folder.
+TOGGLE_STYLE = Style.from_meta({"toggle": True})
 
 
 class CorpusFilter(Input):
@@ -49,10 +55,13 @@ class CorpusTree(FixedSize, Tree):
     """A tree whose file labels are drawn when they are on screen, from the workspace's state at
     that moment: ten thousand files cost what the twenty lines in view cost."""
 
-    def __init__(self, workspace: Workspace, label_of, *args, **kwargs) -> None:
+    def __init__(self, workspace: Workspace, parts_of, *args, **kwargs) -> None:
+        """`parts_of(path)`: a file's label as (text, style) parts."""
         super().__init__(*args, **kwargs)
         self.workspace = workspace
-        self.label_of = label_of
+        self.parts_of = parts_of
+        self._frame_styles: dict[tuple, object] = {}
+        self._frame_style = Style()
 
     def _invalidate(self) -> None:
         # Tree lays the screen out again on every change of its nodes (a folder opened, filled);
@@ -72,33 +81,93 @@ class CorpusTree(FixedSize, Tree):
         stem = os.path.splitext(os.path.basename(node.data))[0]
         return 16 + len(stem) + (len(nama) + 2 if nama else 0)
 
+    # -- drawing ---------------------------------------------------------------------------------
+    # Tree draws a line by building a Rich Text of its guides and label and rendering it, with its
+    # styles worked out up the tree of widgets on every line: about a millisecond a line here, so
+    # the repaint after opening a folder cost more than the rest of the frame. This draws the same
+    # segments directly (tests/tui/test_corpus.py compares the two), the styles once a frame.
+
     def render_lines(self, crop):
-        # The widget's style, and its parts' (guides, label, cursor), are worked out up the whole
-        # tree of widgets; Tree asks for them again on every line, which on a repaint of the list
-        # cost more than the labels. Once a frame is enough.
+        self._frame_styles = {}
         self._frame_style = self.rich_style
-        self._part_styles = {}
         return super().render_lines(crop)
 
-    def get_component_rich_style(self, *names: str, partial: bool = False):
-        styles = getattr(self, "_part_styles", None)
-        if styles is None:
-            return super().get_component_rich_style(*names, partial=partial)
-        key = (names, partial)
-        if key not in styles:
-            styles[key] = super().get_component_rich_style(*names, partial=partial)
-        return styles[key]
+    def _styles(self, name: str, partial: bool = False):
+        key = (name, partial)
+        if key not in self._frame_styles:
+            self._frame_styles[key] = self.get_component_rich_style(name, partial=partial)
+        return self._frame_styles[key]
 
-    def render_line(self, y: int):
+    def _hidden(self, name: str) -> bool:
+        """Whether the stylesheet hides a kind of guide (a transparent colour), as Tree reads it."""
+        key = (name, "hidden")
+        if key not in self._frame_styles:
+            self._frame_styles[key] = self.get_component_styles(name).color.a == 0
+        return self._frame_styles[key]
+
+    def _guides(self, style: Style, hidden: bool) -> tuple[str, str, str, str]:
+        if self.show_guides and not hidden:
+            lines = self.LINES["bold" if style.bold else "double" if style.underline2 else "default"]
+        else:
+            lines = ("  ", "  ", "  ", "  ")
+        depth = max(0, self.guide_depth - 2)
+        return tuple(f"{characters[0]}{characters[1] * depth} " for characters in lines)
+
+    def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
-        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width, self._frame_style)
+        width = self.size.width
+        lines = self._tree_lines
+        number = y + scroll_y
+        if number >= len(lines):
+            return Strip.blank(width, self._frame_style)
+        return Strip(self._line_segments(number, lines[number], width)).crop(scroll_x, scroll_x + width)
 
-    def render_label(self, node, base_style, style):
-        if not node.data:
-            return super().render_label(node, base_style, style)
-        label = self.label_of(node.data)
-        label.stylize(style)
-        return label
+    def _line_segments(self, y: int, line, width: int) -> list[Segment]:
+        """Line `y` of the tree as Tree._render_line draws it, as segments."""
+        styles = self._styles
+        path, node = line.path, line.node
+        is_hover = self.hover_line >= 0 and any(n._hover for n in path)
+        line_style = (styles("tree--highlight-line") if is_hover else self._frame_style) + Style(meta={"line": y})
+        segments: list[Segment] = []
+        base_guide = styles("tree--guides", partial=True)
+        guide_style, hidden = base_guide, True
+        hover, selected = path[0]._hover, path[0]._selected and self.has_focus
+        for step in path[1:]:
+            hidden = self._hidden("tree--guides")
+            if hover:
+                guide_style = base_guide + styles("tree--guides-hover", partial=True)
+                hidden = self._hidden("tree--guides-hover")
+            if selected:
+                guide_style = base_guide + styles("tree--guides-selected", partial=True)
+                hidden = self._hidden("tree--guides-selected")
+            if step is not path[-1]:
+                space, vertical, _, _ = self._guides(guide_style, hidden)
+                segments.append(Segment(space if step.is_last else vertical, line_style + guide_style))
+            hover = hover or step._hover
+            selected = (selected or step._selected) and self.has_focus
+        if len(path) > 1:
+            _, _, terminator, cross = self._guides(guide_style, hidden)
+            segments.append(Segment(terminator if line.last else cross, line_style + guide_style))
+        label_style = styles("tree--label", partial=True)
+        if self.hover_line == y:
+            label_style += styles("tree--highlight", partial=True)
+        if self.cursor_line == y:
+            label_style += styles("tree--cursor")
+        node_meta = Style(meta={"node": node._id})
+        if node.data:
+            for text, style in self.parts_of(node.data):
+                segments.append(Segment(text, line_style + (Style.parse(style) if style else NULL)
+                                        + label_style + node_meta))
+        else:
+            if node._allow_expand:
+                icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+                segments.append(Segment(icon, line_style + (line_style + TOGGLE_STYLE) + node_meta))
+            segments.append(Segment(node._label.plain, line_style + label_style + node_meta))
+        used = sum(segment.cell_length for segment in segments)
+        pad = max(self.virtual_size.width, width) - used
+        if pad > 0:
+            segments.append(Segment(" " * pad, line_style))
+        return segments
 
 
 class CorpusPanel(Vertical):
@@ -115,7 +184,7 @@ class CorpusPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield CorpusFilter(placeholder=say("filter_placeholder", self.lang), id="filter")
         yield Label("", id="filter-status")
-        tree: Tree[str] = CorpusTree(self.workspace, self.label, "SOP", id="corpus")
+        tree: Tree[str] = CorpusTree(self.workspace, self.label_parts, "SOP", id="corpus")
         tree.show_root = False
         tree.guide_depth = 2
         yield tree
@@ -193,23 +262,38 @@ class CorpusPanel(Vertical):
         status.update(say("no_match", self.lang))
 
     def label(self, name: str) -> RichText:
-        # marks and counts first, so a long file name cannot hide them
-        document = self.workspace.documents.get(name)
         text = RichText()
-        if name == self.open_path:
-            text.append("▶ ", style="bold")
+        for part, style in self.label_parts(name):
+            text.append(part, style=style)
+        return text
+
+    def label_parts(self, name: str) -> list[tuple[str, str]]:
+        """A file's label as (text, style) parts: marks and counts first, so a long file name
+        cannot hide them, then the file name and the SOP's nama. Unstyled neighbours are one part,
+        as they are one run of a Rich Text."""
+        document = self.workspace.documents.get(name)
+        parts: list[tuple[str, str]] = []
+        is_open = name == self.open_path
+        if is_open:
+            parts.append(("▶ ", "bold"))
         if document is not None and document.dirty:
-            text.append("● ", style="bold magenta")
+            parts.append(("● ", "bold magenta"))
+        gap = ""
         if name in self.workspace.results:
-            marks = counts(*self.workspace.counts(name))
-            text.append_text(marks[1:] if marks.plain else marks)
-            text.append(" " if marks.plain else "")
-        text.append(Path(name).stem, style="bold" if name == self.open_path else "")
+            shown = [(f"{MARK[severity]}{count}", STYLE[severity])
+                     for severity, count in zip(SEVERITIES, self.workspace.counts(name)) if count]
+            parts += [(text if number == 0 else f" {text}", style) for number, (text, style) in enumerate(shown)]
+            gap = " " if shown else ""
+        stem = os.path.splitext(os.path.basename(name))[0]
+        if is_open:
+            parts += [(gap, ""), (stem, "bold")] if gap else [(stem, "bold")]
+        else:
+            parts.append((gap + stem, ""))
         result = self.workspace.results.get(name)
         nama = result.identity.get("nama") if result is not None else None
         if nama:
-            text.append(f"  {nama}", style="dim")
-        return text
+            parts.append((f"  {nama}", "dim"))
+        return parts
 
     def refresh_labels(self, paths: set[str] | None = None) -> None:
         """Labels of `paths` (every file when None) drawn again, when they are next on screen."""

@@ -9,6 +9,7 @@ from ...checker.rule import Severity
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 MARK = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)  # the order of Workspace.counts
 
 
 def worst(findings: list[Finding]) -> Severity | None:
@@ -18,14 +19,3 @@ def worst(findings: list[Finding]) -> Severity | None:
 def mark(findings: list[Finding]) -> RichText:
     severity = worst(findings)
     return RichText(MARK[severity], style=STYLE[severity]) if severity else RichText(" ")
-
-
-def counts(errors: int, warnings: int, infos: int) -> RichText:
-    text = RichText()
-    if errors:
-        text.append(f" ✖{errors}", style=STYLE[Severity.ERROR])
-    if warnings:
-        text.append(f" ▲{warnings}", style=STYLE[Severity.WARNING])
-    if infos:
-        text.append(f" ●{infos}", style=STYLE[Severity.INFO])
-    return text
