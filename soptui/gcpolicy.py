@@ -51,3 +51,11 @@ def spare_at_exit() -> None:
 def in_worker() -> None:
     """A forked worker inherits the parent's paused collector; a rule may make cycles."""
     gc.enable()
+
+
+def settle() -> None:
+    """A long-lived process has built its lasting state (the terminal UI: the corpus, linted):
+    frozen, that state is left out of every later collection, which then walks only what was made
+    since. Otherwise a full collection walks the whole corpus in the middle of a key press.
+    Freezing stops only the cycle collector: objects still go when nothing refers to them."""
+    gc.freeze()

@@ -31,6 +31,7 @@ from ..checker.fixes import FixRefused, apply_fixes, fix_text
 from ..checker.rule import Applicability, applicability_of
 from ..checker.plugins import load_plugins
 from ..checker.rule import Context
+from ..gcpolicy import settle
 from ..loading.discover import UnusablePath, find_sop_files
 from ..registry import RegistryError, registry_for
 from ..template import new_sop_text
@@ -205,6 +206,7 @@ class SoptuiApp(App):
         self._after_lint()
 
     def _after_lint(self) -> None:
+        settle()  # the corpus and its findings, kept for the session
         self.query_one("#lint-progress").display = False
         if self.document is None and self.workspace.files:
             self.open(self.workspace.files[0])
