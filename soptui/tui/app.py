@@ -21,7 +21,7 @@ from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets import Header, ProgressBar, Static, TabbedContent, TabPane
 
 from .. import editing
 from ..checker.config import Config, ConfigError, find_config, load_config
@@ -42,6 +42,7 @@ from .strings import relabel, say
 from .widgets.corpus import CorpusPanel
 from .widgets.diagram import DiagramView
 from .widgets.findings import FindingsTable
+from .widgets.footer import KeysFooter
 from .widgets.identity import IdentityView
 from .widgets.marks import MARK, STYLE
 from .widgets.procedure import ProcedureView
@@ -116,6 +117,11 @@ class SoptuiApp(App):
     def __init__(self, target: Path, workspace: Workspace | None = None, lint_on_mount: bool = True,
                  lang: str | None = None) -> None:
         super().__init__()
+        # The screen shows where a key took you at once: Textual's animations (the tab underline
+        # slides for 0.3 s after `n` changes tab, scrolls glide) repaint frame after frame behind
+        # each key. TEXTUAL_ANIMATIONS=full brings them back.
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            self.animation_level = "none"
         self.target = target
         config = Config()
         if workspace is None:
@@ -150,7 +156,7 @@ class SoptuiApp(App):
                     yield DiagramView(id="diagram-view")
                 with TabPane(say("Temuan", self.lang), id="temuan"):
                     yield FindingsTable(id="findings", relative=self.workspace.relative)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = str(self.target)

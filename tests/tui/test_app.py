@@ -11,6 +11,8 @@ from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import AddStep, Choose, EditValue, Preview
 from soptui.tui.widgets.procedure import ProcedureView
 
+from .conftest import start
+
 SOP = '''#:schema ../../schemas/sop.schema.json
 # Awayan-like: the numbering jumps from 2 to 5
 nama = "Pelaksanaan Pengukuran Kinerja Triwulan"
@@ -209,3 +211,23 @@ async def test_identity_tab_shows_the_highlighted_rows_findings_and_fixes_with_f
         await pilot.pause()
         panel = str(app.query_one("#identity-findings").render())
         assert "PP 46/2011" in panel and "revoked-regulation" in panel
+
+
+async def test_the_footer_is_rebuilt_only_when_the_keys_it_shows_change(seeds):
+    """Textual's Footer mounted all its keys again on every change of focus (a new layout and
+    frames, for `n` into another tab); the keys shown must still follow the focus."""
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, "sops/awayan/pengukuran-kinerja-triwulan.toml")
+        keys = lambda: [key.key for key in app.screen.query("FooterKey")]  # noqa: E731
+        assert "a" in keys()  # the Prosedur table's own key, while it has the focus
+        await pilot.press("2")
+        await pilot.pause()
+        assert "a" not in keys() and "f1" in keys()
+        shown = list(app.screen.query("FooterKey"))
+        app.query_one("#corpus").focus()  # the same keys shown: nothing to rebuild
+        await pilot.pause()
+        assert list(app.screen.query("FooterKey")) == shown
+        app.query_one("#steps").focus()
+        await pilot.pause()
+        assert "a" in keys()
