@@ -1,29 +1,70 @@
-"""The footer: Textual's, rebuilt only when the keys it shows change."""
+"""The footer: Textual's, with its keys shown and hidden in place as the focus moves."""
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class KeysFooter(Footer):
     """Textual's Footer removes and mounts all its keys again whenever the bindings may have
-    changed, which is on every change of focus: going to a finding in another tab (`n`) moved the
-    focus and cost a new layout of the footer and three more frames, for the same keys. This one
-    rebuilds only when what it shows differs: another key, word, or a key enabled or disabled."""
+    changed, which is on every change of focus: going to a finding in another tab (`n`) cost
+    a new layout of the footer's keys and two or three frames more. This one holds a key for
+    every binding a widget of the screen shows (the app's, the Prosedur table's `a`, Temuan's
+    `s`) and shows those the focus makes active, hiding the rest; it is built again only when
+    the keys themselves change (their words, after `L`). No binding here is ever disabled
+    (nothing defines `check_action`), so a key is either shown or not."""
 
-    _shown: tuple | None = None
+    _built_for: tuple | None = None
 
-    def _keys(self, screen: Screen) -> tuple:
+    def _every_key(self, screen: Screen) -> list:
+        """Every binding shown in a footer by some node of `screen`, one per action, in the order
+        Textual's Footer gives the active ones (the focused widget's own first, the app's last)."""
+        found, actions = [], set()
+        for node in (*screen.walk_children(), screen, self.app):
+            for bindings in node._bindings.key_to_bindings.values():
+                for binding in bindings:
+                    if binding.show and binding.action not in actions:
+                        actions.add(binding.action)
+                        found.append(binding)
+        return found
+
+    @staticmethod
+    def _signature(bindings) -> tuple:
+        return tuple((b.key, b.action, b.description, b.tooltip) for b in bindings)
+
+    def _is_active(self, key: FooterKey, active: dict) -> bool:
+        here = active.get(key.key)
+        return here is not None and here.binding.action == key.action
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        screen = self.screen
+        every = self._every_key(screen)
+        self._built_for = self._signature(every)
         palette = self.app.COMMAND_PALETTE_BINDING
-        return tuple((binding.key, binding.action, binding.description, binding.group, enabled, tooltip)
-                     for _, binding, enabled, tooltip in screen.active_bindings.values()
-                     if binding.show or binding.key == palette)
+        active = screen.active_bindings
+        for binding in every:
+            if binding.key == palette:
+                continue
+            key = FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
+                            tooltip=binding.tooltip).data_bind(compact=Footer.compact)
+            key.display = self._is_active(key, active)
+            yield key
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette in active:
+            binding = active[palette].binding
+            yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
+                            classes="-command-palette", tooltip=binding.tooltip or binding.description)
 
     def bindings_changed(self, screen: Screen) -> None:
-        keys = self._keys(screen)
-        if self._bindings_ready and keys == self._shown:
+        ready = self._bindings_ready and screen.app.app_focus and self.is_attached and screen is self.screen
+        if not ready or self._signature(self._every_key(screen)) != self._built_for:
+            super().bindings_changed(screen)  # built (again) from the bindings
             return
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
-            self._shown = keys  # Footer rebuilds now
-        super().bindings_changed(screen)
+        active = screen.active_bindings
+        for key in self.query(FooterKey):
+            if not key.has_class("-command-palette"):
+                key.display = self._is_active(key, active)
