@@ -150,7 +150,7 @@ class SoptuiApp(App):
                 with TabPane(say("Prosedur", self.lang), id="prosedur"):
                     yield ProcedureView(id="procedure")
                 with TabPane(say("Identitas", self.lang), id="identitas"):
-                    yield IdentityView(id="identity")
+                    yield IdentityView(id="identity", on_row_findings=self.show_row_findings)
                     yield Static(id="identity-findings")
                 with TabPane(say("Diagram", self.lang), id="diagram"):
                     yield DiagramView(id="diagram-view")
@@ -265,7 +265,7 @@ class SoptuiApp(App):
             self.query_one(ProcedureView).show(sop, findings, self.lang, problems, document.text if document else "",
                                                partly=bool(document and document.loads_partly))
         elif tab == "identitas":
-            self.query_one(IdentityView).show(sop, findings, self.lang)
+            self.query_one(IdentityView).show(sop, findings, self.lang, width=self.query_one(TabbedContent).size.width)
         elif tab == "diagram":
             self.query_one(DiagramView).show(sop, findings, self.lang)
         else:
@@ -347,12 +347,12 @@ class SoptuiApp(App):
         value = "" if step.pelaksana == message.actor else message.actor
         self.edit(lambda text: editing.set_value(text, f"/langkah/{message.index}/pelaksana", value))
 
-    @on(IdentityView.RowFindings)
-    def identity_row_findings(self, message: IdentityView.RowFindings) -> None:
+    def show_row_findings(self, findings: list[Finding]) -> None:
+        """The findings of the Identitas row under the cursor, in the panel under the form."""
         from rich.text import Text as RichText
 
         text = RichText()
-        for finding in message.findings:
+        for finding in findings:
             text.append(f"{MARK[finding.severity]} ", style=STYLE[finding.severity])
             text.append(f"{finding.message(self.lang)} ({finding.name})")
             if finding.fix is not None:

@@ -7,9 +7,9 @@ is; Enter edits the row (an emptied value removes it); the "+" row of a section 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
 from textual.coordinate import Coordinate
-from textual.message import Message
 
 from ...checker.finding import Finding
 from ...model import SECTIONS, Sop
@@ -39,23 +39,24 @@ SECTION_TITLES = {
 
 
 class IdentityView(StepsTable):
-    class RowFindings(Message):
-        """The findings of the highlighted row, for the panel under the form to show."""
-
-        def __init__(self, findings: list[Finding]) -> None:
-            super().__init__()
-            self.findings = findings
-
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, on_row_findings: Callable[[list[Finding]], None] | None = None, **kwargs) -> None:
+        """`on_row_findings` is given the findings of each row the cursor comes to, before the
+        move returns, so the panel showing them is painted in the same frame (a message would
+        come a frame later, and a layout after it)."""
         super().__init__(cursor_type="row", header_height=1, on_highlight=self._highlighted_row, **kwargs)
+        self.on_row_findings = on_row_findings
         self.rows_meta: list[tuple[str, str, str]] = []  # (pointer, key, current text)
         self.findings: list[Finding] = []
         self.sop: Sop | None = None
         self.lang = "id"
         self._width = 0
+        self._width_hint = 0
 
-    def show(self, sop: Sop | None, findings: list[Finding], lang: str = "id") -> None:
+    def show(self, sop: Sop | None, findings: list[Finding], lang: str = "id", width: int = 0) -> None:
+        """`width`: the width the form will have, while its tab is hidden (and has none), so that
+        it is not drawn again when the tab is shown."""
         self.sop, self.findings, self.lang = sop, list(findings), lang
+        self._width_hint = width
         self._render_rows()
 
     def on_resize(self) -> None:
@@ -65,8 +66,9 @@ class IdentityView(StepsTable):
     def _render_rows(self) -> None:
         sop, findings = self.sop, self.findings
         row = self.cursor_row
-        self._width = self.size.width
-        value_width = max(20, (self.size.width or 100) - 26 - 1 - 3 * 2 - 2)
+        width = self.size.width or self._width_hint
+        self._width = width
+        value_width = max(20, (width or 100) - 26 - 1 - 3 * 2 - 2)
         columns = [Column("mark", " ", 1), Column("label", say("Bagian", self.lang), 26),
                    Column("value", say("Isi", self.lang), value_width)]
         self.rows_meta = []
@@ -114,7 +116,8 @@ class IdentityView(StepsTable):
         if coordinate.row < len(self.rows_meta):
             pointer = self.rows_meta[coordinate.row][0].removesuffix("/+")
             exact = [f for f in self.findings if f.pointer == pointer or f.pointer.startswith(pointer + "/")]
-            self.post_message(self.RowFindings(exact))
+            if self.on_row_findings is not None:
+                self.on_row_findings(exact)
 
     def on_steps_table_cell_selected(self, event: StepsTable.CellSelected) -> None:
         event.stop()
