@@ -15,6 +15,7 @@ import pkgutil
 from . import rules
 from .checker.rule import CorpusRule, Rule
 from .hookspecs import hookimpl
+from .reporting import REPORTERS
 from .rules import codes
 
 
@@ -39,6 +40,4 @@ def soptui_rules():
 
 @hookimpl
 def soptui_reporters():
-    from .reporting import REPORTERS
-
     return list(REPORTERS)
