@@ -143,6 +143,6 @@ class Sop:
 
     @cached_property
     def flow(self) -> "Flow":
-        from .flow import Flow  # flow needs the model; the model offers it as a property
+        from .flow import Flow  # here: a lint answered from the cache never walks a flow
 
         return Flow(self)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import copy
 import json
 import re
+import zlib
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Iterator
 
+from .. import schema_file
 from ..i18n import Text
 from ..suggest import closest
 
@@ -29,8 +31,6 @@ _TYPE_NAMES = {
 
 def _schema_bytes() -> bytes:
     """The SOP JSON Schema file as shipped."""
-    from .. import schema_file
-
     with open(schema_file("sop.schema.json"), "rb") as handle:
         return handle.read()
 
@@ -56,8 +56,6 @@ def schema_hash() -> str:
     """A checksum of the schema file, recorded in the compiled gate so that a gate compiled from
     another schema is never used. It guards against a forgotten regeneration, not an attacker,
     so a CRC does (and spares every run the import of hashlib)."""
-    import zlib
-
     return f"{zlib.crc32(_schema_bytes()):08x}"
 
 
