@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from rich.text import Text as RichText
 from textual import on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
@@ -322,8 +323,6 @@ class SoptuiApp(App):
 
     @on(IdentityView.RowFindings)
     def identity_row_findings(self, message: IdentityView.RowFindings) -> None:
-        from rich.text import Text as RichText
-
         text = RichText()
         for finding in message.findings:
             text.append(f"{MARK[finding.severity]} ", style=STYLE[finding.severity])
