@@ -25,7 +25,7 @@ PACKAGE = ROOT / "soptui"
 KINDS = {"dispatch", "reporter", "optional", "cycle"}
 
 _SCAN = "the position scanner, only for a text the quick locator cannot place (NEVER_IMPORTED)"
-_JSONSCHEMA = "jsonschema (tens of ms): only to word the error of a file the quick check rejects"
+_JSONSCHEMA = "jsonschema, a heavy import: only to word the error of a file the quick check rejects"
 _PYTEST = "pytest loads this plugin in every session; the checker only when a test uses the fixture"
 
 # (file, module) -> (kind, why)
@@ -58,7 +58,7 @@ ALLOWED: dict[tuple[str, str], tuple[str, str]] = {
     ("soptui/checker/engine.py", "traceback"): ("optional", "only when a rule crashes"),
     ("soptui/checker/plugins.py", "traceback"): ("optional", "only when a plugin fails to load"),
     ("soptui/checker/entrypoints.py", "importlib.metadata"): (
-        "optional", "importlib.metadata (tens of ms): only where the plain scan of sys.path cannot answer"),
+        "optional", "importlib.metadata, a heavy import: only where the plain scan of sys.path cannot answer"),
     ("soptui/checker/fixes.py", "tomllib"): ("optional", "tomllib only to re-read a fixed text (NEVER_IMPORTED)"),
     ("soptui/checker/fixes.py", "tomli"): ("optional", "tomllib's stand-in before Python 3.11"),
     ("soptui/checker/parallel.py", "hashlib"): ("optional", "only a run that uses the cache hashes contents"),
