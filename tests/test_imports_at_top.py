@@ -49,6 +49,8 @@ ALLOWED: dict[tuple[str, str], tuple[str, str]] = {
     ("soptui/cli/replay.py", "queue"): ("optional", "only a run that writes its record"),
     ("soptui/cli/replay.py", "soptui.checker.cache"): ("optional", "the cache (hashlib): not with --no-cache"),
     # reporters
+    ("soptui/builtin.py", "soptui.reporting"): (
+        "reporter", "the formats, only when the reporters are asked for: validate and the UI take only the rules"),
     ("soptui/reporting/gitlab.py", "hashlib"): ("reporter", "only the gitlab format fingerprints findings"),
     ("soptui/reporting/sarif.py", "hashlib"): ("reporter", "only the sarif format fingerprints findings"),
     ("soptui/reporting/junit.py", "xml.etree.ElementTree"): ("reporter", "only the junit format writes XML"),
