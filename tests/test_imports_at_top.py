@@ -41,6 +41,8 @@ ALLOWED: dict[tuple[str, str], tuple[str, str]] = {
         "optional", "--with-findings only: the checker, its plugins and reporters"),
     ("soptui/cli/validate.py", "soptui.cli.session"): (
         "optional", "the plugin machinery, only when some TOML file is not an SOP and gets a note"),
+    ("soptui/cli/regulation.py", "soptui.loading.loader"): (
+        "optional", "--unknown only: the SOP loader (the model, the schema check); a lookup reads no SOP"),
     ("soptui/cli/lint.py", "soptui.checker.fixes"): ("optional", "--fix and --diff only: tomlkit"),
     ("soptui/cli/session.py", "soptui.checker.cache"): ("optional", "the cache key hashes (hashlib): not with --no-cache"),
     ("soptui/cli/session.py", "soptui.checker.run"): (
@@ -56,6 +58,8 @@ ALLOWED: dict[tuple[str, str], tuple[str, str]] = {
     ("soptui/reporting/junit.py", "xml.etree.ElementTree"): ("reporter", "only the junit format writes XML"),
     # the checker
     ("soptui/checker/config.py", "jsonschema"): ("optional", _JSONSCHEMA),
+    ("soptui/checker/config.py", "soptui.loading.loader"): (
+        "optional", "the SOP loader (the model, the schema check), only when a configuration file is read"),
     ("soptui/checker/config.py", "soptui.loading.positions"): ("optional", "only a broken configuration file"),
     ("soptui/checker/engine.py", "traceback"): ("optional", "only when a rule crashes"),
     ("soptui/checker/plugins.py", "traceback"): ("optional", "only when a plugin fails to load"),

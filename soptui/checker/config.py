@@ -30,7 +30,6 @@ from typing import Mapping, NamedTuple
 from .. import schema_file
 from ..files import read_regular_text
 from ..loading import toml
-from ..loading.loader import nesting_problem
 from ..suggest import closest
 from .rule import Rule, Severity
 
@@ -107,6 +106,8 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: tidak dapat dibaca (cannot be read): {error.strerror}") from None
     except UnicodeDecodeError as error:
         raise ConfigError(f"{path}: bukan UTF-8 (not UTF-8): {error}") from None
+    from ..loading.loader import nesting_problem  # here: the loader (model, schema) only with a file to read
+
     deep = nesting_problem(text)
     if deep is not None:
         raise ConfigError(f"{path}:{deep.line}:{deep.col}: susunan terlalu dalam (nested too deep)")

@@ -38,7 +38,6 @@ from ..citation import Citation, jenis_name, parse_citation, short_label
 from ..coverage import of_sop
 from ..i18n import Text
 from ..loading.discover import find_sop_files
-from ..loading.loader import load_file
 from ..registry import CONFIDENCE_TEXT, STATUS_TEXT, RegistryError, citation_label, hook_registries, load_registry
 from ..rules._regulations import title_relation
 from . import EXIT_FINDINGS, EXIT_OK, UsageError
@@ -115,6 +114,8 @@ def _registry(args: argparse.Namespace):
 
 def _unknown(paths: list[str], registry, form: str, lang: str) -> int:
     """List the citations of the SOPs under `paths` that the registry does not know."""
+    from ..loading.loader import load_file  # here: a lookup (no --unknown) reads no SOP
+
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise UsageError(f"tidak ada (no such file or folder): {', '.join(missing)}")
