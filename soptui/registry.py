@@ -253,7 +253,8 @@ SHIPPED = "data/regulations.toml"
 
 
 def shipped_text() -> str:
-    # read from the package folder: importlib.resources would find the same file, but importing it costs every start
+    # read from the package folder: importlib.resources would find the same file, but importing
+    # it costs every start
     return Path(__file__).parent.joinpath(SHIPPED).read_text("utf-8")
 
 
