@@ -16,13 +16,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from rich.text import Text as RichText
 from textual import on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, ProgressBar, Static, TabbedContent, TabPane
+from rich.text import Text as RichText
 
 from .. import editing
 from ..checker.config import Config, ConfigError, find_config, load_config
