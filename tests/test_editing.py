@@ -44,8 +44,13 @@ def test_parse_input_types():
     assert str(parse_input("tanggal_revisi", "2024-03-01")) == "2024-03-01"
     with pytest.raises(EditError):
         parse_input("no", "tujuh")
-    with pytest.raises(EditError):
-        parse_input("tanggal_efektif", "1 Maret 2024")
+    # a date as documents print it is read too; a month only is its "YYYY-MM" text
+    assert str(parse_input("tanggal_efektif", "1 Maret 2024")) == "2024-03-01"
+    assert parse_input("tanggal_efektif", "2019-09") == "2019-09"
+    assert parse_input("tanggal_efektif", "Sept 2019") == "2019-09"
+    for wrong in ("Maret", "2024-13", "31 Juni 2023", "besok"):
+        with pytest.raises(EditError):
+            parse_input("tanggal_efektif", wrong)
 
 
 def test_structural_edits_load_and_keep_comments():

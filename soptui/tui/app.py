@@ -280,7 +280,8 @@ class SoptuiApp(App):
 
     @on(EditRequested)
     def edit_requested(self, message: EditRequested) -> None:
-        hint = say("list_hint" if message.key in editing.LIST_KEYS else "value_hint", self.lang)
+        hint = say("list_hint" if message.key in editing.LIST_KEYS
+                   else "date_hint" if message.key.startswith("tanggal_") else "value_hint", self.lang)
         item = message.pointer.split("/")[-1].isdigit() or message.pointer.endswith("/+")
 
         def done(value: str | None) -> None:

@@ -150,6 +150,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "cannot_create": ("gagal membuat", "cannot create"),
     "list_hint": ("pisahkan dengan ; — kosong menghapus", "separate with ; — empty removes"),
     "value_hint": ("kosong menghapus kunci", "empty removes the key"),
+    "date_hint": ("2023-07-26, 26 Juli 2023, atau bulan saja: 2019-09, September 2019 — kosong menghapus",
+                  "2023-07-26, 26 Juli 2023, or a month only: 2019-09, September 2019 — empty removes"),
     "edit_failed": ("perubahan gagal", "edit failed"),
     "editor_failed": ("editor gagal", "editor failed"),
     "no_longer_loads": ("berkas tidak termuat lagi: lihat tab Prosedur", "the file no longer loads: see the Prosedur tab"),

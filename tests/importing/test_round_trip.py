@@ -49,3 +49,15 @@ def test_a_seed_exported_imports_to_the_same_steps_actors_symbols_and_branches(s
         assert _words(back.pelaksana.get(after.pelaksana or "")) == _words(jabatan), f"step {before.no}"
         assert back.symbol(after) == original.symbol(before), f"step {before.no}"
         assert (after.ya, after.tidak) == (before.ya, before.tidak), f"step {before.no}"
+
+
+@pytest.mark.parametrize("to", ["pdf", "docx"])
+def test_a_month_only_date_exports_as_the_month_and_imports_back_as_one(to, tmp_path):
+    seed = Path(__file__).resolve().parents[2] / "sops/awayan/pengukuran-kinerja-triwulan.toml"
+    text = seed.read_text().replace("tanggal_pembuatan = 2023-07-26", 'tanggal_pembuatan = "2023-07"')
+    original = load_text(text, str(tmp_path / "in.toml")).sop
+    [draft] = read_document(export_sop(original, tmp_path / f"sop.{to}", to=to))
+    written = sop_text(draft)
+    assert 'tanggal_pembuatan = "2023-07"' in written and 'printed as a month only: "Juli 2023"' in written
+    back = load_text(written, str(tmp_path / "sop.toml")).sop
+    assert (back.tanggal_pembuatan, back.tanggal_efektif) == (original.tanggal_pembuatan, original.tanggal_efektif)

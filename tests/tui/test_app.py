@@ -209,3 +209,30 @@ async def test_identity_tab_shows_the_highlighted_rows_findings_and_fixes_with_f
         await pilot.pause()
         panel = str(app.query_one("#identity-findings").render())
         assert "PP 46/2011" in panel and "revoked-regulation" in panel
+
+
+async def test_identity_editor_takes_a_month_only_date_and_refuses_a_wrong_one(corpus):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await pilot.press("2")
+        view = app.query_one("#identity")
+        view.move_cursor(row=next(i for i, meta in enumerate(view.rows_meta) if meta[0] == "/tanggal_pembuatan"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue) and "September 2019" in app.screen.hint
+        app.screen.query_one("#value").value = "Sept 2019"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert 'tanggal_pembuatan = "2019-09"' in app.document.text
+        assert app.document.sop.tanggal_pembuatan.isoformat() == "2019-09"
+        row = next(i for i, meta in enumerate(view.rows_meta) if meta[0] == "/tanggal_pembuatan")
+        assert view.rows_meta[row][2] == "2019-09"  # the form shows what the file holds
+        view.move_cursor(row=row)
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#value").value = "2019-13"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert 'tanggal_pembuatan = "2019-09"' in app.document.text  # refused, the file unchanged
+        assert any("YYYY-MM" in str(n.message) for n in app._notifications)
