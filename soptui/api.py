@@ -42,7 +42,7 @@ from .reporting.base import Reporter
 from .source import Pos
 
 # 1.1: Applicability, Fix(applicability=...), Rule.fix_safety; 1.2: CorpusIndex;
-# 1.3: MonthDate and date_order (a tanggal may be month-only)
+# 1.3: MonthDate and date_order (a tanggal may be month-only), Step.pelaksana_semua (a step's actors)
 API_VERSION = "1.3"
 
 __all__ = [

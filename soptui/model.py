@@ -69,6 +69,10 @@ class Step(NamedTuple):
     durasi: Duration | None = None
     output: tuple[str, ...] = ()
     keterangan: str | None = None
+    # Every actor the step is drawn for, in the order written: a step in two actors' columns
+    # (a meeting of Camat and Sekcam) is `pelaksana = ["camat", "sekcam"]`. `pelaksana` is the
+    # first of them, so code that knows one actor a step keeps working. Empty when none is given.
+    pelaksana_semua: tuple[str, ...] = ()
 
     @property
     def pointer(self) -> str:

@@ -404,11 +404,13 @@ def _build(data: dict, path: Path, source: LazySource, text: str, broken: frozen
 
 def _step(index: int, raw: dict) -> Step:
     waktu = raw.get("waktu")
+    actors = raw.get("pelaksana")
+    every = (actors,) if isinstance(actors, str) else tuple(actors) if isinstance(actors, list) else ()
     return Step(
         index=index,
         no=raw.get("no", index + 1),  # missing or broken (recorded in Sop.broken): its place
         kegiatan=raw.get("kegiatan", ""),
-        pelaksana=raw.get("pelaksana"),
+        pelaksana=every[0] if every else None,
         simbol=raw.get("simbol"),
         ya=raw.get("ya"),
         tidak=raw.get("tidak"),
@@ -418,4 +420,5 @@ def _step(index: int, raw: dict) -> Step:
         durasi=parse_waktu(waktu) if isinstance(waktu, str) else None,
         output=tuple(raw.get("output", ())),
         keterangan=raw.get("keterangan"),
+        pelaksana_semua=every,
     )

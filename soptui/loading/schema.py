@@ -206,6 +206,22 @@ def _not_a_date(key: str, found: object) -> Text:
     )
 
 
+def _branch_of_its_type(error) -> list:
+    """The errors of the first anyOf branch whose type the instance has, [] when none has it."""
+    branches: dict[int, list] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    for errors in branches.values():
+        if not any(sub.validator == "type" and list(sub.absolute_path) == list(error.absolute_path) for sub in errors):
+            return errors
+    return []
+
+
+def _branch_types(error) -> list[str]:
+    return [sub.validator_value for sub in error.context
+            if sub.validator == "type" and list(sub.absolute_path) == list(error.absolute_path)]
+
+
 def _translate(error) -> Iterator[tuple[str, str, str, Text]]:
     path = list(error.absolute_path)
     where = _pointer(path)
@@ -221,6 +237,19 @@ def _translate(error) -> Iterator[tuple[str, str, str, Text]]:
                                              f"{key} must be a date, not {actual.en}")
         else:
             yield where, "format", where, _not_a_date(key, error.instance)
+    elif kind == "anyOf":
+        # A value of one of several shapes (a step's pelaksana: an id, or a list of ids): the
+        # shape of the value's own type says what is wrong with it; with none, its type is wrong.
+        branch = _branch_of_its_type(error)
+        if branch:
+            for sub in branch:
+                yield from _translate(sub)
+        else:
+            expected = [_TYPE_NAMES[name] for name in _branch_types(error)]
+            actual = _type_of(error.instance)
+            yield where, "type", where, Text(
+                f"{key} harus berupa {' atau '.join(t.id for t in expected)}, bukan {actual.id}",
+                f"{key} must be {' or '.join(t.en for t in expected)}, not {actual.en}")
     elif kind == "required":
         for name in error.validator_value:
             if name not in error.instance:

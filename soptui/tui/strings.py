@@ -25,6 +25,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "move_down": ("turunkan langkah", "move step down"),
     "toggle_decision": ("keputusan / proses", "decision / process"),
     "add_actor": ("tambah pelaksana", "add actor"),
+    "also_actor": ("juga di kolom ini", "also in this column"),
     "remove_actor": ("hapus pelaksana", "remove actor"),
     "external_editor": ("buka di editor", "open in editor"),
     "new_sop": ("SOP baru", "new SOP"),

@@ -236,3 +236,31 @@ async def test_identity_editor_takes_a_month_only_date_and_refuses_a_wrong_one(c
         await pilot.pause()
         assert 'tanggal_pembuatan = "2019-09"' in app.document.text  # refused, the file unchanged
         assert any("YYYY-MM" in str(n.message) for n in app._notifications)
+
+
+async def test_plus_draws_a_step_in_a_second_actors_column_and_takes_it_out_again(corpus):
+    from soptui.tui.widgets.steps_table import StepsTable
+
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(app, pilot)
+        view = app.query_one(ProcedureView)
+        view.select_step(0)
+        table = view.query_one(StepsTable)
+        keys = [column.key for column in table.ordered_columns]
+        table.move_cursor(column=keys.index("actor:staf"))
+        table.focus()
+        await pilot.press("plus")
+        await pilot.pause()
+        assert 'pelaksana = ["camat", "staf"]' in app.document.text
+        step = app.document.view.langkah[0]
+        assert (step.pelaksana, step.pelaksana_semua) == ("camat", ("camat", "staf"))
+        row = table.rows[0].cells  # the symbol in both actors' columns
+        assert row[keys.index("actor:camat")][0] and row[keys.index("actor:staf")][0]
+        assert "Camat, Staf" in app.query_one("#step-detail").content.plain
+        await pilot.press("plus")  # out of the Staf column again: one actor, written as an id
+        await pilot.pause()
+        assert 'pelaksana = "camat"' in app.document.text
+        await pilot.press("enter")  # Enter: the step in the Staf column alone
+        await pilot.pause()
+        assert app.document.view.langkah[0].pelaksana_semua == ("staf",)
