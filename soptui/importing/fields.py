@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..model import LOST_ACTORS
 from ..tanggal import MonthDate, Tanggal, parse_printed
 from ..waktu import parse_waktu
 from .draft import Draft, StepDraft
@@ -236,6 +237,9 @@ class Columns(NamedTuple):
     kegiatan: int
     actors: tuple[tuple[int, str], ...]  # (column, jabatan as printed)
     mutu: dict  # "kelengkapan" / "waktu" / "output" / "keterangan" -> column
+    # a column headed "(tidak ada di sumber)": the document was exported from a transcription
+    # whose source lost the actor columns (hilang_di_sumber = ["pelaksana"])
+    actors_lost: bool = False
 
 
 def read_header(rows: list[list[str]]) -> Columns | None:
@@ -270,12 +274,21 @@ def read_header(rows: list[list[str]]) -> Columns | None:
         (column, name) for column, (name, depth) in enumerate(names[2:first_mutu], start=2)
         if name and not (depth < last and _GROUP_HEADERS.match(name)) and not _NO_ACTOR.match(name)
     )
-    return Columns(0, 1, actors, mutu)
+    lost = any(_LOST_ACTOR.match(name) for name, _ in names[2:first_mutu])
+    return Columns(0, 1, actors, mutu, lost)
+
+
+def keep_lost_actors(draft: Draft, columns: Columns) -> None:
+    """A "(tidak ada di sumber)" column says the source lost the actor columns: the file says so too."""
+    if columns.actors_lost and LOST_ACTORS not in draft.hilang_di_sumber:
+        draft.hilang_di_sumber.append(LOST_ACTORS)
 
 
 # The column `soptui export` draws for steps with no declared pelaksana: not an actor, so a
-# symbol in it reads back as a step without one.
-_NO_ACTOR = re.compile(r"\(?\s*tanpa\s+pelaksana\s*\)?$", re.IGNORECASE)
+# symbol in it reads back as a step without one. "(tidak ada di sumber)" when the SOP said its
+# source lost the actor columns.
+_LOST_ACTOR = re.compile(r"\(?\s*tidak\s+ada\s+di\s+sumber\s*\)?$", re.IGNORECASE)
+_NO_ACTOR = re.compile(rf"\(?\s*tanpa\s+pelaksana\s*\)?$|{_LOST_ACTOR.pattern}", re.IGNORECASE)
 
 
 _ID_CHARS = re.compile(r"[^a-z0-9]+")

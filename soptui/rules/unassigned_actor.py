@@ -59,6 +59,11 @@ class UnassignedActor(Rule):
             for place, actor in enumerate(step.pelaksana_semua):
                 if actor in sop.pelaksana:
                     continue
+                if not actor.strip():  # a blank id in the list names no column
+                    yield Violation(f"{step.pointer}/pelaksana/{place}", Text(
+                        f"id pelaksana ke-{place + 1} langkah {step.no} kosong",
+                        f"pelaksana id {place + 1} of step {step.no} is blank"))
+                    continue
                 close = closest(actor, declared)
                 hint = Text(f"; maksud Anda `{close}`?", f"; did you mean `{close}`?") if close else Text("", "")
                 yield Violation(step.pointer + "/pelaksana" + (f"/{place}" if several else ""), Text(

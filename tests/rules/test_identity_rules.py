@@ -79,3 +79,5 @@ def test_a_step_of_several_actors_is_checked_for_each_and_makes_each_busy():
         {"step": 1, "pointer": "/langkah/0/pelaksana/2", "message": "pelaksana `lurah` of step 1 is not declared"},
     ])
     assert found[2].col > found[1].col
+    RuleTester(UnassignedActor).assert_invalid(actors + both.replace('["camat", "sekcam"]', '["camat", "sekcam", ""]'), [
+        {"step": 1, "pointer": "/langkah/0/pelaksana/2", "message": "pelaksana id 3 of step 1 is blank"}])
