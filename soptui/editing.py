@@ -723,8 +723,15 @@ def remove_actor(text: str, actor_id: str) -> str:
         raise EditError(Text(f"pelaksana `{actor_id}` tidak ada", f"no actor `{actor_id}`"))
     del actors[actor_id]
     for step in document.get("langkah", []):
-        if step.get("pelaksana") == actor_id:
+        drawn = step.get("pelaksana")
+        if drawn == actor_id:
             del step["pelaksana"]
+        elif isinstance(drawn, list) and actor_id in drawn:  # a step of several actors keeps the others
+            rest = [str(actor) for actor in drawn if actor != actor_id]
+            if rest:
+                step["pelaksana"] = rest[0] if len(rest) == 1 else rest
+            else:
+                del step["pelaksana"]
     return tomlkit.dumps(document)
 
 

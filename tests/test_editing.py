@@ -123,3 +123,12 @@ def test_new_sop_template_loads_with_every_section(tmp_path):
     assert sop is not None and sop.nama == "Pelayanan Surat"
     assert all(getattr(sop, key) is not None for key in ("tanggal_pembuatan", "tanggal_efektif", "disahkan_oleh"))
     assert sop.dasar_hukum and sop.peringatan and sop.pencatatan_pendataan and len(sop.langkah) == 2
+
+
+def test_a_step_of_several_actors_is_edited_as_a_list_and_keeps_the_others_when_one_column_goes():
+    both = set_value(TEXT, "/langkah/0/pelaksana", ["camat", "staf"])
+    assert 'pelaksana = ["camat", "staf"]' in both and "# keep this comment" in both
+    assert load_text(both, "x").sop.langkah[0].pelaksana_semua == ("camat", "staf")
+    without_staf = load_text(remove_actor(both, "staf"), "x").sop.langkah
+    assert [s.pelaksana_semua for s in without_staf] == [("camat",), ()]
+    assert 'pelaksana = "camat"' in remove_actor(both, "staf")  # one left: written as an id again
