@@ -26,6 +26,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "toggle_decision": ("keputusan / proses", "decision / process"),
     "add_actor": ("tambah pelaksana", "add actor"),
     "also_actor": ("juga di kolom ini", "also in this column"),
+    "pick_several": ("(spasi: pilih satu atau lebih)", "(space: tick one or more)"),
     "remove_actor": ("hapus pelaksana", "remove actor"),
     "external_editor": ("buka di editor", "open in editor"),
     "new_sop": ("SOP baru", "new SOP"),

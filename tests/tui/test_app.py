@@ -264,3 +264,26 @@ async def test_plus_draws_a_step_in_a_second_actors_column_and_takes_it_out_agai
         await pilot.press("enter")  # Enter: the step in the Staf column alone
         await pilot.pause()
         assert app.document.view.langkah[0].pelaksana_semua == ("staf",)
+
+
+async def test_the_add_step_form_takes_several_actors(corpus):
+    from textual.widgets import SelectionList
+
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        app.query_one(ProcedureView).select_step(0)  # after step 1, the Camat's: the form ticks the Camat
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AddStep)
+        actors = app.screen.query_one("#pelaksana", SelectionList)
+        assert actors.selected == ["camat"]
+        actors.focus()
+        await pilot.press("down", "space")  # tick the Staf too
+        app.screen.query_one("#kegiatan").value = "Rapat bersama"
+        app.screen.query_one("#kegiatan").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        step = app.document.view.langkah[1]
+        assert (step.kegiatan, step.pelaksana_semua) == ("Rapat bersama", ("camat", "staf"))
+        assert 'pelaksana = ["camat", "staf"]' in app.document.text

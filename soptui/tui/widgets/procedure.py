@@ -355,7 +355,7 @@ class ProcedureView(Vertical):
         step = self.current_step
         index = step.index if step is not None else None
         lang = self.lang
-        defaults = {"kegiatan": "", "pelaksana": step.pelaksana if step else None,
+        defaults = {"kegiatan": "", "pelaksana": step.pelaksana_semua if step else (),
                     "kelengkapan": "; ".join(step.output) if step else "", "waktu": "", "output": ""}
         title = f"{say('add_step_title', lang)} {step.no}" if step else say("add_step_first", lang)
 
