@@ -4,6 +4,7 @@ from pathlib import Path
 
 from textual.widgets import Tree
 
+from soptui.editing import set_value
 from soptui.tui.app import SoptuiApp
 from soptui.tui.messages import LintBatch
 from soptui.tui.screens import Choose, CorpusFindings
@@ -181,3 +182,16 @@ async def test_the_list_draws_its_lines_as_textuals_tree_does(seeds):
                 ours = list(tree.render_line(y))
                 assert ours == _trees_own_drawing(tree, panel, y), (focused, hover, y)
         assert any("▶" in segment.text for segment in tree.render_line(tree.cursor_line))
+        # a line drawn before is drawn again when what it shows changes
+        other = str(next(Path("sops/lampihong").glob("*.toml")))
+        app.open(Path(other))
+        await pilot.pause()
+        tree.render_lines(tree.size.region)
+        line = next(y for y, each in enumerate(tree._tree_lines) if each.node.data == other)
+        assert "●" not in "".join(segment.text for segment in tree.render_line(line))[:6]
+        assert app.edit(lambda text: set_value(text, "/langkah/0/waktu", "7 jam"))
+        await pilot.pause()
+        tree.render_lines(tree.size.region)
+        drawn = "".join(segment.text for segment in tree.render_line(line))
+        assert drawn.startswith("└ ▶ ● "), drawn
+        assert list(tree.render_line(line)) == _trees_own_drawing(tree, panel, line)

@@ -12,6 +12,7 @@ from rich.text import Text as RichText
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.cache import LRUCache
 from textual.strip import Strip
 from textual.widgets import Input, Label, Tree
 from textual.widgets.tree import TreeNode
@@ -62,6 +63,7 @@ class CorpusTree(FixedSize, Tree):
         self.parts_of = parts_of
         self._frame_styles: dict[tuple, object] = {}
         self._frame_style = Style()
+        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
 
     def _invalidate(self) -> None:
         # Tree lays the screen out again on every change of its nodes (a folder opened, filled);
@@ -120,7 +122,17 @@ class CorpusTree(FixedSize, Tree):
         number = y + scroll_y
         if number >= len(lines):
             return Strip.blank(width, self._frame_style)
-        return Strip(self._line_segments(number, lines[number], width)).crop(scroll_x, scroll_x + width)
+        line = lines[number]
+        # A line is drawn again only when something it shows changed: scrolling the list (the
+        # cursor going to another SOP of the same folder) repaints every line from here. The key
+        # is Tree's own (its `_updates` moves when lines are added or taken away), with the cursor.
+        key = (number, self._updates, self._frame_style, self._pseudo_class_state, width, self.virtual_size.width,
+               self.cursor_line == number, self.hover_line == number, self.hover_line >= 0, self.has_focus,
+               tuple((node._id, node._updates, node._hover, node._selected) for node in line.path), line.last)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = Strip(self._line_segments(number, line, width))
+        return strip.crop(scroll_x, scroll_x + width)
 
     def _line_segments(self, y: int, line, width: int) -> list[Segment]:
         """Line `y` of the tree as Tree._render_line draws it, as segments."""
