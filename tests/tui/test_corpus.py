@@ -195,3 +195,16 @@ async def test_the_list_draws_its_lines_as_textuals_tree_does(seeds):
         drawn = "".join(segment.text for segment in tree.render_line(line))
         assert drawn.startswith("└ ▶ ● "), drawn
         assert list(tree.render_line(line)) == _trees_own_drawing(tree, panel, line)
+
+
+async def test_building_the_list_resets_trees_caches_once_not_once_a_node(seeds, monkeypatch):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        resets = []
+        original = Tree._invalidate
+        monkeypatch.setattr(Tree, "_invalidate", lambda tree: (resets.append(tree), original(tree)))
+        app.query_one("#sidebar").rebuild()  # four folders, five files
+        assert len(resets) == 1
+        await pilot.pause()
+        assert len(app.query_one("#sidebar").nodes) == 5 and len(app.query_one("#corpus", Tree)._tree_lines) == 9

@@ -4,6 +4,8 @@ the open SOP marked, and a filter."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.segment import Segment
@@ -65,7 +67,25 @@ class CorpusTree(FixedSize, Tree):
         self._frame_style = Style()
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
 
+    _adding = False
+
+    @contextmanager
+    def adding(self) -> Iterator[None]:
+        """Nodes added within it cost one reset of Tree's caches, not one each (a folder of a
+        hundred SOPs opened)."""
+        if self._adding:  # within another
+            yield
+            return
+        self._adding = True
+        try:
+            yield
+        finally:
+            self._adding = False
+            self._invalidate()
+
     def _invalidate(self) -> None:
+        if self._adding:
+            return
         # Tree lays the screen out again on every change of its nodes (a folder opened, filled);
         # the list's size is the stylesheet's, so a repaint does (see FixedSize).
         with self.repaint_only():
@@ -231,21 +251,23 @@ class CorpusPanel(Vertical):
             folders.setdefault(path.parent, []).append(path)
         shown = sum(len(paths) for paths in folders.values())
         open_all = shown <= OPEN_FOLDERS_UP_TO
-        for folder, paths in folders.items():
-            label = self.workspace.relative(folder) if folder != self.workspace.root else "."
-            node = tree.root.add(f"{label} ({len(paths)})" if not open_all else label, expand=open_all,
-                                 allow_expand=True)
-            if open_all:
-                self._fill(node, paths)
-            else:
-                self._unfilled[node] = paths
+        with tree.adding():
+            for folder, paths in folders.items():
+                label = self.workspace.relative(folder) if folder != self.workspace.root else "."
+                node = tree.root.add(f"{label} ({len(paths)})" if not open_all else label, expand=open_all,
+                                     allow_expand=True)
+                if open_all:
+                    self._fill(node, paths)
+                else:
+                    self._unfilled[node] = paths
         self._status(shown)
         if self.open_path is not None:
             self.reveal(self.open_path)
 
     def _fill(self, folder: TreeNode, paths: list[Path]) -> None:
-        for path in paths:
-            self.nodes[str(path)] = folder.add_leaf(path.stem, data=str(path))
+        with folder.tree.adding():
+            for path in paths:
+                self.nodes[str(path)] = folder.add_leaf(path.stem, data=str(path))
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded) -> None:
         paths = self._unfilled.pop(event.node, None)
