@@ -41,6 +41,8 @@ FORMAT = 8
 # How many store and replay files the cache folder keeps: a run with another configuration, date
 # or set of arguments makes a new one, and the oldest go.
 MAX_STORES = 12
+# What a whole entry's body holds, as `plain.encode` writes it.
+_PLAIN_KEYS = frozenset(("loaded", "collected", "identity", "fixes", "findings"))
 
 
 def cache_dir() -> Path:
@@ -121,10 +123,10 @@ class Store:
                 self._heads[head[0]] = (head, *place)
         self._fd = fd
 
-    def reuse(self, path: Path, whole: bool = True) -> FileResult | None:
+    def reuse(self, path: Path, whole: bool = True, plain: bool = False) -> FileResult | dict | None:
         """The cached result of an unchanged file (with `whole=False`, only what corpus rules
-        collected from it, and no findings), its entry kept for the new store; None if the file
-        must be checked afresh."""
+        collected from it, and no findings; with `plain`, a whole result in `plain`'s form, not
+        decoded), its entry kept for the new store; None if the file must be checked afresh."""
         found = self._heads.get(str(path))
         if found is None or self._fd is None:
             return None
@@ -141,7 +143,11 @@ class Store:
             if current is None:
                 return None
             body = entry[entry.index(b"\t") + 1:]
-            if whole:
+            if whole and plain:
+                result = json.loads(body)
+                if not isinstance(result, dict) or not _PLAIN_KEYS <= result.keys():
+                    return None  # not what this version writes: check the file afresh
+            elif whole:
                 result = decode(str(path), json.loads(body))
             else:
                 result = FileResult(str(path), [], head[4])
