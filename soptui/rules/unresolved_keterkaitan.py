@@ -91,10 +91,15 @@ class TitleIndex:
             for run in set(_ngrams(words, size)):
                 _discard(index, run, path)
 
-    def matches(self, wanted: str) -> set[str]:
-        """Paths of the SOPs whose title is `wanted`, contains it, or is contained in it."""
+    def matches(self, wanted: str, scan: bool = False) -> set[str]:
+        """Paths of the SOPs whose title is `wanted`, contains it, or is contained in it. `scan`:
+        look through the titles rather than build the index of runs of this length, if it is
+        not built yet (cheaper for the few names of a `--changed-since` run)."""
         words = wanted.split()
-        found = set(self.runs(len(words)).get(wanted, ()))  # titles containing wanted (or equal)
+        if scan and len(words) not in self._runs:  # titles containing wanted (or equal)
+            found = {path for title, paths in self.exact.items() if contains(title, wanted) for path in paths}
+        else:
+            found = set(self.runs(len(words)).get(wanted, ()))
         for size in range(1, len(words)):  # titles that wanted contains
             for run in _ngrams(words, size):
                 found.update(self.exact.get(run, ()))
@@ -231,6 +236,10 @@ class _References(CorpusIndex):
         # many matches each unit has, so that a file asks "one in my unit, other than me?" in
         # constant time (a name that matches a thousand SOPs is not scanned a thousand times).
         answers: dict[str, tuple[set[str], Counter, list[str]]] = {}
+        paths = list(paths)
+        # A few files (--changed-since): each name looked for through the titles, not through
+        # indexes of every run of words of every title, which cost more than a few scans.
+        scan = len(paths) <= _SCAN_FOR_AT_MOST
         for path in paths:
             data = self.data.get(path)
             if data is None:
@@ -246,7 +255,7 @@ class _References(CorpusIndex):
                         f"{reference!r} is this SOP itself, not a related SOP"), path=path, step=step, pos=pos)
                     continue
                 if wanted not in answers:
-                    found = self.titles.matches(wanted)
+                    found = self.titles.matches(wanted, scan=scan)
                     answers[wanted] = found, Counter(self.unit_of[p] for p in found), heapq.nsmallest(2, found)
                 matched, per_unit, first = answers[wanted]
                 mine = path in matched
@@ -262,6 +271,10 @@ class _References(CorpusIndex):
                         f"{reference!r} hanya ditemukan di unit lain: {that['nama']!r} ({that.get('unit')}, {other})",
                         f"{reference!r} is found only in another unit: {that['nama']!r} ({that.get('unit')}, {other})",
                     ), path=path, step=step, pos=pos)
+
+
+# Up to this many files checked, their names are looked for by a scan of the titles.
+_SCAN_FOR_AT_MOST = 4
 
 
 def _all_runs(title: str) -> set[str]:
