@@ -143,18 +143,19 @@ class Store:
         """The cached result of an unchanged file (with `whole=False`, only what corpus rules
         collected from it, and no findings; with `plain`, a whole result in `plain`'s form, not
         decoded), its entry kept for the new store; None if the file must be checked afresh."""
-        found = self._heads.get(str(path))
+        name = os.fspath(path)
+        found = self._heads.get(name)
         if found is None or self._fd is None:
             return None
         head, offset, length = found
         try:
-            current = _current(path, head)
+            current = _current(path, head, name)
             if current is None:
                 return None
             if current is head and not whole and self._indexed:
                 # Only the head is needed, and the index's check covered it: the line is not read.
                 self._keep(head, (offset, length))
-                return FileResult(str(path), [], head[4])
+                return FileResult(name, [], head[4])
             line = os.pread(self._fd, length, offset)
             entry = _intact(line)
             if entry is None:
@@ -335,20 +336,20 @@ def _intact(line: bytes) -> bytes | None:
     return entry
 
 
-def _stat(path: Path) -> tuple[int, int]:
+def _stat(path: Path | str) -> tuple[int, int]:
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return (-1, -1)
     return info.st_mtime_ns, info.st_size
 
 
-def _current(path: Path, head: list) -> list | None:
+def _current(path: Path, head: list, name: str | None = None) -> list | None:
     """`head` ([name, hash, mtime, size, collected]) if the file has not changed since, else
     None. Same modification time and size: trusted without reading (as git does); otherwise the
     content hash decides, and an unchanged file gets its new stamp (a checkout that touched every
     file costs one hashing, not one a run)."""
-    if len(head) == 5 and tuple(head[2:4]) == _stat(path) and head[2] != -1:
+    if len(head) == 5 and tuple(head[2:4]) == _stat(name or path) and head[2] != -1:
         return head
     read = parallel.read_file(path)
     if read is None or head[1] != parallel.digest(read[0]):

@@ -58,10 +58,10 @@ def lint(checker: Checker, files: list[Path], targets: list[Path] | None = None,
                 spilled.add_plain(result.path, data["fixes"], data["findings"])
             counted.append(result.coverage)
 
+    names = [str(path) for path in files]
     try:
         misses = []
-        for path in files:
-            name = str(path)
+        for path, name in zip(files, names):
             cached = None
             if store is not None and name not in revision_bound:
                 cached = store.reuse(path, whole=reported is None or name in reported, plain=spilled is not None)
@@ -85,8 +85,8 @@ def lint(checker: Checker, files: list[Path], targets: list[Path] | None = None,
     else:
         findings += corpus_findings
         findings.sort(key=Finding.by_place)
-    shown = files if reported is None else [p for p in files if str(p) in reported]
-    return LintResult([str(p) for p in shown], findings if spilled is None else spilled, checker.infos(),
+    shown = names if reported is None else [name for name in names if name in reported]
+    return LintResult(shown, findings if spilled is None else spilled, checker.infos(),
                       coverage.total(counted))
 
 
