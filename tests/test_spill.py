@@ -100,3 +100,30 @@ def test_a_fix_written_before_is_not_taken_for_a_new_one_with_the_same_id():
     other = Fix(Text("b", "b"), (Edit("/y", 2, False),))
     stale = {id(fix): (other, '"stale"')}  # as if `other` had died and its id been reused
     assert "stale" not in _fix_json(_finding("a.toml", 1, "SOP101", fix), "en", stale)
+
+
+def test_a_disk_that_refuses_the_findings_costs_memory_not_findings(monkeypatch):
+    from soptui.checker import spill
+    from soptui.checker.engine import FileResult
+    from soptui.checker.plain import encode
+
+    spilled = SpilledFindings()
+    own = [_finding("a.toml", 2, "SOP101"), _finding("a.toml", 1, "SOP200")]
+    plain = encode(FileResult("a.toml", own))
+
+    def full(fd, data, offset):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(spill.os, "pwrite", full)
+    spilled.add_plain("a.toml", plain["fixes"], plain["findings"])
+    assert list(spilled) == sorted(own, key=Finding.by_place)
+
+
+def test_no_temporary_folder_keeps_the_findings_in_memory(corpus, capsys, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(run, "SPILL_MIN_FILES", 10**9)
+    expected = reports(capsys, "--no-cache")
+    monkeypatch.setattr(run, "SPILL_MIN_FILES", 0)
+    monkeypatch.setattr(tempfile, "tempdir", str(corpus / "no such folder"))
+    assert reports(capsys, "--no-cache") == expected

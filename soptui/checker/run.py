@@ -43,7 +43,7 @@ def lint(checker: Checker, files: list[Path], targets: list[Path] | None = None,
 
         store = Store(cache_dir() / f"{key}.lines")
     corpus = CorpusState(checker)
-    spilled = SpilledFindings() if len(files if reported is None else reported) >= SPILL_MIN_FILES else None
+    spilled = _spilled() if len(files if reported is None else reported) >= SPILL_MIN_FILES else None
     findings: list[Finding] = []
     counted: list = []  # coverage of the files reported on
 
@@ -88,6 +88,13 @@ def lint(checker: Checker, files: list[Path], targets: list[Path] | None = None,
     shown = names if reported is None else [name for name in names if name in reported]
     return LintResult(shown, findings if spilled is None else spilled, checker.infos(),
                       coverage.total(counted))
+
+
+def _spilled() -> SpilledFindings | None:
+    try:
+        return SpilledFindings()
+    except OSError:
+        return None  # no temporary folder to write in: the findings are kept in memory
 
 
 def results(checker: Checker, files: list[Path], progress: Progress | None = None) -> Iterator[FileResult]:

@@ -70,9 +70,11 @@ class SpilledFindings(Sequence):
     def __init__(self) -> None:
         import tempfile  # here: it imports shutil and random, which a small run never needs
 
-        self._file = tempfile.TemporaryFile(prefix="soptui-findings-")
+        # Unbuffered: written and read by position (`os.pwrite`, `os.pread`).
+        self._file = tempfile.TemporaryFile(prefix="soptui-findings-", buffering=0)
         self._end = 0
         self._places: dict[str, tuple[int, int]] = {}  # path -> (offset, length) of its findings
+        self._unwritten: dict[str, bytes] = {}  # path -> its findings, when the disk refused them
         self._kept: dict[str, list[Finding]] = {}  # path -> findings given as objects (corpus rules')
         self._length = 0
         self.tally = Tally()
@@ -85,10 +87,16 @@ class SpilledFindings(Sequence):
             fix = finding[10]
             self.tally._add(path, finding[0], finding[2], None if fix is None else fixes[fix][3])
         data = marshal.dumps((fixes, findings))
-        self._file.write(data)
+        self._length += len(findings)
+        try:
+            written = os.pwrite(self._file.fileno(), data, self._end)
+        except OSError:
+            written = 0
+        if written != len(data):  # a full disk: this file's findings are kept in memory, compactly
+            self._unwritten[path] = data
+            return
         self._places[path] = (self._end, len(data))
         self._end += len(data)
-        self._length += len(findings)
 
     def add(self, findings: Iterable[Finding]) -> None:
         """Findings as objects (the corpus rules'), reported after the same file's own at a tie."""
@@ -102,13 +110,13 @@ class SpilledFindings(Sequence):
         return self._length
 
     def __iter__(self) -> Iterator[Finding]:
-        self._file.flush()
         fd = self._file.fileno()
-        for path in sorted(self._places.keys() | self._kept.keys()):
+        for path in sorted(self._places.keys() | self._unwritten.keys() | self._kept.keys()):
             findings = []
             place = self._places.get(path)
-            if place is not None:
-                fixes, plain = marshal.loads(os.pread(fd, place[1], place[0]))
+            data = self._unwritten.get(path) if place is None else os.pread(fd, place[1], place[0])
+            if data is not None:
+                fixes, plain = marshal.loads(data)
                 findings = decode_findings(path, fixes, plain)
             findings += self._kept.get(path, ())
             findings.sort(key=Finding.by_place)
