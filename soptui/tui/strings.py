@@ -6,6 +6,10 @@ footer, tabs, column headers, dialogs, help and the command palette. `say(key, l
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from textual.binding import BindingsMap
+
 WORDS: dict[str, tuple[str, str]] = {
     # key bindings: the footer and the command palette
     "help": ("bantuan", "help"),
@@ -25,6 +29,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "move_down": ("turunkan langkah", "move step down"),
     "toggle_decision": ("keputusan / proses", "decision / process"),
     "add_actor": ("tambah pelaksana", "add actor"),
+    "also_actor": ("juga di kolom ini", "also in this column"),
+    "pick_several": ("(spasi: pilih satu atau lebih)", "(space: tick one or more)"),
     "remove_actor": ("hapus pelaksana", "remove actor"),
     "external_editor": ("buka di editor", "open in editor"),
     "new_sop": ("SOP baru", "new SOP"),
@@ -150,6 +156,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "cannot_create": ("gagal membuat", "cannot create"),
     "list_hint": ("pisahkan dengan ; — kosong menghapus", "separate with ; — empty removes"),
     "value_hint": ("kosong menghapus kunci", "empty removes the key"),
+    "date_hint": ("2023-07-26, 26 Juli 2023, atau bulan saja: 2019-09, September 2019 — kosong menghapus",
+                  "2023-07-26, 26 Juli 2023, or a month only: 2019-09, September 2019 — empty removes"),
     "edit_failed": ("perubahan gagal", "edit failed"),
     "editor_failed": ("editor gagal", "editor failed"),
     "no_longer_loads": ("berkas tidak termuat lagi: lihat tab Prosedur", "the file no longer loads: see the Prosedur tab"),
@@ -165,10 +173,6 @@ WORDS: dict[str, tuple[str, str]] = {
 def relabel(node, words: dict[str, str], lang: str) -> None:
     """Word the key bindings of `node` (the app, a widget, a screen) in `lang`: `words` maps
     each binding's action to its key in `WORDS`. Bindings are declared once, in Indonesian."""
-    from dataclasses import replace
-
-    from textual.binding import BindingsMap
-
     node._bindings = BindingsMap([replace(binding, description=say(words[binding.action], lang))
                                   if binding.action in words else binding
                                   for bindings in node._bindings.key_to_bindings.values()
