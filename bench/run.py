@@ -25,6 +25,7 @@ Figures, all wall-clock, best of N where noted:
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
@@ -169,25 +170,15 @@ def changed_since(soptuis: dict[str, list[str]], env: dict, count: int, rounds: 
 
 
 def main() -> None:
-    arguments = sys.argv[1:]
-    sizes = [1_000, 10_000]
-    if "--sizes" in arguments:
-        at = arguments.index("--sizes")
-        sizes = [int(size) for size in arguments[at + 1].split(",")]
-        del arguments[at:at + 2]
-    only = rounds = against = None
-    for option in ("--only", "--rounds", "--against"):
-        if option in arguments:
-            at = arguments.index(option)
-            value = arguments[at + 1]
-            del arguments[at:at + 2]
-            if option == "--only":
-                only = value
-            elif option == "--rounds":
-                rounds = int(value)
-            else:
-                against = value
-    count = int(arguments[0]) if arguments else 10_000
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("count", nargs="?", type=int, default=10_000, help="SOPs in the corpus (default 10,000)")
+    parser.add_argument("--sizes", type=lambda text: [int(size) for size in text.split(",")],
+                        default=[1_000, 10_000], help="corpus sizes for figure 5 (default 1000,10000)")
+    parser.add_argument("--only", choices=["growth", "changed-since"], help="print only figure 5 or 6")
+    parser.add_argument("--against", metavar="OTHER_SOPTUI", help="figure 6 also for another installation")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of figure 6 (default 5)")
+    options = parser.parse_args()
+    count, sizes, only, against, rounds = options.count, options.sizes, options.only, options.against, options.rounds
     soptui = installed_soptui()
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -197,7 +188,7 @@ def main() -> None:
         return
     soptuis = {"this": soptui, **({"against": [against]} if against else {})}
     if only == "changed-since":
-        changed_since(soptuis, env, count, rounds or 5)
+        changed_since(soptuis, env, count, rounds)
         return
     corpus = corpus_of("plain", count)
     files = sorted(corpus.rglob("*.toml"))
@@ -232,7 +223,7 @@ def main() -> None:
         print(f"  {name:32s} {seconds:8.3f} s   {note}")
     with tempfile.TemporaryDirectory() as cache:
         growth(soptui, dict(env, SOPTUI_CACHE_DIR=cache), sizes)
-    changed_since(soptuis, env, count, rounds or 5)
+    changed_since(soptuis, env, count, rounds)
 
 
 if __name__ == "__main__":
