@@ -1,0 +1,70 @@
+"""The per-file hot path's shortcuts give what the plain code they stand in for gives.
+
+Each shortcut (a cheaper sieve before an exact test, values without their pointers, ...) is held
+to the plain computation on the seeds and on a generated corpus (bench/generate.py)."""
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from soptui.flow import Flow
+from soptui.loading.loader import load_file
+from soptui.rules import doubled_word, kegiatan_active_verb
+from soptui.rules.doubled_word import DoubledWord
+from soptui.testing import RuleTester
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def sops(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("generated")
+    generate(corpus, 60)
+    loaded = [load_file(p) for p in sorted([*ROOT.glob("sops/**/*.toml"), *corpus.rglob("*.toml")])]
+    return [r.sop or r.draft for r in loaded if (r.sop or r.draft) is not None]
+
+
+def test_doubled_word_values_are_the_texts_in_order(sops):
+    for sop in sops:
+        assert list(doubled_word._values(sop)) == [text for _, text in doubled_word.texts(sop)]
+
+
+@pytest.mark.parametrize("text", ["Data data, lalu", "tentang tentang.", "(tentang tentang)", "x tentang tentang;",
+                                  "Arsip arsip!", "satu. satu", "Camat  camat"])
+def test_doubled_word_sieve_lets_through_what_the_word_comparison_finds(text):
+    words = text.casefold().split()
+    exact = any(a == b.rstrip(doubled_word._TRAILING) and len(a) > 1 and a.isalpha() for a, b in zip(words, words[1:]))
+    found = bool(RuleTester(DoubledWord).findings(f'peringatan = [{text!r}]\n'.replace("'", '"')))
+    assert found == (exact and doubled_word._DOUBLED.search(text) is not None)
+
+
+TRICKY_KEGIATAN = ["Memeriksa berkas", "memeriksa", "Menanda tangani surat", "Metanda tangan", "Mereka menyusun",
+                   "Beberapa berkas", "Membuat/tanda tangan", "Memeriksa, lalu", "Me-tanda tangan", "Berkas diperiksa",
+                   "Bentuk tim", "Menyusun.", "Mé", "Meja", "M", "Me", "Be", "BERKOORDINASI dengan camat"]
+
+
+def test_kegiatan_shortcut_answers_as_judge_does(sops):
+    texts = TRICKY_KEGIATAN + [step.kegiatan for sop in sops for step in sop.langkah]
+    assert any(kegiatan_active_verb._starts_with_active_verb(text) for text in texts)
+    for text in texts:
+        if kegiatan_active_verb._starts_with_active_verb(text):
+            assert kegiatan_active_verb.judge(text) is None, text
+
+
+@given(st.lists(st.sampled_from(["me", "Me", "be", "tanda", "Tanda", "tangan", "di", "ja", "rika", "sa", "kan", " ", "  ",
+                                 "/", "-", ",", ".", "(", "é", "1", "K"]), max_size=8).map("".join))
+def test_kegiatan_shortcut_answers_as_judge_does_on_generated_text(text):
+    if kegiatan_active_verb._starts_with_active_verb(text):
+        assert kegiatan_active_verb.judge(text, kegiatan_active_verb.ACTOR_WORDS | {"mereka"}) is None
+
+
+def test_flow_shortcut_for_plain_rows_gives_the_exits_of_every_step(sops):
+    assert any(step.simbol is not None or step.ya is not None for sop in sops for step in sop.langkah)
+    for sop in sops:
+        flow = Flow(sop)
+        assert [flow.next(step) for step in sop.langkah] == [flow._exits(sop, step) for step in sop.langkah]
