@@ -68,3 +68,54 @@ def test_flow_shortcut_for_plain_rows_gives_the_exits_of_every_step(sops):
     for sop in sops:
         flow = Flow(sop)
         assert [flow.next(step) for step in sop.langkah] == [flow._exits(sop, step) for step in sop.langkah]
+
+
+def test_stored_patterns_are_what_re_compiles():
+    import marshal
+    import re
+
+    import _sre
+
+    from soptui import regexcache
+
+    written_for, rows = marshal.loads(regexcache.STORE.read_bytes())
+    if tuple(written_for) != regexcache.stamp():
+        pytest.skip(f"the store was written for another Python build ({written_for}), not used on this one")
+    assert len(rows) > 100
+    for pattern, flags, effective, code, groups, groupindex, indexgroup in rows:
+        stored = _sre.compile(pattern, effective, code, groups, groupindex, indexgroup)
+        assert stored == re.compile(pattern, flags) and stored.groupindex == re.compile(pattern, flags).groupindex
+
+
+def test_the_store_holds_every_pattern_a_lint_compiles(tmp_path):
+    """Fails when a pattern changed since `python -m soptui.cli.regexstore` last ran (run it again)."""
+    import marshal
+    import subprocess
+
+    from soptui import regexcache
+
+    written_for, rows = marshal.loads(regexcache.STORE.read_bytes())
+    if tuple(written_for) != regexcache.stamp():
+        pytest.skip(f"the store was written for another Python build ({written_for}), not used on this one")
+    script = ("import sys; from soptui.cli.regexstore import patterns_of_a_lint; "
+              "print(repr(patterns_of_a_lint(sys.argv[1:])))")
+    seeds = sorted(str(p) for p in ROOT.glob("sops/**/*.toml"))
+    out = subprocess.run([sys.executable, "-c", script, str(ROOT / "sops"), seeds[0]], capture_output=True,
+                         text=True, check=True).stdout
+    stored = {(row[0], row[1]) for row in rows}
+    missing = [found for found in eval(out) if found not in stored]  # noqa: S307 - our own repr
+    assert not missing, f"{len(missing)} patterns not stored, e.g. {missing[:3]}: run python -m soptui.cli.regexstore"
+
+
+def test_preloaded_patterns_are_what_re_compile_returns():
+    import re
+
+    from soptui import regexcache
+    from soptui.loading import locate
+
+    re.purge()
+    if regexcache.preload() == 0:
+        pytest.skip("the store is not for this Python build")
+    preloaded = re._cache[(str, locate._HEADER_LINE.pattern, 0)]
+    assert re.compile(locate._HEADER_LINE.pattern) is preloaded
+    assert preloaded.findall("\n[a]\nx = 1\n[[b]]") == ["[a]", "[[b]]"]

@@ -155,6 +155,7 @@ class Checker:
         self.rules: list[Rule] = [cls(options_for(self.config, cls)) for cls in self.classes]
         # Keyed by which overrides apply: most files share one selection.
         self._selections: dict[tuple[int, ...], RuleSelection] = {}
+        self._running_of: dict[frozenset[str], list[tuple[Rule, bool]]] = {}  # by the codes enabled
 
     def infos(self) -> list[RuleInfo]:
         return [*META_RULES, *(
@@ -190,21 +191,35 @@ class Checker:
         findings: list[Finding] = list(problems or ())
         collected: dict[str, Any] = {}
         broken = sop.broken
-        for rule in self.rules:
-            if rule.code not in selection.enabled:
-                continue
+        context = self.context
+        for rule, corpus in self._running(selection):
             if broken and rule.reads_broken(broken):
                 continue
-            if isinstance(rule, CorpusRule):
-                data = self._contained(rule, path, findings, lambda: rule.collect(sop))
+            # as `_contained` does, inline: this loop runs for every rule of every file
+            try:
+                if corpus:
+                    data = rule.collect(sop)
+                else:
+                    violations = list(rule.check(sop, context))
+            except Exception as error:  # noqa: BLE001 - a rule's bug must not end the run
+                findings.append(self.internal_error(rule, path, error))
+                continue
+            if corpus:
                 if data is not None:
                     collected[rule.code] = data
-                continue
-            violations = self._contained(rule, path, findings, lambda: list(rule.check(sop, self.context)))
-            findings += [self._finding(rule, sop, v, selection) for v in violations or ()]
+            elif violations:
+                findings += [self._finding(rule, sop, v, selection) for v in violations]
         identity = {"nama": sop.nama, "nomor": sop.nomor or "", "unit": sop.unit}
         return FileResult(path, self._suppress(sop, findings, selection), collected, identity=identity,
                           source=sop.source, coverage=coverage.of_sop(sop, self.context.registry))
+
+    def _running(self, selection: RuleSelection) -> list[tuple[Rule, bool]]:
+        """The enabled rules of `selection`, in order, each with whether it is a corpus rule."""
+        running = self._running_of.get(selection.enabled)
+        if running is None:
+            running = self._running_of[selection.enabled] = [
+                (rule, isinstance(rule, CorpusRule)) for rule in self.rules if rule.code in selection.enabled]
+        return running
 
     def _contained(self, rule: Rule, path: str, findings: list[Finding], call: Callable[[], Any]) -> Any:
         try:

@@ -1,0 +1,56 @@
+"""Writing `soptui/data/regex.marshal` (see `soptui.regexcache`) from the patterns a lint compiles.
+
+    python -m soptui.cli.regexstore
+"""
+
+from __future__ import annotations
+
+import marshal
+import re
+from pathlib import Path
+
+from ..regexcache import STORE, compiled_form, stamp
+
+
+def patterns_of_a_lint(paths: list[str]) -> list[tuple[str | bytes, int]]:
+    """(pattern, flags) of every pattern compiled by `soptui lint PATHS` in this process
+    (a fresh one: modules imported before compile their patterns unseen)."""
+    import contextlib
+    import io
+
+    from re import _compiler
+
+    seen: dict[tuple, None] = {}
+    original = _compiler.compile
+
+    def recording(pattern, flags=0):
+        if _compiler.isstring(pattern):
+            seen[(pattern, int(flags))] = None
+        return original(pattern, flags)
+
+    re.purge()
+    _compiler.compile = recording
+    try:
+        from . import main  # after the recorder: its modules compile patterns as they load
+
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            for path in paths:
+                main(["lint", path, "--no-cache", "--quiet"])
+    finally:
+        _compiler.compile = original
+    return list(seen)
+
+
+def write(store: Path = STORE, paths: list[str] | None = None) -> int:
+    """Write the store for this Python from what a lint of `paths` (default: the seeds, all
+    together and one alone) compiles; how many patterns."""
+    root = Path(__file__).resolve().parent.parent.parent
+    seeds = sorted(str(p) for p in (root / "sops").rglob("*.toml"))
+    found = patterns_of_a_lint(paths or [str(root / "sops"), seeds[0]])
+    rows = [compiled_form(pattern, flags) for pattern, flags in found if not flags & re.DEBUG]
+    store.write_bytes(marshal.dumps((stamp(), rows)))
+    return len(rows)
+
+
+if __name__ == "__main__":
+    print(f"wrote {write()} patterns to {STORE}")
