@@ -9,7 +9,7 @@ every `re` function look first, so no module changes how it compiles. The stored
 `re.compile` makes. On another Python build the file is not used; a pattern changed or added
 since it was written is compiled as usual (only slower).
 
-    python -m soptui.cli.regexstore    rewrites the file for the running Python, from a lint of sops/
+    python -m soptui.cli.stores    rewrites the file for the running Python, from a lint of sops/
 """
 
 from __future__ import annotations

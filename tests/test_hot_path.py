@@ -88,23 +88,20 @@ def test_stored_patterns_are_what_re_compiles():
 
 
 def test_the_store_holds_every_pattern_a_lint_compiles(tmp_path):
-    """Fails when a pattern changed since `python -m soptui.cli.regexstore` last ran (run it again)."""
+    """Fails when a pattern changed since `python -m soptui.cli.stores` last ran (run it again)."""
     import marshal
-    import subprocess
 
     from soptui import regexcache
+    from soptui.cli import stores
 
     written_for, rows = marshal.loads(regexcache.STORE.read_bytes())
     if tuple(written_for) != regexcache.stamp():
         pytest.skip(f"the store was written for another Python build ({written_for}), not used on this one")
-    script = ("import sys; from soptui.cli.regexstore import patterns_of_a_lint; "
-              "print(repr(patterns_of_a_lint(sys.argv[1:])))")
     seeds = sorted(str(p) for p in ROOT.glob("sops/**/*.toml"))
-    out = subprocess.run([sys.executable, "-c", script, str(ROOT / "sops"), seeds[0]], capture_output=True,
-                         text=True, check=True).stdout
+    found = stores.patterns_in_a_fresh_process([str(ROOT / "sops"), seeds[0]])
     stored = {(row[0], row[1]) for row in rows}
-    missing = [found for found in eval(out) if found not in stored]  # noqa: S307 - our own repr
-    assert not missing, f"{len(missing)} patterns not stored, e.g. {missing[:3]}: run python -m soptui.cli.regexstore"
+    missing = [pattern for pattern in found if pattern not in stored]
+    assert not missing, f"{len(missing)} patterns not stored, e.g. {missing[:3]}: run python -m soptui.cli.stores"
 
 
 def test_preloaded_patterns_are_what_re_compile_returns():
@@ -119,3 +116,25 @@ def test_preloaded_patterns_are_what_re_compile_returns():
     preloaded = re._cache[(str, locate._HEADER_LINE.pattern, 0)]
     assert re.compile(locate._HEADER_LINE.pattern) is preloaded
     assert preloaded.findall("\n[a]\nx = 1\n[[b]]") == ["[a]", "[[b]]"]
+
+
+def test_the_shipped_registry_store_gives_the_entries_its_file_gives():
+    """Fails when soptui/data/regulations.toml changed since `python -m soptui.cli.stores` last ran."""
+    import marshal
+
+    from soptui import registry
+
+    name, text = "soptui/" + registry.SHIPPED, registry.shipped_text()
+    checksum, stored_name, rows = marshal.loads(registry.SHIPPED_STORE.read_bytes())
+    assert (checksum, stored_name) == (registry._checksum(text), name), "run python -m soptui.cli.stores"
+    read = registry.read_registry_text(text, name, validate=False)
+    assert registry.shipped_entries(text, name) == read and len(read) > 300
+
+
+def test_a_registry_store_of_another_text_is_not_used(tmp_path):
+    from soptui import registry
+
+    name, text = "soptui/" + registry.SHIPPED, registry.shipped_text()
+    edited = text.replace("[[regulation]]", "# edited\n[[regulation]]", 1)
+    assert registry.shipped_entries(edited, name) == registry.read_registry_text(edited, name, validate=False)
+    assert registry.shipped_entries(text, name, store=tmp_path / "none.marshal") == registry.shipped_entries(text, name)
