@@ -42,8 +42,8 @@ def preload(store: Path = STORE) -> int:
     if cache is None:
         return 0
     try:
-        with open(store, "rb") as handle:
-            written_for, rows = marshal.load(handle)
+        # read whole, then decoded: marshal.load on a file reads it a few bytes at a time
+        written_for, rows = marshal.loads(store.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return 0
     if tuple(written_for) != stamp():
