@@ -138,3 +138,71 @@ def test_a_registry_store_of_another_text_is_not_used(tmp_path):
     edited = text.replace("[[regulation]]", "# edited\n[[regulation]]", 1)
     assert registry.shipped_entries(edited, name) == registry.read_registry_text(edited, name, validate=False)
     assert registry.shipped_entries(text, name, store=tmp_path / "none.marshal") == registry.shipped_entries(text, name)
+
+
+def test_plain_validity_is_written_for_this_schema():
+    """Fails when schemas/sop.schema.json changed: bring soptui/loading/plain_valid.py in line
+    with it (each constraint it checks), then set WRITTEN_FOR to the new checksum."""
+    from soptui.loading import plain_valid, schema
+
+    assert schema.schema_hash() == plain_valid.WRITTEN_FOR
+    properties = schema.sop_schema()["properties"]
+    steps = properties["langkah"]["items"]["properties"]
+    assert properties["pelaksana"]["propertyNames"]["pattern"] == plain_valid.PELAKSANA_ID
+    assert (steps["simbol"]["pattern"], steps["waktu"]["pattern"]) == (plain_valid.SIMBOL, plain_valid.WAKTU)
+    assert set(properties) == plain_valid._TOP and set(steps) == plain_valid._STEP
+
+
+def _gate_says(data) -> bool:
+    from soptui.loading import loader, schema
+
+    return schema.is_valid(loader._top_dates_as_text(data))
+
+
+def test_a_plain_yes_is_a_yes_of_the_gate_on_seeds_and_generated_sops(sops):
+    import copy
+
+    from soptui.loading import toml
+    from soptui.loading.plain_valid import plainly_valid
+
+    yes = 0
+    for sop in sops:
+        data = toml.parse(sop.text)
+        if plainly_valid(data):
+            yes += 1
+            assert _gate_says(data), sop.path
+        # each step or key spoilt in turn: a yes must stay a yes of the gate
+        for spoilt in _spoilt(copy.deepcopy(data)):
+            assert not plainly_valid(spoilt) or _gate_says(spoilt)
+    assert yes > len(sops) / 2
+
+
+def _spoilt(data):
+    import datetime as dt
+
+    for key, bad in [("nama", ""), ("nomor", 5), ("tanggal_pembuatan", "2023-07-26"),
+                     ("tanggal_revisi", dt.datetime(2023, 7, 26, 10, 0)), ("dasar_hukum", ["a", ""]),
+                     ("keterkaitan", "SOP A"), ("disahkan_oleh", {"jabatan": "Camat", "nip": 1}),
+                     ("pelaksana", {"Camat": "Camat"}), ("pelaksana", {"camat": ""}), ("langkah", []), ("nama_", "x")]:
+        yield {**data, key: bad}
+    for field, bad in [("no", -1), ("no", True), ("no", 1.0), ("kegiatan", ""), ("pelaksana", ""), ("simbol", "Proses"),
+                       ("simbol", "proses\n"), ("waktu", "sebentar"), ("waktu", "5 menit\n"), ("output", [""]),
+                       ("keterangan", 3), ("lanjut", "2"), ("kelengkapan", [1]), ("extra", 1)]:
+        steps = [dict(step) for step in data.get("langkah", [])]
+        if steps:
+            steps[-1][field] = bad
+            yield {**data, "langkah": steps}
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers(-2, 3) | st.text(max_size=3) | st.dates(),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+                        st.sampled_from(["no", "kegiatan", "simbol", "waktu", "output", "camat", "nip", "x"]), inner,
+                        max_size=4), max_leaves=12),
+       st.sampled_from(["nama", "unit", "nomor", "tanggal_revisi", "dasar_hukum", "pelaksana", "disahkan_oleh",
+                        "langkah", "hilang_di_sumber"]))
+def test_a_plain_yes_is_a_yes_of_the_gate_on_generated_values(value, key):
+    from soptui.loading.plain_valid import plainly_valid
+
+    data = {"nama": "A", "unit": "B", "langkah": [{"no": 1, "kegiatan": "Memeriksa"}], key: value}
+    if plainly_valid(data):
+        assert _gate_says(data)
