@@ -36,12 +36,14 @@ from .checker.rule import Applicability, Context, CorpusIndex, CorpusRule, Edit,
 from .citation import Citation
 from .hookspecs import hookimpl
 from .i18n import Text
-from .model import Signer, Sop, Step
+from .model import MonthDate, Signer, Sop, Step, date_order
 from .registry import Entry, Registry, RegistryError, load_registry
 from .reporting.base import Reporter
 from .source import Pos
 
-API_VERSION = "1.2"  # 1.1: Applicability, Fix(applicability=...), Rule.fix_safety; 1.2: CorpusIndex
+# 1.1: Applicability, Fix(applicability=...), Rule.fix_safety; 1.2: CorpusIndex;
+# 1.3: MonthDate and date_order (a tanggal may be month-only), Step.pelaksana_semua (a step's actors)
+API_VERSION = "1.3"
 
 __all__ = [
     "API_VERSION",
@@ -49,7 +51,7 @@ __all__ = [
     "Rule", "CorpusRule", "CorpusIndex", "Severity", "Context", "Violation", "Fix", "Edit", "Applicability",
     "Text", "Pos", "replace",
     # what a rule reads
-    "Sop", "Step", "Signer", "Citation", "Registry", "Entry", "RegistryError", "load_registry",
+    "Sop", "Step", "Signer", "Citation", "MonthDate", "date_order", "Registry", "Entry", "RegistryError", "load_registry",
     # hooks
     "hookimpl",
     # report formats

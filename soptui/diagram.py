@@ -45,6 +45,7 @@ NO_STEPS = i18n.Text("(tidak ada langkah)", "(no steps)")
 UNASSIGNED_LABEL = i18n.Text("(tanpa pelaksana)", "(no pelaksana)")
 BRANCH_LABELS = {"ya": i18n.Text("ya", "yes"), "tidak": i18n.Text("tidak", "no")}
 START, END = i18n.Text("mulai", "start"), i18n.Text("selesai", "end")
+WITH = i18n.Text("bersama", "with")  # a step of several actors: the others, in its note
 
 MARKS = {"error": ("✖", "bold red"), "warning": ("▲", "bold yellow"), "info": ("●", "bold cyan")}
 _BRACKETS = {TERMINATOR: ("(", ")"), KEPUTUSAN: ("<", ">"), PENGHUBUNG: ("⬠", " ")}
@@ -512,5 +513,9 @@ def _note(sop: Sop, step: Step, lang: str) -> str:
         parts.insert(0, START(lang))
     elif not edges:
         parts.append(END(lang))
+    # the box stands in its first actor's lane; a step of several actors names the others
+    others = [sop.pelaksana.get(actor, actor) for actor in step.pelaksana_semua[1:]]
+    if others:
+        parts.append(f"{WITH(lang)} {', '.join(others)}")
     excerpt = textwrap.shorten(step.kegiatan, 36, placeholder="…")
     return excerpt + (f"  ({' · '.join(parts)})" if parts else "")

@@ -23,7 +23,6 @@ them first).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from functools import partial
@@ -38,6 +37,7 @@ from .checker.rule import Edit, Fix
 from .i18n import Text
 from .loading import toml
 from .loading.positions import scan
+from .tanggal import MonthDate, parse_iso, parse_printed
 
 LIST_KEYS = ("kelengkapan", "output", "dasar_hukum", "kualifikasi_pelaksana", "keterkaitan",
              "peralatan_perlengkapan", "peringatan", "pencatatan_pendataan")
@@ -78,12 +78,26 @@ def parse_input(key: str, raw: str):
             raise EditError(Text(f"`{key}` harus bilangan bulat", f"`{key}` must be a whole number"))
         return int(raw)
     if key.startswith("tanggal_") and raw:
-        try:
-            return dt.date.fromisoformat(raw)
-        except ValueError:
-            raise EditError(Text("tanggal ditulis YYYY-MM-DD, mis. 2023-07-26",
-                                 "write the date as YYYY-MM-DD, e.g. 2023-07-26")) from None
+        return _tanggal_input(raw)
     return raw
+
+
+def _tanggal_input(raw: str):
+    """A date typed as the file writes it (2023-07-26, 2019-09) or as documents print it
+    ("26 Juli 2023", "September 2019", "Sept 2019"): a date, or for a month only its "YYYY-MM"
+    text (TOML has no year-month type)."""
+    try:
+        value = parse_iso(raw)
+    except ValueError:
+        try:
+            value = parse_printed(raw)
+        except ValueError:
+            value = None
+    if value is None:
+        raise EditError(Text("tanggal ditulis YYYY-MM-DD, mis. 2023-07-26, atau bulan saja YYYY-MM, mis. 2019-09",
+                             "write the date as YYYY-MM-DD, e.g. 2023-07-26, or a month only as YYYY-MM, "
+                             "e.g. 2019-09"))
+    return value.isoformat() if isinstance(value, MonthDate) else value
 
 
 # -- the text as blocks of lines -------------------------------------------------------------------
@@ -709,8 +723,15 @@ def remove_actor(text: str, actor_id: str) -> str:
         raise EditError(Text(f"pelaksana `{actor_id}` tidak ada", f"no actor `{actor_id}`"))
     del actors[actor_id]
     for step in document.get("langkah", []):
-        if step.get("pelaksana") == actor_id:
+        drawn = step.get("pelaksana")
+        if drawn == actor_id:
             del step["pelaksana"]
+        elif isinstance(drawn, list) and actor_id in drawn:  # a step of several actors keeps the others
+            rest = [str(actor) for actor in drawn if actor != actor_id]
+            if rest:
+                step["pelaksana"] = rest[0] if len(rest) == 1 else rest
+            else:
+                del step["pelaksana"]
     return tomlkit.dumps(document)
 
 

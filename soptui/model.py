@@ -11,7 +11,6 @@ Python 3.11, 0.4 ms a class; a one-file lint is ~50 ms). `Sop` stays a dataclass
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -22,6 +21,8 @@ from .citation import Citation
 from .source import Pos, SourceMap
 # the flowchart symbols, re-exported: rules and reporters take them from the model
 from .symbols import KEPUTUSAN, PENGHUBUNG, PROSES, SYMBOLS, TERMINATOR  # noqa: F401
+# the dates' types, re-exported: a tanggal is a date or, printed as a month only, a MonthDate
+from .tanggal import MonthDate, Tanggal, date_order  # noqa: F401
 from .waktu import Duration
 
 if TYPE_CHECKING:
@@ -68,6 +69,10 @@ class Step(NamedTuple):
     durasi: Duration | None = None
     output: tuple[str, ...] = ()
     keterangan: str | None = None
+    # Every actor the step is drawn for, in the order written: a step in two actors' columns
+    # (a meeting of Camat and Sekcam) is `pelaksana = ["camat", "sekcam"]`. `pelaksana` is the
+    # first of them, so code that knows one actor a step keeps working. Empty when none is given.
+    pelaksana_semua: tuple[str, ...] = ()
 
     @property
     def pointer(self) -> str:
@@ -100,9 +105,10 @@ class Sop:
     nomor: str | None = None
     instansi: str | None = None
     alamat: str | None = None
-    tanggal_pembuatan: dt.date | None = None
-    tanggal_revisi: dt.date | None = None
-    tanggal_efektif: dt.date | None = None
+    # a full date (datetime.date) or a month-only one (MonthDate): compare with `date_order`
+    tanggal_pembuatan: Tanggal | None = None
+    tanggal_revisi: Tanggal | None = None
+    tanggal_efektif: Tanggal | None = None
     dasar_hukum: tuple[Citation, ...] = ()
     kualifikasi_pelaksana: tuple[str, ...] = ()
     keterkaitan: tuple[str, ...] = ()

@@ -396,3 +396,9 @@ def test_each_symbol_has_its_box():
     texts = [box.text.split()[0] + box.text.split()[-1] for box in diagram.layout(sop).boxes]
     assert [t[0] for t in texts] == ["(", "<", "⬠", "<", "<", "[", "("]
     assert texts[2] == "⬠3"
+
+
+def test_a_step_of_several_actors_stands_in_its_first_lane_and_names_the_others():
+    sop = load_file(Path(__file__).parent / "data" / "format" / "rapat-dua-pelaksana.toml").sop
+    text = "\n".join(plain(sop, lang="en"))
+    assert "with Sekretaris Camat" in text and "with Staf" in text

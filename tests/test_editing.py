@@ -44,8 +44,13 @@ def test_parse_input_types():
     assert str(parse_input("tanggal_revisi", "2024-03-01")) == "2024-03-01"
     with pytest.raises(EditError):
         parse_input("no", "tujuh")
-    with pytest.raises(EditError):
-        parse_input("tanggal_efektif", "1 Maret 2024")
+    # a date as documents print it is read too; a month only is its "YYYY-MM" text
+    assert str(parse_input("tanggal_efektif", "1 Maret 2024")) == "2024-03-01"
+    assert parse_input("tanggal_efektif", "2019-09") == "2019-09"
+    assert parse_input("tanggal_efektif", "Sept 2019") == "2019-09"
+    for wrong in ("Maret", "2024-13", "31 Juni 2023", "besok"):
+        with pytest.raises(EditError):
+            parse_input("tanggal_efektif", wrong)
 
 
 def test_structural_edits_load_and_keep_comments():
@@ -118,3 +123,12 @@ def test_new_sop_template_loads_with_every_section(tmp_path):
     assert sop is not None and sop.nama == "Pelayanan Surat"
     assert all(getattr(sop, key) is not None for key in ("tanggal_pembuatan", "tanggal_efektif", "disahkan_oleh"))
     assert sop.dasar_hukum and sop.peringatan and sop.pencatatan_pendataan and len(sop.langkah) == 2
+
+
+def test_a_step_of_several_actors_is_edited_as_a_list_and_keeps_the_others_when_one_column_goes():
+    both = set_value(TEXT, "/langkah/0/pelaksana", ["camat", "staf"])
+    assert 'pelaksana = ["camat", "staf"]' in both and "# keep this comment" in both
+    assert load_text(both, "x").sop.langkah[0].pelaksana_semua == ("camat", "staf")
+    without_staf = load_text(remove_actor(both, "staf"), "x").sop.langkah
+    assert [s.pelaksana_semua for s in without_staf] == [("camat",), ()]
+    assert 'pelaksana = "camat"' in remove_actor(both, "staf")  # one left: written as an id again

@@ -76,14 +76,16 @@ SIMBOL = mostly(st.sampled_from(["terminator", "proses", "keputusan", "penghubun
 def _step(index: int):
     return st.fixed_dictionaries(
         {"no": st.one_of(st.just(index + 1), NO), "kegiatan": VALUE},
-        optional={"pelaksana": VALUE, "waktu": WAKTU, "output": st.lists(VALUE, max_size=3),
+        optional={"pelaksana": st.one_of(VALUE, st.lists(VALUE, max_size=3)), "waktu": WAKTU, "output": st.lists(VALUE, max_size=3),
                   "kelengkapan": st.lists(VALUE, max_size=3), "simbol": SIMBOL, "ya": NO, "tidak": NO,
                   "lanjut": NO, "keterangan": VALUE},
     )
 
 
 STEPS = st.integers(min_value=1, max_value=8).flatmap(lambda n: st.tuples(*[_step(i) for i in range(n)]).map(list))
-DATE = st.one_of(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)), VALUE)
+DATE = st.one_of(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)), VALUE,
+                 # a month-only date, and text of its shape that is none ("2019-13")
+                 st.builds("{:04d}-{:02d}".format, st.integers(1900, 2100), st.integers(0, 13)))
 DOCUMENT = st.fixed_dictionaries(
     {"nama": VALUE, "unit": VALUE, "langkah": STEPS},
     optional={

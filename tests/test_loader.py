@@ -171,3 +171,27 @@ def test_every_problem_is_reported_once_each_at_its_line():
 def test_problems_render_as_path_line_col_message():
     result = load_text("nama = \n", "sops/x.toml")
     assert result.problems[0].render("en").startswith("sops/x.toml:1:8: invalid TOML:")
+
+
+def test_a_step_of_several_actors_loads_with_the_first_as_its_pelaksana():
+    text = VALID.replace('camat = "CAMAT"', 'camat = "CAMAT"\nsekcam = "SEKCAM"').replace(
+        'pelaksana = "camat"', 'pelaksana = ["camat", "sekcam"]')
+    [step] = load_text(text, "sop.toml").sop.langkah
+    assert (step.pelaksana, step.pelaksana_semua) == ("camat", ("camat", "sekcam"))
+    [step] = load_text(VALID, "sop.toml").sop.langkah
+    assert (step.pelaksana, step.pelaksana_semua) == ("camat", ("camat",))
+    [step] = load_text(VALID.replace('pelaksana = "camat"\n', ""), "sop.toml").sop.langkah
+    assert (step.pelaksana, step.pelaksana_semua) == (None, ())
+
+
+@pytest.mark.parametrize("value, message, broken", [
+    ("5", "`pelaksana` must be text or a list [ ... ], not a whole number", {"langkah.pelaksana"}),
+    ('["camat", 5]', "`pelaksana` must be text, not a whole number", {"langkah.pelaksana"}),
+])
+def test_a_pelaksana_of_the_wrong_shape_is_a_structural_problem_at_its_place(value, message, broken):
+    result = load_text(VALID.replace('pelaksana = "camat"', f"pelaksana = {value}"), "sop.toml")
+    [problem] = result.problems
+    assert (problem.kind, problem.pos.line, problem.message.en) == ("wrong-type", 11, message)
+    assert result.draft.broken == broken
+    # what is left of a list is kept: the id that was text
+    assert result.draft.langkah[0].pelaksana_semua == (("camat",) if value.startswith("[") else ())

@@ -61,6 +61,13 @@ INVALID = [
     dict(MINIMAL, langkah=[{"no": 1, "kegiatan": "K", "simbol": "Keputusan Besar"}]),
     dict(MINIMAL, langkah=[{"no": 1, "kegiatan": "K", "ya": "2"}]),
     dict(MINIMAL, langkah=[{"no": 1, "kegiatan": "K", "output": "Laporan"}]),
+    dict(MINIMAL, langkah=[{"no": 1, "kegiatan": "K", "pelaksana": []}]),
+    dict(MINIMAL, langkah=[{"no": 1, "kegiatan": "K", "pelaksana": ["camat", ""]}]),
+    dict(MINIMAL, langkah=[{"no": 1, "kegiatan": "K", "pelaksana": ["camat", 2]}]),
+    dict(MINIMAL, langkah=[{"no": 1, "kegiatan": "K", "pelaksana": 7}]),
+    dict(MINIMAL, tanggal_pembuatan="2019-13"),
+    dict(MINIMAL, tanggal_pembuatan="September 2019"),
+    dict(MINIMAL, tanggal_pembuatan=2019),
 ]
 
 
@@ -74,6 +81,16 @@ def test_compiled_gate_never_accepts_what_jsonschema_rejects(instance):
 def test_gate_accepts_a_valid_instance():
     assert schema.is_valid(MINIMAL) is True
     assert schema.problems(MINIMAL) == []
+
+
+@pytest.mark.parametrize("instance", [
+    dict(MINIMAL, langkah=[{"no": 1, "kegiatan": "K", "pelaksana": ["camat", "sekcam"]}]),
+    dict(MINIMAL, langkah=[{"no": 1, "kegiatan": "K", "pelaksana": ["camat"]}]),
+    dict(MINIMAL, tanggal_pembuatan="2019-09", tanggal_efektif="2019-09-16"),
+])
+def test_a_step_of_several_actors_and_a_month_only_date_are_valid_for_both_validators(instance):
+    assert schema.is_valid(copy.deepcopy(instance)) is True
+    assert schema.problems(instance) == []
 
 
 def test_the_shipped_compiled_gate_is_up_to_date_with_the_schema():

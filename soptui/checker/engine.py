@@ -95,7 +95,8 @@ META_RULES = (
              "A date key written as quoted text, or as text that is not a date.",
              "A date key written as quoted text, or as text that is not a date.\n\n"
              "A quoted ISO date (\"2023-07-26\") is read as the date, and the fix writes it without "
-             "quotes; other text is left out of the model.", fix_kinds=("safe",)),
+             "quotes; other text is left out of the model. A quoted year and month (\"2019-09\") is "
+             "not this finding: it is how the format writes a month-only date.", fix_kinds=("safe",)),
     RuleInfo("SOP014", "negative-number", Severity.ERROR, "sop", False, "builtin",
              "A step number (`no`, `ya`, `tidak`, `lanjut`) below zero.",
              "A step number (`no`, `ya`, `tidak`, `lanjut`) below zero.\n\n"

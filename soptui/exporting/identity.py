@@ -7,14 +7,11 @@ in three pairs. Long lists first shrink the type, then flow onto a second page: 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ..model import Sop
+from ..tanggal import Tanggal, indonesian
 from . import text
 from .page import Cell, Grid, Line, Page
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-          "Oktober", "November", "Desember")
 PAD = 4.0
 SIZES = (8.0, 7.5, 7.0, 6.5, 6.0)  # tried in turn until the page holds everything
 SIGNATURE_ROOM = 36.0
@@ -26,9 +23,9 @@ PAIRS = (
 )
 
 
-def indonesian_date(day: dt.date | None) -> str:
-    """26 Juli 2023; "-" when the SOP gives no date."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else "-"
+def indonesian_date(day: Tanggal | None) -> str:
+    """26 Juli 2023, or "September 2019" for a month-only date; "-" when the SOP gives no date."""
+    return indonesian(day)
 
 
 def identity_pages(sop: Sop, page_width: float, page_height: float, left: float, top: float,

@@ -12,13 +12,16 @@ from __future__ import annotations
 import string
 from typing import NamedTuple
 
-from ..model import KEPUTUSAN, PENGHUBUNG, TERMINATOR, Sop, Step
+from ..model import KEPUTUSAN, LOST_ACTORS, PENGHUBUNG, TERMINATOR, Sop, Step
 from . import text
 from .page import Cell, Grid, Line, Page, Shape, Words
 from .routing import Lanes, Link, Node, Router
 
 UNASSIGNED = "?"
 UNASSIGNED_LABEL = "(tanpa pelaksana)"
+# The column of steps whose actor the source lost (`hilang_di_sumber = ["pelaksana"]`): the
+# actor is not a gap to fill in this document but one the transcription could not recover.
+LOST_LABEL = "(tidak ada di sumber)"
 
 SIZE = 7.0  # body text
 LANE_SIZES = (7.0, 6.5, 6.0, 5.5, 5.0)  # headings: the largest that breaks no word
@@ -55,22 +58,52 @@ class Layout(NamedTuple):
     header: tuple[float, float]  # the two header rows' heights
     symbol_width: float
     headings: tuple[Cell, ...]  # the two header rows' cells, repeated on every page
+    # step index -> the other lanes a step of several actors is drawn in too, besides lane_of's
+    also_in: dict[int, tuple[int, ...]] | None = None
 
 
 def lanes_of(sop: Sop) -> list[tuple[str, str]]:
     """(id, jabatan) of each lane, in the document's order; "(tanpa pelaksana)" last when a step
-    has no pelaksana or one the document does not declare, so that defect stays visible."""
+    has no pelaksana or one the document does not declare, so that defect stays visible ("(tidak
+    ada di sumber)" when the source lost the actor columns: not a defect of the document)."""
     lanes = list(sop.pelaksana.items())
-    if any(step.pelaksana not in sop.pelaksana for step in sop.langkah):
-        lanes.append((UNASSIGNED, UNASSIGNED_LABEL))
-    return lanes or [(UNASSIGNED, UNASSIGNED_LABEL)]
+    unassigned = (UNASSIGNED, LOST_LABEL if sop.lost(LOST_ACTORS) else UNASSIGNED_LABEL)
+    if any(UNASSIGNED in _actors(sop, step) for step in sop.langkah):
+        lanes.append(unassigned)
+    return lanes or [unassigned]
+
+
+def _actors(sop: Sop, step: Step) -> list[str]:
+    """The lanes a step is drawn in, by id: each of its actors (UNASSIGNED for an undeclared
+    one), in the order written; [UNASSIGNED] for a step with none."""
+    found: list[str] = []
+    for actor in step.pelaksana_semua:
+        lane = actor if actor in sop.pelaksana else UNASSIGNED
+        if lane not in found:
+            found.append(lane)
+    return found or [UNASSIGNED]
+
+
+def _lanes_of_steps(sop: Sop, index: dict[str, int]) -> tuple[dict[int, int], dict[int, tuple[int, ...]]]:
+    """The lane each step's arrows join (lane_of) and the other lanes it is drawn in. A step of
+    several actors joins its arrows in the lane nearest the next step's, so that the arrow to
+    the next row, which runs along the row, does not cross the step's own other symbols."""
+    lane_of: dict[int, int] = {}
+    also_in: dict[int, tuple[int, ...]] = {}
+    following = None
+    for step in reversed(sop.langkah):
+        lanes = [index[actor] for actor in _actors(sop, step)]
+        main = lanes[0] if following is None else min(lanes, key=lambda lane: (abs(lane - following), lanes.index(lane)))
+        lane_of[step.index] = main
+        also_in[step.index] = tuple(lane for lane in lanes if lane != main)
+        following = main
+    return lane_of, also_in
 
 
 def plan(sop: Sop, frame: Frame) -> Layout:
     lanes = lanes_of(sop)
     index = {lane_id: i for i, (lane_id, _) in enumerate(lanes)}
-    lane_of = {s.index: index.get(s.pelaksana if s.pelaksana in sop.pelaksana else UNASSIGNED, len(lanes) - 1)
-               for s in sop.langkah}
+    lane_of, also_in = _lanes_of_steps(sop, index)
     room = frame.width - NO_WIDTH
     shares = sum(TEXT_SHARES.values())
     scale = 1.0
@@ -103,7 +136,7 @@ def plan(sop: Sop, frame: Frame) -> Layout:
     top = max(needs(c) for c in first if c.rowspan == 1)
     below = max(needs(c) for c in second)
     below = max(below, max(needs(c) for c in first if c.rowspan == 2) - top)
-    return Layout(columns, lanes, lane_of, (top, below), symbol_width, tuple(first + second))
+    return Layout(columns, lanes, lane_of, (top, below), symbol_width, tuple(first + second), also_in)
 
 
 def _heading(row: int, col: int, label: str, columns: tuple[float, ...], rowspan: int = 1, colspan: int = 1,
@@ -273,6 +306,10 @@ def _page(sop: Sop, frame: Frame, layout: Layout, rows: list[int], cells, height
         shape_w = CONNECTOR if kind == PENGHUBUNG else layout.symbol_width
         shapes.append(Shape(kind, x, y, shape_w, shape_h, step=step.no))
         nodes[("step", step.index)] = Node(("step", step.index), r, lane, x, y, shape_w, shape_h, kind)
+        # a step of several actors: the same symbol in each of their columns, as documents draw
+        # a meeting; the arrows join the one in lane_of's column
+        for other in (layout.also_in or {}).get(step.index, ()):
+            shapes.append(Shape(kind, centre(other), y, shape_w, shape_h, step=step.no))
 
     def band_nodes(band: list[Crossing], r: int, side: str) -> None:
         # Each connector stands under (or over) the step on this page, in its column, beside

@@ -6,25 +6,14 @@ text; only how the cells are found differs. What a cell's text means is decided 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import NamedTuple
 
+from ..model import LOST_ACTORS
+from ..tanggal import MonthDate, Tanggal, parse_printed
 from ..waktu import parse_waktu
 from .draft import Draft, StepDraft
 
-MONTHS = {
-    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
-    "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "nopember": 11, "november": 11,
-    "desember": 12,
-    # English month names, which some templates print
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
-    "october": 10, "december": 12,
-}
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_FULL_DATE = re.compile(rf"^(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})$", re.I)
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-_MONTH_ONLY = re.compile(rf"^({_MONTH})\s+(\d{{4}})$", re.I)
 _NONE = re.compile(r"^[-\u2013\u2014.]*$")
 
 # Identity labels, as the templates print them; the key each one fills.
@@ -88,7 +77,7 @@ def match_label(text: str, labels) -> tuple[str, str, str] | None:
 
 
 class DateReading(NamedTuple):
-    date: dt.date | None
+    date: Tanggal | None  # a MonthDate when the document prints only month and year
     note: str | None  # why there is no date, or what was odd about it
 
 
@@ -96,23 +85,23 @@ def read_date(printed: str) -> DateReading:
     text = _SPACE.sub(" ", printed).strip().rstrip(".")
     if _NONE.match(text):
         return DateReading(None, f'left out: the document says "{text}"' if text else "left out: blank in the document")
-    found = _FULL_DATE.match(text)
     try:
-        if found:
-            return DateReading(dt.date(int(found[3]), MONTHS[found[2].lower()], int(found[1])), None)
-        found = _NUMERIC_DATE.match(text)
-        if found:
-            return DateReading(dt.date(int(found[3]), int(found[2]), int(found[1])), None)
+        date = parse_printed(text)
     except ValueError:
         return DateReading(None, f'left out: "{text}" is not a real date')
-    if _MONTH_ONLY.match(text):
-        return DateReading(None, f'left out: the document prints only a month, "{text}", and the format needs a day')
-    return DateReading(None, f'left out: "{text}" could not be read as a date')
+    if isinstance(date, MonthDate):
+        return DateReading(date, f'printed as a month only: "{text}"')
+    if date is None:
+        return DateReading(None, f'left out: "{text}" could not be read as a date')
+    return DateReading(date, None)
 
 
 def set_date(draft: Draft, key: str, label: str, printed: str) -> None:
     reading = read_date(printed)
-    if reading.date is not None:
+    if isinstance(reading.date, MonthDate):
+        draft.set(key, reading.date.isoformat())  # the format writes a month-only date as text
+        draft.note(key, f"{key} {reading.note}.")
+    elif reading.date is not None:
         draft.set(key, reading.date)
     else:
         draft.note(key, f"{key} {reading.note}")
@@ -248,6 +237,9 @@ class Columns(NamedTuple):
     kegiatan: int
     actors: tuple[tuple[int, str], ...]  # (column, jabatan as printed)
     mutu: dict  # "kelengkapan" / "waktu" / "output" / "keterangan" -> column
+    # a column headed "(tidak ada di sumber)": the document was exported from a transcription
+    # whose source lost the actor columns (hilang_di_sumber = ["pelaksana"])
+    actors_lost: bool = False
 
 
 def read_header(rows: list[list[str]]) -> Columns | None:
@@ -282,12 +274,21 @@ def read_header(rows: list[list[str]]) -> Columns | None:
         (column, name) for column, (name, depth) in enumerate(names[2:first_mutu], start=2)
         if name and not (depth < last and _GROUP_HEADERS.match(name)) and not _NO_ACTOR.match(name)
     )
-    return Columns(0, 1, actors, mutu)
+    lost = any(_LOST_ACTOR.match(name) for name, _ in names[2:first_mutu])
+    return Columns(0, 1, actors, mutu, lost)
+
+
+def keep_lost_actors(draft: Draft, columns: Columns) -> None:
+    """A "(tidak ada di sumber)" column says the source lost the actor columns: the file says so too."""
+    if columns.actors_lost and LOST_ACTORS not in draft.hilang_di_sumber:
+        draft.hilang_di_sumber.append(LOST_ACTORS)
 
 
 # The column `soptui export` draws for steps with no declared pelaksana: not an actor, so a
-# symbol in it reads back as a step without one.
-_NO_ACTOR = re.compile(r"\(?\s*tanpa\s+pelaksana\s*\)?$", re.IGNORECASE)
+# symbol in it reads back as a step without one. "(tidak ada di sumber)" when the SOP said its
+# source lost the actor columns.
+_LOST_ACTOR = re.compile(r"\(?\s*tidak\s+ada\s+di\s+sumber\s*\)?$", re.IGNORECASE)
+_NO_ACTOR = re.compile(rf"\(?\s*tanpa\s+pelaksana\s*\)?$|{_LOST_ACTOR.pattern}", re.IGNORECASE)
 
 
 _ID_CHARS = re.compile(r"[^a-z0-9]+")

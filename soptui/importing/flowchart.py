@@ -112,14 +112,20 @@ def assign(shapes: list[Shape], rows: list[Band], columns: list[Column], draft: 
         # an off-page connector beside a step's own symbol joins pages; it is not the step
         main = [shape for shape in found if shape.symbol != "penghubung"] or found
         shape = main[0]
-        placed.append((shape, step))
-        if len(main) > 1:
+        # A step of several actors: its symbol drawn in each one's column (or once, across them).
+        same = sorted((one for one in main if one.symbol == shape.symbol), key=lambda one: one.x0)
+        placed.extend((one, step) for one in same)
+        if len(main) > len(same):
             step.above.append(f"{len(main)} symbols are drawn in this row; the first is taken.")
         step.set("simbol", shape.symbol)
-        actor = _actor(columns, shape.centre)
-        if actor is not None:
-            step.set("pelaksana", actor, "Placed from the symbol's drawn position, estimated: the row heights "
-                     "are not fixed, or the shape is placed from the page." if shape.estimated else None)
+        actors = list(dict.fromkeys(actor for one in same for actor in _actors_under(columns, one)))
+        estimated = "Placed from the symbol's drawn position, estimated: the row heights are not fixed, or " \
+                    "the shape is placed from the page." if any(one.estimated for one in same) else None
+        if len(actors) > 1:
+            step.set("pelaksana", actors, estimated)
+            step.note("pelaksana", f"The symbol is drawn in {len(actors)} actors' columns: a step of several actors.")
+        elif actors:
+            step.set("pelaksana", actors[0], estimated)
         else:
             step.note("pelaksana", "pelaksana left out: the symbol is drawn outside the actor columns.")
     if not symbols:
@@ -129,15 +135,21 @@ def assign(shapes: list[Shape], rows: list[Band], columns: list[Column], draft: 
     order = [band.what for band in rows]
     steps_shapes = {id(shape) for shape, _ in placed}
     connectors = [shape for shape in symbols if shape.symbol == "penghubung" and id(shape) not in steps_shapes]
+    own: dict[int, list[Shape]] = {}
     for shape, step in placed:
+        own.setdefault(id(step), []).append(shape)
+    for step in order:
         targets = []
-        for arrow in arrows:
-            if not shape.near(arrow.start, near) or shape.near(arrow.end, near):
-                continue
-            target = _target(arrow, shape, placed, connectors, arrows, near, ())
-            if target is not None:
-                targets.append((arrow, target))
-        if shape.symbol == "keputusan":
+        for shape in own.get(id(step), ()):  # the arrows leave any of a step's symbols
+            for arrow in arrows:
+                if not shape.near(arrow.start, near) or shape.near(arrow.end, near):
+                    continue
+                target = _target(arrow, shape, placed, connectors, arrows, near, (), step)
+                if target is not None:
+                    targets.append((arrow, target))
+        if not own.get(id(step)):
+            continue
+        if step.values.get("simbol") == "keputusan":
             _branches(step, targets, labels, label_reach)
         elif len(targets) == 1:
             following = order.index(step) + 1
@@ -146,11 +158,24 @@ def assign(shapes: list[Shape], rows: list[Band], columns: list[Column], draft: 
                 step.set("lanjut", target.no, "Drawn as an arrow to a step other than the next row.")
 
 
+def _actors_under(columns: list[Column], shape: Shape) -> list[str]:
+    """The actors whose columns a symbol stands in: the column of its centre, and every other
+    column whose middle it reaches across (one symbol drawn over two columns)."""
+    y = shape.centre[1]
+    spanned = [c for c in columns if c.actor is not None and c.y0 <= y < c.y1 and shape.x0 <= (c.x0 + c.x1) / 2 <= shape.x1]
+    if spanned:
+        return list(dict.fromkeys(c.actor for c in sorted(spanned, key=lambda c: c.x0)))
+    centre = _actor(columns, shape.centre)
+    return [centre] if centre is not None else []
+
+
 def _target(arrow: Shape, source: Shape, placed, connectors: list[Shape], arrows: list[Shape], near: float,
-            seen: tuple) -> StepDraft | None:
+            seen: tuple, leaving: StepDraft | None = None) -> StepDraft | None:
     """The step an arrow reaches: the symbol at its head, or, through an off-page connector,
-    the step the connector of the same letter leads to."""
-    step = next((at for other, at in placed if other is not source and other.near(arrow.end, near)), None)
+    the step the connector of the same letter leads to. Never the step it leaves (`leaving`),
+    whose other symbols, of a step of several actors, stand in the same row."""
+    step = next((at for other, at in placed
+                 if other is not source and at is not leaving and other.near(arrow.end, near)), None)
     if step is not None:
         return step
     connector = next((c for c in connectors if c.near(arrow.end, near) and id(c) not in seen), None)
@@ -161,7 +186,8 @@ def _target(arrow: Shape, source: Shape, placed, connectors: list[Shape], arrows
             continue
         for onward in arrows:
             if twin.near(onward.start, near) and not twin.near(onward.end, near):
-                found = _target(onward, twin, placed, connectors, arrows, near, (*seen, id(connector), id(twin)))
+                found = _target(onward, twin, placed, connectors, arrows, near, (*seen, id(connector), id(twin)),
+                                leaving)
                 if found is not None:
                     return found
     return None

@@ -28,7 +28,8 @@ from pdfminer.psparser import PSException
 
 from ..i18n import Text
 from .draft import Draft, StepDraft, Unreadable
-from .fields import IDENTITY_LABELS, actor_ids, clean, is_table_header, match_label, read_header
+from .fields import (IDENTITY_LABELS, actor_ids, clean, is_table_header, keep_lost_actors, match_label,
+                     read_header)
 from .flowchart import NO, YES, Band, Column, Drawing, Shape, assign, moved
 from .text import NO_TABLE, ROW_NUMBER, front_lines, read_front, step_from_cells
 
@@ -311,6 +312,7 @@ class _Procedure:
                 sum(1 for cell in texts[end + 1] if cell) >= 2:
             end += 1
         columns = read_header(texts[header:end + 1])
+        keep_lost_actors(self.draft, columns)
         if not self.draft.actors:
             names = [name for _, name in columns.actors]
             self.draft.actors.update(zip(actor_ids(names), names))

@@ -18,7 +18,7 @@ from ..i18n import Text
 from ..model import LOST_ACTORS
 from .draft import Draft, StepDraft, Unreadable
 from .fields import (
-    IDENTITY_LABELS, actor_ids, clean, is_rank, is_table_header, match_label, read_header,
+    IDENTITY_LABELS, actor_ids, clean, is_rank, is_table_header, keep_lost_actors, match_label, read_header,
     read_signer, set_date, set_mutu, strip_tags, strip_title_marks, title_case,
 )
 from .sections import SectionReader
@@ -70,7 +70,7 @@ def read_lines(lines: list[str], source: str) -> list[Draft]:
                    "in them: steps have no pelaksana, symbol or branches unless a row says so.")
         draft.lose(Text("kolom pelaksana, simbol dan cabang tiap langkah (diagram alir)",
                         "each step's actor column, symbol and branches (the flowchart)"))
-        if any(not step.values.get("pelaksana") for step in draft.steps):
+        if any(not step.values.get("pelaksana") for step in draft.steps) and LOST_ACTORS not in draft.hilang_di_sumber:
             draft.hilang_di_sumber.append(LOST_ACTORS)  # unknown, not missing: not-in-source says so
         drafts.append(draft)
     return drafts
@@ -264,6 +264,7 @@ def read_table(lines: list[str], draft: Draft) -> int:
                 index += 1
                 header.append(cells(lines[index]))
             columns = read_header(header)
+            keep_lost_actors(draft, columns)
             if not draft.actors:
                 names = [name for _, name in columns.actors]
                 draft.actors.update(zip(actor_ids(names), names))

@@ -31,7 +31,8 @@ from lxml import etree
 from ..i18n import Text
 from .draft import Draft, StepDraft, Unreadable
 from .flowchart import Band, Column, Drawing, Shape, assign, moved as _moved
-from .fields import actor_ids, clean, is_table_header, match_label, read_header, IDENTITY_LABELS
+from .fields import (actor_ids, clean, is_table_header, keep_lost_actors, match_label, read_header,
+                     IDENTITY_LABELS)
 from .text import NO_TABLE, ROW_NUMBER, front_lines, read_front, step_from_cells
 
 NS = {
@@ -349,6 +350,7 @@ class _ProcedureTable:
             index += 1
             header.append(_row_texts(rows[index]))
         columns = read_header(header)
+        keep_lost_actors(self.draft, columns)
         if not self.draft.actors:
             names = [name for _, name in columns.actors]
             self.draft.actors.update(zip(actor_ids(names), names))

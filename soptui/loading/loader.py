@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..citation import parse_citation
 from ..files import read_regular
 from ..i18n import Text
-from ..model import SECTIONS, Signer, Sop, Step
+from ..model import SECTIONS, MonthDate, Signer, Sop, Step
 from ..source import Pos
 from ..waktu import parse_waktu
 from . import schema, toml
@@ -225,11 +225,19 @@ def _value_at(plain: object, pointer: str) -> object:
 
 def _dates_as_text(data: dict, path: str, source: LazySource, broken: set[str]) -> list[Problem]:
     """A date key written as quoted text: a problem, with the date to write when the text is
-    one (the model then holds it), else the key is left out of the model and broken."""
+    one (the model then holds it), else the key is left out of the model and broken. A
+    year-month ("2019-09") is not a problem: it is how the format writes a month-only date."""
     found = []
     for key in _DATE_KEYS:
         value = data.get(key)
         if not isinstance(value, str):
+            continue
+        try:
+            MonthDate.fromisoformat(value)
+        except ValueError:
+            pass
+        else:  # a month-only date is text: TOML has no year-month type
+            data[key] = MonthDate.fromisoformat(value)
             continue
         try:
             date = dt.date.fromisoformat(value.strip())
@@ -245,8 +253,10 @@ def _dates_as_text(data: dict, path: str, source: LazySource, broken: set[str]) 
             del data[key]
             broken.add(key)
             found.append(Problem(path, source.locate(f"/{key}"), Text(
-                f"`{key}` bukan tanggal: tulis tanggal tanpa tanda kutip, mis. {key} = 2023-07-26 (ditulis {value!r})",
-                f"`{key}` is not a date: write the date without quotes, e.g. {key} = 2023-07-26 (found {value!r})",
+                f"`{key}` bukan tanggal: tulis tanggal tanpa tanda kutip, mis. {key} = 2023-07-26, "
+                f"atau bulan saja sebagai teks, mis. {key} = \"2023-07\" (ditulis {value!r})",
+                f"`{key}` is not a date: write the date without quotes, e.g. {key} = 2023-07-26, "
+                f"or a month only as text, e.g. {key} = \"2023-07\" (found {value!r})",
             ), f"/{key}", "date-as-text"))
     return found
 
@@ -395,11 +405,13 @@ def _build(data: dict, path: Path, source: LazySource, text: str, broken: frozen
 
 def _step(index: int, raw: dict) -> Step:
     waktu = raw.get("waktu")
+    actors = raw.get("pelaksana")
+    every = (actors,) if isinstance(actors, str) else tuple(actors) if isinstance(actors, list) else ()
     return Step(
         index=index,
         no=raw.get("no", index + 1),  # missing or broken (recorded in Sop.broken): its place
         kegiatan=raw.get("kegiatan", ""),
-        pelaksana=raw.get("pelaksana"),
+        pelaksana=every[0] if every else None,
         simbol=raw.get("simbol"),
         ya=raw.get("ya"),
         tidak=raw.get("tidak"),
@@ -409,4 +421,5 @@ def _step(index: int, raw: dict) -> Step:
         durasi=parse_waktu(waktu) if isinstance(waktu, str) else None,
         output=tuple(raw.get("output", ())),
         keterangan=raw.get("keterangan"),
+        pelaksana_semua=every,
     )

@@ -194,6 +194,34 @@ def violations(instance: dict) -> list[tuple[str, str, str, Text]]:
     return found
 
 
+_DATE_KEYS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
+
+
+def _not_a_date(key: str, found: object) -> Text:
+    return Text(
+        f"{key} bukan tanggal: tulis tanggal tanpa tanda kutip, mis. 2023-07-26, atau bulan saja "
+        f"sebagai teks, mis. \"2023-07\" (ditulis {found!r})",
+        f"{key} is not a date: write the date without quotes, e.g. 2023-07-26, or a month only "
+        f"as text, e.g. \"2023-07\" (found {found!r})",
+    )
+
+
+def _branch_of_its_type(error) -> list:
+    """The errors of the first anyOf branch whose type the instance has, [] when none has it."""
+    branches: dict[int, list] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    for errors in branches.values():
+        if not any(sub.validator == "type" and list(sub.absolute_path) == list(error.absolute_path) for sub in errors):
+            return errors
+    return []
+
+
+def _branch_types(error) -> list[str]:
+    return [sub.validator_value for sub in error.context
+            if sub.validator == "type" and list(sub.absolute_path) == list(error.absolute_path)]
+
+
 def _translate(error) -> Iterator[tuple[str, str, str, Text]]:
     path = list(error.absolute_path)
     where = _pointer(path)
@@ -201,7 +229,28 @@ def _translate(error) -> Iterator[tuple[str, str, str, Text]]:
     kind = error.validator
     if "propertyNames" in error.absolute_schema_path:
         kind = "propertyNames"  # jsonschema reports the failing subschema (pattern) on the container
-    if kind == "required":
+    if kind == "anyOf" and path and path[-1] in _DATE_KEYS:
+        # a tanggal is a date or a year-month: say what is wrong as for a plain date
+        if not isinstance(error.instance, str):
+            actual = _type_of(error.instance)
+            yield where, "type", where, Text(f"{key} harus berupa tanggal, bukan {actual.id}",
+                                             f"{key} must be a date, not {actual.en}")
+        else:
+            yield where, "format", where, _not_a_date(key, error.instance)
+    elif kind == "anyOf":
+        # A value of one of several shapes (a step's pelaksana: an id, or a list of ids): the
+        # shape of the value's own type says what is wrong with it; with none, its type is wrong.
+        branch = _branch_of_its_type(error)
+        if branch:
+            for sub in branch:
+                yield from _translate(sub)
+        else:
+            expected = [_TYPE_NAMES[name] for name in _branch_types(error)]
+            actual = _type_of(error.instance)
+            yield where, "type", where, Text(
+                f"{key} harus berupa {' atau '.join(t.id for t in expected)}, bukan {actual.id}",
+                f"{key} must be {' or '.join(t.en for t in expected)}, not {actual.en}")
+    elif kind == "required":
         for name in error.validator_value:
             if name not in error.instance:
                 yield where, kind, f"{where}/{name}", Text(
@@ -231,10 +280,7 @@ def _translate(error) -> Iterator[tuple[str, str, str, Text]]:
             f"{key} must be {expected.en}, not {actual.en}",
         )
     elif kind == "format" and error.validator_value == "date":
-        yield where, kind, where, Text(
-            f"{key} bukan tanggal: tulis tanggal tanpa tanda kutip, mis. 2023-07-26 (ditulis {error.instance!r})",
-            f"{key} is not a date: write the date without quotes, e.g. 2023-07-26 (found {error.instance!r})",
-        )
+        yield where, kind, where, _not_a_date(key, error.instance)
     elif kind == "pattern" and path and path[-1] == "waktu":
         yield where, kind, where, Text(
             f"waktu {error.instance!r} tidak terbaca: tulis angka dan satuan "

@@ -12,6 +12,10 @@
   A revision date before the effective date is not reported: the standard lets Tanggal Revisi
   hold the planned review date.
 
+A month-only date (`"2019-09"`, printed "September 2019") is compared by its month: an
+effective date of 15 September 2019 is not before a creation date of September 2019, but one in
+August is; September 2019 is in the future only from October 2019 on.
+
 ## Why it matters
 Tanggal efektif is the signing date; a procedure cannot take effect before it was written. A
 nomor from the register that disagrees with the dates points at a copied SOP whose number or
@@ -38,6 +42,7 @@ import re
 
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
+from ..model import date_order
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
          "XI": 11, "XII": 12}
@@ -64,12 +69,12 @@ class IdentityDates(Rule):
         made = sop.tanggal_pembuatan
         for key in ("tanggal_efektif", "tanggal_revisi"):
             date = getattr(sop, key)
-            if made and date and date < made:
+            if made and date and date_order(date, made) < 0:
                 yield Violation(f"/{key}", Text(f"{key} ({date}) sebelum tanggal_pembuatan ({made})",
                                                 f"{key} ({date}) is before tanggal_pembuatan ({made})"))
         for key in KEYS:
             date = getattr(sop, key)
-            if date and date > context.today:
+            if date and date_order(date, context.today) > 0:
                 yield Violation(f"/{key}", Text(f"{key} ({date}) di masa depan (hari ini {context.today})",
                                                 f"{key} ({date}) is in the future (today is {context.today})"))
         if sop.nomor:

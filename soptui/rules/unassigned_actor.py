@@ -2,8 +2,9 @@
 
 ## What it checks
 - a step with no `pelaksana`;
-- a step whose `pelaksana` is not an id declared in `[pelaksana]` (with the closest id);
-- a declared pelaksana who performs no step (only with the option `report-idle-actors`,
+- a step whose `pelaksana` is not an id declared in `[pelaksana]` (with the closest id); for
+  a step drawn in several columns (`pelaksana = ["camat", "sekcam"]`) each id, at its place;
+- a declared pelaksana who performs no step, alone or with others (only with the option `report-idle-actors`,
   on by default).
 
 ## Why it matters
@@ -53,14 +54,23 @@ class UnassignedActor(Rule):
                     continue
                 yield Violation(step.pointer, Text(f"langkah {step.no} tanpa pelaksana",
                                                    f"step {step.no} has no pelaksana"))
-            elif step.pelaksana not in sop.pelaksana:
-                close = closest(step.pelaksana, declared)
+                continue
+            several = len(step.pelaksana_semua) > 1
+            for place, actor in enumerate(step.pelaksana_semua):
+                if actor in sop.pelaksana:
+                    continue
+                if not actor.strip():  # a blank id in the list names no column
+                    yield Violation(f"{step.pointer}/pelaksana/{place}", Text(
+                        f"id pelaksana ke-{place + 1} langkah {step.no} kosong",
+                        f"pelaksana id {place + 1} of step {step.no} is blank"))
+                    continue
+                close = closest(actor, declared)
                 hint = Text(f"; maksud Anda `{close}`?", f"; did you mean `{close}`?") if close else Text("", "")
-                yield Violation(step.pointer + "/pelaksana", Text(
-                    f"pelaksana `{step.pelaksana}` langkah {step.no} tidak dideklarasikan di [pelaksana]",
-                    f"pelaksana `{step.pelaksana}` of step {step.no} is not declared in [pelaksana]") + hint)
+                yield Violation(step.pointer + "/pelaksana" + (f"/{place}" if several else ""), Text(
+                    f"pelaksana `{actor}` langkah {step.no} tidak dideklarasikan di [pelaksana]",
+                    f"pelaksana `{actor}` of step {step.no} is not declared in [pelaksana]") + hint)
         if self.options["report-idle-actors"] and not lost:  # idle, or drawn in a lost column
-            acting = {step.pelaksana for step in sop.langkah}
+            acting = {actor for step in sop.langkah for actor in step.pelaksana_semua}
             for actor, jabatan in sop.pelaksana.items():
                 if actor not in acting:
                     yield Violation(f"/pelaksana/{actor}", Text(

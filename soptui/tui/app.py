@@ -280,7 +280,8 @@ class SoptuiApp(App):
 
     @on(EditRequested)
     def edit_requested(self, message: EditRequested) -> None:
-        hint = say("list_hint" if message.key in editing.LIST_KEYS else "value_hint", self.lang)
+        hint = say("list_hint" if message.key in editing.LIST_KEYS
+                   else "date_hint" if message.key.startswith("tanggal_") else "value_hint", self.lang)
         item = message.pointer.split("/")[-1].isdigit() or message.pointer.endswith("/+")
 
         def done(value: str | None) -> None:
@@ -317,7 +318,13 @@ class SoptuiApp(App):
     @on(ActorToggled)
     def actor_toggled(self, message: ActorToggled) -> None:
         step = self.document.view.langkah[message.index]
-        value = "" if step.pelaksana == message.actor else message.actor
+        current = [actor for actor in step.pelaksana_semua if actor]
+        if message.also:  # one actor more, or one fewer
+            chosen = [a for a in current if a != message.actor] if message.actor in current else [*current, message.actor]
+        else:
+            chosen = [] if current == [message.actor] else [message.actor]
+        # one actor is written as an id, several as a list of ids, none removes the key
+        value = chosen[0] if len(chosen) == 1 else chosen
         self.edit(lambda text: editing.set_value(text, f"/langkah/{message.index}/pelaksana", value))
 
     @on(IdentityView.RowFindings)

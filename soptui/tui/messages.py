@@ -27,11 +27,12 @@ class EditMade(Message):
 
 
 class ActorToggled(Message):
-    """Draw the step at `index` in (or take it out of) the lane of `actor`."""
+    """Draw the step at `index` in (or take it out of) the lane of `actor`: only there, or with
+    `also` in that lane as well as in its others (a step of several actors)."""
 
-    def __init__(self, index: int, actor: str) -> None:
+    def __init__(self, index: int, actor: str, also: bool = False) -> None:
         super().__init__()
-        self.index, self.actor = index, actor
+        self.index, self.actor, self.also = index, actor, also
 
 
 class FindingChosen(Message):

@@ -8,8 +8,9 @@ import pytest
 
 from soptui.exporting import export_sop
 from soptui.exporting.page import PAPERS
-from soptui.exporting.procedure import UNASSIGNED_LABEL
-from soptui.loading.loader import load_bytes, load_file
+from soptui.exporting.procedure import LOST_LABEL, UNASSIGNED_LABEL
+from soptui.loading.loader import load_bytes, load_file, load_text
+from soptui.model import LOST_ACTORS
 
 from .readback import edges, read
 
@@ -30,7 +31,10 @@ def expected_edges(sop) -> set[tuple[int, int, str]]:
 
 
 def actor_of(sop, step) -> str:
-    return sop.pelaksana[step.pelaksana] if step.pelaksana in sop.pelaksana else UNASSIGNED_LABEL
+    """The jabatan heading the column a step's arrows join: its first declared actor's."""
+    if step.pelaksana in sop.pelaksana:
+        return sop.pelaksana[step.pelaksana]
+    return LOST_LABEL if sop.lost(LOST_ACTORS) else UNASSIGNED_LABEL
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +86,18 @@ def test_awayan_steps_without_pelaksana_stand_in_a_marked_column(seeds):
     without = [s.no for s in sop.langkah if s.pelaksana not in sop.pelaksana]
     assert without
     drawn = {s.row: s.actor for page in pages for s in page.symbols if s.row is not None}
-    assert all(drawn[no] == UNASSIGNED_LABEL for no in without)
+    # the seed's source lost the actor columns: the column says the actor is not in the source
+    assert sop.lost(LOST_ACTORS) and all(drawn[no] == LOST_LABEL for no in without)
+
+
+def test_steps_without_pelaksana_in_a_document_that_has_the_columns_stand_in_tanpa_pelaksana(tmp_path):
+    text = SEEDS[0].read_text().replace('hilang_di_sumber = ["pelaksana"]\n', "")
+    sop = load_text(text, str(SEEDS[0])).sop
+    assert not sop.lost(LOST_ACTORS)
+    pages = _export(sop, tmp_path)
+    drawn = {s.row: s.actor for page in pages for s in page.symbols if s.row is not None}
+    without = [s.no for s in sop.langkah if s.pelaksana not in sop.pelaksana]
+    assert without and all(drawn[no] == UNASSIGNED_LABEL for no in without)
 
 
 @pytest.mark.parametrize("paper", ["a4", "f4"])

@@ -15,11 +15,24 @@ from .test_pdf import _overlapping_segments, actor_of, expected_edges
 
 
 def _check(sop, pages) -> None:
-    drawn = {s.row: s for page in pages for s in page.symbols if s.row is not None}
+    drawn: dict[int, list] = {}
+    for page in pages:
+        for symbol in page.symbols:
+            if symbol.row is not None:
+                drawn.setdefault(symbol.row, []).append(symbol)
     assert sorted(drawn) == [step.no for step in sop.langkah]
     for step in sop.langkah:
-        assert (drawn[step.no].kind, drawn[step.no].actor) == (sop.symbol(step), actor_of(sop, step)), step.no
+        # one symbol in each of the step's actors' columns
+        actors = {sop.pelaksana[a] for a in step.pelaksana_semua if a in sop.pelaksana} or {actor_of(sop, step)}
+        assert {s.kind for s in drawn[step.no]} == {sop.symbol(step)}, step.no
+        assert sorted(s.actor for s in drawn[step.no]) == sorted(actors), step.no
     assert edges(pages) == expected_edges(sop)
+
+
+def test_the_random_procedures_have_steps_of_several_actors():
+    several = [seed for seed in (*range(12), *range(30, 35))
+               if any(len(s.pelaksana_semua) > 1 for s in load_bytes(random_sop(seed), "acak.toml").sop.langkah)]
+    assert len(several) >= 6 and 30 in several
 
 
 @pytest.mark.parametrize("seed", range(12))

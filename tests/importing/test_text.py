@@ -14,7 +14,7 @@ import pytest
 from soptui.importing.text import read_lines, read_text_file
 from soptui.importing.writer import sop_text
 from soptui.loading.loader import load_file, load_text
-from soptui.model import SECTIONS
+from soptui.model import SECTIONS, MonthDate
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -107,8 +107,10 @@ LINES = [
 def test_uncertain_values_are_left_out_with_a_comment_saying_why():
     text = sop_text(read_lines(LINES, "contoh.txt")[0])
     sop = load_text(text, "c.toml").sop
-    assert sop.tanggal_pembuatan is None and sop.tanggal_revisi is None
-    assert "prints only a month" in text and "is not a real date" in text
+    assert sop.tanggal_revisi is None and "is not a real date" in text
+    # "Juli 2024" is a month-only date, kept as one
+    assert sop.tanggal_pembuatan == MonthDate(2024, 7) and 'tanggal_pembuatan = "2024-07"' in text
+    assert 'printed as a month only: "Juli 2024"' in text
     assert str(sop.tanggal_efektif) == "2024-01-02"
     assert sop.langkah[0].waktu is None and '"segera", which is not a duration' in text
     assert sop.langkah[0].kegiatan == "Memulai dan menutup"

@@ -26,3 +26,17 @@ def test_nomor_year_and_month_against_the_dates():
     tester.assert_invalid('nomor = "071/02/KEC.AWY/VII/2023"\ntanggal_pembuatan = 2023-03-26\n',
                           [{"line": 1, "message": "month in the nomor (7)"}])
     assert nomor_parts("067 / 1394 / 2021") == (2021, None)
+
+
+def test_month_only_dates_compare_by_their_month():
+    # September 2019 made, effective 15 September: the same month, not known to be before it
+    tester.assert_valid('nomor = "1/IX/2019"\ntanggal_pembuatan = "2019-09"\ntanggal_efektif = 2019-09-15\n')
+    tester.assert_valid('tanggal_pembuatan = 2019-09-30\ntanggal_efektif = "2019-09"\n')
+    tester.assert_valid('tanggal_pembuatan = "2026-11"\n')  # this month (today is 2026-11-23)
+    tester.assert_invalid('tanggal_pembuatan = "2019-09"\ntanggal_efektif = 2019-08-31\ntanggal_revisi = "2026-12"\n', [
+        {"line": 2, "message": "tanggal_efektif (2019-08-31) is before tanggal_pembuatan (2019-09)"},
+        {"line": 3, "message": "tanggal_revisi (2026-12) is in the future"},
+    ])
+    # the nomor's year and roman month read a month-only date's year and month
+    tester.assert_invalid('nomor = "1/VII/2019"\ntanggal_pembuatan = "2019-09"\n',
+                          [{"line": 1, "message": "month in the nomor (7)"}])

@@ -65,3 +65,19 @@ def test_unassigned_undeclared_and_idle_actors():
         {"step": 2, "message": "has no pelaksana"},
     ])
     RuleTester(UnassignedActor, options={"report-idle-actors": False}).assert_invalid(text, [{"step": 1}, {"step": 2}])
+
+
+def test_a_step_of_several_actors_is_checked_for_each_and_makes_each_busy():
+    actors = '[pelaksana]\ncamat = "Camat"\nsekcam = "Sekcam"\nstaf = "Staf"\n\n'
+    both = STEPS.replace('kegiatan = "Memerintahkan"', 'kegiatan = "Memerintahkan"\npelaksana = ["camat", "sekcam"]') \
+                .replace('kegiatan = "Menyusun"', 'kegiatan = "Menyusun"\npelaksana = "staf"')
+    RuleTester(UnassignedActor).assert_valid(actors + both)  # nobody idle: the meeting keeps both busy
+    wrong = both.replace('["camat", "sekcam"]', '["camat", "sekcm", "lurah"]')
+    found = RuleTester(UnassignedActor).assert_invalid(actors + wrong, [
+        {"line": 3, "message": "'Sekcam' performs no step"},
+        {"step": 1, "line": 9, "col": 23, "pointer": "/langkah/0/pelaksana/1", "message": "did you mean `sekcam`?"},
+        {"step": 1, "pointer": "/langkah/0/pelaksana/2", "message": "pelaksana `lurah` of step 1 is not declared"},
+    ])
+    assert found[2].col > found[1].col
+    RuleTester(UnassignedActor).assert_invalid(actors + both.replace('["camat", "sekcam"]', '["camat", "sekcam", ""]'), [
+        {"step": 1, "pointer": "/langkah/0/pelaksana/2", "message": "pelaksana id 3 of step 1 is blank"}])

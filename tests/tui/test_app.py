@@ -209,3 +209,81 @@ async def test_identity_tab_shows_the_highlighted_rows_findings_and_fixes_with_f
         await pilot.pause()
         panel = str(app.query_one("#identity-findings").render())
         assert "PP 46/2011" in panel and "revoked-regulation" in panel
+
+
+async def test_identity_editor_takes_a_month_only_date_and_refuses_a_wrong_one(corpus):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await pilot.press("2")
+        view = app.query_one("#identity")
+        view.move_cursor(row=next(i for i, meta in enumerate(view.rows_meta) if meta[0] == "/tanggal_pembuatan"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue) and "September 2019" in app.screen.hint
+        app.screen.query_one("#value").value = "Sept 2019"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert 'tanggal_pembuatan = "2019-09"' in app.document.text
+        assert app.document.sop.tanggal_pembuatan.isoformat() == "2019-09"
+        row = next(i for i, meta in enumerate(view.rows_meta) if meta[0] == "/tanggal_pembuatan")
+        assert view.rows_meta[row][2] == "2019-09"  # the form shows what the file holds
+        view.move_cursor(row=row)
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#value").value = "2019-13"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert 'tanggal_pembuatan = "2019-09"' in app.document.text  # refused, the file unchanged
+        assert any("YYYY-MM" in str(n.message) for n in app._notifications)
+
+
+async def test_plus_draws_a_step_in_a_second_actors_column_and_takes_it_out_again(corpus):
+    from soptui.tui.widgets.steps_table import StepsTable
+
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(app, pilot)
+        view = app.query_one(ProcedureView)
+        view.select_step(0)
+        table = view.query_one(StepsTable)
+        keys = [column.key for column in table.ordered_columns]
+        table.move_cursor(column=keys.index("actor:staf"))
+        table.focus()
+        await pilot.press("plus")
+        await pilot.pause()
+        assert 'pelaksana = ["camat", "staf"]' in app.document.text
+        step = app.document.view.langkah[0]
+        assert (step.pelaksana, step.pelaksana_semua) == ("camat", ("camat", "staf"))
+        row = table.rows[0].cells  # the symbol in both actors' columns
+        assert row[keys.index("actor:camat")][0] and row[keys.index("actor:staf")][0]
+        assert "Camat, Staf" in app.query_one("#step-detail").content.plain
+        await pilot.press("plus")  # out of the Staf column again: one actor, written as an id
+        await pilot.pause()
+        assert 'pelaksana = "camat"' in app.document.text
+        await pilot.press("enter")  # Enter: the step in the Staf column alone
+        await pilot.pause()
+        assert app.document.view.langkah[0].pelaksana_semua == ("staf",)
+
+
+async def test_the_add_step_form_takes_several_actors(corpus):
+    from textual.widgets import SelectionList
+
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        app.query_one(ProcedureView).select_step(0)  # after step 1, the Camat's: the form ticks the Camat
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AddStep)
+        actors = app.screen.query_one("#pelaksana", SelectionList)
+        assert actors.selected == ["camat"]
+        actors.focus()
+        await pilot.press("down", "space")  # tick the Staf too
+        app.screen.query_one("#kegiatan").value = "Rapat bersama"
+        app.screen.query_one("#kegiatan").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        step = app.document.view.langkah[1]
+        assert (step.kegiatan, step.pelaksana_semua) == ("Rapat bersama", ("camat", "staf"))
+        assert 'pelaksana = ["camat", "staf"]' in app.document.text

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from ..strings import say
 
@@ -125,7 +125,9 @@ class Preview(Dialog):
 
 class AddStep(Dialog):
     """The fields a new step needs, so it does not arrive as four findings: kegiatan, pelaksana
-    (one of the declared actors), kelengkapan, waktu and output. Enter in any field adds it."""
+    (one or more of the declared actors: a meeting is drawn in each one's column), kelengkapan,
+    waktu and output. Space (or Enter) in the actor list ticks one; Enter in any text field adds
+    the step."""
 
     FIELDS = ("kegiatan", "kelengkapan", "waktu", "output")
 
@@ -142,9 +144,11 @@ class AddStep(Dialog):
                 yield Label(labels["kegiatan"])
                 yield Input(value=self.defaults.get("kegiatan", ""), id="kegiatan")
                 if self.actors:
-                    yield Label(say("Pelaksana", self.lang))
-                    yield Select([(jabatan, actor) for actor, jabatan in self.actors.items()], id="pelaksana",
-                                 value=self.defaults.get("pelaksana") or next(iter(self.actors)), allow_blank=False)
+                    chosen = [a for a in self.defaults.get("pelaksana") or () if a in self.actors] \
+                        or [next(iter(self.actors))]
+                    yield Label(say("Pelaksana", self.lang) + "  " + say("pick_several", self.lang))
+                    yield SelectionList(*((jabatan, actor, actor in chosen) for actor, jabatan in self.actors.items()),
+                                        id="pelaksana")
                 for key in ("kelengkapan", "waktu", "output"):
                     yield Label(labels[key] + ("  (;)" if key != "waktu" else "  (mis. 15 menit)"))
                     yield Input(value=self.defaults.get(key, ""), id=key)
@@ -159,10 +163,13 @@ class AddStep(Dialog):
         self.query_one(".form").styles.max_height = max(6, self.app.size.height - 13)
         self.query_one("#kegiatan", Input).focus()
 
-    def _values(self) -> dict[str, str]:
-        values = {key: self.query_one(f"#{key}", Input).value.strip() for key in self.FIELDS}
+    def _values(self) -> dict[str, object]:
+        values: dict[str, object] = {key: self.query_one(f"#{key}", Input).value.strip() for key in self.FIELDS}
         if self.actors:
-            values["pelaksana"] = str(self.query_one("#pelaksana", Select).value)
+            # in the columns' order; one actor is written as an id, several as a list
+            ticked = set(self.query_one("#pelaksana", SelectionList).selected)
+            chosen = [actor for actor in self.actors if actor in ticked]
+            values["pelaksana"] = chosen[0] if len(chosen) == 1 else chosen
         return values
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

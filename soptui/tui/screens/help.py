@@ -31,6 +31,8 @@ KEYS = (
     ("ctrl+↑ / ctrl+↓", "pindahkan langkah", "move the step"),
     ("k", "jadikan keputusan / proses", "make a decision / a process"),
     ("P / ctrl+r", "tambah / hapus kolom pelaksana", "add / remove an actor column"),
+    ("+", "langkah juga di kolom pelaksana ini (rapat dua pejabat) / lepas dari kolom ini",
+     "the step also in this actor's column (a meeting of two officials) / out of this column"),
     ("ctrl+z / ctrl+y", "batal / ulang", "undo / redo"),
     ("ctrl+s / ctrl+shift+s", "simpan / simpan semua", "save / save all"),
     ("e", "buka di $VISUAL / $EDITOR (di baris masalah bila tidak termuat)",
@@ -42,10 +44,12 @@ KEYS = (
 )
 
 NOTES = (
-    "Di tabel Prosedur, Enter pada kolom pelaksana menggambar langkah di kolom itu. Daftar dipisah "
+    "Di tabel Prosedur, Enter pada kolom pelaksana menggambar langkah di kolom itu saja, + juga di "
+    "kolom itu. Daftar dipisah "
     "dengan `;` saat diubah. Nilai kosong menghapus kunci. Beberapa SOP boleh punya perubahan yang "
     "belum disimpan sekaligus (● di daftar).",
-    "In the Prosedur table, Enter on an actor's column draws the step there. Lists are separated by "
+    "In the Prosedur table, Enter on an actor's column draws the step there alone, + there as well. "
+    "Lists are separated by "
     "`;` when edited. An empty value removes the key. Several SOPs may hold unsaved edits at once "
     "(● in the list).",
 )

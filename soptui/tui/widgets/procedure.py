@@ -86,6 +86,7 @@ class ProcedureView(Vertical):
         ("ctrl+down", "move_step(1)", "move_down", False),
         ("k", "toggle_decision", "toggle_decision", False),
         ("P", "add_actor", "add_actor", False),
+        ("plus", "also_actor", "also_actor", False),
         ("ctrl+r", "remove_actor", "remove_actor", False),
     )
     BINDINGS = [Binding(key, action, say(word, "id"), show=shown) for key, action, word, shown in KEYS]
@@ -165,9 +166,13 @@ class ProcedureView(Vertical):
 
     def _lanes(self) -> list[str]:
         lanes = list(self.sop.pelaksana)
-        if any(step.pelaksana not in self.sop.pelaksana for step in self.sop.langkah):
+        if any("" in self._step_lanes(step) for step in self.sop.langkah):
             lanes.append("")  # steps with no (or an undeclared) pelaksana
         return lanes
+
+    def _step_lanes(self, step: Step) -> set[str]:
+        """The lanes a step is drawn in: each of its actors' ("" for none or an undeclared one)."""
+        return {actor if actor in self.sop.pelaksana else "" for actor in step.pelaksana_semua} or {""}
 
     def _rebuild(self) -> None:
         """The whole table again: when the SOP or the width changes, never when the cursor moves.
@@ -220,9 +225,9 @@ class ProcedureView(Vertical):
 
     def _step_cells(self, step: Step, lanes: list[str]) -> tuple[tuple[str, str], ...]:
         symbol = SYMBOL.get(self.sop.symbol(step), "?" + (self.sop.symbol(step) or ""))
-        lane = step.pelaksana if step.pelaksana in self.sop.pelaksana else ""
+        drawn = self._step_lanes(step)
         unknown = "dim" if self.sop.lost(LOST_ACTORS) else "bold red"
-        actors = [(symbol, unknown if actor == "" else "bold") if lane == actor else ("", "")
+        actors = [(symbol, unknown if actor == "" else "bold") if actor in drawn else ("", "")
                   for actor in lanes]
         widths = self.widths
         severity = worst(self.step_findings.get(step.index, []))
@@ -244,8 +249,8 @@ class ProcedureView(Vertical):
             panel.update(RichText())
             return
         lang = self.lang
-        actor = self.sop.pelaksana.get(step.pelaksana or "") or (
-            f"{step.pelaksana}?" if step.pelaksana else self._unassigned())
+        actor = ", ".join(self.sop.pelaksana.get(one) or f"{one}?" for one in step.pelaksana_semua if one) \
+            or self._unassigned()
         text = RichText()
         text.append(f"{say('Langkah', lang)} {step.no}", style="bold")
         text.append(f" · {say('Pelaksana', lang)}: {actor} · {say('Simbol', lang)}: {self.sop.symbol(step)}\n")
@@ -350,7 +355,7 @@ class ProcedureView(Vertical):
         step = self.current_step
         index = step.index if step is not None else None
         lang = self.lang
-        defaults = {"kegiatan": "", "pelaksana": step.pelaksana if step else None,
+        defaults = {"kegiatan": "", "pelaksana": step.pelaksana_semua if step else (),
                     "kelengkapan": "; ".join(step.output) if step else "", "waktu": "", "output": ""}
         title = f"{say('add_step_title', lang)} {step.no}" if step else say("add_step_first", lang)
 
@@ -408,6 +413,17 @@ class ProcedureView(Vertical):
         following = steps[step.index + 1].no if step.index + 1 < len(steps) else step.no
         self.app.push_screen(EditValue(f"{say('Langkah', lang)} {step.no} {say('decision_title', lang)}",
                                        f"{following} {step.no}", lang=lang), targets)
+
+    def action_also_actor(self) -> None:
+        """Draw the step in the actor column under the cursor as well (a meeting of two actors),
+        or take it out of that column when it is drawn in others too."""
+        table = self.query_one(StepsTable)
+        step = self.current_step
+        if step is None or not 0 <= table.cursor_column < len(table.ordered_columns):
+            return
+        key = table.ordered_columns[table.cursor_column].key
+        if key.startswith("actor:") and key != "actor:":
+            self.post_message(ActorToggled(step.index, key.split(":", 1)[1], also=True))
 
     def action_add_actor(self) -> None:
         lang = self.lang
