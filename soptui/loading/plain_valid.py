@@ -3,7 +3,8 @@
 The compiled gate (`schema.is_valid`) checks the schema keyword by keyword, a function call per
 value; this checks the same constraints with set operations and type tests, and says yes only
 when each of them holds, so a yes here is a yes of the gate. Anything it is unsure of (a quoted
-date, a value of another type, an unknown key) is a no, and the gate then decides as before.
+date or a month written as text, a step's list of pelaksana, a value of another type, an
+unknown key) is a no, and the gate then decides as before.
 
 It is written for one version of `schemas/sop.schema.json` (`WRITTEN_FOR`, the schema's checksum
 as `schema.schema_hash` computes it): for any other version it always says no, and a test fails
@@ -16,7 +17,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-WRITTEN_FOR = "64852479"
+WRITTEN_FOR = "bff83ef8"
 
 _TEXTS = ("nama", "nomor", "instansi", "unit", "alamat")
 _DATES = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
