@@ -55,9 +55,12 @@ def _applies() -> bool:
     return schema_hash() == WRITTEN_FOR
 
 
+_STR = frozenset((str,))
+
+
 def _texts(items: object) -> bool:
-    """A list of non-empty strings."""
-    return type(items) is list and all(type(item) is str and item for item in items)
+    """A list of non-empty strings (tested in C: the types seen, then an empty one among them)."""
+    return type(items) is list and (not items or (set(map(type, items)) == _STR and "" not in items))
 
 
 def plainly_valid(data: dict) -> bool:
