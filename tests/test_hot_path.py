@@ -206,3 +206,31 @@ def test_a_plain_yes_is_a_yes_of_the_gate_on_generated_values(value, key):
     data = {"nama": "A", "unit": "B", "langkah": [{"no": 1, "kegiatan": "Memeriksa"}], key: value}
     if plainly_valid(data):
         assert _gate_says(data)
+
+
+def _understated(real_fstat, by: int):
+    """An fstat that reports the file `by` bytes shorter than it is: as if it grew after the call."""
+    import os
+
+    def fstat(handle):
+        info = real_fstat(handle)
+        fields = list(info)
+        fields[6] = max(info.st_size - by, 0)  # st_size
+        return os.stat_result(fields)
+    return fstat
+
+
+def test_a_file_read_by_its_size_is_still_read_whole_when_it_grew(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from soptui import files
+
+    path = tmp_path / "grew.toml"
+    path.write_bytes(b"x" * 5000)
+    monkeypatch.setattr(files.os, "fstat", _understated(os.fstat, 3000))
+    monkeypatch.setattr(files.os, "stat", _understated(os.stat, 3000))
+    assert files.read_regular(path, limit=10_000)[0] == b"x" * 5000
+    with pytest.raises(OSError) as refused:
+        files.read_regular(path, limit=4000)
+    assert refused.value.errno == errno.EFBIG
