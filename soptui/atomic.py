@@ -28,6 +28,8 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .files import read_regular
+
 try:
     import fcntl
 except ImportError:  # Windows: no advisory locks, so stale temporary files stay
@@ -46,8 +48,6 @@ def read_sop_text(path: Path, limit: int | None = None) -> tuple[str, str]:
     """A text file's text and the encoding that writes it back byte for byte: "utf-8-sig" when
     it starts with a byte order mark (kept on save), else "utf-8". Raises UnicodeDecodeError,
     and OSError for what is not a regular file or is over `limit` bytes."""
-    from .files import read_regular
-
     data, _ = read_regular(path, limit)
     encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     return data.decode(encoding), encoding

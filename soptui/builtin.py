@@ -39,6 +39,6 @@ def soptui_rules():
 
 @hookimpl
 def soptui_reporters():
-    from .reporting import REPORTERS
+    from .reporting import REPORTERS  # here: validate and the UI take the rules, not the reporters
 
     return list(REPORTERS)

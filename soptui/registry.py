@@ -24,12 +24,14 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
+from . import schema_file
 from .citation import (
     REGIONAL, WITH_ISSUER, Citation, jenis_name, nomor_key, normalise_title, parse_citation, region_key,
     sequence_number, short_label,
 )
 from .files import read_regular_text
 from .i18n import Text
+from .loading import toml
 from .suggest import closest
 
 STATUSES = ("in_force", "amended", "superseded", "revoked", "expired")
@@ -251,14 +253,13 @@ SHIPPED = "data/regulations.toml"
 
 
 def shipped_text() -> str:
-    # read from the package folder: importlib.resources would find the same file, for ~2 ms of imports
+    # read from the package folder: importlib.resources would find the same file, but importing
+    # it costs every start
     return Path(__file__).parent.joinpath(SHIPPED).read_text("utf-8")
 
 
 @functools.lru_cache(maxsize=1)
 def _schema() -> dict:
-    from . import schema_file
-
     return json.loads(Path(schema_file("registry.schema.json")).read_text("utf-8"))
 
 
@@ -266,8 +267,6 @@ def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entr
     """The entries of one registry file's text; `RegistryError` listing every problem, each with
     `name:line:col`. `validate=False` skips the JSON Schema check (for the shipped registry,
     which the test suite validates), sparing every run the import of jsonschema."""
-    from .loading import toml
-
     try:
         data = toml.parse(text)
     except ValueError as error:  # tomllib's TOMLDecodeError

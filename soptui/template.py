@@ -6,6 +6,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from . import schema_file
+
 TEMPLATE = '''#:schema {schema}
 # SOP baru: isi setiap bagian, lalu jalankan `soptui lint` (new SOP: fill in every section)
 nama = "{nama}"
@@ -64,8 +66,6 @@ output = ["Konsep ..."]
 
 
 def new_sop_text(path: Path, nama: str = "Nama SOP", today: dt.date | None = None) -> str:
-    from . import schema_file
-
     schema_path = Path(schema_file("sop.schema.json"))
     try:
         schema = os.path.relpath(schema_path, path.resolve().parent)

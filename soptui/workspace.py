@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -371,7 +372,5 @@ def common_root(files: list[Path]) -> Path:
 
 def external_editor() -> list[str]:
     """The user's editor command: $VISUAL, then $EDITOR, then a sensible default."""
-    import shlex
-
     command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     return shlex.split(command)

@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import queue
+import stat
 import zlib
 from pathlib import Path
 from typing import Iterator
@@ -34,6 +35,7 @@ from ..files import read_regular_text
 from .. import __version__
 from .engine import Checker, FileResult
 from . import parallel
+from .entrypoints import entry_points
 from .plain import decode, encode
 
 # The layout of an entry (see `plain`); a change of layout starts a new cache.
@@ -66,8 +68,6 @@ def engine_key(checker: Checker) -> str:
     # changes the dasar hukum findings of unchanged SOPs
     parts["registry"] = checker.context.registry.digest
     try:
-        from .entrypoints import entry_points
-
         parts["versions"] = sorted(f"{e.name}={e.version}" for e in entry_points(group="soptui"))
     except Exception:  # noqa: BLE001 - metadata is a refinement of the key, not a need
         pass
@@ -243,8 +243,6 @@ def _head(text: bytes) -> list | None:
 
 
 def _regular(fd: int) -> bool:
-    import stat
-
     return stat.S_ISREG(os.fstat(fd).st_mode)
 
 

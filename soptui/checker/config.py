@@ -27,6 +27,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
+from .. import schema_file
 from ..files import read_regular_text
 from ..loading import toml
 from ..suggest import closest
@@ -105,7 +106,7 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: tidak dapat dibaca (cannot be read): {error.strerror}") from None
     except UnicodeDecodeError as error:
         raise ConfigError(f"{path}: bukan UTF-8 (not UTF-8): {error}") from None
-    from ..loading.loader import nesting_problem
+    from ..loading.loader import nesting_problem  # here: the loader (model, schema) only with a file to read
 
     deep = nesting_problem(text)
     if deep is not None:
@@ -149,8 +150,6 @@ def load_config(path: Path) -> Config:
 
 def _validate(data: dict, path: Path, text: str, prefix: str) -> None:
     from jsonschema import Draft202012Validator
-
-    from .. import schema_file
 
     schema = json.loads(Path(schema_file("config.schema.json")).read_text("utf-8"))
     error = next(iter(Draft202012Validator(schema).iter_errors(data)), None)

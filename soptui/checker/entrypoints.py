@@ -17,6 +17,7 @@ import os
 import re
 import sys
 from importlib import import_module
+from importlib.machinery import PathFinder
 
 _SUFFIXES = (".dist-info", ".egg-info")
 # importlib.metadata's EntryPoint.pattern: "module", "module:attr.attr", optional "[extras]"
@@ -65,8 +66,6 @@ def entry_points(group: str) -> list[EntryPoint]:
 
 def _plain_environment() -> bool:
     """Whether importlib.metadata would find distributions only in the folders of `sys.path`."""
-    from importlib.machinery import PathFinder
-
     for finder in sys.meta_path:
         if finder is not PathFinder and hasattr(finder, "find_distributions"):
             return False

@@ -24,6 +24,7 @@ from typing import Any, TextIO
 
 import tomlkit
 
+from ..atomic import atomic_write_text, read_sop_text
 from ..loading.loader import MAX_FILE_BYTES, load_text
 from .rule import Applicability, Edit, Fix, applicability_of
 
@@ -167,8 +168,6 @@ def fix_files(checker, paths: list[Path], write: bool, diff_out: TextIO | None =
     print a unified diff to `diff_out`.
     A file the guard refuses is left unwritten, with a message on `errors` (standard error).
     Returns how many files changed."""
-    from ..atomic import atomic_write_text, read_sop_text
-
     errors = errors if errors is not None else sys.stderr
     changed = 0
     for path in paths:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
@@ -71,7 +72,6 @@ def _die_with(parent: int) -> None:
     pool to stop, and a worker waiting for work would wait for ever: an orphan is adopted by
     another process, so its parent's id changes, and a daemon thread that sees it exits."""
     import threading
-    import time
 
     def watch() -> None:
         while os.getppid() == parent:

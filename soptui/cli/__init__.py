@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from importlib import import_module
+from pathlib import Path
 
 from .. import __version__
 from ..gcpolicy import collector, spare_at_exit
@@ -196,8 +197,6 @@ def _language(argv: list[str]) -> tuple[list[str], str | None]:
 
 def _terminal_ui(argv: list[str], lang: str | None = None) -> int:
     """`soptui [PATH]`: the terminal UI. Imported only here, so other commands never load it."""
-    from pathlib import Path
-
     if len(argv) > 1:
         print(f"soptui: satu PATH saja untuk UI (one PATH for the UI), bukan {' '.join(argv)}; "
               "lihat (see) soptui --help", file=sys.stderr)

@@ -19,13 +19,16 @@ examples:
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 from pathlib import Path
 
+from ..checker.config import ConfigError, find_config, load_config
 from ..i18n import Text
 from ..loading.discover import MissingPath, find_sop_files
 from ..loading.loader import load_file
+from . import EXIT_ERROR, EXIT_OK, UsageError
 
 
 FORMATS = ("pdf", "docx")
@@ -46,8 +49,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from . import EXIT_ERROR, EXIT_OK, UsageError
-
     lang = args.lang or "id"
     try:
         files = find_sop_files(args.paths)
@@ -94,11 +95,7 @@ _SUMMARY = Text("{done} dari {total} SOP diekspor", "{done} of {total} SOPs expo
 
 
 def _check_libraries(to: str) -> None:
-    from . import UsageError
-
     needed = {"pdf": ("reportlab",), "docx": ("reportlab", "docx", "lxml")}[to]
-    import importlib.util
-
     missing = [name for name in needed if importlib.util.find_spec(name) is None]
     if missing:
         raise UsageError(f"ekspor memerlukan (export needs) {', '.join(missing)}: "
@@ -111,8 +108,6 @@ def _format(args: argparse.Namespace, files: list[Path]) -> str:
     named = Path(args.output).suffix.lower().lstrip(".") if args.output and len(files) == 1 else ""
     named = named if named in FORMATS and not Path(args.output).is_dir() else ""
     if args.to and named and named != args.to:
-        from . import UsageError
-
         raise UsageError(f"-o {args.output} bukan .{args.to} (is not a .{args.to} file): "
                          f"ganti namanya atau --to {named} (rename it, or use --to {named})")
     return args.to or named or "pdf"
@@ -129,8 +124,6 @@ def _targets(args: argparse.Namespace, files: list[Path]) -> list[Path]:
         return [out]
     folder = Path(args.output or ".")
     if folder.exists() and not folder.is_dir():
-        from . import UsageError
-
         raise UsageError(f"-o harus folder untuk beberapa SOP (-o must be a folder for several SOPs): {folder}")
     # Folders below the PATHs are kept: sops/lampihong/x.toml and sops/wangon/x.toml differ.
     roots = [Path(p) if Path(p).is_dir() else Path(p).parent for p in args.paths]
@@ -140,9 +133,6 @@ def _targets(args: argparse.Namespace, files: list[Path]) -> list[Path]:
 
 def _configured_logo(start: Path) -> str | None:
     """The `logo` of the configuration that governs `start` (soptui.toml or [tool.soptui])."""
-    from ..checker.config import ConfigError, find_config, load_config
-    from . import UsageError
-
     try:
         path = find_config(start)
         logo = load_config(path).logo if path else None
@@ -153,7 +143,7 @@ def _configured_logo(start: Path) -> str | None:
 
 def _findings(args: argparse.Namespace, files: list[Path]) -> dict[str, list]:
     """Each file's lint findings, found as `soptui lint` finds them (configuration, plugins)."""
-    from .session import open_session
+    from .session import open_session  # --with-findings only: the checker, its plugins and reporters
 
     session = open_session(argparse.Namespace(paths=args.paths, lang=args.lang, quiet=True, no_cache=False))
     result = session.lint()

@@ -20,6 +20,7 @@ from ..i18n import Text
 from ..importing import SUFFIXES, Unreadable, read_document
 from ..importing.writer import schema_reference, sop_text
 from ..loading.loader import load_text
+from . import EXIT_ERROR, EXIT_OK, UsageError
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 # the package to install for a module the Word and PDF readers import
@@ -34,8 +35,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from . import EXIT_ERROR, EXIT_OK, UsageError
-
     lang = args.lang or "id"
     jobs = []  # (document, the folder or file its SOPs go to)
     output = Path(args.output) if args.output else None

@@ -30,11 +30,15 @@ import sys
 from pathlib import Path
 
 from ..atomic import wait_for_background_writes
-from ..checker.baseline import BaselineError
+from ..checker.baseline import BaselineError, filter_new, write_baseline
 from ..checker.engine import INTERNAL_ERROR
 from ..checker.report import LintReport
 from ..checker.rule import Severity
+from ..gcpolicy import collector
+from ..reporting.text import TextReporter
+from . import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 from .replay import Capture, Recording, Replay, replayable
+from .session import NoSopFiles, open_session
 
 
 def _csv(value: str) -> list[str]:
@@ -79,9 +83,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from . import EXIT_OK
-    from .session import NoSopFiles, open_session
-
     try:
         session = open_session(args)
     except NoSopFiles as nothing:
@@ -92,13 +93,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, session) -> int:
-    from . import UsageError
-
     reports = _reports(args, session)
 
     if args.fix or args.diff:
-        from ..checker.fixes import fix_files
-        from . import collector
+        from ..checker.fixes import fix_files  # only --fix and --diff pay for tomlkit
 
         with collector(running=True):  # each file's tomlkit document is a web of reference cycles
             changed = fix_files(session.checker, session.targets, write=args.fix,
@@ -130,8 +128,6 @@ def _run(args: argparse.Namespace, session) -> int:
 
 def _reports(args: argparse.Namespace, session) -> list[tuple[str, str | None]]:
     """(format, target file or None for standard output) of every report asked for."""
-    from . import UsageError
-
     reports = [(args.format or "text", None)]
     for item in args.output:
         name, sep, target = item.partition("=")
@@ -151,20 +147,14 @@ def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None
     background thread while standard output's report is rendered)."""
     result = session.lint()
     if args.write_baseline:
-        from ..checker.baseline import write_baseline
-
         write_baseline(Path(args.write_baseline), result.findings)
     if args.baseline:
-        from ..checker.baseline import filter_new
-
         result.findings = filter_new(Path(args.baseline), result.findings)
 
     exit_code = _exit_code(args, session, result)
     report = LintReport.of(result)  # what reporters get: frozen, so one cannot change the next one's
     stderr = ""
     if not args.quiet and reports[0][0] != "text":
-        from ..reporting.text import TextReporter
-
         stderr = TextReporter(lang=session.lang).summary(report) + "\n"
     outputs = {}
     for name, target in reports[1:]:
@@ -196,8 +186,6 @@ def _fail_on(args: argparse.Namespace, session) -> str:
 
 
 def _exit_code(args: argparse.Namespace, session, result) -> int:
-    from . import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
-
     if args.exit_zero:
         return EXIT_OK
     # A file that cannot be read is a finding about that file (exit 1, as ruff and ESLint do);

@@ -8,6 +8,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..atomic import atomic_write_text
+from ..template import new_sop_text
+from . import UsageError
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="the new SOP file (.toml)")
@@ -15,10 +19,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..atomic import atomic_write_text
-    from ..template import new_sop_text
-    from . import UsageError
-
     path = Path(args.path)
     if path.suffix != ".toml":
         path = path.with_suffix(".toml")

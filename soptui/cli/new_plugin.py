@@ -10,6 +10,8 @@ import argparse
 import re
 from pathlib import Path
 
+from . import UsageError
+
 PYPROJECT = '''[build-system]
 requires = ["setuptools>=68"]
 build-backend = "setuptools.build_meta"
@@ -129,8 +131,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from . import UsageError
-
     name = args.name.strip().lower()
     if not re.fullmatch(r"[a-z][a-z0-9-]*", name):
         raise UsageError("NAME: huruf kecil, angka dan - (lowercase letters, digits and -), mis. lumajang")

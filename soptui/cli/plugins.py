@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from ..checker.config import Config
+from .session import _plugins
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -14,8 +15,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .session import _plugins
-
     plugins = _plugins(args, Config())
     rules_by_plugin: dict[str, list[str]] = {}
     for plugin, cls in plugins.rule_classes():

@@ -25,12 +25,22 @@ exit codes: 0 the registry knows the regulation (--unknown: knows every citation
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
+import sys
+from collections import Counter
 from pathlib import Path
 
-from ..citation import Citation, jenis_name, parse_citation
+from ..checker.config import Config, ConfigError, find_config, load_config
+from ..checker.plugins import load_plugins
+from ..citation import Citation, jenis_name, parse_citation, short_label
+from ..coverage import of_sop
 from ..i18n import Text
+from ..loading.discover import find_sop_files
+from ..registry import CONFIDENCE_TEXT, STATUS_TEXT, RegistryError, citation_label, hook_registries, load_registry
+from ..rules._regulations import title_relation
+from . import EXIT_FINDINGS, EXIT_OK, UsageError
 
 LABELS = {
     "citation": Text("Kutipan", "Citation"),
@@ -65,8 +75,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from . import EXIT_FINDINGS, EXIT_OK
-
     query = " ".join(args.query).strip()
     registry, config_lang = _registry(args)
     lang = getattr(args, "lang", None) or config_lang or "id"
@@ -86,11 +94,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _registry(args: argparse.Namespace):
-    from ..checker.config import Config, ConfigError, find_config, load_config
-    from ..checker.plugins import load_plugins
-    from ..registry import RegistryError, hook_registries, load_registry
-    from . import UsageError
-
     given = getattr(args, "config", None)
     path = Path(given) if given else find_config(Path.cwd())
     if given and not path.is_file():
@@ -111,13 +114,7 @@ def _registry(args: argparse.Namespace):
 
 def _unknown(paths: list[str], registry, form: str, lang: str) -> int:
     """List the citations of the SOPs under `paths` that the registry does not know."""
-    import sys
-    from collections import Counter
-
-    from ..coverage import of_sop
-    from ..loading.discover import find_sop_files
-    from ..loading.loader import load_file
-    from . import EXIT_FINDINGS, EXIT_OK, UsageError
+    from ..loading.loader import load_file  # here: a lookup (no --unknown) reads no SOP
 
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
@@ -172,11 +169,6 @@ def _rule_for(entry, today_year: int) -> str | None:
 
 
 def _as_text(citation, entry, others, miscited, registry, lang: str) -> str:
-    import datetime as dt
-
-    from ..registry import CONFIDENCE_TEXT, STATUS_TEXT, citation_label
-    from ..rules._regulations import title_relation
-
     def label(key: str) -> str:
         return LABELS[key](lang)
 
@@ -233,8 +225,6 @@ def _as_text(citation, entry, others, miscited, registry, lang: str) -> str:
 
 
 def _short(amendment: tuple) -> str:
-    from ..citation import short_label
-
     kind, nomor, tahun = amendment
     return short_label(kind, nomor, tahun)
 

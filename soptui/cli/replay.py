@@ -23,12 +23,14 @@ import argparse
 import io
 import json
 import os
+import stat
 import sys
 import time
 import zlib
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
+from ..atomic import atomic_write_text, write_in_background
 from ..checker.parallel import digest
 from ..files import read_regular
 
@@ -46,8 +48,6 @@ class Recording(NamedTuple):
     exit_code: int
 
     def play(self) -> int:
-        from ..atomic import atomic_write_text
-
         for target, text in self.outputs.items():
             atomic_write_text(Path(target), text)
         _write(sys.stdout, self.stdout)
@@ -121,8 +121,6 @@ class RecordWriter:
 
     def __init__(self, path: Path, first: list[bytes]) -> None:
         import queue
-
-        from ..atomic import write_in_background
 
         self._queue: "queue.SimpleQueue[bytes | object | None]" = queue.SimpleQueue()
         for piece in first:
@@ -235,8 +233,6 @@ class Replay:
 
 def _open_regular(path: Path):
     """`path` opened for reading if it is a regular file (not a FIFO put in its place)."""
-    import stat
-
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 
 from ..suggest import closest
+from . import UsageError
+from .rules import rule_infos
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -13,9 +15,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from . import UsageError
-    from .rules import rule_infos
-
     infos = rule_infos()
     for info in infos:
         if args.name in (info.code, info.name, *info.aliases) or args.name.upper() == info.code:

@@ -7,10 +7,12 @@ lifecycle (stable, preview, deprecated, removed; see soptui/rules/codes.py) and 
 from __future__ import annotations
 
 import argparse
+import json
 
 from ..checker.config import Config
 from ..checker.engine import Checker
 from ..rules import codes
+from .session import _plugins
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,8 +20,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def rule_infos() -> list:
-    from .session import _plugins
-
     plugins = _plugins(argparse.Namespace(), Config())
     return Checker(plugins.rule_classes(), Config()).infos()
 
@@ -29,8 +29,6 @@ def run(args: argparse.Namespace) -> int:
     # removed rules run no more, but their codes stay taken: listed so no one reuses one
     gone = [row for row in codes.TABLE if row.lifecycle == "removed" and row.code not in {r.code for r in infos}]
     if args.format == "json":
-        import json
-
         print(json.dumps([
             *({"code": r.code, "name": r.name, "severity": r.severity.value, "scope": r.scope,
                "fixable": r.fixable, "fix": list(r.fix_kinds) if r.fixable else [], "plugin": r.plugin,

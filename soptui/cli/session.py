@@ -73,8 +73,6 @@ def _progress(done: int, total: int) -> None:
 
 
 def open_session(args: argparse.Namespace) -> Session:
-    from . import UsageError
-
     paths = getattr(args, "paths", None) or (["sops"] if Path("sops").is_dir() else ["."])
     skipped: list[str] = []
     try:
@@ -146,8 +144,6 @@ def note_not_sops(not_sops: list[tuple[Path, str]], shown: int = 5) -> None:
 
 
 def _registry(config: Config, plugins: Plugins) -> Registry:
-    from . import UsageError
-
     try:
         return registry_for(config, plugins.manager)
     except RegistryError as error:
@@ -155,8 +151,6 @@ def _registry(config: Config, plugins: Plugins) -> Registry:
 
 
 def _config(args: argparse.Namespace, first: Path) -> Config:
-    from . import UsageError
-
     given = getattr(args, "config", None)
     path = Path(given) if given else find_config(first)
     if given and not path.is_file():
@@ -168,8 +162,6 @@ def _config(args: argparse.Namespace, first: Path) -> Config:
 
 
 def _plugins(args: argparse.Namespace, config: Config) -> Plugins:
-    from . import UsageError
-
     try:
         plugins = load_plugins(include=[*config.plugins, *getattr(args, "plugin", [])],
                                exclude=getattr(args, "no_plugin", []))

@@ -16,6 +16,8 @@ from ..loading.discover import MissingPath, UnusablePath, find_sop_files
 from ..builtin import builtin_rules
 from ..checker.engine import Checker
 from ..loading.loader import load_file
+from ..loading.not_sop import split_not_sops
+from . import EXIT_FINDINGS, EXIT_OK, UsageError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,8 +27,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from . import EXIT_FINDINGS, EXIT_OK, UsageError
-
     lang = args.lang or "id"
     skipped: list[str] = []
     try:
@@ -62,8 +62,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _without_other_tools_toml(paths, files):
     """The files minus those plainly not SOPs, each named in a note (as `lint` does)."""
-    from ..loading.not_sop import split_not_sops
-
     files, not_sops = split_not_sops(files, {Path(p) for p in paths if not Path(p).is_dir()})
     if not_sops:
         from .session import note_not_sops  # the plugin machinery, only when there is a note to give

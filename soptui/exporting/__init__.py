@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..atomic import atomic_write_bytes
+
 FORMATS = ("pdf", "docx")
 
 
@@ -31,8 +33,6 @@ def render(sop, to: str = "pdf", paper: str = "a4", findings=None, lang: str = "
 def export_sop(sop, out: Path | str, to: str = "pdf", paper: str = "a4", findings=None, lang: str = "id",
                logo: str | None = None) -> Path:
     """Write the SOP's document to `out`, replacing any file there atomically; `out`."""
-    from ..atomic import atomic_write_bytes
-
     data = render(sop, to, paper, findings, lang, logo)
     atomic_write_bytes(Path(out), data)
     return Path(out)

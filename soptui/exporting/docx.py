@@ -15,9 +15,11 @@ from xml.sax.saxutils import escape
 
 from docx import Document as WordDocument
 from docx.enum.section import WD_ORIENT
+from docx.image.image import Image
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Emu
+from lxml import etree
 
 from ..model import KEPUTUSAN, PENGHUBUNG, TERMINATOR
 from .page import ARROW_WIDTH, SYMBOL_WIDTH, Document, Grid, Page, Shape
@@ -199,9 +201,6 @@ def _logo(word, box, logo_file: str | None, shape_id: int) -> str:
                 f'<wps:txbx><w:txbxContent><w:p><w:pPr><w:jc w:val="center"/></w:pPr>{_run("LOGO", 6, False)}</w:p>'
                 f'</w:txbxContent></wps:txbx><wps:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr"/></wps:wsp>')
         return _anchor(left, top, w, h, shape_id, "Logo", body)
-    from docx.image.image import Image
-    from lxml import etree
-
     image = Image.from_file(logo_file)
     scale = min(w / image.px_width, h / image.px_height)
     fit_w, fit_h = image.px_width * scale, image.px_height * scale

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import text
-from .page import Cell, Grid, Line, Page
+from .page import Cell, Grid, Line, Page, Words
 
 SIZE = 7.0
 PAD = 3.0
@@ -42,8 +42,6 @@ def findings_pages(findings, lang: str, page_width: float, page_height: float, l
 
 
 def _page(page_width, page_height, left, top, columns, heights, cells, caption) -> Page:
-    from .page import Words
-
     grid = Grid(left, top, columns, tuple(heights), tuple(cells), header_rows=1)
     return Page(page_width, page_height, grids=(grid,), words=(Words(left, top - 6, caption, 8, bold=True),),
                 kind="findings")

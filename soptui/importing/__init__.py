@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..i18n import Text
 from .draft import Draft, Unreadable
+from .text import read_text_file
 
 SUFFIXES = (".txt", ".docx", ".pdf")
 
@@ -67,6 +68,4 @@ def read_document(path: Path) -> list[Draft]:
         from .pdf import read_pdf
 
         return read_pdf(path)
-    from .text import read_text_file
-
     return read_text_file(path)

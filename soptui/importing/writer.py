@@ -13,6 +13,7 @@ from pathlib import Path
 
 import tomlkit
 
+from .. import schema_file
 from ..model import SECTIONS
 from .draft import Draft, StepDraft
 
@@ -25,8 +26,6 @@ WIDTH = 98
 
 def schema_reference(target: Path) -> str:
     """The `#:schema` path from the SOP file to be written to the schema soptui ships."""
-    from .. import schema_file
-
     schema = Path(schema_file("sop.schema.json"))
     try:
         relative = os.path.relpath(schema, target.resolve().parent)

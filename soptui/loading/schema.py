@@ -10,10 +10,12 @@ from __future__ import annotations
 import copy
 import json
 import re
+import zlib
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Iterator
 
+from .. import schema_file
 from ..i18n import Text
 from ..suggest import closest
 
@@ -29,8 +31,6 @@ _TYPE_NAMES = {
 
 def _schema_bytes() -> bytes:
     """The SOP JSON Schema file as shipped."""
-    from .. import schema_file
-
     with open(schema_file("sop.schema.json"), "rb") as handle:
         return handle.read()
 
@@ -56,8 +56,6 @@ def schema_hash() -> str:
     """A checksum of the schema file, recorded in the compiled gate so that a gate compiled from
     another schema is never used. It guards against a forgotten regeneration, not an attacker,
     so a CRC does (and spares every run the import of hashlib)."""
-    import zlib
-
     return f"{zlib.crc32(_schema_bytes()):08x}"
 
 
@@ -90,9 +88,9 @@ def gate_source() -> str:
     code = fastjsonschema.compile_to_code(_draft7_schema(), formats=_GATE_FORMATS)
     # The gate answers yes or no; its messages are never read. fastjsonschema builds each nested
     # call's message prefix, often with str.format(**locals()), before it knows of any error:
-    # three quarters of the gate's time on a valid SOP. Pass no prefix.
+    # most of the gate's time on a valid SOP. Pass no prefix.
     code = _NAME_PREFIX_ARGUMENT.sub(", custom_formats)", code)
-    # Nor does it need fastjsonschema or decimal at run time (importing them cost ~3 ms of every
+    # Nor does it need fastjsonschema or decimal at run time (importing them would cost every
     # start): its refusals are caught as any exception, and TOML has no Decimal values.
     code = code.replace("from decimal import Decimal\n", "class Decimal:  # TOML has none\n    pass\n")
     code = code.replace("from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException\n",
@@ -109,8 +107,9 @@ def _gate():
 
     It only decides whether the slow, message-writing validator needs to run at all. The schema
     keeps to keywords of draft 7, which fastjsonschema supports; a test checks that both
-    validators agree. Compiling costs ~30 ms a process, so the compiled code ships as
-    `_schema_gate.py`, used while its hash matches the schema.
+    validators agree. Compiling it would cost every process a noticeable part of a one-file
+    lint, so the compiled code ships as `_schema_gate.py`, used while its hash matches the
+    schema.
     """
     try:
         from . import _schema_gate

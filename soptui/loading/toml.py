@@ -18,14 +18,14 @@ from __future__ import annotations
 import re
 import sys
 
-try:  # several times faster than tomllib on SOP files (bench/run.py)
+try:  # faster than tomllib on SOP files (the README's speed section compares the two)
     import rtoml as _rtoml
 except ImportError:  # pragma: no cover - rtoml has no wheel for this platform
     _rtoml = None
 
 # A time's minutes (":30" not followed by another colon): found by the colon, a literal the
 # regex engine skips to, then checked for a digit before it; a search for the whole time costs
-# a hundred times more, since it tries every position.
+# far more, since it tries every position.
 _MINUTES = re.compile(r":[0-9][0-9](?!:)")
 _DIGITS = frozenset("0123456789")
 # A backslash and what follows it. Pairs are taken left to right, as a basic string reads its

@@ -22,6 +22,7 @@ from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, ProgressBar, Static, TabbedContent, TabPane
+from rich.text import Text as RichText
 
 from .. import editing
 from ..checker.config import Config, ConfigError, find_config, load_config
@@ -329,8 +330,6 @@ class SoptuiApp(App):
 
     @on(IdentityView.RowFindings)
     def identity_row_findings(self, message: IdentityView.RowFindings) -> None:
-        from rich.text import Text as RichText
-
         text = RichText()
         for finding in message.findings:
             text.append(f"{MARK[finding.severity]} ", style=STYLE[finding.severity])

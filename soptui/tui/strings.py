@@ -6,6 +6,10 @@ footer, tabs, column headers, dialogs, help and the command palette. `say(key, l
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from textual.binding import BindingsMap
+
 WORDS: dict[str, tuple[str, str]] = {
     # key bindings: the footer and the command palette
     "help": ("bantuan", "help"),
@@ -169,10 +173,6 @@ WORDS: dict[str, tuple[str, str]] = {
 def relabel(node, words: dict[str, str], lang: str) -> None:
     """Word the key bindings of `node` (the app, a widget, a screen) in `lang`: `words` maps
     each binding's action to its key in `WORDS`. Bindings are declared once, in Indonesian."""
-    from dataclasses import replace
-
-    from textual.binding import BindingsMap
-
     node._bindings = BindingsMap([replace(binding, description=say(words[binding.action], lang))
                                   if binding.action in words else binding
                                   for bindings in node._bindings.key_to_bindings.values()
