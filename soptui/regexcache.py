@@ -18,6 +18,7 @@ import marshal
 import re
 import sys
 from pathlib import Path
+from re import _compiler, _parser
 
 import _sre
 
@@ -61,8 +62,6 @@ def preload(store: Path = STORE) -> int:
 def compiled_form(pattern: str | bytes, flags: int) -> tuple:
     """(pattern, flags as given, flags as compiled, code, groups, groupindex, indexgroup): the
     arguments `re._compiler.compile` hands `_sre.compile`, as marshal can store them."""
-    from re import _compiler, _parser
-
     parsed = _parser.parse(pattern, flags)
     code = [int(op) for op in _compiler._code(parsed, flags)]
     groupindex = dict(parsed.state.groupdict)

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import functools
 import json
+import marshal
 import re
+import zlib
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
@@ -414,8 +416,6 @@ _CITATION_FIELDS = tuple(Entry._fields.index(name) for name in ("replaced_by", "
 
 
 def _checksum(text: str) -> int:
-    import zlib
-
     return zlib.crc32(text.encode("utf-8"))
 
 
@@ -423,8 +423,6 @@ def shipped_entries(text: str, name: str, store: Path = SHIPPED_STORE) -> list[E
     """The entries of the shipped registry's `text`: from the store when it was written from
     this very text (and name), else read from the text (unvalidated: the test suite validates
     the shipped file)."""
-    import marshal
-
     try:
         checksum, stored_name, rows = marshal.loads(store.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
@@ -442,8 +440,6 @@ def shipped_entries(text: str, name: str, store: Path = SHIPPED_STORE) -> list[E
 
 def write_shipped_store(store: Path = SHIPPED_STORE) -> int:
     """Write the store of the shipped registry's entries; how many entries."""
-    import marshal
-
     name, text = "soptui/" + SHIPPED, shipped_text()
     rows = [tuple(tuple(tuple(c) for c in value) if index in _CITATION_FIELDS else value
                   for index, value in enumerate(entry))

@@ -8,21 +8,23 @@ pattern or the shipped registry (a test says when):
 
 from __future__ import annotations
 
+import ast
+import contextlib
+import io
 import marshal
 import re
+import subprocess
+import sys
 from pathlib import Path
+from re import _compiler
 
+from . import main
 from ..regexcache import STORE, compiled_form, stamp
 
 
 def patterns_of_a_lint(paths: list[str]) -> list[tuple[str | bytes, int]]:
     """(pattern, flags) of every pattern compiled by `soptui lint PATHS` in this process
     (a fresh one: modules imported before compile their patterns unseen)."""
-    import contextlib
-    import io
-
-    from re import _compiler
-
     seen: dict[tuple, None] = {}
     original = _compiler.compile
 
@@ -33,9 +35,7 @@ def patterns_of_a_lint(paths: list[str]) -> list[tuple[str | bytes, int]]:
 
     re.purge()
     _compiler.compile = recording
-    try:
-        from . import main  # after the recorder: its modules compile patterns as they load
-
+    try:  # the rules' modules, loaded by the lint, compile their patterns as they load
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             for path in paths:
                 main(["lint", path, "--no-cache", "--quiet"])
@@ -47,10 +47,6 @@ def patterns_of_a_lint(paths: list[str]) -> list[tuple[str | bytes, int]]:
 def patterns_in_a_fresh_process(paths: list[str]) -> list[tuple[str | bytes, int]]:
     """`patterns_of_a_lint(paths)` in a new Python process, where no module has compiled its
     patterns yet."""
-    import ast
-    import subprocess
-    import sys
-
     script = "import sys; from soptui.cli.stores import patterns_of_a_lint; print(repr(patterns_of_a_lint(sys.argv[1:])))"
     out = subprocess.run([sys.executable, "-c", script, *paths], capture_output=True, text=True, check=True).stdout
     return ast.literal_eval(out)

@@ -17,6 +17,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from .schema import schema_hash
+
 WRITTEN_FOR = "bff83ef8"
 
 _TEXTS = ("nama", "nomor", "instansi", "unit", "alamat")
@@ -50,8 +52,6 @@ _PELAKSANA_ID, _SIMBOL, _WAKTU = _whole(PELAKSANA_ID), _whole(SIMBOL), _whole(WA
 
 @lru_cache(maxsize=1)
 def _applies() -> bool:
-    from .schema import schema_hash
-
     return schema_hash() == WRITTEN_FOR
 
 
