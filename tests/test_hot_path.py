@@ -234,3 +234,55 @@ def test_a_file_read_by_its_size_is_still_read_whole_when_it_grew(tmp_path, monk
     with pytest.raises(OSError) as refused:
         files.read_regular(path, limit=4000)
     assert refused.value.errno == errno.EFBIG
+
+
+def _checker():
+    from soptui.builtin import builtin_rules
+    from soptui.checker.engine import Checker
+
+    return Checker([("builtin", cls) for cls in builtin_rules()])
+
+
+def _same(a, b):
+    return (a.path, a.findings, a.collected, a.loaded, a.identity, a.coverage) == \
+        (b.path, b.findings, b.collected, b.loaded, b.identity, b.coverage)
+
+
+def test_rules_run_over_many_files_give_each_file_what_it_gets_alone(tmp_path):
+    from soptui.loading.loader import load_bytes, load_file
+
+    generate(tmp_path / "g", 40)
+    paths = sorted([*ROOT.glob("sops/**/*.toml"), *(tmp_path / "g").rglob("*.toml")])
+    loaded = [load_file(p) for p in paths]
+    broken = paths[0].read_text().replace('nama = "', 'nama = 5\nx_nama = "', 1)
+    loaded += [load_bytes(broken.encode(), "broken.toml"), load_bytes(b"nama = [", "unreadable.toml"),
+               load_bytes(b'nama = "A"\n', "partial.toml")]
+    assert any(r.sop is None and r.draft is not None for r in loaded)
+    together = _checker().check_all_loaded(loaded)
+    alone = [_checker().check_loaded(r) for r in loaded]
+    assert len(together) == len(alone) and all(_same(a, b) for a, b in zip(together, alone))
+
+
+def test_a_rule_that_fails_on_one_file_of_many_fails_on_that_file_only():
+    from soptui.checker.engine import Checker
+    from soptui.checker.rule import Rule, Severity, Violation
+    from soptui.loading.loader import load_file
+
+    class Fussy(Rule):
+        """Fails on one SOP."""
+        code = "X901"
+        name = "fussy"
+        severity = Severity.WARNING
+
+        def check(self, sop, context):
+            if "wangon" in str(sop.path).lower():
+                raise RuntimeError("no")
+            yield Violation("/nama", "seen")
+
+    paths = sorted(ROOT.glob("sops/**/*.toml"))
+    loaded = [load_file(p) for p in paths]
+    checker = Checker([("test", Fussy)])
+    together = checker.check_all_loaded(loaded)
+    alone = [checker.check_loaded(r) for r in loaded]
+    assert all(_same(a, b) for a, b in zip(together, alone))
+    assert any(f.code == "SOP001" for r in together for f in r.findings)
