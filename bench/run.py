@@ -1,7 +1,10 @@
 """Speed of `soptui lint`, printed side by side with what it is measured against.
 
-    python bench/run.py [COUNT] [--sizes 1000,10000,50000]
-        (default 10,000 SOPs and sizes 1,000 and 10,000; each corpus is generated once, in bench/out/)
+    python bench/run.py [COUNT] [--sizes 1000,10000,50000] [--only growth|changed-since]
+                        [--against OTHER_SOPTUI] [--rounds N]
+        (default 10,000 SOPs and sizes 1,000 and 10,000; each corpus is generated once, in bench/out/;
+        --against: figure 6 also for another installation's `soptui` (another branch), the two
+        measured in alternation, N rounds (default 5), medians printed side by side)
 
 Figures, all wall-clock, best of N where noted:
   1. `soptui lint` on the corpus, cold (empty cache)
@@ -16,11 +19,13 @@ Figures, all wall-clock, best of N where noted:
      from `os.wait4`) and peak memory (the largest resident set of the lint or any worker);
      tomllib's parse of the same files, CPU per SOP, beside it
   6. `--changed-since HEAD` in a git repository of COUNT SOPs with one file changed, first and
-     again, beside a full run with the cache warm (target: no slower) and a replayed one
+     again (median of the rounds), beside a full run with the cache warm (target: no slower) and
+     a replayed one
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
@@ -114,8 +119,9 @@ def growth(soptui: list[str], env: dict, sizes: list[int]) -> None:
                   f" {cpu / len(files) * 1000:6.3f}ms {peak:8.0f} {parse_cpu / len(files) * 1000:14.3f}ms", flush=True)
 
 
-def changed_since(soptui: list[str], env: dict, count: int) -> None:
-    """Figure 6: `--changed-since` with one file changed, beside full runs with a warm cache."""
+def changed_since(soptuis: dict[str, list[str]], env: dict, count: int, rounds: int = 5) -> None:
+    """Figure 6: `--changed-since` with one file changed, beside full runs with a warm cache; for
+    each installation in `soptuis`, measured in alternation (the machine's load moves)."""
     repository = HERE / "out" / f"git-{count}"
     if not repository.exists():
         shutil.copytree(corpus_of("plain", count), repository / "sops")
@@ -124,40 +130,68 @@ def changed_since(soptui: list[str], env: dict, count: int) -> None:
             subprocess.run([*git, *step], cwd=repository, check=True, stdout=subprocess.DEVNULL)
     subprocess.run(["git", "checkout", "-q", "--", "."], cwd=repository, check=True)
     victim = sorted((repository / "sops").rglob("*.toml"))[count // 2]
-    lint = [*soptui, "lint", "sops", "--format", "json", "--quiet"]
-    with tempfile.TemporaryDirectory() as cache:
-        env = dict(env, SOPTUI_CACHE_DIR=cache)
-        timed(lint, env, cwd=repository)  # fills the cache
-        replayed = timed(lint, env, repeat=3, cwd=repository)
+    lint = {name: [*soptui, "lint", "sops", "--format", "json", "--quiet"] for name, soptui in soptuis.items()}
+    figures: dict[str, dict[str, list[float]]] = {name: {} for name in soptuis}
+    with tempfile.TemporaryDirectory() as caches:
+        envs = {name: dict(env, SOPTUI_CACHE_DIR=str(Path(caches) / str(number)))
+                for number, name in enumerate(soptuis)}
+        for name in soptuis:
+            timed(lint[name], envs[name], cwd=repository)  # fills the cache
         original = victim.read_bytes()
         try:
+            for _ in range(rounds):
+                for name in soptuis:
+                    figures[name].setdefault("replayed", []).append(timed(lint[name], envs[name], cwd=repository))
             victim.write_bytes(original.replace(b"no = 2\n", b"no = 20\n", 1))
-            first = timed([*lint, "--changed-since", "HEAD"], env, cwd=repository)
-            again = timed([*lint, "--changed-since", "HEAD"], env, repeat=3, cwd=repository)
-            full = timed([*lint, "--fail-on", "warning"], env, cwd=repository)  # the cache answers the rest
+            for round_ in range(rounds):
+                for name in soptuis:
+                    runs = [*lint[name], "--changed-since", "HEAD"]
+                    kind = "first" if round_ == 0 else "again"
+                    figures[name].setdefault(kind, []).append(timed(runs, envs[name], cwd=repository))
+                    for record in Path(envs[name]["SOPTUI_CACHE_DIR"]).glob("replay-*"):
+                        record.unlink()  # a full run from the cache, not a replay of the one before
+                    figures[name].setdefault("full", []).append(timed(lint[name], envs[name], cwd=repository))
         finally:
             victim.write_bytes(original)
-    print(f"\n--changed-since HEAD, {count} SOPs in git, one file changed\n")
-    for name, seconds, note in [
-        ("full run, nothing changed (replayed)", replayed, ""),
-        ("full run, one file changed, cache warm", full, ""),
-        ("--changed-since HEAD, first", first, f"vs full warm = {first / full:.2f} (target <= 1)"),
-        ("--changed-since HEAD, again", again, f"vs full warm = {again / full:.2f}; target < 0.3 s"),
-    ]:
-        print(f"  {name:40s} {seconds:8.3f} s   {note}")
+    print(f"\n--changed-since HEAD, {count} SOPs in git, one file changed "
+          f"(median of {rounds} rounds, first: round 1 alone)\n")
+    print(f"  {'':40s}" + "".join(f" {name:>14s}" for name in soptuis))
+    medians = {name: {kind: statistics.median(values) for kind, values in kinds.items()} for name, kinds in figures.items()}
+    for kind, label in [("replayed", "full run, nothing changed (replayed)"),
+                        ("full", "full run, one file changed, cache warm"),
+                        ("first", "--changed-since HEAD, first"),
+                        ("again", "--changed-since HEAD, again")]:
+        if all(kind in medians[name] for name in soptuis):
+            print(f"  {label:40s}" + "".join(f" {medians[name][kind]:12.3f} s" for name in soptuis))
+    for name in soptuis:
+        again = medians[name].get("again", medians[name]["first"])
+        print(f"  {name}: again / full warm = {again / medians[name]['full']:.2f} (target <= 1); "
+              f"again {again:.3f} s (target < 0.3 s)")
 
 
 def main() -> None:
-    arguments = sys.argv[1:]
-    sizes = [1_000, 10_000]
-    if "--sizes" in arguments:
-        at = arguments.index("--sizes")
-        sizes = [int(size) for size in arguments[at + 1].split(",")]
-        del arguments[at:at + 2]
-    count = int(arguments[0]) if arguments else 10_000
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("count", nargs="?", type=int, default=10_000, help="SOPs in the corpus (default 10,000)")
+    parser.add_argument("--sizes", type=lambda text: [int(size) for size in text.split(",")],
+                        default=[1_000, 10_000], help="corpus sizes for figure 5 (default 1000,10000)")
+    parser.add_argument("--only", choices=["growth", "changed-since"], help="print only figure 5 or 6")
+    parser.add_argument("--against", metavar="OTHER_SOPTUI", help="figure 6 also for another installation")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of figure 6 (default 5)")
+    options = parser.parse_args()
+    count, sizes, only, against, rounds = options.count, options.sizes, options.only, options.against, options.rounds
+    soptui = installed_soptui()
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if only == "growth":
+        with tempfile.TemporaryDirectory() as cache:
+            growth(soptui, dict(env, SOPTUI_CACHE_DIR=cache), sizes)
+        return
+    soptuis = {"this": soptui, **({"against": [against]} if against else {})}
+    if only == "changed-since":
+        changed_since(soptuis, env, count, rounds)
+        return
     corpus = corpus_of("plain", count)
     files = sorted(corpus.rglob("*.toml"))
-    soptui = installed_soptui()
     with tempfile.TemporaryDirectory() as cache:
         env = dict(os.environ, SOPTUI_CACHE_DIR=cache)
         # Measure Python as users run it: with bytecode caching (some sandboxes turn it off,
@@ -187,11 +221,9 @@ def main() -> None:
     ]
     for name, seconds, note in rows:
         print(f"  {name:32s} {seconds:8.3f} s   {note}")
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory() as cache:
         growth(soptui, dict(env, SOPTUI_CACHE_DIR=cache), sizes)
-    changed_since(soptui, env, count)
+    changed_since(soptuis, env, count, rounds)
 
 
 if __name__ == "__main__":

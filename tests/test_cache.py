@@ -164,3 +164,32 @@ def test_the_cache_folder_keeps_the_most_recently_used_stores(tmp_path):
     removed = evict(tmp_path, keep=in_use)
     assert sorted(p.name for p in removed) == [f"{n:02d}.lines" for n in range(1, 6)]
     assert in_use.exists() and (tmp_path / "notes.txt").exists()
+
+
+def test_a_store_ends_with_an_index_that_a_changed_since_run_reads_instead_of_every_line(corpus, checked, capsys,
+                                                                                         monkeypatch):
+    _git("init", "-q", cwd=corpus.parent)
+    _git("add", ".", cwd=corpus.parent)
+    _git("commit", "-qm", "start", cwd=corpus.parent)
+    lint_json(capsys, "--fail-on", "error")
+    [store] = store_files()
+    from soptui.checker import cache
+
+    with open(store, "rb") as handle:
+        assert cache._index(handle.fileno()) is not None
+    changed = sorted(corpus.rglob("*.toml"))[0]
+    changed.write_text(changed.read_text().replace("no = 1\n", "no = 7\n", 1))
+    reads = []
+    real_pread = os.pread
+    monkeypatch.setattr(cache.os, "pread", lambda fd, size, at: reads.append(size) or real_pread(fd, size, at))
+    main(["lint", "sops", "--format", "json", "--changed-since", "HEAD"])
+    narrowed = capsys.readouterr().out
+    assert len(reads) == 2  # the index's trailer and the index: no entry's line
+    # A store whose index is damaged is read line by line, to the same findings.
+    data = store.read_bytes()
+    store.write_bytes(data[:-40] + data[-40:].replace(b"#heads", b"#HEADS").replace(b"#end ", b"#END "))
+    with open(store, "rb") as handle:
+        assert cache._index(handle.fileno()) is None
+    main(["lint", "sops", "--format", "json", "--changed-since", "HEAD"])
+    assert capsys.readouterr().out == narrowed
+    assert checked[1:] == [[changed.name], [changed.name]]

@@ -62,6 +62,8 @@ ALLOWED: dict[tuple[str, str], tuple[str, str]] = {
         "optional", "the SOP loader (the model, the schema check), only when a configuration file is read"),
     ("soptui/checker/config.py", "soptui.loading.positions"): ("optional", "only a broken configuration file"),
     ("soptui/checker/engine.py", "traceback"): ("optional", "only when a rule crashes"),
+    ("soptui/checker/spill.py", "tempfile"): (
+        "optional", "only a run of many files keeps its findings on disk; tempfile brings shutil (NEVER_IMPORTED)"),
     ("soptui/checker/plugins.py", "traceback"): ("optional", "only when a plugin fails to load"),
     ("soptui/checker/entrypoints.py", "importlib.metadata"): (
         "optional", "importlib.metadata, a heavy import: only where the plain scan of sys.path cannot answer"),

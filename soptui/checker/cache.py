@@ -13,7 +13,9 @@ its line: a damaged entry (a flipped byte that is still JSON, a cut line) is ign
 file checked afresh, never served.
 
 The store is read and written as a stream, one entry at a time, so its size is not held in
-memory; and the cache folder is kept to `MAX_STORES` stores and records, the least recently
+memory. It ends with an index of its entries' heads and places (checked by its own CRC-32), so a
+run reads the heads in one read and one decoding, and a run that needs only the corpus
+summaries of most files (`--changed-since`) reads nothing else; and the cache folder is kept to `MAX_STORES` stores and records, the least recently
 used removed first. A file checked against an older revision (`--changed-since`) has findings
 that depend on that revision: it is checked afresh each time and never stored, so the key is
 the same as a full run's and each reuses the other's entries.
@@ -39,10 +41,12 @@ from .entrypoints import entry_points
 from .plain import decode, encode
 
 # The layout of an entry (see `plain`); a change of layout starts a new cache.
-FORMAT = 8
+FORMAT = 9
 # How many store and replay files the cache folder keeps: a run with another configuration, date
 # or set of arguments makes a new one, and the oldest go.
 MAX_STORES = 12
+# What a whole entry's body holds, as `plain.encode` writes it.
+_PLAIN_KEYS = frozenset(("loaded", "collected", "identity", "fixes", "findings"))
 
 
 def cache_dir() -> Path:
@@ -83,21 +87,36 @@ class Store:
         self.path = path
         self._heads: dict[str, tuple[list, int, int]] = {}  # name -> (head, offset, length of its line)
         self._fd: int | None = None
-        self._kept: list[tuple[int, int] | bytes] = []  # the new store until it must be written
+        self._indexed = False  # the heads came from the store's index, whose check covers them
+        self._kept: list[tuple[list, tuple[int, int] | bytes]] = []  # the new store until it must be written
         self._writer: _Pieces | None = None
+        self._placed: list[tuple[list, int, int]] = []  # the new store's index: (head, offset, length)
+        self._written = 0  # bytes handed to the writer
         try:
             self._read_heads()
         except OSError:
             self._heads = {}
 
     def _read_heads(self) -> None:
-        """File name -> its entry's head and where its line lies. Only the heads are decoded
-        here; an entry's check is verified and its data decoded only for the files that use it."""
+        """File name -> its entry's head and where its line lies: from the store's index at its
+        end when it is intact (one read, one decoding), else from every line's head."""
         # Non-blocking, so that a FIFO put in its place is not waited on; it is then no store.
         fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         if not _regular(fd):
             os.close(fd)
             return
+        self._fd = fd
+        index = _index(fd)
+        if index is not None:
+            for head, offset, length in index:
+                self._heads[head[0]] = (head, offset, length)
+            self._indexed = True
+            return
+        self._scan_heads(fd)
+
+    def _scan_heads(self, fd: int) -> None:
+        """The heads of every line. Only the heads are decoded here; an entry's check is
+        verified and its data decoded only for the files that use it."""
         heads: list[bytes] = []
         places: list[tuple[int, int]] = []
         with open(fd, "rb", closefd=False) as handle:
@@ -119,61 +138,71 @@ class Store:
         for head, place in zip(decoded, places):
             if isinstance(head, list) and head and isinstance(head[0], str):
                 self._heads[head[0]] = (head, *place)
-        self._fd = fd
 
-    def reuse(self, path: Path, whole: bool = True) -> FileResult | None:
+    def reuse(self, path: Path, whole: bool = True, plain: bool = False) -> FileResult | dict | None:
         """The cached result of an unchanged file (with `whole=False`, only what corpus rules
-        collected from it, and no findings), its entry kept for the new store; None if the file
-        must be checked afresh."""
-        found = self._heads.get(str(path))
+        collected from it, and no findings; with `plain`, a whole result in `plain`'s form, not
+        decoded), its entry kept for the new store; None if the file must be checked afresh."""
+        name = os.fspath(path)
+        found = self._heads.get(name)
         if found is None or self._fd is None:
             return None
         head, offset, length = found
         try:
-            line = os.pread(self._fd, length, offset)
-        except OSError:
-            return None
-        entry = _intact(line)
-        if entry is None:
-            return None  # damaged since it was written
-        try:
-            current = _current(path, head)
+            current = _current(path, head, name)
             if current is None:
                 return None
+            if current is head and not whole and self._indexed:
+                # Only the head is needed, and the index's check covered it: the line is not read.
+                self._keep(head, (offset, length))
+                return FileResult(name, [], head[4])
+            line = os.pread(self._fd, length, offset)
+            entry = _intact(line)
+            if entry is None:
+                return None  # damaged since it was written
             body = entry[entry.index(b"\t") + 1:]
-            if whole:
+            if whole and plain:
+                result = json.loads(body)
+                if not isinstance(result, dict) or not _PLAIN_KEYS <= result.keys():
+                    return None  # not what this version writes: check the file afresh
+            elif whole:
                 result = decode(str(path), json.loads(body))
             else:
                 result = FileResult(str(path), [], head[4])
-        except (KeyError, TypeError, ValueError, IndexError):
+        except (KeyError, TypeError, ValueError, IndexError, OSError):
             return None  # an entry from a damaged cache: check the file afresh
         if current is head:
-            self._keep((offset, length))
+            self._keep(head, (offset, length))
         else:  # the same content with a new stamp: kept under the new stamp
-            self._keep(_line(json.dumps(current, ensure_ascii=False).encode("utf-8"), body))
+            self._keep(current, _line(json.dumps(current, ensure_ascii=False).encode("utf-8"), body))
         return result
 
     def add(self, checked: "parallel.Checked") -> None:
         """A file checked afresh, for the new store."""
         if checked.version is None:
             return
-        head = json.dumps([checked.path, *checked.version, checked.result.collected], ensure_ascii=False)
+        head = [checked.path, *checked.version, checked.result.collected]
         body = checked.plain or json.dumps(encode(checked.result), ensure_ascii=False)
-        self._keep(_line(head.encode("utf-8"), body.encode("utf-8")))
+        self._keep(head, _line(json.dumps(head, ensure_ascii=False).encode("utf-8"), body.encode("utf-8")))
 
-    def _keep(self, entry: tuple[int, int] | bytes) -> None:
+    def _keep(self, head: list, entry: tuple[int, int] | bytes) -> None:
         if self._writer is None and isinstance(entry, tuple):
-            self._kept.append(entry)  # nothing new yet: the store may not need writing at all
+            self._kept.append((head, entry))  # nothing new yet: the store may not need writing at all
             return
         if self._writer is None:
             # Not fsynced: a cache lost in a crash is rebuilt, a damaged one is ignored; and a
             # read-only home is no reason to fail a lint.
             self._writer = _Pieces()
             write_in_background(self.path, self._writer.pieces())
-            for kept in self._kept:
-                self._writer.put(self._bytes(kept))
+            for kept_head, kept in self._kept:
+                self._put(kept_head, self._bytes(kept))
             self._kept = []
-        self._writer.put(self._bytes(entry))
+        self._put(head, self._bytes(entry))
+
+    def _put(self, head: list, line: bytes) -> None:
+        self._placed.append((head, self._written, len(line) - 1))
+        self._written += len(line)
+        self._writer.put(line)
 
     def _bytes(self, entry: tuple[int, int] | bytes) -> bytes:
         if isinstance(entry, bytes):
@@ -184,6 +213,7 @@ class Store:
     def close(self) -> None:
         """End the new store (written in the background: see `wait_for_background_writes`)."""
         if self._writer is not None:
+            self._writer.put(_index_lines(self._placed, self._written))
             self._writer.close()
         elif self._fd is not None:
             try:  # used, though unchanged: not the least recently used
@@ -235,6 +265,48 @@ def evict(folder: Path, keep: Path | None = None, limit: int = MAX_STORES) -> li
     return removed
 
 
+# The store's index, after its entries: a line ``#heads [[head, offset, length], ...]`` and the
+# trailer ``#end OFFSET CRC`` (where that line starts, and its CRC-32). Neither holds a tab, so a
+# reader that scans the lines' heads (a store whose index is damaged) passes over both.
+_TRAILER = b"#end %020d %08x\n"
+_TRAILER_SIZE = len(_TRAILER % (0, 0))
+
+
+def _index_lines(placed: list[tuple[list, int, int]], offset: int) -> bytes:
+    line = b"#heads " + json.dumps(placed, ensure_ascii=False).encode("utf-8") + b"\n"
+    return line + _TRAILER % (offset, zlib.crc32(line))
+
+
+def _index(fd: int) -> list | None:
+    """The index at the end of the store open at `fd`, if it is there and intact."""
+    size = os.fstat(fd).st_size
+    if size < _TRAILER_SIZE:
+        return None
+    trailer = os.pread(fd, _TRAILER_SIZE, size - _TRAILER_SIZE)
+    parts = trailer.split()
+    try:
+        offset, crc = int(parts[1]), int(parts[2], 16)
+    except (IndexError, ValueError):
+        return None
+    if len(parts) != 3 or parts[0] != b"#end" or trailer != _TRAILER % (offset, crc):
+        return None
+    if not 0 <= offset < size - _TRAILER_SIZE:
+        return None
+    line = os.pread(fd, size - _TRAILER_SIZE - offset, offset)
+    if zlib.crc32(line) != crc or not line.startswith(b"#heads "):
+        return None
+    try:
+        index = json.loads(line[7:])
+    except ValueError:
+        return None
+    if not isinstance(index, list) or not all(
+            isinstance(item, list) and len(item) == 3 and isinstance(item[0], list) and item[0]
+            and isinstance(item[0][0], str) and isinstance(item[1], int) and isinstance(item[2], int)
+            for item in index):
+        return None
+    return index
+
+
 def _head(text: bytes) -> list | None:
     try:
         return json.loads(text)
@@ -262,20 +334,20 @@ def _intact(line: bytes) -> bytes | None:
     return entry
 
 
-def _stat(path: Path) -> tuple[int, int]:
+def _stat(path: Path | str) -> tuple[int, int]:
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return (-1, -1)
     return info.st_mtime_ns, info.st_size
 
 
-def _current(path: Path, head: list) -> list | None:
+def _current(path: Path, head: list, name: str | None = None) -> list | None:
     """`head` ([name, hash, mtime, size, collected]) if the file has not changed since, else
     None. Same modification time and size: trusted without reading (as git does); otherwise the
     content hash decides, and an unchanged file gets its new stamp (a checkout that touched every
     file costs one hashing, not one a run)."""
-    if len(head) == 5 and tuple(head[2:4]) == _stat(path) and head[2] != -1:
+    if len(head) == 5 and tuple(head[2:4]) == _stat(name or path) and head[2] != -1:
         return head
     read = parallel.read_file(path)
     if read is None or head[1] != parallel.digest(read[0]):

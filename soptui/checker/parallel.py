@@ -42,6 +42,8 @@ class Checked(NamedTuple):
     version: tuple[str, int, int] | None
     result: FileResult
     plain: str | None  # the result as plain data in JSON text, when a worker sent it
+    # that plain data, when the caller asked for it undecoded (`result` then has no findings)
+    data: dict | None = None
 
 
 def read_file(path: Path) -> tuple[bytes, int, int] | None:
@@ -122,9 +124,10 @@ def workers() -> int:
 
 def check_files(checker: Checker, paths: list[Path],
                 progress: Callable[[int, int], None] | None = None, digests: bool = True,
-                ) -> Iterator[Checked]:
+                decoded: bool = True) -> Iterator[Checked]:
     """Every path checked, in no particular order. `digests=False` is for callers that keep no
-    cache: it skips hashing each file's content."""
+    cache: it skips hashing each file's content. `decoded=False`: a worker's result is left in
+    its plain form (`Checked.data`), for a caller that keeps findings as such."""
     total = len(paths)
     if total < PARALLEL_MIN_FILES or workers() < 2:
         for done, path in enumerate(paths, 1):
@@ -153,7 +156,16 @@ def check_files(checker: Checker, paths: list[Path],
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 for name, version, text in future.result():
-                    yield Checked(name, version, decode(name, json.loads(text)), text)
+                    data = json.loads(text)
+                    if decoded:
+                        yield Checked(name, version, decode(name, data), text)
+                    else:
+                        yield Checked(name, version, _undecoded(name, data), text, data)
                     done += 1
                 if progress:
                     progress(done, total)
+
+
+def _undecoded(name: str, data: dict) -> FileResult:
+    """A worker's result without its findings, which stay in `data`."""
+    return FileResult(name, [], data["collected"], data["loaded"], data["identity"], coverage=data.get("coverage"))

@@ -60,19 +60,23 @@ def encode(result: FileResult) -> dict:
 
 
 def decode(path: str, data: dict) -> FileResult:
+    return FileResult(path, decode_findings(path, data["fixes"], data["findings"]), data["collected"],
+                      data["loaded"], data["identity"], coverage=data.get("coverage"))
+
+
+def decode_findings(path: str, plain_fixes: list, plain_findings: list) -> list[Finding]:
+    """The findings of `encode`'s "fixes" and "findings" lists."""
     fixes = [Fix(Text(description_id, description_en),
                  tuple(Edit(pointer, _value(value), delete) for pointer, value, delete in edits),
                  Applicability(applicability))
-             for description_id, description_en, edits, applicability in data["fixes"]]
+             for description_id, description_en, edits, applicability in plain_fixes]
     # Codes, names, plugins, pointers and most messages repeat from file to file: one object
     # each, not one per finding, for a corpus's worth of findings held until they are reported.
-    findings = [
+    return [
         Finding(intern(code), intern(name), _SEVERITIES[severity], path, line, col, intern(pointer), step,
                 _text(message_id, message_en), None if fix is None else fixes[fix], intern(plugin))
-        for code, name, severity, line, col, pointer, step, message_id, message_en, plugin, fix in data["findings"]
+        for code, name, severity, line, col, pointer, step, message_id, message_en, plugin, fix in plain_findings
     ]
-    return FileResult(path, findings, data["collected"], data["loaded"], data["identity"],
-                      coverage=data.get("coverage"))
 
 
 def _plain_value(value):

@@ -6,7 +6,8 @@ of processes or caches. This module runs it over a corpus: each file is served f
 (`parallel`); fresh results go to the cache as they come; the corpus rules judge what every
 file's SOP gave them (`corpus.CorpusState`). Only the findings of the files reported on are
 kept: for the others (`--changed-since`), what the corpus rules collected from them is enough,
-and it is all the cache reads of them.
+and it is all the cache reads of them. A run reporting on many files keeps those findings on
+disk until they are reported (`spill`), never decoded in this process before then.
 """
 
 from __future__ import annotations
@@ -19,8 +20,13 @@ from . import parallel
 from .corpus import CorpusState
 from .engine import Checker, FileResult, LintResult
 from .finding import Finding
+from .plain import encode
+from .spill import SpilledFindings
 
 Progress = Callable[[int, int], None]
+
+# From this many files reported on, their findings are kept on disk (`spill`), not in memory.
+SPILL_MIN_FILES = 2_000
 
 
 def lint(checker: Checker, files: list[Path], targets: list[Path] | None = None, key: str | None = None,
@@ -37,37 +43,58 @@ def lint(checker: Checker, files: list[Path], targets: list[Path] | None = None,
 
         store = Store(cache_dir() / f"{key}.lines")
     corpus = CorpusState(checker)
+    spilled = _spilled() if len(files if reported is None else reported) >= SPILL_MIN_FILES else None
     findings: list[Finding] = []
     counted: list = []  # coverage of the files reported on
 
-    def take(result: FileResult) -> None:
+    def take(result: FileResult, data: dict | None = None) -> None:
+        """One file's result; with `data`, its findings are there in plain form, not in `result`."""
         corpus.add(result, keep_source=False)  # the few with corpus findings are read again
         if reported is None or result.path in reported:
-            findings.extend(result.findings)
+            if spilled is None:
+                findings.extend(result.findings)
+            else:
+                data = data or encode(result)
+                spilled.add_plain(result.path, data["fixes"], data["findings"])
             counted.append(result.coverage)
 
+    names = [str(path) for path in files]
     try:
         misses = []
-        for path in files:
-            name = str(path)
+        for path, name in zip(files, names):
             cached = None
             if store is not None and name not in revision_bound:
-                cached = store.reuse(path, whole=reported is None or name in reported)
+                cached = store.reuse(path, whole=reported is None or name in reported, plain=spilled is not None)
             if cached is None:
                 misses.append(path)
+            elif isinstance(cached, dict):
+                take(FileResult(name, [], cached["collected"], coverage=cached.get("coverage")), cached)
             else:
                 take(cached)
-        for checked in parallel.check_files(checker, misses, progress, digests=store is not None):
-            take(checked.result)
+        for checked in parallel.check_files(checker, misses, progress, digests=store is not None,
+                                            decoded=spilled is None):
+            take(checked.result, checked.data)
             if store is not None and checked.path not in revision_bound:
                 store.add(checked)
     finally:
         if store is not None:
             store.close()
-    findings += (f for f in corpus.judge(only=reported).findings() if reported is None or f.path in reported)
-    findings.sort(key=Finding.by_place)
-    shown = files if reported is None else [p for p in files if str(p) in reported]
-    return LintResult([str(p) for p in shown], findings, checker.infos(), coverage.total(counted))
+    corpus_findings = (f for f in corpus.judge(only=reported).findings() if reported is None or f.path in reported)
+    if spilled is not None:
+        spilled.add(corpus_findings)
+    else:
+        findings += corpus_findings
+        findings.sort(key=Finding.by_place)
+    shown = names if reported is None else [name for name in names if name in reported]
+    return LintResult(shown, findings if spilled is None else spilled, checker.infos(),
+                      coverage.total(counted))
+
+
+def _spilled() -> SpilledFindings | None:
+    try:
+        return SpilledFindings()
+    except OSError:
+        return None  # no temporary folder to write in: the findings are kept in memory
 
 
 def results(checker: Checker, files: list[Path], progress: Progress | None = None) -> Iterator[FileResult]:

@@ -32,7 +32,7 @@ from pathlib import Path
 from ..atomic import wait_for_background_writes
 from ..checker.baseline import BaselineError, filter_new, write_baseline
 from ..checker.engine import INTERNAL_ERROR
-from ..checker.report import LintReport
+from ..checker.report import LintReport, tally_of
 from ..checker.rule import Severity
 from ..gcpolicy import collector
 from ..reporting.text import TextReporter
@@ -190,7 +190,14 @@ def _exit_code(args: argparse.Namespace, session, result) -> int:
         return EXIT_OK
     # A file that cannot be read is a finding about that file (exit 1, as ruff and ESLint do);
     # a rule that crashed or a plugin that did not load is the tool's own failure.
-    if any(f.code == INTERNAL_ERROR[0] for f in result.findings) or session.plugin_failures:
+    tally = tally_of(result.findings)  # findings on disk: counted as they came, not read again
+    if tally is not None:
+        crashed = tally.internal_errors > 0
+    else:
+        crashed = any(f.code == INTERNAL_ERROR[0] for f in result.findings)
+    if crashed or session.plugin_failures:
         return EXIT_ERROR
     threshold = Severity(_fail_on(args, session)).rank
+    if tally is not None:
+        return EXIT_FINDINGS if any(tally.count(s) for s in Severity if s.rank >= threshold) else EXIT_OK
     return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in result.findings) else EXIT_OK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import islice
 from json.encoder import encode_basestring as _string  # json's C escaper (ensure_ascii=False)
 from typing import TextIO
 
@@ -45,12 +46,20 @@ class JsonReporter(Reporter):
 
     def write(self, result: LintResult, out: TextIO) -> None:
         out.write(json.dumps(report_head(result, self.lang), ensure_ascii=False)[:-1] + ',\n"findings": [')
-        fixes: dict[int, str] = {}  # id(fix) -> its JSON: findings of one file share their fixes
-        findings = result.findings
+        fixes: dict[int, tuple] = {}  # id(fix) -> (fix, its JSON): findings of one file share their fixes
+        findings = iter(result.findings)  # read once: they may be on disk (`checker.spill`)
         # In parts, so that whoever reads `out` (a pipe, the replay record) can start early.
-        for start in range(0, len(findings), _PART):
-            lines = [f"\n  {finding_json(finding, self.lang, fixes)}" for finding in findings[start:start + _PART]]
-            out.write(("," if start else "") + ",".join(lines))
+        first = True
+        path = None
+        while part := list(islice(findings, _PART)):
+            lines = []
+            for finding in part:
+                if finding.path != path:  # fixes are shared within a file: remember one file's
+                    path = finding.path
+                    fixes.clear()
+                lines.append(f"\n  {finding_json(finding, self.lang, fixes)}")
+            out.write(("" if first else ",") + ",".join(lines))
+            first = False
         out.write("\n]}\n")
 
 
@@ -60,8 +69,8 @@ def finding_json(finding: Finding, lang: str, fixes: dict[int, str] | None = Non
     A report of ten thousand SOPs has over a hundred thousand findings; building a dict for each
     and encoding its keys again and again was most of the time spent writing it. Strings go
     through json's own escaping; a test holds this equal to `json.dumps` of `to_dict`. `fixes`
-    remembers the JSON of each fix already written (findings are kept alive by the caller, so
-    an id is not reused).
+    remembers the JSON of each fix already written (with the fix, so that an id reused by a
+    later object is not taken for it).
     """
     fix = "null" if finding.fix is None else _fix_json(finding, lang, fixes if fixes is not None else {})
     step = "null" if finding.step is None else finding.step
@@ -76,8 +85,10 @@ def finding_json(finding: Finding, lang: str, fixes: dict[int, str] | None = Non
     )
 
 
-def _fix_json(finding: Finding, lang: str, fixes: dict[int, str]) -> str:
-    text = fixes.get(id(finding.fix))
-    if text is None:
-        text = fixes[id(finding.fix)] = json.dumps(finding.to_dict(lang)["fix"], ensure_ascii=False)
+def _fix_json(finding: Finding, lang: str, fixes: dict[int, tuple]) -> str:
+    known = fixes.get(id(finding.fix))
+    if known is not None and known[0] is finding.fix:
+        return known[1]
+    text = json.dumps(finding.to_dict(lang)["fix"], ensure_ascii=False)
+    fixes[id(finding.fix)] = (finding.fix, text)
     return text

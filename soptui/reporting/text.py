@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..checker.engine import LintResult
+from ..checker.report import tally_of
 from ..checker.rule import Applicability, Severity, applicability_of
 from ..files import read_regular_text
 from ..loading.loader import MAX_FILE_BYTES
@@ -56,7 +57,8 @@ class TextReporter(Reporter):
 
     def summary(self, result: LintResult) -> str:
         errors, warnings, infos = (result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
-        files_with = len({f.path for f in result.findings})
+        tally = tally_of(result.findings)
+        files_with = tally.files_with if tally is not None else len({f.path for f in result.findings})
         fixes = fixable_line(result, self.lang)
         if self.lang == "en":
             return (f"{_n(len(result.files), 'file')} checked: {_n(errors, 'error')}, {_n(warnings, 'warning')}, "
@@ -81,7 +83,10 @@ def fixable_line(result: LintResult, lang: str) -> str:
     """"[*] 3 fixable with --fix, 2 more with --unsafe-fixes" and a newline; "" when there is
     nothing to fix. Counts findings, as ruff does (findings sharing one fix count each)."""
     safe = unsafe = 0
-    for finding in result.findings:
+    tally = tally_of(result.findings)
+    if tally is not None:
+        safe, unsafe = tally.fixable(Applicability.SAFE), tally.fixable(Applicability.UNSAFE)
+    for finding in () if tally is not None else result.findings:
         if finding.fix is not None:
             applicability = applicability_of(finding.fix)
             safe += applicability is Applicability.SAFE

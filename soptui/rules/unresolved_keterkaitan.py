@@ -91,10 +91,15 @@ class TitleIndex:
             for run in set(_ngrams(words, size)):
                 _discard(index, run, path)
 
-    def matches(self, wanted: str) -> set[str]:
-        """Paths of the SOPs whose title is `wanted`, contains it, or is contained in it."""
+    def matches(self, wanted: str, scan: bool = False) -> set[str]:
+        """Paths of the SOPs whose title is `wanted`, contains it, or is contained in it. `scan`:
+        look through the titles rather than build the index of runs of this length, if it is
+        not built yet (cheaper for the few names of a `--changed-since` run)."""
         words = wanted.split()
-        found = set(self.runs(len(words)).get(wanted, ()))  # titles containing wanted (or equal)
+        if scan and len(words) not in self._runs:  # titles containing wanted (or equal)
+            found = {path for title, paths in self.exact.items() if contains(title, wanted) for path in paths}
+        else:
+            found = set(self.runs(len(words)).get(wanted, ()))
         for size in range(1, len(words)):  # titles that wanted contains
             for run in _ngrams(words, size):
                 found.update(self.exact.get(run, ()))
@@ -158,47 +163,70 @@ class _References(CorpusIndex):
 
     def __init__(self) -> None:
         self.data: dict[str, dict] = {}  # path -> what `collect` returned
-        self.wanted_of: dict[str, list[str]] = {}  # path -> its references, normalised
+        self._wanted_of: dict[str, list[str]] = {}  # path -> its references, normalised (when first asked)
         self.title_of: dict[str, str] = {}
         self.unit_of: dict[str, str] = {}
         self.titles = TitleIndex()
-        self.namers: dict[str, dict[str, int]] = {}  # a name as wanted -> path -> how often it names it
-        # every run of words of a wanted name -> the names: built when first asked (an
-        # incremental update), as a lint never needs it
+        # a name as wanted -> path -> how often it names it: built when first asked (an
+        # incremental update), as a lint needs only each file's own references
+        self._namers: dict[str, dict[str, int]] | None = None
+        # every run of words of a wanted name -> the names: likewise
         self._names_by_run: dict[str, set[str]] | None = None
 
-    def add(self, path, data):
-        title = self.title_of[path] = normalise(data["nama"])
-        self.unit_of[path] = unit_key(data.get("unit") or "")
-        self.data[path] = data
-        self.titles.add(title, path)
-        wanted_of = self.wanted_of[path] = [normalise(reference[2]) for reference in data["references"]]
-        for wanted in wanted_of:
+    def wanted_of(self, path: str) -> list[str]:
+        wanted = self._wanted_of.get(path)
+        if wanted is None:
+            wanted = self._wanted_of[path] = [normalise(reference[2]) for reference in self.data[path]["references"]]
+        return wanted
+
+    @property
+    def namers(self) -> dict[str, dict[str, int]]:
+        if self._namers is None:
+            self._namers = {}
+            for path in self.data:
+                self._count_namer(path)
+        return self._namers
+
+    def _count_namer(self, path: str) -> None:
+        for wanted in self.wanted_of(path):
             if not wanted:
                 continue
-            holders = self.namers.get(wanted)
+            holders = self._namers.get(wanted)
             if holders is None:
-                holders = self.namers[wanted] = {}
+                holders = self._namers[wanted] = {}
                 if self._names_by_run is not None:
                     for run in _all_runs(wanted):
                         self._names_by_run.setdefault(run, set()).add(wanted)
             holders[path] = holders.get(path, 0) + 1
 
+    def add(self, path, data):
+        title = self.title_of[path] = normalise(data["nama"])
+        self.unit_of[path] = unit_key(data.get("unit") or "")
+        self.data[path] = data
+        self._wanted_of.pop(path, None)
+        self.titles.add(title, path)
+        if self._namers is not None:
+            self._count_namer(path)
+
     def remove(self, path, data):
         if path not in self.data:
             return
+        wanted_of = self.wanted_of(path)
         del self.data[path]
+        del self._wanted_of[path]
         self.titles.remove(self.title_of.pop(path), path)
         del self.unit_of[path]
-        for wanted in self.wanted_of.pop(path):
+        if self._namers is None:
+            return
+        for wanted in wanted_of:
             if not wanted:
                 continue
-            holders = self.namers[wanted]
+            holders = self._namers[wanted]
             holders[path] -= 1
             if not holders[path]:
                 del holders[path]
             if not holders:
-                del self.namers[wanted]
+                del self._namers[wanted]
                 if self._names_by_run is not None:
                     for run in _all_runs(wanted):
                         _discard(self._names_by_run, run, wanted)
@@ -231,12 +259,16 @@ class _References(CorpusIndex):
         # many matches each unit has, so that a file asks "one in my unit, other than me?" in
         # constant time (a name that matches a thousand SOPs is not scanned a thousand times).
         answers: dict[str, tuple[set[str], Counter, list[str]]] = {}
+        paths = list(paths)
+        # A few files (--changed-since): each name looked for through the titles, not through
+        # indexes of every run of words of every title, which cost more than a few scans.
+        scan = len(paths) <= _SCAN_FOR_AT_MOST
         for path in paths:
             data = self.data.get(path)
             if data is None:
                 continue
             own = self.title_of[path]
-            for (pointer, step, reference, *at), wanted in zip(data["references"], self.wanted_of[path]):
+            for (pointer, step, reference, *at), wanted in zip(data["references"], self.wanted_of(path)):
                 if not wanted:
                     continue
                 pos = Pos(*at) if at else None
@@ -246,7 +278,7 @@ class _References(CorpusIndex):
                         f"{reference!r} is this SOP itself, not a related SOP"), path=path, step=step, pos=pos)
                     continue
                 if wanted not in answers:
-                    found = self.titles.matches(wanted)
+                    found = self.titles.matches(wanted, scan=scan)
                     answers[wanted] = found, Counter(self.unit_of[p] for p in found), heapq.nsmallest(2, found)
                 matched, per_unit, first = answers[wanted]
                 mine = path in matched
@@ -262,6 +294,10 @@ class _References(CorpusIndex):
                         f"{reference!r} hanya ditemukan di unit lain: {that['nama']!r} ({that.get('unit')}, {other})",
                         f"{reference!r} is found only in another unit: {that['nama']!r} ({that.get('unit')}, {other})",
                     ), path=path, step=step, pos=pos)
+
+
+# Up to this many files checked, their names are looked for by a scan of the titles.
+_SCAN_FOR_AT_MOST = 4
 
 
 def _all_runs(title: str) -> set[str]:

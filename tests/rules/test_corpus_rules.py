@@ -77,6 +77,19 @@ def test_a_title_containing_the_name_found_through_the_index():
     assert sorted(index.matches("data kinerja")) == ["a", "d"]
 
 
+def test_a_scan_of_the_titles_finds_what_the_index_finds():
+    from soptui.rules.unresolved_keterkaitan import TitleIndex
+    index = TitleIndex()
+    for title, path in [("pengumpulan data kinerja per triwulan", "a"), ("rapat", "b"), ("data kinerja", "c"),
+                        ("data kinerjaku", "e"), ("laporan data", "f")]:
+        index.add(title, path)
+    names = ["data kinerja", "pelaksanaan rapat koordinasi", "perjanjian kinerja", "data", "kinerja per", "rapat"]
+    scanned = [index.matches(name, scan=True) for name in names]
+    assert index._runs == {}  # the scans built no index of runs
+    assert scanned == [index.matches(name) for name in names]
+    assert scanned[0] == {"a", "c"} and scanned[3] == {"a", "c", "e", "f"}  # whole words: not "kinerjaku"
+
+
 def test_keterkaitan_items_that_are_documents_are_info():
     from soptui.rules.keterkaitan_not_sop import KeterkaitanNotSop
     tester = RuleTester(KeterkaitanNotSop)
