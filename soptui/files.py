@@ -45,7 +45,14 @@ def read_regular(path, limit: int | None = None) -> tuple[bytes, os.stat_result]
     with os.fdopen(handle, "rb") as opened:
         info = os.fstat(handle)
         _check(info, path, limit)
-        data = opened.read() if limit is None else opened.read(limit + 1)
+        if limit is None:
+            data = opened.read()
+        else:
+            # The size said, and one byte more to see whether it grew: read(limit + 1) would
+            # allocate the whole limit for every file. A file that did grow is read on, to the limit.
+            data = opened.read(info.st_size + 1)
+            if info.st_size < len(data) <= limit:
+                data += opened.read(limit + 1 - len(data))
     if limit is not None and len(data) > limit:
         raise OSError(errno.EFBIG, f"file too large (over {limit // 1024} KB)", str(path))
     return data, info

@@ -37,8 +37,19 @@ class Flow:
         self.by_no: dict[int, Step] = {}
         for step in steps:
             self.by_no.setdefault(step.no, step)  # a repeated number resolves to its first step
-        self._next: dict[int, tuple[Edge, ...]] = {s.index: self._exits(sop, s) for s in steps}
+        self._next: dict[int, tuple[Edge, ...]] = {}
         self._previous: dict[int, list[Step]] = {s.index: [] for s in steps}
+        last = len(steps) - 1
+        for step in steps:
+            if (step.simbol is None and step.ya is None and step.tidak is None and step.lanjut is None
+                    and step.index < last):
+                # the commonest row, no symbol written and no jump: it leads to the next row
+                # (what `_exits` finds for it, without asking for its symbol)
+                following = steps[step.index + 1]
+                edges = (Edge(step, following.no, following),)
+            else:
+                edges = self._exits(sop, step)
+            self._next[step.index] = edges
         for edges in self._next.values():
             for edge in edges:
                 if edge.target is not None:

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import functools
 import json
+import marshal
 import re
+import zlib
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
@@ -406,6 +408,46 @@ def _entry(raw: dict, origin: str) -> Entry:
     )
 
 
+# The shipped registry's entries as plain tuples, with the checksum of the text they were read
+# from: reading them back costs a fraction of parsing the file and its citations, which every
+# lint would otherwise do at its start. `python -m soptui.cli.stores` writes it.
+SHIPPED_STORE = Path(__file__).parent / "data" / "regulations.marshal"
+_CITATION_FIELDS = tuple(Entry._fields.index(name) for name in ("replaced_by", "amended_by", "miscited_as"))
+
+
+def _checksum(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def shipped_entries(text: str, name: str, store: Path = SHIPPED_STORE) -> list[Entry]:
+    """The entries of the shipped registry's `text`: from the store when it was written from
+    this very text (and name), else read from the text (unvalidated: the test suite validates
+    the shipped file)."""
+    try:
+        checksum, stored_name, rows = marshal.loads(store.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        rows = None
+    if rows is None or stored_name != name or checksum != _checksum(text):
+        return read_registry_text(text, name, validate=False)
+    entries = []
+    for row in rows:
+        fields = list(row)
+        for index in _CITATION_FIELDS:
+            fields[index] = tuple(Citation(*citation) for citation in fields[index])
+        entries.append(Entry(*fields))
+    return entries
+
+
+def write_shipped_store(store: Path = SHIPPED_STORE) -> int:
+    """Write the store of the shipped registry's entries; how many entries."""
+    name, text = "soptui/" + SHIPPED, shipped_text()
+    rows = [tuple(tuple(tuple(c) for c in value) if index in _CITATION_FIELDS else value
+                  for index, value in enumerate(entry))
+            for entry in read_registry_text(text, name, validate=False)]
+    store.write_bytes(marshal.dumps((_checksum(text), name, rows)))
+    return len(rows)
+
+
 def load_registry(extra: Iterable[str | Path] = (), shipped: bool = True) -> Registry:
     """The shipped registry (unless `shipped=False`) and then each file of `extra`, later
     entries replacing earlier ones. `RegistryError` when a file is missing or invalid."""
@@ -423,7 +465,10 @@ def load_registry(extra: Iterable[str | Path] = (), shipped: bool = True) -> Reg
         except (OSError, UnicodeDecodeError) as error:
             raise RegistryError(f"{path}: tidak dapat dibaca (cannot be read): {error}") from None
     for name, text in sources:
-        entries += read_registry_text(text, name, validate=name != shipped_name)
+        if name == shipped_name:
+            entries += shipped_entries(text, name)
+        else:
+            entries += read_registry_text(text, name)
         files.append(name)
     return Registry(entries, files, sources=sources)
 

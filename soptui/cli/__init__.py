@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..gcpolicy import collector, spare_at_exit
+from ..regexcache import preload as preload_patterns
 
 # Exit codes shared by every subcommand.
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -115,6 +116,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def run_process() -> None:
     """The `soptui` program (console script and `python -m soptui`): `main`, then exit."""
+    preload_patterns()  # before the modules that compile them are imported
     try:
         code = main()
         try:  # here, not at exit, where Python would only say "Exception ignored" and exit 120

@@ -22,6 +22,7 @@ from ..source import Pos
 from ..waktu import parse_waktu
 from . import schema, toml
 from .locate import LazySource
+from .plain_valid import plainly_valid
 
 # An SOP is a few kilobytes; the largest real one seen is under 20 KB. Anything past this limit
 # is not an SOP, and refusing it up front keeps a stray dump from stalling a whole lint run.
@@ -148,7 +149,7 @@ def load_text(text: str, path: str) -> LoadResult:
         # defensive: tomllib bugs on odd input
         return _fail(path, Pos(1, 1), Text(f"TOML tidak terbaca: {error}", f"unreadable TOML: {error}"))
     source = LazySource(text)
-    if schema.is_valid(_top_dates_as_text(data)):
+    if plainly_valid(data) or schema.is_valid(_top_dates_as_text(data)):
         found: list[Problem] = []
         broken: set[str] = set()
     else:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property, lru_cache
-from typing import NamedTuple
 
 from ..source import Pos, SourceMap
 
@@ -38,13 +37,12 @@ def _is_simple(text: str) -> bool:
     return _ODD_KEY.search("\n" + text) is None
 
 
-class _Table(NamedTuple):
-    bracket: int  # offset of the header's "["
-    body: int  # offset of the line after the header
-    end: int  # offset where the next header's line starts (in `_padded`), or the end
-    name: str  # the header without brackets: "langkah", "disahkan_oleh"
-    line: int  # the header's line number
-    array: bool  # [[name]], one table of an array, rather than [name]
+# One table of the text, as a plain tuple (a NamedTuple's constructor is a Python call, and a
+# file has a table per step): (offset of the header's "[", offset of the line after the header,
+# offset where the next header's line starts (in `_padded`) or the end, the header's line
+# number, whether it is [[name]], one table of an array, rather than [name]).
+_BRACKET, _BODY, _END, _LINE, _ARRAY = range(5)
+_UNSEEN = object()
 
 
 class LazySource:
@@ -52,9 +50,16 @@ class LazySource:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._simple = _is_simple(text)
+        self._simple: bool | None = None  # decided at the first question: some files get none
         self._cache: dict[str, Pos] = {}
         self._items_by_line: dict[int, list[Pos] | None] = {}  # by the offset of the key's line
+        # (offset of a table's body, key) -> the key's line in that table: several findings are
+        # often about one array's items
+        self._key_lines: dict[tuple[int, str], re.Match | None] = {}
+        self._padded: str | None = None
+        self._tables: list[tuple] | None = None  # every line that starts with "[", in order
+        self._brackets: list[int] = []
+        self._by_name: dict[str, list[tuple]] = {}  # the tables of each header name, in order
 
     @cached_property
     def full(self) -> SourceMap:
@@ -77,49 +82,43 @@ class LazySource:
     def headers(self):
         return self.full.headers
 
-    @cached_property
-    def _padded(self) -> str:
-        """The text after a newline, so that every line, the first too, follows one: a line that
-        starts at offset i in the text has its newline at offset i here."""
-        return "\n" + self.text
-
     def _pos(self, offset: int) -> Pos:
         # Count lines from the nearest header above: a few hundred characters, counted in C.
-        tables = self._tables
         index = bisect_right(self._brackets, offset) - 1
-        start, line = (tables[index].bracket, tables[index].line) if index >= 0 else (0, 1)
+        start, line = (self._tables[index][_BRACKET], self._tables[index][_LINE]) if index >= 0 else (0, 1)
         text = self.text
         return Pos(line + text.count("\n", start, offset), offset - text.rfind("\n", 0, offset))
 
-    @cached_property
-    def _tables(self) -> list[_Table]:
-        """Every line that starts with "[", in order, as a table."""
+    def _index(self) -> None:
+        """The tables, built once. `_padded` is the text after a newline, so that every line,
+        the first too, follows one: a line that starts at offset i in the text has its newline
+        at offset i there."""
         text = self.text
-        found = [(match.start(), match.start(1) - 1, match.end(), match[1].strip())
-                 for match in _HEADER_LINE.finditer(self._padded)]
-        ends = [line for line, *_ in found[1:]] + [len(self._padded)]
-        tables, line, counted = [], 1, 0
-        for (_, bracket, body, header), end in zip(found, ends):
+        padded = self._padded = "\n" + text
+        found = [(match.start(), match.start(1) - 1, match.end(), match[1])
+                 for match in _HEADER_LINE.finditer(padded)]
+        tables, brackets, by_name = [], [], self._by_name
+        line, counted = 1, 0
+        for at, (_, bracket, body, header) in enumerate(found, 1):
             line += text.count("\n", counted, bracket)
             counted = bracket
-            tables.append(_Table(bracket, body, end, _name(header), line, header.startswith("[[")))
-        return tables
-
-    @cached_property
-    def _brackets(self) -> list[int]:
-        return [table.bracket for table in self._tables]
-
-    @cached_property
-    def _by_name(self) -> dict[str, list[_Table]]:
-        """The tables of each header name, in order: one, or the tables of an array."""
-        named: dict[str, list[_Table]] = {}
-        for table in self._tables:
-            named.setdefault(table.name, []).append(table)
-        return named
+            table = (bracket, body, found[at][0] if at < len(found) else len(padded), line, header.startswith("[["))
+            tables.append(table)
+            brackets.append(bracket)
+            name = _name(header)
+            named = by_name.get(name)
+            if named is None:
+                by_name[name] = [table]
+            else:
+                named.append(table)
+        self._tables, self._brackets = tables, brackets
 
     def locate(self, pointer: str) -> Pos:
-        if pointer in self._cache:
-            return self._cache[pointer]
+        pos = self._cache.get(pointer)
+        if pos is not None:
+            return pos
+        if self._simple is None:
+            self._simple = _is_simple(self.text)
         pos = self._quick(pointer) if self._simple else None
         if pos is None:
             pos = self.full.locate(pointer)
@@ -129,22 +128,26 @@ class LazySource:
     # -- the line reader ---------------------------------------------------------------------
     def _quick(self, pointer: str) -> Pos | None:
         parts = pointer.split("/")[1:]
-        if not parts or any("~" in p for p in parts):
+        if not parts or ("~" in pointer and any("~" in p for p in parts)):
             return None
+        if self._tables is None:
+            self._index()
         named = self._by_name.get(parts[0])
         if named is None:  # a key before the first table
             tables = self._tables
-            return self._in_range(0, tables[0].bracket if tables else len(self._padded), parts)
+            return self._in_range(0, tables[0][_BRACKET] if tables else len(self._padded), parts)
         table, rest = named[0], parts[1:]
-        if table.array and rest:  # [[langkah]]: the next part is the table's index
+        if table[_ARRAY] and rest:  # [[langkah]]: the next part is the table's index
             if not rest[0].isdigit() or int(rest[0]) >= len(named):
                 return None
             table, rest = named[int(rest[0])], rest[1:]
-        return self._in_range(table.body, table.end, rest) if rest else self._pos(table.bracket)
+        return self._in_range(table[_BODY], table[_END], rest) if rest else self._pos(table[_BRACKET])
 
     def _in_range(self, start: int, end: int, parts: list[str]) -> Pos | None:
         """Find `parts` among the key lines that start within offsets start..end."""
-        match = _key_line(parts[0]).search(self._padded, start, end)
+        match = self._key_lines.get((start, parts[0]), _UNSEEN)
+        if match is _UNSEEN:
+            match = self._key_lines[start, parts[0]] = _key_line(parts[0]).search(self._padded, start, end)
         if match is None:
             return None
         rest = parts[1:]
@@ -189,6 +192,7 @@ class LazySource:
                 return None
 
 
+@lru_cache(maxsize=1024)  # headers repeat: a file has a "[[langkah]]" a step
 def _name(header: str) -> str:
     """The name of a table header line: "[[ langkah ]]  # step 2" -> "langkah"."""
     return header.split("]", 1)[0].lstrip("[").strip()

@@ -40,6 +40,8 @@ dasar_hukum = [
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..checker.rule import Applicability, Edit, Fix, Rule, Severity, Violation
 from ..citation import Citation, region_key
 from ..i18n import Text
@@ -63,6 +65,7 @@ LEVEL_NAMES = {
 }
 
 
+@lru_cache(maxsize=4096)  # citations recur from SOP to SOP (`parse_citation` gives the same one)
 def order_key(citation: Citation) -> tuple[int, int, int] | None:
     """(level, provinsi before the rest, year) of a readable citation; None otherwise."""
     if not citation.recognised or citation.kind not in RANK:

@@ -217,8 +217,12 @@ class KegiatanActiveVerb(Rule):
     severity = Severity.WARNING
 
     def check(self, sop, context):
-        actors = ACTOR_WORDS | _declared_actor_words(sop)
+        actors = None
         for step in sop.langkah:
+            if _starts_with_active_verb(step.kegiatan):
+                continue
+            if actors is None:
+                actors = ACTOR_WORDS | _declared_actor_words(sop)
             message = judge(step.kegiatan, actors)
             if message is not None:
                 yield Violation(step.pointer + "/kegiatan", message)
@@ -227,6 +231,24 @@ class KegiatanActiveVerb(Rule):
 def is_active_verb(word: str) -> bool:
     """`word` (lower case, no punctuation) has the shape of an active verb: me-/be(r)-."""
     return word.startswith(("me", "be")) and word not in NOT_VERBS
+
+
+# The first word of an activity that starts with one, up to a space or a slash, as `_WORD` reads it
+_FIRST_WORD = re.compile(r"[^\s/]+")
+
+
+def _starts_with_active_verb(kegiatan: str) -> bool:
+    """`judge`'s commonest answer (None) for `kegiatan`, found without its rewriting: when the
+    text starts with a word of plain letters (nothing for `_LEADING` to remove) that does not
+    end in "tanda" (which `_TANDA_TANGAN_APART` could join to the next word), that word is the
+    one `judge` reads. False means only: ask `judge`."""
+    if not kegiatan[:1].isalpha():
+        return False
+    word = _FIRST_WORD.match(kegiatan).group().rstrip(_PUNCT)
+    if not (word.isascii() and word.isalpha()):
+        return False
+    lower = word.lower()
+    return not lower.endswith("tanda") and is_active_verb(lower)
 
 
 def judge(kegiatan: str, actors: frozenset[str] | set[str] = ACTOR_WORDS) -> Text | None:
