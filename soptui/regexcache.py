@@ -18,9 +18,13 @@ import marshal
 import re
 import sys
 from pathlib import Path
-from re import _compiler, _parser
 
 import _sre
+
+try:  # re's compiler is a private module, and has this name from Python 3.11
+    from re import _compiler, _parser
+except ImportError:  # an older Python: patterns compile as usual
+    _compiler = _parser = None
 
 STORE = Path(__file__).with_name("data") / "regex.marshal"
 
@@ -40,7 +44,7 @@ def _usable_cache() -> dict | None:
 def preload(store: Path = STORE) -> int:
     """Put the stored patterns into `re`'s cache; how many (0 when the store does not fit this Python)."""
     cache = _usable_cache()
-    if cache is None:
+    if cache is None or _compiler is None:
         return 0
     try:
         # read whole, then decoded: marshal.load on a file reads it a few bytes at a time
