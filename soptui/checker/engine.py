@@ -11,7 +11,7 @@ names the rule, its plugin and the file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 from .. import coverage
 from ..coverage import Coverage
@@ -201,13 +201,10 @@ class Checker:
             checked[index] = result
         return checked
 
-    def check_sop(self, sop: Sop, problems: list[Finding] | None = None) -> FileResult:
-        """Run the rules on `sop`; `problems` are the structural findings of a lenient model,
-        whose broken inputs keep the rules that need them from running."""
-        return self._check_sops([(sop, problems)])[0]
-
     def _check_sops(self, models: list[tuple[Sop, list[Finding] | None]]) -> list[FileResult]:
-        """`check_sop` of each (sop, problems), rule by rule (see `check_all_loaded`)."""
+        """The rules run on each (sop, problems), rule by rule (see `check_all_loaded`);
+        `problems` are the structural findings of a lenient model, whose broken inputs keep the
+        rules that need them from running."""
         files = []  # (sop, path, selection, findings, collected) of each
         for sop, problems in models:
             path = str(sop.path)
@@ -221,7 +218,8 @@ class Checker:
                 broken = sop.broken
                 if broken and rule.reads_broken(broken):
                     continue
-                # as `_contained` does, inline: this loop runs for every rule of every file
+                # a rule's failure is contained here, inline rather than through a helper: this loop
+                # runs for every rule of every file
                 try:
                     if corpus:
                         data = rule.collect(sop)
@@ -240,13 +238,6 @@ class Checker:
                            identity={"nama": sop.nama, "nomor": sop.nomor or "", "unit": sop.unit},
                            source=sop.source, coverage=coverage.of_sop(sop, registry))
                 for sop, path, selection, findings, collected in files]
-
-    def _contained(self, rule: Rule, path: str, findings: list[Finding], call: Callable[[], Any]) -> Any:
-        try:
-            return call()
-        except Exception as error:  # noqa: BLE001 - a rule's bug must not end the run
-            findings.append(self.internal_error(rule, path, error))
-            return None
 
     def internal_error(self, rule: Rule, path: str, error: BaseException) -> Finding:
         import traceback  # only when a rule has failed: a rare path, kept out of start-up
