@@ -160,12 +160,7 @@ def check_files(checker: Checker, paths: list[Path],
                     if decoded:
                         yield Checked(name, version, decode(name, data), text)
                     else:
-                        yield Checked(name, version, _undecoded(name, data), text, data)
+                        yield Checked(name, version, decode(name, data, findings=False), text, data)
                     done += 1
                 if progress:
                     progress(done, total)
-
-
-def _undecoded(name: str, data: dict) -> FileResult:
-    """A worker's result without its findings, which stay in `data`."""
-    return FileResult(name, [], data["collected"], data["loaded"], data["identity"], coverage=data.get("coverage"))

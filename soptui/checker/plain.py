@@ -59,9 +59,11 @@ def encode(result: FileResult) -> dict:
     }
 
 
-def decode(path: str, data: dict) -> FileResult:
-    return FileResult(path, decode_findings(path, data["fixes"], data["findings"]), data["collected"],
-                      data["loaded"], data["identity"], coverage=data.get("coverage"))
+def decode(path: str, data: dict, *, findings: bool = True) -> FileResult:
+    """The result `encode` made `data` of; with `findings=False`, without its findings (for a
+    caller that keeps them in their plain form)."""
+    return FileResult(path, decode_findings(path, data["fixes"], data["findings"]) if findings else [],
+                      data["collected"], data["loaded"], data["identity"], coverage=data.get("coverage"))
 
 
 def decode_findings(path: str, plain_fixes: list, plain_findings: list) -> list[Finding]:

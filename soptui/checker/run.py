@@ -20,7 +20,7 @@ from . import parallel
 from .corpus import CorpusState
 from .engine import Checker, FileResult, LintResult
 from .finding import Finding
-from .plain import encode
+from .plain import decode, encode
 from .spill import SpilledFindings
 
 Progress = Callable[[int, int], None]
@@ -68,7 +68,7 @@ def lint(checker: Checker, files: list[Path], targets: list[Path] | None = None,
             if cached is None:
                 misses.append(path)
             elif isinstance(cached, dict):
-                take(FileResult(name, [], cached["collected"], coverage=cached.get("coverage")), cached)
+                take(decode(name, cached, findings=False), cached)
             else:
                 take(cached)
         for checked in parallel.check_files(checker, misses, progress, digests=store is not None,
