@@ -9,6 +9,7 @@ from soptui.checker.corpus import CorpusState
 from soptui.checker.engine import Checker
 from soptui.checker.finding import Finding
 from soptui.checker.rule import Context, CorpusRule, Severity, Violation
+from soptui.i18n import Text
 from soptui.loading.loader import load_text
 
 NAMES = ["Pengukuran Kinerja", "Pengukuran Kinerja Triwulan", "Rapat", "Pelaksanaan Rapat Koordinasi",
@@ -111,3 +112,27 @@ def test_a_rule_without_an_index_is_judged_again_whole():
     added = checker.check_loaded(load_text(text("Baru", "", UNITS[0], [], ""), "baru.toml"))
     assert state.update("baru.toml", added) == {f"{n}.toml" for n in NAMES[:3]} | {"baru.toml"}
     assert {f.message.en for f in state.findings()} == {"4 SOPs"}
+
+
+class IndexFails(CorpusRule):
+    """Its index cannot be built; its whole-corpus check works."""
+
+    code = "XPL002"
+    name = "index-fails"
+
+    def collect(self, sop):
+        return sop.nama
+
+    def check_corpus(self, collected, context):
+        return [Violation("/nama", Text("ok", "ok"), path=path) for path in collected]
+
+    def index(self, context):
+        raise KeyError("no index")
+
+
+def test_an_index_that_raises_is_reported_not_hidden_by_the_whole_corpus_check():
+    checker = Checker([("builtin", IndexFails)], context=Context())
+    result = checker.check_loaded(load_text(text("Rapat", "1/2023", "Kecamatan Awayan", [], ""), "a.toml"))
+    found = CorpusState(checker).build([result]).findings()
+    assert [f.name for f in found] == ["internal-error"]
+    assert "KeyError" in found[0].message.en

@@ -61,8 +61,11 @@ class CorpusState:
             collected = self.collected[rule.code]
             if not collected:
                 continue
+            self._failure = None
             index = self.indexes[rule.code] = self._contained(rule, lambda: rule.index(self.checker.context))
-            if index is not None and only is not None:
+            if self._failure is not None:
+                violations = None  # the index raised: reported, and no fallback hides it
+            elif index is not None and only is not None:
                 violations = self._contained(rule, lambda: list(_checked(index, collected, only)))
             elif index is not None:
                 violations = self._contained(rule, lambda: list(index.check_all(collected)))
