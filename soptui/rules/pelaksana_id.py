@@ -28,7 +28,6 @@ import re
 
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
-from ..loading.positions import escape
 
 ID = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -44,7 +43,7 @@ class PelaksanaId(Rule):
     def check(self, sop, context):
         for actor in sop.pelaksana:
             if ID.fullmatch(actor) is None:
-                pointer = "/pelaksana/" + escape(actor)
+                pointer = "/pelaksana/" + actor.replace("~", "~0").replace("/", "~1")
                 yield Violation(pointer, Text(
                     f"id pelaksana `{actor}` harus huruf kecil, angka dan _, diawali huruf (mis. `kasubbag_umum`)",
                     f"pelaksana id `{actor}` must be lowercase letters, digits and _, starting with a letter "
