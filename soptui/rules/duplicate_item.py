@@ -55,16 +55,7 @@ class DuplicateItem(Rule):
     __doc__ = __doc__
     code = "SOP307"
     name = "duplicate-item"
-    needs = (
-        "kualifikasi_pelaksana",
-        "keterkaitan",
-        "peralatan_perlengkapan",
-        "peringatan",
-        "pencatatan_pendataan",
-        "langkah.no",
-        "langkah.kelengkapan",
-        "langkah.output",
-    )
+    needs = (*SECTIONS, "langkah.no", "langkah.kelengkapan", "langkah.output")
     severity = Severity.WARNING
     fixable = True
     fix_safety = (Applicability.SAFE,)

@@ -51,15 +51,7 @@ class MissingSection(Rule):
     __doc__ = __doc__
     code = "SOP306"
     name = "missing-section"
-    needs = (
-        "kualifikasi_pelaksana",
-        "keterkaitan",
-        "peralatan_perlengkapan",
-        "peringatan",
-        "pencatatan_pendataan",
-        "instansi",
-        "hilang_di_sumber",
-    )
+    needs = (*LABELS, "instansi", "hilang_di_sumber")
     severity = Severity.WARNING
 
     def check(self, sop, context):
