@@ -34,14 +34,25 @@ def _check(info: os.stat_result, path, limit: int | None) -> None:
         raise OSError(errno.EFBIG, f"file too large (over {limit // 1024} KB)", str(path))
 
 
+def open_regular(path) -> int:
+    """A descriptor of `path` open for reading. Raises OSError for anything but a regular file:
+    it is opened without blocking (O_NONBLOCK), so a FIFO put in the file's place is refused by
+    the fstat that follows, not waited on."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        _check(os.fstat(handle), path, None)
+    except OSError:
+        os.close(handle)
+        raise
+    return handle
+
+
 def read_regular(path, limit: int | None = None) -> tuple[bytes, os.stat_result]:
     """The bytes of `path` and its status from before they were read. Raises OSError for
     anything but a regular file, and for one over `limit` bytes (by its size, before reading;
     and by what is read, for a file that grows meanwhile)."""
     _check(os.stat(path), path, limit)
-    # O_NONBLOCK: should a FIFO replace the file between the stat and the open, opening it
-    # does not wait for a writer; the fstat below then refuses it.
-    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    handle = open_regular(path)  # again from the open file: it may have been swapped meanwhile
     with os.fdopen(handle, "rb") as opened:
         info = os.fstat(handle)
         _check(info, path, limit)

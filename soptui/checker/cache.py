@@ -27,13 +27,12 @@ import hashlib
 import json
 import os
 import queue
-import stat
 import zlib
 from pathlib import Path
 from typing import Iterator
 
 from ..atomic import write_in_background
-from ..files import read_regular_text
+from ..files import open_regular, read_regular_text
 from .. import __version__
 from .engine import Checker, FileResult
 from . import parallel
@@ -100,12 +99,7 @@ class Store:
     def _read_heads(self) -> None:
         """File name -> its entry's head and where its line lies: from the store's index at its
         end when it is intact (one read, one decoding), else from every line's head."""
-        # Non-blocking, so that a FIFO put in its place is not waited on; it is then no store.
-        fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        if not _regular(fd):
-            os.close(fd)
-            return
-        self._fd = fd
+        fd = self._fd = open_regular(self.path)  # a FIFO put in its place is no store
         index = _index(fd)
         if index is not None:
             for head, offset, length in index:
@@ -312,10 +306,6 @@ def _head(text: bytes) -> list | None:
         return json.loads(text)
     except ValueError:
         return None  # a damaged line: its file is linted afresh
-
-
-def _regular(fd: int) -> bool:
-    return stat.S_ISREG(os.fstat(fd).st_mode)
 
 
 def _line(head: bytes, body: bytes) -> bytes:

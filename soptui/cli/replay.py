@@ -23,7 +23,6 @@ import argparse
 import io
 import json
 import os
-import stat
 import sys
 import time
 import zlib
@@ -32,7 +31,7 @@ from typing import Iterable, NamedTuple
 
 from ..atomic import atomic_write_text, write_in_background
 from ..checker.parallel import digest
-from ..files import read_regular
+from ..files import open_regular, read_regular
 
 RACY_SECONDS = 2
 TRAILER = b"%020d %08x\n"  # the length and CRC-32 of all that comes before it
@@ -190,7 +189,7 @@ class Replay:
         if self.stamps is None:
             return None
         try:
-            handle = _open_regular(self.record_path)
+            handle = open(open_regular(self.record_path), "rb")
         except OSError:
             return None  # no record: lint afresh
         try:
@@ -229,15 +228,6 @@ class Replay:
         head = {"stamps": self.stamps, "exit_code": exit_code, "outputs": list(outputs),
                 "sizes": [len(text) for text in texts]}
         return RecordWriter(self.record_path, [json.dumps(head).encode() + b"\n", *texts])
-
-
-def _open_regular(path: Path):
-    """`path` opened for reading if it is a regular file (not a FIFO put in its place)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise OSError(f"{path}: not a regular file")
-    return open(fd, "rb")
 
 
 def _pieces_of(handle, size: int, close: bool = False):
