@@ -371,3 +371,11 @@ def test_a_fifo_named_explicitly_is_not_read_to_decide(tmp_path):
     fifo = tmp_path / "pipe.toml"
     os.mkfifo(fifo)
     assert why_not_an_sop(fifo) is None  # returned at once: the loader refuses it by its status
+
+
+def test_the_sniffed_sop_keys_are_the_schemas_top_level_keys():
+    """A key added to the schema and not to not_sop.SOP_KEYS would make an SOP that starts with
+    it look like another tool's file."""
+    from soptui.loading import not_sop, schema
+
+    assert set(not_sop.SOP_KEYS) == set(schema.sop_schema()["properties"])

@@ -232,13 +232,11 @@ def _dates_as_text(data: dict, path: str, source: LazySource, broken: set[str]) 
         value = data.get(key)
         if not isinstance(value, str):
             continue
-        try:
-            MonthDate.fromisoformat(value)
-        except ValueError:
-            pass
-        else:  # a month-only date is text: TOML has no year-month type
+        try:  # a month-only date is text: TOML has no year-month type
             data[key] = MonthDate.fromisoformat(value)
             continue
+        except ValueError:
+            pass
         try:
             date = dt.date.fromisoformat(value.strip())
         except ValueError:

@@ -128,7 +128,7 @@ class LazySource:
     # -- the line reader ---------------------------------------------------------------------
     def _quick(self, pointer: str) -> Pos | None:
         parts = pointer.split("/")[1:]
-        if not parts or ("~" in pointer and any("~" in p for p in parts)):
+        if not parts or "~" in pointer:  # an escaped key: the full scan reads it
             return None
         if self._tables is None:
             self._index()

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from pathlib import Path
 
+from ..files import read_regular
 from .loader import MAX_FILE_BYTES
 
 # Configuration files of tools that share the .toml suffix (ruff, taplo, Cargo, rustfmt, clippy,
@@ -72,16 +72,10 @@ def _head(path: str | Path) -> str | None:
     wait for a writer: see soptui.files), a file the loader refuses unread for its size, or one
     that cannot be read."""
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-            return None
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(handle, "rb") as opened:
-            if not stat.S_ISREG(os.fstat(handle).st_mode):
-                return None
-            return opened.read(SNIFF_BYTES).decode("utf-8", errors="replace")
+        data, _ = read_regular(path, MAX_FILE_BYTES)
     except OSError:
         return None
+    return data[:SNIFF_BYTES].decode("utf-8", errors="replace")
 
 
 def split_not_sops(files: list[Path], named: set[Path] | frozenset = frozenset()

@@ -29,6 +29,7 @@ _TYPE_NAMES = {
 }
 
 
+@lru_cache(maxsize=1)  # read once: the checksum, the gate's check of it and the validator each want it
 def _schema_bytes() -> bytes:
     """The SOP JSON Schema file as shipped."""
     with open(schema_file("sop.schema.json"), "rb") as handle:
