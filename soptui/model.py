@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 # What `hilang_di_sumber` may name besides a section: the flowchart's actor columns, a
 # decision's branches.
 LOST_ACTORS, LOST_BRANCHES = "pelaksana", "cabang"
+# The step keys `Sop.flow` is built from: what a rule that walks the step graph needs (`Rule.needs`).
+FLOW_INPUTS = ("langkah.no", "langkah.simbol", "langkah.ya", "langkah.tidak", "langkah.lanjut")
 
 # The six documentation sections of the identity block, in the standard's order.
 SECTIONS = (

@@ -34,14 +34,14 @@ from __future__ import annotations
 
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
-from ..model import LOST_BRANCHES
+from ..model import FLOW_INPUTS, LOST_BRANCHES
 
 
 class DecisionExits(Rule):
     __doc__ = __doc__
     code = "SOP204"
     name = "decision-exits"
-    needs = ("langkah.no", "langkah.simbol", "langkah.ya", "langkah.tidak", "langkah.lanjut", "hilang_di_sumber")
+    needs = (*FLOW_INPUTS, "hilang_di_sumber")
     severity = Severity.ERROR
 
     def check(self, sop, context):

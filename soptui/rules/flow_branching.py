@@ -28,14 +28,14 @@ from __future__ import annotations
 
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
-from ..model import KEPUTUSAN
+from ..model import FLOW_INPUTS, KEPUTUSAN
 
 
 class FlowBranching(Rule):
     __doc__ = __doc__
     code = "SOP205"
     name = "flow-branching"
-    needs = ("langkah.no", "langkah.simbol", "langkah.ya", "langkah.tidak", "langkah.lanjut")
+    needs = FLOW_INPUTS
     severity = Severity.ERROR
 
     def check(self, sop, context):

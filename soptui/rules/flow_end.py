@@ -26,14 +26,14 @@ from __future__ import annotations
 
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
-from ..model import TERMINATOR
+from ..model import FLOW_INPUTS, TERMINATOR
 
 
 class FlowEnd(Rule):
     __doc__ = __doc__
     code = "SOP202"
     name = "flow-end"
-    needs = ("langkah.no", "langkah.simbol", "langkah.ya", "langkah.tidak", "langkah.lanjut")
+    needs = FLOW_INPUTS
     severity = Severity.ERROR
 
     def check(self, sop, context):

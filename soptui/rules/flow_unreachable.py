@@ -30,13 +30,14 @@ from __future__ import annotations
 
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
+from ..model import FLOW_INPUTS
 
 
 class FlowUnreachable(Rule):
     __doc__ = __doc__
     code = "SOP203"
     name = "flow-unreachable"
-    needs = ("langkah.no", "langkah.simbol", "langkah.ya", "langkah.tidak", "langkah.lanjut")
+    needs = FLOW_INPUTS
     severity = Severity.ERROR
 
     def check(self, sop, context):

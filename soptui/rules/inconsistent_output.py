@@ -101,6 +101,7 @@ from functools import lru_cache
 
 from ..checker.rule import Rule, Severity, Violation
 from ..i18n import Text
+from ..model import FLOW_INPUTS
 
 _END_PUNCT = " \t\"'.,;:!?-–—•*()[]"
 _DRAFT = re.compile(r"\bdraft\b")
@@ -116,11 +117,7 @@ class InconsistentOutput(Rule):
     code = "SOP104"
     name = "inconsistent-output"
     needs = (
-        "langkah.no",
-        "langkah.simbol",
-        "langkah.ya",
-        "langkah.tidak",
-        "langkah.lanjut",
+        *FLOW_INPUTS,
         "langkah.kelengkapan",
         "langkah.output",
     )
