@@ -28,7 +28,7 @@ from ... import editing
 from ..messages import ActorToggled, EditMade, EditRequested
 from ..screens import AddStep, Choose, EditValue
 from ..strings import say
-from .marks import MARK, STYLE, worst
+from .marks import MARK, STYLE, mark
 from .steps_table import Column, Row, StepsTable
 from .text_pane import TextPane
 
@@ -230,9 +230,8 @@ class ProcedureView(Vertical):
         actors = [(symbol, unknown if actor == "" else "bold") if actor in drawn else ("", "")
                   for actor in lanes]
         widths = self.widths
-        severity = worst(self.step_findings.get(step.index, []))
         return (
-            (MARK[severity], STYLE[severity]) if severity else (" ", ""),
+            mark(self.step_findings.get(step.index, [])),
             (str(step.no), ""),
             (_cell(step.kegiatan, widths["kegiatan"]), ""),
             *actors,
