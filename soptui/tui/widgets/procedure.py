@@ -164,6 +164,10 @@ class ProcedureView(Vertical):
         """The label of steps with no pelaksana: a gap the source lost, or one to fill."""
         return say("not_in_source" if self.sop.lost(LOST_ACTORS) else "unassigned", self.lang)
 
+    def _unassigned_style(self) -> str:
+        """The style of that column's header and of the symbols in it: lost in the source, or a defect."""
+        return "dim" if self.sop.lost(LOST_ACTORS) else "bold red"
+
     def _lanes(self) -> list[str]:
         lanes = list(self.sop.pelaksana)
         if any("" in self._step_lanes(step) for step in self.sop.langkah):
@@ -189,7 +193,7 @@ class ProcedureView(Vertical):
         lang = self.lang
         columns = [Column("mark", " ", 1), Column("no", say("No", lang), 3),
                    Column("kegiatan", say("Kegiatan", lang), widths["kegiatan"])]
-        unknown = "dim" if self.sop.lost(LOST_ACTORS) else "bold red"  # lost in the source, or a defect
+        unknown = self._unassigned_style()
         columns += [Column(f"actor:{lane}", label, width, unknown if lane == "" else "")
                     for lane, (label, width) in zip(lanes, headers)]
         columns += [Column(key, say(key.capitalize(), lang), widths[key])
@@ -226,7 +230,7 @@ class ProcedureView(Vertical):
     def _step_cells(self, step: Step, lanes: list[str]) -> tuple[tuple[str, str], ...]:
         symbol = SYMBOL.get(self.sop.symbol(step), "?" + (self.sop.symbol(step) or ""))
         drawn = self._step_lanes(step)
-        unknown = "dim" if self.sop.lost(LOST_ACTORS) else "bold red"
+        unknown = self._unassigned_style()
         actors = [(symbol, unknown if actor == "" else "bold") if actor in drawn else ("", "")
                   for actor in lanes]
         widths = self.widths
