@@ -29,9 +29,8 @@ from ..checker.config import Config, ConfigError, find_config, load_config
 from ..checker.engine import Checker
 from ..checker.finding import Finding
 from ..checker.fixes import FixRefused, apply_fixes, fix_text
-from ..checker.rule import Applicability, applicability_of
+from ..checker.rule import Applicability, Context, applicability_of
 from ..checker.plugins import load_plugins
-from ..checker.rule import Context
 from ..gcpolicy import settle
 from ..loading.discover import UnusablePath, find_sop_files
 from ..registry import RegistryError, registry_for
