@@ -29,7 +29,7 @@ from ..messages import ActorToggled, EditMade, EditRequested
 from ..screens import AddStep, Choose, EditValue
 from ..strings import say
 from .marks import MARK, STYLE, mark
-from .steps_table import Column, Row, StepsTable
+from .steps_table import PADDING as CELL_PADDING, Column, Row, StepsTable
 from .text_pane import TextPane
 
 SYMBOL = {TERMINATOR: "( )", KEPUTUSAN: "< >", PENGHUBUNG: "⬠", "proses": "[ ]"}
@@ -38,7 +38,7 @@ TEXT_COLUMNS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
 MINIMUM = {"kegiatan": 30, "kelengkapan": 16, "output": 16, "keterangan": 14}
 SHARE = {"kegiatan": 0.4, "kelengkapan": 0.2, "output": 0.2, "keterangan": 0.2}
 WAKTU_WIDTH = 10
-PADDING = 2  # a table cell's padding, left and right
+PADDING = 2 * CELL_PADDING  # a table cell's padding, left and right together
 
 
 def column_widths(available: int, actor_widths: list[int]) -> dict[str, int]:
