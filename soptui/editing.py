@@ -715,6 +715,12 @@ def add_actor(text: str, actor_id: str, jabatan: str) -> str:
     return _finish(layout, _text(layout, 0, start) + table + layout.newline + _text(layout, start, len(layout.lines)))
 
 
+def pelaksana_value(actors: list[str]) -> str | list[str]:
+    """A step's `pelaksana` as the file writes it: one actor as its id, several as a list of ids
+    (none: an empty list, which `set_value` takes as removing the key)."""
+    return actors[0] if len(actors) == 1 else list(actors)
+
+
 def remove_actor(text: str, actor_id: str) -> str:
     """Remove a pelaksana column; the steps drawn in it become unassigned."""
     document = tomlkit.parse(text)
@@ -729,7 +735,7 @@ def remove_actor(text: str, actor_id: str) -> str:
         elif isinstance(drawn, list) and actor_id in drawn:  # a step of several actors keeps the others
             rest = [str(actor) for actor in drawn if actor != actor_id]
             if rest:
-                step["pelaksana"] = rest[0] if len(rest) == 1 else rest
+                step["pelaksana"] = pelaksana_value(rest)
             else:
                 del step["pelaksana"]
     return tomlkit.dumps(document)

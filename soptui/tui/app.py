@@ -29,9 +29,8 @@ from ..checker.config import Config, ConfigError, find_config, load_config
 from ..checker.engine import Checker
 from ..checker.finding import Finding
 from ..checker.fixes import FixRefused, apply_fixes, fix_text
-from ..checker.rule import Applicability, applicability_of
+from ..checker.rule import Applicability, Context, applicability_of
 from ..checker.plugins import load_plugins
-from ..checker.rule import Context
 from ..gcpolicy import settle
 from ..loading.discover import UnusablePath, find_sop_files
 from ..registry import RegistryError, registry_for
@@ -351,8 +350,7 @@ class SoptuiApp(App):
             chosen = [a for a in current if a != message.actor] if message.actor in current else [*current, message.actor]
         else:
             chosen = [] if current == [message.actor] else [message.actor]
-        # one actor is written as an id, several as a list of ids, none removes the key
-        value = chosen[0] if len(chosen) == 1 else chosen
+        value = editing.pelaksana_value(chosen)
         self.edit(lambda text: editing.set_value(text, f"/langkah/{message.index}/pelaksana", value))
 
     def show_row_findings(self, findings: list[Finding]) -> None:

@@ -14,6 +14,23 @@ from .conftest import start
 AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
 
 
+def spy_refreshes(monkeypatch, table: Widget) -> tuple[list[str], list[tuple]]:
+    """From now on, every widget that asks for a layout ("Type#id") and the regions of each
+    refresh of `table` (none: the whole table)."""
+    layouts, table_regions = [], []
+    refresh = Widget.refresh
+
+    def spy(self, *regions, repaint=True, layout=False, recompose=False):
+        if layout:
+            layouts.append(f"{type(self).__name__}#{self.id}")
+        if self is table:
+            table_regions.append(regions)
+        return refresh(self, *regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    monkeypatch.setattr(Widget, "refresh", spy)
+    return layouts, table_regions
+
+
 async def test_a_cursor_move_repaints_two_rows_and_asks_for_no_layout(unmarked, monkeypatch):
     app = SoptuiApp(Path("sops"))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -21,17 +38,7 @@ async def test_a_cursor_move_repaints_two_rows_and_asks_for_no_layout(unmarked, 
         table = app.query_one("#steps", StepsTable)
         view = app.query_one(ProcedureView)
         assert table.cursor_row == 0 and view.finding_under_cursor() is None
-        layouts, table_regions = [], []
-        refresh = Widget.refresh
-
-        def spy(self, *regions, repaint=True, layout=False, recompose=False):
-            if layout:
-                layouts.append(f"{type(self).__name__}#{self.id}")
-            if self is table:
-                table_regions.append(regions)
-            return refresh(self, *regions, repaint=repaint, layout=layout, recompose=recompose)
-
-        monkeypatch.setattr(Widget, "refresh", spy)
+        layouts, table_regions = spy_refreshes(monkeypatch, table)
         await pilot.press("down")
         await pilot.pause()
         assert layouts == []
@@ -87,15 +94,7 @@ async def test_an_edit_repaints_the_rows_it_changes_and_shows_the_new_value(seed
         row = view.row_targets.index(("step", 1, -1))
         y = table.cell_region((row, 0)).y
         lines_before = ["".join(s.text for s in table.render_line(line)) for line in range(table.size.height)]
-        regions = []
-        refresh = Widget.refresh
-
-        def spy(self, *found, repaint=True, layout=False, recompose=False):
-            if self is table:
-                regions.append(found)
-            return refresh(self, *found, repaint=repaint, layout=layout, recompose=recompose)
-
-        monkeypatch.setattr(Widget, "refresh", spy)
+        _, regions = spy_refreshes(monkeypatch, table)
         app.edit(lambda text: set_value(text, "/langkah/1/waktu", "3 Jam"))
         await pilot.pause()
         assert regions and all(found and all(r.height <= 2 for r in found) for found in regions)

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
+from ...editing import pelaksana_value
 from ..strings import say
 
 
@@ -166,10 +167,8 @@ class AddStep(Dialog):
     def _values(self) -> dict[str, object]:
         values: dict[str, object] = {key: self.query_one(f"#{key}", Input).value.strip() for key in self.FIELDS}
         if self.actors:
-            # in the columns' order; one actor is written as an id, several as a list
             ticked = set(self.query_one("#pelaksana", SelectionList).selected)
-            chosen = [actor for actor in self.actors if actor in ticked]
-            values["pelaksana"] = chosen[0] if len(chosen) == 1 else chosen
+            values["pelaksana"] = pelaksana_value([actor for actor in self.actors if actor in ticked])  # columns' order
         return values
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -15,7 +15,7 @@ from ...checker.finding import Finding
 from ...model import SECTIONS, Sop
 from ..messages import EditRequested
 from ..strings import say
-from .marks import MARK, STYLE, worst
+from .marks import mark
 from .steps_table import Column, Row, StepsTable
 
 # (key, label in Bahasa Indonesia, in English); the Indonesian ones are the standard's own terms
@@ -82,10 +82,6 @@ class IdentityView(StepsTable):
 
         def concerning(pointer: str) -> list[Finding]:
             return [f for p, found in by_pointer.items() if p == pointer or p.startswith(pointer + "/") for f in found]
-
-        def mark(found: list[Finding]) -> tuple[str, str]:
-            severity = worst(found)
-            return (MARK[severity], STYLE[severity]) if severity else (" ", "")
 
         def add(pointer: str, key: str, label: str, value) -> None:
             shown = "" if value is None else str(value)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text as RichText
-
 from ...checker.finding import Finding
 from ...checker.rule import Severity
 
@@ -16,6 +14,7 @@ def worst(findings: list[Finding]) -> Severity | None:
     return max((f.severity for f in findings), key=lambda s: s.rank, default=None)
 
 
-def mark(findings: list[Finding]) -> RichText:
+def mark(findings: list[Finding]) -> tuple[str, str]:
+    """The worst severity's mark as a table cell (text, style); a blank for none."""
     severity = worst(findings)
-    return RichText(MARK[severity], style=STYLE[severity]) if severity else RichText(" ")
+    return (MARK[severity], STYLE[severity]) if severity else (" ", "")

@@ -28,8 +28,8 @@ from ... import editing
 from ..messages import ActorToggled, EditMade, EditRequested
 from ..screens import AddStep, Choose, EditValue
 from ..strings import say
-from .marks import MARK, STYLE, worst
-from .steps_table import Column, Row, StepsTable
+from .marks import MARK, STYLE, mark
+from .steps_table import PADDING as CELL_PADDING, Column, Row, StepsTable
 from .text_pane import TextPane
 
 SYMBOL = {TERMINATOR: "( )", KEPUTUSAN: "< >", PENGHUBUNG: "⬠", "proses": "[ ]"}
@@ -38,7 +38,7 @@ TEXT_COLUMNS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
 MINIMUM = {"kegiatan": 30, "kelengkapan": 16, "output": 16, "keterangan": 14}
 SHARE = {"kegiatan": 0.4, "kelengkapan": 0.2, "output": 0.2, "keterangan": 0.2}
 WAKTU_WIDTH = 10
-PADDING = 2  # a table cell's padding, left and right
+PADDING = 2 * CELL_PADDING  # a table cell's padding, left and right together
 
 
 def column_widths(available: int, actor_widths: list[int]) -> dict[str, int]:
@@ -164,6 +164,10 @@ class ProcedureView(Vertical):
         """The label of steps with no pelaksana: a gap the source lost, or one to fill."""
         return say("not_in_source" if self.sop.lost(LOST_ACTORS) else "unassigned", self.lang)
 
+    def _unassigned_style(self) -> str:
+        """The style of that column's header and of the symbols in it: lost in the source, or a defect."""
+        return "dim" if self.sop.lost(LOST_ACTORS) else "bold red"
+
     def _lanes(self) -> list[str]:
         lanes = list(self.sop.pelaksana)
         if any("" in self._step_lanes(step) for step in self.sop.langkah):
@@ -189,7 +193,7 @@ class ProcedureView(Vertical):
         lang = self.lang
         columns = [Column("mark", " ", 1), Column("no", say("No", lang), 3),
                    Column("kegiatan", say("Kegiatan", lang), widths["kegiatan"])]
-        unknown = "dim" if self.sop.lost(LOST_ACTORS) else "bold red"  # lost in the source, or a defect
+        unknown = self._unassigned_style()
         columns += [Column(f"actor:{lane}", label, width, unknown if lane == "" else "")
                     for lane, (label, width) in zip(lanes, headers)]
         columns += [Column(key, say(key.capitalize(), lang), widths[key])
@@ -226,13 +230,12 @@ class ProcedureView(Vertical):
     def _step_cells(self, step: Step, lanes: list[str]) -> tuple[tuple[str, str], ...]:
         symbol = SYMBOL.get(self.sop.symbol(step), "?" + (self.sop.symbol(step) or ""))
         drawn = self._step_lanes(step)
-        unknown = "dim" if self.sop.lost(LOST_ACTORS) else "bold red"
+        unknown = self._unassigned_style()
         actors = [(symbol, unknown if actor == "" else "bold") if actor in drawn else ("", "")
                   for actor in lanes]
         widths = self.widths
-        severity = worst(self.step_findings.get(step.index, []))
         return (
-            (MARK[severity], STYLE[severity]) if severity else (" ", ""),
+            mark(self.step_findings.get(step.index, [])),
             (str(step.no), ""),
             (_cell(step.kegiatan, widths["kegiatan"]), ""),
             *actors,

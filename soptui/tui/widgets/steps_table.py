@@ -341,19 +341,15 @@ class StepsTable(FixedSize, ScrollView, can_focus=True):
         for number, (column, (text, cell_style)) in enumerate(zip(columns, cells)):
             lines = text.split("\n")
             shown = lines[line] if line < len(lines) else ""
-            own = style(cell_style) if cell_style else Style()
+            over = style(cell_style) if cell_style else Style()
             if number == cursor_column or cursor_column == -2:
                 cursor_style = cursor + (style("steps-table--fixed-cursor") if number < self.fixed_columns
                                          and not header else Style())
                 # The cursor's colour over the cell's own, its background under it (as DataTable).
-                cell = base + cursor_style + own + Style(color=cursor_style.color)
-            else:
-                cell = base + own
-            segments.append(self._cell(shown, column.width, cell))
+                over = cursor_style + over + Style(color=cursor_style.color)
+            segments.append(self._cell(shown, column.width, base + over))
             if number < self.fixed_columns:
-                fixed_base_cell = (fixed_base + cursor_style + own + Style(color=cursor_style.color)
-                                   if number == cursor_column or cursor_column == -2 else fixed_base + own)
-                fixed_segments.append(self._cell(shown, column.width, fixed_base_cell))
+                fixed_segments.append(self._cell(shown, column.width, fixed_base + over))
         self._segments[key] = (fixed_segments, segments)
         return fixed_segments, segments
 
