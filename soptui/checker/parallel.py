@@ -3,19 +3,21 @@
 Below `PARALLEL_MIN_FILES` the work is done in this process: starting workers costs more than
 it saves. Above it, files are dealt out in chunks to worker processes, each of which builds its
 own `Checker` from the same rule classes, configuration and context, reads its files, and sends
-back results as JSON text of the cache's plain-data form.
+back results in the cache's plain-data form: as JSON text when the caller keeps a cache (which
+stores that text), else a chunk's results marshalled together, which costs both sides less.
 """
 
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import time
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
 from ..files import read_regular
-from ..gcpolicy import in_worker
+from ..gcpolicy import frozen_for_fork, in_worker
 from ..loading.loader import MAX_FILE_BYTES, load_bytes
 from .engine import Checker, FileResult
 from .plain import decode, encode
@@ -111,11 +113,26 @@ def _start_worker(rule_classes, config, context, parent: int | None = None) -> N
     _worker = Checker(rule_classes, config, context)
 
 
-def _check_chunk(paths: list[Path], digests: bool) -> list[tuple[str, tuple | None, str]]:
+def _check_chunk(paths: list[Path], digests: bool) -> list[tuple[str, tuple | None, str]] | bytes:
+    checked = check_many(_worker, paths, digests)
+    if not digests:  # no cache to store JSON text: marshal is several times cheaper to make and read
+        try:
+            return marshal.dumps([(c.path, c.version, encode(c.result)) for c in checked])
+        except ValueError:
+            pass  # a plugin collected what marshal refuses (a subclass of a list, say): JSON text then
     # JSON text rather than nested lists: cheaper to send, and what the cache stores anyway, so
     # the parent never encodes a result again.
-    return [(c.path, c.version, json.dumps(encode(c.result), ensure_ascii=False))
-            for c in check_many(_worker, paths, digests)]
+    return [(c.path, c.version, json.dumps(encode(c.result), ensure_ascii=False)) for c in checked]
+
+
+def _results(chunk: list[tuple[str, tuple | None, str]] | bytes) -> Iterator[tuple[str, tuple | None, str | None, dict]]:
+    """(path, version, JSON text or None, plain data) of each result `_check_chunk` sent."""
+    if isinstance(chunk, bytes):
+        for name, version, data in marshal.loads(chunk):
+            yield name, version, None, data
+    else:
+        for name, version, text in chunk:
+            yield name, version, text, json.loads(text)
 
 
 def workers() -> int:
@@ -144,7 +161,8 @@ def check_files(checker: Checker, paths: list[Path],
                              initargs=(rule_classes, checker.config, checker.context, os.getpid())) as pool:
         # A few chunks in flight per worker, not all of them: results waiting for the parent
         # (which decodes them while the workers check) would otherwise pile up in memory.
-        pending: set = set()
+        with frozen_for_fork():  # a pool that forks starts all its workers at the first submit
+            pending = {pool.submit(_check_chunk, next(chunks), digests)}
         while True:
             while len(pending) < IN_FLIGHT * workers():
                 chunk = next(chunks, None)
@@ -155,8 +173,7 @@ def check_files(checker: Checker, paths: list[Path],
                 break
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
-                for name, version, text in future.result():
-                    data = json.loads(text)
+                for name, version, text, data in _results(future.result()):
                     if decoded:
                         yield Checked(name, version, decode(name, data), text)
                     else:
