@@ -48,3 +48,12 @@ def test_workers_are_forked_with_the_heap_frozen_and_it_thaws_after():
     with frozen_for_fork():
         assert gc.get_freeze_count() > 1000  # a forked worker's collector leaves these alone
     assert gc.get_freeze_count() == 0
+
+
+def test_chunks_deal_every_path_once_in_order_and_shrink_towards_the_end():
+    paths = list(range(1000))
+    chunks = list(parallel._chunks(paths, 2))
+    assert [path for chunk in chunks for path in chunk] == paths
+    assert len(chunks[0]) == parallel.CHUNK and max(map(len, chunks)) == parallel.CHUNK
+    assert all(len(chunk) <= parallel.CHUNK_AT_END for chunk in chunks[-4:])
+    assert [len(chunk) for chunk in parallel._chunks(list(range(5)), 2)] == [5]  # never split below the least

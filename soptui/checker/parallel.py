@@ -24,6 +24,7 @@ from .plain import decode, encode
 
 PARALLEL_MIN_FILES = 300
 CHUNK = 64
+CHUNK_AT_END = 8  # the smallest chunk, dealt out last (see `_chunks`)
 IN_FLIGHT = 3  # chunks submitted ahead per worker
 
 _worker: Checker | None = None
@@ -48,7 +49,7 @@ class Checked(NamedTuple):
     data: dict | None = None
 
 
-def read_file(path: Path) -> tuple[bytes, int, int] | None:
+def read_file(path: Path | str) -> tuple[bytes, int, int] | None:
     """The file's bytes, with its mtime and size from before they were read: an edit during the
     read then shows as a newer mtime, and the cache never pairs new stamps with old content."""
     try:
@@ -58,7 +59,7 @@ def read_file(path: Path) -> tuple[bytes, int, int] | None:
     return data, info.st_mtime_ns, info.st_size
 
 
-def check_one(checker: Checker, path: Path, digests: bool = True) -> Checked:
+def check_one(checker: Checker, path: Path | str, digests: bool = True) -> Checked:
     read = read_file(path)
     if read is None:
         return Checked(str(path), None, checker.check_file(path), None)  # reports why it cannot be read
@@ -67,7 +68,7 @@ def check_one(checker: Checker, path: Path, digests: bool = True) -> Checked:
     return Checked(str(path), version, checker.check_loaded(load_bytes(data, str(path))), None)
 
 
-def check_many(checker: Checker, paths: list[Path], digests: bool = True) -> list[Checked]:
+def check_many(checker: Checker, paths: list[Path] | list[str], digests: bool = True) -> list[Checked]:
     """`check_one` of each path, in order, the rules run over them all together
     (`Checker.check_all_loaded`)."""
     checked: list[Checked] = []
@@ -113,7 +114,7 @@ def _start_worker(rule_classes, config, context, parent: int | None = None) -> N
     _worker = Checker(rule_classes, config, context)
 
 
-def _check_chunk(paths: list[Path], digests: bool) -> list[tuple[str, tuple | None, str]] | bytes:
+def _check_chunk(paths: list[str], digests: bool) -> list[tuple[str, tuple | None, str]] | bytes:
     checked = check_many(_worker, paths, digests)
     if not digests:  # no cache to store JSON text: marshal is several times cheaper to make and read
         try:
@@ -133,6 +134,16 @@ def _results(chunk: list[tuple[str, tuple | None, str]] | bytes) -> Iterator[tup
     else:
         for name, version, text in chunk:
             yield name, version, text, json.loads(text)
+
+
+def _chunks(paths: list[str], workers: int) -> Iterator[list[str]]:
+    """`paths` in chunks of `CHUNK`, smaller towards the end: when the last chunk is dealt out,
+    the other workers go idle until it is done, so the last ones are kept short."""
+    start, total = 0, len(paths)
+    while start < total:
+        size = max(CHUNK_AT_END, min(CHUNK, (total - start) // (2 * workers)))
+        yield paths[start:start + size]
+        start += size
 
 
 def workers() -> int:
@@ -155,7 +166,9 @@ def check_files(checker: Checker, paths: list[Path],
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     rule_classes = [(checker.plugin_of[r.code], type(r)) for r in checker.rules]
-    chunks = iter([paths[i:i + CHUNK] for i in range(0, total, CHUNK)])
+    # As text: a Path is pickled as its parts and parsed again on arrival, which cost the two
+    # sides more per file than some rules do.
+    chunks = _chunks([str(path) for path in paths], workers())
     done = 0
     with ProcessPoolExecutor(max_workers=workers(), initializer=_start_worker,
                              initargs=(rule_classes, checker.config, checker.context, os.getpid())) as pool:
