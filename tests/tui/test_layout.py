@@ -229,3 +229,34 @@ async def test_the_add_step_form_keeps_its_buttons_on_screen(seeds, size):
         for button in app.screen.query(Button):
             assert button.region.bottom <= size[1] and button.region.height > 0, button.id
         assert outside(app, size) == []
+
+
+def footer_line(app) -> str:
+    """The footer's row as the terminal shows it: every key drawn, the docked palette key over them."""
+    strips = app.screen._compositor.render_strips()
+    return "".join(segment.text for segment in strips[app.screen.size.height - 1])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_every_key_the_footer_shows_is_whole(seeds, size, lang):
+    """At 120 columns the docked palette key covered the last key's label ("L Eng▏^p palette"):
+    a key that does not fit left of the palette key is left out, never cut."""
+    app = SoptuiApp(Path("sops"), lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await start(app, pilot, AWAYAN)
+        for tab in ("1", "4"):  # the Prosedur table's keys, then Temuan's
+            await pilot.press(tab)
+            await pilot.pause()
+            keys = list(app.screen.query("FooterKey"))
+            palette = next(key for key in keys if key.has_class("-command-palette"))
+            shown = [key for key in keys if key.display and key is not palette]
+            assert len(shown) >= 4, [key.key for key in shown]
+            line = footer_line(app)
+            assert line.rstrip().endswith(palette.description)
+            for key in shown:
+                assert key.region.right <= palette.region.x, (key.key, key.region, palette.region)
+                assert key.description in line, (key.description, line)
+            if size[0] >= 200:  # room for every key the focus makes active
+                active = {b.binding.action for b in app.screen.active_bindings.values() if b.binding.show}
+                assert {key.action for key in shown} == active - {palette.action}
