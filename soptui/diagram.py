@@ -33,9 +33,9 @@ from rich.text import Text
 
 from . import i18n
 from .flow import Edge
+from .lanes import UNASSIGNED, step_lanes
 from .model import KEPUTUSAN, PENGHUBUNG, TERMINATOR, Sop, Step
 
-UNASSIGNED = "?"
 MIN_LANE_WIDTH = 12
 DEFAULT_LANE_WIDTH = 16
 WIDEST_WORD_LANE = 24  # a lane widens to fit a long word of its jabatan, up to this; longer words break
@@ -157,7 +157,7 @@ class _End(NamedTuple):
 def lanes_of(sop: Sop) -> list[tuple[str, str]]:
     """(id, label) of each lane, in the document's order, plus "?" when a step needs it."""
     lanes = list(sop.pelaksana.items())
-    if any(step.pelaksana not in sop.pelaksana for step in sop.langkah):
+    if any(step_lanes(sop, step)[0] == UNASSIGNED for step in sop.langkah):  # the box's lane: its first
         lanes.append((UNASSIGNED, UNASSIGNED_LABEL()))
     return lanes
 
@@ -171,7 +171,7 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
     steps = sop.langkah
     lanes = [(lane_id, UNASSIGNED_LABEL(lang) if lane_id == UNASSIGNED else label) for lane_id, label in lanes_of(sop)]
     lane_index = {lane_id: i for i, (lane_id, _) in enumerate(lanes)}
-    lane_of = {s.index: lane_index[s.pelaksana if s.pelaksana in sop.pelaksana else UNASSIGNED] for s in steps}
+    lane_of = {s.index: lane_index[step_lanes(sop, s)[0]] for s in steps}
     straight, long_edges = _split_edges(sop)
     labels = [_branch_label(edge, lang) for edge in long_edges]
     ends = _Ends.of(steps, long_edges)
