@@ -260,3 +260,31 @@ async def test_every_key_the_footer_shows_is_whole(seeds, size, lang):
             if size[0] >= 200:  # room for every key the focus makes active
                 active = {b.binding.action for b in app.screen.active_bindings.values() if b.binding.show}
                 assert {key.action for key in shown} == active - {palette.action}
+
+
+def assert_footer_whole(app) -> list[str]:
+    """Every key shown lies before the palette key with its whole label on screen; the keys shown."""
+    keys = list(app.screen.query("FooterKey"))
+    palette = next(key for key in keys if key.has_class("-command-palette"))
+    line = footer_line(app)
+    shown = [key for key in keys if key.display and key is not palette]
+    for key in shown:
+        assert key.region.right <= palette.region.x and key.description in line, (key.key, line)
+    return [key.key for key in shown]
+
+
+async def test_the_footer_fits_its_keys_again_after_a_resize_and_a_change_of_language(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await start(app, pilot, AWAYAN)
+        wide = assert_footer_whole(app)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        narrow = assert_footer_whole(app)
+        assert narrow == wide[:len(narrow)] and len(narrow) < len(wide)  # the last ones left out, in order
+        await pilot.press("L")
+        await pilot.pause()
+        assert_footer_whole(app)
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert len(assert_footer_whole(app)) == len(wide)
