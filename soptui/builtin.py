@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import pkgutil
+import os
 
 from . import rules
 from .checker.rule import CorpusRule, Rule
@@ -20,16 +20,31 @@ from .rules import codes
 
 def builtin_rules() -> list[type[Rule]]:
     found = []
-    for module_info in pkgutil.iter_modules(rules.__path__):
-        if module_info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{rules.__name__}.{module_info.name}")
+    for name in _rule_modules():
+        module = importlib.import_module(f"{rules.__name__}.{name}")
         found += [
             value for value in vars(module).values()
             if inspect.isclass(value) and issubclass(value, Rule) and value not in (Rule, CorpusRule)
             and value.__module__ == module.__name__
         ]
     return codes.apply(sorted(found, key=lambda cls: cls.code))
+
+
+def _rule_modules() -> list[str]:
+    """The modules of `soptui.rules` not named with `_`, as `pkgutil.iter_modules` lists them (a
+    file with any module suffix, or a folder with an `__init__`), without pkgutil's import, which
+    costs a one-file lint more than listing the folder does."""
+    names = set()
+    for folder in rules.__path__:
+        for entry in sorted(os.listdir(folder)):
+            if entry.startswith("_"):
+                continue
+            name = inspect.getmodulename(entry)
+            if name is None and os.path.isfile(os.path.join(folder, entry, "__init__.py")):
+                name = entry
+            if name is not None and name.isidentifier():
+                names.add(name)
+    return sorted(names)
 
 
 @hookimpl
