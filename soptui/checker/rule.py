@@ -163,11 +163,11 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        return (inspect.getdoc(cls) or cls.name).splitlines()[0]
+        return (_docstring(cls) or cls.name).splitlines()[0]
 
     @classmethod
     def documentation(cls) -> str:
-        return inspect.getdoc(cls) or cls.summary()
+        return _docstring(cls) or cls.summary()
 
     def check(self, sop: "Sop", context: Context) -> Iterable[Violation]:
         raise NotImplementedError
@@ -233,6 +233,17 @@ class CorpusIndex:
         for path, data in collected.items():
             self.add(path, data)
         return self.check(collected)
+
+
+_DOCSTRINGS: dict[type, str | None] = {}
+
+
+def _docstring(cls: type) -> str | None:
+    """`inspect.getdoc` of a rule class, cleaned once: every run lists each rule's summary and
+    documentation, both from it."""
+    if cls not in _DOCSTRINGS:
+        _DOCSTRINGS[cls] = inspect.getdoc(cls)
+    return _DOCSTRINGS[cls]
 
 
 def step_of(sop: "Sop", pointer: str) -> int | None:
