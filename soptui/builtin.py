@@ -1,7 +1,9 @@
 """The built-in plugin: soptui's own rules and report formats.
 
-It is registered through the entry point `builtin` of group `soptui`, exactly like a
-third-party plugin, so the built-in rules take the same code path as everyone else's.
+It is found through the entry point `builtin` of group `soptui`, as a third-party plugin is, and
+its rules go through the same checks as everyone else's (`Plugins.rule_classes`). Its hooks are
+plain functions, called first and directly: pluggy, which calls the third-party plugins' hooks,
+is imported only when one is installed.
 Every module of `soptui.rules` holds one rule; they are found by walking the package, so adding
 a rule is adding a module (and its row in `soptui.rules.codes`, the code table).
 """
@@ -14,7 +16,6 @@ import os
 
 from . import rules
 from .checker.rule import CorpusRule, Rule
-from .hookspecs import hookimpl
 from .rules import codes
 
 
@@ -47,12 +48,10 @@ def _rule_modules() -> list[str]:
     return sorted(names)
 
 
-@hookimpl
 def soptui_rules():
     return builtin_rules()
 
 
-@hookimpl
 def soptui_reporters():
     from .reporting import REPORTERS  # here: validate and the UI take the rules, not the reporters
 
