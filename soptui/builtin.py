@@ -11,8 +11,8 @@ a rule is adding a module (and its row in `soptui.rules.codes`, the code table).
 from __future__ import annotations
 
 import importlib
-import inspect
 import os
+from importlib.machinery import all_suffixes
 
 from . import rules
 from .checker.rule import CorpusRule, Rule
@@ -25,7 +25,7 @@ def builtin_rules() -> list[type[Rule]]:
         module = importlib.import_module(f"{rules.__name__}.{name}")
         found += [
             value for value in vars(module).values()
-            if inspect.isclass(value) and issubclass(value, Rule) and value not in (Rule, CorpusRule)
+            if isinstance(value, type) and issubclass(value, Rule) and value not in (Rule, CorpusRule)
             and value.__module__ == module.__name__
         ]
     return codes.apply(sorted(found, key=lambda cls: cls.code))
@@ -35,12 +35,13 @@ def _rule_modules() -> list[str]:
     """The modules of `soptui.rules` not named with `_`, as `pkgutil.iter_modules` lists them (a
     file with any module suffix, or a folder with an `__init__`), without pkgutil's import, which
     costs a one-file lint more than listing the folder does."""
+    suffixes = sorted(all_suffixes(), key=len, reverse=True)  # ".cpython-311-x86_64-linux-gnu.so" before ".so"
     names = set()
     for folder in rules.__path__:
         for entry in sorted(os.listdir(folder)):
             if entry.startswith("_"):
                 continue
-            name = inspect.getmodulename(entry)
+            name = next((entry[:-len(suffix)] for suffix in suffixes if entry.endswith(suffix)), None)
             if name is None and os.path.isfile(os.path.join(folder, entry, "__init__.py")):
                 name = entry
             if name is not None and name.isidentifier():
