@@ -96,15 +96,16 @@ class Step(NamedTuple):
 
 
 class Sop:
-    """One SOP AP document: immutable, compared and printed field by field (`FIELDS`) as a
-    frozen dataclass would be, but a plain class, whose methods are not compiled at every start."""
+    """One SOP AP document: immutable, compared and printed field by field (`_fields`) as a
+    frozen dataclass would be, but a plain class, whose methods are not compiled at every start.
+    A changed copy, as of any soptui value: `sop._replace(nama=...)` (or `soptui.api.replace`)."""
 
-    FIELDS = ("path", "nama", "unit", "langkah", "nomor", "instansi", "alamat", "tanggal_pembuatan",
+    _fields = ("path", "nama", "unit", "langkah", "nomor", "instansi", "alamat", "tanggal_pembuatan",
               "tanggal_revisi", "tanggal_efektif", "dasar_hukum", "kualifikasi_pelaksana", "keterkaitan",
               "peralatan_perlengkapan", "peringatan", "pencatatan_pendataan", "disahkan_oleh", "pelaksana",
               "hilang_di_sumber", "source", "text", "broken")
-    _COMPARED = FIELDS[:-3]  # not the source map, the text, nor what is broken
-    _SHOWN = FIELDS[:-3] + ("broken",)  # repr: not the source map, nor the text
+    _COMPARED = _fields[:-3]  # not the source map, the text, nor what is broken
+    _SHOWN = _fields[:-3] + ("broken",)  # repr: not the source map, nor the text
 
     path: Path
     nama: str
@@ -152,6 +153,13 @@ class Sop:
             pencatatan_pendataan=pencatatan_pendataan, disahkan_oleh=disahkan_oleh,
             pelaksana=MappingProxyType({}) if pelaksana is None else pelaksana, hilang_di_sumber=hilang_di_sumber,
             source=SourceMap({}, ()) if source is None else source, text=text, broken=broken)
+
+    def _replace(self, **changes: object) -> Sop:
+        """A copy with the fields named changed (a NamedTuple's `_replace`)."""
+        unknown = set(changes) - set(self._fields)
+        if unknown:
+            raise ValueError(f"Sop has no field {', '.join(sorted(unknown))}")
+        return Sop(**{name: changes.get(name, getattr(self, name)) for name in self._fields})
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"cannot assign to field {name!r}: a Sop does not change")

@@ -57,7 +57,7 @@ class Config:
     and `dataclasses` imports `inspect`, costs a one-file lint feels. It compares and prints
     as the dataclass did."""
 
-    FIELDS = ("path", "select", "extend_select", "ignore", "severity", "overrides", "rules", "fail_on", "lang",
+    _fields = ("path", "select", "extend_select", "ignore", "severity", "overrides", "rules", "fail_on", "lang",
               "plugins", "registries", "logo")
 
     def __init__(self, path: Path | None = None, select: tuple[str, ...] = ("ALL",), extend_select: tuple[str, ...] = (),
@@ -81,12 +81,12 @@ class Config:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in self.FIELDS)
+        return all(getattr(self, name) == getattr(other, name) for name in self._fields)
 
     __hash__ = None  # type: ignore[assignment]  # changed in place (the command line's selection)
 
     def __repr__(self) -> str:
-        return f"{type(self).__qualname__}({', '.join(f'{name}={getattr(self, name)!r}' for name in self.FIELDS)})"
+        return f"{type(self).__qualname__}({', '.join(f'{name}={getattr(self, name)!r}' for name in self._fields)})"
 
     @property
     def root(self) -> Path:
