@@ -162,6 +162,8 @@ def test_the_builtin_plugin_implements_only_hooks_that_exist_and_is_called_witho
     specified = {name for name in dir(hookspecs) if name.startswith("soptui_")}
     implemented = {name for name in dir(builtin) if name.startswith("soptui_")}
     assert implemented and implemented <= specified
+    # the hooks Plugins calls on it; a soptui_registries here would need registry_for to ask it too
+    assert implemented == {"soptui_rules", "soptui_reporters"}
     loaded = plugins.load_plugins(only=["builtin"])
     assert loaded.manager is None and loaded.builtin is builtin
     assert [name for name, _ in loaded.implementations("soptui_rules")] == ["builtin"]
