@@ -171,6 +171,29 @@ class Store:
             self._keep(current, _line(json.dumps(current, ensure_ascii=False).encode("utf-8"), body))
         return result
 
+    def collected(self, name: str) -> dict | None:
+        """What corpus rules collected from the file `name`, when its entry is in the store's
+        index and its modification time and size are those of the entry, its entry kept for the
+        new store; else None, and `reuse` decides (it reads the file when only its stamp moved).
+        This is `reuse(whole=False)` without a result object: a `--changed-since` run asks it of
+        every file but the few it reports on."""
+        found = self._heads.get(name)
+        if found is None or not self._indexed or self._fd is None:
+            return None
+        head = found[0]
+        try:
+            info = os.stat(name)
+        except OSError:
+            return None
+        if (len(head) != 5 or head[2] != info.st_mtime_ns or head[3] != info.st_size or head[2] == -1
+                or not isinstance(head[4], dict)):
+            return None
+        if self._writer is None:
+            self._kept.append((head, found[1:]))
+        else:
+            self._keep(head, found[1:])
+        return head[4]
+
     def add(self, checked: "parallel.Checked") -> None:
         """A file checked afresh, for the new store."""
         if checked.version is None:
