@@ -185,3 +185,28 @@ def test_files_outside_the_repository_are_never_changed_since(repo, tmp_path_fac
     edit(WANGON, "no = 2\n", "no = 20\n")
     targets, _ = changed_files("HEAD", [WANGON, str(outside)])
     assert targets == [WANGON]
+
+
+def test_corpus_rules_judge_data_without_the_keys_worked_out_at_collection_the_same(tmp_path, monkeypatch):
+    # The keys the corpus rules compare (a nomor's, a title's) come with what they collect, so
+    # that a run judging from the cache does not work them out again; data collected without
+    # them (by an older soptui, or a plugin's subclass) is judged the same.
+    from soptui.checker.config import Config
+    from soptui.checker.corpus import CorpusState
+    from soptui.checker.engine import Checker
+    from soptui.checker.plugins import load_plugins
+    from soptui.checker.rule import Context
+    from soptui.loading.loader import load_file
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, "sops")
+    edit(WANGON, '"067 / 1394 / 2021"', '"427.101/16.01/2023"')
+    checker = Checker(load_plugins().rule_classes(), Config(), Context())
+    results = [checker.check_loaded(load_file(path)) for path in find_sop_names(["sops"])]
+    assert all(len(r.collected["SOP402"]) == 4 and "title" in r.collected["SOP401"] for r in results)
+    judged = CorpusState(checker).build(results).findings()
+    for result in results:
+        result.collected["SOP402"] = result.collected["SOP402"][:3]
+        del result.collected["SOP401"]["title"]
+    assert CorpusState(checker).build(results).findings() == judged
+    assert {"SOP401", "SOP402"} <= {f.code for f in judged}

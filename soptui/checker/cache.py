@@ -40,7 +40,7 @@ from .entrypoints import entry_points
 from .plain import decode, encode
 
 # The layout of an entry (see `plain`); a change of layout starts a new cache.
-FORMAT = 9
+FORMAT = 10
 # How many store and replay files the cache folder keeps: a run with another configuration, date
 # or set of arguments makes a new one, and the oldest go.
 MAX_STORES = 12
@@ -171,28 +171,36 @@ class Store:
             self._keep(current, _line(json.dumps(current, ensure_ascii=False).encode("utf-8"), body))
         return result
 
-    def collected(self, name: str) -> dict | None:
-        """What corpus rules collected from the file `name`, when its entry is in the store's
-        index and its modification time and size are those of the entry, its entry kept for the
-        new store; else None, and `reuse` decides (it reads the file when only its stamp moved).
-        This is `reuse(whole=False)` without a result object: a `--changed-since` run asks it of
-        every file but the few it reports on."""
-        found = self._heads.get(name)
-        if found is None or not self._indexed or self._fd is None:
-            return None
-        head = found[0]
-        try:
-            info = os.stat(name)
-        except OSError:
-            return None
-        if (len(head) != 5 or head[2] != info.st_mtime_ns or head[3] != info.st_size or head[2] == -1
-                or not isinstance(head[4], dict)):
-            return None
-        if self._writer is None:
-            self._kept.append((head, found[1:]))
-        else:
-            self._keep(head, found[1:])
-        return head[4]
+    def summaries(self, names: list[str]) -> tuple[dict[str, dict], set[str]]:
+        """What corpus rules collected from each of the files `names` (name -> rule code -> data)
+        whose entry is in the store's index with the file's present modification time and size,
+        their entries kept for the new store; and the names of the others, for `reuse` to decide
+        (it reads a file whose stamp alone moved). This is `reuse(whole=False)` of many files
+        in one pass, without a result object each: a `--changed-since` run asks it of every file
+        but the few it reports on."""
+        if not self._indexed or self._fd is None:
+            return {}, set(names)
+        found: dict[str, dict] = {}
+        rest: set[str] = set()
+        heads, stat = self._heads, os.stat
+        for name in names:
+            entry = heads.get(name)
+            if entry is None:
+                rest.add(name)
+                continue
+            head = entry[0]
+            try:
+                info = stat(name)
+            except OSError:
+                rest.add(name)
+                continue
+            if (len(head) != 5 or head[2] != info.st_mtime_ns or head[3] != info.st_size or head[2] == -1
+                    or not isinstance(head[4], dict)):
+                rest.add(name)
+                continue
+            self._keep(head, entry[1:])
+            found[name] = head[4]
+        return found, rest
 
     def add(self, checked: "parallel.Checked") -> None:
         """A file checked afresh, for the new store."""

@@ -50,13 +50,18 @@ class CorpusState:
         place its findings from the text it was checked from (else read again from disk)."""
         if keep_source and result.source is not None:
             self.sources[result.path] = result.source
-        self.add_collected(result.path, result.collected)
-
-    def add_collected(self, path: str, collected: dict[str, Any]) -> None:
-        """`add` of a file known by what the corpus rules collected from it alone (the cache's)."""
         for rule in self.rules:
-            if rule.code in collected:
-                self.collected[rule.code][path] = collected[rule.code]
+            if rule.code in result.collected:
+                self.collected[rule.code][result.path] = result.collected[rule.code]
+
+    def add_summaries(self, summaries: dict[str, dict[str, Any]]) -> None:
+        """`add` of many files known by what the corpus rules collected from each alone (path ->
+        rule code -> data: the cache's index), a rule at a time."""
+        for rule in self.rules:
+            code, into = rule.code, self.collected[rule.code]
+            for path, collected in summaries.items():
+                if code in collected:
+                    into[path] = collected[code]
 
     def judge(self, only: set[str] | None = None) -> "CorpusState":
         """The findings of every corpus rule over what was added; with `only`, the findings in

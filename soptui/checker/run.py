@@ -60,22 +60,32 @@ def lint(checker: Checker, files: list[str] | list[Path], targets: list[str] | l
     names = [os.fspath(path) for path in files]
     try:
         misses = []
+        unreported = []  # (path, name) of the files only the corpus rules need (--changed-since)
         for path, name in zip(files, names):
             cached = None
             if store is not None and name not in revision_bound:
                 if reported is not None and name not in reported:
-                    # Not reported on: what the corpus rules collected is all that is needed.
-                    collected = store.collected(name)
-                    if collected is not None:
-                        corpus.add_collected(name, collected)
-                        continue
-                cached = store.reuse(path, whole=reported is None or name in reported, plain=spilled is not None)
+                    unreported.append((path, name))
+                    continue
+                cached = store.reuse(path, whole=True, plain=spilled is not None)
             if cached is None:
                 misses.append(path)
             elif isinstance(cached, dict):
                 take(decode(name, cached, findings=False), cached)
             else:
                 take(cached)
+        if unreported:
+            # What the corpus rules collected, from the cache's index, in one pass; a file whose
+            # entry is not plainly current there goes the way of a reported one.
+            summaries, rest = store.summaries([name for _, name in unreported])
+            corpus.add_summaries(summaries)
+            for path, name in unreported:
+                if name in rest:
+                    cached = store.reuse(path, whole=False)
+                    if cached is None:
+                        misses.append(path)
+                    else:
+                        take(cached)
         for checked in parallel.check_files(checker, misses, progress, digests=store is not None,
                                             decoded=spilled is None):
             take(checked.result, checked.data)
