@@ -102,8 +102,7 @@ class Store:
         fd = self._fd = open_regular(self.path)  # a FIFO put in its place is no store
         index = _index(fd)
         if index is not None:
-            for head, offset, length in index:
-                self._heads[head[0]] = (head, offset, length)
+            self._heads = index
             self._indexed = True
             return
         self._scan_heads(fd)
@@ -183,6 +182,7 @@ class Store:
         found: dict[str, dict] = {}
         rest: set[str] = set()
         heads, stat = self._heads, os.stat
+        kept = self._kept if self._writer is None else None
         for name in names:
             entry = heads.get(name)
             if entry is None:
@@ -198,7 +198,10 @@ class Store:
                     or not isinstance(head[4], dict)):
                 rest.add(name)
                 continue
-            self._keep(head, entry[1:])
+            if kept is not None:
+                kept.append((head, entry[1:]))  # what `_keep` does while nothing new is written
+            else:
+                self._keep(head, entry[1:])
             found[name] = head[4]
         return found, rest
 
@@ -302,8 +305,9 @@ def _index_lines(placed: list[tuple[list, int, int]], offset: int) -> bytes:
     return line + _TRAILER % (offset, zlib.crc32(line))
 
 
-def _index(fd: int) -> list | None:
-    """The index at the end of the store open at `fd`, if it is there and intact."""
+def _index(fd: int) -> dict[str, tuple[list, int, int]] | None:
+    """The index at the end of the store open at `fd`, if it is there and intact: file name ->
+    (its entry's head, where the entry's line starts, its length)."""
     size = os.fstat(fd).st_size
     if size < _TRAILER_SIZE:
         return None
@@ -324,12 +328,18 @@ def _index(fd: int) -> list | None:
         index = json.loads(line[7:])
     except ValueError:
         return None
-    if not isinstance(index, list) or not all(
-            isinstance(item, list) and len(item) == 3 and isinstance(item[0], list) and item[0]
-            and isinstance(item[0][0], str) and isinstance(item[1], int) and isinstance(item[2], int)
-            for item in index):
+    if not isinstance(index, list):
         return None
-    return index
+    heads = {}
+    for item in index:  # checked as it is taken: one pass over ten thousand entries, not two
+        if not (isinstance(item, list) and len(item) == 3):
+            return None
+        head, offset, length = item
+        if not (isinstance(head, list) and head and isinstance(head[0], str) and isinstance(offset, int)
+                and isinstance(length, int)):
+            return None
+        heads[head[0]] = (head, offset, length)
+    return heads
 
 
 def _head(text: bytes) -> list | None:

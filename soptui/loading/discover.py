@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterator
 
 # Configuration files share the .toml suffix but are never SOPs.
 NOT_SOPS = frozenset({"pyproject.toml", "soptui.toml", "Cargo.toml", "taplo.toml", ".taplo.toml"})
@@ -35,7 +34,8 @@ def _inside(target: str, root: str) -> bool:
 
 
 def _sop_files_under(folder: str, root: str, follow_links: bool, skipped: list[str],
-                     links: dict[str, str]) -> Iterator[str]:
+                     links: dict[str, str], found: list[str]) -> list[str]:
+    """`found` with the SOP files under `folder` added, in order."""
     # os.scandir rather than Path.rglob: a corpus has thousands of files, and skipped folders
     # are never entered. Like rglob, symlinked folders are not followed. Each folder's entries
     # in order of name: the names come out sorted by their parts, with no sort of all of them.
@@ -47,7 +47,7 @@ def _sop_files_under(folder: str, root: str, follow_links: bool, skipped: list[s
         if entry.is_dir(follow_symlinks=False):
             if not (entry.name.startswith(".") or entry.name in SKIPPED_DIRS):
                 _check_name(entry.path)
-                yield from _sop_files_under(entry.path, root, follow_links, skipped, links)
+                _sop_files_under(entry.path, root, follow_links, skipped, links, found)
             continue
         if not entry.name.endswith(".toml") or entry.name in NOT_SOPS:
             continue
@@ -60,7 +60,8 @@ def _sop_files_under(folder: str, root: str, follow_links: bool, skipped: list[s
             if os.path.isdir(target):
                 continue
             links[entry.path] = target
-        yield entry.path  # a FIFO or a device too: the loader refuses it, at its name
+        found.append(entry.path)  # a FIFO or a device too: the loader refuses it, at its name
+    return found
 
 
 def _name(entry: os.DirEntry) -> str:
@@ -108,7 +109,7 @@ def find_sop_names(paths: list[str | Path], follow_links: bool = False,
             # os.scandir(".") names "./a.toml", which Path writes "a.toml"; the folder is
             # written as Path writes it, and the names found under it add plain file names.
             cut = 2 if folder == "." else 0
-            for name in _sop_files_under(folder, root, follow_links, skipped, links):
+            for name in _sop_files_under(folder, root, follow_links, skipped, links, []):
                 found.setdefault(name[cut:], None)
         elif path.exists():
             found.setdefault(str(path), None)

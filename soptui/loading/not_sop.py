@@ -88,7 +88,8 @@ def split_not_sops(files: list[str] | list[Path], named: set[str] | set[Path] | 
     for path in files:
         # Most files of a corpus were found in a folder and are judged by name: that much here,
         # without a call a file (ten thousand of them cost a tenth of a `--changed-since` run).
-        if path not in named and os.path.basename(path) not in TOOL_CONFIGS:
+        name = path[path.rfind(os.sep) + 1:] if type(path) is str else os.path.basename(path)
+        if path not in named and name not in TOOL_CONFIGS:
             sops.append(path)
             continue
         reason = why_not_an_sop(path, sniff=path in named)
