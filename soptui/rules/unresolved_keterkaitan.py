@@ -79,6 +79,8 @@ class TitleIndex:
 
     def add(self, title: str, path: str) -> None:
         self.exact.setdefault(title, set()).add(path)
+        if not self._runs:
+            return  # no index of runs asked for yet (a lint builds them once all titles are in)
         words = title.split()
         for size, index in self._runs.items():
             for run in set(_ngrams(words, size)):
