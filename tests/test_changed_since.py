@@ -210,3 +210,17 @@ def test_corpus_rules_judge_data_without_the_keys_worked_out_at_collection_the_s
         del result.collected["SOP401"]["title"]
     assert CorpusState(checker).build(results).findings() == judged
     assert {"SOP401", "SOP402"} <= {f.code for f in judged}
+
+
+def test_a_bad_revision_stays_an_error_however_often_the_targets_are_asked(repo):
+    import argparse
+
+    from soptui.cli import UsageError
+    from soptui.cli.session import open_session
+
+    session = open_session(argparse.Namespace(paths=["sops"], changed_since="no-such-rev", quiet=True))
+    for _ in range(2):  # never the whole corpus in place of git's answer
+        with pytest.raises(UsageError, match="no-such-rev"):
+            session.targets
+    with pytest.raises(UsageError, match="no-such-rev"):
+        session.lint()

@@ -30,8 +30,8 @@ Progress = Callable[[int, int], None]
 SPILL_MIN_FILES = 2_000
 
 
-def lint(checker: Checker, files: list[str] | list[Path], targets: list[str] | list[Path] | None = None, key: str | None = None,
-         progress: Progress | None = None, *, store: "Store | None" = None) -> LintResult:
+def lint(checker: Checker, files: list[str] | list[Path], targets: list[str] | list[Path] | None = None,
+         key: str | None = None, progress: Progress | None = None, *, store: "Store | None" = None) -> LintResult:
     """Every file of `files` checked (the corpus rules see them all), the findings of `targets`
     (default: all of them) reported. With `key` (see `cache.engine_key`) results are taken from
     and kept in that cache; `store` is that cache when the caller opened it already

@@ -51,11 +51,12 @@ class Session:
         """The files reported on: with --changed-since, those git names, their texts at the
         revision given to the checker's context (asked on a thread: see `ChangedSince`)."""
         if self._changed_since is not None:
-            pending, self._changed_since = self._changed_since, None
             try:
-                self._targets, self.checker.context.previous_text = pending.result()
+                targets, previous = self._changed_since.result()
             except RuntimeError as error:
                 raise UsageError(str(error)) from None
+            self._targets, self.checker.context.previous_text = targets, previous
+            self._changed_since = None
         return self._targets
 
     @property
@@ -80,7 +81,13 @@ class Session:
         key = self.engine_key if self.use_cache else None
         # The cache's index is read while git answers --changed-since, before the targets.
         store = open_store(key) if key is not None and self._changed_since is not None else None
-        return lint(self.checker, self.files, self.targets, key=key, progress=progress, store=store)
+        try:
+            targets = self.targets
+        except UsageError:
+            if store is not None:
+                store.close()
+            raise
+        return lint(self.checker, self.files, targets, key=key, progress=progress, store=store)
 
 
 def _progress(done: int, total: int) -> None:
