@@ -60,12 +60,12 @@ def lint(checker: Checker, files: list[str] | list[Path], targets: list[str] | l
     names = [os.fspath(path) for path in files]
     try:
         misses = []
-        unreported = []  # (path, name) of the files only the corpus rules need (--changed-since)
+        unreported = []  # the files only the corpus rules need (--changed-since)
         for path, name in zip(files, names):
             cached = None
             if store is not None and name not in revision_bound:
                 if reported is not None and name not in reported:
-                    unreported.append((path, name))
+                    unreported.append(name)
                     continue
                 cached = store.reuse(path, whole=True, plain=spilled is not None)
             if cached is None:
@@ -77,9 +77,9 @@ def lint(checker: Checker, files: list[str] | list[Path], targets: list[str] | l
         if unreported:
             # What the corpus rules collected, from the cache's index, in one pass; a file whose
             # entry is not plainly current there goes the way of a reported one.
-            summaries, rest = store.summaries([name for _, name in unreported])
+            summaries, rest = store.summaries(unreported)
             corpus.add_summaries(summaries)
-            for path, name in unreported:
+            for path, name in zip(files, names) if rest else ():
                 if name in rest:
                     cached = store.reuse(path, whole=False)
                     if cached is None:
