@@ -36,7 +36,7 @@ from rich.text import Text
 from . import i18n
 from .flow import Edge
 from .lanes import UNASSIGNED, sop_lanes, step_lanes
-from .model import KEPUTUSAN, PENGHUBUNG, TERMINATOR, Sop, Step
+from .model import KEPUTUSAN, LOST_ACTORS, PENGHUBUNG, TERMINATOR, Sop, Step
 
 MIN_LANE_WIDTH = 12
 DEFAULT_LANE_WIDTH = 16
@@ -45,6 +45,9 @@ MAX_FITTED_LANE = 30  # lanes fitted to a wide screen stop here: wider ones only
 
 NO_STEPS = i18n.Text("(tidak ada langkah)", "(no steps)")
 UNASSIGNED_LABEL = i18n.Text("(tanpa pelaksana)", "(no pelaksana)")
+# the lane of steps whose actor the source lost (`hilang_di_sumber = ["pelaksana"]`): not a
+# defect of the document, named as the export and the Prosedur table name it
+LOST_LABEL = i18n.Text("(tidak ada di sumber)", "(not in source)")
 BRANCH_LABELS = {"ya": i18n.Text("ya", "yes"), "tidak": i18n.Text("tidak", "no")}
 START, END = i18n.Text("mulai", "start"), i18n.Text("selesai", "end")
 JOIN, JOIN_DIVIDER = "═", "╪"  # the line joining the symbols of one step in several lanes
@@ -159,9 +162,11 @@ class _End(NamedTuple):
     order: tuple  # sort key along the step's right side, top to bottom
 
 
-def lanes_of(sop: Sop) -> list[tuple[str, str]]:
-    """(id, label) of each lane, in the document's order, plus "?" when a step needs it."""
-    return [(lane, UNASSIGNED_LABEL() if lane == UNASSIGNED else sop.pelaksana[lane]) for lane in sop_lanes(sop)]
+def lanes_of(sop: Sop, lang: str = "id") -> list[tuple[str, str]]:
+    """(id, label) of each lane, in the document's order, plus the lane of steps without a
+    declared pelaksana when one needs it."""
+    unassigned = (LOST_LABEL if sop.lost(LOST_ACTORS) else UNASSIGNED_LABEL)(lang)
+    return [(lane, unassigned if lane == UNASSIGNED else sop.pelaksana[lane]) for lane in sop_lanes(sop)]
 
 
 def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int | None = None) -> Layout:
@@ -171,7 +176,7 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
     than 12 nor than the boxes, branch labels and the longest word of a jabatan need.
     """
     steps = sop.langkah
-    lanes = [(lane_id, UNASSIGNED_LABEL(lang) if lane_id == UNASSIGNED else label) for lane_id, label in lanes_of(sop)]
+    lanes = lanes_of(sop, lang)
     lane_index = {lane_id: i for i, (lane_id, _) in enumerate(lanes)}
     in_lanes = {s.index: sorted(lane_index[lane] for lane in step_lanes(sop, s)) for s in steps}
     # A step of several lanes joins its edges in the rightmost: the edge leaving its side runs
