@@ -21,7 +21,7 @@ Figures, all wall-clock, best of N where noted:
      tomllib's parse of the same files, CPU per SOP, beside it
   6. `--changed-since HEAD` in a git repository of COUNT SOPs with one file changed, first and
      again (median of the rounds), beside a full run with the cache warm (target: no slower) and
-     a replayed one
+     a replayed one; and the CPU time of the same runs (steadier on a shared machine)
 """
 
 from __future__ import annotations
@@ -162,6 +162,13 @@ def changed_since(soptuis: dict[str, list[str]], env: dict, count: int, rounds: 
     victim = sorted((repository / "sops").rglob("*.toml"))[count // 2]
     lint = {name: [*soptui, "lint", "sops", "--format", "json", "--quiet"] for name, soptui in soptuis.items()}
     figures: dict[str, dict[str, list[float]]] = {name: {} for name in soptuis}
+    cpus: dict[str, dict[str, list[float]]] = {name: {} for name in soptuis}  # the same runs' CPU
+
+    def run(name: str, kind: str, command: list[str]) -> None:
+        wall, cpu, _ = measured(command, envs[name], cwd=repository)
+        figures[name].setdefault(kind, []).append(wall)
+        cpus[name].setdefault(kind, []).append(cpu)
+
     with tempfile.TemporaryDirectory() as caches:
         envs = {name: dict(env, SOPTUI_CACHE_DIR=str(Path(caches) / str(number)))
                 for number, name in enumerate(soptuis)}
@@ -171,28 +178,33 @@ def changed_since(soptuis: dict[str, list[str]], env: dict, count: int, rounds: 
         try:
             for _ in range(rounds):
                 for name in soptuis:
-                    figures[name].setdefault("replayed", []).append(timed(lint[name], envs[name], cwd=repository))
+                    run(name, "replayed", lint[name])
             victim.write_bytes(original.replace(b"no = 2\n", b"no = 20\n", 1))
             for round_ in range(rounds):
                 for name in soptuis:
-                    runs = [*lint[name], "--changed-since", "HEAD"]
-                    kind = "first" if round_ == 0 else "again"
-                    figures[name].setdefault(kind, []).append(timed(runs, envs[name], cwd=repository))
+                    run(name, "first" if round_ == 0 else "again", [*lint[name], "--changed-since", "HEAD"])
                     for record in Path(envs[name]["SOPTUI_CACHE_DIR"]).glob("replay-*"):
                         record.unlink()  # a full run from the cache, not a replay of the one before
-                    figures[name].setdefault("full", []).append(timed(lint[name], envs[name], cwd=repository))
+                    run(name, "full", lint[name])
         finally:
             victim.write_bytes(original)
     print(f"\n--changed-since HEAD, {count} SOPs in git, one file changed "
           f"(median of {rounds} rounds, first: round 1 alone)\n")
     print(f"  {'':40s}" + "".join(f" {name:>14s}" for name in soptuis))
     medians = {name: {kind: statistics.median(values) for kind, values in kinds.items()} for name, kinds in figures.items()}
+    cpu_medians = {name: {kind: statistics.median(values) for kind, values in kinds.items()} for name, kinds in cpus.items()}
     for kind, label in [("replayed", "full run, nothing changed (replayed)"),
                         ("full", "full run, one file changed, cache warm"),
                         ("first", "--changed-since HEAD, first"),
                         ("again", "--changed-since HEAD, again")]:
         if all(kind in medians[name] for name in soptuis):
             print(f"  {label:40s}" + "".join(f" {medians[name][kind]:12.3f} s" for name in soptuis))
+    # On a shared machine the wall time moves with the others' load; the CPU time (the lint's
+    # process, its workers and git, from `os.wait4`) much less.
+    print(f"\n  CPU time, median of the same runs{'':7s}" + "".join(f" {name:>14s}" for name in soptuis))
+    for kind, label in [("full", "full run, one file changed, cache warm"), ("again", "--changed-since HEAD, again")]:
+        if all(kind in cpu_medians[name] for name in soptuis):
+            print(f"  {label:40s}" + "".join(f" {cpu_medians[name][kind]:12.3f} s" for name in soptuis))
     for name in soptuis:
         again = medians[name].get("again", medians[name]["first"])
         print(f"  {name}: again / full warm = {again / medians[name]['full']:.2f} (target <= 1); "
