@@ -8,7 +8,9 @@ the drawing as data: every edge has a route, no two routes share a segment.
   step has none or an undeclared one; vertical dividers between them, the full jabatan wrapped
   in the header.
 - Steps: one row each, in the actor's lane, with its symbol: ``( 1 )`` terminator, ``[ 2 ]``
-  process, ``< 3 >`` decision, ``⬠ 4`` off-page connector. The gutter on the left marks the
+  process, ``< 3 >`` decision, ``⬠ 4`` off-page connector. A step of several actors (a meeting)
+  has its symbol in each of their lanes, joined on its line by ``═`` (``╪`` across a divider), as
+  the exported document draws it; its edges leave and enter the rightmost one. The gutter on the left marks the
   step's findings (``✖ ▲ ●``) and repeats its number; a note on the right gives an excerpt of
   the kegiatan and where the step leads.
 - Edges: an edge to the next row runs straight down, turning across lanes. Every other edge
@@ -33,9 +35,9 @@ from rich.text import Text
 
 from . import i18n
 from .flow import Edge
-from .model import KEPUTUSAN, PENGHUBUNG, TERMINATOR, Sop, Step
+from .lanes import UNASSIGNED, sop_lanes, step_lanes
+from .model import KEPUTUSAN, LOST_ACTORS, PENGHUBUNG, TERMINATOR, Sop, Step
 
-UNASSIGNED = "?"
 MIN_LANE_WIDTH = 12
 DEFAULT_LANE_WIDTH = 16
 WIDEST_WORD_LANE = 24  # a lane widens to fit a long word of its jabatan, up to this; longer words break
@@ -43,9 +45,12 @@ MAX_FITTED_LANE = 30  # lanes fitted to a wide screen stop here: wider ones only
 
 NO_STEPS = i18n.Text("(tidak ada langkah)", "(no steps)")
 UNASSIGNED_LABEL = i18n.Text("(tanpa pelaksana)", "(no pelaksana)")
+# the lane of steps whose actor the source lost (`hilang_di_sumber = ["pelaksana"]`): not a
+# defect of the document, named as the export and the Prosedur table name it
+LOST_LABEL = i18n.Text("(tidak ada di sumber)", "(not in source)")
 BRANCH_LABELS = {"ya": i18n.Text("ya", "yes"), "tidak": i18n.Text("tidak", "no")}
 START, END = i18n.Text("mulai", "start"), i18n.Text("selesai", "end")
-WITH = i18n.Text("bersama", "with")  # a step of several actors: the others, in its note
+JOIN, JOIN_DIVIDER = "═", "╪"  # the line joining the symbols of one step in several lanes
 
 MARKS = {"error": ("✖", "bold red"), "warning": ("▲", "bold yellow"), "info": ("●", "bold cyan")}
 _BRACKETS = {TERMINATOR: ("(", ")"), KEPUTUSAN: ("<", ">"), PENGHUBUNG: ("⬠", " ")}
@@ -69,6 +74,7 @@ _STYLE = {
     "tidak": "magenta",
     "dangling": "bold red",
     "note": "dim",
+    "join": "bold",
     "number": "dim",
 }
 
@@ -84,7 +90,7 @@ class Lane(NamedTuple):
 
 
 class Box(NamedTuple):
-    """A step's symbol, on its own line, in its actor's lane."""
+    """A step's symbol, on its own line, in its actor's lane (one of them, for a step of several)."""
 
     step: Step
     lane: int
@@ -140,6 +146,8 @@ class Layout(NamedTuple):
     gutter: int  # width of the column of marks and numbers
     notes_x: int
     notes: tuple[tuple[int, str], ...]  # (line, text)
+    # A step of several actors: its symbol again in each lane besides its box's, on the box's line
+    also: tuple[Box, ...] = ()
 
     @property
     def height(self) -> int:
@@ -154,12 +162,11 @@ class _End(NamedTuple):
     order: tuple  # sort key along the step's right side, top to bottom
 
 
-def lanes_of(sop: Sop) -> list[tuple[str, str]]:
-    """(id, label) of each lane, in the document's order, plus "?" when a step needs it."""
-    lanes = list(sop.pelaksana.items())
-    if any(step.pelaksana not in sop.pelaksana for step in sop.langkah):
-        lanes.append((UNASSIGNED, UNASSIGNED_LABEL()))
-    return lanes
+def lanes_of(sop: Sop, lang: str = "id") -> list[tuple[str, str]]:
+    """(id, label) of each lane, in the document's order, plus the lane of steps without a
+    declared pelaksana when one needs it."""
+    unassigned = (LOST_LABEL if sop.lost(LOST_ACTORS) else UNASSIGNED_LABEL)(lang)
+    return [(lane, unassigned if lane == UNASSIGNED else sop.pelaksana[lane]) for lane in sop_lanes(sop)]
 
 
 def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int | None = None) -> Layout:
@@ -169,9 +176,12 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
     than 12 nor than the boxes, branch labels and the longest word of a jabatan need.
     """
     steps = sop.langkah
-    lanes = [(lane_id, UNASSIGNED_LABEL(lang) if lane_id == UNASSIGNED else label) for lane_id, label in lanes_of(sop)]
+    lanes = lanes_of(sop, lang)
     lane_index = {lane_id: i for i, (lane_id, _) in enumerate(lanes)}
-    lane_of = {s.index: lane_index[s.pelaksana if s.pelaksana in sop.pelaksana else UNASSIGNED] for s in steps}
+    in_lanes = {s.index: sorted(lane_index[lane] for lane in step_lanes(sop, s)) for s in steps}
+    # A step of several lanes joins its edges in the rightmost: the edge leaving its side runs
+    # right, to the channel, and would cross the step's own symbols from any other.
+    lane_of = {index: lanes_in[-1] for index, lanes_in in in_lanes.items()}
     straight, long_edges = _split_edges(sop)
     labels = [_branch_label(edge, lang) for edge in long_edges]
     ends = _Ends.of(steps, long_edges)
@@ -200,6 +210,8 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
         Box(s, lane_of[s.index], cx[s.index] - half[s.index], rows.box[s.index], _box_text(sop, s, half[s.index]))
         for s in steps
     )
+    also = tuple(box._replace(lane=k, x=lane_list[k].x + centre - half[box.step.index])
+                 for box in boxes for k in in_lanes[box.step.index][:-1])
 
     # The channel: one column per long edge, the shortest nearest the lanes, so nested edges never cross.
     routed = [k for k, edge in enumerate(long_edges) if edge.target is not None]
@@ -238,7 +250,7 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
 
     notes_x = max([dangling_x + 3 + len(r.dangling) for r in routes if r.dangling] + [dangling_x]) + 1
     notes = tuple((box.y, _note(sop, box.step, lang)) for box in boxes)
-    return Layout(lane_list, dividers, top, rows.bottom, boxes, tuple(routes), gutter, notes_x, notes)
+    return Layout(lane_list, dividers, top, rows.bottom, boxes, tuple(routes), gutter, notes_x, notes, also)
 
 
 def _split_edges(sop: Sop) -> tuple[dict[int, Edge], list[Edge]]:
@@ -339,6 +351,9 @@ def render(
     plan = layout(sop, lane_width=lane_width, lang=lang, width=width)
     canvas = _Canvas(plan.height)
     _paint_frame(canvas, plan)
+    _paint_joins(canvas, plan)
+    for box in plan.also:
+        canvas.write(box.x, box.y, box.text, _STYLE["box"])
     for box in plan.boxes:
         canvas.write(box.x, box.y, box.text, _STYLE["box"])
         canvas.write(2, box.y, f"{box.step.no:>{plan.gutter - 3}}", _STYLE["number"])
@@ -395,6 +410,16 @@ def _paint_frame(canvas: _Canvas, plan: Layout) -> None:
     for lane in plan.lanes:
         for k, text in enumerate(lane.header):
             canvas.write(lane.x, 1 + k, text.center(lane.width), _STYLE["header"])
+
+
+def _paint_joins(canvas: _Canvas, plan: Layout) -> None:
+    """The line from the leftmost symbol of a step of several actors to its box (the rightmost),
+    under the symbols between. Nothing else runs on a box's line inside the lanes."""
+    dividers = set(plan.dividers)
+    for copy in plan.also:
+        box = plan.boxes[copy.step.index]
+        for x in range(copy.right + 1, box.x):
+            canvas.write(x, box.y, JOIN_DIVIDER if x in dividers else JOIN, _STYLE["join"])
 
 
 def _paint_routes(canvas: _Canvas, plan: Layout) -> None:
@@ -513,9 +538,5 @@ def _note(sop: Sop, step: Step, lang: str) -> str:
         parts.insert(0, START(lang))
     elif not edges:
         parts.append(END(lang))
-    # the box stands in its first actor's lane; a step of several actors names the others
-    others = [sop.pelaksana.get(actor, actor) for actor in step.pelaksana_semua[1:]]
-    if others:
-        parts.append(f"{WITH(lang)} {', '.join(others)}")
     excerpt = textwrap.shorten(step.kegiatan, 36, placeholder="…")
     return excerpt + (f"  ({' · '.join(parts)})" if parts else "")

@@ -6,9 +6,9 @@ cell by cell (each glyph on a route joins its neighbours on the route), so what 
 what the layout says.
 """
 
-from pathlib import Path
-
+import dataclasses
 import random
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = find_sop_files([ROOT / "sops"])
 SUMBERSUKO = ROOT / "sops" / "sumbersuko" / "pengukuran-kinerja.toml"
 AWAYAN = ROOT / "sops" / "awayan" / "pengukuran-kinerja-triwulan.toml"
+RAPAT = ROOT / "tests" / "data" / "format" / "rapat-dua-pelaksana.toml"  # steps drawn in two actors' columns
 
 # Every kind of edge at once: a decision with both branches long (2), a jump (3 → 6), a loop to
 # itself (4 ya), loops back (4 → 2, 6 → 2), skips (2 → 5), a dangling exit (5 tidak → 42), an
@@ -75,7 +76,7 @@ JOINS = {
     "▼": "NESW", "▲": "NESW", "◀": "NESW", "→": "NESW",  # an arrowhead ends whichever way it is entered
 }
 STEP = {"N": (0, -1), "E": (1, 0), "S": (0, 1), "W": (-1, 0)}
-VERTICAL_FRAME = set("│┼├┤┌┐└┘┬┴")
+VERTICAL_FRAME = set("│┼├┤┌┐└┘┬┴╪")  # ╪: a step of several actors joined across a divider
 
 
 def seed(path: Path) -> Sop:
@@ -109,10 +110,24 @@ def tangled(number: int) -> Sop:
     return load_text(text, f"acak-{number}.toml").sop
 
 
+def meetings(number: int) -> Sop:
+    """A tangled procedure whose steps are drawn in two or three actors' columns now and then."""
+    sop = tangled(number)
+    rng = random.Random(number + 1000)
+    actors = list(sop.pelaksana) + ["zz"]  # an undeclared one too
+    steps = tuple(step._replace(pelaksana_semua=tuple(rng.sample(actors, min(len(actors), rng.choice([2, 3])))))
+                  if rng.random() < 0.4 else step for step in sop.langkah)
+    return dataclasses.replace(sop, langkah=steps)
+
+
 def sops():
     return [pytest.param(seed(p), id=p.parent.name + "/" + p.stem) for p in SEEDS] + [
-        pytest.param(knotted(), id="knotted")
-    ] + [pytest.param(tangled(n), id=f"random-{n}") for n in range(12)]
+        pytest.param(knotted(), id="knotted"), pytest.param(load_file(RAPAT).sop, id="rapat"),
+        pytest.param(load_text(KNOTTED.replace('pelaksana = "zz"', 'pelaksana = ["b", "zz", "a"]')
+                               .replace('kegiatan = "Lima"\npelaksana = "b"', 'kegiatan = "Lima"\npelaksana = ["a", "b"]'),
+                               "knotted.toml").sop, id="knotted-meetings"),
+    ] + [pytest.param(tangled(n), id=f"random-{n}") for n in range(12)] + [
+        pytest.param(meetings(n), id=f"meetings-{n}") for n in range(12)]
 
 
 def edges(sop: Sop):
@@ -152,8 +167,11 @@ def test_every_edge_of_the_flow_has_one_route_from_its_source_to_an_arrowhead_at
         # Orthogonal, one cell at a time, never through a box or the header.
         for (x0, y0), (x1, y1) in zip(cells, cells[1:]):
             assert abs(x1 - x0) + abs(y1 - y0) == 1
-        for box in plan.boxes:
+        for box in (*plan.boxes, *plan.also):
             assert not any(y == box.y and box.x <= x <= box.right for x, y in cells), (route, box)
+        for copy in plan.also:  # nor along the line from a step's copies to its box
+            box = plan.boxes[copy.step.index]
+            assert not any(y == box.y and min(copy.x, box.x) <= x <= max(copy.right, box.right) for x, y in cells)
         assert min(y for _, y in cells) >= plan.top
 
 
@@ -286,14 +304,20 @@ def test_a_jabatan_longer_than_a_lane_wraps_over_several_lines():
 
 
 def test_awayan_shows_the_lane_of_steps_without_a_pelaksana():
+    # Awayan's source lost its actor columns: that lane is named as the export and the
+    # Prosedur table name it; a document that leaves steps without an actor gets the other name
     sop = seed(AWAYAN)
+    assert sop.lost("pelaksana")
     plan = diagram.layout(sop)
-    assert [lane.label for lane in plan.lanes][-1] == "(tanpa pelaksana)"
+    assert [lane.label for lane in plan.lanes][-1] == "(tidak ada di sumber)"
     unassigned = len(plan.lanes) - 1
     for box in plan.boxes:
         assert (box.lane == unassigned) == (box.step.pelaksana not in sop.pelaksana)
-    assert any("(tanpa pelaksana)" in line for line in plain(sop, lane_width=20))
-    assert diagram.layout(sop, lang="en").lanes[-1].label == "(no pelaksana)"
+    assert any("(tidak ada di sumber)" in line for line in plain(sop, lane_width=26))
+    assert diagram.layout(sop, lang="en").lanes[-1].label == "(not in source)"
+    kept = dataclasses.replace(sop, hilang_di_sumber=())
+    assert diagram.layout(kept).lanes[-1].label == "(tanpa pelaksana)"
+    assert diagram.layout(kept, lang="en").lanes[-1].label == "(no pelaksana)"
 
 
 def test_lanes_follow_the_documents_order():
@@ -398,7 +422,34 @@ def test_each_symbol_has_its_box():
     assert texts[2] == "⬠3"
 
 
-def test_a_step_of_several_actors_stands_in_its_first_lane_and_names_the_others():
-    sop = load_file(Path(__file__).parent / "data" / "format" / "rapat-dua-pelaksana.toml").sop
-    text = "\n".join(plain(sop, lang="en"))
-    assert "with Sekretaris Camat" in text and "with Staf" in text
+def test_a_step_of_several_actors_stands_in_each_of_its_lanes_joined_on_its_line():
+    sop = load_file(RAPAT).sop
+    plan = diagram.layout(sop)
+    lines = plain(sop)
+    ids = [lane.id for lane in plan.lanes]
+    for step in sop.langkah:
+        box = plan.boxes[step.index]
+        copies = [copy for copy in plan.also if copy.step is step]
+        drawn = sorted([box, *copies], key=lambda b: b.x)
+        assert {ids[b.lane] for b in drawn} == set(step.pelaksana_semua), step.no
+        assert drawn[-1] is box  # the edges join the rightmost: the side exit to the channel crosses none of them
+        for one in drawn:
+            assert lines[one.y][one.x: one.right + 1] == box.text
+        for left, right in zip(drawn, drawn[1:]):  # joined: one step, not two
+            assert set(lines[box.y][left.right + 1: right.x]) <= set(diagram.JOIN + diagram.JOIN_DIVIDER)
+    # step 2 (Camat and Sekretaris Camat) and step 4 (Camat and Staf, across Sekretaris Camat's lane)
+    assert "(  2  )═" not in lines[plan.boxes[1].y] and "[  2  ]═══" in lines[plan.boxes[1].y]
+    assert diagram.JOIN_DIVIDER in lines[plan.boxes[3].y]
+    assert lines[plan.boxes[3].y].count("[  4  ]") == 2
+    text = "\n".join(lines)
+    assert "bersama Sekretaris Camat" not in text and "bersama Staf" not in text  # the lanes say who: no note
+
+
+def test_a_meeting_of_an_undeclared_and_a_declared_actor_stands_in_both_lanes():
+    sop = load_text(KNOTTED.replace('pelaksana = "zz"', 'pelaksana = ["b", "zz", "a"]'), "knotted.toml").sop
+    plan = diagram.layout(sop)
+    ids = [lane.id for lane in plan.lanes]
+    step = sop.langkah[3]
+    drawn = [plan.boxes[3], *(copy for copy in plan.also if copy.step is step)]
+    assert sorted(ids[b.lane] for b in drawn) == sorted(["a", "b", diagram.UNASSIGNED])
+

@@ -213,3 +213,13 @@ def test_every_built_in_rule_declares_what_it_reads():
         assert cls.needs is not None, cls.name
         for need in cls.needs:
             assert need.split(".")[0] in known, (cls.name, need)
+
+
+@pytest.mark.parametrize("written", ["20201221", "2020-W52-1", "2020-356", "21-12-2020"])
+def test_a_quoted_date_gets_its_fix_only_in_the_form_toml_writes(wangon, capsys, written):
+    # Python 3.11's date.fromisoformat reads the first three; 3.10's does not: the finding
+    # must not depend on the Python that runs the lint
+    wangon.write_text(WANGON.read_text().replace("tanggal_revisi = 2020-12-21", f'tanggal_revisi = "{written}"'))
+    _, findings = lint_json(capsys, wangon)
+    [quoted] = [f for f in findings if f["code"] == "SOP013"]
+    assert quoted.get("fix") is None and "bukan tanggal" in quoted["message"], quoted

@@ -12,12 +12,12 @@ from __future__ import annotations
 import string
 from typing import NamedTuple
 
+from ..lanes import UNASSIGNED, sop_lanes, step_lanes
 from ..model import KEPUTUSAN, LOST_ACTORS, PENGHUBUNG, TERMINATOR, Sop, Step
 from . import text
 from .page import Cell, Grid, Line, Page, Shape, Words
 from .routing import Lanes, Link, Node, Router
 
-UNASSIGNED = "?"
 UNASSIGNED_LABEL = "(tanpa pelaksana)"
 # The column of steps whose actor the source lost (`hilang_di_sumber = ["pelaksana"]`): the
 # actor is not a gap to fill in this document but one the transcription could not recover.
@@ -66,22 +66,9 @@ def lanes_of(sop: Sop) -> list[tuple[str, str]]:
     """(id, jabatan) of each lane, in the document's order; "(tanpa pelaksana)" last when a step
     has no pelaksana or one the document does not declare, so that defect stays visible ("(tidak
     ada di sumber)" when the source lost the actor columns: not a defect of the document)."""
-    lanes = list(sop.pelaksana.items())
-    unassigned = (UNASSIGNED, LOST_LABEL if sop.lost(LOST_ACTORS) else UNASSIGNED_LABEL)
-    if any(UNASSIGNED in _actors(sop, step) for step in sop.langkah):
-        lanes.append(unassigned)
-    return lanes or [unassigned]
-
-
-def _actors(sop: Sop, step: Step) -> list[str]:
-    """The lanes a step is drawn in, by id: each of its actors (UNASSIGNED for an undeclared
-    one), in the order written; [UNASSIGNED] for a step with none."""
-    found: list[str] = []
-    for actor in step.pelaksana_semua:
-        lane = actor if actor in sop.pelaksana else UNASSIGNED
-        if lane not in found:
-            found.append(lane)
-    return found or [UNASSIGNED]
+    unassigned = LOST_LABEL if sop.lost(LOST_ACTORS) else UNASSIGNED_LABEL
+    lanes = [(lane, sop.pelaksana[lane] if lane != UNASSIGNED else unassigned) for lane in sop_lanes(sop)]
+    return lanes or [(UNASSIGNED, unassigned)]
 
 
 def _lanes_of_steps(sop: Sop, index: dict[str, int]) -> tuple[dict[int, int], dict[int, tuple[int, ...]]]:
@@ -92,7 +79,7 @@ def _lanes_of_steps(sop: Sop, index: dict[str, int]) -> tuple[dict[int, int], di
     also_in: dict[int, tuple[int, ...]] = {}
     following = None
     for step in reversed(sop.langkah):
-        lanes = [index[actor] for actor in _actors(sop, step)]
+        lanes = [index[actor] for actor in step_lanes(sop, step)]
         main = lanes[0] if following is None else min(lanes, key=lambda lane: (abs(lane - following), lanes.index(lane)))
         lane_of[step.index] = main
         also_in[step.index] = tuple(lane for lane in lanes if lane != main)

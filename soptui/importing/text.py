@@ -6,7 +6,9 @@ A document may hold several SOPs: each starts at its letterhead and ends with it
 
 What such text cannot give is the flowchart: which actor's column each symbol stood in, which
 symbol it was, where a decision's arrows went. Steps are written without `pelaksana`, unless the
-row prints a label (MULAI, SELESAI) in exactly one actor's column, and the file says so.
+row prints a label (MULAI, SELESAI) in an actor's column, and the file says so. A label printed in
+several actors' columns is the symbol drawn in each (a meeting): a step of all of them, as the
+Word and PDF readers take a symbol drawn in several columns.
 """
 
 from __future__ import annotations
@@ -296,13 +298,14 @@ def step_from_cells(row: list[str], columns, actor_columns: dict[int, str]) -> S
     step = StepDraft(int(ROW_NUMBER.match(row[0])[1]), strip_tags(row[columns.kegiatan]))
     labels = [(actor_columns[column], clean(row[column])) for column in actor_columns
               if column < len(row) and clean(row[column])]
-    if len(labels) == 1:
-        actor, label = labels[0]
-        step.set("pelaksana", actor, f'The extracted row prints "{label}" in this actor\'s column: '
+    actors = list(dict.fromkeys(actor for actor, _ in labels))
+    if len(actors) == 1:
+        step.set("pelaksana", actors[0], f'The extracted row prints "{labels[0][1]}" in this actor\'s column: '
                  "the flowchart's symbol stood there.")
-    elif labels:
-        step.above.append("The extracted row prints text in several actor columns: " +
-                          ", ".join(f'"{label}"' for _, label in labels) + "; pelaksana left out.")
+    elif actors:
+        printed = ", ".join(dict.fromkeys(f'"{label}"' for _, label in labels))
+        step.set("pelaksana", actors, f"The extracted row prints {printed} in {len(actors)} actors' columns: "
+                 "the flowchart's symbol stood in each, a step of several actors.")
     for key in ("kelengkapan", "waktu", "output", "keterangan"):
         column = columns.mutu.get(key)
         if column is not None and column < len(row):

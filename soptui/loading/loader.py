@@ -18,6 +18,7 @@ from ..citation import parse_citation
 from ..files import read_regular
 from ..i18n import Text
 from ..model import SECTIONS, MonthDate, Signer, Sop, Step
+from ..tanggal import parse_iso
 from ..source import Pos
 from ..waktu import parse_waktu
 from . import schema, toml
@@ -237,8 +238,8 @@ def _dates_as_text(data: dict, path: str, source: LazySource, broken: set[str]) 
             continue
         except ValueError:
             pass
-        try:
-            date = dt.date.fromisoformat(value.strip())
+        try:  # YYYY-MM-DD only: 3.11's fromisoformat also takes "20230726" and "2023-W30-3"
+            date = parse_iso(value)
         except ValueError:
             date = None
         if date is not None:

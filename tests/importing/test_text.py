@@ -115,3 +115,20 @@ def test_uncertain_values_are_left_out_with_a_comment_saying_why():
     assert sop.langkah[0].waktu is None and '"segera", which is not a duration' in text
     assert sop.langkah[0].kegiatan == "Memulai dan menutup"
     assert sop.instansi == "Pemerintah Kota Contoh" and sop.unit == "Dinas Contoh"
+
+
+def test_marks_in_two_actor_columns_of_a_row_are_a_step_of_both_actors():
+    """The Word and PDF readers read a symbol drawn in two actors' columns as a step of both;
+    extracted text shows such a row as its label printed in both columns ("RAPAT", "RAPAT").
+    The fixture is made like the seed texts (not one of them: it is not in fixtures/)."""
+    text = sop_text(read_text_file(ROOT / "tests" / "data" / "import" / "two-actor-columns.txt")[0])
+    result = load_text(text, "rapat.toml")
+    assert result.ok, [problem.render("en") for problem in result.problems]
+    sop = result.sop
+    assert list(sop.pelaksana.values()) == ["Camat", "Sekretaris", "Staf"]
+    jabatan = [tuple(sop.pelaksana[actor] for actor in step.pelaksana_semua) for step in sop.langkah]
+    assert jabatan == [("Staf",), ("Camat", "Sekretaris"), (), ("Camat", "Staf"), ("Staf",)]
+    assert sop.langkah[1].pelaksana == sop.langkah[3].pelaksana == "camat"  # the first column
+    assert 'pelaksana = ["camat", "sekretaris"]' in text
+    assert 'prints "RAPAT" in 2 actors\' columns' in text and "pelaksana left out" not in text
+    assert sop.hilang_di_sumber == ("pelaksana",)  # step 3 still has none: the source lost it

@@ -229,3 +229,62 @@ async def test_the_add_step_form_keeps_its_buttons_on_screen(seeds, size):
         for button in app.screen.query(Button):
             assert button.region.bottom <= size[1] and button.region.height > 0, button.id
         assert outside(app, size) == []
+
+
+def footer_line(app) -> str:
+    """The footer's row as the terminal shows it: every key drawn, the docked palette key over them."""
+    strips = app.screen._compositor.render_strips()
+    return "".join(segment.text for segment in strips[app.screen.size.height - 1])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_every_key_the_footer_shows_is_whole(seeds, size, lang):
+    """At 120 columns the docked palette key covered the last key's label ("L Eng▏^p palette"):
+    a key that does not fit left of the palette key is left out, never cut."""
+    app = SoptuiApp(Path("sops"), lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await start(app, pilot, AWAYAN)
+        for tab in ("1", "4"):  # the Prosedur table's keys, then Temuan's
+            await pilot.press(tab)
+            await pilot.pause()
+            keys = list(app.screen.query("FooterKey"))
+            palette = next(key for key in keys if key.has_class("-command-palette"))
+            shown = [key for key in keys if key.display and key is not palette]
+            assert len(shown) >= 4, [key.key for key in shown]
+            line = footer_line(app)
+            assert line.rstrip().endswith(palette.description)
+            for key in shown:
+                assert key.region.right <= palette.region.x, (key.key, key.region, palette.region)
+                assert key.description in line, (key.description, line)
+            if size[0] >= 200:  # room for every key the focus makes active
+                active = {b.binding.action for b in app.screen.active_bindings.values() if b.binding.show}
+                assert {key.action for key in shown} == active - {palette.action}
+
+
+def assert_footer_whole(app) -> list[str]:
+    """Every key shown lies before the palette key with its whole label on screen; the keys shown."""
+    keys = list(app.screen.query("FooterKey"))
+    palette = next(key for key in keys if key.has_class("-command-palette"))
+    line = footer_line(app)
+    shown = [key for key in keys if key.display and key is not palette]
+    for key in shown:
+        assert key.region.right <= palette.region.x and key.description in line, (key.key, line)
+    return [key.key for key in shown]
+
+
+async def test_the_footer_fits_its_keys_again_after_a_resize_and_a_change_of_language(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await start(app, pilot, AWAYAN)
+        wide = assert_footer_whole(app)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        narrow = assert_footer_whole(app)
+        assert narrow == wide[:len(narrow)] and len(narrow) < len(wide)  # the last ones left out, in order
+        await pilot.press("L")
+        await pilot.pause()
+        assert_footer_whole(app)
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert len(assert_footer_whole(app)) == len(wide)

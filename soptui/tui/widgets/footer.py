@@ -1,8 +1,10 @@
-"""The footer: Textual's, with its keys shown and hidden in place as the focus moves."""
+"""The footer: Textual's, with its keys shown and hidden in place as the focus moves, and only
+those that fit whole left of the command palette's key."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -15,9 +17,15 @@ class KeysFooter(Footer):
     every binding a widget of the screen shows (the app's, the Prosedur table's `a`, Temuan's
     `s`) and shows those the focus makes active, hiding the rest; it is built again only when
     the keys themselves change (their words, after `L`). No binding here is ever disabled
-    (nothing defines `check_action`), so a key is either shown or not."""
+    (nothing defines `check_action`), so a key is either shown or not.
+
+    Textual lays the keys out in a row and docks the palette key over its right end: on a
+    screen too narrow for them all, the palette key covered the last ones, cutting a label in
+    the middle ("L Eng▏^p palette" at 120 columns). Here a key is shown only when it fits whole
+    before the palette key; the order of the keys is their priority, so the later ones go first."""
 
     _built_for: tuple | None = None
+    _widths: dict | None = None  # cells each key takes, measured once per build
 
     def _every_key(self, screen: Screen) -> list:
         """Every binding shown in a footer by some node of `screen`, one per action, in the order
@@ -38,6 +46,42 @@ class KeysFooter(Footer):
     def _is_active(self, key: FooterKey, active: dict) -> bool:
         here = active.get(key.key)
         return here is not None and here.binding.action == key.action
+
+    def _width(self, key: FooterKey) -> int:
+        if self._widths is None:
+            self._widths = {}
+        width = self._widths.get(key)
+        if width is None:
+            styles = key.styles
+            width = key.get_content_width(Size(0, 0), Size(0, 0)) + styles.gutter.width + styles.margin.width
+            self._widths[key] = width
+        return width
+
+    def _fit(self, active: dict | None = None) -> None:
+        """Show the keys `active` (the screen's active bindings) holds, in order, while each fits
+        whole before the palette key; the first that does not, and every key after it, are hidden."""
+        if active is None:
+            active = self.screen.active_bindings
+        keys = list(self.query(FooterKey))
+        room = self.size.width - sum(self._width(key) for key in keys
+                                     if key.has_class("-command-palette") and key.display)
+        fits = True
+        for key in keys:
+            if key.has_class("-command-palette"):
+                continue
+            shown = fits and self._is_active(key, active)
+            if shown:
+                room -= self._width(key)
+                shown = fits = room >= 0
+            key.display = shown
+
+    async def recompose(self) -> None:
+        self._widths = None  # new keys, new words
+        await super().recompose()
+        self._fit()  # measured now that the keys are mounted and styled
+
+    def on_resize(self) -> None:
+        self._fit()
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
@@ -64,7 +108,4 @@ class KeysFooter(Footer):
         if not ready or self._signature(self._every_key(screen)) != self._built_for:
             super().bindings_changed(screen)  # built (again) from the bindings
             return
-        active = screen.active_bindings
-        for key in self.query(FooterKey):
-            if not key.has_class("-command-palette"):
-                key.display = self._is_active(key, active)
+        self._fit(screen.active_bindings)

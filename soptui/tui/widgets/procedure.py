@@ -22,6 +22,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import Static
 
 from ...checker.finding import Finding
+from ...lanes import step_lanes
 from ...model import KEPUTUSAN, LOST_ACTORS, PENGHUBUNG, TERMINATOR, Sop, Step
 from ...waktu import total
 from ... import editing
@@ -174,9 +175,9 @@ class ProcedureView(Vertical):
             lanes.append("")  # steps with no (or an undeclared) pelaksana
         return lanes
 
-    def _step_lanes(self, step: Step) -> set[str]:
+    def _step_lanes(self, step: Step) -> tuple[str, ...]:
         """The lanes a step is drawn in: each of its actors' ("" for none or an undeclared one)."""
-        return {actor if actor in self.sop.pelaksana else "" for actor in step.pelaksana_semua} or {""}
+        return step_lanes(self.sop, step, unassigned="")
 
     def _rebuild(self) -> None:
         """The whole table again: when the SOP or the width changes, never when the cursor moves.
