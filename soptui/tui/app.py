@@ -20,6 +20,7 @@ from textual import events, on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.reactive import Reactive
+from textual.screen import Screen
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, ProgressBar, Static, TabbedContent
 from rich.text import Text as RichText
@@ -46,7 +47,7 @@ from .widgets.footer import KeysFooter
 from .widgets.identity import IdentityView
 from .widgets.marks import MARK, STYLE
 from .widgets.procedure import ProcedureView
-from .widgets.stacked_pane import StackedPane
+from .widgets.stacked_pane import StackedPane, StackedTabs
 from .widgets.text_pane import TextPane
 
 TABS = ("prosedur", "identitas", "diagram", "temuan")
@@ -142,13 +143,21 @@ class SoptuiApp(App):
         self._stale: set[str] = set(TABS)  # tabs drawn from an older state than the workspace's
 
     # -- layout --------------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        screen = super().get_default_screen()
+        # The header, the main area and the footer cover the screen whole, so its own lines are
+        # never seen: drawn blank, not through Textual's style cache after each change of focus
+        # (the screen's `focused` repaints it).
+        screen.BLANK = True
+        return screen
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="side"):
                 yield CorpusPanel(self.workspace, id="sidebar")
                 yield ProgressBar(id="lint-progress", show_eta=False)
-            with TabbedContent(id="tabs"):
+            with StackedTabs(id="tabs"):
                 with StackedPane(say("Prosedur", self.lang), id="prosedur"):
                     yield ProcedureView(id="procedure")
                 with StackedPane(say("Identitas", self.lang), id="identitas"):

@@ -18,13 +18,17 @@ a pane turns the request into visibility.
 from __future__ import annotations
 
 from textual.dom import DOMNode
-from textual.widgets import TabPane
+from textual.widgets import ContentSwitcher, TabbedContent, TabPane
 
 OUT_OF_SIGHT = ("100%", 0)
 
 
 class StackedPane(TabPane):
     """(The stylesheet lays the panes on top of each other: soptui.tcss.)"""
+
+    # Its widget covers the pane whole, so the pane's own lines are never seen: drawn blank
+    # rather than through Textual's style cache, again each time a change of tab restyles it.
+    BLANK = True
 
     _laid_out = False
     _shown = True
@@ -50,3 +54,15 @@ class StackedPane(TabPane):
     def allow_focus_children(self) -> bool:
         """A hidden pane's widgets stay out of the focus chain (tab and shift+tab)."""
         return self._shown and super().allow_focus_children()
+
+
+class StackedTabs(TabbedContent):
+    """Textual's TabbedContent, with StackedPanes. Its tab bar and its panes cover it whole, and
+    the panes cover their switcher: neither's own lines are ever seen, so both draw them blank
+    (each is drawn again on every change of tab, its `active` and `current` being repainting
+    reactives)."""
+
+    BLANK = True
+
+    def on_mount(self) -> None:
+        self.query_one(ContentSwitcher).BLANK = True
