@@ -7,9 +7,10 @@ JSON, never pickle: a repository under review cannot plant data that runs code.
 One cache file per *engine key*: soptui's version, the loaded plugins and their versions, the
 rules and their options, the configuration, and today's date (a date "in the future" depends on
 it). Change any of them and the old entries are simply not found. Each entry holds the file's
-content hash and what corpus rules collected from it (in the entry's head, so that a run that
-only needs a file's corpus summary reads just that), then its findings, behind the CRC-32 and length of the rest of
-its line: a damaged entry (a flipped byte that is still JSON, a cut line) is ignored and its
+content hash and the part of what corpus rules collected from it that the other files are
+judged by (`CorpusRule.judged_by`: in the entry's head, so that a run that only needs a file's
+corpus summary reads just that), then its whole result (findings, and all it collected), behind
+the CRC-32 and length of the rest of its line: a damaged entry (a flipped byte that is still JSON, a cut line) is ignored and its
 file checked afresh, never served.
 
 The store is read and written as a stream, one entry at a time, so its size is not held in
@@ -40,7 +41,7 @@ from .entrypoints import entry_points
 from .plain import decode, encode
 
 # The layout of an entry (see `plain`); a change of layout starts a new cache.
-FORMAT = 10
+FORMAT = 11
 # How many store and replay files the cache folder keeps: a run with another configuration, date
 # or set of arguments makes a new one, and the oldest go.
 MAX_STORES = 12
@@ -133,8 +134,8 @@ class Store:
                 self._heads[head[0]] = (head, *place)
 
     def reuse(self, path: Path, whole: bool = True, plain: bool = False) -> FileResult | dict | None:
-        """The cached result of an unchanged file (with `whole=False`, only what corpus rules
-        collected from it, and no findings; with `plain`, a whole result in `plain`'s form, not
+        """The cached result of an unchanged file (with `whole=False`, only what the other files
+        are judged by of what corpus rules collected from it, and no findings; with `plain`, a whole result in `plain`'s form, not
         decoded), its entry kept for the new store; None if the file must be checked afresh."""
         name = os.fspath(path)
         found = self._heads.get(name)
@@ -171,8 +172,8 @@ class Store:
         return result
 
     def summaries(self, names: list[str]) -> tuple[dict[str, dict], set[str]]:
-        """What corpus rules collected from each of the files `names` (name -> rule code -> data)
-        whose entry is in the store's index with the file's present modification time and size,
+        """What the other files are judged by of what corpus rules collected from each of the
+        files `names` (name -> rule code -> data: see `add`) whose entry is in the store's index with the file's present modification time and size,
         their entries kept for the new store; and the names of the others, for `reuse` to decide
         (it reads a file whose stamp alone moved). This is `reuse(whole=False)` of many files
         in one pass, without a result object each: a `--changed-since` run asks it of every file
@@ -205,11 +206,13 @@ class Store:
             found[name] = head[4]
         return found, rest
 
-    def add(self, checked: "parallel.Checked") -> None:
-        """A file checked afresh, for the new store."""
+    def add(self, checked: "parallel.Checked", judged_by: dict | None = None) -> None:
+        """A file checked afresh, for the new store. `judged_by`: the part of what it collected
+        that the other files are judged by (`CorpusState.judged_by`), for its head, which is
+        what `summaries` and `reuse(whole=False)` give; default all of it. Its body keeps all."""
         if checked.version is None:
             return
-        head = [checked.path, *checked.version, checked.result.collected]
+        head = [checked.path, *checked.version, checked.result.collected if judged_by is None else judged_by]
         body = checked.plain or json.dumps(encode(checked.result), ensure_ascii=False)
         self._keep(head, _line(json.dumps(head, ensure_ascii=False).encode("utf-8"), body.encode("utf-8")))
 
@@ -351,7 +354,7 @@ def _head(text: bytes) -> list | None:
 
 def _line(head: bytes, body: bytes) -> bytes:
     """``CRC LENGTH``, a tab, then the entry: its head ``[name, content hash, mtime, size,
-    collected]``, a tab, and its body (JSON escapes tabs and newlines inside strings, so
+    judged by]``, a tab, and its body (JSON escapes tabs and newlines inside strings, so
     neither can occur within a part)."""
     entry = head + b"\t" + body
     return b"%08x %d\t" % (zlib.crc32(entry), len(entry)) + entry

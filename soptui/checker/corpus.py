@@ -38,6 +38,7 @@ class CorpusState:
         # the others are read from disk when one of their findings is new.
         self.sources: dict[str, LazySource | SourceMap] = {}
         self._failure: Finding | None = None  # the internal-error finding of the last rule that failed
+        self._projectors: list[CorpusRule] | None = None  # see `_projecting`
 
     # -- building and asking --------------------------------------------------------------------
     def build(self, results: Iterable["FileResult"]) -> "CorpusState":
@@ -62,6 +63,26 @@ class CorpusState:
             for path, collected in summaries.items():
                 if code in collected:
                     into[path] = collected[code]
+
+    def judged_by(self, collected: dict[str, Any]) -> dict[str, Any]:
+        """Of one file's `collected` (rule code -> data), what each rule judges the other files
+        by (`CorpusRule.judged_by`): all that a file needs to be known by when its own findings
+        are not asked for. A rule whose `judged_by` fails keeps the whole of its data."""
+        summary = dict(collected)
+        for rule in self._projecting:
+            if rule.code in summary:
+                try:
+                    summary[rule.code] = rule.judged_by(summary[rule.code])
+                except Exception:  # noqa: BLE001 - all of it is always a right answer, if larger
+                    pass
+        return summary
+
+    @property
+    def _projecting(self) -> list[CorpusRule]:
+        """The rules that keep less than all of a file's data for the others (see `judged_by`)."""
+        if self._projectors is None:
+            self._projectors = [rule for rule in self.rules if type(rule).judged_by is not CorpusRule.judged_by]
+        return self._projectors
 
     def judge(self, only: set[str] | None = None) -> "CorpusState":
         """The findings of every corpus rule over what was added; with `only`, the findings in

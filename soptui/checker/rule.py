@@ -205,6 +205,14 @@ class CorpusRule(Rule):
         change reruns `check_corpus` over the whole corpus."""
         return None
 
+    def judged_by(self, data: Any) -> Any:
+        """The part of one file's collected `data` that the other files are judged by: what
+        `check_corpus` (or the index's `check`) reads of a file whose own findings are not asked
+        for. The cache's index keeps only this part of each file, so a `--changed-since` run,
+        which reports on a few files, reads little of the others; the whole of `data` stays in
+        the cache for a file reported on. The default keeps all of it."""
+        return data
+
 
 class CorpusIndex:
     """What a corpus rule keeps of the corpus so that one file's change costs the findings it

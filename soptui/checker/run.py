@@ -5,8 +5,8 @@ of processes or caches. This module runs it over a corpus: each file is served f
 (`cache.Store`) when unchanged, else checked, in worker processes when there are many
 (`parallel`); fresh results go to the cache as they come; the corpus rules judge what every
 file's SOP gave them (`corpus.CorpusState`). Only the findings of the files reported on are
-kept: for the others (`--changed-since`), what the corpus rules collected from them is enough,
-and it is all the cache reads of them. A run reporting on many files keeps those findings on
+kept: for the others (`--changed-since`), what the other files are judged by of what the corpus
+rules collected from them is enough (`CorpusRule.judged_by`), and it is all the cache reads of them. A run reporting on many files keeps those findings on
 disk until they are reported (`spill`), never decoded in this process before then.
 """
 
@@ -90,7 +90,7 @@ def lint(checker: Checker, files: list[str] | list[Path], targets: list[str] | l
                                             decoded=spilled is None):
             take(checked.result, checked.data)
             if store is not None and checked.path not in revision_bound:
-                store.add(checked)
+                store.add(checked, corpus.judged_by(checked.result.collected))
     finally:
         if store is not None:
             store.close()

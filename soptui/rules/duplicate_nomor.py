@@ -54,6 +54,13 @@ class DuplicateNomor(CorpusRule):
     def index(self, context):
         return _Groups()
 
+    def judged_by(self, data):
+        # Another file is judged by this file's number key alone (it is named by its path); the
+        # nomor as written and its place serve only this file's own finding.
+        if isinstance(data, list) and len(data) > 3:
+            return [None, None, None, data[3]]
+        return data
+
 
 class _Groups(CorpusIndex):
     """The files of each nomor (as compared): a change touches its old and new group only."""

@@ -159,6 +159,13 @@ class UnresolvedKeterkaitan(CorpusRule):
     def index(self, context):
         return _References()
 
+    def judged_by(self, data):
+        # Another file's references are judged against this file's title and unit; its own
+        # references matter only to its own findings.
+        if not isinstance(data, dict):
+            return data
+        return {"nama": data.get("nama"), "unit": data.get("unit"), "title": data.get("title")}
+
 
 class _References(CorpusIndex):
     """The titles of the corpus, and who names which title: a change of one SOP's title or unit
