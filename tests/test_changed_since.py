@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -224,3 +225,71 @@ def test_a_bad_revision_stays_an_error_however_often_the_targets_are_asked(repo)
             session.targets
     with pytest.raises(UsageError, match="no-such-rev"):
         session.lint()
+
+
+def test_the_cache_index_holds_what_the_others_are_judged_by_and_the_entry_all_that_was_collected(repo, capsys):
+    # A --changed-since run reads every other file's head from the store's index: it holds only
+    # what the corpus rules judge the other files by (`CorpusRule.judged_by`); a file reported
+    # on is served its whole result, its own references included.
+    from soptui.checker.cache import Store, cache_dir
+
+    report(capsys, "sops")
+    [path] = cache_dir().glob("*.lines")
+    store = Store(path)
+    try:
+        summaries, rest = store.summaries([WANGON, AWAYAN])
+        assert not rest
+        assert summaries[WANGON]["SOP401"] == {"nama": "PENGUKURAN KINERJA", "unit": "Kecamatan Wangon",
+                                               "title": "pengukuran kinerja"}
+        assert summaries[WANGON]["SOP402"][:3] == [None, None, None] and summaries[WANGON]["SOP402"][3]
+        whole = store.reuse(Path(WANGON), whole=True)
+        assert whole.collected["SOP401"]["references"]
+        assert len(whole.collected["SOP402"]) == 4 and whole.collected["SOP402"][0]
+    finally:
+        store.close()
+
+
+# A third-party corpus rule without `judged_by`: a file's findings read the other files' whole data.
+NAMED_BY = '''
+from soptui.hookspecs import hookimpl
+from soptui.checker.rule import CorpusRule, Severity, Violation
+from soptui.i18n import Text
+
+class NamedBy(CorpusRule):
+    """Says which other SOPs name this one in their keterkaitan."""
+    code = "HSE901"
+    name = "house-named-by"
+    severity = Severity.INFO
+    def collect(self, sop):
+        return {"nama": sop.nama.casefold(), "names": [item.casefold().removeprefix("sop ") for item in sop.keterkaitan]}
+    def check_corpus(self, collected, context):
+        for path, data in collected.items():
+            for other, theirs in collected.items():
+                if other != path and any(name and name in data["nama"] for name in theirs["names"]):
+                    yield Violation("/nama", Text(f"disebut oleh {other}", f"named by {other}"), path=path)
+
+@hookimpl
+def soptui_rules():
+    return [NamedBy]
+'''
+
+
+def test_a_plugin_corpus_rule_without_judged_by_is_judged_on_the_others_whole_data(repo, tmp_path_factory):
+    site = tmp_path_factory.mktemp("site")
+    info = site / "house-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: house\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[soptui]\nhouse = plugin_house\n")
+    (site / "plugin_house.py").write_text(NAMED_BY)
+
+    def lint(*args):
+        done = subprocess.run([sys.executable, "-m", "soptui", "lint", "sops", "--format", "json", *args],
+                              cwd=repo, env=dict(os.environ, PYTHONPATH=str(site)), capture_output=True, text=True)
+        return [f for f in json.loads(done.stdout)["findings"] if f["code"] == "HSE901"]
+
+    lint()  # fills the cache
+    edit(AWAYAN, "keterkaitan = [", "# edited\nketerkaitan = [")
+    full = [f for f in lint("--no-cache") if f["path"] == AWAYAN]
+    assert [f["message"] for f in full] == [f"disebut oleh {LAMPIHONG}"]
+    assert lint("--changed-since", "HEAD") == full
+    assert lint("--changed-since", "HEAD") == full  # again, from the cache the first one left
