@@ -99,7 +99,10 @@ class TitleIndex:
         not built yet (cheaper for the few names of a `--changed-since` run)."""
         words = wanted.split()
         if scan and len(words) not in self._runs:  # titles containing wanted (or equal)
-            found = {path for title, paths in self.exact.items() if contains(title, wanted) for path in paths}
+            # `wanted in title` first: a test in C that most titles fail, and that every title
+            # containing `wanted` as whole words passes
+            found = {path for title, paths in self.exact.items() if wanted in title and contains(title, wanted)
+                     for path in paths}
         else:
             found = set(self.runs(len(words)).get(wanted, ()))
         for size in range(1, len(words)):  # titles that wanted contains
