@@ -78,6 +78,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "Pesan": ("Pesan", "Message"),
     "Unit": ("Unit", "Unit"),
     "add_item": ("(tambah)", "(add)"),
+    "more_below": ("▼ lagi: Tab lalu ↓", "▼ more: Tab then ↓"),
     "total_time": ("Total waktu", "Total time"),
     "steps": ("langkah", "steps"),
     "steps_without_time": ("langkah tanpa waktu", "steps without time"),

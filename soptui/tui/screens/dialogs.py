@@ -6,7 +6,8 @@ focus starts on the safe one, so a stray Enter never deletes or discards.
 
 from __future__ import annotations
 
-from rich.syntax import Syntax
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,9 +23,34 @@ class Dialog(ModalScreen):
 
     BINDINGS = [Binding("escape", "cancel", "batal", show=False)]
 
+    # The share of the screen's height a dialog may take (`.dialog`'s max-height in soptui.tcss).
+    HEIGHT_SHARE = 0.9
+
     def __init__(self, title: str, lang: str = "id") -> None:
         super().__init__()
         self.title_text, self.lang = title, lang
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._fit_body)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_body)
+
+    def _fit_body(self) -> None:
+        """The body (a diff, a form, a list) gets the rows the title, buttons and key line leave:
+        it scrolls inside the dialog, and the buttons and keys are always on screen, on a
+        terminal of 24 rows too. Their heights are known only once laid out, wrapped titles too."""
+        for box in self.query(".dialog"):
+            body = next((child for child in box.children if child.has_class("dialog-body")), None)
+            if body is None:
+                continue
+            rest = box.styles.gutter.height + body.styles.margin.height
+            for child in box.children:
+                if child is not body and child.display:
+                    rest += child.outer_size.height + child.styles.margin.height
+            room = max(3, int(self.size.height * self.HEIGHT_SHARE) - rest)
+            if body.styles.max_height is None or body.styles.max_height.value != room:
+                body.styles.max_height = room
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -89,6 +115,38 @@ class Choose(Dialog):
         self.dismiss("cancel")
 
 
+class WrappedDiff:
+    """A unified diff coloured by line kind, each long line wrapped to the width there is with
+    its continuation indented after `↪`, so it never looks like a diff line of its own."""
+
+    CONTINUATION = "  ↪ "
+
+    def __init__(self, diff: str) -> None:
+        self.diff = diff
+
+    @staticmethod
+    def style_of(line: str) -> str:
+        if line.startswith(("+++", "---")):
+            return "bold"
+        if line.startswith("@@"):
+            return "bold magenta"
+        return "green" if line.startswith("+") else "red" if line.startswith("-") else ""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(len(self.CONTINUATION) + 8, options.max_width)
+        for line in self.diff.splitlines():
+            style = self.style_of(line)
+            wrapped = Text(line, style=style).wrap(console, width)
+            if len(wrapped) <= 1:
+                yield Text(line, style=style, no_wrap=True, overflow="crop")
+                continue
+            yield wrapped[0]
+            # The rest rewrapped to the width the mark leaves, so no continuation reaches the edge.
+            tail = Text(line[len(wrapped[0].plain):].lstrip(), style=style)
+            for part in tail.wrap(console, width - len(self.CONTINUATION)):
+                yield Text.assemble((self.CONTINUATION, "dim"), part)
+
+
 class Preview(Dialog):
     """A change shown as a unified diff before it is made: Enter applies, Escape cancels."""
 
@@ -103,7 +161,7 @@ class Preview(Dialog):
         with Vertical(classes="dialog wide"):
             yield Label(self.title_text, classes="dialog-title")
             with VerticalScroll(classes="dialog-body", id="diff"):
-                yield Static(Syntax(self.diff, "diff", theme="ansi_dark", word_wrap=True))
+                yield Static(WrappedDiff(self.diff))
             with Horizontal(classes="buttons"):
                 yield Button(say("apply", self.lang), id="apply", variant="primary")
                 yield Button(say("cancel", self.lang), id="cancel")
@@ -159,9 +217,6 @@ class AddStep(Dialog):
             yield Label(say("enter_esc", self.lang), classes="keys")
 
     def on_mount(self) -> None:
-        # The fields scroll, and the buttons stay on screen, on a terminal of 24 rows too:
-        # the title, buttons, keys, frame and padding take 13.
-        self.query_one(".form").styles.max_height = max(6, self.app.size.height - 13)
         self.query_one("#kegiatan", Input).focus()
 
     def _values(self) -> dict[str, object]:

@@ -253,6 +253,7 @@ class ProcedureView(Vertical):
             panel.update(RichText())
             return
         lang = self.lang
+        panel.more_hint = say("more_below", lang)
         actor = ", ".join(self.sop.pelaksana.get(one) or f"{one}?" for one in step.pelaksana_semua if one) \
             or self._unassigned()
         text = RichText()
