@@ -7,12 +7,15 @@ focus starts on the safe one, so a stray Enter never deletes or discards.
 from __future__ import annotations
 
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, SelectionList, Static
+from textual.strip import Strip
+from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 
 from ...editing import pelaksana_value
 from ..strings import say
@@ -182,6 +185,22 @@ class Preview(Dialog):
         self.dismiss(event.button.id == "apply")
 
 
+class CheckList(SelectionList):
+    """A SelectionList whose rows say plainly whether each is ticked: `[x]` or `[ ]`, not
+    Textual's `▐X▌` on every row, ticked or not, told apart by a shade of colour."""
+
+    def render_line(self, y: int) -> Strip:
+        line = OptionList.render_line(self, y)  # the prompt, without SelectionList's button
+        index = int(self.scroll_offset.y) + y
+        if index >= self.option_count:
+            return line
+        ticked = self.get_option_at_index(index).value in self._selected
+        row = next(iter(line)).style if line.cell_length else None
+        row = row or self.rich_style  # the row's background: the highlight's on the cursor's row
+        box = Segment("[x] ", row + Style(bold=True, color="green")) if ticked else Segment("[ ] ", row)
+        return Strip([box, *line])
+
+
 class AddStep(Dialog):
     """The fields a new step needs, so it does not arrive as four findings: kegiatan, pelaksana
     (one or more of the declared actors: a meeting is drawn in each one's column), kelengkapan,
@@ -203,11 +222,11 @@ class AddStep(Dialog):
                 yield Label(labels["kegiatan"])
                 yield Input(value=self.defaults.get("kegiatan", ""), id="kegiatan")
                 if self.actors:
-                    chosen = [a for a in self.defaults.get("pelaksana") or () if a in self.actors] \
-                        or [next(iter(self.actors))]
+                    # The step under the cursor's actors, or none: never one picked silently.
+                    chosen = [a for a in self.defaults.get("pelaksana") or () if a in self.actors]
                     yield Label(say("Pelaksana", self.lang) + "  " + say("pick_several", self.lang))
-                    yield SelectionList(*((jabatan, actor, actor in chosen) for actor, jabatan in self.actors.items()),
-                                        id="pelaksana")
+                    yield CheckList(*((jabatan, actor, actor in chosen) for actor, jabatan in self.actors.items()),
+                                    id="pelaksana")
                 for key in ("kelengkapan", "waktu", "output"):
                     yield Label(labels[key] + ("  (;)" if key != "waktu" else "  (mis. 15 menit)"))
                     yield Input(value=self.defaults.get(key, ""), id=key)
