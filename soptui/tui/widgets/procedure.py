@@ -71,6 +71,20 @@ def _cell(value, width: int) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
+def decision_exits(numbers: list[int], index: int) -> list[int]:
+    """The ya / tidak a new decision at `index` starts with: the next two steps, else the ones
+    before it nearest first; never the step itself (a loop to itself is SOP204)."""
+    return (numbers[index + 1:index + 3] + numbers[:index][::-1])[:2]
+
+
+def parse_exits(value: str) -> tuple[int, int] | None:
+    """Two step numbers, ya then tidak, written "4 6", "4, 6" or "4,6"; None for anything else."""
+    parts = value.replace(",", " ").split()
+    if len(parts) != 2 or not all(part.isdigit() for part in parts):
+        return None
+    return int(parts[0]), int(parts[1])
+
+
 def step_index(pointer: str) -> int | None:
     """The index of the step a pointer lies in (`/langkah/4/waktu` -> 4), if any."""
     parts = pointer.split("/")
@@ -407,17 +421,18 @@ class ProcedureView(Vertical):
         def targets(value: str | None) -> None:
             if not value:
                 return
-            parts = value.replace(",", " ").split()
-            if len(parts) != 2 or not all(p.isdigit() for p in parts):
+            exits = parse_exits(value)
+            if exits is None:
                 self.notify(say("two_numbers", lang), severity="error")
                 return
-            self.post_message(EditMade(lambda text: editing.make_decision(text, step.index, int(parts[0]),
-                                                                          int(parts[1]))))
+            if step.no in exits:
+                self.notify(f"{say('Langkah', lang)} {step.no}: {say('not_to_itself', lang)}", severity="error")
+                return
+            self.post_message(EditMade(lambda text: editing.make_decision(text, step.index, *exits)))
 
-        steps = self.sop.langkah
-        following = steps[step.index + 1].no if step.index + 1 < len(steps) else step.no
+        prefill = " ".join(str(no) for no in decision_exits([s.no for s in self.sop.langkah], step.index))
         self.app.push_screen(EditValue(f"{say('Langkah', lang)} {step.no} {say('decision_title', lang)}",
-                                       f"{following} {step.no}", lang=lang), targets)
+                                       prefill, say("two_numbers_hint", lang), lang=lang), targets)
 
     def action_also_actor(self) -> None:
         """Draw the step in the actor column under the cursor as well (a meeting of two actors),
