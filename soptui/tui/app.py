@@ -19,6 +19,7 @@ from pathlib import Path
 from textual import events, on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.reactive import Reactive
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, ProgressBar, Static, TabbedContent, TabPane
@@ -38,7 +39,7 @@ from ..template import new_sop_text
 from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, EditValue, HelpScreen, Preview
-from .strings import relabel, say
+from .strings import SYSTEM_COMMANDS, key_label, os_error_text, relabel, say
 from .widgets.corpus import CorpusPanel
 from .widgets.diagram import DiagramView
 from .widgets.findings import FindingsTable
@@ -456,7 +457,8 @@ class SoptuiApp(App):
             ), lambda choice: self._resolve_conflict(document, choice))
             return False
         except OSError as error:
-            self.notify(f"{say('save_failed', self.lang)}: {error}", severity="error")
+            self.notify(f"{say('save_failed', self.lang)}: {self.workspace.relative(document.path)}: "
+                        f"{os_error_text(error, self.lang)}", severity="error")
             return False
         self.notify(f"{say('saved', self.lang)}: {self.workspace.relative(document.path)}", timeout=2)
         self.render_document()
@@ -718,8 +720,8 @@ class SoptuiApp(App):
 
     def _apply_language(self) -> None:
         """Every word on screen in `self.lang`: footer, tabs, list, tables (re-rendered by the caller)."""
-        for node, keys in ((self, self.KEYS), (self.query_one(ProcedureView), ProcedureView.KEYS)):
-            relabel(node, {action: word for _, action, word, _ in keys}, self.lang)
+        relabel(self, {"command_palette": "palette", **{action: word for _, action, word, _ in self.KEYS}}, self.lang)
+        relabel(self.query_one(ProcedureView), {action: word for _, action, word, _ in ProcedureView.KEYS}, self.lang)
         for table in self.query(FindingsTable):
             relabel(table, FindingsTable.WORDS, self.lang)
         tabs = self.query_one(TabbedContent)
@@ -740,8 +742,10 @@ class SoptuiApp(App):
                     try:
                         document.save()
                     except (ChangedOnDisk, OSError) as error:
+                        why = say("changed_on_disk", self.lang) if isinstance(error, ChangedOnDisk) \
+                            else os_error_text(error, self.lang)
                         self.notify(f"{say('save_failed', self.lang)}: {self.workspace.relative(document.path)}: "
-                                    f"{error}", severity="error")
+                                    f"{why}", severity="error")
                         return
                 self.exit()
             elif choice == "discard":
@@ -754,14 +758,24 @@ class SoptuiApp(App):
                                  ("cancel", say("cancel", self.lang))], self.lang,
                                 destructive=("discard",), detail=names), answer)
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, its search field worded in the current language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=say("palette_search", self.lang), id="--command-palette"))
+
     def get_system_commands(self, screen):
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):  # Textual's own, in English: ours in lang
+            words = SYSTEM_COMMANDS.get(command.help)
+            if words is not None:
+                title, help_text = words[1] if self.lang == "en" else words[0]
+                command = command._replace(title=title, help=help_text)
+            yield command
         for key, action, word, _ in self.KEYS:
             if action != "quit":
-                yield SystemCommand(say(word, self.lang), f"{key}", lambda action=action: self.run_action(action))
+                yield SystemCommand(say(word, self.lang), key_label(key), lambda action=action: self.run_action(action))
         procedure = self.query_one(ProcedureView)
         for key, action, word, _ in ProcedureView.KEYS:
-            yield SystemCommand(say(word, self.lang), f"{key} ({say('Prosedur', self.lang)})",
+            yield SystemCommand(say(word, self.lang), f"{key_label(key)} ({say('Prosedur', self.lang)})",
                                 lambda action=action: procedure.run_action(action))
 
 

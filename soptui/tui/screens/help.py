@@ -16,17 +16,18 @@ KEYS = (
     ("ctrl+p", "palet perintah", "command palette"),
     ("/", "saring daftar SOP (Enter/↓ ke daftar, Esc mengosongkan)", "filter the SOP list (Enter/↓ to the list, Esc clears)"),
     ("ctrl+b", "sembunyikan / tampilkan daftar SOP", "hide / show the SOP list"),
-    ("1 2 3 4", "tab Prosedur, Identitas, Diagram, Temuan", "tabs Prosedur, Identitas, Diagram, Temuan"),
-    ("← →", "kolom tabel (No dan Kegiatan tetap terlihat)", "table columns (No and Kegiatan stay in view)"),
+    ("1 2 3 4", "tab Prosedur, Identitas, Diagram, Temuan", "tabs Procedure, Identity, Diagram, Findings"),
+    ("← →", "kolom tabel (No dan Kegiatan tetap terlihat)", "table columns (No and Activity stay in view)"),
     ("Enter", "ubah sel / buka / ke elemen temuan", "edit the cell / open / go to the finding's element"),
     ("f", "perbaiki temuan di kursor (dengan pratinjau)", "fix the finding under the cursor (with a preview)"),
-    ("F", "perbaiki semua yang bisa di SOP ini (dengan pratinjau)", "apply every fix in this SOP (with a preview)"),
+    ("F", "terapkan semua perbaikan aman di SOP ini (dengan pratinjau; yang tidak aman disebut, untuk f satu per satu)",
+     "apply every safe fix in this SOP (with a preview; unsafe ones are named, for f one by one)"),
     ("w", "abaikan temuan di kursor dengan alasan (komentar di berkas)",
      "waive the finding under the cursor with a reason (a comment in the file)"),
     ("n / N", "temuan berikut / sebelumnya di seluruh korpus", "next / previous finding across the corpus"),
     ("T", "semua temuan korpus (saring, urutkan)", "every finding of the corpus (filter, sort)"),
     ("a", "tambah langkah setelah ini (di tabel Prosedur, seperti D, ctrl+↑↓, k, P)",
-     "add a step after this one (in the Prosedur table, as D, ctrl+↑↓, k, P)"),
+     "add a step after this one (in the Procedure table, as D, ctrl+↑↓, k, P)"),
     ("D", "hapus langkah (dengan konfirmasi)", "delete the step (asks first)"),
     ("ctrl+↑ / ctrl+↓", "pindahkan langkah", "move the step"),
     ("k", "jadikan keputusan / proses", "make a decision / a process"),
@@ -39,7 +40,7 @@ KEYS = (
      "open in $VISUAL / $EDITOR (at the problem's line when it does not load)"),
     ("ctrl+n", "SOP baru", "new SOP"),
     ("x", "ekspor dokumen resmi (.pdf / .docx)", "export the official document (.pdf / .docx)"),
-    ("L", "Bahasa Indonesia / English", "language"),
+    ("L", "Bahasa Indonesia / English", "English / Bahasa Indonesia"),
     ("q", "keluar (menanyakan perubahan yang belum disimpan)", "quit (asks about unsaved changes)"),
 )
 
@@ -48,7 +49,7 @@ NOTES = (
     "kolom itu. Daftar dipisah "
     "dengan `;` saat diubah. Nilai kosong menghapus kunci. Beberapa SOP boleh punya perubahan yang "
     "belum disimpan sekaligus (● di daftar).",
-    "In the Prosedur table, Enter on an actor's column draws the step there alone, + there as well. "
+    "In the Procedure table, Enter on an actor's column draws the step there alone, + there as well. "
     "Lists are separated by "
     "`;` when edited. An empty value removes the key. Several SOPs may hold unsaved edits at once "
     "(● in the list).",

@@ -28,7 +28,7 @@ from ...waktu import total
 from ... import editing
 from ..messages import ActorToggled, EditMade, EditRequested
 from ..screens import AddStep, Choose, EditValue
-from ..strings import say
+from ..strings import count_of, say
 from .marks import MARK, STYLE, mark
 from .steps_table import PADDING as CELL_PADDING, Column, Row, StepsTable
 from .text_pane import TextPane
@@ -148,10 +148,10 @@ class ProcedureView(Vertical):
         self._rebuild()
         durations = [s.durasi for s in sop.langkah if s.durasi]
         missing = sum(1 for s in sop.langkah if s.durasi is None)
-        note = f" ({missing} {say('steps_without_time', lang)})" if missing else ""
-        self.query_one("#total", Static).update(
-            f"{say('total_time', lang)}: {total(durations, lang)}{note} · {len(sop.langkah)} {say('steps', lang)}",
-            layout=False)  # one line, whatever it says
+        note = f" ({count_of(missing, 'one_step_without_time', 'steps_without_time', lang)})" if missing else ""
+        steps = count_of(len(sop.langkah), "one_step", "steps", lang)
+        self.query_one("#total", Static).update(f"{say('total_time', lang)}: {total(durations, lang)}{note} · {steps}",
+                                                layout=False)  # one line, whatever it says
 
     def _show_problems(self, problems, text: str, partly: bool = False) -> None:
         panel = self.query_one("#load-problem", Static)
@@ -272,7 +272,7 @@ class ProcedureView(Vertical):
             or self._unassigned()
         text = RichText()
         text.append(f"{say('Langkah', lang)} {step.no}", style="bold")
-        text.append(f" · {say('Pelaksana', lang)}: {actor} · {say('Simbol', lang)}: {self.sop.symbol(step)}\n")
+        text.append(f" · {say('Pelaksana', lang)}: {actor} · {say('Simbol', lang)}: {say(self.sop.symbol(step), lang)}\n")
         text.append(f"{step.kegiatan}\n")
         for key in ("kelengkapan", "waktu", "output", "keterangan"):
             value = getattr(step, key)
