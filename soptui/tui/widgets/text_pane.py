@@ -63,7 +63,8 @@ class TextPane(FixedSize, ScrollView):
         self._show_more()
 
     def _show_more(self) -> None:
-        below = len(self._lines) > self.size.height and self.scroll_y < len(self._lines) - self.size.height
+        height = self._wrap_size.height  # while the tab is hidden, the height it will be shown at
+        below = len(self._lines) > height and self.scroll_y < len(self._lines) - height
         hint = self.more_hint if below else ""
         if (self.border_title or "") != hint:
             self.border_title = hint
