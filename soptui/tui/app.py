@@ -389,8 +389,7 @@ class SoptuiApp(App):
         else:
             self._activate("temuan")
             table = self.query_one(FindingsTable)
-            if finding in table.findings:
-                table.move_cursor(row=table.findings.index(finding), animate=False)
+            table.select_finding(finding)
             table.focus()
         if then is not None:
             then()
@@ -517,9 +516,18 @@ class SoptuiApp(App):
             return
         self.fix_finding(fixable[0])
 
+    def _open_its_file(self, finding: Finding) -> bool:
+        """Open `finding`'s file at the finding unless it is the open one; whether it now is.
+        A fix or a suppression placed by one file's lines in another would corrupt that file."""
+        if self.document is None or str(self.document.path) != finding.path:
+            self.go_to(finding)
+        return self.document is not None and str(self.document.path) == finding.path
+
     def fix_finding(self, finding: Finding) -> None:
         """One finding's fix, previewed; an unsafe fix is marked as such in the preview's title
         (the user applies it knowingly), a display-only fix is only shown."""
+        if not self._open_its_file(finding):
+            return
         description = f"{finding.code} {finding.name}: {finding.fix.description(self.lang)}"
         applicability = applicability_of(finding.fix)
         if applicability is Applicability.DISPLAY_ONLY:
@@ -555,10 +563,16 @@ class SoptuiApp(App):
         if not here:
             self.notify(say("no_finding_here", self.lang), severity="warning", timeout=4)
             return
-        finding = here[0]
+        self.waive_finding(here[0])
+
+    def waive_finding(self, finding: Finding) -> None:
+        """Ask for the reason, then write the suppression into the finding's own file."""
+        if not self._open_its_file(finding):
+            return
+        document = self.document
 
         def reason_given(reason: str | None) -> None:
-            if reason is None:
+            if reason is None or document is not self.document:
                 return
             if not reason.strip():
                 self.notify(say("reason_needed", self.lang), severity="error")
