@@ -114,6 +114,12 @@ class SoptuiApp(App):
     )
     BINDINGS = [Binding(key, action, say(word, "id"), show=shown) for key, action, word, shown in KEYS]
 
+    # The keys above that act on the open SOP, or on the main screen, and so do nothing over
+    # another full screen (`T`'s list), where the reviewer does not see it: there `w` asked to
+    # waive its finding, `e` opened it in the editor. (Over a dialog Textual leaves out the
+    # app's keys itself.) F1 and q work everywhere.
+    MAIN_SCREEN_ACTIONS = frozenset(action.split("(")[0] for _, action, _, _ in KEYS) - {"help", "quit"}
+
     def __init__(self, target: Path, workspace: Workspace | None = None, lint_on_mount: bool = True,
                  lang: str | None = None) -> None:
         super().__init__()
@@ -138,6 +144,10 @@ class SoptuiApp(App):
         self.sidebar_chosen: bool | None = None  # the user's ctrl+b choice, over the automatic one
         self._wide: bool | None = None  # whether the terminal was at least NARROW wide, last we looked
         self._stale: set[str] = set(TABS)  # tabs drawn from an older state than the workspace's
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        stack = self.screen_stack
+        return action not in self.MAIN_SCREEN_ACTIONS or len(stack) <= 1 or stack[-1].is_modal
 
     # -- layout --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:

@@ -85,3 +85,23 @@ async def test_w_and_f_on_a_row_of_another_file_act_in_that_file(seeds):
         await pilot.pause()
         assert f"ignore[{finding.name}] -- uji" in app.document.text
         assert not app.workspace.documents[str(Path(AWAYAN))].dirty
+
+
+async def test_temuan_shows_the_file_T_opened_for_f_and_w_writes_there(seeds):
+    """The walk's second way in: `T`, filter, Enter, `f` (opens the other file), Esc, `4`."""
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        await pilot.press("T")
+        await pilot.pause()
+        await pilot.press(*"lampihong order", "enter")
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("escape")  # the preview, not applied
+        await pilot.pause()
+        assert str(app.document.path) == str(Path(LAMPIHONG)) and not app.document.dirty
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.query_one("#findings", FindingsTable)
+        assert rows_of(table) == {str(Path(LAMPIHONG))}

@@ -40,7 +40,9 @@ class CorpusFindings(Screen[tuple[str, Finding] | None]):
         table = self.query_one(FindingsTable)
         table.show(self.findings, self.lang)
         self._status()
-        table.focus()
+        # Type to filter: the filter has the focus, so letters narrow the list rather than run
+        # commands; Enter, Down or Tab go to the list, where `s`, `f` and `/` are keys.
+        self.query_one(Input).focus()
 
     def _status(self) -> None:
         table = self.query_one(FindingsTable)
@@ -83,8 +85,12 @@ class CorpusFindings(Screen[tuple[str, Finding] | None]):
         self.query_one(Input).focus()
 
     def action_close(self) -> None:
-        if self.focused is self.query_one(Input) and self.query_one(Input).value:
-            self.query_one(Input).value = ""
+        """Escape: in a filter holding text, clear it and go to the list (as the sidebar's
+        filter does); else close."""
+        filter_box = self.query_one(Input)
+        if self.focused is filter_box and filter_box.value:
+            filter_box.value = ""
+            self.query_one(FindingsTable).focus()
             return
         self.dismiss(None)
 
