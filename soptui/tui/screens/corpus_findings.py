@@ -7,11 +7,12 @@ from typing import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label
+from textual.widgets import Header, Input, Label
 
 from ...checker.finding import Finding
 from ..strings import relabel, say
 from ..widgets.findings import FindingsTable
+from ..widgets.footer import KeysFooter
 
 
 class CorpusFindings(Screen[tuple[str, Finding] | None]):
@@ -31,7 +32,7 @@ class CorpusFindings(Screen[tuple[str, Finding] | None]):
         yield Input(placeholder=say("findings_filter", self.lang), id="findings-filter")
         yield Label("", id="findings-status")
         yield FindingsTable(show_file=True, relative=self.relative, unit_of=self.unit_of, id="corpus-findings")
-        yield Footer()
+        yield KeysFooter()  # the main screen's: a key whose label does not fit whole is left out
 
     def on_mount(self) -> None:
         relabel(self, {"close": "close", "fix": "fix"}, self.lang)
@@ -58,6 +59,9 @@ class CorpusFindings(Screen[tuple[str, Finding] | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_one(FindingsTable).set_filter(event.value)
+        self._status()
+
+    def on_findings_table_sorted(self, message: FindingsTable.Sorted) -> None:
         self._status()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -7,6 +7,7 @@ import textwrap
 from typing import Callable
 
 from rich.text import Text as RichText
+from textual.message import Message
 from textual.widgets import DataTable
 
 from ...checker.finding import Finding
@@ -30,6 +31,9 @@ MAX_ROWS = 500
 class FindingsTable(DataTable):
     BINDINGS = [("s", "cycle_sort", "urutkan")]
     WORDS = {"cycle_sort": "sort"}  # action -> strings.WORDS, for `L`
+
+    class Sorted(Message):
+        """The rows are in a new order (`s`, a click on a header): for a line that names it."""
 
     def __init__(self, show_file: bool = False, relative: Callable[[str], str] | None = None,
                  unit_of: Callable[[str], str] | None = None, **kwargs) -> None:
@@ -165,6 +169,7 @@ class FindingsTable(DataTable):
         order = list(SORTS)
         self.sort_key = order[(order.index(self.sort_key) + 1) % len(order)]
         self._render_rows()
+        self.post_message(self.Sorted())
         self.notify(f"{say('sorted_by', self.lang)} {say(self.sort_key, self.lang)}", timeout=2)
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
@@ -173,6 +178,7 @@ class FindingsTable(DataTable):
         if key:
             self.sort_key = key
             self._render_rows()
+            self.post_message(self.Sorted())
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
