@@ -420,7 +420,8 @@ class SoptuiApp(App):
 
     # -- actions -----------------------------------------------------------------------------------
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.lang))
+        bound = {word: key for key, _, word, _ in (*self.KEYS, *ProcedureView.KEYS)}
+        self.push_screen(HelpScreen(self.lang, {**bound, "palette": self.COMMAND_PALETTE_BINDING}))
 
     def _activate(self, tab: str) -> None:
         """Show `tab`, drawn from the current state."""
