@@ -344,11 +344,13 @@ def render(
     lang: str = "id",
     marks: dict[int, str] | None = None,
     width: int | None = None,
+    plan: Layout | None = None,
 ) -> list[Text]:
-    """The flowchart as lines of rich Text; `marks` maps a step's index to its worst severity."""
+    """The flowchart as lines of rich Text; `marks` maps a step's index to its worst severity.
+    `plan`: the layout already made of `sop` (by one who needs its places too)."""
     if not sop.langkah:
         return [Text(NO_STEPS(lang))]
-    plan = layout(sop, lane_width=lane_width, lang=lang, width=width)
+    plan = plan or layout(sop, lane_width=lane_width, lang=lang, width=width)
     canvas = _Canvas(plan.height)
     _paint_frame(canvas, plan)
     _paint_joins(canvas, plan)

@@ -60,6 +60,12 @@ def test_binary_garbage():
     assert only_problem(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")[:3] == (3, 1, "binary file, not TOML text")
 
 
+def test_binary_text_gets_the_verdict_the_bytes_get():
+    # the UI holds a file as text decoded leniently: the same file must not read as bad TOML there
+    data = b'nama = "x"\n\x89PNG\x00\x00'
+    assert only_problem(data.decode("utf-8", "replace"))[:3] == only_problem(data)[:3] == (2, 5, "binary file, not TOML text")
+
+
 def test_not_utf8_points_at_the_byte():
     line, col, english, indonesian = only_problem('nama = "Camat"\nunit = "Kecamatan Sumbersuk'.encode() + b"\xf3\"\n")
     assert (line, col) == (2, 28)

@@ -97,14 +97,15 @@ def _too_large(path: str) -> LoadResult:
     ))
 
 
+_BINARY = Text("berkas biner, bukan teks TOML", "binary file, not TOML text")
+
+
 def load_bytes(data: bytes, path: str) -> LoadResult:
     """Load an SOP from raw bytes; `path` names it in messages."""
     if len(data) > MAX_FILE_BYTES:
         return _too_large(path)
     if b"\x00" in data:
-        return _fail(path, _byte_pos(data, data.index(b"\x00")), Text(
-            "berkas biner, bukan teks TOML", "binary file, not TOML text"
-        ))
+        return _fail(path, _byte_pos(data, data.index(b"\x00")), _BINARY)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -136,6 +137,10 @@ def load_text(text: str, path: str) -> LoadResult:
     """Load an SOP from TOML text; `path` names it in messages and in the model."""
     if not text.strip():
         return _fail(path, Pos(1, 1), Text("berkas kosong", "file is empty"))
+    if "\x00" in text:  # the UI's text, decoded leniently: the same verdict as load_bytes gives
+        offset = text.index("\x00")
+        return _fail(path, Pos(text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)),
+                     _BINARY)
     too_deep = nesting_problem(text)
     if too_deep is not None:
         return _fail(path, too_deep, Text(

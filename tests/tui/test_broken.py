@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from soptui.tui.app import SoptuiApp, editor_command
+from soptui.tui.widgets.procedure import source_window
 from soptui.tui.screens import Choose
 
 from .conftest import start
@@ -32,6 +33,36 @@ async def test_a_broken_file_shows_its_problem_with_line_column_and_source_in_pr
         shown = str(panel.render())
         assert f"{line}:" in shown and 'waktu = "sebentar' in shown and "^" in shown
         assert "e" in shown  # how to get to it
+
+
+def test_a_long_source_line_is_shown_around_the_column_so_the_caret_stays_under_it():
+    line = ("dasar_hukum = [" + ", ".join(f'"Peraturan nomor {n}"' for n in range(12)) + ' "tanpa koma", '
+            + ", ".join(f'"Peraturan nomor {n}"' for n in range(12, 20)) + "]")
+    col = line.index('"tanpa koma"') + 1
+    part, at = source_window(line, col, 60)
+    assert len(part) == 60 and part.startswith("…") and part.endswith("…")
+    assert part[at:].startswith('"tanpa') and line[col - 1:].startswith('"tanpa')
+    assert source_window("nama = 1", 8, 60) == ("nama = 1", 7)  # a line that fits: whole
+    assert source_window(line, 2, 60)[0].startswith("dasar_hukum")  # near its start: no "…" there
+
+
+async def test_a_broken_file_at_80_columns_shows_its_problem_hint_and_caret_in_view(seeds):
+    path = seeds / "wangon" / "pengukuran-kinerja.toml"
+    text = path.read_text()
+    long = "dasar_hukum = [" + ", ".join(f'"Peraturan nomor {n}"' for n in range(12)) + ' "tanpa koma"]\n'
+    path.write_text(text + "\n" + long)
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot, WANGON)
+        panel = app.query_one("#load-problem")
+        rendered = [line.text for line in panel.render_lines(panel.region.reset_offset)]
+        source = next(i for i, line in enumerate(rendered) if "│ " in line and "Peraturan" in line)
+        caret = rendered[source + 1]
+        assert caret.rstrip(" │").endswith("^")  # the panel's frame aside
+        column = caret.index("^")
+        assert rendered[source][column:].startswith('"tanpa') or rendered[source][column:].startswith(', "tanpa')
+        assert any("e" in line and line.strip() for line in rendered[source + 2:])  # the hint, in view
+        assert panel.region.bottom <= app.screen.region.bottom
 
 
 async def test_a_file_with_a_structural_problem_shows_what_could_be_read_and_says_so(seeds):

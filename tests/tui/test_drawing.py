@@ -101,3 +101,29 @@ async def test_an_edit_repaints_the_rows_it_changes_and_shows_the_new_value(seed
         lines_after = ["".join(s.text for s in table.render_line(line)) for line in range(table.size.height)]
         assert "3 Jam" in lines_after[y] and "3 Jam" not in lines_before[y]
         assert [i for i, (a, b) in enumerate(zip(lines_before, lines_after)) if a != b] == [y]
+
+
+async def test_the_cursor_row_is_marked_across_the_table_not_only_in_its_cell(seeds):
+    # a cell cursor on the gutter alone left the reviewer guessing which row the detail shows
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        table = app.query_one("#steps", StepsTable)
+        assert table.cursor_coordinate == (0, 0)
+
+        def kegiatan_background(row: int):
+            y = table.header_height + table._row_tops[row]
+            x = sum(c.render_width for c in table.ordered_columns[:2]) + 1  # inside Kegiatan
+            segments, at = table.render_line(y), 0
+            for segment in segments:
+                if at <= x < at + segment.cell_length:
+                    return segment.style.bgcolor
+                at += segment.cell_length
+
+        other = next(i for i in range(1, len(table.rows)) if table.rows[i].cells[1][0].strip())
+        assert kegiatan_background(0) != kegiatan_background(other)
+        table.move_cursor(row=other)
+        await pilot.pause()
+        assert kegiatan_background(other) != kegiatan_background(0)
+        assert kegiatan_background(0) == kegiatan_background(next(
+            i for i in range(1, len(table.rows)) if i != other))

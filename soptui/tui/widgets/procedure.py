@@ -55,6 +55,22 @@ def column_widths(available: int, actor_widths: list[int]) -> dict[str, int]:
     return widths
 
 
+def source_window(source: str, col: int, room: int) -> tuple[str, int]:
+    """The part of a source line shown under a problem, at most `room` cells, and where in it
+    the column (from 1) falls: the whole line when it fits, else the stretch around the column
+    with "…" at a cut end."""
+    at = max(0, col - 1)
+    if len(source) <= room:
+        return source, at
+    start = max(0, min(at - room // 2, len(source) - room))
+    part = source[start: start + room]
+    if start > 0:
+        part = "…" + part[1:]
+    if start + room < len(source):
+        part = part[:-1] + "…"
+    return part, at - start
+
+
 def actor_header(label: str) -> tuple[str, int]:
     """An actor's jabatan over the two header lines, and the column width that takes."""
     width = max(5, min(10, max((len(word) for word in label.split()), default=5)))
@@ -144,7 +160,12 @@ class ProcedureView(Vertical):
         panel.display = bool(problems)
         if not problems:
             return
+        # half the height while the steps show below, all of it when nothing does
+        panel.styles.max_height = "50%" if self.sop is not None and self.sop.langkah else "100%"
         lines = text.splitlines()
+        # the source line shown whole when it fits, else the part around the column, so that
+        # the caret stays under it (a wrapped line put it under the wrong character)
+        room = max(20, (self.size.width or 120) - 4 - len("  1234 │ "))
         shown = RichText()
         shown.append(f"✖ {say('loads_partly' if partly else 'does_not_load', self.lang)}\n", style="bold red")
         for problem in problems:
@@ -152,9 +173,9 @@ class ProcedureView(Vertical):
             shown.append(f"{line}:{col}  ", style="bold")
             shown.append(f"{problem.message(self.lang)}\n")
             if 0 < line <= len(lines):
-                source = lines[line - 1]
+                source, at = source_window(lines[line - 1], col, room)
                 shown.append(f"  {line:>4} │ {source}\n", style="dim")
-                shown.append("       │ " + " " * max(0, col - 1) + "^\n", style="red")
+                shown.append("       │ " + " " * at + "^\n", style="red")
         shown.append(say("does_not_load_hint", self.lang))
         if self.sop is not None:
             shown.append(" " + say("showing_readable" if partly else "showing_last_good", self.lang), style="dim")

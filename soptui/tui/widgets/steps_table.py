@@ -70,7 +70,7 @@ class StepsTable(FixedSize, ScrollView, can_focus=True):
     ]
     COMPONENT_CLASSES = {
         "steps-table--header", "steps-table--fixed",
-        "steps-table--cursor", "steps-table--fixed-cursor",
+        "steps-table--cursor", "steps-table--fixed-cursor", "steps-table--cursor-row",
     }
     # DataTable's colours, so the table looks as it did.
     DEFAULT_CSS = """
@@ -99,6 +99,8 @@ class StepsTable(FixedSize, ScrollView, can_focus=True):
             text-style: $block-cursor-blurred-text-style;
         }
         & > .steps-table--fixed-cursor { background: $block-cursor-blurred-background; color: $foreground; }
+        /* the rest of the cursor's row, so the row read is plain across the table */
+        & > .steps-table--cursor-row { background: $block-cursor-background 22%; }
     }
     """
 
@@ -337,6 +339,9 @@ class StepsTable(FixedSize, ScrollView, can_focus=True):
         base = style("steps-table--header") if header else style("")
         fixed_base = base if header else base + style("steps-table--fixed")
         cursor = style("steps-table--cursor")
+        if cursor_column >= 0 and not header:  # a cell cursor: its row marked too, more faintly
+            base = base + style("steps-table--cursor-row")
+            fixed_base = fixed_base + style("steps-table--cursor-row")
         fixed_segments, segments = [], []
         for number, (column, (text, cell_style)) in enumerate(zip(columns, cells)):
             lines = text.split("\n")
