@@ -781,9 +781,12 @@ class SoptuiApp(App):
 
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)
+        main = screen is self.screen_stack[0]  # over `T`, none of the open SOP's (see check_action)
         for key, action, word, _ in self.KEYS:
-            if action != "quit":
+            if action != "quit" and (main or action.split("(")[0] not in self.MAIN_SCREEN_ACTIONS):
                 yield SystemCommand(say(word, self.lang), f"{key}", lambda action=action: self.run_action(action))
+        if not main:
+            return
         procedure = self.query_one(ProcedureView)
         for key, action, word, _ in ProcedureView.KEYS:
             yield SystemCommand(say(word, self.lang), f"{key} ({say('Prosedur', self.lang)})",

@@ -78,3 +78,15 @@ async def test_the_open_sops_keys_do_nothing_over_T(seeds):
         active = {b.binding.action for b in screen.active_bindings.values()}
         assert {"waive", "external_editor", "corpus_findings"}.isdisjoint(active)
         assert {"help", "quit", "fix", "close", "cycle_sort"} <= active
+
+
+async def test_the_palette_over_T_offers_none_of_the_open_sops_commands(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        main = {command.title for command in app.get_system_commands(app.screen)}
+        assert "abaikan temuan" in {title.casefold() for title in main}
+        await pilot.press("T")
+        await pilot.pause()
+        over_T = {command.title for command in app.get_system_commands(app.screen)}
+        assert over_T < main and not {title.casefold() for title in over_T} & {"abaikan temuan", "tambah langkah"}
