@@ -5,13 +5,12 @@ line and column it came from, so any finding about any element can point at its 
 
 Values throughout soptui (`Step`, `Citation`, `Violation`, `Finding`, ...) are `NamedTuple`s:
 immutable, and cheap to define, where a dataclass has its methods compiled at every start, a
-cost a one-file lint feels (the README's speed section has the figure). `Sop` stays a dataclass:
-it caches its `flow`.
+cost a one-file lint feels (the README's speed section has the figure). `Sop`, which caches its
+`flow`, is a plain class written to behave as a frozen dataclass.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -96,38 +95,91 @@ class Step(NamedTuple):
                 or (self.simbol is not None and self.simbol not in SYMBOLS and self.symbol_written == KEPUTUSAN))
 
 
-@dataclass(frozen=True)
 class Sop:
-    """One SOP AP document."""
+    """One SOP AP document: immutable, compared and printed field by field (`_fields`) as a
+    frozen dataclass would be, but a plain class, whose methods are not compiled at every start.
+    A changed copy, as of any soptui value: `sop._replace(nama=...)` (or `soptui.api.replace`)."""
+
+    _fields = ("path", "nama", "unit", "langkah", "nomor", "instansi", "alamat", "tanggal_pembuatan",
+              "tanggal_revisi", "tanggal_efektif", "dasar_hukum", "kualifikasi_pelaksana", "keterkaitan",
+              "peralatan_perlengkapan", "peringatan", "pencatatan_pendataan", "disahkan_oleh", "pelaksana",
+              "hilang_di_sumber", "source", "text", "broken")
+    _COMPARED = _fields[:-3]  # not the source map, the text, nor what is broken
+    _SHOWN = _fields[:-3] + ("broken",)  # repr: not the source map, nor the text
 
     path: Path
     nama: str
     unit: str
     langkah: tuple[Step, ...]
-    nomor: str | None = None
-    instansi: str | None = None
-    alamat: str | None = None
+    nomor: str | None
+    instansi: str | None
+    alamat: str | None
     # a full date (datetime.date) or a month-only one (MonthDate): compare with `date_order`
-    tanggal_pembuatan: Tanggal | None = None
-    tanggal_revisi: Tanggal | None = None
-    tanggal_efektif: Tanggal | None = None
-    dasar_hukum: tuple[Citation, ...] = ()
-    kualifikasi_pelaksana: tuple[str, ...] = ()
-    keterkaitan: tuple[str, ...] = ()
-    peralatan_perlengkapan: tuple[str, ...] = ()
-    peringatan: tuple[str, ...] = ()
-    pencatatan_pendataan: tuple[str, ...] = ()
-    disahkan_oleh: Signer | None = None
-    pelaksana: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    tanggal_pembuatan: Tanggal | None
+    tanggal_revisi: Tanggal | None
+    tanggal_efektif: Tanggal | None
+    dasar_hukum: tuple[Citation, ...]
+    kualifikasi_pelaksana: tuple[str, ...]
+    keterkaitan: tuple[str, ...]
+    peralatan_perlengkapan: tuple[str, ...]
+    peringatan: tuple[str, ...]
+    pencatatan_pendataan: tuple[str, ...]
+    disahkan_oleh: Signer | None
+    pelaksana: Mapping[str, str]
     # What the source lost (`hilang_di_sumber`): LOST_ACTORS, LOST_BRANCHES or a section's name.
     # Rules report what is missing for that reason as unknown ("not in the source"), not as a defect.
-    hilang_di_sumber: tuple[str, ...] = ()
-    source: SourceMap = field(default_factory=lambda: SourceMap({}, ()), repr=False, compare=False)
-    text: str = field(default="", repr=False, compare=False)
+    hilang_di_sumber: tuple[str, ...]
+    source: SourceMap
+    text: str
     # The inputs a lenient model lacks or holds only in part, because the file has them in a
     # broken shape: top-level keys, and `langkah.FIELD` for a field of steps. A rule that needs
     # one of them is skipped (`Rule.needs`). Empty for a file that loaded cleanly.
-    broken: frozenset[str] = field(default=frozenset(), compare=False)
+    broken: frozenset[str]
+
+    def __init__(self, path: Path, nama: str, unit: str, langkah: tuple[Step, ...], nomor: str | None = None,
+                 instansi: str | None = None, alamat: str | None = None, tanggal_pembuatan: Tanggal | None = None,
+                 tanggal_revisi: Tanggal | None = None, tanggal_efektif: Tanggal | None = None,
+                 dasar_hukum: tuple[Citation, ...] = (), kualifikasi_pelaksana: tuple[str, ...] = (),
+                 keterkaitan: tuple[str, ...] = (), peralatan_perlengkapan: tuple[str, ...] = (),
+                 peringatan: tuple[str, ...] = (), pencatatan_pendataan: tuple[str, ...] = (),
+                 disahkan_oleh: Signer | None = None, pelaksana: Mapping[str, str] | None = None,
+                 hilang_di_sumber: tuple[str, ...] = (), source: SourceMap | None = None, text: str = "",
+                 broken: frozenset[str] = frozenset()) -> None:
+        vars(self).update(  # past __setattr__, which refuses every change
+            path=path, nama=nama, unit=unit, langkah=langkah, nomor=nomor, instansi=instansi, alamat=alamat,
+            tanggal_pembuatan=tanggal_pembuatan, tanggal_revisi=tanggal_revisi, tanggal_efektif=tanggal_efektif,
+            dasar_hukum=dasar_hukum, kualifikasi_pelaksana=kualifikasi_pelaksana, keterkaitan=keterkaitan,
+            peralatan_perlengkapan=peralatan_perlengkapan, peringatan=peringatan,
+            pencatatan_pendataan=pencatatan_pendataan, disahkan_oleh=disahkan_oleh,
+            pelaksana=MappingProxyType({}) if pelaksana is None else pelaksana, hilang_di_sumber=hilang_di_sumber,
+            source=SourceMap({}, ()) if source is None else source, text=text, broken=broken)
+
+    def _replace(self, **changes: object) -> Sop:
+        """A copy with the fields named changed (a NamedTuple's `_replace`)."""
+        unknown = set(changes) - set(self._fields)
+        if unknown:
+            raise ValueError(f"Sop has no field {', '.join(sorted(unknown))}")
+        return Sop(**{name: changes.get(name, getattr(self, name)) for name in self._fields})
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: a Sop does not change")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: a Sop does not change")
+
+    def _compared(self) -> tuple:
+        return tuple(getattr(self, name) for name in self._COMPARED)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._compared() == other._compared()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}({', '.join(f'{name}={getattr(self, name)!r}' for name in self._SHOWN)})"
 
     def lost(self, what: str) -> bool:
         """Whether the source lost `what` (LOST_ACTORS, LOST_BRANCHES, a section's name)."""

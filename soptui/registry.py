@@ -487,8 +487,11 @@ def shipped_registry() -> Registry:
 
 
 def hook_registries(manager: Any) -> list[Path]:
-    """The registry files every plugin contributes through `soptui_registries()`."""
+    """The registry files every plugin of `manager` (pluggy's; None when no third-party plugin
+    loaded) contributes through `soptui_registries()`."""
     paths: list[Path] = []
+    if manager is None:
+        return paths
     for result in manager.hook.soptui_registries():
         for item in result or ():
             paths.append(Path(str(item)))

@@ -180,7 +180,8 @@ def test_rules_and_rule_commands(capsys):
 # of a one-file lint) what only other paths need: the full position scanner, used for a file it
 # cannot read quickly; hashlib, used by the cache; shutil, which argparse imports to ask the
 # terminal's width unless told it; tomllib and jsonschema, which rtoml and the generated gate replace.
-NEVER_IMPORTED = ("textual", "soptui.tui", "jsonschema", "tomllib", "soptui.loading.positions", "hashlib", "shutil")
+NEVER_IMPORTED = ("textual", "soptui.tui", "jsonschema", "tomllib", "soptui.loading.positions", "hashlib", "shutil",
+                  "pluggy")  # pluggy: only with a third-party plugin
 
 
 def test_lint_path_never_imports_what_it_does_not_need(corpus):

@@ -6,7 +6,6 @@ cell by cell (each glyph on a route joins its neighbours on the route), so what 
 what the layout says.
 """
 
-import dataclasses
 import random
 from pathlib import Path
 
@@ -117,7 +116,7 @@ def meetings(number: int) -> Sop:
     actors = list(sop.pelaksana) + ["zz"]  # an undeclared one too
     steps = tuple(step._replace(pelaksana_semua=tuple(rng.sample(actors, min(len(actors), rng.choice([2, 3])))))
                   if rng.random() < 0.4 else step for step in sop.langkah)
-    return dataclasses.replace(sop, langkah=steps)
+    return sop._replace(langkah=steps)
 
 
 def sops():
@@ -315,7 +314,7 @@ def test_awayan_shows_the_lane_of_steps_without_a_pelaksana():
         assert (box.lane == unassigned) == (box.step.pelaksana not in sop.pelaksana)
     assert any("(tidak ada di sumber)" in line for line in plain(sop, lane_width=26))
     assert diagram.layout(sop, lang="en").lanes[-1].label == "(not in source)"
-    kept = dataclasses.replace(sop, hilang_di_sumber=())
+    kept = sop._replace(hilang_di_sumber=())
     assert diagram.layout(kept).lanes[-1].label == "(tanpa pelaksana)"
     assert diagram.layout(kept, lang="en").lanes[-1].label == "(no pelaksana)"
 

@@ -286,3 +286,18 @@ def test_a_rule_that_fails_on_one_file_of_many_fails_on_that_file_only():
     alone = [checker.check_loaded(r) for r in loaded]
     assert all(_same(a, b) for a, b in zip(together, alone))
     assert any(f.code == "SOP001" for r in together for f in r.findings)
+
+
+@given(st.lists(st.sampled_from(["", " ", "  ", "\t", "word", " word", "    indented", "\ttabbed", "a  b"]),
+                max_size=6).map("\n".join))
+def test_a_rule_s_docstring_is_cleaned_as_inspect_getdoc_cleans_it(doc):
+    # Rule.summary and Rule.documentation clean docstrings themselves, not importing inspect
+    import inspect
+
+    from soptui.builtin import builtin_rules
+    from soptui.checker.rule import Rule, _docstring
+
+    Undocumented = type("Undocumented", (Rule,), {})  # no docstring: the nearest base's, as getdoc
+    Documented = type("Documented", (Rule,), {"__doc__": doc})
+    for cls in [*builtin_rules(), Undocumented, Documented]:
+        assert _docstring(cls) == inspect.getdoc(cls), cls

@@ -65,6 +65,10 @@ ALLOWED: dict[tuple[str, str], tuple[str, str]] = {
     ("soptui/checker/spill.py", "tempfile"): (
         "optional", "only a run of many files keeps its findings on disk; tempfile brings shutil (NEVER_IMPORTED)"),
     ("soptui/checker/plugins.py", "traceback"): ("optional", "only when a plugin fails to load"),
+    ("soptui/checker/plugins.py", "pluggy"): (
+        "optional", "pluggy (and the inspect it imports), only when a third-party plugin loads"),
+    ("soptui/checker/plugins.py", "soptui.hookspecs"): (
+        "optional", "the hook specifications, pluggy's markers: only with pluggy"),
     ("soptui/checker/entrypoints.py", "importlib.metadata"): (
         "optional", "importlib.metadata, a heavy import: only where the plain scan of sys.path cannot answer"),
     ("soptui/checker/fixes.py", "tomllib"): ("optional", "tomllib only to re-read a fixed text (NEVER_IMPORTED)"),

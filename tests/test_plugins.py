@@ -151,6 +151,24 @@ def test_the_entry_point_reader_agrees_with_importlib_metadata(site, monkeypatch
     assert [e.load() for e in entry_points("soptui") if e.name == "builtin"][0].__name__ == "soptui.builtin"
 
 
+
+def test_the_builtin_plugin_implements_only_hooks_that_exist_and_is_called_without_pluggy():
+    # Its hooks are plain functions, called directly: a misspelled one would be silently unused,
+    # which pluggy's check_pending (for third-party plugins) would have refused.
+    from soptui import builtin, hookspecs
+    from soptui.checker import plugins
+
+    assert plugins.PROJECT == hookspecs.PROJECT
+    specified = {name for name in dir(hookspecs) if name.startswith("soptui_")}
+    implemented = {name for name in dir(builtin) if name.startswith("soptui_")}
+    assert implemented and implemented <= specified
+    # the hooks Plugins calls on it; a soptui_registries here would need registry_for to ask it too
+    assert implemented == {"soptui_rules", "soptui_reporters"}
+    loaded = plugins.load_plugins(only=["builtin"])
+    assert loaded.manager is None and loaded.builtin is builtin
+    assert [name for name, _ in loaded.implementations("soptui_rules")] == ["builtin"]
+    assert loaded.rule_classes() and not loaded.problems
+
 CRASHING_REPORT = '''
 from soptui.hookspecs import hookimpl
 from soptui.reporting.base import Reporter

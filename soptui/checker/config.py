@@ -22,7 +22,6 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
@@ -51,20 +50,43 @@ class Override(NamedTuple):
     severity: Mapping[str, str] = MappingProxyType({})
 
 
-@dataclass
 class Config:
-    path: Path | None = None  # the file it came from; None for defaults
-    select: tuple[str, ...] = ("ALL",)
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)
-    overrides: tuple[Override, ...] = ()
-    rules: dict[str, dict] = field(default_factory=dict)
-    fail_on: str | None = None
-    lang: str | None = None
-    plugins: tuple[str, ...] = ()
-    registries: tuple[Path, ...] = ()
-    logo: Path | None = None  # the instansi's logo for `soptui export`, relative to the file
+    """What a run is configured with: a configuration file's settings, or the defaults.
+
+    A plain class rather than a dataclass: a dataclass has its methods compiled at every start,
+    and `dataclasses` imports `inspect`, costs a one-file lint feels. It compares and prints
+    as the dataclass did."""
+
+    _fields = ("path", "select", "extend_select", "ignore", "severity", "overrides", "rules", "fail_on", "lang",
+              "plugins", "registries", "logo")
+
+    def __init__(self, path: Path | None = None, select: tuple[str, ...] = ("ALL",), extend_select: tuple[str, ...] = (),
+                 ignore: tuple[str, ...] = (), severity: dict[str, str] | None = None,
+                 overrides: tuple[Override, ...] = (), rules: dict[str, dict] | None = None,
+                 fail_on: str | None = None, lang: str | None = None, plugins: tuple[str, ...] = (),
+                 registries: tuple[Path, ...] = (), logo: Path | None = None) -> None:
+        self.path = path  # the file it came from; None for defaults
+        self.select = select
+        self.extend_select = extend_select
+        self.ignore = ignore
+        self.severity = {} if severity is None else severity
+        self.overrides = overrides
+        self.rules = {} if rules is None else rules
+        self.fail_on = fail_on
+        self.lang = lang
+        self.plugins = plugins
+        self.registries = registries
+        self.logo = logo  # the instansi's logo for `soptui export`, relative to the file
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self._fields)
+
+    __hash__ = None  # type: ignore[assignment]  # changed in place (the command line's selection)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}({', '.join(f'{name}={getattr(self, name)!r}' for name in self._fields)})"
 
     @property
     def root(self) -> Path:

@@ -4,22 +4,32 @@ pluggy's own `load_setuptools_entrypoints` stops at the first plugin that fails 
 each entry point is loaded on its own, so a broken plugin is reported (name, version, error) and
 the others still run. Nothing is ever imported from the folder being linted: plugins come only
 from installed packages.
+
+The built-in plugin comes through the same door (its entry point, `builtin`), and its hooks are
+called directly, first; pluggy manages the third-party plugins, and is imported only when one
+loads. A lint with soptui's own rules alone never imports pluggy, nor the `inspect` module pluggy
+imports: together a large part of a one-file lint's start.
 """
 
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
-import pluggy
-
-from .. import hookspecs
 from ..suggest import closest
 from .entrypoints import entry_points
 from .rule import Rule
 
+if TYPE_CHECKING:
+    import pluggy
+
 BUILTIN = "builtin"
+PROJECT = "soptui"  # the entry-point group, and pluggy's project name (`hookspecs.PROJECT`)
 AUTOLOAD_VARIABLE = "SOPTUI_DISABLE_PLUGIN_AUTOLOAD"
+
+
+class PluginError(Exception):
+    """A plugin that implements a hook soptui does not have; the message names plugin and hook."""
 
 
 class PluginInfo(NamedTuple):
@@ -30,22 +40,34 @@ class PluginInfo(NamedTuple):
 
 
 class Plugins:
-    """The loaded plugin manager, what was loaded, and what failed."""
+    """The loaded plugins: the built-in one, pluggy's manager of the others (None until one
+    loads), what was loaded, and what failed."""
 
-    def __init__(self, manager: pluggy.PluginManager) -> None:
+    def __init__(self, manager: pluggy.PluginManager | None = None) -> None:
         self.manager = manager
+        self.builtin: Any = None  # the built-in plugin's module, once loaded
         self.loaded: list[PluginInfo] = []
         self.failed: list[PluginInfo] = []
         self.problems: list[str] = []  # duplicate codes, bad rule classes
+
+    def implementations(self, hook: str) -> list[tuple[str, Callable[[], object]]]:
+        """(plugin name, a call of its implementation) for every plugin implementing `hook`, the
+        built-in plugin first, then pluggy's in its order (registration order)."""
+        found: list[tuple[str, Callable[[], object]]] = []
+        if self.builtin is not None and callable(getattr(self.builtin, hook, None)):
+            found.append((BUILTIN, getattr(self.builtin, hook)))
+        if self.manager is not None:
+            for impl in getattr(self.manager.hook, hook).get_hookimpls():
+                found.append((self.manager.get_name(impl.plugin) or "?", lambda impl=impl: call(impl)))
+        return found
 
     def rule_classes(self) -> list[tuple[str, type[Rule]]]:
         """(plugin name, rule class) for every rule, first registration of a code/name winning."""
         seen: set[str] = set()
         found = []
-        for impl in self.manager.hook.soptui_rules.get_hookimpls():  # registration order: builtin first
-            plugin = self.manager.get_name(impl.plugin) or "?"
+        for plugin, implementation in self.implementations("soptui_rules"):
             try:
-                classes = call(impl)
+                classes = implementation()
             except Exception as error:  # noqa: BLE001 - a plugin's bug is reported, not fatal
                 self.problems.append(f"plugin '{plugin}': soptui_rules() raised {error!r}")
                 continue
@@ -64,11 +86,11 @@ class Plugins:
 
     def reporter_classes(self) -> dict[str, type]:
         found: dict[str, type] = {}
-        for impl in self.manager.hook.soptui_reporters.get_hookimpls():
+        for plugin, implementation in self.implementations("soptui_reporters"):
             try:
-                classes = call(impl)
+                classes = implementation()
             except Exception as error:  # noqa: BLE001
-                self.problems.append(f"plugin '{self.manager.get_name(impl.plugin)}': soptui_reporters() raised {error!r}")
+                self.problems.append(f"plugin '{plugin}': soptui_reporters() raised {error!r}")
                 continue
             for cls in classes or ():
                 found.setdefault(cls.name, cls)
@@ -87,16 +109,14 @@ def load_plugins(include: list[str] | None = None, exclude: list[str] | None = N
     """Load the entry points of group `soptui`.
 
     With `SOPTUI_DISABLE_PLUGIN_AUTOLOAD=1`, only the built-in plugin and those named in
-    `include` load; `exclude` names plugins never to load. Raises
-    `pluggy.PluginValidationError` when a plugin implements a hook that does not exist.
+    `include` load; `exclude` names plugins never to load. Raises `PluginError` when a plugin
+    implements a hook that does not exist.
     """
     include, exclude = set(include or ()), set(exclude or ())
     autoload = os.environ.get(AUTOLOAD_VARIABLE, "") in ("", "0")
-    manager = pluggy.PluginManager(hookspecs.PROJECT)
-    manager.add_hookspecs(hookspecs)
-    plugins = Plugins(manager)
-    for entry in sorted(entry_points(group=hookspecs.PROJECT), key=lambda e: (e.name != BUILTIN, e.name)):
-        if entry.name in exclude or manager.has_plugin(entry.name):
+    plugins = Plugins()
+    for entry in sorted(entry_points(group=PROJECT), key=lambda e: (e.name != BUILTIN, e.name)):
+        if entry.name in exclude or entry.name in {info.name for info in plugins.loaded}:
             continue
         if only is not None and entry.name not in only:
             continue
@@ -111,25 +131,52 @@ def load_plugins(include: list[str] | None = None, exclude: list[str] | None = N
             detail = "".join(traceback.format_exception_only(type(error), error)).strip()
             plugins.failed.append(PluginInfo(entry.name, version, entry.value, detail))
             continue
-        manager.register(module, name=entry.name)
+        if entry.name == BUILTIN:
+            plugins.builtin = module
+        else:
+            if plugins.manager is None:
+                plugins.manager = _manager()
+            plugins.manager.register(module, name=entry.name)
         plugins.loaded.append(PluginInfo(entry.name, version, entry.value))
     missing = include - {info.name for info in plugins.loaded} - {info.name for info in plugins.failed}
     for name in sorted(missing):
         plugins.failed.append(PluginInfo(name, "?", "?", "no installed plugin has this name"))
+    if plugins.manager is not None:
+        _check(plugins.manager)
+    return plugins
+
+
+def _pluggy():
+    """pluggy, imported when the first third-party plugin loads."""
+    import pluggy  # it brings inspect: a lint with the built-in plugin alone pays for neither
+
+    return pluggy
+
+
+def _manager() -> pluggy.PluginManager:
+    """pluggy's manager with soptui's hooks, for the third-party plugins."""
+    from .. import hookspecs  # the specifications are pluggy's markers
+
+    manager = _pluggy().PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    return manager
+
+
+def _check(manager: pluggy.PluginManager) -> None:
+    """pluggy's check that every hook a plugin implements exists, as a `PluginError`."""
     try:
         manager.check_pending()
-    except pluggy.PluginValidationError as error:
-        raise pluggy.PluginValidationError(error.plugin, _unknown_hooks(manager)) from None
-    return plugins
+    except _pluggy().PluginValidationError:
+        raise PluginError(_unknown_hooks(manager)) from None
 
 
 def _unknown_hooks(manager: pluggy.PluginManager) -> str:
     """A message naming each plugin that implements a hook soptui does not have."""
-    known = [name for name in dir(hookspecs) if name.startswith("soptui_")]
+    callers = {name: getattr(manager.hook, name) for name in dir(manager.hook) if not name.startswith("_")}
+    known = [name for name, caller in callers.items() if getattr(caller, "spec", None) is not None]
     problems = []
-    for name in dir(manager.hook):
-        caller = getattr(manager.hook, name)
-        if name.startswith("_") or not hasattr(caller, "get_hookimpls") or caller.spec is not None:
+    for name, caller in callers.items():
+        if not hasattr(caller, "get_hookimpls") or caller.spec is not None:
             continue
         for impl in caller.get_hookimpls():
             close = closest(name, known)

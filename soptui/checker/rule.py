@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import inspect
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, NamedTuple
 
 from ..i18n import Text
@@ -163,11 +162,11 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        return (inspect.getdoc(cls) or cls.name).splitlines()[0]
+        return (_docstring(cls) or cls.name).splitlines()[0]
 
     @classmethod
     def documentation(cls) -> str:
-        return inspect.getdoc(cls) or cls.summary()
+        return _docstring(cls) or cls.summary()
 
     def check(self, sop: "Sop", context: Context) -> Iterable[Violation]:
         raise NotImplementedError
@@ -233,6 +232,35 @@ class CorpusIndex:
         for path, data in collected.items():
             self.add(path, data)
         return self.check(collected)
+
+
+_DOCSTRINGS: dict[type, str | None] = {}
+
+
+def _docstring(cls: type) -> str | None:
+    """What `inspect.getdoc` gives for a rule class (its docstring, else the nearest base's, with
+    the indentation cleaned), once: every run lists each rule's summary and documentation. Written
+    out because importing inspect (ast, dis, tokenize) cost a one-file lint more than its checking;
+    tests/test_hot_path.py holds the two equal."""
+    if cls not in _DOCSTRINGS:
+        doc = next((base.__doc__ for base in cls.__mro__ if base is not object and base.__doc__ is not None), None)
+        _DOCSTRINGS[cls] = _cleaned(doc) if isinstance(doc, str) else None
+    return _DOCSTRINGS[cls]
+
+
+def _cleaned(doc: str) -> str:
+    """`inspect.cleandoc`: tabs expanded, the first line stripped, the others' common indentation
+    removed, leading and trailing blank lines dropped."""
+    lines = doc.expandtabs().split("\n")
+    margin = min((len(line) - len(line.lstrip()) for line in lines[1:] if line.lstrip()), default=None)
+    lines[0] = lines[0].lstrip()
+    if margin is not None:
+        lines[1:] = [line[margin:] for line in lines[1:]]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines)
 
 
 def step_of(sop: "Sop", pointer: str) -> int | None:

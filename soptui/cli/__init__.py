@@ -78,9 +78,10 @@ def _terminal_width() -> int:
         return 80
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+def build_parser(only: str | None = None, alone: bool = False) -> argparse.ArgumentParser:
     """The parser of every command; with `only`, that command's arguments in full and the others
-    by name and summary (enough for `soptui --help`), importing no other command module."""
+    by name and summary (enough for `soptui --help`), importing no other command module. With
+    `alone` as well, no other command at all: what `soptui COMMAND ...` parses needs none of them."""
     parser = argparse.ArgumentParser(
         prog="soptui",
         description=DESCRIPTION,
@@ -88,30 +89,29 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"soptui {__version__}")
-    common = argparse.ArgumentParser(add_help=False, formatter_class=HelpFormatter)
-    common.add_argument(
+    # prog given: argparse would otherwise work it out with a help formatter, which imports shutil
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", prog=parser.prog)
+    for name, (module, summary) in COMMANDS.items():
+        if only is not None and name != only:
+            if not alone:
+                subparsers.add_parser(name, help=summary, formatter_class=HelpFormatter)
+            continue
+        command = import_module(f".{module}", __name__)
+        sub = subparsers.add_parser(name, help=summary, description=command.__doc__, formatter_class=HelpFormatter)
+        _add_language(sub)
+        command.add_arguments(sub)
+        sub.set_defaults(run=command.run)
+    return parser
+
+
+def _add_language(parser: argparse.ArgumentParser) -> None:
+    """Every command's --lang, its first option after --help."""
+    parser.add_argument(
         "--lang",
         choices=("id", "en"),
         default=os.environ.get("SOPTUI_LANG") if os.environ.get("SOPTUI_LANG") in ("id", "en") else None,
         help="language of messages: id (Bahasa Indonesia, default) or en",
     )
-    # prog given: argparse would otherwise work it out with a help formatter, which imports shutil
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", prog=parser.prog)
-    for name, (module, summary) in COMMANDS.items():
-        if only is not None and name != only:
-            subparsers.add_parser(name, help=summary, formatter_class=HelpFormatter)
-            continue
-        command = import_module(f".{module}", __name__)
-        sub = subparsers.add_parser(
-            name,
-            parents=[common],
-            help=summary,
-            description=command.__doc__,
-            formatter_class=HelpFormatter,
-        )
-        command.add_arguments(sub)
-        sub.set_defaults(run=command.run)
-    return parser
 
 
 def run_process() -> None:
@@ -149,8 +149,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _command(argv: list[str]) -> int:
     # Build (and import) only the command named, if any: `soptui --version` and `soptui --help`
-    # need no command module at all.
-    parser = build_parser(only=next((arg for arg in argv if arg in COMMANDS), ""))
+    # need no command module at all. Named first, the command is parsed by its own parser alone
+    # (each parser costs a start some gettext look-ups); after an option (`soptui -h lint`), the
+    # others are there by name for the help.
+    command = next((arg for arg in argv if arg in COMMANDS), "")
+    parser = build_parser(only=command, alone=bool(argv) and argv[0] == command)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

@@ -7,11 +7,9 @@ import sys
 from functools import cached_property
 from pathlib import Path
 
-import pluggy
-
 from ..checker.config import Config, ConfigError, find_config, load_config, selector_notes, unknown_selectors
 from ..checker.engine import Checker, LintResult
-from ..checker.plugins import Plugins, load_plugins
+from ..checker.plugins import PluginError, Plugins, load_plugins
 from ..checker.rule import Context
 from ..loading.discover import MissingPath, UnusablePath, find_sop_files
 from ..loading.not_sop import split_not_sops
@@ -165,7 +163,7 @@ def _plugins(args: argparse.Namespace, config: Config) -> Plugins:
     try:
         plugins = load_plugins(include=[*config.plugins, *getattr(args, "plugin", [])],
                                exclude=getattr(args, "no_plugin", []))
-    except pluggy.PluginValidationError as error:
+    except PluginError as error:
         raise UsageError(str(error)) from None
     for failure in plugins.failed:
         print(f"soptui: plugin '{failure.name}' {failure.version} ({failure.origin}) gagal dimuat "
