@@ -1,10 +1,11 @@
 """Speed of `soptui lint`, printed side by side with what it is measured against.
 
     python bench/run.py [COUNT] [--sizes 1000,10000,50000] [--only growth|changed-since|one-file]
-                        [--against OTHER_SOPTUI] [--rounds N] [--one-file-rounds N]
+                        [--against OTHER_SOPTUI] [--rounds N] [--one-file-rounds N] [--growth-rounds M]
         (default 10,000 SOPs and sizes 1,000 and 10,000; each corpus is generated once, in bench/out/;
-        --against: figures 4 and 6 also for another installation's `soptui` (another branch), the
-        two measured in alternation, N rounds (default 5; figure 4: 21), medians side by side)
+        --against: figures 4, 5 and 6 also for another installation's `soptui` (another branch), the
+        two measured in alternation, N rounds (default 5; figure 4: 21; figure 5: M, default 1),
+        medians side by side)
 
 Figures, all wall-clock, best of N where noted:
   1. `soptui lint` on the corpus, cold (empty cache)
@@ -17,11 +18,15 @@ Figures, all wall-clock, best of N where noted:
   5. how the cost grows: `soptui lint --no-cache` at each of `--sizes`, on the plain corpus and on
      the stress corpus (`generate.py --stress`: keterkaitan cross-references, nomor shared by
      every 1,000 SOPs), as wall time and CPU time per SOP (the lint's process and its workers,
-     from `os.wait4`) and peak memory (the largest resident set of the lint or any worker);
-     tomllib's parse of the same files, CPU per SOP, beside it
+     from `os.wait4`), that CPU split into the lint's own process ("parent": start-up, taking the
+     workers' results, the corpus rules, the report) and its workers, and peak memory (the largest
+     resident set of the lint or any worker); tomllib's parse of the same files, CPU per SOP,
+     beside it. The lint runs here through `python -I -c` importing the installation's
+     `soptui.cli.run_process`, the console script's own call, so that it can write down its own
+     CPU time at exit
   6. `--changed-since HEAD` in a git repository of COUNT SOPs with one file changed, first and
      again (median of the rounds), beside a full run with the cache warm (target: no slower) and
-     a replayed one
+     a replayed one; and the CPU time of the same runs (steadier on a shared machine)
 """
 
 from __future__ import annotations
@@ -105,19 +110,66 @@ def corpus_of(kind: str, count: int) -> Path:
     return corpus
 
 
-def growth(soptui: list[str], env: dict, sizes: list[int]) -> None:
-    """Figure 5: cost per SOP and peak memory at each size, on both corpora."""
-    print("\nhow the cost grows: soptui lint --no-cache --format json (CPU: the lint and its workers)\n")
-    print(f"  {'corpus':8s} {'SOPs':>7s} {'wall':>8s} {'CPU':>8s} {'wall/SOP':>9s} {'CPU/SOP':>8s}"
-          f" {'peak MB':>8s} {'tomllib CPU/SOP':>16s}")
+# The console script's call, which also writes the process's own CPU seconds (without those of
+# its workers) to the file named by BENCH_OWN_CPU when it exits.
+_LINT_OWN_CPU = """import atexit, os, resource, sys
+def _own():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    with open(os.environ["BENCH_OWN_CPU"], "w") as out:
+        out.write(repr(usage.ru_utime + usage.ru_stime))
+atexit.register(_own)
+sys.argv[0] = "soptui"
+from soptui.cli import run_process
+run_process()
+"""
+
+
+def python_of(soptui: list[str]) -> str:
+    """The Python of the environment a `soptui` program was installed in."""
+    if len(soptui) > 1:
+        return soptui[0]  # [python, "-m", "soptui"]
+    script = Path(soptui[0])
+    beside = script.parent / "python"
+    if beside.exists():
+        return str(beside)
+    shebang = script.read_text("utf-8", errors="replace").split("\n", 1)[0]
+    return shebang[2:].strip() if shebang.startswith("#!") else sys.executable
+
+
+def split_measured(soptui: list[str], args: list[str], env: dict) -> tuple[float, float, float, float]:
+    """`measured` of `soptui ARGS`, with the lint's own process's share of the CPU seconds:
+    (wall, CPU, peak MB, own CPU)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        own = Path(scratch) / "own"
+        wall, cpu, peak = measured([python_of(soptui), "-I", "-c", _LINT_OWN_CPU, *args], dict(env, BENCH_OWN_CPU=str(own)))
+        return wall, cpu, peak, float(own.read_text())
+
+
+def growth(soptuis: dict[str, list[str]], env: dict, sizes: list[int], rounds: int = 1) -> None:
+    """Figure 5: cost per SOP and peak memory at each size, on both corpora; with several
+    installations, measured in alternation, medians of the rounds."""
+    print("\nhow the cost grows: soptui lint --no-cache --format json (CPU: the lint and its workers;"
+          f" parent: the lint's own process; {rounds} round(s), median)\n")
+    print(f"  {'':8s} {'corpus':8s} {'SOPs':>7s} {'wall':>8s} {'CPU':>8s} {'wall/SOP':>9s} {'CPU/SOP':>8s}"
+          f" {'parent':>8s} {'workers':>8s} {'peak MB':>8s} {'tomllib CPU/SOP':>16s} {'CPU/tomllib':>12s}")
     for kind in ("plain", "stress"):
         for count in sizes:
             corpus = corpus_of(kind, count)
             files = sorted(corpus.rglob("*.toml"))
-            wall, cpu, peak = measured([*soptui, "lint", str(corpus), "--format", "json", "--quiet", "--no-cache"], env)
-            _, parse_cpu = parse_cost(files)
-            print(f"  {kind:8s} {len(files):7d} {wall:7.2f}s {cpu:7.2f}s {wall / len(files) * 1000:7.3f}ms"
-                  f" {cpu / len(files) * 1000:6.3f}ms {peak:8.0f} {parse_cpu / len(files) * 1000:14.3f}ms", flush=True)
+            args = ["lint", str(corpus), "--format", "json", "--quiet", "--no-cache"]
+            runs: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in soptuis}
+            parses = []
+            for _ in range(rounds):
+                for name, soptui in soptuis.items():
+                    runs[name].append(split_measured(soptui, args, env))
+                parses.append(parse_cost(files)[1])
+            per_sop = 1000 / len(files)
+            parse_cpu = statistics.median(parses) * per_sop
+            for name in soptuis:
+                wall, cpu, peak, own = (statistics.median(column) for column in zip(*runs[name]))
+                print(f"  {name:8s} {kind:8s} {len(files):7d} {wall:7.2f}s {cpu:7.2f}s {wall * per_sop:7.3f}ms"
+                      f" {cpu * per_sop:6.3f}ms {own * per_sop:6.3f}ms {(cpu - own) * per_sop:6.3f}ms {peak:8.0f}"
+                      f" {parse_cpu:14.3f}ms {cpu * per_sop / parse_cpu:11.2f}x", flush=True)
 
 
 def one_file(soptuis: dict[str, list[str]], env: dict, path: Path, rounds: int) -> dict[str, float]:
@@ -162,6 +214,13 @@ def changed_since(soptuis: dict[str, list[str]], env: dict, count: int, rounds: 
     victim = sorted((repository / "sops").rglob("*.toml"))[count // 2]
     lint = {name: [*soptui, "lint", "sops", "--format", "json", "--quiet"] for name, soptui in soptuis.items()}
     figures: dict[str, dict[str, list[float]]] = {name: {} for name in soptuis}
+    cpus: dict[str, dict[str, list[float]]] = {name: {} for name in soptuis}  # the same runs' CPU
+
+    def run(name: str, kind: str, command: list[str]) -> None:
+        wall, cpu, _ = measured(command, envs[name], cwd=repository)
+        figures[name].setdefault(kind, []).append(wall)
+        cpus[name].setdefault(kind, []).append(cpu)
+
     with tempfile.TemporaryDirectory() as caches:
         envs = {name: dict(env, SOPTUI_CACHE_DIR=str(Path(caches) / str(number)))
                 for number, name in enumerate(soptuis)}
@@ -171,28 +230,33 @@ def changed_since(soptuis: dict[str, list[str]], env: dict, count: int, rounds: 
         try:
             for _ in range(rounds):
                 for name in soptuis:
-                    figures[name].setdefault("replayed", []).append(timed(lint[name], envs[name], cwd=repository))
+                    run(name, "replayed", lint[name])
             victim.write_bytes(original.replace(b"no = 2\n", b"no = 20\n", 1))
             for round_ in range(rounds):
                 for name in soptuis:
-                    runs = [*lint[name], "--changed-since", "HEAD"]
-                    kind = "first" if round_ == 0 else "again"
-                    figures[name].setdefault(kind, []).append(timed(runs, envs[name], cwd=repository))
+                    run(name, "first" if round_ == 0 else "again", [*lint[name], "--changed-since", "HEAD"])
                     for record in Path(envs[name]["SOPTUI_CACHE_DIR"]).glob("replay-*"):
                         record.unlink()  # a full run from the cache, not a replay of the one before
-                    figures[name].setdefault("full", []).append(timed(lint[name], envs[name], cwd=repository))
+                    run(name, "full", lint[name])
         finally:
             victim.write_bytes(original)
     print(f"\n--changed-since HEAD, {count} SOPs in git, one file changed "
           f"(median of {rounds} rounds, first: round 1 alone)\n")
     print(f"  {'':40s}" + "".join(f" {name:>14s}" for name in soptuis))
     medians = {name: {kind: statistics.median(values) for kind, values in kinds.items()} for name, kinds in figures.items()}
+    cpu_medians = {name: {kind: statistics.median(values) for kind, values in kinds.items()} for name, kinds in cpus.items()}
     for kind, label in [("replayed", "full run, nothing changed (replayed)"),
                         ("full", "full run, one file changed, cache warm"),
                         ("first", "--changed-since HEAD, first"),
                         ("again", "--changed-since HEAD, again")]:
         if all(kind in medians[name] for name in soptuis):
             print(f"  {label:40s}" + "".join(f" {medians[name][kind]:12.3f} s" for name in soptuis))
+    # On a shared machine the wall time moves with the others' load; the CPU time (the lint's
+    # process, its workers and git, from `os.wait4`) much less.
+    print(f"\n  CPU time, median of the same runs{'':7s}" + "".join(f" {name:>14s}" for name in soptuis))
+    for kind, label in [("full", "full run, one file changed, cache warm"), ("again", "--changed-since HEAD, again")]:
+        if all(kind in cpu_medians[name] for name in soptuis):
+            print(f"  {label:40s}" + "".join(f" {cpu_medians[name][kind]:12.3f} s" for name in soptuis))
     for name in soptuis:
         again = medians[name].get("again", medians[name]["first"])
         print(f"  {name}: again / full warm = {again / medians[name]['full']:.2f} (target <= 1); "
@@ -205,19 +269,20 @@ def main() -> None:
     parser.add_argument("--sizes", type=lambda text: [int(size) for size in text.split(",")],
                         default=[1_000, 10_000], help="corpus sizes for figure 5 (default 1000,10000)")
     parser.add_argument("--only", choices=["growth", "changed-since", "one-file"], help="print only figure 5, 6 or 4")
-    parser.add_argument("--against", metavar="OTHER_SOPTUI", help="figures 4 and 6 also for another installation")
+    parser.add_argument("--against", metavar="OTHER_SOPTUI", help="figures 4, 5 and 6 also for another installation")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of figure 6 (default 5)")
     parser.add_argument("--one-file-rounds", type=int, default=21, help="rounds of figure 4 (default 21)")
+    parser.add_argument("--growth-rounds", type=int, default=1, help="rounds of figure 5 (default 1)")
     options = parser.parse_args()
     count, sizes, only, against, rounds = options.count, options.sizes, options.only, options.against, options.rounds
     soptui = installed_soptui()
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    soptuis = {"this": soptui, **({"against": [against]} if against else {})}
     if only == "growth":
         with tempfile.TemporaryDirectory() as cache:
-            growth(soptui, dict(env, SOPTUI_CACHE_DIR=cache), sizes)
+            growth(soptuis, dict(env, SOPTUI_CACHE_DIR=cache), sizes, options.growth_rounds)
         return
-    soptuis = {"this": soptui, **({"against": [against]} if against else {})}
     if only == "changed-since":
         changed_since(soptuis, env, count, rounds)
         return
@@ -259,7 +324,7 @@ def main() -> None:
     if against:
         print_one_file(one, soptuis, options.one_file_rounds)
     with tempfile.TemporaryDirectory() as cache:
-        growth(soptui, dict(env, SOPTUI_CACHE_DIR=cache), sizes)
+        growth(soptuis, dict(env, SOPTUI_CACHE_DIR=cache), sizes, options.growth_rounds)
     changed_since(soptuis, env, count, rounds)
 
 

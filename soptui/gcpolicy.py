@@ -48,6 +48,19 @@ def spare_at_exit() -> None:
     gc.freeze()
 
 
+@contextmanager
+def frozen_for_fork():
+    """Run a block that forks workers with everything this process holds in the collector's
+    permanent generation, then put it back. A forked worker's collector (on: `in_worker`) then
+    never walks the heap it inherited, which would cost it that whole traversal and copy every
+    page it touches (a collection writes to each object it visits)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def in_worker() -> None:
     """A forked worker inherits the parent's paused collector; a rule may make cycles."""
     gc.enable()

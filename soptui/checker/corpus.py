@@ -54,6 +54,15 @@ class CorpusState:
             if rule.code in result.collected:
                 self.collected[rule.code][result.path] = result.collected[rule.code]
 
+    def add_summaries(self, summaries: dict[str, dict[str, Any]]) -> None:
+        """`add` of many files known by what the corpus rules collected from each alone (path ->
+        rule code -> data: the cache's index), a rule at a time."""
+        for rule in self.rules:
+            code, into = rule.code, self.collected[rule.code]
+            for path, collected in summaries.items():
+                if code in collected:
+                    into[path] = collected[code]
+
     def judge(self, only: set[str] | None = None) -> "CorpusState":
         """The findings of every corpus rule over what was added; with `only`, the findings in
         those files alone (`--changed-since`: the rest of the corpus is judged by, not judged)."""

@@ -3,25 +3,28 @@
 Below `PARALLEL_MIN_FILES` the work is done in this process: starting workers costs more than
 it saves. Above it, files are dealt out in chunks to worker processes, each of which builds its
 own `Checker` from the same rule classes, configuration and context, reads its files, and sends
-back results as JSON text of the cache's plain-data form.
+back results in the cache's plain-data form: as JSON text when the caller keeps a cache (which
+stores that text), else a chunk's results marshalled together, which costs both sides less.
 """
 
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import time
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
 from ..files import read_regular
-from ..gcpolicy import in_worker
+from ..gcpolicy import frozen_for_fork, in_worker
 from ..loading.loader import MAX_FILE_BYTES, load_bytes
 from .engine import Checker, FileResult
 from .plain import decode, encode
 
 PARALLEL_MIN_FILES = 300
 CHUNK = 64
+CHUNK_AT_END = 8  # the smallest chunk, dealt out last (see `_chunks`)
 IN_FLIGHT = 3  # chunks submitted ahead per worker
 
 _worker: Checker | None = None
@@ -46,7 +49,7 @@ class Checked(NamedTuple):
     data: dict | None = None
 
 
-def read_file(path: Path) -> tuple[bytes, int, int] | None:
+def read_file(path: Path | str) -> tuple[bytes, int, int] | None:
     """The file's bytes, with its mtime and size from before they were read: an edit during the
     read then shows as a newer mtime, and the cache never pairs new stamps with old content."""
     try:
@@ -56,7 +59,7 @@ def read_file(path: Path) -> tuple[bytes, int, int] | None:
     return data, info.st_mtime_ns, info.st_size
 
 
-def check_one(checker: Checker, path: Path, digests: bool = True) -> Checked:
+def check_one(checker: Checker, path: Path | str, digests: bool = True) -> Checked:
     read = read_file(path)
     if read is None:
         return Checked(str(path), None, checker.check_file(path), None)  # reports why it cannot be read
@@ -65,7 +68,7 @@ def check_one(checker: Checker, path: Path, digests: bool = True) -> Checked:
     return Checked(str(path), version, checker.check_loaded(load_bytes(data, str(path))), None)
 
 
-def check_many(checker: Checker, paths: list[Path], digests: bool = True) -> list[Checked]:
+def check_many(checker: Checker, paths: list[Path] | list[str], digests: bool = True) -> list[Checked]:
     """`check_one` of each path, in order, the rules run over them all together
     (`Checker.check_all_loaded`)."""
     checked: list[Checked] = []
@@ -111,11 +114,36 @@ def _start_worker(rule_classes, config, context, parent: int | None = None) -> N
     _worker = Checker(rule_classes, config, context)
 
 
-def _check_chunk(paths: list[Path], digests: bool) -> list[tuple[str, tuple | None, str]]:
+def _check_chunk(paths: list[str], digests: bool) -> list[tuple[str, tuple | None, str]] | bytes:
+    checked = check_many(_worker, paths, digests)
+    if not digests:  # no cache to store JSON text: marshal is several times cheaper to make and read
+        try:
+            return marshal.dumps([(c.path, c.version, encode(c.result)) for c in checked])
+        except ValueError:
+            pass  # a plugin collected what marshal refuses (a subclass of a list, say): JSON text then
     # JSON text rather than nested lists: cheaper to send, and what the cache stores anyway, so
     # the parent never encodes a result again.
-    return [(c.path, c.version, json.dumps(encode(c.result), ensure_ascii=False))
-            for c in check_many(_worker, paths, digests)]
+    return [(c.path, c.version, json.dumps(encode(c.result), ensure_ascii=False)) for c in checked]
+
+
+def _results(chunk: list[tuple[str, tuple | None, str]] | bytes) -> Iterator[tuple[str, tuple | None, str | None, dict]]:
+    """(path, version, JSON text or None, plain data) of each result `_check_chunk` sent."""
+    if isinstance(chunk, bytes):
+        for name, version, data in marshal.loads(chunk):
+            yield name, version, None, data
+    else:
+        for name, version, text in chunk:
+            yield name, version, text, json.loads(text)
+
+
+def _chunks(paths: list[str], workers: int) -> Iterator[list[str]]:
+    """`paths` in chunks of `CHUNK`, smaller towards the end: when the last chunk is dealt out,
+    the other workers go idle until it is done, so the last ones are kept short."""
+    start, total = 0, len(paths)
+    while start < total:
+        size = max(CHUNK_AT_END, min(CHUNK, (total - start) // (2 * workers)))
+        yield paths[start:start + size]
+        start += size
 
 
 def workers() -> int:
@@ -138,13 +166,16 @@ def check_files(checker: Checker, paths: list[Path],
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     rule_classes = [(checker.plugin_of[r.code], type(r)) for r in checker.rules]
-    chunks = iter([paths[i:i + CHUNK] for i in range(0, total, CHUNK)])
+    # As text: a Path is pickled as its parts and parsed again on arrival, which cost the two
+    # sides more per file than some rules do.
+    chunks = _chunks([str(path) for path in paths], workers())
     done = 0
     with ProcessPoolExecutor(max_workers=workers(), initializer=_start_worker,
                              initargs=(rule_classes, checker.config, checker.context, os.getpid())) as pool:
         # A few chunks in flight per worker, not all of them: results waiting for the parent
         # (which decodes them while the workers check) would otherwise pile up in memory.
-        pending: set = set()
+        with frozen_for_fork():  # a pool that forks starts all its workers at the first submit
+            pending = {pool.submit(_check_chunk, next(chunks), digests)}
         while True:
             while len(pending) < IN_FLIGHT * workers():
                 chunk = next(chunks, None)
@@ -155,8 +186,7 @@ def check_files(checker: Checker, paths: list[Path],
                 break
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
-                for name, version, text in future.result():
-                    data = json.loads(text)
+                for name, version, text, data in _results(future.result()):
                     if decoded:
                         yield Checked(name, version, decode(name, data), text)
                     else:

@@ -4,45 +4,103 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 from pathlib import Path
 
 
-def _git(*args: str, cwd: Path) -> str:
+def _git(*args: str, cwd: Path | str) -> str:
+    return _output(_start(*args, cwd=cwd), args)
+
+
+def _start(*args: str, cwd: Path | str) -> subprocess.Popen:
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+        return subprocess.Popen(["git", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     except FileNotFoundError:
         raise RuntimeError("git tidak ditemukan (git not found)") from None
-    if done.returncode != 0:
-        raise RuntimeError(f"git {' '.join(args)}: {done.stderr.strip()}")
-    return done.stdout
 
 
-def changed_files(revision: str, files: list[Path]) -> tuple[list[Path], dict[str, str | None]]:
+def _output(running: subprocess.Popen, args: tuple[str, ...]) -> str:
+    out, err = running.communicate()
+    if running.returncode != 0:
+        raise RuntimeError(f"git {' '.join(args)}: {err.strip()}")
+    return out
+
+
+def changed_files(revision: str, files: list[str] | list[Path]) -> tuple[list, dict[str, str | None]]:
     """The `files` whose content differs from `revision` (including new, untracked ones), and for
-    each of those its text at `revision` (None when it did not exist then)."""
+    each of those its text at `revision` (None when it did not exist then). The files are names
+    or paths; the changed ones come back as given."""
     if not files:
         return [], {}
-    cwd = files[0].resolve().parent
-    top = Path(os.path.realpath(_git("rev-parse", "--show-toplevel", cwd=cwd).strip()))
-    _git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", cwd=top)
-    changed = set(_git("diff", "--name-only", "--no-renames", revision, "--", cwd=top).splitlines())
-    changed |= set(_git("ls-files", "--others", "--exclude-standard", cwd=top).splitlines())
+    cwd = os.path.dirname(os.path.realpath(files[0]))
+    top = os.path.realpath(_git("rev-parse", "--show-toplevel", cwd=cwd).strip())
+    # The revision checked, the diff and the untracked files asked at once: git's three answers
+    # cost a lint of ten thousand SOPs more than the rest of its setup.
+    verify = ("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    diff = ("diff", "--name-only", "--no-renames", revision, "--")
+    untracked = ("ls-files", "--others", "--exclude-standard")
+    running = [(_start(*args, cwd=top), args) for args in (verify, diff, untracked)]
+    try:
+        answers = [_output(process, args) for process, args in running]
+    finally:
+        for process, _ in running:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    changed = set(answers[1].splitlines())
+    changed |= set(answers[2].splitlines())
     targets, previous = [], {}
     # Each folder resolved once, as strings: ten thousand Path objects cost more than the diff.
-    folders: dict[str, str | None] = {}  # a folder -> its path from the top
+    from_top: dict[str, str | None] = {}  # a folder, its "/" kept -> the same from the top (None: outside)
     for path in files:
-        folder, name = os.path.split(str(path))
-        if folder not in folders:
-            real = os.path.realpath(folder or ".")
-            inside = real == str(top) or real.startswith(str(top) + os.sep)
-            folders[folder] = Path(os.path.relpath(real, top)).as_posix() if inside else None
-        if folders[folder] is None:
+        name = os.fspath(path)
+        cut = name.rfind(os.sep) + 1
+        folder = name[:cut]
+        prefix = from_top.get(folder, False)
+        if prefix is False:
+            prefix = from_top[folder] = _from_top(folder, top)
+        if prefix is None:
             continue  # outside the repository: git knows nothing of it
-        relative = name if folders[folder] == "." else f"{folders[folder]}/{name}"
+        relative = prefix + name[cut:]
         if relative in changed:
             targets.append(path)
             try:
-                previous[str(path)] = _git("show", f"{revision}:{relative}", cwd=top)
+                previous[name] = _git("show", f"{revision}:{relative}", cwd=top)
             except RuntimeError:
-                previous[str(path)] = None
+                previous[name] = None
     return targets, previous
+
+
+def _from_top(folder: str, top: str) -> str | None:
+    """`folder` as git names it from the repository's `top` ("" for the top itself, else with a
+    "/" after it), or None if it lies outside."""
+    real = os.path.realpath(folder or ".")
+    if not (real == top or real.startswith(top + os.sep)):
+        return None
+    relative = Path(os.path.relpath(real, top)).as_posix()
+    return "" if relative == "." else relative + "/"
+
+
+class ChangedSince:
+    """`changed_files`, asked of git on a thread as soon as the files are known: git works on
+    another core while this process goes on (the configuration, the cache's index), and
+    `result` waits for its answer only when the targets are needed."""
+
+    def __init__(self, revision: str, files: list[str] | list[Path]) -> None:
+        self._answer: tuple | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._ask, args=(revision, files), daemon=True)
+        self._thread.start()
+
+    def _ask(self, revision: str, files: list[str] | list[Path]) -> None:
+        try:
+            self._answer = changed_files(revision, files)
+        except BaseException as error:  # noqa: BLE001 - raised again where the answer is taken
+            self._error = error
+
+    def result(self) -> tuple[list, dict[str, str | None]]:
+        """What `changed_files` returns, or raises (RuntimeError: what git said)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._answer

@@ -12,6 +12,7 @@ disk until they are reported (`spill`), never decoded in this process before the
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -29,19 +30,17 @@ Progress = Callable[[int, int], None]
 SPILL_MIN_FILES = 2_000
 
 
-def lint(checker: Checker, files: list[Path], targets: list[Path] | None = None, key: str | None = None,
-         progress: Progress | None = None) -> LintResult:
+def lint(checker: Checker, files: list[str] | list[Path], targets: list[str] | list[Path] | None = None,
+         key: str | None = None, progress: Progress | None = None, *, store: "Store | None" = None) -> LintResult:
     """Every file of `files` checked (the corpus rules see them all), the findings of `targets`
     (default: all of them) reported. With `key` (see `cache.engine_key`) results are taken from
-    and kept in that cache."""
-    reported = None if targets is None or len(targets) == len(files) else {str(p) for p in targets}
+    and kept in that cache; `store` is that cache when the caller opened it already
+    (`open_store`), and is closed here."""
+    reported = None if targets is None or len(targets) == len(files) else {os.fspath(p) for p in targets}
     # Files checked against an older revision (--changed-since): their findings depend on it.
     revision_bound = checker.context.previous_text or {}
-    store = None
-    if key is not None:
-        from .cache import Store, cache_dir  # optional (--no-cache): its hashing is then not imported
-
-        store = Store(cache_dir() / f"{key}.lines")
+    if store is None and key is not None:
+        store = open_store(key)
     corpus = CorpusState(checker)
     spilled = _spilled() if len(files if reported is None else reported) >= SPILL_MIN_FILES else None
     findings: list[Finding] = []
@@ -58,19 +57,35 @@ def lint(checker: Checker, files: list[Path], targets: list[Path] | None = None,
                 spilled.add_plain(result.path, data["fixes"], data["findings"])
             counted.append(result.coverage)
 
-    names = [str(path) for path in files]
+    names = [os.fspath(path) for path in files]
     try:
         misses = []
+        unreported = []  # the files only the corpus rules need (--changed-since)
         for path, name in zip(files, names):
             cached = None
             if store is not None and name not in revision_bound:
-                cached = store.reuse(path, whole=reported is None or name in reported, plain=spilled is not None)
+                if reported is not None and name not in reported:
+                    unreported.append(name)
+                    continue
+                cached = store.reuse(path, whole=True, plain=spilled is not None)
             if cached is None:
                 misses.append(path)
             elif isinstance(cached, dict):
                 take(decode(name, cached, findings=False), cached)
             else:
                 take(cached)
+        if unreported:
+            # What the corpus rules collected, from the cache's index, in one pass; a file whose
+            # entry is not plainly current there goes the way of a reported one.
+            summaries, rest = store.summaries(unreported)
+            corpus.add_summaries(summaries)
+            for path, name in zip(files, names) if rest else ():
+                if name in rest:
+                    cached = store.reuse(path, whole=False)
+                    if cached is None:
+                        misses.append(path)
+                    else:
+                        take(cached)
         for checked in parallel.check_files(checker, misses, progress, digests=store is not None,
                                             decoded=spilled is None):
             take(checked.result, checked.data)
@@ -88,6 +103,13 @@ def lint(checker: Checker, files: list[Path], targets: list[Path] | None = None,
     shown = names if reported is None else [name for name in names if name in reported]
     return LintResult(shown, findings if spilled is None else spilled, checker.infos(),
                       coverage.total(counted))
+
+
+def open_store(key: str) -> "Store":
+    """The cache of the engine key `key`, as a lint uses it."""
+    from .cache import Store, cache_dir  # optional (--no-cache): its hashing is then not imported
+
+    return Store(cache_dir() / f"{key}.lines")
 
 
 def _spilled() -> SpilledFindings | None:

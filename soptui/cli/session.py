@@ -11,7 +11,7 @@ from ..checker.config import Config, ConfigError, find_config, load_config, sele
 from ..checker.engine import Checker, LintResult
 from ..checker.plugins import PluginError, Plugins, load_plugins
 from ..checker.rule import Context
-from ..loading.discover import MissingPath, UnusablePath, find_sop_files
+from ..loading.discover import MissingPath, UnusablePath, find_sop_names
 from ..loading.not_sop import split_not_sops
 from ..registry import Registry, RegistryError, registry_for
 from ..reporting.base import printable
@@ -27,20 +27,35 @@ class NoSopFiles(UsageError):
 class Session:
     """One command's plugins, configuration, checker and files (see `open_session`)."""
 
-    def __init__(self, plugins: Plugins, config: Config, checker: Checker, lang: str, files: list[Path],
-                 targets: list[Path], quiet: bool = False, use_cache: bool = True,
-                 registry: Registry | None = None) -> None:
+    def __init__(self, plugins: Plugins, config: Config, checker: Checker, lang: str, files: list[str],
+                 targets: list[str], quiet: bool = False, use_cache: bool = True,
+                 registry: Registry | None = None, *, changed_since: "ChangedSince | None" = None) -> None:
         self.plugins = plugins
         self.config = config
         self.checker = checker
         self.lang = lang
+        # File names as `Path` writes them, not `Path`s: a corpus has ten thousand of them.
         self.files = files  # everything found under PATH
-        self.targets = targets  # what is reported on (--changed-since narrows it)
+        self._targets = targets  # what is reported on (--changed-since narrows it: see `targets`)
+        self._changed_since = changed_since  # git's answer, while it is being asked
         self.quiet = quiet
         self.use_cache = use_cache
         # The dasar hukum registry of this configuration and these plugins: the checker's
         # context holds the same one, which is what the rules read.
         self.registry = registry
+
+    @property
+    def targets(self) -> list[str]:
+        """The files reported on: with --changed-since, those git names, their texts at the
+        revision given to the checker's context (asked on a thread: see `ChangedSince`)."""
+        if self._changed_since is not None:
+            try:
+                targets, previous = self._changed_since.result()
+            except RuntimeError as error:
+                raise UsageError(str(error)) from None
+            self._targets, self.checker.context.previous_text = targets, previous
+            self._changed_since = None
+        return self._targets
 
     @property
     def reporters(self) -> dict[str, type]:
@@ -58,11 +73,19 @@ class Session:
         return engine_key(self.checker)
 
     def lint(self) -> LintResult:
-        from ..checker.run import lint
+        from ..checker.run import lint, open_store
 
         progress = _progress if (not self.quiet and sys.stderr.isatty() and len(self.files) > 50) else None
-        return lint(self.checker, self.files, self.targets, key=self.engine_key if self.use_cache else None,
-                    progress=progress)
+        key = self.engine_key if self.use_cache else None
+        # The cache's index is read while git answers --changed-since, before the targets.
+        store = open_store(key) if key is not None and self._changed_since is not None else None
+        try:
+            targets = self.targets
+        except UsageError:
+            if store is not None:
+                store.close()
+            raise
+        return lint(self.checker, self.files, targets, key=key, progress=progress, store=store)
 
 
 def _progress(done: int, total: int) -> None:
@@ -74,7 +97,7 @@ def open_session(args: argparse.Namespace) -> Session:
     paths = getattr(args, "paths", None) or (["sops"] if Path("sops").is_dir() else ["."])
     skipped: list[str] = []
     try:
-        files = find_sop_files(paths, follow_links=getattr(args, "follow_links", False), skipped=skipped)
+        files = find_sop_names(paths, follow_links=getattr(args, "follow_links", False), skipped=skipped)
     except MissingPath as missing:
         raise UsageError(f"tidak ada berkas atau folder '{missing}' (no such file or folder)") from None
     except UnusablePath as error:
@@ -83,7 +106,7 @@ def open_session(args: argparse.Namespace) -> Session:
         print(f"soptui: {len(skipped)} tautan simbolik keluar dari folder tidak diikuti (symbolic links "
               f"out of the folder not followed; --follow-links to follow): {printable(', '.join(skipped[:3]))}"
               + (" ..." if len(skipped) > 3 else ""), file=sys.stderr)
-    named = {Path(p) for p in paths if not Path(p).is_dir()}  # as find_sop_files keeps them
+    named = {str(Path(p)) for p in paths if not Path(p).is_dir()}  # as find_sop_names writes them
     files, not_sops = split_not_sops(files, named)
     if not_sops and not getattr(args, "quiet", False):
         note_not_sops(not_sops)
@@ -91,6 +114,11 @@ def open_session(args: argparse.Namespace) -> Session:
         raise NoSopFiles("tidak ada berkas SOP untuk diperiksa (no SOP files to check)")
     if not files:
         raise UsageError(f"tidak ada berkas .toml di {', '.join(paths)} (no .toml files found)")
+    changed_since = None
+    if getattr(args, "changed_since", None):
+        from ..checker.revisions import ChangedSince
+
+        changed_since = ChangedSince(args.changed_since, files)  # git answers while the rest is set up
     try:
         config = _config(args, Path(paths[0]))
     except ConfigError as error:
@@ -111,27 +139,19 @@ def open_session(args: argparse.Namespace) -> Session:
     # The registry of this configuration and these plugins, built once: the rules, the workers
     # and the cache key all read it from the context.
     registry = _registry(config, plugins)
-    previous = None
-    targets = files
-    if getattr(args, "changed_since", None):
-        from ..checker.revisions import changed_files
-
-        try:
-            targets, previous = changed_files(args.changed_since, files)
-        except RuntimeError as error:
-            raise UsageError(str(error)) from None
-    context = Context(previous_text=previous, registry=registry)
+    # With --changed-since, the texts at the revision come with the targets (`Session.targets`).
+    context = Context(previous_text=None, registry=registry)
     try:
         checker = Checker(rule_classes, config, context)
     except ConfigError as error:
         raise UsageError(str(error)) from None
     lang = getattr(args, "lang", None) or config.lang or "id"
-    return Session(plugins, config, checker, lang, files, targets,
+    return Session(plugins, config, checker, lang, files, files,
                    quiet=getattr(args, "quiet", False), use_cache=not getattr(args, "no_cache", False),
-                   registry=registry)
+                   registry=registry, changed_since=changed_since)
 
 
-def note_not_sops(not_sops: list[tuple[Path, str]], shown: int = 5) -> None:
+def note_not_sops(not_sops: list[tuple[str | Path, str]], shown: int = 5) -> None:
     """One line on standard error for each TOML file skipped as plainly not an SOP (at most
     `shown`, then how many more): a note, not a finding, so it neither fails a run nor hides."""
     for path, reason in not_sops[:shown]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterator
 
 # Configuration files share the .toml suffix but are never SOPs.
 NOT_SOPS = frozenset({"pyproject.toml", "soptui.toml", "Cargo.toml", "taplo.toml", ".taplo.toml"})
@@ -35,18 +34,20 @@ def _inside(target: str, root: str) -> bool:
 
 
 def _sop_files_under(folder: str, root: str, follow_links: bool, skipped: list[str],
-                     links: dict[str, str]) -> Iterator[str]:
+                     links: dict[str, str], found: list[str]) -> list[str]:
+    """`found` with the SOP files under `folder` added, in order."""
     # os.scandir rather than Path.rglob: a corpus has thousands of files, and skipped folders
-    # are never entered. Like rglob, symlinked folders are not followed.
+    # are never entered. Like rglob, symlinked folders are not followed. Each folder's entries
+    # in order of name: the names come out sorted by their parts, with no sort of all of them.
     try:
-        entries = list(os.scandir(folder))
+        entries = sorted(os.scandir(folder), key=_name)
     except OSError as error:
         raise UnusablePath(f"{folder}: folder tidak dapat dibaca (cannot read the folder): {error.strerror}") from None
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             if not (entry.name.startswith(".") or entry.name in SKIPPED_DIRS):
                 _check_name(entry.path)
-                yield from _sop_files_under(entry.path, root, follow_links, skipped, links)
+                _sop_files_under(entry.path, root, follow_links, skipped, links, found)
             continue
         if not entry.name.endswith(".toml") or entry.name in NOT_SOPS:
             continue
@@ -59,7 +60,12 @@ def _sop_files_under(folder: str, root: str, follow_links: bool, skipped: list[s
             if os.path.isdir(target):
                 continue
             links[entry.path] = target
-        yield entry.path  # a FIFO or a device too: the loader refuses it, at its name
+        found.append(entry.path)  # a FIFO or a device too: the loader refuses it, at its name
+    return found
+
+
+def _name(entry: os.DirEntry) -> str:
+    return entry.name
 
 
 def _resolve(path: str) -> str:
@@ -82,8 +88,15 @@ def find_sop_files(paths: list[str | Path], follow_links: bool = False,
     `follow_links` (its name goes to `skipped`): a repository under review must not make
     soptui print another file's content.
     """
+    return [Path(name) for name in find_sop_names(paths, follow_links, skipped)]
+
+
+def find_sop_names(paths: list[str | Path], follow_links: bool = False,
+                   skipped: list[str] | None = None) -> list[str]:
+    """`find_sop_files` as strings, each as `Path` would write it: what a lint of a corpus works
+    with, since building ten thousand `Path` objects costs more than finding the files."""
     skipped = [] if skipped is None else skipped
-    found: dict[Path, None] = {}
+    found: dict[str, None] = {}
     links: dict[str, str] = {}  # a symbolic link found in a folder -> the file it leads to
     for given in paths:
         path = Path(given)
@@ -92,24 +105,29 @@ def find_sop_files(paths: list[str | Path], follow_links: bool = False,
             _resolve(str(given))  # raises: a loop or a dangling link, not "no such file"
         if path.is_dir():
             root = os.path.realpath(path)
-            names = _sop_files_under(str(path), root, follow_links, skipped, links)
-            for name in sorted(names, key=lambda name: name.split(os.sep)):
-                found.setdefault(Path(name), None)
+            folder = str(path)
+            # os.scandir(".") names "./a.toml", which Path writes "a.toml"; the folder is
+            # written as Path writes it, and the names found under it add plain file names.
+            cut = 2 if folder == "." else 0
+            for name in _sop_files_under(folder, root, follow_links, skipped, links, []):
+                found.setdefault(name[cut:], None)
         elif path.exists():
-            found.setdefault(path, None)
+            found.setdefault(str(path), None)
         else:
             raise MissingPath(str(given))
+    if any(name.startswith("./") for name in links):  # found under ".": named as in `found`
+        links = {name[2:] if name.startswith("./") else name: target for name, target in links.items()}
     return _without_second_names(found, links) if links else list(found)
 
 
-def _without_second_names(found: dict[Path, None], links: dict[str, str]) -> list[Path]:
+def _without_second_names(found: dict[str, None], links: dict[str, str]) -> list[str]:
     """Drop a link found in a folder when the file it leads to is linted already, under its own
     name or another link's: one SOP checked twice would be reported as its own duplicate (the
     same nomor in two files). Real paths are taken only when the tree has links."""
-    seen = {os.path.realpath(path) for path in found if str(path) not in links}
+    seen = {os.path.realpath(path) for path in found if path not in links}
     kept = []
     for path in found:
-        target = links.get(str(path))
+        target = links.get(path)
         if target is not None:
             if target in seen:
                 continue

@@ -44,7 +44,9 @@ class DuplicateNomor(CorpusRule):
         if not sop.nomor or not sop.nomor.strip():
             return None
         at = sop.locate("/nomor")  # here, where the text is at hand: see unresolved-keterkaitan
-        return [sop.nomor, at.line, at.col]
+        # its key too, worked out once with the file: a --changed-since run reads ten thousand
+        # files' data from the cache and would otherwise work out every key again
+        return [sop.nomor, at.line, at.col, number_key(sop.nomor)]
 
     def check_corpus(self, collected, context):
         return self.index(context).check_all(collected)
@@ -61,7 +63,7 @@ class _Groups(CorpusIndex):
         self.key_of: dict[str, str] = {}  # path -> its number key
 
     def add(self, path, data):
-        key = self.key_of[path] = number_key(data[0])
+        key = self.key_of[path] = data[3] if len(data) > 3 else number_key(data[0])
         self.groups.setdefault(key, {})[path] = data
 
     def remove(self, path, data):
@@ -93,7 +95,7 @@ class _Groups(CorpusIndex):
             others = [p for p in named[key] if p != path][:NAMED]
             count = len(holders) - 1
             listed = ", ".join(others)
-            nomor, line, col = holders[path]
+            nomor, line, col = holders[path][:3]
             if count > len(others):
                 message = Text(f"nomor {nomor!r} juga dipakai oleh {count} SOP lain, antara lain {listed}",
                                f"nomor {nomor!r} is also used by {count} other SOPs, among them {listed}")

@@ -79,6 +79,8 @@ class TitleIndex:
 
     def add(self, title: str, path: str) -> None:
         self.exact.setdefault(title, set()).add(path)
+        if not self._runs:
+            return  # no index of runs asked for yet (a lint builds them once all titles are in)
         words = title.split()
         for size, index in self._runs.items():
             for run in set(_ngrams(words, size)):
@@ -147,7 +149,9 @@ class UnresolvedKeterkaitan(CorpusRule):
                 pointer = step.pointer + "/keterangan"
                 at = sop.locate(pointer)
                 references.append([pointer, step.no, "SOP " + match[1].strip(), at.line, at.col])
-        return {"nama": sop.nama, "unit": sop.unit, "references": references}
+        # The title as compared, worked out once with the file (see duplicate-nomor's key)
+        title = normalise(sop.nama) if isinstance(sop.nama, str) else None
+        return {"nama": sop.nama, "unit": sop.unit, "references": references, "title": title}
 
     def check_corpus(self, collected, context):
         return self.index(context).check_all(collected)
@@ -200,7 +204,8 @@ class _References(CorpusIndex):
             holders[path] = holders.get(path, 0) + 1
 
     def add(self, path, data):
-        title = self.title_of[path] = normalise(data["nama"])
+        title = data.get("title")
+        title = self.title_of[path] = title if isinstance(title, str) else normalise(data["nama"])
         self.unit_of[path] = unit_key(data.get("unit") or "")
         self.data[path] = data
         self._wanted_of.pop(path, None)

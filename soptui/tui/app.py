@@ -20,8 +20,9 @@ from textual import events, on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.reactive import Reactive
+from textual.screen import Screen
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Header, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets import Header, ProgressBar, Static, TabbedContent
 from rich.text import Text as RichText
 
 from .. import editing
@@ -46,6 +47,8 @@ from .widgets.footer import KeysFooter
 from .widgets.identity import IdentityView
 from .widgets.marks import MARK, STYLE
 from .widgets.procedure import ProcedureView
+from .widgets.stacked_pane import StackedPane, StackedTabs
+from .widgets.text_pane import TextPane
 
 TABS = ("prosedur", "identitas", "diagram", "temuan")
 TAB_TITLES = {"prosedur": "Prosedur", "identitas": "Identitas", "diagram": "Diagram", "temuan": "Temuan"}
@@ -150,21 +153,29 @@ class SoptuiApp(App):
         return action not in self.MAIN_SCREEN_ACTIONS or len(stack) <= 1 or stack[-1].is_modal
 
     # -- layout --------------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        screen = super().get_default_screen()
+        # The header, the main area and the footer cover the screen whole, so its own lines are
+        # never seen: drawn blank, not through Textual's style cache after each change of focus
+        # (the screen's `focused` repaints it).
+        screen.BLANK = True
+        return screen
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="side"):
                 yield CorpusPanel(self.workspace, id="sidebar")
                 yield ProgressBar(id="lint-progress", show_eta=False)
-            with TabbedContent(id="tabs"):
-                with TabPane(say("Prosedur", self.lang), id="prosedur"):
+            with StackedTabs(id="tabs"):
+                with StackedPane(say("Prosedur", self.lang), id="prosedur"):
                     yield ProcedureView(id="procedure")
-                with TabPane(say("Identitas", self.lang), id="identitas"):
+                with StackedPane(say("Identitas", self.lang), id="identitas"):
                     yield IdentityView(id="identity", on_row_findings=self.show_row_findings)
-                    yield Static(id="identity-findings")
-                with TabPane(say("Diagram", self.lang), id="diagram"):
+                    yield TextPane(id="identity-findings")
+                with StackedPane(say("Diagram", self.lang), id="diagram"):
                     yield DiagramView(id="diagram-view")
-                with TabPane(say("Temuan", self.lang), id="temuan"):
+                with StackedPane(say("Temuan", self.lang), id="temuan"):
                     yield FindingsTable(id="findings", relative=self.workspace.relative)
         yield KeysFooter()
 
@@ -373,11 +384,11 @@ class SoptuiApp(App):
                 text.append("  " + say("fix_hint", self.lang), style="green")
             text.append("\n")
         text.rstrip()
-        panel = self.query_one("#identity-findings", Static)
-        # The panel is as tall as its lines: a new layout (a frame more) only when their number changes.
-        lines = len(text.plain.splitlines()) if text.plain else 0
-        panel.update(text, layout=lines != getattr(panel, "shown_lines", -1))
-        panel.shown_lines = lines
+        if not findings:
+            text.append(say("no_finding_here", self.lang), style="dim")
+        # The panel keeps the height the stylesheet gives it, so a row with more or fewer
+        # findings repaints it, not the screen's layout.
+        self.query_one("#identity-findings", TextPane).update(text)
 
     @on(FindingChosen)
     def finding_chosen(self, message: FindingChosen) -> None:
@@ -386,21 +397,22 @@ class SoptuiApp(App):
     def go_to(self, finding: Finding, then=None) -> None:
         """Open the finding's file, show its element, and put the cursor on it."""
         self.last_finding = finding
-        if self.document is None or str(self.document.path) != finding.path:
-            self.open(Path(finding.path))
         parts = finding.pointer.split("/")
-        if len(parts) > 2 and parts[1] == "langkah" and parts[2].isdigit():
-            self._activate("prosedur")
+        tab = "prosedur" if len(parts) > 2 and parts[1] == "langkah" and parts[2].isdigit() \
+            else "identitas" if finding.pointer else "temuan"
+        if self.document is None or str(self.document.path) != finding.path:
+            # Its tab shown first, so that opening the file draws that tab, not the one left.
+            self._show_tab(tab)
+            self.open(Path(finding.path))
+        self._activate(tab)
+        if tab == "prosedur":
             self.query_one(ProcedureView).select_finding(finding)
-        elif finding.pointer:
-            self._activate("identitas")
+        elif tab == "identitas":
             self.query_one(IdentityView).focus_pointer(finding.pointer)
-            self.query_one(IdentityView).focus()
         else:
-            self._activate("temuan")
             table = self.query_one(FindingsTable)
             table.select_finding(finding)
-            table.focus()
+        self._focus_now(tab)
         if then is not None:
             then()
 
@@ -425,12 +437,37 @@ class SoptuiApp(App):
 
     def _activate(self, tab: str) -> None:
         """Show `tab`, drawn from the current state."""
-        self.query_one(TabbedContent).active = tab
+        self._show_tab(tab)
         self._render_tab(tab)
+
+    def _show_tab(self, tab: str) -> None:
+        """Make `tab` the one on screen, its underline under it now. (Tabs moves the underline
+        after the next frame, once the tabs have their places, which never change: a frame
+        more for every change of tab. When it does, the underline is there already.)"""
+        tabs = self.query_one(TabbedContent)
+        if tabs.active == tab:
+            return
+        tabs.active = tab
+        label = tabs.get_tab(tab)
+        underline = tabs.query_one("Underline")
+        underline.highlight_start, underline.highlight_end = \
+            label.virtual_region.shrink(label.styles.gutter).column_span
 
     def action_tab(self, tab: str) -> None:
         self._activate(tab)
-        self.query_one(FOCUS[tab]).focus()
+        self._focus_now(tab)
+
+    def _focus_now(self, tab: str) -> None:
+        """Focus `tab`'s widget now, and tell the footer now, so that both are drawn in the
+        frame that shows the tab where they can be. (Widget.focus waits for the next turn of
+        the app's queue, and the footer hears of the new focus only after the next frame: a
+        frame or two more, each up to a frame's period later.)"""
+        widget = self.query_one(FOCUS[tab])
+        if self.screen is not widget.screen:  # a dialog still over it: focus when it goes
+            widget.focus()
+        elif widget is not self.screen.focused:
+            self.screen.set_focus(widget)
+            self.screen.refresh_bindings()
 
     def action_toggle_sidebar(self) -> None:
         side = self.query_one("#side")

@@ -209,9 +209,9 @@ async def test_identity_tab_shows_the_highlighted_rows_findings_and_fixes_with_f
         row = next(i for i, meta in enumerate(view.rows_meta) if meta[0] == "/dasar_hukum/0")
         view.move_cursor(row=row)
         # in the frame that moves the cursor, not after a message a frame later
-        assert "revoked-regulation" in str(app.query_one("#identity-findings").render())
+        assert "revoked-regulation" in app.query_one("#identity-findings").content.plain
         await pilot.pause()
-        panel = str(app.query_one("#identity-findings").render())
+        panel = app.query_one("#identity-findings").content.plain
         assert "PP 46/2011" in panel and "revoked-regulation" in panel
 
 

@@ -103,6 +103,76 @@ async def test_an_edit_repaints_the_rows_it_changes_and_shows_the_new_value(seed
         assert [i for i, (a, b) in enumerate(zip(lines_before, lines_after)) if a != b] == [y]
 
 
+async def test_a_tab_shown_again_is_repainted_not_laid_out(seeds, monkeypatch):
+    """The panes stay laid out while hidden (widgets/stacked_pane.py): going back to a tab
+    changes which pane is visible, and nothing inside the pane asks for a layout or redraws
+    its scroll bars (a frame more each)."""
+    from textual.scrollbar import ScrollBar
+
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        steps = app.query_one("#steps", StepsTable)
+        size = steps.size
+        await pilot.press("2")
+        await pilot.pause()
+        assert not steps.visible and app.query_one("#identity").size.width > 0
+        refreshed = []
+        refresh = Widget.refresh
+
+        def spy(self, *regions, repaint=True, layout=False, recompose=False):
+            refreshed.append((self, layout))
+            return refresh(self, *regions, repaint=repaint, layout=layout, recompose=recompose)
+
+        monkeypatch.setattr(Widget, "refresh", spy)
+        await pilot.press("1")
+        await pilot.pause()
+        pane = app.query_one("#prosedur")
+        inside = [w for w, layout in refreshed if layout and pane in w.ancestors]
+        assert inside == [] and steps.visible and steps.size == size
+        # ScrollView updates its scroll bars after every layout of the screen, sizes changed or
+        # not, and repaints them (a frame more): FixedSize does it only when a size changed.
+        refreshed.clear()
+        steps._scroll_update(steps.virtual_size)
+        assert not any(isinstance(w, ScrollBar) and w.parent is steps for w, _ in refreshed)
+        # a hidden pane's widgets are out of the focus chain
+        assert app.query_one("#identity") not in app.screen.focus_chain and steps in app.screen.focus_chain
+
+
+async def test_n_into_another_tab_focuses_it_and_moves_the_underline_at_once(seeds):
+    """What `n` changes is drawn in the frame that shows the tab: the focus (and so the footer's
+    keys) and the tab bar's underline are set before the key's handler returns."""
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        finding = next(f for f in app.workspace.findings(Path(AWAYAN)) if f.pointer.startswith("/dasar_hukum"))
+        app.go_to(finding)
+        tabs = app.query_one("#tabs")
+        label = tabs.get_tab("identitas").virtual_region.shrink(tabs.get_tab("identitas").styles.gutter)
+        underline = tabs.query_one("Underline")
+        assert app.screen.focused is app.query_one("#identity")
+        assert (underline.highlight_start, underline.highlight_end) == label.column_span
+        await pilot.pause()
+        assert (underline.highlight_start, underline.highlight_end) == label.column_span
+
+
+async def test_the_identitas_findings_panel_changes_without_a_layout(seeds, monkeypatch):
+    """Rows with more or fewer findings: the panel under the form keeps its height."""
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        await pilot.press("2")
+        await pilot.pause()
+        view = app.query_one("#identity")
+        with_findings = next(i for i, meta in enumerate(view.rows_meta) if meta[0] == "/dasar_hukum/0")
+        layouts, _ = spy_refreshes(monkeypatch, view)
+        for row in (with_findings, 0, with_findings):
+            view.move_cursor(row=row)
+            await pilot.pause()
+        assert layouts == []
+        assert app.query_one("#identity-findings").content.plain
+
+
 async def test_the_cursor_row_is_marked_across_the_table_not_only_in_its_cell(seeds):
     # a cell cursor on the gutter alone left the reviewer guessing which row the detail shows
     app = SoptuiApp(Path("sops"))

@@ -288,3 +288,34 @@ async def test_the_footer_fits_its_keys_again_after_a_resize_and_a_change_of_lan
         await pilot.resize_terminal(200, 50)
         await pilot.pause()
         assert len(assert_footer_whole(app)) == len(wide)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_what_is_drawn_blank_looks_as_it_did(seeds, size):
+    """The screen, the tabs' container, its switcher and the panes draw their own lines blank
+    (BLANK), in their background, not through the style cache: each tab at each size looks the
+    same as with them drawn as Textual draws them."""
+    import re
+
+    def screenshot(app) -> str:  # without the SVG's hash of the styles, which differs
+        return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
+
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=size) as pilot:
+        await start(app, pilot, AWAYAN)
+        tabs = app.query_one("#tabs")
+        blank = [app.screen, tabs, tabs.query_one("ContentSwitcher"), *tabs.query("StackedPane")]
+        assert all(widget.BLANK for widget in blank)
+        for key in ("1", "2", "3", "4"):
+            await pilot.press(key)
+            app.clear_notifications()
+            await pilot.pause()
+            drawn_blank = screenshot(app)
+            for widget in blank:
+                widget.BLANK = False
+                widget.refresh()
+            await pilot.pause()
+            assert screenshot(app) == drawn_blank, f"tab {key}"
+            for widget in blank:
+                widget.BLANK = True
+                widget.refresh()

@@ -21,10 +21,21 @@ class FixedSize:
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
     _repaint_only = False
 
+    _scrolled_for: tuple | None = None
+
     def watch_virtual_size(self, size: Size) -> None:
         # Widget._scroll_update: the scroll bars shown or hidden (a layout only if that changes),
         # their thumbs sized, the scroll offset kept within the new size.
         self._scroll_update(size)
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        # ScrollView calls this after every layout of the screen, the sizes unchanged or not, and
+        # it repaints the scroll bars: a frame more, up to a frame's period later, after any
+        # layout (the footer's keys, another tab shown). Nothing to do when nothing changed.
+        key = (virtual_size, self.container_size, self.size)
+        if key != self._scrolled_for:
+            self._scrolled_for = key
+            super()._scroll_update(virtual_size)
 
     @contextmanager
     def repaint_only(self) -> Iterator[None]:

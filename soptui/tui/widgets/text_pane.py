@@ -22,11 +22,20 @@ class TextPane(FixedSize, ScrollView):
         super().__init__(**kwargs)
         self.content = Text()
         self._lines: list[Strip] = []
-        self._wrapped_for = -1
+        self._wrapped_for: Size | None = None  # the size the lines were wrapped for
+        self._shown_size = Size(80, 0)  # the size the pane last had on screen
         self._style = Style()
 
+    @property
+    def _wrap_size(self) -> Size:
+        """The pane's size; while its tab is hidden (no size), the size it had when last shown,
+        which it will have when shown again."""
+        if self.size:
+            self._shown_size = self.size
+        return self._shown_size
+
     def update(self, content: Text) -> None:
-        if content == self.content and self._wrapped_for == self.size.width:
+        if content == self.content and self._wrapped_for == self._wrap_size:
             return
         self.content = content
         self._wrap()
@@ -34,14 +43,13 @@ class TextPane(FixedSize, ScrollView):
         self.refresh()
 
     def _wrap(self) -> None:
-        width, height = self.size
-        width = width or 80
+        self._wrapped_for = size = self._wrap_size
+        width, height = size
         console = self.app.console
         lines = self.content.wrap(console, width)
-        if len(lines) > height:  # a scroll bar takes its width
+        if len(lines) > height or self.styles.overflow_y == "scroll":  # a scroll bar takes its width
             width = max(1, width - self.styles.scrollbar_size_vertical)
             lines = self.content.wrap(console, width)
-        self._wrapped_for = self.size.width
         self._style = style = self.rich_style  # worked out up the tree: once a text, not once a line
         self._lines = [Strip(line.render(console, end="")).apply_style(style).extend_cell_length(width, style)
                        for line in lines]
@@ -50,12 +58,14 @@ class TextPane(FixedSize, ScrollView):
             self.virtual_size = virtual
 
     def on_resize(self) -> None:
-        self._wrap()
-        self.refresh()
+        # Also sent, at the same size, when the pane's tab is shown again: nothing to wrap then.
+        if self._wrapped_for != self._wrap_size:
+            self._wrap()
+            self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._wrapped_for = -1
+        self._wrapped_for = None
         if self.is_mounted:
             self._wrap()
 

@@ -1,0 +1,68 @@
+"""A tab pane that stays laid out while another tab is shown.
+
+TabbedContent shows one pane and hides the others with `display`, which takes a hidden pane
+out of the layout: showing it again lays the screen out for it, and its widgets, newly
+shown, are sent Resize and Show and draw themselves again, a frame or two after the first.
+`n` to a finding in another tab paid for all of that. These panes lie on top of each other,
+each the size of the tab area, and a hidden one is only invisible (`visibility: hidden`):
+Textual goes on placing it and its widgets at the size they have, so showing it repaints it.
+
+Each pane is laid out once at the start, hidden ones out of sight (moved right by their own
+width, outside the tab area), and only then made invisible, so that the first `n` or `2` into
+a tab costs no more than the next.
+
+TabbedContent's ContentSwitcher shows and hides its panes through `display`, so that is where
+a pane turns the request into visibility.
+"""
+
+from __future__ import annotations
+
+from textual.dom import DOMNode
+from textual.widgets import ContentSwitcher, TabbedContent, TabPane
+
+OUT_OF_SIGHT = ("100%", 0)
+
+
+class StackedPane(TabPane):
+    """(The stylesheet lays the panes on top of each other: soptui.tcss.)"""
+
+    # Its widget covers the pane whole, so the pane's own lines are never seen: drawn blank
+    # rather than through Textual's style cache, again each time a change of tab restyles it.
+    BLANK = True
+
+    _laid_out = False
+    _shown = True
+
+    @property
+    def display(self) -> bool:  # the pane is always in the layout
+        return DOMNode.display.fget(self)
+
+    @display.setter
+    def display(self, shown: bool | str) -> None:
+        self._shown = shown not in (False, "none")
+        if self._laid_out:
+            self.visible = self._shown
+        else:
+            self.styles.offset = (0, 0) if self._shown else OUT_OF_SIGHT
+
+    def on_resize(self) -> None:
+        if not self._laid_out:
+            self._laid_out = True
+            self.styles.offset = None
+            self.visible = self._shown
+
+    def allow_focus_children(self) -> bool:
+        """A hidden pane's widgets stay out of the focus chain (tab and shift+tab)."""
+        return self._shown and super().allow_focus_children()
+
+
+class StackedTabs(TabbedContent):
+    """Textual's TabbedContent, with StackedPanes. Its tab bar and its panes cover it whole, and
+    the panes cover their switcher: neither's own lines are ever seen, so both draw them blank
+    (each is drawn again on every change of tab, its `active` and `current` being repainting
+    reactives)."""
+
+    BLANK = True
+
+    def on_mount(self) -> None:
+        self.query_one(ContentSwitcher).BLANK = True
