@@ -67,7 +67,7 @@ async def walk(app, pilot) -> dict[str, str]:
     await pilot.pause()
     assert isinstance(app.screen, CommandPalette)
     shown["palette"] = screen_text(app) + "\n" + "\n".join(
-        f"{command.title} {command.help}" for command in app.get_system_commands(app.screen))
+        f"{command.title} {command.help}" for command in app.get_system_commands(app.screen_stack[0]))
     await pilot.press("escape")
     await pilot.pause()
 
@@ -109,9 +109,9 @@ async def test_the_words_the_qa_walk_found_untranslated(seeds, lang, wanted):
         text = str(app.query_one("#step-detail").content) + str(app.query_one("#total").render())
         await pilot.press("ctrl+p")
         await pilot.pause()
-        text += screen_text(app) + "".join(f"{c.title} {c.help}" for c in app.get_system_commands(app.screen))
+        text += screen_text(app) + "".join(f"{c.title} {c.help}" for c in app.get_system_commands(app.screen_stack[0]))
         for word in wanted:
             assert word in text, word
-        keys = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        keys = {c.title: c.help for c in app.get_system_commands(app.screen_stack[0])}  # the screen under the palette
         assert keys[("also in this column" if lang == "en" else "juga di kolom ini")].startswith("+ ")
         assert keys[("filter list" if lang == "en" else "saring daftar")] == "/"
