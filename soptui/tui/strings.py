@@ -211,11 +211,13 @@ SYSTEM_COMMANDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 }
 
 # Key names as a person reads them, not Textual's (`plus`, `slash`).
-KEY_LABELS = {"plus": "+", "slash": "/", "ctrl+up": "ctrl+↑", "ctrl+down": "ctrl+↓", "f1": "F1"}
+# A key as the help and the palette name it: Textual's names of keys that have a sign
+KEY_NAMES = {"up": "↑", "down": "↓", "left": "←", "right": "→", "plus": "+", "slash": "/", "f1": "F1"}
 
 
 def key_label(key: str) -> str:
-    return KEY_LABELS.get(key, key)
+    """"ctrl+up" -> "ctrl+↑", "plus" -> "+"."""
+    return "+".join(KEY_NAMES.get(part, part) for part in key.split("+"))
 
 
 def count_of(number: int, one: str, many: str, lang: str) -> str:

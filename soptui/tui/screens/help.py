@@ -8,7 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Markdown
 
-from ..strings import relabel, say
+from ..strings import key_label, relabel, say
 
 # (keys, Indonesian, English). {word} in the keys is the key bound to the action of that word
 # (strings.WORDS) in the app's or the Prosedur table's KEYS, filled in when the help is shown:
@@ -64,13 +64,6 @@ NOTES = (
 
 
 # How a key is written in the help: "ctrl+up" as ctrl+↑, "plus" as +.
-KEY_NAMES = {"up": "↑", "down": "↓", "left": "←", "right": "→", "plus": "+", "slash": "/", "f1": "F1"}
-
-
-def key_label(key: str) -> str:
-    return "+".join(KEY_NAMES.get(part, part) for part in key.split("+"))
-
-
 def help_markdown(lang: str, keys: dict[str, str]) -> str:
     """The help in `lang`; `keys` maps each action's word to the key bound to it."""
     en = lang == "en"
