@@ -85,6 +85,20 @@ def test_load_error_exits_1_and_is_reported_with_position(corpus, capsys):
     assert "broken.toml" in out and "load-error" in out
 
 
+def test_the_help_says_the_exit_code_a_load_error_gives(corpus, capsys):
+    # `soptui --help`, `soptui lint --help` and the README all say what the code does.
+    (corpus / "broken.toml").write_text('nama = "x\n')
+    assert lint(corpus) == 1
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    codes = " ".join(capsys.readouterr().out.split("exit codes:")[1].split())
+    assert "1 problems found, a file that cannot be read or loaded included" in codes
+    assert "load error" not in codes  # it was "2 usage or load error"
+    readme = " ".join((Path(__file__).parents[1] / "README.md").read_text().split())
+    assert "1 findings at or above `--fail-on` (default `error`), a file that cannot be read" in readme
+
+
 @pytest.mark.parametrize("args, message", [
     (["nope/"], "no such file or folder"),
     (["sops", "--format", "xml"], "(unknown format) 'xml'"),

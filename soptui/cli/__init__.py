@@ -34,7 +34,8 @@ examples:
   soptui validate sops/            check every SOP under sops/ against the format
   soptui validate sops/awayan/pengukuran-kinerja-triwulan.toml
 
-exit codes: 0 success, 1 problems found, 2 usage or load error.
+exit codes: 0 success; 1 problems found, a file that cannot be read or loaded included;
+2 usage or configuration error, or a rule that crashed.
 Messages are in Bahasa Indonesia; --lang en (or SOPTUI_LANG=en) for English.
 """
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from textual import events, on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.containers import Horizontal, Vertical
@@ -39,7 +40,7 @@ from ..template import new_sop_text
 from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, EditValue, HelpScreen, Preview
-from .strings import relabel, say
+from .strings import SYSTEM_COMMANDS, key_label, os_error_text, relabel, say
 from .widgets.corpus import CorpusPanel
 from .widgets.diagram import DiagramView
 from .widgets.findings import FindingsTable
@@ -117,6 +118,12 @@ class SoptuiApp(App):
     )
     BINDINGS = [Binding(key, action, say(word, "id"), show=shown) for key, action, word, shown in KEYS]
 
+    # The keys above that act on the open SOP, or on the main screen, and so do nothing over
+    # another full screen (`T`'s list), where the reviewer does not see it: there `w` asked to
+    # waive its finding, `e` opened it in the editor. (Over a dialog Textual leaves out the
+    # app's keys itself.) F1 and q work everywhere.
+    MAIN_SCREEN_ACTIONS = frozenset(action.split("(")[0] for _, action, _, _ in KEYS) - {"help", "quit"}
+
     def __init__(self, target: Path, workspace: Workspace | None = None, lint_on_mount: bool = True,
                  lang: str | None = None) -> None:
         super().__init__()
@@ -141,6 +148,10 @@ class SoptuiApp(App):
         self.sidebar_chosen: bool | None = None  # the user's ctrl+b choice, over the automatic one
         self._wide: bool | None = None  # whether the terminal was at least NARROW wide, last we looked
         self._stale: set[str] = set(TABS)  # tabs drawn from an older state than the workspace's
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        stack = self.screen_stack
+        return action not in self.MAIN_SCREEN_ACTIONS or len(stack) <= 1 or stack[-1].is_modal
 
     # -- layout --------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -401,8 +412,7 @@ class SoptuiApp(App):
             self.query_one(IdentityView).focus_pointer(finding.pointer)
         else:
             table = self.query_one(FindingsTable)
-            if finding in table.findings:
-                table.move_cursor(row=table.findings.index(finding), animate=False)
+            table.select_finding(finding)
         self._focus_now(tab)
         if then is not None:
             then()
@@ -423,7 +433,8 @@ class SoptuiApp(App):
 
     # -- actions -----------------------------------------------------------------------------------
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.lang))
+        bound = {word: key for key, _, word, _ in (*self.KEYS, *ProcedureView.KEYS)}
+        self.push_screen(HelpScreen(self.lang, {**bound, "palette": self.COMMAND_PALETTE_BINDING}))
 
     def _activate(self, tab: str) -> None:
         """Show `tab`, drawn from the current state."""
@@ -493,7 +504,8 @@ class SoptuiApp(App):
             ), lambda choice: self._resolve_conflict(document, choice))
             return False
         except OSError as error:
-            self.notify(f"{say('save_failed', self.lang)}: {error}", severity="error")
+            self.notify(f"{say('save_failed', self.lang)}: {self.workspace.relative(document.path)}: "
+                        f"{os_error_text(error, self.lang)}", severity="error")
             return False
         self.notify(f"{say('saved', self.lang)}: {self.workspace.relative(document.path)}", timeout=2)
         self.render_document()
@@ -554,9 +566,18 @@ class SoptuiApp(App):
             return
         self.fix_finding(fixable[0])
 
+    def _open_its_file(self, finding: Finding) -> bool:
+        """Open `finding`'s file at the finding unless it is the open one; whether it now is.
+        A fix or a suppression placed by one file's lines in another would corrupt that file."""
+        if self.document is None or str(self.document.path) != finding.path:
+            self.go_to(finding)
+        return self.document is not None and str(self.document.path) == finding.path
+
     def fix_finding(self, finding: Finding) -> None:
         """One finding's fix, previewed; an unsafe fix is marked as such in the preview's title
         (the user applies it knowingly), a display-only fix is only shown."""
+        if not self._open_its_file(finding):
+            return
         description = f"{finding.code} {finding.name}: {finding.fix.description(self.lang)}"
         applicability = applicability_of(finding.fix)
         if applicability is Applicability.DISPLAY_ONLY:
@@ -592,10 +613,16 @@ class SoptuiApp(App):
         if not here:
             self.notify(say("no_finding_here", self.lang), severity="warning", timeout=4)
             return
-        finding = here[0]
+        self.waive_finding(here[0])
+
+    def waive_finding(self, finding: Finding) -> None:
+        """Ask for the reason, then write the suppression into the finding's own file."""
+        if not self._open_its_file(finding):
+            return
+        document = self.document
 
         def reason_given(reason: str | None) -> None:
-            if reason is None:
+            if reason is None or document is not self.document:
                 return
             if not reason.strip():
                 self.notify(say("reason_needed", self.lang), severity="error")
@@ -755,8 +782,8 @@ class SoptuiApp(App):
 
     def _apply_language(self) -> None:
         """Every word on screen in `self.lang`: footer, tabs, list, tables (re-rendered by the caller)."""
-        for node, keys in ((self, self.KEYS), (self.query_one(ProcedureView), ProcedureView.KEYS)):
-            relabel(node, {action: word for _, action, word, _ in keys}, self.lang)
+        relabel(self, {"command_palette": "palette", **{action: word for _, action, word, _ in self.KEYS}}, self.lang)
+        relabel(self.query_one(ProcedureView), {action: word for _, action, word, _ in ProcedureView.KEYS}, self.lang)
         for table in self.query(FindingsTable):
             relabel(table, FindingsTable.WORDS, self.lang)
         tabs = self.query_one(TabbedContent)
@@ -777,8 +804,10 @@ class SoptuiApp(App):
                     try:
                         document.save()
                     except (ChangedOnDisk, OSError) as error:
+                        why = say("changed_on_disk", self.lang) if isinstance(error, ChangedOnDisk) \
+                            else os_error_text(error, self.lang)
                         self.notify(f"{say('save_failed', self.lang)}: {self.workspace.relative(document.path)}: "
-                                    f"{error}", severity="error")
+                                    f"{why}", severity="error")
                         return
                 self.exit()
             elif choice == "discard":
@@ -791,14 +820,27 @@ class SoptuiApp(App):
                                  ("cancel", say("cancel", self.lang))], self.lang,
                                 destructive=("discard",), detail=names), answer)
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, its search field worded in the current language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=say("palette_search", self.lang), id="--command-palette"))
+
     def get_system_commands(self, screen):
-        yield from super().get_system_commands(screen)
+        main = screen is self.screen_stack[0]  # over `T`, none of the open SOP's (see check_action)
+        for command in super().get_system_commands(screen):  # Textual's own, in English: ours in lang
+            words = SYSTEM_COMMANDS.get(command.help)
+            if words is not None:
+                title, help_text = words[1] if self.lang == "en" else words[0]
+                command = command._replace(title=title, help=help_text)
+            yield command
         for key, action, word, _ in self.KEYS:
-            if action != "quit":
-                yield SystemCommand(say(word, self.lang), f"{key}", lambda action=action: self.run_action(action))
+            if action != "quit" and (main or action.split("(")[0] not in self.MAIN_SCREEN_ACTIONS):
+                yield SystemCommand(say(word, self.lang), key_label(key), lambda action=action: self.run_action(action))
+        if not main:
+            return
         procedure = self.query_one(ProcedureView)
         for key, action, word, _ in ProcedureView.KEYS:
-            yield SystemCommand(say(word, self.lang), f"{key} ({say('Prosedur', self.lang)})",
+            yield SystemCommand(say(word, self.lang), f"{key_label(key)} ({say('Prosedur', self.lang)})",
                                 lambda action=action: procedure.run_action(action))
 
 

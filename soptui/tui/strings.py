@@ -6,6 +6,7 @@ footer, tabs, column headers, dialogs, help and the command palette. `say(key, l
 
 from __future__ import annotations
 
+import errno
 from dataclasses import replace
 
 from textual.binding import BindingsMap
@@ -50,10 +51,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "quit": ("keluar", "quit"),
     "close": ("tutup", "close"),
     "sort": ("urutkan", "sort"),
-    "tab_prosedur": ("tab Prosedur", "Prosedur tab"),
-    "tab_identitas": ("tab Identitas", "Identitas tab"),
+    "tab_prosedur": ("tab Prosedur", "Procedure tab"),
+    "tab_identitas": ("tab Identitas", "Identity tab"),
     "tab_diagram": ("tab Diagram", "Diagram tab"),
-    "tab_temuan": ("tab Temuan", "Temuan tab"),
+    "tab_temuan": ("tab Temuan", "Findings tab"),
+    "palette": ("palet", "palette"),
+    "palette_search": ("Cari perintah…", "Search for commands…"),
     # tabs and headers
     "Prosedur": ("Prosedur", "Procedure"),
     "Identitas": ("Identitas", "Identity"),
@@ -78,9 +81,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "Pesan": ("Pesan", "Message"),
     "Unit": ("Unit", "Unit"),
     "add_item": ("(tambah)", "(add)"),
+    "more_below": ("▼ lagi: Tab lalu ↓", "▼ more: Tab then ↓"),
     "total_time": ("Total waktu", "Total time"),
     "steps": ("langkah", "steps"),
+    "one_step": ("langkah", "step"),
     "steps_without_time": ("langkah tanpa waktu", "steps without time"),
+    "one_step_without_time": ("langkah tanpa waktu", "step without time"),
+    # the flowchart symbols, as the detail pane names them (the TOML's words are Indonesian)
+    "terminator": ("terminator", "terminator"),
+    "proses": ("proses", "process"),
+    "keputusan": ("keputusan", "decision"),
+    "penghubung": ("penghubung", "connector"),
     "filter_placeholder": ("saring: nama, nomor, unit", "filter: name, number, unit"),
     "findings_filter": ("saring: berkas, aturan, unit, pesan", "filter: file, rule, unit, message"),
     "no_match": ("tidak ada yang cocok dengan saringan", "nothing matches the filter"),
@@ -138,15 +149,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "kept_copy": ("Tulisan program lain yang tertimpa disimpan di", "Another program's overwritten write is kept in"),
     "saved": ("tersimpan", "saved"),
     "save_failed": ("gagal menyimpan", "save failed"),
+    "permission_denied": ("tidak ada izin menulis", "permission denied"),
+    "disk_full": ("disk penuh", "the disk is full"),
+    "read_only": ("sistem berkas hanya-baca", "read-only file system"),
+    "no_such_folder": ("folder tidak ada", "no such folder"),
+    "is_a_folder": ("itu sebuah folder", "it is a folder"),
     "not_loading_save": ("Berkas ini tidak termuat lagi (lihat tab Prosedur). Tetap simpan?",
-                         "This file no longer loads (see the Prosedur tab). Save it anyway?"),
+                         "This file no longer loads (see the Procedure tab). Save it anyway?"),
     "delete_step_q": ("Hapus langkah", "Delete step"),
     "references_warning": ("Langkah ini dirujuk oleh", "This step is referred to by"),
     "add_step_title": ("Langkah baru setelah langkah", "New step after step"),
     "add_step_first": ("Langkah baru di awal", "New step at the start"),
     "decision_title": ("jadi keputusan: nomor langkah untuk `ya` dan `tidak`",
                        "becomes a decision: step numbers for yes and no"),
-    "two_numbers": ("tulis dua nomor langkah: ya tidak", "write two step numbers: yes no"),
+    "two_numbers": ("tulis dua nomor langkah, ya lalu tidak, mis. 4 6 atau 4, 6",
+                    "write two step numbers, yes then no, e.g. 4 6 or 4, 6"),
+    "two_numbers_hint": ("ya lalu tidak, dipisah spasi atau koma, mis. 4 6",
+                         "yes then no, separated by a space or a comma, e.g. 4 6"),
+    "not_to_itself": ("keputusan tidak boleh menuju dirinya sendiri", "a decision cannot lead to itself"),
     "new_actor": ("Pelaksana baru: id = jabatan", "New actor: id = title"),
     "actor_format": ("tulis id = jabatan, mis. kasi_pem = Kasi Pemerintahan",
                      "write id = title, e.g. kasi_pem = Kasi Pemerintahan"),
@@ -160,7 +180,7 @@ WORDS: dict[str, tuple[str, str]] = {
                   "2023-07-26, 26 Juli 2023, or a month only: 2019-09, September 2019 — empty removes"),
     "edit_failed": ("perubahan gagal", "edit failed"),
     "editor_failed": ("editor gagal", "editor failed"),
-    "no_longer_loads": ("berkas tidak termuat lagi: lihat tab Prosedur", "the file no longer loads: see the Prosedur tab"),
+    "no_longer_loads": ("berkas tidak termuat lagi: lihat tab Prosedur", "the file no longer loads: see the Procedure tab"),
     "reloaded": ("dimuat ulang; ctrl+z mengembalikan perubahan Anda", "reloaded; ctrl+z brings your edits back"),
     "no_files": ("tidak ada berkas SOP di sini; ctrl+n membuat SOP baru", "no SOP files here; ctrl+n makes a new SOP"),
     "findings_word": ("temuan", "findings"),
@@ -168,6 +188,48 @@ WORDS: dict[str, tuple[str, str]] = {
     "no": ("tidak", "no"),
     "corpus_findings_title": ("Temuan korpus", "Corpus findings"),
 }
+
+
+# Textual's own commands in the palette, by their English help: (title, help) in Indonesian,
+# then in English, so an Indonesian palette has no English and an English one reads as ours.
+SYSTEM_COMMANDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "Change the current theme": (("Tema", "Ganti tema warna"), ("Theme", "Change the colour theme")),
+    "Quit the application as soon as possible": (
+        ("keluar", "keluar (menanyakan perubahan yang belum disimpan)"),
+        ("quit", "quit (asks about unsaved changes)")),
+    "Show help for the focused widget and a summary of available keys": (
+        ("Kunci", "Tampilkan bantuan bagian yang disorot dan ringkasan kunci"),
+        ("Keys", "Show help for the focused part and a summary of the keys")),
+    "Hide the keys and widget help panel": (("Kunci", "Sembunyikan panel kunci"), ("Keys", "Hide the keys panel")),
+    "Maximize the focused widget": (("Perbesar", "Perbesar bagian yang disorot"),
+                                    ("Maximize", "Maximize the focused part")),
+    "Minimize the widget and restore to normal size": (("Kecilkan", "Kembalikan ke ukuran biasa"),
+                                                       ("Minimize", "Back to the normal size")),
+    "Save an SVG 'screenshot' of the current screen": (
+        ("Tangkapan layar", "Simpan tangkapan layar (SVG) layar ini"),
+        ("Screenshot", "Save an SVG screenshot of this screen")),
+}
+
+# Key names as a person reads them, not Textual's (`plus`, `slash`).
+# A key as the help and the palette name it: Textual's names of keys that have a sign
+KEY_NAMES = {"up": "↑", "down": "↓", "left": "←", "right": "→", "plus": "+", "slash": "/", "f1": "F1"}
+
+
+def key_label(key: str) -> str:
+    """"ctrl+up" -> "ctrl+↑", "plus" -> "+"."""
+    return "+".join(KEY_NAMES.get(part, part) for part in key.split("+"))
+
+
+def count_of(number: int, one: str, many: str, lang: str) -> str:
+    """`number` and its noun, singular for 1 in English (Indonesian has one form)."""
+    return f"{number} {say(one if number == 1 else many, lang)}"
+
+
+def os_error_text(error: OSError, lang: str) -> str:
+    """Why a write failed, in `lang`: the system's own words are English whatever the language."""
+    reason = {errno.EACCES: "permission_denied", errno.EPERM: "permission_denied", errno.ENOSPC: "disk_full",
+              errno.EROFS: "read_only", errno.ENOENT: "no_such_folder", errno.EISDIR: "is_a_folder"}.get(error.errno)
+    return say(reason, lang) if reason else (error.strerror or str(error))
 
 
 def relabel(node, words: dict[str, str], lang: str) -> None:

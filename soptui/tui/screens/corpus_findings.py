@@ -7,11 +7,12 @@ from typing import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label
+from textual.widgets import Header, Input, Label
 
 from ...checker.finding import Finding
 from ..strings import relabel, say
 from ..widgets.findings import FindingsTable
+from ..widgets.footer import KeysFooter
 
 
 class CorpusFindings(Screen[tuple[str, Finding] | None]):
@@ -31,7 +32,7 @@ class CorpusFindings(Screen[tuple[str, Finding] | None]):
         yield Input(placeholder=say("findings_filter", self.lang), id="findings-filter")
         yield Label("", id="findings-status")
         yield FindingsTable(show_file=True, relative=self.relative, unit_of=self.unit_of, id="corpus-findings")
-        yield Footer()
+        yield KeysFooter()  # the main screen's: a key whose label does not fit whole is left out
 
     def on_mount(self) -> None:
         relabel(self, {"close": "close", "fix": "fix"}, self.lang)
@@ -40,7 +41,9 @@ class CorpusFindings(Screen[tuple[str, Finding] | None]):
         table = self.query_one(FindingsTable)
         table.show(self.findings, self.lang)
         self._status()
-        table.focus()
+        # Type to filter: the filter has the focus, so letters narrow the list rather than run
+        # commands; Enter, Down or Tab go to the list, where `s`, `f` and `/` are keys.
+        self.query_one(Input).focus()
 
     def _status(self) -> None:
         table = self.query_one(FindingsTable)
@@ -56,6 +59,9 @@ class CorpusFindings(Screen[tuple[str, Finding] | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_one(FindingsTable).set_filter(event.value)
+        self._status()
+
+    def on_findings_table_sorted(self, message: FindingsTable.Sorted) -> None:
         self._status()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -83,8 +89,12 @@ class CorpusFindings(Screen[tuple[str, Finding] | None]):
         self.query_one(Input).focus()
 
     def action_close(self) -> None:
-        if self.focused is self.query_one(Input) and self.query_one(Input).value:
-            self.query_one(Input).value = ""
+        """Escape: in a filter holding text, clear it and go to the list (as the sidebar's
+        filter does); else close."""
+        filter_box = self.query_one(Input)
+        if self.focused is filter_box and filter_box.value:
+            filter_box.value = ""
+            self.query_one(FindingsTable).focus()
             return
         self.dismiss(None)
 

@@ -6,12 +6,16 @@ focus starts on the safe one, so a stray Enter never deletes or discards.
 
 from __future__ import annotations
 
-from rich.syntax import Syntax
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, SelectionList, Static
+from textual.strip import Strip
+from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 
 from ...editing import pelaksana_value
 from ..strings import say
@@ -22,9 +26,34 @@ class Dialog(ModalScreen):
 
     BINDINGS = [Binding("escape", "cancel", "batal", show=False)]
 
+    # The share of the screen's height a dialog may take (`.dialog`'s max-height in soptui.tcss).
+    HEIGHT_SHARE = 0.9
+
     def __init__(self, title: str, lang: str = "id") -> None:
         super().__init__()
         self.title_text, self.lang = title, lang
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._fit_body)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_body)
+
+    def _fit_body(self) -> None:
+        """The body (a diff, a form, a list) gets the rows the title, buttons and key line leave:
+        it scrolls inside the dialog, and the buttons and keys are always on screen, on a
+        terminal of 24 rows too. Their heights are known only once laid out, wrapped titles too."""
+        for box in self.query(".dialog"):
+            body = next((child for child in box.children if child.has_class("dialog-body")), None)
+            if body is None:
+                continue
+            rest = box.styles.gutter.height + body.styles.margin.height
+            for child in box.children:
+                if child is not body and child.display:
+                    rest += child.outer_size.height + child.styles.margin.height
+            room = max(3, int(self.size.height * self.HEIGHT_SHARE) - rest)
+            if body.styles.max_height is None or body.styles.max_height.value != room:
+                body.styles.max_height = room
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -89,6 +118,38 @@ class Choose(Dialog):
         self.dismiss("cancel")
 
 
+class WrappedDiff:
+    """A unified diff coloured by line kind, each long line wrapped to the width there is with
+    its continuation indented after `↪`, so it never looks like a diff line of its own."""
+
+    CONTINUATION = "  ↪ "
+
+    def __init__(self, diff: str) -> None:
+        self.diff = diff
+
+    @staticmethod
+    def style_of(line: str) -> str:
+        if line.startswith(("+++", "---")):
+            return "bold"
+        if line.startswith("@@"):
+            return "bold magenta"
+        return "green" if line.startswith("+") else "red" if line.startswith("-") else ""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(len(self.CONTINUATION) + 8, options.max_width)
+        for line in self.diff.splitlines():
+            style = self.style_of(line)
+            wrapped = Text(line, style=style).wrap(console, width)
+            if len(wrapped) <= 1:
+                yield Text(line, style=style, no_wrap=True, overflow="crop")
+                continue
+            yield wrapped[0]
+            # The rest rewrapped to the width the mark leaves, so no continuation reaches the edge.
+            tail = Text(line[len(wrapped[0].plain):].lstrip(), style=style)
+            for part in tail.wrap(console, width - len(self.CONTINUATION)):
+                yield Text.assemble((self.CONTINUATION, "dim"), part)
+
+
 class Preview(Dialog):
     """A change shown as a unified diff before it is made: Enter applies, Escape cancels."""
 
@@ -103,7 +164,7 @@ class Preview(Dialog):
         with Vertical(classes="dialog wide"):
             yield Label(self.title_text, classes="dialog-title")
             with VerticalScroll(classes="dialog-body", id="diff"):
-                yield Static(Syntax(self.diff, "diff", theme="ansi_dark", word_wrap=True))
+                yield Static(WrappedDiff(self.diff))
             with Horizontal(classes="buttons"):
                 yield Button(say("apply", self.lang), id="apply", variant="primary")
                 yield Button(say("cancel", self.lang), id="cancel")
@@ -122,6 +183,22 @@ class Preview(Dialog):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id == "apply")
+
+
+class CheckList(SelectionList):
+    """A SelectionList whose rows say plainly whether each is ticked: `[x]` or `[ ]`, not
+    Textual's `▐X▌` on every row, ticked or not, told apart by a shade of colour."""
+
+    def render_line(self, y: int) -> Strip:
+        line = OptionList.render_line(self, y)  # the prompt, without SelectionList's button
+        index = int(self.scroll_offset.y) + y
+        if index >= self.option_count:
+            return line
+        ticked = self.get_option_at_index(index).value in self._selected
+        row = next(iter(line)).style if line.cell_length else None
+        row = row or self.rich_style  # the row's background: the highlight's on the cursor's row
+        box = Segment("[x] ", row + Style(bold=True, color="green")) if ticked else Segment("[ ] ", row)
+        return Strip([box, *line])
 
 
 class AddStep(Dialog):
@@ -145,11 +222,11 @@ class AddStep(Dialog):
                 yield Label(labels["kegiatan"])
                 yield Input(value=self.defaults.get("kegiatan", ""), id="kegiatan")
                 if self.actors:
-                    chosen = [a for a in self.defaults.get("pelaksana") or () if a in self.actors] \
-                        or [next(iter(self.actors))]
+                    # The step under the cursor's actors, or none: never one picked silently.
+                    chosen = [a for a in self.defaults.get("pelaksana") or () if a in self.actors]
                     yield Label(say("Pelaksana", self.lang) + "  " + say("pick_several", self.lang))
-                    yield SelectionList(*((jabatan, actor, actor in chosen) for actor, jabatan in self.actors.items()),
-                                        id="pelaksana")
+                    yield CheckList(*((jabatan, actor, actor in chosen) for actor, jabatan in self.actors.items()),
+                                    id="pelaksana")
                 for key in ("kelengkapan", "waktu", "output"):
                     yield Label(labels[key] + ("  (;)" if key != "waktu" else "  (mis. 15 menit)"))
                     yield Input(value=self.defaults.get(key, ""), id=key)
@@ -159,9 +236,6 @@ class AddStep(Dialog):
             yield Label(say("enter_esc", self.lang), classes="keys")
 
     def on_mount(self) -> None:
-        # The fields scroll, and the buttons stay on screen, on a terminal of 24 rows too:
-        # the title, buttons, keys, frame and padding take 13.
-        self.query_one(".form").styles.max_height = max(6, self.app.size.height - 13)
         self.query_one("#kegiatan", Input).focus()
 
     def _values(self) -> dict[str, object]:

@@ -8,39 +8,47 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Markdown
 
-from ..strings import relabel, say
+from ..strings import key_label, relabel, say
 
-# (keys, Indonesian, English)
+# (keys, Indonesian, English). {word} in the keys is the key bound to the action of that word
+# (strings.WORDS) in the app's or the Prosedur table's KEYS, filled in when the help is shown:
+# the help names the keys that work, and cannot drift from them. The rest are keys no binding
+# of ours holds (a table's own).
 KEYS = (
-    ("F1", "bantuan ini", "this help"),
-    ("ctrl+p", "palet perintah", "command palette"),
-    ("/", "saring daftar SOP (Enter/↓ ke daftar, Esc mengosongkan)", "filter the SOP list (Enter/↓ to the list, Esc clears)"),
-    ("ctrl+b", "sembunyikan / tampilkan daftar SOP", "hide / show the SOP list"),
-    ("1 2 3 4", "tab Prosedur, Identitas, Diagram, Temuan", "tabs Prosedur, Identitas, Diagram, Temuan"),
-    ("← →", "kolom tabel (No dan Kegiatan tetap terlihat)", "table columns (No and Kegiatan stay in view)"),
+    ("{help}", "bantuan ini", "this help"),
+    ("{palette}", "palet perintah", "command palette"),
+    ("{focus_filter}", "saring daftar SOP (Enter/↓ ke daftar, Esc mengosongkan dan ke daftar)",
+     "filter the SOP list (Enter/↓ to the list, Esc clears it and goes to the list)"),
+    ("{toggle_sidebar}", "sembunyikan / tampilkan daftar SOP", "hide / show the SOP list"),
+    ("{tab_prosedur} {tab_identitas} {tab_diagram} {tab_temuan}", "tab Prosedur, Identitas, Diagram, Temuan",
+     "tabs Procedure, Identity, Diagram, Findings"),
+    ("← →", "kolom tabel (No dan Kegiatan tetap terlihat)", "table columns (No and Activity stay in view)"),
     ("Enter", "ubah sel / buka / ke elemen temuan", "edit the cell / open / go to the finding's element"),
-    ("f", "perbaiki temuan di kursor (dengan pratinjau)", "fix the finding under the cursor (with a preview)"),
-    ("F", "perbaiki semua yang bisa di SOP ini (dengan pratinjau)", "apply every fix in this SOP (with a preview)"),
-    ("w", "abaikan temuan di kursor dengan alasan (komentar di berkas)",
+    ("{fix}", "perbaiki temuan di kursor (dengan pratinjau)", "fix the finding under the cursor (with a preview)"),
+    ("{fix_all}", "terapkan semua perbaikan aman di SOP ini (dengan pratinjau; yang tidak aman disebut, untuk f satu per satu)",
+     "apply every safe fix in this SOP (with a preview; unsafe ones are named, for f one by one)"),
+    ("{waive}", "abaikan temuan di kursor dengan alasan (komentar di berkas)",
      "waive the finding under the cursor with a reason (a comment in the file)"),
-    ("n / N", "temuan berikut / sebelumnya di seluruh korpus", "next / previous finding across the corpus"),
-    ("T", "semua temuan korpus (saring, urutkan)", "every finding of the corpus (filter, sort)"),
-    ("a", "tambah langkah setelah ini (di tabel Prosedur, seperti D, ctrl+↑↓, k, P)",
-     "add a step after this one (in the Prosedur table, as D, ctrl+↑↓, k, P)"),
-    ("D", "hapus langkah (dengan konfirmasi)", "delete the step (asks first)"),
-    ("ctrl+↑ / ctrl+↓", "pindahkan langkah", "move the step"),
-    ("k", "jadikan keputusan / proses", "make a decision / a process"),
-    ("P / ctrl+r", "tambah / hapus kolom pelaksana", "add / remove an actor column"),
-    ("+", "langkah juga di kolom pelaksana ini (rapat dua pejabat) / lepas dari kolom ini",
+    ("{next_finding} / {previous_finding}", "temuan berikut / sebelumnya di seluruh korpus",
+     "next / previous finding across the corpus"),
+    ("{corpus_findings}", "semua temuan korpus: ketik untuk menyaring, Enter/↓/Tab ke daftar (s urutkan, / saring lagi)",
+     "every finding of the corpus: type to filter, Enter/↓/Tab to the list (s sorts, / filters again)"),
+    ("{add_step}", "tambah langkah setelah ini (di tabel Prosedur, seperti D, ctrl+↑↓, k, P)",
+     "add a step after this one (in the Procedure table, as D, ctrl+↑↓, k, P)"),
+    ("{delete_step}", "hapus langkah (dengan konfirmasi)", "delete the step (asks first)"),
+    ("{move_up} / {move_down}", "pindahkan langkah", "move the step"),
+    ("{toggle_decision}", "jadikan keputusan / proses", "make a decision / a process"),
+    ("{add_actor} / {remove_actor}", "tambah / hapus kolom pelaksana", "add / remove an actor column"),
+    ("{also_actor}", "langkah juga di kolom pelaksana ini (rapat dua pejabat) / lepas dari kolom ini",
      "the step also in this actor's column (a meeting of two officials) / out of this column"),
-    ("ctrl+z / ctrl+y", "batal / ulang", "undo / redo"),
-    ("ctrl+s / ctrl+shift+s", "simpan / simpan semua", "save / save all"),
-    ("e", "buka di $VISUAL / $EDITOR (di baris masalah bila tidak termuat)",
+    ("{undo} / {redo}", "batal / ulang", "undo / redo"),
+    ("{save} / {save_all}", "simpan / simpan semua", "save / save all"),
+    ("{external_editor}", "buka di $VISUAL / $EDITOR (di baris masalah bila tidak termuat)",
      "open in $VISUAL / $EDITOR (at the problem's line when it does not load)"),
-    ("ctrl+n", "SOP baru", "new SOP"),
-    ("x", "ekspor dokumen resmi (.pdf / .docx)", "export the official document (.pdf / .docx)"),
-    ("L", "Bahasa Indonesia / English", "language"),
-    ("q", "keluar (menanyakan perubahan yang belum disimpan)", "quit (asks about unsaved changes)"),
+    ("{new_sop}", "SOP baru", "new SOP"),
+    ("{export}", "ekspor dokumen resmi (.pdf / .docx)", "export the official document (.pdf / .docx)"),
+    ("{toggle_language}", "Bahasa Indonesia / English", "English / Bahasa Indonesia"),
+    ("{quit}", "keluar (menanyakan perubahan yang belum disimpan)", "quit (asks about unsaved changes)"),
 )
 
 NOTES = (
@@ -48,16 +56,20 @@ NOTES = (
     "kolom itu. Daftar dipisah "
     "dengan `;` saat diubah. Nilai kosong menghapus kunci. Beberapa SOP boleh punya perubahan yang "
     "belum disimpan sekaligus (● di daftar).",
-    "In the Prosedur table, Enter on an actor's column draws the step there alone, + there as well. "
+    "In the Procedure table, Enter on an actor's column draws the step there alone, + there as well. "
     "Lists are separated by "
     "`;` when edited. An empty value removes the key. Several SOPs may hold unsaved edits at once "
     "(● in the list).",
 )
 
 
-def help_markdown(lang: str) -> str:
+# How a key is written in the help: "ctrl+up" as ctrl+↑, "plus" as +.
+def help_markdown(lang: str, keys: dict[str, str]) -> str:
+    """The help in `lang`; `keys` maps each action's word to the key bound to it."""
     en = lang == "en"
-    rows = "\n".join(f"| `{keys}` | {english if en else indonesian} |" for keys, indonesian, english in KEYS)
+    labels = {word: key_label(key) for word, key in keys.items()}
+    rows = "\n".join(f"| `{template.format_map(labels)}` | {english if en else indonesian} |"
+                      for template, indonesian, english in KEYS)
     title = "soptui: keys" if en else "soptui: kunci"
     header = "| key | action |" if en else "| kunci | aksi |"
     return f"# {title}\n\n{header}\n| --- | --- |\n{rows}\n\n{NOTES[1] if en else NOTES[0]}\n"
@@ -66,14 +78,14 @@ def help_markdown(lang: str) -> str:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "close", "tutup")]
 
-    def __init__(self, lang: str = "id") -> None:
+    def __init__(self, lang: str, keys: dict[str, str]) -> None:
         super().__init__()
-        self.lang = lang
+        self.lang, self.keys = lang, keys
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             with VerticalScroll(id="help-body", classes="dialog-body"):
-                yield Markdown(help_markdown(self.lang))
+                yield Markdown(help_markdown(self.lang, self.keys))
             yield Label(f"↑↓ PgUp PgDn · Esc: {say('close', self.lang)}", classes="keys")
 
     def on_mount(self) -> None:

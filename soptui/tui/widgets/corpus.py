@@ -41,17 +41,16 @@ TOGGLE_STYLE = Style.from_meta({"toggle": True})
 
 
 class CorpusFilter(Input):
-    """The filter box: Enter or Down goes to the list, Escape clears it."""
+    """The filter box: Enter or Down goes to the list, Escape clears it and goes to the list.
+    (Left focused, the box took the next single-key command as text: `q` typed a q.)"""
 
     def _on_key(self, event: events.Key) -> None:
-        if event.key in ("down", "enter"):
+        if event.key in ("down", "enter", "escape"):
             event.stop()
             event.prevent_default()
+            if event.key == "escape":
+                self.value = ""
             self.screen.query_one("#corpus", Tree).focus()
-        elif event.key == "escape" and self.value:
-            event.stop()
-            event.prevent_default()
-            self.value = ""
 
 
 class CorpusTree(FixedSize, Tree):

@@ -7,6 +7,7 @@ import textwrap
 from typing import Callable
 
 from rich.text import Text as RichText
+from textual.message import Message
 from textual.widgets import DataTable
 
 from ...checker.finding import Finding
@@ -31,6 +32,9 @@ class FindingsTable(DataTable):
     BINDINGS = [("s", "cycle_sort", "urutkan")]
     WORDS = {"cycle_sort": "sort"}  # action -> strings.WORDS, for `L`
 
+    class Sorted(Message):
+        """The rows are in a new order (`s`, a click on a header): for a line that names it."""
+
     def __init__(self, show_file: bool = False, relative: Callable[[str], str] | None = None,
                  unit_of: Callable[[str], str] | None = None, **kwargs) -> None:
         super().__init__(cursor_type="row", **kwargs)
@@ -45,7 +49,8 @@ class FindingsTable(DataTable):
         self._unit: dict[str, str] = {}
         self._haystacks: list[str] | None = None
         self.lang = "id"
-        self._width = 0
+        self._width = 0  # the width the rows were drawn at; 0 while they wait for one
+        self._cursor_to: Finding | None = None  # where the cursor goes when the rows are drawn
 
     def show(self, findings: list[Finding], lang: str) -> None:
         self.all_findings, self.lang = list(findings), lang
@@ -55,8 +60,7 @@ class FindingsTable(DataTable):
         self._relative = {path: self.relative(path) for path in paths}
         self._unit = {path: self.unit_of(path) for path in paths}
         self._haystacks: list[str] | None = None
-        if self.size.width:  # else the first resize draws it, at the width it has
-            self._render_rows()
+        self._render_rows()
 
     def _haystack(self) -> list[str]:
         if self._haystacks is None:
@@ -70,7 +74,17 @@ class FindingsTable(DataTable):
 
     @property
     def current_finding(self) -> Finding | None:
-        return self.findings[self.cursor_row] if 0 <= self.cursor_row < len(self.findings) else None
+        """The finding of the highlighted row; none while the rows wait to be drawn."""
+        if not self._width or not 0 <= self.cursor_row < len(self.findings):
+            return None
+        return self.findings[self.cursor_row]
+
+    def select_finding(self, finding: Finding) -> None:
+        """Put the cursor on `finding`'s row, now or when the rows are drawn."""
+        if self._width and finding in self.findings:
+            self.move_cursor(row=self.findings.index(finding), animate=False)
+        else:
+            self._cursor_to = finding
 
     @property
     def hidden(self) -> int:
@@ -96,8 +110,22 @@ class FindingsTable(DataTable):
         return max(24, (self.size.width or 120) - used)
 
     def _render_rows(self) -> None:
-        keep = self.current_finding
+        """Choose the rows (filter, sort, limit) and draw them, wrapped to the table's width.
+        A table with no width yet (its tab not on screen) keeps no row at all until its resize
+        draws them: rows left from an older list would show, and act on, another file's findings."""
+        keep = self._cursor_to or self.current_finding
+        sort = SORTS[self.sort_key]
+        matching = self._matching_findings()
+        unit = self._unit
+        matching.sort(key=lambda f: sort(f, unit[f.path]))
+        self._matching = len(matching)
+        self.findings = matching[:MAX_ROWS]
         self.clear(columns=True)
+        if not self.size.width:
+            self._width, self._cursor_to = 0, keep
+            return
+        self._cursor_to = None
+        self._width = self.size.width
         lang = self.lang
         self.add_column(" ", key="severity", width=1)
         if self.show_file:
@@ -112,12 +140,6 @@ class FindingsTable(DataTable):
             self.add_column(say("Aturan", lang), key="rule", width=RULE_WIDTH)
         width = self._message_width()
         self.add_column(say("Pesan", lang), key="message", width=width)
-        sort = SORTS[self.sort_key]
-        matching = self._matching_findings()
-        unit = self._unit
-        matching.sort(key=lambda f: sort(f, unit[f.path]))
-        self._matching = len(matching)
-        self.findings = matching[:MAX_ROWS]
         for finding in self.findings:
             text = finding.message(lang) + (f"  {say('fix_hint', lang)}" if finding.fix is not None else "")
             lines = textwrap.wrap(text, width) or [""]
@@ -138,16 +160,16 @@ class FindingsTable(DataTable):
             self.add_row(*cells, height=height)
         if keep is not None and keep in self.findings:
             self.move_cursor(row=self.findings.index(keep), animate=False)
-        self._width = self.size.width
 
     def on_resize(self) -> None:
-        if self.size.width != self._width and self.all_findings:
+        if self.size.width and self.size.width != self._width:
             self._render_rows()
 
     def action_cycle_sort(self) -> None:
         order = list(SORTS)
         self.sort_key = order[(order.index(self.sort_key) + 1) % len(order)]
         self._render_rows()
+        self.post_message(self.Sorted())
         self.notify(f"{say('sorted_by', self.lang)} {say(self.sort_key, self.lang)}", timeout=2)
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
@@ -156,6 +178,7 @@ class FindingsTable(DataTable):
         if key:
             self.sort_key = key
             self._render_rows()
+            self.post_message(self.Sorted())
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

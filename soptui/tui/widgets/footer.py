@@ -16,8 +16,8 @@ class KeysFooter(Footer):
     a new layout of the footer's keys and two or three frames more. This one holds a key for
     every binding a widget of the screen shows (the app's, the Prosedur table's `a`, Temuan's
     `s`) and shows those the focus makes active, hiding the rest; it is built again only when
-    the keys themselves change (their words, after `L`). No binding here is ever disabled
-    (nothing defines `check_action`), so a key is either shown or not.
+    the keys themselves change (their words, after `L`). No binding here is ever shown disabled
+    (the app's `check_action` hides a key, never dims it), so a key is either shown or not.
 
     Textual lays the keys out in a row and docks the palette key over its right end: on a
     screen too narrow for them all, the palette key covered the last ones, cutting a label in

@@ -28,7 +28,7 @@ from ...waktu import total
 from ... import editing
 from ..messages import ActorToggled, EditMade, EditRequested
 from ..screens import AddStep, Choose, EditValue
-from ..strings import say
+from ..strings import count_of, say
 from .marks import MARK, STYLE, mark
 from .steps_table import PADDING as CELL_PADDING, Column, Row, StepsTable
 from .text_pane import TextPane
@@ -85,6 +85,20 @@ def _cell(value, width: int) -> str:
         value = "; ".join(value)
     value = "" if value is None else str(value)
     return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def decision_exits(numbers: list[int], index: int) -> list[int]:
+    """The ya / tidak a new decision at `index` starts with: the next two steps, else the ones
+    before it nearest first; never the step itself (a loop to itself is SOP204)."""
+    return (numbers[index + 1:index + 3] + numbers[:index][::-1])[:2]
+
+
+def parse_exits(value: str) -> tuple[int, int] | None:
+    """Two step numbers, ya then tidak, written "4 6", "4, 6" or "4,6"; None for anything else."""
+    parts = value.replace(",", " ").split()
+    if len(parts) != 2 or not all(part.isdigit() for part in parts):
+        return None
+    return int(parts[0]), int(parts[1])
 
 
 def step_index(pointer: str) -> int | None:
@@ -150,10 +164,10 @@ class ProcedureView(Vertical):
         self._rebuild()
         durations = [s.durasi for s in sop.langkah if s.durasi]
         missing = sum(1 for s in sop.langkah if s.durasi is None)
-        note = f" ({missing} {say('steps_without_time', lang)})" if missing else ""
-        self.query_one("#total", Static).update(
-            f"{say('total_time', lang)}: {total(durations, lang)}{note} · {len(sop.langkah)} {say('steps', lang)}",
-            layout=False)  # one line, whatever it says
+        note = f" ({count_of(missing, 'one_step_without_time', 'steps_without_time', lang)})" if missing else ""
+        steps = count_of(len(sop.langkah), "one_step", "steps", lang)
+        self.query_one("#total", Static).update(f"{say('total_time', lang)}: {total(durations, lang)}{note} · {steps}",
+                                                layout=False)  # one line, whatever it says
 
     def _show_problems(self, problems, text: str, partly: bool = False) -> None:
         panel = self.query_one("#load-problem", Static)
@@ -274,11 +288,12 @@ class ProcedureView(Vertical):
             panel.update(RichText())
             return
         lang = self.lang
+        panel.more_hint = say("more_below", lang)
         actor = ", ".join(self.sop.pelaksana.get(one) or f"{one}?" for one in step.pelaksana_semua if one) \
             or self._unassigned()
         text = RichText()
         text.append(f"{say('Langkah', lang)} {step.no}", style="bold")
-        text.append(f" · {say('Pelaksana', lang)}: {actor} · {say('Simbol', lang)}: {self.sop.symbol(step)}\n")
+        text.append(f" · {say('Pelaksana', lang)}: {actor} · {say('Simbol', lang)}: {say(self.sop.symbol(step), lang)}\n")
         text.append(f"{step.kegiatan}\n")
         for key in ("kelengkapan", "waktu", "output", "keterangan"):
             value = getattr(step, key)
@@ -427,17 +442,18 @@ class ProcedureView(Vertical):
         def targets(value: str | None) -> None:
             if not value:
                 return
-            parts = value.replace(",", " ").split()
-            if len(parts) != 2 or not all(p.isdigit() for p in parts):
+            exits = parse_exits(value)
+            if exits is None:
                 self.notify(say("two_numbers", lang), severity="error")
                 return
-            self.post_message(EditMade(lambda text: editing.make_decision(text, step.index, int(parts[0]),
-                                                                          int(parts[1]))))
+            if step.no in exits:
+                self.notify(f"{say('Langkah', lang)} {step.no}: {say('not_to_itself', lang)}", severity="error")
+                return
+            self.post_message(EditMade(lambda text: editing.make_decision(text, step.index, *exits)))
 
-        steps = self.sop.langkah
-        following = steps[step.index + 1].no if step.index + 1 < len(steps) else step.no
+        prefill = " ".join(str(no) for no in decision_exits([s.no for s in self.sop.langkah], step.index))
         self.app.push_screen(EditValue(f"{say('Langkah', lang)} {step.no} {say('decision_title', lang)}",
-                                       f"{following} {step.no}", lang=lang), targets)
+                                       prefill, say("two_numbers_hint", lang), lang=lang), targets)
 
     def action_also_actor(self) -> None:
         """Draw the step in the actor column under the cursor as well (a meeting of two actors),

@@ -18,8 +18,12 @@ from .fixed_size import FixedSize
 
 
 class TextPane(FixedSize, ScrollView):
+    """`more_hint`, when set, is shown on the pane's top border while text lies below the view:
+    a pane cut by a short terminal says so, and how to reach the rest."""
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.more_hint = ""
         self.content = Text()
         self._lines: list[Strip] = []
         self._wrapped_for: Size | None = None  # the size the lines were wrapped for
@@ -56,6 +60,18 @@ class TextPane(FixedSize, ScrollView):
         virtual = Size(width, max(len(self._lines), height))
         if self.virtual_size != virtual:
             self.virtual_size = virtual
+        self._show_more()
+
+    def _show_more(self) -> None:
+        height = self._wrap_size.height  # while the tab is hidden, the height it will be shown at
+        below = len(self._lines) > height and self.scroll_y < len(self._lines) - height
+        hint = self.more_hint if below else ""
+        if (self.border_title or "") != hint:
+            self.border_title = hint
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._show_more()
 
     def on_resize(self) -> None:
         # Also sent, at the same size, when the pane's tab is shown again: nothing to wrap then.

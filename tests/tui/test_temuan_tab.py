@@ -1,0 +1,107 @@
+"""The Temuan tab always lists the open SOP's findings, and `f` and `w` on a row act on the file
+that row's finding is in (the QA walk's defect 1: a SOP opened while Temuan was not on screen
+left the previous SOP's rows there, and `w` wrote a suppression into the wrong file)."""
+
+from pathlib import Path
+
+from soptui.tui.app import SoptuiApp
+from soptui.tui.screens import EditValue
+from soptui.tui.widgets.findings import FindingsTable
+
+from .conftest import start
+
+AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+LAMPIHONG = "sops/lampihong/pengukuran-kinerja.toml"
+
+
+def rows_of(table: FindingsTable) -> set[str]:
+    """The files of the findings the table holds and draws (as many rows drawn as it holds)."""
+    assert table.row_count == len(table.findings)
+    return {f.path for f in table.findings}
+
+
+async def test_temuan_shows_the_sop_opened_while_another_tab_was_on_screen_and_w_writes_there(seeds):
+    awayan_before = (seeds / "awayan" / "pengukuran-kinerja-triwulan.toml").read_text()
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot)
+        assert str(app.document.path) == str(Path(AWAYAN))  # the first SOP opens on its own
+        for key in ["4", "1", "slash", *"lampihong", "enter", "down", "enter", "4"]:
+            await pilot.press(key)
+            await pilot.pause()
+        assert str(app.document.path) == str(Path(LAMPIHONG))
+        table = app.query_one("#findings", FindingsTable)
+        assert app.focused is table
+        assert rows_of(table) == {str(Path(LAMPIHONG))}
+        assert sorted(map(id, table.findings)) == sorted(map(id, app.workspace.findings(LAMPIHONG)))
+        finding = table.current_finding
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue) and finding.name in app.screen.title_text
+        await pilot.press(*"uji", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert f"# soptui: ignore[{finding.name}] -- uji" in (seeds / "lampihong" / "pengukuran-kinerja.toml").read_text()
+    assert (seeds / "awayan" / "pengukuran-kinerja-triwulan.toml").read_text() == awayan_before
+
+
+async def test_a_table_not_on_screen_holds_no_row_of_the_list_it_was_given_before(seeds):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.query_one("#findings", FindingsTable)
+        assert rows_of(table) == {str(Path(AWAYAN))} and table.current_finding is not None
+        await pilot.press("1")
+        await pilot.pause()
+        table.show(app.workspace.findings(LAMPIHONG), "id")  # while Prosedur is on screen
+        # whether drawn now or when shown, the rows are lampihong's; none of awayan's is left
+        assert table.current_finding is None or table.current_finding.path == str(Path(LAMPIHONG))
+        await pilot.press("4")
+        await pilot.pause()
+        assert rows_of(table) == {str(Path(LAMPIHONG))}
+
+
+async def test_w_and_f_on_a_row_of_another_file_act_in_that_file(seeds):
+    """Whatever put it there, a row's finding is waived or fixed in its own file, opened for it."""
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.query_one("#findings", FindingsTable)
+        table.show(app.workspace.findings(LAMPIHONG), "id")  # rows of a file that is not open
+        await pilot.pause()
+        row = next(i for i, f in enumerate(table.findings) if f.fix is None)
+        table.move_cursor(row=row)
+        finding = table.current_finding
+        await pilot.press("w")
+        await pilot.pause()
+        assert str(app.document.path) == str(Path(LAMPIHONG))
+        assert isinstance(app.screen, EditValue)
+        await pilot.press(*"uji", "enter")
+        await pilot.pause()
+        assert f"ignore[{finding.name}] -- uji" in app.document.text
+        assert not app.workspace.documents[str(Path(AWAYAN))].dirty
+
+
+async def test_temuan_shows_the_file_T_opened_for_f_and_w_writes_there(seeds):
+    """The walk's second way in: `T`, filter, Enter, `f` (opens the other file), Esc, `4`."""
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        await pilot.press("T")
+        await pilot.pause()
+        await pilot.press(*"lampihong order", "enter")
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("escape")  # the preview, not applied
+        await pilot.pause()
+        assert str(app.document.path) == str(Path(LAMPIHONG)) and not app.document.dirty
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.query_one("#findings", FindingsTable)
+        assert rows_of(table) == {str(Path(LAMPIHONG))}
