@@ -47,7 +47,7 @@ from .widgets.findings import FindingsTable
 from .widgets.footer import KeysFooter
 from .widgets.identity import IdentityView
 from .widgets.marks import MARK, STYLE
-from .widgets.procedure import ProcedureView
+from .widgets.procedure import ProcedureView, step_index
 from .widgets.stacked_pane import StackedPane, StackedTabs
 from .widgets.text_pane import TextPane
 
@@ -398,9 +398,7 @@ class SoptuiApp(App):
     def go_to(self, finding: Finding, then=None) -> None:
         """Open the finding's file, show its element, and put the cursor on it."""
         self.last_finding = finding
-        parts = finding.pointer.split("/")
-        tab = "prosedur" if len(parts) > 2 and parts[1] == "langkah" and parts[2].isdigit() \
-            else "identitas" if finding.pointer else "temuan"
+        tab = "prosedur" if step_index(finding.pointer) is not None else "identitas" if finding.pointer else "temuan"
         if self.document is None or str(self.document.path) != finding.path:
             # Its tab shown first, so that opening the file draws that tab, not the one left.
             self._show_tab(tab)
