@@ -5,9 +5,10 @@ of processes or caches. This module runs it over a corpus: each file is served f
 (`cache.Store`) when unchanged, else checked, in worker processes when there are many
 (`parallel`); fresh results go to the cache as they come; the corpus rules judge what every
 file's SOP gave them (`corpus.CorpusState`). Only the findings of the files reported on are
-kept: for the others (`--changed-since`), what the other files are judged by of what the corpus
-rules collected from them is enough (`CorpusRule.judged_by`), and it is all the cache reads of them. A run reporting on many files keeps those findings on
-disk until they are reported (`spill`), never decoded in this process before then.
+kept: for the others (`--changed-since`), the part of what the corpus rules collected from them
+that the reported files are judged by is enough (`CorpusRule.judged_by`), and it is all the
+cache reads of them. A run reporting on many files keeps those findings on disk until they are
+reported (`spill`), never decoded in this process before then.
 """
 
 from __future__ import annotations
