@@ -12,7 +12,8 @@ the whole corpus loaded and linted:
   of repeated presses. `n` and `N` are pressed until each has gone into another tab (from a
   finding of Prosedur to one of Identitas, or back) at least eight times, and those presses
   are also given on their own. Frames are timed where the app hands them to the terminal
-  (`App._display`), not by the test pilot, whose waits for idleness sleep in 20 ms steps;
+  (`App._display`), not by the test pilot, whose waits for idleness sleep in 20 ms steps; a
+  turn that hands it nothing (no region changed, so nothing is written) is not a frame;
 - of which Document.edit: the same kind of edit with no UI (the text changed, read again and
   linted, corpus rules included), so the rest of the edit figure is the drawing;
 - memory: the process's peak resident size once everything is loaded.
@@ -60,7 +61,8 @@ async def measure(corpus: Path) -> dict[str, object]:
 
         def timed_display(screen, renderable) -> None:
             display(screen, renderable)
-            frames.append(time.perf_counter())
+            if renderable is not None:  # None: nothing changed on screen, nothing is written
+                frames.append(time.perf_counter())
 
         app._display = timed_display
 

@@ -77,6 +77,30 @@ def build_workspace(target: Path) -> tuple[Workspace, Config]:
     return Workspace(files, checker, root=root), config
 
 
+class MainScreen(Screen):
+    """The app's screen. Textual repaints a whole screen when its focus moves; the widgets that
+    gain and lose it (and their :focus-within neighbours) are restyled and repaint themselves,
+    and the screen's own lines are never seen (BLANK), so here a change of focus repaints only
+    those. (With a layout in the same frame, as `n` into another tab asks, the repaint was a
+    second frame of the whole screen after the first.)"""
+
+    focused: Reactive = Reactive(None, repaint=False)
+    # The header, the main area and the footer cover the screen whole, so its own lines are
+    # never seen: drawn blank, not through Textual's style cache.
+    BLANK = True
+
+
+def post_refreshes_now(screen: Screen) -> None:
+    """Tell `screen` now of every repaint and layout its widgets asked for. Textual posts a
+    widget's request to the screen in the widget's next idle turn, and the screen paints when
+    it is idle itself: a frame could go out with part of a key's changes and the rest follow
+    in another, a frame's period later. Called at the end of a key's changes, so that they are
+    one frame."""
+    for widget in screen.walk_children():
+        if widget._repaint_required or widget._layout_required or widget._scroll_required:
+            widget._check_refresh()
+
+
 def editor_command(path: str, line: int | None) -> list[str]:
     """The user's editor on `path`, at `line` when the editor takes +LINE."""
     command = external_editor()
@@ -155,12 +179,7 @@ class SoptuiApp(App):
 
     # -- layout --------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
-        screen = super().get_default_screen()
-        # The header, the main area and the footer cover the screen whole, so its own lines are
-        # never seen: drawn blank, not through Textual's style cache after each change of focus
-        # (the screen's `focused` repaints it).
-        screen.BLANK = True
-        return screen
+        return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -302,6 +321,7 @@ class SoptuiApp(App):
         self.query_one(ProcedureView).selected = 0
         self.render_document()
         self.query_one(CorpusPanel).mark_open(str(path))
+        post_refreshes_now(self.screen)
 
     def edit(self, change) -> bool:
         """Apply an edit to the open document, reporting a refused one instead of failing."""
@@ -317,6 +337,7 @@ class SoptuiApp(App):
             return False
         if changed:
             self.render_document()
+            post_refreshes_now(self.screen)
         return changed
 
     # -- messages from widgets -------------------------------------------------------------------
@@ -412,6 +433,7 @@ class SoptuiApp(App):
             table = self.query_one(FindingsTable)
             table.select_finding(finding)
         self._focus_now(tab)
+        post_refreshes_now(self.screen)
         if then is not None:
             then()
 
@@ -455,6 +477,7 @@ class SoptuiApp(App):
     def action_tab(self, tab: str) -> None:
         self._activate(tab)
         self._focus_now(tab)
+        post_refreshes_now(self.screen)
 
     def _focus_now(self, tab: str) -> None:
         """Focus `tab`'s widget now, and tell the footer now, so that both are drawn in the
@@ -466,7 +489,7 @@ class SoptuiApp(App):
             widget.focus()
         elif widget is not self.screen.focused:
             self.screen.set_focus(widget)
-            self.screen.refresh_bindings()
+            self.query_one(KeysFooter).fit_now(self.screen)  # its layout in this frame's
 
     def action_toggle_sidebar(self) -> None:
         side = self.query_one("#side")

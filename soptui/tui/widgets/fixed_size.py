@@ -32,7 +32,9 @@ class FixedSize:
         # ScrollView calls this after every layout of the screen, the sizes unchanged or not, and
         # it repaints the scroll bars: a frame more, up to a frame's period later, after any
         # layout (the footer's keys, another tab shown). Nothing to do when nothing changed.
-        key = (virtual_size, self.container_size, self.size)
+        # The sizes as last laid out (`size` is the screen's, nothing while the widget's tab is
+        # hidden: the scroll bars were drawn again when the tab was next shown).
+        key = (virtual_size, self._container_size, self._size)
         if key != self._scrolled_for:
             self._scrolled_for = key
             super()._scroll_update(virtual_size)

@@ -73,7 +73,9 @@ class KeysFooter(Footer):
             if shown:
                 room -= self._width(key)
                 shown = fits = room >= 0
-            key.display = shown
+            if key.display != shown:
+                key.display = shown
+                key._check_refresh()  # the screen told of the layout now, not in the key's next turn
 
     async def recompose(self) -> None:
         self._widths = None  # new keys, new words
@@ -103,9 +105,21 @@ class KeysFooter(Footer):
             yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
                             classes="-command-palette", tooltip=binding.tooltip or binding.description)
 
-    def bindings_changed(self, screen: Screen) -> None:
+    def _can_fit(self, screen: Screen) -> bool:
+        """Whether the keys built are the ones to show (else they are built again)."""
         ready = self._bindings_ready and screen.app.app_focus and self.is_attached and screen is self.screen
-        if not ready or self._signature(self._every_key(screen)) != self._built_for:
+        return ready and self._signature(self._every_key(screen)) == self._built_for
+
+    def fit_now(self, screen: Screen) -> None:
+        """The keys of the focus just set, shown now, in the caller's turn: the signal that
+        tells the footer of new bindings is taken in the app's next turn, after the frame the
+        caller's changes go out in, and a key shown or hidden lays the screen out again, in a
+        frame of its own. (Keys built again are left to the signal.)"""
+        if self._can_fit(screen):
+            self._fit(screen.active_bindings)
+
+    def bindings_changed(self, screen: Screen) -> None:
+        if not self._can_fit(screen):
             super().bindings_changed(screen)  # built (again) from the bindings
             return
         self._fit(screen.active_bindings)

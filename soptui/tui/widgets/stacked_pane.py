@@ -13,10 +13,17 @@ a tab costs no more than the next.
 
 TabbedContent's ContentSwitcher shows and hides its panes through `display`, so that is where
 a pane turns the request into visibility.
+
+Textual takes a change of `visibility` for a change of layout: the whole screen is arranged
+again, its hidden and shown widgets are sent Hide and Show, and their scroll bars ask for a
+layout of their own, a frame later. A pane's place never changes, only whether it is drawn, so
+the pane sets the rule without that and asks the screen for what a scroll costs: the widgets on
+screen placed again from the arrangement it has, the regions that changed painted, in one frame.
 """
 
 from __future__ import annotations
 
+from textual import messages
 from textual.dom import DOMNode
 from textual.widgets import ContentSwitcher, TabbedContent, TabPane
 
@@ -41,9 +48,15 @@ class StackedPane(TabPane):
     def display(self, shown: bool | str) -> None:
         self._shown = shown not in (False, "none")
         if self._laid_out:
-            self.visible = self._shown
+            self._show(self._shown)
         else:
             self.styles.offset = (0, 0) if self._shown else OUT_OF_SIGHT
+
+    def _show(self, shown: bool) -> None:
+        """Drawn or not, without a layout: the compositor reads the rule again when the screen
+        next places what is on it (Screen's scroll path), and paints what changed."""
+        if self.styles.set_rule("visibility", "visible" if shown else "hidden") and self.is_attached:
+            self.screen.post_message(messages.UpdateScroll())
 
     def on_resize(self) -> None:
         if not self._laid_out:
