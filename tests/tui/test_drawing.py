@@ -197,3 +197,61 @@ async def test_the_cursor_row_is_marked_across_the_table_not_only_in_its_cell(se
         assert kegiatan_background(other) != kegiatan_background(0)
         assert kegiatan_background(0) == kegiatan_background(next(
             i for i in range(1, len(table.rows)) if i != other))
+
+
+async def test_kept_scroll_bars_draw_what_textuals_draw(seeds):
+    """The bars draw their lines from lines kept by the segments of each (widgets/scroll_bars.py):
+    at every place of the thumb the table's and the corpus list's bars are line for line the
+    ones Textual's ScrollBar draws for the same state."""
+    from textual.scrollbar import ScrollBar
+
+    from soptui.tui.widgets.scroll_bars import KeptScrollBar
+
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot, AWAYAN)
+        table = app.query_one("#steps", StepsTable)
+        compared = 0
+        for y in range(0, int(table.max_scroll_y) + 1, 3):
+            table.scroll_to(y=y, animate=False, immediate=True)
+            await pilot.pause()
+            for widget in (table, app.query_one("#corpus"), app.query_one("#step-detail")):
+                bars = [widget.vertical_scrollbar] if widget.show_vertical_scrollbar else []
+                bars += [widget.horizontal_scrollbar] if widget.show_horizontal_scrollbar else []
+                for bar in bars:
+                    assert isinstance(bar, KeptScrollBar)
+                    if not bar.size:
+                        continue
+                    whole = bar.size.region
+                    kept = bar.render_lines(whole)
+                    bar._styles_cache.clear()  # Textual's drawing from nothing kept
+                    assert kept == ScrollBar.render_lines(bar, whole)
+                    compared += 1
+        assert compared >= 4 and table.max_scroll_y > 3  # the table's bar in several places
+
+
+async def test_plain_lines_are_the_lines_textuals_style_cache_makes(seeds):
+    """The corpus list and the tables hand their lines on without Textual's style cache
+    (widgets/plain_lines.py): focused or not, scrolled or not, each line is the one the style
+    cache makes of it."""
+    from textual._styles_cache import StylesCache
+
+    from soptui.tui.widgets.plain_lines import PlainLinesCache
+
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, AWAYAN)
+        table, tree = app.query_one("#steps", StepsTable), app.query_one("#corpus")
+        for state in range(3):
+            if state == 1:
+                await pilot.press("down", "down", "right")  # the cursor, the table focused
+            if state == 2:
+                tree.focus()
+                table.scroll_to(y=3, animate=False, immediate=True)
+            await pilot.pause()
+            for widget in (table, tree):
+                assert isinstance(widget._styles_cache, PlainLinesCache)
+                whole = widget.size.region
+                plain = widget.render_lines(whole)
+                assert widget._styles_cache._plain  # the fast path was taken
+                assert plain == StylesCache().render_widget(widget, whole)

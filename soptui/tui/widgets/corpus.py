@@ -23,6 +23,7 @@ from ...workspace import Workspace
 from ..messages import FileChosen
 from ..strings import say
 from .fixed_size import FixedSize
+from .plain_lines import PlainLines
 from .marks import MARK, SEVERITIES, STYLE
 
 
@@ -53,7 +54,7 @@ class CorpusFilter(Input):
             self.screen.query_one("#corpus", Tree).focus()
 
 
-class CorpusTree(FixedSize, Tree):
+class CorpusTree(PlainLines, FixedSize, Tree):
     """A tree whose file labels are drawn when they are on screen, from the workspace's state at
     that moment: ten thousand files cost what the twenty lines in view cost."""
 
@@ -111,13 +112,33 @@ class CorpusTree(FixedSize, Tree):
     def render_lines(self, crop):
         self._frame_styles = {}
         self._frame_style = self.rich_style
+        self._frame = None
         return super().render_lines(crop)
+
+    _frame: tuple | None = None
+
+    def _frame_state(self) -> tuple:
+        """What every line of a frame is drawn for, read once a frame (each is a reactive or a
+        lookup of the widget's region)."""
+        if self._frame is None:
+            scroll_x, scroll_y = self.scroll_offset
+            self._frame = (scroll_x, scroll_y, self.size.width, self.virtual_size.width, self.cursor_line,
+                           self.hover_line, self.has_focus)
+        return self._frame
 
     def _styles(self, name: str, partial: bool = False):
         key = (name, partial)
         if key not in self._frame_styles:
             self._frame_styles[key] = self.get_component_rich_style(name, partial=partial)
         return self._frame_styles[key]
+
+    def _label_style(self, style: str, label_style: Style) -> Style:
+        """A label part's style over the label's: once a frame for each pair."""
+        key = ("part", style, label_style)
+        combined = self._frame_styles.get(key)
+        if combined is None:
+            combined = self._frame_styles[key] = (Style.parse(style) if style else NULL) + label_style
+        return combined
 
     def _hidden(self, name: str) -> bool:
         """Whether the stylesheet hides a kind of guide (a transparent colour), as Tree reads it."""
@@ -135,8 +156,7 @@ class CorpusTree(FixedSize, Tree):
         return tuple(f"{characters[0]}{characters[1] * depth} " for characters in lines)
 
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        width = self.size.width
+        scroll_x, scroll_y, width, virtual_width, cursor_line, hover_line, has_focus = self._frame_state()
         lines = self._tree_lines
         number = y + scroll_y
         if number >= len(lines):
@@ -145,8 +165,8 @@ class CorpusTree(FixedSize, Tree):
         # A line is drawn again only when something it shows changed: scrolling the list (the
         # cursor going to another SOP of the same folder) repaints every line from here. The key
         # is Tree's own (its `_updates` moves when lines are added or taken away), with the cursor.
-        key = (number, self._updates, self._frame_style, self._pseudo_class_state, width, self.virtual_size.width,
-               self.cursor_line == number, self.hover_line == number, self.hover_line >= 0, self.has_focus,
+        key = (number, self._updates, self._frame_style, self._pseudo_class_state, width, virtual_width,
+               cursor_line == number, hover_line == number, hover_line >= 0, has_focus,
                tuple((node._id, node._updates, node._hover, node._selected) for node in line.path), line.last)
         strip = self._strips.get(key)
         if strip is None:
@@ -156,13 +176,14 @@ class CorpusTree(FixedSize, Tree):
     def _line_segments(self, y: int, line, width: int) -> list[Segment]:
         """Line `y` of the tree as Tree._render_line draws it, as segments."""
         styles = self._styles
+        _, _, _, virtual_width, cursor_line, hover_line, has_focus = self._frame_state()
         path, node = line.path, line.node
-        is_hover = self.hover_line >= 0 and any(n._hover for n in path)
+        is_hover = hover_line >= 0 and any(n._hover for n in path)
         line_style = (styles("tree--highlight-line") if is_hover else self._frame_style) + Style(meta={"line": y})
         segments: list[Segment] = []
         base_guide = styles("tree--guides", partial=True)
         guide_style, hidden = base_guide, True
-        hover, selected = path[0]._hover, path[0]._selected and self.has_focus
+        hover, selected = path[0]._hover, path[0]._selected and has_focus
         for step in path[1:]:
             hidden = self._hidden("tree--guides")
             if hover:
@@ -175,27 +196,31 @@ class CorpusTree(FixedSize, Tree):
                 space, vertical, _, _ = self._guides(guide_style, hidden)
                 segments.append(Segment(space if step.is_last else vertical, line_style + guide_style))
             hover = hover or step._hover
-            selected = (selected or step._selected) and self.has_focus
+            selected = (selected or step._selected) and has_focus
         if len(path) > 1:
             _, _, terminator, cross = self._guides(guide_style, hidden)
             segments.append(Segment(terminator if line.last else cross, line_style + guide_style))
         label_style = styles("tree--label", partial=True)
-        if self.hover_line == y:
+        if hover_line == y:
             label_style += styles("tree--highlight", partial=True)
-        if self.cursor_line == y:
+        if cursor_line == y:
             label_style += styles("tree--cursor")
         node_meta = Style(meta={"node": node._id})
         if node.data:
+            # Tree's style of a label part is line + part + label + node meta: the line's and the
+            # node's meta are this line's own, the part's and label's styles are shared by many
+            # lines, so they are added once a frame and the line's once a line (the same style:
+            # adding styles is associative, and the meta touches nothing the others set).
+            line_node = line_style + node_meta
             for text, style in self.parts_of(node.data):
-                segments.append(Segment(text, line_style + (Style.parse(style) if style else NULL)
-                                        + label_style + node_meta))
+                segments.append(Segment(text, line_node + self._label_style(style, label_style)))
         else:
             if node._allow_expand:
                 icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
                 segments.append(Segment(icon, line_style + (line_style + TOGGLE_STYLE) + node_meta))
             segments.append(Segment(node._label.plain, line_style + label_style + node_meta))
         used = sum(segment.cell_length for segment in segments)
-        pad = max(self.virtual_size.width, width) - used
+        pad = max(virtual_width, width) - used
         if pad > 0:
             segments.append(Segment(" " * pad, line_style))
         return segments

@@ -16,8 +16,10 @@ from contextlib import contextmanager
 from textual.geometry import Size
 from textual.reactive import Reactive
 
+from .scroll_bars import KeptScrollBars
 
-class FixedSize:
+
+class FixedSize(KeptScrollBars):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
     _repaint_only = False
 

@@ -29,6 +29,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from .fixed_size import FixedSize
+from .plain_lines import PlainLines
 
 PADDING = 1  # a blank cell each side of a cell's text
 
@@ -54,7 +55,7 @@ class Row:
     height: int = 1
 
 
-class StepsTable(FixedSize, ScrollView, can_focus=True):
+class StepsTable(PlainLines, FixedSize, ScrollView, can_focus=True):
     BINDINGS = [
         Binding("enter", "select_cursor", "Select", show=False),
         Binding("up", "cursor(-1, 0)", "Cursor up", show=False),
@@ -149,6 +150,7 @@ class StepsTable(FixedSize, ScrollView, can_focus=True):
         # it (-1: none): they outlive a rebuild that leaves the row as it was (an edit elsewhere).
         self._segments: LRUCache[tuple, tuple[list[Segment], list[Segment]]] = LRUCache(4000)
         self._styles: dict[str, Style] = {}
+        self._combined: dict[tuple, tuple[Style, Style]] = {}  # a cell's styles, by what they are made of
 
     # -- content ---------------------------------------------------------------------------------
     def set_table(self, columns: list[Column], rows: list[Row], cursor: Coordinate | None = None,
@@ -308,6 +310,7 @@ class StepsTable(FixedSize, ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
+        self._combined.clear()
         self._segments.clear()
 
     def _style(self, name: str) -> Style:
@@ -343,18 +346,25 @@ class StepsTable(FixedSize, ScrollView, can_focus=True):
             base = base + style("steps-table--cursor-row")
             fixed_base = fixed_base + style("steps-table--cursor-row")
         fixed_segments, segments = [], []
+        combined = self._combined
         for number, (column, (text, cell_style)) in enumerate(zip(columns, cells)):
             lines = text.split("\n")
             shown = lines[line] if line < len(lines) else ""
-            over = style(cell_style) if cell_style else Style()
-            if number == cursor_column or cursor_column == -2:
-                cursor_style = cursor + (style("steps-table--fixed-cursor") if number < self.fixed_columns
-                                         and not header else Style())
-                # The cursor's colour over the cell's own, its background under it (as DataTable).
-                over = cursor_style + over + Style(color=cursor_style.color)
-            segments.append(self._cell(shown, column.width, base + over))
+            in_cursor = number == cursor_column or cursor_column == -2
+            fixed_cursor = in_cursor and number < self.fixed_columns and not header
+            # A cell's style from the few it is made of, added once for each combination.
+            combination = (header, cursor_column >= 0, cell_style, in_cursor, fixed_cursor)
+            styles = combined.get(combination)
+            if styles is None:
+                over = style(cell_style) if cell_style else Style()
+                if in_cursor:
+                    cursor_style = cursor + (style("steps-table--fixed-cursor") if fixed_cursor else Style())
+                    # The cursor's colour over the cell's own, its background under it (as DataTable).
+                    over = cursor_style + over + Style(color=cursor_style.color)
+                styles = combined[combination] = (base + over, fixed_base + over)
+            segments.append(self._cell(shown, column.width, styles[0]))
             if number < self.fixed_columns:
-                fixed_segments.append(self._cell(shown, column.width, fixed_base + over))
+                fixed_segments.append(self._cell(shown, column.width, styles[1]))
         self._segments[key] = (fixed_segments, segments)
         return fixed_segments, segments
 
@@ -376,5 +386,27 @@ class StepsTable(FixedSize, ScrollView, can_focus=True):
             base = base + self._style("steps-table--cursor")
         fixed_width = self._fixed_width()
         scroll_x = int(self.scroll_x)
-        moving = Strip(scrollable).crop(fixed_width + scroll_x, scroll_x + width)
-        return Strip([*fixed, *moving]).extend_cell_length(width, base).crop(0, width)
+        segments = [*fixed, *self._window(scrollable, fixed_width + scroll_x, scroll_x + width)]
+        used = sum(column.render_width for column in self.ordered_columns[:self.fixed_columns]) + \
+            sum(segment.cell_length for segment in segments[len(fixed):])
+        if used > width:  # a screen narrower than the fixed columns
+            return Strip(segments).crop(0, width)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+        return Strip(segments, width)
+
+    def _window(self, segments: list[Segment], start: int, end: int) -> list[Segment]:
+        """The cells of a line between `start` and `end` (cells from its left), cut where the
+        ends fall inside a cell: a line's one cell a column, each its column's width."""
+        shown, left = [], 0
+        for column, segment in zip(self.ordered_columns, segments):
+            right = left + column.render_width
+            if right > start and left < end:
+                if left < start or right > end:
+                    segment = Strip([segment], column.render_width).crop(max(0, start - left),
+                                                                          min(right, end) - left)._segments[0] \
+                        if min(right, end) > max(left, start) else None
+                if segment is not None:
+                    shown.append(segment)
+            left = right
+        return shown
