@@ -255,3 +255,77 @@ async def test_plain_lines_are_the_lines_textuals_style_cache_makes(seeds):
                 plain = widget.render_lines(whole)
                 assert widget._styles_cache._plain  # the fast path was taken
                 assert plain == StylesCache().render_widget(widget, whole)
+
+
+class VirtualTerminal:
+    """A terminal that takes the app's updates (each frame's changed parts) as the screen is
+    written to: the cells it ends with are what the user sees. A repaint left out (a widget
+    changed but not drawn again) leaves old cells behind, which a screenshot, drawn whole from
+    the widgets, never shows."""
+
+    def __init__(self, app) -> None:
+        from rich.console import ConsoleOptions  # noqa: F401  (the updates' render protocol)
+
+        self.app = app
+        width, height = app.size
+        self.cells = [[("?", None)] * width for _ in range(height)]
+        self.frames = 0
+
+    def take(self, update) -> None:
+        from rich.segment import ControlType
+
+        console = self.app.console
+        x = y = 0
+        for segment in update.__rich_console__(console, console.options):
+            if segment.control:
+                for code in segment.control:
+                    if code[0] == ControlType.CURSOR_MOVE_TO:
+                        x, y = code[1], code[2]
+                continue
+            if segment.text == "\n":
+                continue
+            for character in segment.text:
+                if 0 <= y < len(self.cells) and 0 <= x < len(self.cells[y]):
+                    style = segment.style.clear_meta_and_links() if segment.style else None
+                    self.cells[y][x] = (character, style)
+                x += 1
+        self.frames += 1
+
+    def differences(self) -> list[tuple[int, int]]:
+        """The cells where the terminal shows something else than the screen drawn whole now."""
+        whole = VirtualTerminal(self.app)
+        whole.take(self.app.screen._compositor.render_update(full=True))
+        return [(y, x) for y, (ours, theirs) in enumerate(zip(self.cells, whole.cells))
+                for x, (a, b) in enumerate(zip(ours, theirs)) if a != b]
+
+
+async def test_the_terminal_shows_what_the_widgets_hold_after_each_key(seeds):
+    """Each key's changes go out as the parts of the screen that changed (a pane shown without a
+    layout, lines handed on as drawn, no whole-screen repaint on a change of focus): after every
+    key, the terminal built from those parts is cell for cell the screen drawn whole."""
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        terminal = VirtualTerminal(app)
+        display = app._display
+
+        def written(screen, renderable) -> None:
+            display(screen, renderable)
+            if renderable is not None and screen is app.screen:
+                terminal.take(renderable)
+
+        app._display = written
+        app.screen._compositor._dirty_regions.add(app.screen.region)  # a first frame of everything
+        app.screen.refresh()
+        await start(app, pilot, AWAYAN)
+        assert terminal.frames and terminal.differences() == []
+        keys = ["n"] * 14 + ["2", "down", "down", "1", "down", "N", "N", "N", "4", "down", "3", "2", "3", "1", "ctrl+b", "n", "n",
+                             "ctrl+b"]
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            assert terminal.differences() == [], key
+        app.edit(lambda text: text.replace("menit", "jam", 1))
+        await pilot.pause()
+        app.open(Path("sops/lampihong").glob("*.toml").__next__())
+        await pilot.pause()
+        assert terminal.differences() == []

@@ -50,10 +50,15 @@ class TextPane(FixedSize, ScrollView):
         self._wrapped_for = size = self._wrap_size
         width, height = size
         console = self.app.console
-        lines = self.content.wrap(console, width)
-        if len(lines) > height or self.styles.overflow_y == "scroll":  # a scroll bar takes its width
-            width = max(1, width - self.styles.scrollbar_size_vertical)
+        narrower = max(1, width - self.styles.scrollbar_size_vertical)  # the width a scroll bar leaves
+        if self.styles.overflow_y == "scroll":  # the bar always there: wrapped once, for what it leaves
+            width = narrower
             lines = self.content.wrap(console, width)
+        else:
+            lines = self.content.wrap(console, width)
+            if len(lines) > height:  # a scroll bar comes, and takes its width
+                width = narrower
+                lines = self.content.wrap(console, width)
         self._style = style = self.rich_style  # worked out up the tree: once a text, not once a line
         self._lines = [Strip(line.render(console, end="")).apply_style(style).extend_cell_length(width, style)
                        for line in lines]
