@@ -319,3 +319,25 @@ async def test_what_is_drawn_blank_looks_as_it_did(seeds, size):
             for widget in blank:
                 widget.BLANK = True
                 widget.refresh()
+
+
+LAMPIHONG = "sops/lampihong/pengukuran-kinerja.toml"  # five actors and a column of unplaced steps
+
+
+async def test_kegiatan_takes_its_share_of_a_wide_screen_beside_five_actor_lanes(seeds):
+    widths = {}
+    for size in SIZES:
+        app = SoptuiApp(Path("sops"))
+        async with app.run_test(size=size) as pilot:
+            await start(app, pilot, LAMPIHONG)
+            view = app.query_one(ProcedureView)
+            table = app.query_one("#steps", StepsTable)
+            assert len([c for c in table.ordered_columns if c.key.startswith("actor:")]) == 6
+            widths[size[0]] = view.widths["kegiatan"]
+            if size[0] == 200:
+                row = "".join(segment.text for segment in table.render_line(2))
+                first = view.sop.langkah[0].kegiatan
+                assert first[:widths[200] - 1] in row  # the row shows that much of it, not 30 cells
+    assert widths[80] >= 30 and widths[120] >= 30
+    assert widths[200] >= 45, widths  # it was 30 at 200 columns: the actors' lanes took the rest
+

@@ -38,19 +38,27 @@ TEXT_COLUMNS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
 # The least each text column gets, and its share of what is left on a wide screen.
 MINIMUM = {"kegiatan": 30, "kelengkapan": 16, "output": 16, "keterangan": 14}
 SHARE = {"kegiatan": 0.4, "kelengkapan": 0.2, "output": 0.2, "keterangan": 0.2}
+# When the table cannot be shown whole even at its minimum widths, the columns right of Kegiatan
+# scroll anyway; Kegiatan, which stays in view, then takes this much of the width (five actors'
+# lanes at 200 columns left it 30 cells).
+KEGIATAN_SHARE = 0.35
 WAKTU_WIDTH = 10
 PADDING = 2 * CELL_PADDING  # a table cell's padding, left and right together
 
 
-def column_widths(available: int, actor_widths: list[int]) -> dict[str, int]:
+def column_widths(available: int, actor_widths: list[int], longest_kegiatan: int | None = None) -> dict[str, int]:
     """Widths of the text columns for a table `available` cells wide: each its minimum, and on a
-    wide screen the rest shared out, Kegiatan first."""
+    wide screen the rest shared out, Kegiatan first. When the columns do not fit even so,
+    Kegiatan takes its share of the width, no wider than its longest text."""
     fixed = (1 + PADDING) + (3 + PADDING) + sum(w + PADDING for w in actor_widths) + (WAKTU_WIDTH + PADDING)
     spare = available - fixed - sum(w + PADDING for w in MINIMUM.values()) - 2  # the scrollbar
     widths = dict(MINIMUM)
     if spare > 0:
         for key, share in SHARE.items():
             widths[key] += int(spare * share)
+    else:
+        share = int(available * KEGIATAN_SHARE) - PADDING
+        widths["kegiatan"] = max(MINIMUM["kegiatan"], min(share, longest_kegiatan or share))
     widths["waktu"] = WAKTU_WIDTH
     return widths
 
@@ -224,7 +232,8 @@ class ProcedureView(Vertical):
         lanes = self._lanes()
         headers = [actor_header(self.sop.pelaksana.get(lane) or self._unassigned()) for lane in lanes]
         available = self.size.width or 120
-        self.widths = widths = column_widths(available, [w for _, w in headers])
+        longest = max(len(step.kegiatan or "") for step in self.sop.langkah)
+        self.widths = widths = column_widths(available, [w for _, w in headers], longest)
         self._built_for_width = available
         lang = self.lang
         columns = [Column("mark", " ", 1), Column("no", say("No", lang), 3),
