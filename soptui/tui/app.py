@@ -56,6 +56,8 @@ TAB_TITLES = {"prosedur": "Prosedur", "identitas": "Identitas", "diagram": "Diag
 FOCUS = {"prosedur": "#steps", "identitas": "#identity", "diagram": "#diagram-view", "temuan": "#findings"}
 # Below this width the corpus list hides itself, leaving the tables the whole screen.
 NARROW = 110
+# The sidebar's share of a wide terminal, for the SOPs' nama, and its least and most columns.
+SIDEBAR_SHARE, SIDEBAR_MIN, SIDEBAR_MAX = 0.25, 28, 60
 # Editors that open a file at a line given as +LINE.
 PLUS_LINE_EDITORS = {"vi", "vim", "nvim", "view", "nano", "emacs", "emacsclient", "micro", "kak", "joe", "mcedit", "ne"}
 
@@ -75,6 +77,11 @@ def build_workspace(target: Path) -> tuple[Workspace, Config]:
     root = target if target.is_dir() else target.parent
     checker = Checker(plugins.rule_classes(), config, Context(registry=registry))
     return Workspace(files, checker, root=root), config
+
+
+def sidebar_width(width: int) -> int:
+    """The sidebar's width on a terminal `width` columns wide: its share, within its bounds."""
+    return max(SIDEBAR_MIN, min(SIDEBAR_MAX, int(width * SIDEBAR_SHARE)))
 
 
 def editor_command(path: str, line: int | None) -> list[str]:
@@ -209,7 +216,7 @@ class SoptuiApp(App):
         wanted = self.sidebar_chosen if self.sidebar_chosen is not None else wide
         side = self.query_one("#side")
         side.set_class(not wanted, "-hidden")
-        side.styles.width = max(28, min(40, width // 5))
+        side.styles.width = sidebar_width(width)
 
     # -- the corpus lint: a worker thread posts results, the UI thread takes them --------------------
     @work(thread=True, exclusive=True)

@@ -341,3 +341,18 @@ async def test_kegiatan_takes_its_share_of_a_wide_screen_beside_five_actor_lanes
     assert widths[80] >= 30 and widths[120] >= 30
     assert widths[200] >= 45, widths  # it was 30 at 200 columns: the actors' lanes took the rest
 
+
+@pytest.mark.parametrize("width", [110, 120, 160, 200, 300])
+async def test_the_sidebar_takes_a_share_of_a_wide_screen_up_to_a_cap(seeds, width):
+    app = SoptuiApp(Path("sops"))
+    async with app.run_test(size=(width, 40)) as pilot:
+        await start(app, pilot, LAMPIHONG)
+        side = app.query_one("#side").region
+        assert 28 <= side.width <= 60
+        assert side.width >= min(60, width // 4)  # a quarter: at 200 columns it was 40
+        assert app.query_one("#tabs").region.x >= side.right and outside(app, (width, 40)) == []
+        if width >= 200:  # the open SOP's nama begins to read, not only its file name (it was "Pelak")
+            tree = app.query_one("#corpus")
+            lines = ["".join(s.text for s in tree.render_line(y)) for y in range(tree.size.height)]
+            assert any("pengukuran-kinerja  Pelaksanaan Pen" in line for line in lines), lines
+
