@@ -92,7 +92,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "proses": ("proses", "process"),
     "keputusan": ("keputusan", "decision"),
     "penghubung": ("penghubung", "connector"),
-    "filter_placeholder": ("saring: nama, nomor, unit", "filter: name, number, unit"),
+    # at most 21 cells, what the filter box holds in the narrowest sidebar (tests/tui/test_layout.py)
+    "filter_placeholder": ("saring nama/no./unit", "filter name/no./unit"),
     "findings_filter": ("saring: berkas, aturan, unit, pesan", "filter: file, rule, unit, message"),
     "no_match": ("tidak ada yang cocok dengan saringan", "nothing matches the filter"),
     "no_findings": ("tidak ada temuan", "no findings"),

@@ -356,3 +356,17 @@ async def test_the_sidebar_takes_a_share_of_a_wide_screen_up_to_a_cap(seeds, wid
             lines = ["".join(s.text for s in tree.render_line(y)) for y in range(tree.size.height)]
             assert any("pengukuran-kinerja  Pelaksanaan Pen" in line for line in lines), lines
 
+
+@pytest.mark.parametrize("width", [80, 90, 110, 120, 140, 200])
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_the_filter_placeholder_fits_the_sidebar_at_every_width(seeds, width, lang):
+    app = SoptuiApp(Path("sops"), lang=lang)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await start(app, pilot)
+        if not app.query_one("#side").display:
+            await pilot.press("ctrl+b")  # shown by hand on a narrow terminal
+            await pilot.pause()
+        box = app.query_one("#filter")
+        assert len(box.placeholder) <= box.content_region.width, (box.placeholder, box.content_region)
+        shown = "".join(s.text for s in box.render_line(0))
+        assert box.placeholder in shown
