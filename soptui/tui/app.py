@@ -39,7 +39,7 @@ from ..registry import RegistryError, registry_for
 from ..template import new_sop_text
 from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
-from .screens import Choose, CorpusFindings, EditValue, HelpScreen, Preview
+from .screens import Choose, CorpusFindings, Dialog, EditValue, HelpScreen, Preview
 from .strings import SYSTEM_COMMANDS, key_label, os_error_text, relabel, say
 from .widgets.corpus import CorpusPanel
 from .widgets.diagram import DiagramView
@@ -155,6 +155,25 @@ class SoptuiApp(App):
         self.sidebar_chosen: bool | None = None  # the user's ctrl+b choice, over the automatic one
         self._wide: bool | None = None  # whether the terminal was at least NARROW wide, last we looked
         self._stale: set[str] = set(TABS)  # tabs drawn from an older state than the workspace's
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:  # a key as typed
+            screen = self.screen
+            if isinstance(screen, Dialog) and not screen.ready:
+                screen.take_key(event)  # before its first field is focused: kept for it
+                return
+            event.typed_on = screen
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key typed right after one that opens a dialog, quicker than that key was handled:
+        the main screen's widget still had it and passed it up. It was meant for the dialog,
+        which the user saw open, so it goes there before any binding sees it. (Handlers run
+        subclass first, so App's binding lookup is skipped with `prevent_default`.)"""
+        screen = self.screen
+        if isinstance(screen, Dialog) and getattr(event, "typed_on", screen) is not screen:
+            event.prevent_default()
+            screen.take_key(event)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         stack = self.screen_stack
