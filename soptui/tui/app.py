@@ -20,10 +20,11 @@ from textual import events, on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.theme import ThemeProvider
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Header, ProgressBar, Static, TabbedContent
+from textual.widgets import Header, HelpPanel, ProgressBar, Static, TabbedContent
 from rich.text import Text as RichText
 
 from .. import editing
@@ -40,7 +41,7 @@ from ..template import new_sop_text
 from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, Dialog, EditValue, HelpScreen, Preview
-from .strings import SYSTEM_COMMANDS, key_label, os_error_text, relabel, say
+from .strings import SYSTEM_COMMANDS, key_label, os_error_text, relabel, reword_textual_keys, say
 from .widgets.corpus import CorpusPanel
 from .widgets.diagram import DiagramView
 from .widgets.findings import FindingsTable
@@ -814,6 +815,8 @@ class SoptuiApp(App):
         for tab in TABS:
             tabs.get_tab(tab).label = say(TAB_TITLES[tab], self.lang)
         self.query_one(CorpusPanel).set_language(self.lang)
+        if self.screen.query(HelpPanel):  # the Keys panel open: its words follow
+            self._reword_textual_keys()
         self.refresh_bindings()
 
     async def action_quit(self) -> None:
@@ -843,6 +846,22 @@ class SoptuiApp(App):
                                  ("discard", say("quit_without_saving", self.lang)),
                                  ("cancel", say("cancel", self.lang))], self.lang,
                                 destructive=("discard",), detail=names), answer)
+
+    def action_show_help_panel(self) -> None:
+        """Textual's Keys panel, its keys worded in the current language."""
+        self._reword_textual_keys()
+        super().action_show_help_panel()
+
+    def _reword_textual_keys(self) -> None:
+        """Textual's words for its own keys (the Keys panel shows them) in `self.lang`, on the
+        screen on top, whose widgets the panel lists."""
+        for node in (self, self.screen, *self.screen.walk_children()):
+            reword_textual_keys(node, self.lang)
+
+    def search_themes(self) -> None:
+        """Textual's theme picker, its search field worded in the current language. (The themes'
+        names are names: "nord", "dracula".)"""
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=say("theme_search", self.lang)))
 
     def action_command_palette(self) -> None:
         """Textual's palette, its search field worded in the current language."""
