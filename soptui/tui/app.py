@@ -310,9 +310,13 @@ class SoptuiApp(App):
         sop = document.view if document else None
         findings = self.workspace.findings(document.path) if document else []
         if tab == "prosedur":
-            problems = document.load.problems if document and not document.load.ok else ()
+            problems, disk_text = (), None
+            if document and not document.load.ok:
+                problems = document.load.problems
+            elif document and document.disk_load is not None:  # kept over a broken file on disk
+                problems, disk_text = document.disk_load.problems, document.disk_text
             self.query_one(ProcedureView).show(sop, findings, self.lang, problems, document.text if document else "",
-                                               partly=bool(document and document.loads_partly))
+                                               partly=bool(document and document.loads_partly), disk_text=disk_text)
         elif tab == "identitas":
             self.query_one(IdentityView).show(sop, findings, self.lang, width=self.query_one(TabbedContent).size.width)
         elif tab == "diagram":
@@ -543,8 +547,19 @@ class SoptuiApp(App):
 
     def _resolve_conflict(self, document: Document, choice: str) -> None:
         if choice == "reload":
-            document.reload()
-            self.notify(say("reloaded", self.lang))
+            try:
+                taken = document.reload()
+            except OSError as error:  # gone, or no longer readable
+                why = say("file_gone", self.lang) if isinstance(error, FileNotFoundError) \
+                    else os_error_text(error, self.lang)
+                self.notify(f"{say('cannot_reload', self.lang)}: {self.workspace.relative(document.path)}: {why}",
+                            severity="error")
+                return
+            if taken:
+                self.notify(say("reloaded", self.lang))
+            else:
+                self.notify(say("not_reloaded", self.lang), severity="warning", timeout=6)
+                self._activate("prosedur")
         elif choice == "overwrite":
             self._save(document, force=True)
         self.render_document()

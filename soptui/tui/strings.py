@@ -114,6 +114,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "loads_partly": ("Berkas ini bermasalah struktur", "This file has structural problems"),
     "showing_readable": ("Di bawah: yang terbaca, tanpa bagian yang rusak.",
                          "Below: what could be read, without the broken parts."),
+    "disk_does_not_load": ("Berkas di disk tidak termuat (diubah di luar soptui)",
+                           "The file on disk does not load (changed outside soptui)"),
+    "disk_hint": ("Perubahan Anda yang belum disimpan tetap, di bawah; ctrl+s menimpa berkas itu dengannya "
+                  "(setelah bertanya).",
+                  "Your unsaved edits are kept, below; ctrl+s overwrites that file with them (after asking)."),
     # dialogs
     "choose_keys": ("Tab / ←→: pilih · Enter: tekan tombol yang disorot · Esc: batal",
                     "Tab / ←→: choose · Enter: press the highlighted button · Esc: cancel"),
@@ -184,6 +189,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "editor_failed": ("editor gagal", "editor failed"),
     "no_longer_loads": ("berkas tidak termuat lagi: lihat tab Prosedur", "the file no longer loads: see the Procedure tab"),
     "reloaded": ("dimuat ulang; ctrl+z mengembalikan perubahan Anda", "reloaded; ctrl+z brings your edits back"),
+    "not_reloaded": ("tidak dimuat ulang: berkas di disk tidak termuat; perubahan Anda tetap",
+                     "not reloaded: the file on disk does not load; your edits are kept"),
+    "cannot_reload": ("tidak dapat memuat ulang", "cannot reload"),
+    "file_gone": ("berkas tidak ada lagi", "the file is gone"),
     "no_files": ("tidak ada berkas SOP di sini; ctrl+n membuat SOP baru", "no SOP files here; ctrl+n makes a new SOP"),
     "findings_word": ("temuan", "findings"),
     "language": ("Bahasa Indonesia", "English"),

@@ -150,10 +150,12 @@ class ProcedureView(Vertical):
 
     # -- what the app hands down ---------------------------------------------------------------------
     def show(self, sop: Sop | None, findings: list[Finding], lang: str, problems=(), text: str = "",
-             partly: bool = False) -> None:
-        """`partly`: the file has structural problems and `sop` is what could be read of it."""
+             partly: bool = False, disk_text: str | None = None) -> None:
+        """`partly`: the file has structural problems and `sop` is what could be read of it.
+        `disk_text`: `problems` are those of the file on disk, this text, not of `text` (a
+        reload that kept the unsaved edits)."""
         self.sop, self.findings, self.lang, self.text = sop, findings, lang, text
-        self._show_problems(problems, text, partly)
+        self._show_problems(problems, text if disk_text is None else disk_text, partly, disk_text is not None)
         table = self.query_one(StepsTable)
         if sop is None or not sop.langkah:
             table.clear()
@@ -177,7 +179,7 @@ class ProcedureView(Vertical):
         self.query_one("#total", Static).update(f"{say('total_time', lang)}: {total(durations, lang)}{note} · {steps}",
                                                 layout=False)  # one line, whatever it says
 
-    def _show_problems(self, problems, text: str, partly: bool = False) -> None:
+    def _show_problems(self, problems, text: str, partly: bool = False, on_disk: bool = False) -> None:
         panel = self.query_one("#load-problem", Static)
         panel.display = bool(problems)
         if not problems:
@@ -189,7 +191,8 @@ class ProcedureView(Vertical):
         # the caret stays under it (a wrapped line put it under the wrong character)
         room = max(20, (self.size.width or 120) - 4 - len("  1234 │ "))
         shown = RichText()
-        shown.append(f"✖ {say('loads_partly' if partly else 'does_not_load', self.lang)}\n", style="bold red")
+        heading = "disk_does_not_load" if on_disk else "loads_partly" if partly else "does_not_load"
+        shown.append(f"✖ {say(heading, self.lang)}\n", style="bold red")
         for problem in problems:
             line, col = problem.pos.line, problem.pos.col
             shown.append(f"{line}:{col}  ", style="bold")
@@ -198,8 +201,11 @@ class ProcedureView(Vertical):
                 source, at = source_window(lines[line - 1], col, room)
                 shown.append(f"  {line:>4} │ {source}\n", style="dim")
                 shown.append("       │ " + " " * at + "^\n", style="red")
-        shown.append(say("does_not_load_hint", self.lang))
-        if self.sop is not None:
+        if on_disk:
+            shown.append(say("disk_hint", self.lang))
+        else:
+            shown.append(say("does_not_load_hint", self.lang))
+        if self.sop is not None and not on_disk:
             shown.append(" " + say("showing_readable" if partly else "showing_last_good", self.lang), style="dim")
         panel.update(shown)
 
