@@ -8,6 +8,12 @@ import pytest
 SEEDS = Path(__file__).resolve().parents[2] / "sops"
 SIZES = [(80, 24), (120, 40), (200, 50)]
 
+# The seeds the tests open, relative to the current folder (`seeds`)
+AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+LAMPIHONG = "sops/lampihong/pengukuran-kinerja.toml"
+SUMBERSUKO = "sops/sumbersuko/pengukuran-kinerja.toml"  # its steps 1-4 sit in the last lane
+WANGON = "sops/wangon/pengukuran-kinerja.toml"
+
 
 @pytest.fixture
 def seeds(tmp_path, monkeypatch):

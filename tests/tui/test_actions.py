@@ -7,10 +7,7 @@ from soptui.tui.screens import CorpusFindings, EditValue, Preview
 from soptui.tui.widgets.findings import FindingsTable
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
-LAMPIHONG = "sops/lampihong/pengukuran-kinerja.toml"
+from .conftest import AWAYAN, LAMPIHONG, SUMBERSUKO, start
 
 
 def names(app):
@@ -166,9 +163,6 @@ async def test_x_exports_the_open_sop_with_its_unsaved_edits(seeds):
 
     with pdfplumber.open(io.BytesIO(written)) as pdf:
         assert "Baru" in " ".join(page.extract_text() or "" for page in pdf.pages)
-
-
-SUMBERSUKO = "sops/sumbersuko/pengukuran-kinerja.toml"
 
 
 async def test_fix_all_applies_safe_fixes_and_names_the_unsafe_ones_it_leaves_out(seeds):

@@ -9,9 +9,7 @@ from soptui.tui.app import SoptuiApp, editor_command
 from soptui.tui.widgets.procedure import source_window
 from soptui.tui.screens import Choose
 
-from .conftest import start
-
-WANGON = "sops/wangon/pengukuran-kinerja.toml"
+from .conftest import WANGON, start
 
 
 def broken(seeds) -> Path:

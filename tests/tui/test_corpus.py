@@ -11,10 +11,7 @@ from soptui.tui.screens import Choose, CorpusFindings
 from soptui.tui.widgets.findings import FindingsTable
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
-WANGON = "sops/wangon/pengukuran-kinerja.toml"
+from .conftest import AWAYAN, WANGON, start
 
 
 async def test_the_tree_keeps_its_place_marks_the_open_sop_and_shows_each_nama(seeds):

@@ -8,10 +8,8 @@ from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import CorpusFindings
 from soptui.tui.widgets.findings import FindingsTable
 
-from .conftest import SIZES, start
+from .conftest import AWAYAN, SIZES, start
 from .test_layout import assert_footer_whole
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
 
 
 def status(app) -> str:

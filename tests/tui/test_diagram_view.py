@@ -6,9 +6,7 @@ from soptui import diagram
 from soptui.tui.app import SoptuiApp
 from soptui.tui.widgets.diagram import DiagramView
 
-from .conftest import start
-
-SUMBERSUKO = "sops/sumbersuko/pengukuran-kinerja.toml"  # its steps 1-4 sit in the last lane
+from .conftest import SUMBERSUKO, start
 
 
 async def test_the_diagram_opens_with_the_first_step_in_view_and_scrolls_by_several_columns(seeds):

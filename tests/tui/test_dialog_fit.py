@@ -13,9 +13,8 @@ from soptui.tui.screens import Choose, Preview
 from soptui.tui.screens.dialogs import AddStep, WrappedDiff
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import start
+from .conftest import AWAYAN, start
 
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
 SMALL = (80, 24)
 
 

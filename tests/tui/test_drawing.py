@@ -9,9 +9,7 @@ from soptui.tui.app import SoptuiApp
 from soptui.tui.widgets.procedure import ProcedureView
 from soptui.tui.widgets.steps_table import StepsTable
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+from .conftest import AWAYAN, start
 
 
 def spy_refreshes(monkeypatch, table: Widget) -> tuple[list[str], list[tuple]]:

@@ -10,9 +10,7 @@ from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import CorpusFindings, EditValue
 from soptui.tui.widgets.findings import FindingsTable
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+from .conftest import AWAYAN, start
 
 
 async def test_esc_leaves_the_sidebar_filter_so_q_quits(seeds):

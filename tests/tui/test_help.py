@@ -9,9 +9,7 @@ from soptui.tui.screens import HelpScreen
 from soptui.tui.screens.help import KEYS, help_markdown
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+from .conftest import AWAYAN, start
 
 
 async def test_help_shows_the_bound_keys(seeds):

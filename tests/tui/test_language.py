@@ -8,9 +8,7 @@ from soptui.cli import _language
 from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import Choose, HelpScreen
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+from .conftest import AWAYAN, start
 
 
 def footer_words(app) -> set[str]:

@@ -13,9 +13,8 @@ from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import HelpScreen
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import start
+from .conftest import AWAYAN, start
 
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
 
 # Words only English uses, and words only Indonesian uses, as the UI would show them. The SOPs'
 # own text is Indonesian in either language; these words are not in it ("Prosedur" and an actor

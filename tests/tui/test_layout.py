@@ -11,9 +11,7 @@ from soptui.tui.screens import Choose, HelpScreen
 from soptui.tui.widgets.procedure import ProcedureView
 from soptui.tui.widgets.steps_table import StepsTable
 
-from .conftest import SIZES, start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+from .conftest import AWAYAN, SIZES, start
 
 
 def _scrolled_inside(widget) -> bool:

@@ -11,9 +11,7 @@ from soptui.tui.screens import AddStep, EditValue
 from soptui.tui.screens.dialogs import CheckList
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+from .conftest import AWAYAN, start
 
 
 def rows(check_list) -> list[str]:

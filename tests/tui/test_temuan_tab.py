@@ -8,10 +8,7 @@ from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import EditValue
 from soptui.tui.widgets.findings import FindingsTable
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
-LAMPIHONG = "sops/lampihong/pengukuran-kinerja.toml"
+from .conftest import AWAYAN, LAMPIHONG, start
 
 
 def rows_of(table: FindingsTable) -> set[str]:
