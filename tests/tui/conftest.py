@@ -1,9 +1,12 @@
 """Fixtures of the TUI tests: a copy of the seed corpus, and the app started on it."""
 
 import shutil
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+
+from soptui.tui.app import SoptuiApp
 
 SEEDS = Path(__file__).resolve().parents[2] / "sops"
 SIZES = [(80, 24), (120, 40), (200, 50)]
@@ -42,3 +45,14 @@ async def start(app, pilot, open_path: str | None = None):
         app.open(Path(open_path))
         app.action_tab("prosedur")
     await pilot.pause()
+
+
+@asynccontextmanager
+async def running(open_path: str | None = None, *, size: tuple[int, int], **options):
+    """The app on the current folder's seeds (`seeds`) at `size`, started and `open_path` opened
+    (`start`): ``async with running(AWAYAN, size=(120, 40)) as (app, pilot):``. `options` go to
+    `SoptuiApp` (``lang="en"``)."""
+    app = SoptuiApp(Path("sops"), **options)
+    async with app.run_test(size=size) as pilot:
+        await start(app, pilot, open_path)
+        yield app, pilot

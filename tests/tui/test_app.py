@@ -11,7 +11,7 @@ from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import AddStep, Choose, EditValue, Preview
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import start
+from .conftest import running
 
 SOP = '''#:schema ../../schemas/sop.schema.json
 # Awayan-like: the numbering jumps from 2 to 5
@@ -218,9 +218,7 @@ async def test_identity_tab_shows_the_highlighted_rows_findings_and_fixes_with_f
 async def test_the_footer_shows_the_focused_widgets_keys_without_being_rebuilt(seeds):
     """Textual's Footer mounted all its keys again on every change of focus (a new layout and
     frames, for `n` into another tab); the keys shown must still follow the focus."""
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, "sops/awayan/pengukuran-kinerja-triwulan.toml")
+    async with running("sops/awayan/pengukuran-kinerja-triwulan.toml", size=(120, 40)) as (app, pilot):
         shown = lambda: [key.key for key in app.screen.query("FooterKey") if key.display]  # noqa: E731
         assert shown()[0] == "a" and "f1" in shown()  # the Prosedur table's own key first, while it has the focus
         built = list(app.screen.query("FooterKey"))
