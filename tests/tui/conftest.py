@@ -35,6 +35,11 @@ def unmarked(seeds):
     return seeds
 
 
+def names(app) -> list[str]:
+    """The names of the open SOP's findings."""
+    return [f.name for f in app.workspace.findings(app.document.path)]
+
+
 async def start(app, pilot, open_path: str | None = None):
     """Wait for the corpus lint; open `open_path` (relative to the current folder) if given."""
     await app.workers.wait_for_complete()
@@ -49,9 +54,9 @@ async def start(app, pilot, open_path: str | None = None):
 
 @asynccontextmanager
 async def running(open_path: str | None = None, *, size: tuple[int, int], **options):
-    """The app on the current folder's seeds (`seeds`) at `size`, started and `open_path` opened
-    (`start`): ``async with running(AWAYAN, size=(120, 40)) as (app, pilot):``. `options` go to
-    `SoptuiApp` (``lang="en"``)."""
+    """The app on the current folder's `sops` (the `seeds` fixture's, or a test's own) at `size`,
+    started and `open_path` opened (`start`): ``async with running(AWAYAN, size=(120, 40)) as
+    (app, pilot):``. `options` go to `SoptuiApp` (``lang="en"``)."""
     app = SoptuiApp(Path("sops"), **options)
     async with app.run_test(size=size) as pilot:
         await start(app, pilot, open_path)

@@ -6,11 +6,7 @@ from soptui.tui.screens import CorpusFindings, EditValue, Preview
 from soptui.tui.widgets.findings import FindingsTable
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import AWAYAN, LAMPIHONG, SUMBERSUKO, running
-
-
-def names(app):
-    return [f.name for f in app.workspace.findings(app.document.path)]
+from .conftest import AWAYAN, LAMPIHONG, SUMBERSUKO, names, running
 
 
 async def test_f_on_a_step_without_a_fixable_finding_says_so_and_changes_nothing(unmarked):
