@@ -25,5 +25,13 @@ class Fieldwise:
             return NotImplemented
         return self._compared() == other._compared()  # type: ignore[attr-defined]
 
+    def _replace(self, **changes: object):
+        """A copy with the fields named changed (a NamedTuple's `_replace`); the constructor takes
+        every field by its name."""
+        unknown = set(changes) - set(self._fields)
+        if unknown:
+            raise ValueError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
+        return type(self)(**{name: changes.get(name, getattr(self, name)) for name in self._fields})
+
     def __repr__(self) -> str:
         return f"{type(self).__qualname__}({', '.join(f'{name}={getattr(self, name)!r}' for name in self._SHOWN)})"

@@ -155,13 +155,6 @@ class Sop(Fieldwise):
             pelaksana=MappingProxyType({}) if pelaksana is None else pelaksana, hilang_di_sumber=hilang_di_sumber,
             source=SourceMap({}, ()) if source is None else source, text=text, broken=broken)
 
-    def _replace(self, **changes: object) -> Sop:
-        """A copy with the fields named changed (a NamedTuple's `_replace`)."""
-        unknown = set(changes) - set(self._fields)
-        if unknown:
-            raise ValueError(f"Sop has no field {', '.join(sorted(unknown))}")
-        return Sop(**{name: changes.get(name, getattr(self, name)) for name in self._fields})
-
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"cannot assign to field {name!r}: a Sop does not change")
 
