@@ -118,9 +118,7 @@ async def test_a_file_broken_on_disk_under_unsaved_edits_shows_where_and_keeps_t
     import os
 
     path = seeds / "wangon" / "pengukuran-kinerja.toml"
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, WANGON)
+    async with running(WANGON, size=(120, 40)) as (app, pilot):
         app.edit(lambda text: text.replace('waktu = "', 'waktu = "2 hari ', 1))
         edited = app.document.text
         lines = path.read_text().splitlines(keepends=True)

@@ -71,9 +71,7 @@ async def test_the_keys_panel_and_the_theme_picker_are_indonesian_too(seeds):
 
     from soptui.tui.strings import TEXTUAL_KEYS, WORDS, say
 
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         for lang in ("id", "en"):
             if app.lang != lang:
                 await pilot.press("L")

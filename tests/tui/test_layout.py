@@ -10,7 +10,7 @@ from soptui.tui.screens import Choose, HelpScreen
 from soptui.tui.widgets.procedure import ProcedureView
 from soptui.tui.widgets.steps_table import StepsTable
 
-from .conftest import AWAYAN, SIZES, running
+from .conftest import AWAYAN, LAMPIHONG, SIZES, running
 
 
 def _scrolled_inside(widget) -> bool:
@@ -290,15 +290,11 @@ async def test_what_is_drawn_blank_looks_as_it_did(seeds, size):
                 widget.refresh()
 
 
-LAMPIHONG = "sops/lampihong/pengukuran-kinerja.toml"  # five actors and a column of unplaced steps
-
 
 async def test_kegiatan_takes_its_share_of_a_wide_screen_beside_five_actor_lanes(seeds):
     widths = {}
-    for size in SIZES:
-        app = SoptuiApp(Path("sops"))
-        async with app.run_test(size=size) as pilot:
-            await start(app, pilot, LAMPIHONG)
+    for size in SIZES:  # Lampihong: five actors and a column of steps the source could not place
+        async with running(LAMPIHONG, size=size) as (app, pilot):
             view = app.query_one(ProcedureView)
             table = app.query_one("#steps", StepsTable)
             assert len([c for c in table.ordered_columns if c.key.startswith("actor:")]) == 6
@@ -313,9 +309,7 @@ async def test_kegiatan_takes_its_share_of_a_wide_screen_beside_five_actor_lanes
 
 @pytest.mark.parametrize("width", [110, 120, 160, 200, 300])
 async def test_the_sidebar_takes_a_share_of_a_wide_screen_up_to_a_cap(seeds, width):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(width, 40)) as pilot:
-        await start(app, pilot, LAMPIHONG)
+    async with running(LAMPIHONG, size=(width, 40)) as (app, pilot):
         side = app.query_one("#side").region
         assert 28 <= side.width <= 60
         assert side.width >= min(60, width // 4)  # a quarter: at 200 columns it was 40
@@ -329,9 +323,7 @@ async def test_the_sidebar_takes_a_share_of_a_wide_screen_up_to_a_cap(seeds, wid
 @pytest.mark.parametrize("width", [80, 90, 110, 120, 140, 200])
 @pytest.mark.parametrize("lang", ["id", "en"])
 async def test_the_filter_placeholder_fits_the_sidebar_at_every_width(seeds, width, lang):
-    app = SoptuiApp(Path("sops"), lang=lang)
-    async with app.run_test(size=(width, 30)) as pilot:
-        await start(app, pilot)
+    async with running(size=(width, 30), lang=lang) as (app, pilot):
         if not app.query_one("#side").display:
             await pilot.press("ctrl+b")  # shown by hand on a narrow terminal
             await pilot.pause()

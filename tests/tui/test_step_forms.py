@@ -118,9 +118,7 @@ BURST = ["a", *"Kirim", "tab", "tab", *"Surat", "tab", *"5 menit"]
 async def test_keys_typed_quickly_after_a_land_in_the_fields_they_were_typed_for(seeds, burst):
     from textual import events
 
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(80, 24)) as (app, pilot):
         if burst:
             for key in BURST:
                 app.post_message(events.Key(key, key if len(key) == 1 else None))
@@ -137,9 +135,7 @@ async def test_keys_typed_quickly_after_a_land_in_the_fields_they_were_typed_for
 
 
 async def test_a_dialog_has_its_first_field_focused_before_it_takes_a_key(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(80, 24)) as (app, pilot):
         seen = []
         app.query_one(ProcedureView).action_add_step()
         form = app.screen
