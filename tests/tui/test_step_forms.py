@@ -132,6 +132,8 @@ async def test_keys_typed_quickly_after_a_land_in_the_fields_they_were_typed_for
         values = {key: form.query_one(f"#{key}").value for key in ("kegiatan", "kelengkapan", "waktu", "output")}
         assert values == {"kegiatan": "Kirim", "kelengkapan": "Surat", "waktu": "5 menit", "output": ""}
         assert app.focused.id == "waktu" and not app.document.dirty
+        body = form.query_one(".dialog-body")
+        assert body.region.contains_region(app.focused.region)  # and in view, at 24 rows too
 
 
 async def test_a_dialog_has_its_first_field_focused_before_it_takes_a_key(seeds):

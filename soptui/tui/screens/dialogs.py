@@ -237,6 +237,17 @@ class CheckList(SelectionList):
         return Strip([box, *line])
 
 
+class FormBody(VerticalScroll):
+    """A form's scrolling body, which keeps its focused field in view when it gets its height
+    (`Dialog._fit_body`, after the first frame): keys typed quickly may have moved the focus
+    down the form by then, to a field below the body's bottom."""
+
+    def on_resize(self) -> None:
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            self.scroll_to_widget(focused, animate=False)
+
+
 class AddStep(Dialog):
     """The fields a new step needs, so it does not arrive as four findings: kegiatan, pelaksana
     (one or more of the declared actors: a meeting is drawn in each one's column), kelengkapan,
@@ -254,7 +265,7 @@ class AddStep(Dialog):
                   "waktu": say("Waktu", self.lang), "output": say("Output", self.lang)}
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            with VerticalScroll(classes="dialog-body form"):
+            with FormBody(classes="dialog-body form"):
                 yield Label(labels["kegiatan"])
                 yield Input(value=self.defaults.get("kegiatan", ""), id="kegiatan")
                 if self.actors:
