@@ -163,7 +163,7 @@ class SoptuiApp(App):
             if isinstance(screen, Dialog) and not screen.ready:
                 screen.take_key(event)  # before its first field is focused: kept for it
                 return
-            event.typed_on = screen
+            event.typed_on = screen  # the screen it was typed on, for `on_key`
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:

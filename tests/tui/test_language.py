@@ -89,3 +89,13 @@ async def test_the_keys_panel_and_the_theme_picker_are_indonesian_too(seeds):
             assert app.screen.query_one(Input).placeholder == say("theme_search", lang)
             await pilot.press("escape")
             await pilot.pause()
+
+
+def test_textual_s_words_go_back_and_forth_one_to_one():
+    from soptui.tui.strings import TEXTUAL_KEYS, WORDS
+
+    # `reword_textual_keys` finds the English again from the Indonesian: no two alike, and none
+    # of them one of soptui's own words, which `relabel` words
+    assert len(set(TEXTUAL_KEYS.values())) == len(TEXTUAL_KEYS)
+    ours = {text for pair in WORDS.values() for text in pair}
+    assert not ours & (set(TEXTUAL_KEYS) | set(TEXTUAL_KEYS.values()))
