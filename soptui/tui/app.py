@@ -100,8 +100,10 @@ def post_refreshes_now(screen: Screen) -> None:
     in another, a frame's period later. Called at the end of a key's changes, so that they are
     one frame."""
     for widget in screen.walk_children():
-        if widget._repaint_required or widget._layout_required or widget._scroll_required:
-            widget._check_refresh()
+        # (a widget's scroll bars are not its children: they are its own)
+        for part in (widget, widget._vertical_scrollbar, widget._horizontal_scrollbar, widget._scrollbar_corner):
+            if part is not None and (part._repaint_required or part._layout_required or part._scroll_required):
+                part._check_refresh()
 
 
 def sidebar_width(width: int) -> int:
@@ -519,7 +521,13 @@ class SoptuiApp(App):
         if self.screen is not widget.screen:  # a dialog still over it: focus when it goes
             widget.focus()
         elif widget is not self.screen.focused:
+            previous = self.screen.focused
             self.screen.set_focus(widget)
+            # Restyled for the focus now (Textual does it when the widgets take their Focus and
+            # Blur events, after this frame: the table showed its cursor unfocused for a frame).
+            if previous is not None:
+                previous.has_focus = False
+            widget.has_focus = True
             self.query_one(KeysFooter).fit_now(self.screen)  # its layout in this frame's
 
     def action_toggle_sidebar(self) -> None:

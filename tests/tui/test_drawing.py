@@ -3,6 +3,7 @@ for no new layout (a layout of the screen is what made each move cost several fr
 
 from pathlib import Path
 
+from textual import events
 from textual.widget import Widget
 
 from soptui.tui.widgets.procedure import ProcedureView
@@ -312,3 +313,34 @@ async def test_the_terminal_shows_what_the_widgets_hold_after_each_key(seeds):
         app.open(next(Path("sops/lampihong").glob("*.toml")))
         await pilot.pause()
         assert terminal.differences() == []
+
+
+async def test_n_into_another_tab_is_one_frame(seeds):
+    """`n` from a step's finding to one of Identitas, and back: each is painted in one frame (the
+    pane shown without a layout, the footer's keys fitted and the table focused in the key's
+    turn, every repaint, scroll bars' included, told to the screen before it paints); Textual's
+    own way took three, each up to a frame's period after the last. At the size bench/tui.py
+    measures at: at 120x40 one more frame follows (the footer's keys fitted again, the table
+    repainted), docs/tui.md says so."""
+    async with running(AWAYAN, size=(160, 45)) as (app, pilot):
+        painted = []
+        display = app._display
+
+        def written(screen, renderable) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                painted.append(renderable)
+
+        app._display = written
+        tabs = app.query_one("#tabs")
+        crossings = []
+        for _ in range(30):
+            before = tabs.active
+            await pilot.pause()
+            painted.clear()
+            app.post_message(events.Key("n", None))  # as bench/tui.py presses it
+            await pilot.pause()
+            if tabs.active != before:
+                crossings.append((before, tabs.active, len(painted)))
+        assert {(a, b) for a, b, _ in crossings} >= {("prosedur", "identitas"), ("identitas", "prosedur")}
+        assert [frames for _, _, frames in crossings] == [1] * len(crossings)

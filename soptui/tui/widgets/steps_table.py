@@ -306,6 +306,24 @@ class StepsTable(PlainLines, FixedSize, ScrollView, can_focus=True):
             left += column.render_width
         return None
 
+    # -- focus -----------------------------------------------------------------------------------
+    # The app gives a table the focus in the key's own turn, styles and all (SoptuiApp._focus_now),
+    # so that the frame showing a tab shows its table focused. Textual's Focus and Blur events come
+    # after that frame, and Widget's handlers repaint the table again, in a frame of their own:
+    # here the events that find the table as it already is only go on to its parent, as Widget's do.
+
+    def _on_focus(self, event: events.Focus) -> None:
+        if self.has_focus:
+            event.prevent_default()
+            if self.parent is not None:
+                self.parent.post_message(events.DescendantFocus(self))
+
+    def _on_blur(self, event: events.Blur) -> None:
+        if not self.has_focus:
+            event.prevent_default()
+            if self.parent is not None:
+                self.parent.post_message(events.DescendantBlur(self))
+
     # -- drawing ---------------------------------------------------------------------------------
     def notify_style_update(self) -> None:
         super().notify_style_update()
