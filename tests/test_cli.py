@@ -134,6 +134,17 @@ def test_fix_renumbers_in_place_keeping_comments_and_is_idempotent(corpus, capsy
     assert path.read_text() == CLEAN.replace("no = 2\n", "no = 2  # as printed\n")
 
 
+def test_fix_with_diff_previews_and_writes_nothing(corpus, capsys):
+    """walk2 #1: a user adds --diff to --fix to see what it would do first."""
+    path = corpus / "a.toml"
+    path.write_text(GAP)
+    assert lint(corpus, "--select", "step-numbering", "--fix", "--diff") == 0
+    captured = capsys.readouterr()
+    assert "-no = 5  # as printed\n+no = 2  # as printed" in captured.out
+    assert "akan diperbaiki: 1 berkas" in captured.err
+    assert path.read_text() == GAP
+
+
 def test_corpus_findings_keep_their_line_when_results_come_from_the_cache(corpus, capsys):
     (corpus / "a.toml").write_text(CLEAN.replace('no = 1\n', 'no = 1\nketerangan = "lihat SOP Rapat Dinas"\n'))
     lines = []

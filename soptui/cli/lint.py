@@ -18,6 +18,7 @@ examples:
   soptui lint --changed-since origin/main --format github
   soptui lint sops/awayan --fix
   soptui lint sops/awayan --fix --unsafe-fixes
+  soptui lint sops/awayan --diff             (what --fix would change; writes nothing)
   soptui lint sops/ --write-baseline .soptui-baseline.json
 """
 
@@ -76,7 +77,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place (comments and layout kept)")
     fixing.add_argument("--unsafe-fixes", action="store_true",
                         help="with --fix or --diff, apply unsafe fixes too (they may change what the SOP says)")
-    fixing.add_argument("--diff", action="store_true", help="show the changes --fix would make, change nothing")
+    fixing.add_argument("--diff", action="store_true", help="show the changes --fix would make and change nothing, with --fix too")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     parser.add_argument("--follow-links", action="store_true",
                         help="follow symbolic links that lead out of the folders given (default: skip them)")
@@ -98,14 +99,16 @@ def _run(args: argparse.Namespace, session) -> int:
     if args.fix or args.diff:
         from ..checker.fixes import fix_files  # only --fix and --diff pay for tomlkit
 
+        # --diff is a preview, with --fix too: a user adds it to see what --fix would do first
+        write = args.fix and not args.diff
         with collector(running=True):  # each file's tomlkit document is a web of reference cycles
-            changed = fix_files(session.checker, session.targets, write=args.fix,
+            changed = fix_files(session.checker, session.targets, write=write,
                                 diff_out=sys.stdout if args.diff else None, unsafe=args.unsafe_fixes)
         if not args.quiet:
             if session.lang == "en":
-                print(f"{'fixed' if args.fix else 'would fix'} {changed} files", file=sys.stderr)
+                print(f"{'fixed' if write else 'would fix'} {changed} files", file=sys.stderr)
             else:
-                print(f"{'diperbaiki' if args.fix else 'akan diperbaiki'}: {changed} berkas", file=sys.stderr)
+                print(f"{'diperbaiki' if write else 'akan diperbaiki'}: {changed} berkas", file=sys.stderr)
         if args.diff:
             return 0
 
