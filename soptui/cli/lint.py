@@ -103,7 +103,8 @@ def _run(args: argparse.Namespace, session) -> int:
         write = args.fix and not args.diff
         with collector(running=True):  # each file's tomlkit document is a web of reference cycles
             changed = fix_files(session.checker, session.targets, write=write,
-                                diff_out=sys.stdout if args.diff else None, unsafe=args.unsafe_fixes)
+                                diff_out=sys.stdout if args.diff else None, unsafe=args.unsafe_fixes,
+                                lang=session.lang)
         if not args.quiet:
             if session.lang == "en":
                 print(f"{'fixed' if write else 'would fix'} {changed} files", file=sys.stderr)
