@@ -315,6 +315,22 @@ def test_only_other_tools_toml_given_exits_0_as_pre_commit_needs(corpus, capsys)
     assert lint(corpus.parent / "settings.toml", "--quiet") == 0 and capsys.readouterr().err == ""
 
 
+def test_a_file_named_that_is_not_toml_is_reported_with_its_position_not_skipped(corpus, capsys):
+    """walk2 #9: `soptui lint README.md` skipped it as "not an SOP" (its "keys" were words of
+    prose) and exited 0, so a CI job given the wrong file went green."""
+    readme = corpus.parent / "README.md"
+    readme.write_text("# soptui\n\nsoptui checks SOPs.\n\n1. install\n2. run\n")
+    assert lint(readme) == 1
+    captured = capsys.readouterr()
+    assert "not an SOP" not in captured.err
+    assert "README.md\n  3:8: galat SOP000 TOML tidak sah" in captured.out
+    # valid TOML with other keys, in a file whose name is not *.toml: the user means it checked
+    (corpus.parent / "notes.txt").write_text("[server]\nport = 8080\n")
+    assert lint(corpus.parent / "notes.txt", "--format", "json") == 1
+    captured = capsys.readouterr()
+    assert "not an SOP" not in captured.err and json.loads(captured.out)["findings"]
+
+
 def test_a_broken_sop_is_never_taken_for_another_tools_file(corpus, capsys):
     # an empty file, or one with a single SOP key, is linted: its problems are findings
     (corpus / "empty.toml").write_text("")
@@ -378,6 +394,8 @@ def test_junit_fails_what_makes_lint_exit_1_and_no_more(corpus, capsys):
     ('\ufeff[server]\nport = 1\n', True),
     (b'\xff\xfe[x]\n', False),  # not UTF-8 where a key would start: the loader says it is not UTF-8
     (b'[x]\ny = "\xff"\n', True),  # a stray byte further on does not hide its keys
+    ('# Title\n\n1. first\n2. second\ncrashed = yes\n', False),  # Markdown: key-like lines, not TOML
+    ('[server]\nport = 8080\nhost = \n', False),  # broken TOML: the loader says where
 ])
 def test_what_counts_as_plainly_not_an_sop(tmp_path, text, skipped):
     from soptui.loading.not_sop import why_not_an_sop
