@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"tidak ada berkas atau folder '{missing}' (no such file or folder)") from None
     if not files:
         raise UsageError("tidak ada berkas .toml yang ditemukan (no .toml files found)")
-    args.to = _format(args, files)
+    args.to = _format(args, files, lang)
     logo = args.logo or _configured_logo(Path(args.paths[0]))
     if logo and not Path(logo).is_file():
         raise UsageError(f"berkas logo tidak ada (no such logo file): {logo}")
@@ -102,11 +102,21 @@ def _check_libraries(to: str) -> None:
                          "pip install 'soptui[export]'")
 
 
-def _format(args: argparse.Namespace, files: list[Path]) -> str:
+def _format(args: argparse.Namespace, files: list[Path], lang: str = "id") -> str:
     """`--to`, else what the one output file's name says (`-o sop.docx`), else pdf. A name that
-    says another format than `--to` is a usage error: the file would lie about its content."""
-    named = Path(args.output).suffix.lower().lstrip(".") if args.output and len(files) == 1 else ""
-    named = named if named in FORMATS and not Path(args.output).is_dir() else ""
+    says another format than `--to`, or none of them (`-o a.txt`), is a usage error: the file
+    would lie about its content."""
+    one_file = bool(args.output) and len(files) == 1 and not Path(args.paths[0]).is_dir() \
+        and not Path(args.output).is_dir() and not args.output.endswith(("/", os.sep))
+    named = Path(args.output).suffix.lower().lstrip(".") if one_file else ""
+    if one_file and named not in FORMATS:
+        # the suffix picks the format (docs/export.md): a PDF written as "a.txt" would lie
+        suffix = Path(args.output).suffix or "-"
+        raise UsageError(Text(
+            f"-o {args.output}: akhiran {suffix} bukan format ekspor; pakai .pdf atau .docx "
+            "(atau akhiri dengan / untuk sebuah folder)",
+            f"-o {args.output}: the suffix {suffix} is not an export format; use .pdf or .docx "
+            "(or end it with / for a folder)")(lang))
     if args.to and named and named != args.to:
         raise UsageError(f"-o {args.output} bukan .{args.to} (is not a .{args.to} file): "
                          f"ganti namanya atau --to {named} (rename it, or use --to {named})")
