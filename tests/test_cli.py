@@ -423,3 +423,33 @@ def test_the_sniffed_sop_keys_are_the_schemas_top_level_keys():
     from soptui.loading import not_sop, schema
 
     assert set(not_sop.SOP_KEYS) == set(schema.sop_schema()["properties"])
+
+
+# -- the command line's own messages in the language asked for (walk2 #10) -----------------------
+
+@pytest.mark.parametrize("args, english", [
+    (["lint", "nonexist"], "soptui lint: no such file or folder 'nonexist'\n"),
+    (["lint", "sops", "--format", "xml"], "soptui lint: unknown format 'xml'; choose: github, gitlab, json, junit, sarif, text\n"),
+    (["lint", "sops", "--output", "x"], "soptui lint: --output needs FORMAT=FILE, not 'x'\n"),
+    (["lint", "sops", "--baseline", "none.json"], "soptui lint: no such baseline: none.json\n"),
+    (["lint", "sops", "--config", "none.toml"], "soptui lint: no such config file: none.toml\n"),
+    (["lint", "ruff.toml"], "soptui: not an SOP file, skipped: ruff.toml (a tool's configuration file)\n"
+                            "soptui: no SOP files to check\n"),
+    (["validate", "nonexist"], "soptui validate: no such file or folder 'nonexist'\n"),
+    (["rule", "no-such-rule"], "soptui rule: unknown rule 'no-such-rule'; see `soptui rules`\n"),
+    (["new", "sops/a.toml"], "soptui new: already exists, not overwritten: sops/a.toml\n"),
+])
+@pytest.mark.parametrize("how", ["flag", "environment"])
+def test_command_line_messages_are_english_only_when_english_is_asked(corpus, capsys, monkeypatch, args, english, how):
+    (corpus / "a.toml").write_text(CLEAN)
+    (corpus.parent / "ruff.toml").write_text(RUFF)
+    if how == "flag":
+        main([*args, "--lang", "en"])
+    else:
+        monkeypatch.setenv("SOPTUI_LANG", "en")
+        main(args)
+    assert capsys.readouterr().err == english
+    monkeypatch.delenv("SOPTUI_LANG", raising=False)
+    main(args)  # without: Indonesian, the English in brackets, as before
+    said = capsys.readouterr().err
+    assert said != english and any(word in said for word in ("tidak", "bukan", "sudah ada")), said

@@ -36,6 +36,7 @@ from ..checker.engine import INTERNAL_ERROR
 from ..checker.report import LintReport, tally_of
 from ..checker.rule import Severity
 from ..gcpolicy import collector
+from ..i18n import Text
 from ..reporting.text import TextReporter
 from . import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 from .replay import Capture, Recording, Replay, replayable
@@ -88,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
         session = open_session(args)
     except NoSopFiles as nothing:
         if not args.quiet:
-            print(f"soptui: {nothing}", file=sys.stderr)
+            print(f"soptui: {nothing.say(args.lang)}", file=sys.stderr)
         return EXIT_OK  # the files given were other tools' TOML: nothing failed
     return _run(args, session)
 
@@ -123,7 +124,7 @@ def _run(args: argparse.Namespace, session) -> int:
     try:
         recording = _lint(args, session, reports, color, replay)
     except BaselineError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.args[0]) from None
     try:
         return recording.play()
     finally:
@@ -136,12 +137,14 @@ def _reports(args: argparse.Namespace, session) -> list[tuple[str, str | None]]:
     for item in args.output:
         name, sep, target = item.partition("=")
         if not sep or not target:
-            raise UsageError(f"--output memerlukan FORMAT=FILE (needs FORMAT=FILE), bukan '{item}'")
+            raise UsageError(Text(f"--output memerlukan FORMAT=FILE (needs FORMAT=FILE), bukan '{item}'",
+                                  f"--output needs FORMAT=FILE, not '{item}'"))
         reports.append((name, target))
     for name, _ in reports:
         if name not in session.reporters:
-            raise UsageError(f"format tidak dikenal (unknown format) '{name}'; "
-                             f"pilih (choose): {', '.join(sorted(session.reporters))}")
+            choices = ", ".join(sorted(session.reporters))
+            raise UsageError(Text(f"format tidak dikenal (unknown format) '{name}'; pilih (choose): {choices}",
+                                  f"unknown format '{name}'; choose: {choices}"))
     return reports
 
 
