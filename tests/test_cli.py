@@ -438,11 +438,15 @@ def test_the_sniffed_sop_keys_are_the_schemas_top_level_keys():
     (["validate", "nonexist"], "soptui validate: no such file or folder 'nonexist'\n"),
     (["rule", "no-such-rule"], "soptui rule: unknown rule 'no-such-rule'; see `soptui rules`\n"),
     (["new", "sops/a.toml"], "soptui new: already exists, not overwritten: sops/a.toml\n"),
+    (["lint", "sops", "--select", "step-numberin"],
+     "soptui lint: unknown rule `step-numberin`; did you mean `step-numbering`?\n"),
+    (["lint", "sops", "--config", "bad.toml"], "soptui lint: bad.toml:1:1: unknown key `selec`; did you mean `select`?\n"),
 ])
 @pytest.mark.parametrize("how", ["flag", "environment"])
 def test_command_line_messages_are_english_only_when_english_is_asked(corpus, capsys, monkeypatch, args, english, how):
     (corpus / "a.toml").write_text(CLEAN)
     (corpus.parent / "ruff.toml").write_text(RUFF)
+    (corpus.parent / "bad.toml").write_text('selec = ["ALL"]\n')
     if how == "flag":
         main([*args, "--lang", "en"])
     else:
@@ -452,4 +456,4 @@ def test_command_line_messages_are_english_only_when_english_is_asked(corpus, ca
     monkeypatch.delenv("SOPTUI_LANG", raising=False)
     main(args)  # without: Indonesian, the English in brackets, as before
     said = capsys.readouterr().err
-    assert said != english and any(word in said for word in ("tidak", "bukan", "sudah ada")), said
+    assert said != english and any(word in said for word in ("tidak", "bukan", "sudah ada", "maksud Anda")), said

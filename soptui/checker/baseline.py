@@ -14,18 +14,14 @@ from pathlib import Path
 
 from ..atomic import atomic_write_text
 from ..files import read_regular_text
-from ..i18n import Text
+from ..i18n import Text, TextError
 from .finding import Finding
 
 VERSION = 1
 
 
-class BaselineError(Exception):
-    """A baseline that cannot be used; the message is a `Text` (`str()` in Indonesian)."""
-
-    def __str__(self) -> str:
-        message = self.args[0] if self.args else ""
-        return message.id if isinstance(message, Text) else str(message)
+class BaselineError(TextError):
+    """A baseline that cannot be used."""
 
 
 def write_baseline(path: Path, findings: list[Finding]) -> None:

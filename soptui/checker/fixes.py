@@ -26,19 +26,15 @@ import tomlkit
 
 from ..atomic import atomic_write_text, read_sop_text
 from ..loading.loader import MAX_FILE_BYTES, load_text
-from ..i18n import Text
+from ..i18n import Text, TextError
 from .rule import Applicability, Edit, Fix, applicability_of
 
 MAX_PASSES = 10
 
 
-class FixRefused(Exception):
+class FixRefused(TextError):
     """Fixing a file would change more than its fixes say; the file is left as it is. `text`
-    says why in both languages (`str()` gives the Indonesian)."""
-
-    def __init__(self, text: Text) -> None:
-        super().__init__(text.id)
-        self.text = text
+    says why in both languages."""
 
 
 UnsafeFix = FixRefused  # its first name, from before fixes had an applicability of their own

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..gcpolicy import collector, spare_at_exit
-from ..i18n import Text
+from ..i18n import Text, TextError
 from ..regexcache import preload as preload_patterns
 
 # Exit codes shared by every subcommand.
@@ -55,14 +55,13 @@ COMMANDS = {
 }
 
 
-class UsageError(Exception):
+class UsageError(TextError):
     """A mistake in how soptui was called; reported in one line, exit code 2. The message is a
     `Text` (Indonesian with English in brackets, or English alone with --lang en) or a str,
     which is said as it is (a message that came from elsewhere)."""
 
     def say(self, lang: str | None) -> str:
-        message = self.args[0] if self.args else ""
-        return message(lang or "id") if isinstance(message, Text) else str(message)
+        return self.text(lang or "id")
 
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):

@@ -149,7 +149,7 @@ def _configured_logo(start: Path) -> str | None:
         path = find_config(start)
         logo = load_config(path).logo if path else None
     except ConfigError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
     return str(logo) if logo else None
 
 

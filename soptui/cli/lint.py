@@ -124,7 +124,7 @@ def _run(args: argparse.Namespace, session) -> int:
     try:
         recording = _lint(args, session, reports, color, replay)
     except BaselineError as error:
-        raise UsageError(error.args[0]) from None
+        raise UsageError(error.text) from None
     try:
         return recording.play()
     finally:

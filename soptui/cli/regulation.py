@@ -101,7 +101,7 @@ def _registry(args: argparse.Namespace):
     try:
         config = load_config(path) if path else Config()
     except ConfigError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
     try:
         plugins = load_plugins(include=list(config.plugins))
         extra = [*config.registries, *hook_registries(plugins.manager), *map(Path, args.registry)]

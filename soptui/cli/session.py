@@ -105,7 +105,7 @@ def open_session(args: argparse.Namespace) -> Session:
     except MissingPath as missing:
         raise UsageError(no_such_path(missing)) from None
     except UnusablePath as error:
-        raise UsageError(error.args[0]) from None
+        raise UsageError(error.text) from None
     if skipped and not getattr(args, "quiet", False):
         print("soptui: " + links_not_followed(len(skipped))(asked) + f": {printable(', '.join(skipped[:3]))}"
               + (" ..." if len(skipped) > 3 else ""), file=sys.stderr)
@@ -126,7 +126,7 @@ def open_session(args: argparse.Namespace) -> Session:
     try:
         config = _config(args, Path(paths[0]))
     except ConfigError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
     plugins = _plugins(args, config)
     rule_classes = plugins.rule_classes()
     for problem in plugins.problems:
@@ -136,10 +136,11 @@ def open_session(args: argparse.Namespace) -> Session:
     removed = codes.removed()
     unknown = unknown_selectors(config, classes, removed=removed)
     if unknown:
-        raise UsageError("; ".join(unknown))
+        raise UsageError(Text("; ".join(u.id for u in unknown), "; ".join(u.en for u in unknown)))
     if not getattr(args, "quiet", False):
         for note in selector_notes(config, classes, removed=removed):
-            print(f"soptui: {Text('catatan (note)', 'note')(asked or config.lang)}: {note}", file=sys.stderr)
+            said = asked or config.lang
+            print(f"soptui: {Text('catatan (note)', 'note')(said)}: {note(said)}", file=sys.stderr)
     # The registry of this configuration and these plugins, built once: the rules, the workers
     # and the cache key all read it from the context.
     registry = _registry(config, plugins)
@@ -148,7 +149,7 @@ def open_session(args: argparse.Namespace) -> Session:
     try:
         checker = Checker(rule_classes, config, context)
     except ConfigError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
     lang = getattr(args, "lang", None) or config.lang or "id"
     args.lang = lang  # a usage error from here on is said in it (see cli._command)
     return Session(plugins, config, checker, lang, files, files,
@@ -188,7 +189,7 @@ def _config(args: argparse.Namespace, first: Path) -> Config:
     try:
         return load_config(path) if path else Config()
     except ConfigError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
 
 
 def _plugins(args: argparse.Namespace, config: Config) -> Plugins:

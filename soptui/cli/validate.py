@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     except MissingPath as missing:
         raise UsageError(no_such_path(missing)) from None
     except UnusablePath as error:
-        raise UsageError(error.args[0]) from None
+        raise UsageError(error.text) from None
     if skipped:
         from .session import links_not_followed
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..i18n import Text
+from ..i18n import Text, TextError
 
 # Configuration files share the .toml suffix but are never SOPs.
 NOT_SOPS = frozenset({"pyproject.toml", "soptui.toml", "Cargo.toml", "taplo.toml", ".taplo.toml"})
@@ -16,15 +16,11 @@ class MissingPath(Exception):
     """A path given on the command line does not exist."""
 
 
-class UnusablePath(Exception):
+class UnusablePath(TextError):
     """A path given, or found under a folder given, that cannot be worked on: a folder that
     cannot be read, a symbolic link that loops, a name that is not UTF-8. The message (a `Text`,
     `str()` in Indonesian) says which and why; the command stops (exit 2) rather than lint part
     of the tree unsaid."""
-
-    def __str__(self) -> str:
-        message = self.args[0] if self.args else ""
-        return message.id if isinstance(message, Text) else str(message)
 
 
 def _check_name(path: str) -> None:
