@@ -38,6 +38,7 @@ from .checker.fixes import apply_fixes
 from .checker.rule import Edit, Fix
 from .i18n import Text
 from .loading import toml
+from .loading.loader import toml_error
 from .loading.positions import scan
 from .tanggal import MonthDate, parse_iso, parse_printed
 
@@ -165,9 +166,14 @@ def _layout(text: str) -> _Layout:
 def _parse(text: str) -> dict:
     try:
         data = toml.parse(text)
-    except (ValueError, RecursionError) as error:
-        raise EditError(Text(f"berkas bukan TOML yang sah ({error}); perbaiki dulu, lalu ubah langkahnya",
-                             f"the file is not valid TOML ({error}); mend it first, then edit its steps")) from None
+    except RecursionError:
+        raise EditError(Text("berkas bersusun terlalu dalam; perbaiki dulu, lalu ubah langkahnya",
+                             "the file is nested too deep; mend it first, then edit its steps")) from None
+    except ValueError as error:
+        # worded as the loader words it (tomllib's English would break into an Indonesian notice)
+        pos, message = toml_error(error, text)
+        raise EditError(Text(f"baris {pos.line} kolom {pos.col}: ", f"line {pos.line} column {pos.col}: ") + message
+                        + Text("; perbaiki dulu, lalu ubah langkahnya", "; mend it first, then edit its steps")) from None
     return data
 
 
