@@ -652,13 +652,13 @@ def deletion_notice(text: str, index: int) -> Text | None:
             continue  # the step's own mention of itself goes with it
         who = step.get("no", int(at) + 1)
         if key in ("ya", "tidak"):
-            lines.append(Text(f"langkah {who} (`{key}`): jalur ini dihapus; tentukan lagi tujuannya "
+            lines.append(Text(f"langkah {who} ({key}): jalur ini dihapus; tentukan lagi tujuannya "
                               "(pemeriksa melaporkannya sampai diisi)",
-                              f"step {who} (`{key}`): this exit is removed; choose its target again "
+                              f"step {who} ({key}): this exit is removed; choose its target again "
                               "(the checker reports it until it is set)"))
         elif key == "lanjut":
-            lines.append(Text(f"langkah {who} (`lanjut`): dihapus, jadi langkah {who} berlanjut ke baris berikutnya",
-                              f"step {who} (`lanjut`): removed, so step {who} goes on to the next row"))
+            lines.append(Text(f"langkah {who} (lanjut): dihapus, jadi langkah {who} berlanjut ke baris berikutnya",
+                              f"step {who} (lanjut): removed, so step {who} goes on to the next row"))
         else:
             lines.append(Text(f"langkah {who} ({key}): teks yang menyebut langkah {number} tidak diubah; "
                               f"periksa, karena nomor {number} akan dipakai langkah lain",

@@ -171,7 +171,7 @@ async def test_D_on_a_step_a_decision_points_to_says_the_exit_goes_and_removes_i
         await pilot.press("D")
         await pilot.pause()
         assert isinstance(app.screen, Choose)
-        assert "langkah 6 (`tidak`): jalur ini dihapus; tentukan lagi tujuannya" in app.screen.detail
+        assert "langkah 6 (tidak): jalur ini dihapus; tentukan lagi tujuannya" in app.screen.detail
         app.screen.query_one("#delete").press()
         await pilot.pause()
         decision = next(s for s in app.document.view.langkah if s.no == 5)
