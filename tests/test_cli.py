@@ -457,3 +457,12 @@ def test_command_line_messages_are_english_only_when_english_is_asked(corpus, ca
     main(args)  # without: Indonesian, the English in brackets, as before
     said = capsys.readouterr().err
     assert said != english and any(word in said for word in ("tidak", "bukan", "sudah ada", "maksud Anda")), said
+
+
+def test_a_registry_that_cannot_be_used_is_said_in_english_when_asked(corpus, capsys):
+    (corpus / "a.toml").write_text(CLEAN)
+    (corpus.parent / "soptui.toml").write_text('registries = ["none.toml"]\n')
+    assert lint(corpus, "--lang", "en") == 2
+    assert capsys.readouterr().err.endswith("none.toml: no such registry file\n")
+    assert lint(corpus) == 2
+    assert capsys.readouterr().err.endswith("none.toml: berkas registri tidak ada (no such registry file)\n")

@@ -107,8 +107,8 @@ def _registry(args: argparse.Namespace):
         extra = [*config.registries, *hook_registries(plugins.manager), *map(Path, args.registry)]
         return load_registry(extra), config.lang
     except RegistryError as error:
-        raise UsageError(Text(f"registri tidak dapat dipakai (registry cannot be used):\n{error}",
-                              f"the registry cannot be used:\n{error}")) from None
+        raise UsageError(Text(f"registri tidak dapat dipakai (registry cannot be used):\n{error.text.id}",
+                              f"the registry cannot be used:\n{error.text.en}")) from None
     except Exception as error:  # noqa: BLE001 - e.g. a plugin rejected by pluggy
         raise UsageError(str(error)) from None
 

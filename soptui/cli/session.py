@@ -178,7 +178,7 @@ def _registry(config: Config, plugins: Plugins) -> Registry:
     try:
         return registry_for(config, plugins.manager)
     except RegistryError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
 
 
 def _config(args: argparse.Namespace, first: Path) -> Config:
