@@ -652,18 +652,14 @@ def deletion_notice(text: str, index: int) -> Text | None:
             continue  # the step's own mention of itself goes with it
         who = step.get("no", int(at) + 1)
         if key in ("ya", "tidak"):
-            lines.append(Text(f"langkah {who} ({key}): jalur ini dihapus; tentukan lagi tujuannya "
-                              "(pemeriksa melaporkannya sampai diisi)",
-                              f"step {who} ({key}): this exit is removed; choose its target again "
-                              "(the checker reports it until it is set)"))
+            lines.append(Text(f"langkah {who} ({key}): jalur ini dihapus; tentukan lagi tujuannya",
+                              f"step {who} ({key}): this exit is removed; choose its target again"))
         elif key == "lanjut":
             lines.append(Text(f"langkah {who} (lanjut): dihapus, jadi langkah {who} berlanjut ke baris berikutnya",
                               f"step {who} (lanjut): removed, so step {who} goes on to the next row"))
         else:
-            lines.append(Text(f"langkah {who} ({key}): teks yang menyebut langkah {number} tidak diubah; "
-                              f"periksa, karena nomor {number} akan dipakai langkah lain",
-                              f"step {who} ({key}): the text naming step {number} is not changed; check it, "
-                              f"as number {number} will belong to another step"))
+            lines.append(Text(f"langkah {who} ({key}): teks yang menyebut langkah {number} tidak diubah; periksa",
+                              f"step {who} ({key}): the text naming step {number} is not changed; check it"))
     if not lines:
         return None
     head = Text("Langkah ini dirujuk oleh:", "This step is referred to by:")

@@ -206,10 +206,8 @@ def test_a_lanjut_to_the_deleted_step_is_removed_and_a_duplicate_number_means_it
 def test_the_deletion_notice_says_what_happens_to_each_reference():
     notice = deletion_notice(TEXT, 1)  # step 2: step 3's `tidak`, and step 3's keterangan
     assert notice("id") == ("Langkah ini dirujuk oleh:\n"
-                            "- langkah 3 (tidak): jalur ini dihapus; tentukan lagi tujuannya "
-                            "(pemeriksa melaporkannya sampai diisi)\n"
-                            "- langkah 3 (keterangan): teks yang menyebut langkah 2 tidak diubah; periksa, "
-                            "karena nomor 2 akan dipakai langkah lain")
+                            "- langkah 3 (tidak): jalur ini dihapus; tentukan lagi tujuannya\n"
+                            "- langkah 3 (keterangan): teks yang menyebut langkah 2 tidak diubah; periksa")
     assert notice("en").startswith("This step is referred to by:\n- step 3 (tidak): this exit is removed")
     lanjut = TEXT.replace('output = ["Surat"]\n', 'output = ["Surat"]\nlanjut = 1\n')
     assert "langkah 4 (lanjut): dihapus, jadi langkah 4 berlanjut ke baris berikutnya" in deletion_notice(lanjut, 0)("id")

@@ -25,8 +25,8 @@ from typing import Any, TextIO
 import tomlkit
 
 from ..atomic import atomic_write_text, read_sop_text
-from ..loading.loader import MAX_FILE_BYTES, load_text
 from ..i18n import Text, TextError
+from ..loading.loader import MAX_FILE_BYTES, load_text
 from .rule import Applicability, Edit, Fix, applicability_of
 
 MAX_PASSES = 10
