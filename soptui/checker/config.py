@@ -133,7 +133,8 @@ def load_config(path: Path) -> Config:
     try:
         data = toml.parse(text)
     except (ValueError, RecursionError) as error:  # tomllib's TOMLDecodeError is a ValueError
-        raise ConfigError(Text(f"{path}: TOML tidak sah (invalid TOML): {error}", f"{path}: invalid TOML: {error}")) from None
+        raise ConfigError(Text(f"{path}: TOML tidak sah (invalid TOML): {error}",
+                               f"{path}: invalid TOML: {error}")) from None
     prefix = ""
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
@@ -182,9 +183,11 @@ def _validate(data: dict, path: Path, text: str, prefix: str) -> None:
         extra = [k for k in error.instance if k not in known]
         keys.append(extra[0])
         close = closest(extra[0], known)
-        detail = Text(f"kunci tidak dikenal (unknown key) `{extra[0]}`", f"unknown key `{extra[0]}`") + _did_you_mean(close)
+        detail = Text(f"kunci tidak dikenal (unknown key) `{extra[0]}`", f"unknown key `{extra[0]}`")
+        detail += _did_you_mean(close)
     else:
-        detail = Text(f"`{'.'.join(keys) or 'tool.soptui'}`: {error.message}", f"`{'.'.join(keys) or 'tool.soptui'}`: {error.message}")
+        said = f"`{'.'.join(keys) or 'tool.soptui'}`: {error.message}"  # jsonschema's, in English only
+        detail = Text(said, said)
     where = _where(path, text, prefix, keys)
     raise ConfigError(Text(f"{where}: ", f"{where}: ") + detail)
 

@@ -78,7 +78,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place (comments and layout kept)")
     fixing.add_argument("--unsafe-fixes", action="store_true",
                         help="with --fix or --diff, apply unsafe fixes too (they may change what the SOP says)")
-    fixing.add_argument("--diff", action="store_true", help="show the changes --fix would make and change nothing, with --fix too")
+    fixing.add_argument("--diff", action="store_true",
+                        help="show the changes --fix would make and change nothing, with --fix too")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     parser.add_argument("--follow-links", action="store_true",
                         help="follow symbolic links that lead out of the folders given (default: skip them)")
