@@ -275,7 +275,7 @@ class _Growing:
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("id", "a.toml: tidak diperbaiki, perbaikan ditolak pemeriksa: perbaikan menambah temuan SOP997 grown\n"),
+    ("id", "a.toml: tidak diperbaiki, perbaikan ditolak pemeriksa: temuan SOP997 grown akan bertambah\n"),
     ("en", "a.toml: not fixed, the fix guard refused: fixing adds findings of SOP997 grown\n"),
 ])
 def test_the_guards_refusal_is_said_in_the_users_language(tmp_path, monkeypatch, lang, said):
@@ -288,4 +288,4 @@ def test_the_guards_refusal_is_said_in_the_users_language(tmp_path, monkeypatch,
     assert errors.getvalue() == said and Path("a.toml").read_text() == "x = 0\n"
     with pytest.raises(FixRefused) as refused:
         fix_text(_Growing(), "a.toml", "x = 0\n")
-    assert str(refused.value) == "perbaikan menambah temuan SOP997 grown"
+    assert str(refused.value) == "temuan SOP997 grown akan bertambah"

@@ -189,7 +189,7 @@ def fix_text(checker, path: str, text: str, *, unsafe: bool = False) -> str:
     if before is not None and result is not None:
         grown = sorted(code for code, n in _counts(result).items() if n > before.get(code, 0))
         if grown:
-            raise FixRefused(Text(f"perbaikan menambah temuan {', '.join(grown)}",
+            raise FixRefused(Text(f"temuan {', '.join(grown)} akan bertambah",
                                   f"fixing adds findings of {', '.join(grown)}"))
     return text
 
