@@ -36,11 +36,14 @@ def header_height(app) -> int:
     return next(y for y, line in enumerate(view_lines(app)) if "┼" in line or "├" in line) + 1
 
 
+def gutter_width(app) -> int:
+    return 2 + max(len(str(step.no)) for step in app.document.sop.langkah) + 1  # mark, space, number, space
+
+
 def gutter(app) -> list[tuple[str, int]]:
-    """(mark, number) of each step whose box line is on screen, read from the gutter's columns."""
-    sop = app.document.sop
-    width = 2 + max(len(str(step.no)) for step in sop.langkah) + 1
-    found = [GUTTER.match(line[:width]) for line in view_lines(app)]
+    """(mark, number) of each step whose box line is on screen, read from the gutter's columns
+    (its last one is an edge while the lanes are scrolled sideways)."""
+    found = [GUTTER.match(line[:gutter_width(app) - 1]) for line in view_lines(app)]
     return [(match[1], int(match[2])) for match in found if match]
 
 
@@ -99,6 +102,9 @@ async def test_the_gutter_shows_every_steps_number_and_mark_however_far_the_lane
             await pilot.pause()
             assert view.scroll_x > 0 or view.max_scroll_x == 0
             assert gutter(app) == seen, path
+            if view.scroll_x:  # what lies under the gutter is marked hidden, not read as the chart's edge
+                edge = {line[gutter_width(app) - 1] for line in view_lines(app)[:view.plan.height]}
+                assert edge == {"┊"}, path
         assert marked  # marks were there to be seen
 
 

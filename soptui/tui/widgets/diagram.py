@@ -11,6 +11,8 @@ a narrow screen."""
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -23,6 +25,7 @@ from .fixed_size import FixedSize
 from .marks import worst
 from .procedure import step_index
 
+SCROLLED_EDGE = "┊"  # the gutter's last column while the lanes are scrolled sideways
 NARROWEST = 60  # laid out no narrower than this, however narrow the tab (or before it has a size)
 
 
@@ -121,6 +124,8 @@ class DiagramView(FixedSize, ScrollView, can_focus=True):
         strip = self._lines[line]
         gutter, scroll_x = self._gutter, int(self.scroll_x)
         fixed = strip.crop(0, gutter).extend_cell_length(gutter)
+        if scroll_x and gutter:  # the lanes' left part hidden under the gutter: an edge says so
+            fixed = Strip([*fixed.crop(0, gutter - 1), Segment(SCROLLED_EDGE, Style(dim=True))])
         moving = strip.crop(gutter + scroll_x, scroll_x + width)
         return Strip([*fixed, *moving]).apply_style(base).extend_cell_length(width, base).crop(0, width)
 
