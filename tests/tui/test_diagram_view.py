@@ -159,3 +159,15 @@ async def test_every_kegiatan_is_on_screen_in_full_at_200x50(seeds):
             text = " ".join(" ".join(notes).split())
             for step in app.document.sop.langkah:
                 assert " ".join(step.kegiatan.split()) in text, (path, step.no)
+
+
+async def test_the_chart_is_laid_out_again_for_the_width_the_tab_gets(seeds):
+    """The sidebar hidden (ctrl+b), the tab is wider: the notes take the new room."""
+    async with running(AWAYAN, size=(200, 50)) as (app, pilot):
+        view = await show_diagram(app, pilot, AWAYAN)
+        before = view.plan.notes_x + view.plan.note_width
+        assert before == view.scrollable_content_region.width
+        await pilot.press("ctrl+b")
+        await pilot.pause(0.1)
+        assert view.scrollable_content_region.width > before
+        assert view.plan.notes_x + view.plan.note_width == view.scrollable_content_region.width
