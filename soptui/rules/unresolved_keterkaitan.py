@@ -76,9 +76,18 @@ class TitleIndex:
     def __init__(self) -> None:
         self.exact: dict[str, set[str]] = {}  # normalised title -> paths
         self._runs: dict[int, dict[str, set[str]]] = {}
+        # word count -> how many titles have it: a run of a name can be a title only if some
+        # title has that many words, so a name is cut only into runs of those lengths
+        self._lengths: dict[int, int] = {}
 
     def add(self, title: str, path: str) -> None:
-        self.exact.setdefault(title, set()).add(path)
+        paths = self.exact.get(title)
+        if paths is None:
+            paths = self.exact[title] = set()
+            if title:
+                length = title.count(" ") + 1  # a normalised title: one space between words
+                self._lengths[length] = self._lengths.get(length, 0) + 1
+        paths.add(path)
         if not self._runs:
             return  # no index of runs asked for yet (a lint builds them once all titles are in)
         words = title.split()
@@ -87,7 +96,14 @@ class TitleIndex:
                 index.setdefault(run, set()).add(path)
 
     def remove(self, title: str, path: str) -> None:
+        held = title in self.exact
         _discard(self.exact, title, path)
+        if held and title and title not in self.exact:  # its last holder: one title fewer of its length
+            length = title.count(" ") + 1
+            if self._lengths[length] > 1:
+                self._lengths[length] -= 1
+            else:
+                del self._lengths[length]
         words = title.split()
         for size, index in self._runs.items():
             for run in set(_ngrams(words, size)):
@@ -105,9 +121,13 @@ class TitleIndex:
                      for path in paths}
         else:
             found = set(self.runs(len(words)).get(wanted, ()))
-        for size in range(1, len(words)):  # titles that wanted contains
-            for run in _ngrams(words, size):
-                found.update(self.exact.get(run, ()))
+        exact, count = self.exact, len(words)
+        for size in self._lengths:  # titles that wanted contains
+            if size < count:
+                for run in _ngrams(words, size):
+                    paths = exact.get(run)
+                    if paths:
+                        found.update(paths)
         return found
 
     def runs(self, size: int) -> dict[str, set[str]]:
@@ -294,7 +314,7 @@ class _References(CorpusIndex):
                     continue
                 if wanted not in answers:
                     found = self.titles.matches(wanted, scan=scan)
-                    answers[wanted] = found, Counter(self.unit_of[p] for p in found), heapq.nsmallest(2, found)
+                    answers[wanted] = found, Counter(map(self.unit_of.__getitem__, found)), heapq.nsmallest(2, found)
                 matched, per_unit, first = answers[wanted]
                 mine = path in matched
                 if len(matched) - mine == 0:
