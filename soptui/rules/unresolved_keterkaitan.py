@@ -302,33 +302,32 @@ class _References(CorpusIndex):
             data = self.data.get(path)
             if data is None:
                 continue
-            own = self.title_of[path]
+            own, unit = self.title_of[path], self.unit_of[path]
             for (pointer, step, reference, *at), wanted in zip(data["references"], self.wanted_of(path)):
                 if not wanted:
                     continue
-                pos = Pos(*at) if at else None
                 if wanted == own:
-                    yield Violation(pointer, Text(
-                        f"{reference!r} adalah SOP ini sendiri, bukan SOP terkait",
-                        f"{reference!r} is this SOP itself, not a related SOP"), path=path, step=step, pos=pos)
-                    continue
-                if wanted not in answers:
-                    found = self.titles.matches(wanted, scan=scan)
-                    answers[wanted] = found, Counter(map(self.unit_of.__getitem__, found)), heapq.nsmallest(2, found)
-                matched, per_unit, first = answers[wanted]
-                mine = path in matched
-                if len(matched) - mine == 0:
-                    yield Violation(pointer, Text(
-                        f"{reference!r} tidak ditemukan di antara SOP yang diperiksa",
-                        f"{reference!r} is not among the SOPs checked",
-                    ), path=path, step=step, pos=pos)
-                elif per_unit[self.unit_of[path]] - mine == 0:
-                    other = first[0] if first[0] != path else first[1]
-                    that = self.data[other]
-                    yield Violation(pointer, Text(
-                        f"{reference!r} hanya ditemukan di unit lain: {that['nama']!r} ({that.get('unit')}, {other})",
-                        f"{reference!r} is found only in another unit: {that['nama']!r} ({that.get('unit')}, {other})",
-                    ), path=path, step=step, pos=pos)
+                    message = Text(f"{reference!r} adalah SOP ini sendiri, bukan SOP terkait",
+                                   f"{reference!r} is this SOP itself, not a related SOP")
+                else:
+                    if wanted not in answers:
+                        found = self.titles.matches(wanted, scan=scan)
+                        answers[wanted] = found, Counter(map(self.unit_of.__getitem__, found)), heapq.nsmallest(2, found)
+                    matched, per_unit, first = answers[wanted]
+                    mine = path in matched
+                    if len(matched) - mine == 0:
+                        message = Text(f"{reference!r} tidak ditemukan di antara SOP yang diperiksa",
+                                       f"{reference!r} is not among the SOPs checked")
+                    elif per_unit[unit] - mine == 0:
+                        other = first[0] if first[0] != path else first[1]
+                        that = self.data[other]
+                        message = Text(
+                            f"{reference!r} hanya ditemukan di unit lain: {that['nama']!r} ({that.get('unit')}, {other})",
+                            f"{reference!r} is found only in another unit: {that['nama']!r} ({that.get('unit')}, {other})")
+                    else:
+                        continue  # resolved in its own unit: most names, in a real corpus
+                # the position only for a finding
+                yield Violation(pointer, message, path=path, step=step, pos=Pos(*at) if at else None)
 
 
 # Up to this many files checked, their names are looked for by a scan of the titles.
