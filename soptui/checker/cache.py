@@ -27,13 +27,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import queue
 import zlib
 from pathlib import Path
-from typing import Iterator
 
 from ..atomic import write_in_background
 from ..files import open_regular, read_regular_text
+from ..pieces import Pieces
 from .. import __version__
 from .engine import Checker, FileResult
 from . import parallel
@@ -89,7 +88,7 @@ class Store:
         self._fd: int | None = None
         self._indexed = False  # the heads came from the store's index, whose check covers them
         self._kept: list[tuple[list, tuple[int, int] | bytes]] = []  # the new store until it must be written
-        self._writer: _Pieces | None = None
+        self._writer: Pieces | None = None
         self._placed: list[tuple[list, int, int]] = []  # the new store's index: (head, offset, length)
         self._written = 0  # bytes handed to the writer
         try:
@@ -223,7 +222,7 @@ class Store:
         if self._writer is None:
             # Not fsynced: a cache lost in a crash is rebuilt, a damaged one is ignored; and a
             # read-only home is no reason to fail a lint.
-            self._writer = _Pieces()
+            self._writer = Pieces()
             write_in_background(self.path, self._writer.pieces())
             for kept_head, kept in self._kept:
                 self._put(kept_head, self._bytes(kept))
@@ -255,25 +254,6 @@ class Store:
             os.close(self._fd)
             self._fd = None
         evict(self.path.parent, keep=self.path)
-
-
-class _Pieces:
-    """Bytes handed from the run to the background writer as they come."""
-
-    _END = object()
-
-    def __init__(self) -> None:
-        self._queue: queue.SimpleQueue = queue.SimpleQueue()
-
-    def put(self, piece: bytes) -> None:
-        self._queue.put(piece)
-
-    def close(self) -> None:
-        self._queue.put(self._END)
-
-    def pieces(self) -> Iterator[bytes]:
-        while (piece := self._queue.get()) is not self._END:
-            yield piece
 
 
 def evict(folder: Path, keep: Path | None = None, limit: int = MAX_STORES) -> list[Path]:

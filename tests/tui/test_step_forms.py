@@ -2,18 +2,13 @@
 under the cursor (or none, never one picked silently), the next steps as ya / tidak (never the
 step itself), and say how to fill them in."""
 
-from pathlib import Path
-
 import pytest
 
-from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import AddStep, EditValue
 from soptui.tui.screens.dialogs import CheckList
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+from .conftest import AWAYAN, running
 
 
 def rows(check_list) -> list[str]:
@@ -22,9 +17,7 @@ def rows(check_list) -> list[str]:
 
 
 async def test_a_step_added_after_one_without_an_actor_has_only_the_actor_picked(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         view = app.query_one(ProcedureView)
         view.select_step(2)  # step 3: its pelaksana lost in the source
         assert not any(view.current_step.pelaksana_semua)
@@ -50,9 +43,7 @@ async def test_a_step_added_after_one_without_an_actor_has_only_the_actor_picked
 
 
 async def test_the_add_step_form_ticks_the_actor_of_the_step_under_the_cursor(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         view = app.query_one(ProcedureView)
         view.select_step(1)  # step 2, the Kasubbag's
         assert view.current_step.pelaksana_semua == ("kasubbag_pk",)
@@ -90,9 +81,7 @@ def test_the_two_exits_are_read_with_a_space_or_a_comma(value, exits):
 
 @pytest.mark.parametrize("lang, words", [("id", ("ya lalu tidak", "4 6")), ("en", ("yes then no", "4 6"))])
 async def test_k_on_step_1_prefills_the_next_two_steps_and_says_how_to_write_them(seeds, lang, words):
-    app = SoptuiApp(Path("sops"), lang=lang)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40), lang=lang) as (app, pilot):
         app.query_one(ProcedureView).select_step(0)
         await pilot.press("k")
         await pilot.pause()
@@ -109,9 +98,7 @@ async def test_k_on_step_1_prefills_the_next_two_steps_and_says_how_to_write_the
 
 
 async def test_k_refuses_a_decision_leading_to_itself(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         app.query_one(ProcedureView).select_step(0)
         await pilot.press("k")
         await pilot.pause()
@@ -120,3 +107,41 @@ async def test_k_refuses_a_decision_leading_to_itself(seeds):
         await pilot.pause()
         assert not app.document.view.langkah[0].is_decision and not app.document.dirty
         assert any("dirinya sendiri" in n.message for n in app._notifications)
+
+
+# The keys of a quick typist, as the terminal hands them over: in one burst, before the key that
+# opens the form has been handled. At 80x24 they went nowhere, or after a Tab to the wrong field.
+BURST = ["a", *"Kirim", "tab", "tab", *"Surat", "tab", *"5 menit"]
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["key-by-key", "burst"])
+async def test_keys_typed_quickly_after_a_land_in_the_fields_they_were_typed_for(seeds, burst):
+    from textual import events
+
+    async with running(AWAYAN, size=(80, 24)) as (app, pilot):
+        if burst:
+            for key in BURST:
+                app.post_message(events.Key(key, key if len(key) == 1 else None))
+        else:
+            for key in BURST:
+                await pilot.press(key)
+        await pilot.pause()
+        await pilot.pause(0.2)
+        form = app.screen
+        assert isinstance(form, AddStep) and len(app.screen_stack) == 2  # one form, nothing else opened
+        values = {key: form.query_one(f"#{key}").value for key in ("kegiatan", "kelengkapan", "waktu", "output")}
+        assert values == {"kegiatan": "Kirim", "kelengkapan": "Surat", "waktu": "5 menit", "output": ""}
+        assert app.focused.id == "waktu" and not app.document.dirty
+        body = form.query_one(".dialog-body")
+        assert body.region.contains_region(app.focused.region)  # and in view, at 24 rows too
+
+
+async def test_a_dialog_has_its_first_field_focused_before_it_takes_a_key(seeds):
+    async with running(AWAYAN, size=(80, 24)) as (app, pilot):
+        seen = []
+        app.query_one(ProcedureView).action_add_step()
+        form = app.screen
+        original = form.set_focus
+        form.set_focus = lambda widget, *args, **kwargs: (seen.append(widget), original(widget, *args, **kwargs))[1]
+        await pilot.pause()
+        assert seen and seen[0] is form.query_one("#kegiatan")  # not the form's scrolling body first
