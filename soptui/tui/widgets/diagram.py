@@ -58,7 +58,11 @@ class DiagramView(FixedSize, ScrollView, can_focus=True):
         self._draw()
 
     def _width(self) -> int:
-        return max(NARROWEST, self.scrollable_content_region.width)  # beside the scroll bar (always there)
+        # Beside the scroll bar (always there). While the tab is hidden the screen has no region
+        # for it: the width it was last laid out at, which it has again when shown (a tab shown
+        # is not laid out again, widgets/stacked_pane.py).
+        width = self.scrollable_content_region.width or self._container_size.width - self.scrollbar_size_vertical
+        return max(NARROWEST, width)
 
     def _draw(self) -> None:
         self._laid_out_for = self._width()
