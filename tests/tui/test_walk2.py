@@ -1,0 +1,26 @@
+"""The second QA walk's defects in dialogs, help, palette, toasts and tables (/tmp/walk2's
+report, numbers 6-21): each test fails on the code before its fix."""
+
+from pathlib import Path
+
+from soptui.tui.widgets.findings import FindingsTable
+
+from .conftest import LAMPIHONG, running
+
+
+def screen_lines(widget) -> list[str]:
+    """The text of each line `widget` draws now."""
+    return ["".join(segment.text for segment in widget.render_line(y)) for y in range(widget.size.height)]
+
+
+async def test_the_rule_column_holds_the_longest_rule_name_whole(seeds):  # 13
+    async with running(LAMPIHONG, size=(120, 40)) as (app, pilot):
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.query_one("#findings", FindingsTable)
+        names = {f.name for f in table.findings}
+        assert "citation-title-mismatch" in names  # 23 letters: one more than the column held
+        for row, finding in enumerate(table.findings):
+            table.move_cursor(row=row, animate=False)
+            await pilot.pause()
+            assert any(finding.name in line for line in screen_lines(table)), finding.name
