@@ -19,9 +19,10 @@ from pathlib import Path
 from textual import events, on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette
+from textual.command import CommandPalette, DiscoveryHit, Hits
 from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.system_commands import SystemCommandsProvider
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, ProgressBar, Static, TabbedContent
 from rich.text import Text as RichText
@@ -77,6 +78,16 @@ def build_workspace(target: Path) -> tuple[Workspace, Config]:
     return Workspace(files, checker, root=root), config
 
 
+class SystemCommands(SystemCommandsProvider):
+    """The palette's commands in one alphabetical order whatever their case: Textual sorts them
+    as written, so "Tema" and "SOP baru" came before "abaikan temuan"."""
+
+    async def discover(self) -> Hits:
+        for command in sorted(self.app.get_system_commands(self.screen), key=lambda command: command.title.casefold()):
+            if command.discover:
+                yield DiscoveryHit(command.title, command.callback, help=command.help)
+
+
 def editor_command(path: str, line: int | None) -> list[str]:
     """The user's editor on `path`, at `line` when the editor takes +LINE."""
     command = external_editor()
@@ -91,6 +102,7 @@ class SoptuiApp(App):
     # itself when it changes; App's default also repaints the whole screen, a full frame for nothing.
     sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
     CSS_PATH = "soptui.tcss"
+    COMMANDS = {SystemCommands}
     # (key, action, word for it in strings.WORDS, shown in the footer)
     KEYS = (
         ("f1", "help", "help", True),

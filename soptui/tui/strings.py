@@ -16,8 +16,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "help": ("bantuan", "help"),
     "save": ("simpan", "save"),
     "save_all": ("simpan semua", "save all"),
-    "undo": ("batal", "undo"),
-    "redo": ("ulang", "redo"),
+    "undo": ("urungkan", "undo"),  # not "batal": every dialog's Cancel
+    "redo": ("ulangi", "redo"),
     "fix": ("perbaiki", "fix"),
     "fix_all": ("perbaiki semua", "fix all"),
     "waive": ("abaikan temuan", "waive finding"),

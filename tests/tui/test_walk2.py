@@ -3,6 +3,9 @@ report, numbers 6-21): each test fails on the code before its fix."""
 
 from pathlib import Path
 
+import pytest
+from textual.command import CommandList, CommandPalette
+
 from soptui.tui.widgets.findings import FindingsTable
 
 from .conftest import LAMPIHONG, running
@@ -24,3 +27,18 @@ async def test_the_rule_column_holds_the_longest_rule_name_whole(seeds):  # 13
             table.move_cursor(row=row, animate=False)
             await pilot.pause()
             assert any(finding.name in line for line in screen_lines(table)), finding.name
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_the_palette_lists_its_commands_in_one_order_whatever_their_case(seeds, lang):  # 15
+    async with running(LAMPIHONG, size=(120, 40), lang=lang) as (app, pilot):
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, CommandPalette)
+        options = app.screen.query_one(CommandList)
+        titles = [str(options.get_option_at_index(i).prompt).split("\n")[0] for i in range(options.option_count)]
+        assert len(titles) > 20, titles
+        assert titles == sorted(titles, key=str.casefold), titles
+        undo = next(t for t in titles if t in ("urungkan", "undo"))
+        assert undo == ("urungkan" if lang == "id" else "undo")
+        assert "batal" not in titles  # the Cancel of every dialog

@@ -41,7 +41,7 @@ KEYS = (
     ("{add_actor} / {remove_actor}", "tambah / hapus kolom pelaksana", "add / remove an actor column"),
     ("{also_actor}", "langkah juga di kolom pelaksana ini (rapat dua pejabat) / lepas dari kolom ini",
      "the step also in this actor's column (a meeting of two officials) / out of this column"),
-    ("{undo} / {redo}", "batal / ulang", "undo / redo"),
+    ("{undo} / {redo}", "urungkan / ulangi", "undo / redo"),
     ("{save} / {save_all}", "simpan / simpan semua", "save / save all"),
     ("{external_editor}", "buka di $VISUAL / $EDITOR (di baris masalah bila tidak termuat)",
      "open in $VISUAL / $EDITOR (at the problem's line when it does not load)"),
