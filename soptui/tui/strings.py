@@ -94,7 +94,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "penghubung": ("penghubung", "connector"),
     "filter_placeholder": ("saring: nama, nomor, unit", "filter: name, number, unit"),
     "findings_filter": ("saring: berkas, aturan, unit, pesan", "filter: file, rule, unit, message"),
-    "no_match": ("tidak ada yang cocok dengan saringan", "nothing matches the filter"),
+    # at most 25 cells, what the sidebar's line holds in its narrowest width (tests/tui/test_walk2.py)
+    "no_match": ("tidak ada yang cocok", "nothing matches"),
     "no_findings": ("tidak ada temuan", "no findings"),
     "sorted_by": ("urut menurut", "sorted by"),
     "severity": ("tingkat", "severity"),

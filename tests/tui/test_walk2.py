@@ -42,3 +42,19 @@ async def test_the_palette_lists_its_commands_in_one_order_whatever_their_case(s
         undo = next(t for t in titles if t in ("urungkan", "undo"))
         assert undo == ("urungkan" if lang == "id" else "undo")
         assert "batal" not in titles  # the Cancel of every dialog
+
+
+@pytest.mark.parametrize("width", [80, 110, 120, 200])
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_the_sidebars_no_match_line_fits_the_sidebar_at_every_width(seeds, width, lang):  # 19
+    async with running(size=(width, 30), lang=lang) as (app, pilot):
+        if not app.query_one("#side").display:
+            await pilot.press("ctrl+b")  # shown by hand on a narrow terminal
+        await pilot.press("slash", *"zzz")
+        await pilot.pause()
+        status = app.query_one("#filter-status")
+        assert status.display
+        text, side = str(status.render()), app.query_one("#side")
+        # The label grows to its text; the sidebar cuts what passes its edge (at 120: "…denga").
+        assert status.content_region.x + len(text) <= side.content_region.right, (text, side.content_region)
+        assert text in screen_lines(status)[0]
