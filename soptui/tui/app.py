@@ -9,6 +9,7 @@ messages, taken on the UI thread, so nothing the user edits meanwhile is overwri
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 import os
 import subprocess
 import sys
@@ -41,7 +42,7 @@ from ..template import new_sop_text
 from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, EditValue, HelpScreen, Preview
-from .strings import SYSTEM_COMMANDS, key_label, os_error_text, relabel, say
+from .strings import SYSTEM_COMMANDS, count_of, key_label, os_error_text, relabel, say
 from .widgets.corpus import CorpusPanel
 from .widgets.diagram import DiagramView
 from .widgets.findings import FindingsTable
@@ -547,8 +548,9 @@ class SoptuiApp(App):
         return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                             fromfile=f"a/{name}", tofile=f"b/{name}"))
 
-    def _preview_then_apply(self, title: str, done: str, new_text: str) -> None:
-        """Show the change as a diff; make it (one undoable edit) if the user accepts."""
+    def _preview_then_apply(self, title: str, done, new_text: str) -> None:
+        """Show the change as a diff; make it (one undoable edit) if the user accepts, then say
+        `done` (or what `done()` returns, once the change is made)."""
         document = self.document
         if new_text == document.text:
             self.notify(say("no_fix_here", self.lang), severity="warning", timeout=4)
@@ -556,8 +558,8 @@ class SoptuiApp(App):
 
         def answer(apply: bool | None) -> None:
             if apply and document is self.document:
-                self.edit(lambda text: new_text)
-                self.notify(f"{say('fixed', self.lang)}: {done}", timeout=3)
+                if self.edit(lambda text: new_text):
+                    self.notify(done() if callable(done) else f"{say('fixed', self.lang)}: {done}", timeout=4)
 
         self.push_screen(Preview(title, self._diff(document.text, new_text), self.lang), answer)
 
@@ -614,8 +616,17 @@ class SoptuiApp(App):
         if fixed == self.document.text:
             self.notify(say("nothing_to_fix", self.lang) + left_out, severity="warning", timeout=6)
             return
+        path = self.document.path
+        before = Counter(f.name for f in self.workspace.findings(path))
+
+        def done() -> str:
+            """How many findings the fixes took away, and of which rules."""
+            gone = before - Counter(f.name for f in self.workspace.findings(path))
+            count = count_of(sum(gone.values()), "one_fix_applied", "fixes_applied", self.lang)
+            return f"{count} ({', '.join(sorted(gone))})" if gone else say("fixes_applied", self.lang)
+
         self._preview_then_apply(f"{say('fix_all_preview', self.lang)} ({say('safe_fixes_only', self.lang)}){left_out}",
-                                 say("fix_all", self.lang), fixed)
+                                 done, fixed)
 
     def action_waive(self) -> None:
         """Waive the finding under the cursor: a suppression comment, with the user's reason."""

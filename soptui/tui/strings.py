@@ -134,6 +134,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "fix_preview": ("Pratinjau perbaikan", "Fix preview"),
     "fix_all_preview": ("Pratinjau semua perbaikan", "Preview of every fix"),
     "fixed": ("diperbaiki", "fixed"),
+    "fixes_applied": ("perbaikan diterapkan", "fixes applied"),
+    "one_fix_applied": ("perbaikan diterapkan", "fix applied"),
     "unsafe_fix": ("⚠ PERBAIKAN TIDAK AMAN: dapat mengubah isi SOP, periksa perubahannya sebelum menerapkan",
                    "⚠ UNSAFE FIX: it may change what the SOP says; check the change before applying it"),
     "display_only_fix": ("Hanya saran, tidak diterapkan otomatis", "A suggestion only, never applied automatically"),

@@ -1,6 +1,7 @@
 """The second QA walk's defects in dialogs, help, palette, toasts and tables (/tmp/walk2's
 report, numbers 6-21): each test fails on the code before its fix."""
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,7 @@ from textual.command import CommandList, CommandPalette
 
 from soptui.tui.widgets.findings import FindingsTable
 
-from .conftest import LAMPIHONG, running
+from .conftest import AWAYAN, LAMPIHONG, names, running
 
 
 def screen_lines(widget) -> list[str]:
@@ -58,3 +59,23 @@ async def test_the_sidebars_no_match_line_fits_the_sidebar_at_every_width(seeds,
         # The label grows to its text; the sidebar cuts what passes its edge (at 120: "…denga").
         assert status.content_region.x + len(text) <= side.content_region.right, (text, side.content_region)
         assert text in screen_lines(status)[0]
+
+
+def toasts(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_the_toast_after_F_says_how_many_fixes_of_which_rules(seeds, lang):  # 16
+    async with running(AWAYAN, size=(120, 40), lang=lang) as (app, pilot):
+        before = names(app)
+        app.clear_notifications()
+        await pilot.press("F")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        gone = Counter(before) - Counter(names(app))
+        assert gone, "F fixed nothing on the seed"
+        word = "perbaikan diterapkan" if lang == "id" else "fixes applied" if sum(gone.values()) > 1 else "fix applied"
+        said = f"{sum(gone.values())} {word} ({', '.join(sorted(gone))})"
+        assert said in toasts(app), toasts(app)
