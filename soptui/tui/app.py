@@ -645,14 +645,13 @@ class SoptuiApp(App):
         def reason_given(reason: str | None) -> None:
             if reason is None or document is not self.document:
                 return
-            if not reason.strip():
-                self.notify(say("reason_needed", self.lang), severity="error")
-                return
             if self.edit(lambda text: editing.waive(text, finding.pointer, finding.line, finding.name, reason.strip())):
                 self.notify(f"{say('waived', self.lang)}: {finding.name}", timeout=3)
 
         self.push_screen(EditValue(f"{say('waive_title', self.lang)}\n{finding.code} {finding.name}: "
-                                   f"{finding.message(self.lang)}", "", lang=self.lang), reason_given)
+                                   f"{finding.message(self.lang)}", "", lang=self.lang,
+                                   check=lambda reason: None if reason.strip() else say("reason_needed", self.lang)),
+                         reason_given)
 
     def _here(self) -> tuple[str | None, int, int, Finding | None]:
         """Where `n`/`N` continue from: the last finding gone to, if it is in the open file,

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList, CommandPalette
 
+from soptui.tui.screens import EditValue
 from soptui.tui.widgets.findings import FindingsTable
 
 from .conftest import AWAYAN, LAMPIHONG, names, running
@@ -79,3 +80,25 @@ async def test_the_toast_after_F_says_how_many_fixes_of_which_rules(seeds, lang)
         word = "perbaikan diterapkan" if lang == "id" else "fixes applied" if sum(gone.values()) > 1 else "fix applied"
         said = f"{sum(gone.values())} {word} ({', '.join(sorted(gone))})"
         assert said in toasts(app), toasts(app)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_w_with_no_reason_keeps_the_dialog_open_and_says_why_under_the_field(seeds, lang):  # 7
+    async with running(AWAYAN, size=(120, 40), lang=lang) as (app, pilot):
+        await pilot.press("n")
+        await pilot.pause()
+        finding = app.findings_here()[0]
+        await pilot.press("w", "space", "enter")  # a reason of blanks only is none
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue), "the dialog closed on an empty reason"
+        problem = app.screen.query_one("#problem")
+        assert problem.display and problem.region.y > app.screen.query_one("#value").region.y
+        said = str(problem.render())
+        assert said == ("alasan wajib diisi" if lang == "id" else "a reason is required")
+        assert said in screen_lines(problem)[0]
+        await pilot.press(*"uji")
+        assert app.screen.query_one("#value").value == " uji"  # what was typed is kept
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, EditValue)
+        assert f"# soptui: ignore[{finding.name}] -- uji" in app.document.text

@@ -6,6 +6,8 @@ focus starts on the safe one, so a stray Enter never deletes or discards.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.style import Style
@@ -60,22 +62,33 @@ class Dialog(ModalScreen):
 
 
 class EditValue(Dialog):
-    """Ask for a new value; Enter keeps it, Escape cancels."""
+    """Ask for a new value; Enter keeps it, Escape cancels. `check` says what is wrong with a
+    value (None: nothing): the dialog then stays open, the reason under the field, and what
+    was typed kept."""
 
-    def __init__(self, title: str, value: str, hint: str = "", lang: str = "id") -> None:
+    def __init__(self, title: str, value: str, hint: str = "", lang: str = "id",
+                 check: Callable[[str], str | None] | None = None) -> None:
         super().__init__(title, lang)
-        self.value, self.hint = value, hint
+        self.value, self.hint, self.check = value, hint, check
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             yield Input(value=self.value, id="value")
+            yield Label("", id="problem", classes="problem")
             if self.hint:
                 yield Label(self.hint, classes="hint")
             yield Label(say("enter_esc", self.lang), classes="keys")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        problem = self.check(event.value) if self.check is not None else None
+        if problem:
+            label = self.query_one("#problem", Label)
+            label.update(problem)
+            label.display = True
+            self.call_after_refresh(self._fit_body)
+            return
         self.dismiss(event.value)
 
 
