@@ -773,11 +773,28 @@ class SoptuiApp(App):
             if to not in ("pdf", "docx"):
                 self.notify(say("export_suffix", self.lang), severity="error")
                 return
+            if out.exists():
+                self.push_screen(Choose(f"{out}: {say('export_exists', self.lang)}",
+                                        [("overwrite", say("overwrite", self.lang)), ("cancel", say("cancel", self.lang))],
+                                        self.lang, destructive=("overwrite",)),
+                                 lambda choice: self.export_document(document.sop, out, to) if choice == "overwrite" else None)
+                return
             self.export_document(document.sop, out, to)
 
-        default = document.path.with_suffix(".pdf")
+        default = self._export_default(document.path)
         self.push_screen(EditValue(say("export_title", self.lang), str(default), say("export_hint", self.lang),
                                    lang=self.lang), chosen)
+
+    def _export_default(self, path: Path) -> str:
+        """Where `x` suggests writing `path`'s document: the current folder, or the one above the
+        corpus when that lies in it, as a generated document is no part of the reviewed corpus
+        (as the editor's scratch copy). Named by the SOP's path in the corpus, so that the four
+        units' pengukuran-kinerja.toml do not share one name."""
+        here, root = Path.cwd().resolve(), self.workspace.root.resolve()
+        folder = root.parent if here.is_relative_to(root) else here
+        source = path.resolve()
+        name = "-".join(source.relative_to(root).parts) if source.is_relative_to(root) else source.name
+        return os.path.relpath(folder / Path(name).with_suffix(".pdf"))
 
     @work(thread=True, group="export")
     def export_document(self, sop, out: Path, to: str) -> None:

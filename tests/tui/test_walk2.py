@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList, CommandPalette
 
-from soptui.tui.screens import EditValue
+from soptui.tui.app import SoptuiApp
+from soptui.tui.screens import Choose, EditValue
 from soptui.tui.widgets.findings import FindingsTable
 
-from .conftest import AWAYAN, LAMPIHONG, names, running
+from .conftest import AWAYAN, LAMPIHONG, names, running, start
 
 
 def screen_lines(widget) -> list[str]:
@@ -102,3 +103,34 @@ async def test_w_with_no_reason_keeps_the_dialog_open_and_says_why_under_the_fie
         await pilot.pause()
         assert not isinstance(app.screen, EditValue)
         assert f"# soptui: ignore[{finding.name}] -- uji" in app.document.text
+
+
+async def test_x_suggests_a_file_outside_the_corpus_and_asks_before_replacing_one(seeds, monkeypatch):  # 8
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        exported = []
+        monkeypatch.setattr(app, "export_document", lambda sop, out, to: exported.append((out, to)))
+        await pilot.press("x")
+        await pilot.pause()
+        suggested = app.screen.query_one("#value").value
+        assert suggested == "awayan-pengukuran-kinerja-triwulan.pdf"  # the current folder, not sops/awayan/
+        Path(suggested).write_bytes(b"an older export")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose) and suggested in app.screen.title_text
+        assert app.screen.focused.id == "cancel"
+        await pilot.press("enter")  # the safe choice
+        await pilot.pause()
+        assert exported == [] and Path(suggested).read_bytes() == b"an older export"
+        await pilot.press("x", "enter", "left", "enter")  # Timpa
+        await pilot.pause()
+        assert exported == [(Path(suggested), "pdf")]
+
+
+async def test_x_run_from_inside_the_corpus_suggests_the_folder_above_it(seeds, monkeypatch):  # 8
+    monkeypatch.chdir(seeds / "awayan")
+    app = SoptuiApp(Path(".."))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot, "pengukuran-kinerja-triwulan.toml")
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.screen.query_one("#value").value == "../../awayan-pengukuran-kinerja-triwulan.pdf"
