@@ -316,9 +316,20 @@ class SoptuiApp(App):
         self.render_document()
         self.query_one(CorpusPanel).mark_open(str(path))
 
+    def refused(self) -> bool:
+        """Whether an edit is refused, and said so: the open text does not load (the Prosedur tab
+        shows where), so no edit can be made in it. The message is ours, in the user's language,
+        not the parser's English that an edit tried anyway reported."""
+        document = self.document
+        if document is None or document.load.ok or document.loads_partly or not document.load.problems:
+            return False
+        line = document.load.problems[0].pos.line
+        self.notify(say("mend_first", self.lang).format(line=line), severity="error", timeout=6)
+        return True
+
     def edit(self, change) -> bool:
         """Apply an edit to the open document, reporting a refused one instead of failing."""
-        if self.document is None:
+        if self.document is None or self.refused():
             return False
         try:
             changed = self.document.edit(change)
@@ -342,6 +353,8 @@ class SoptuiApp(App):
 
     @on(EditRequested)
     def edit_requested(self, message: EditRequested) -> None:
+        if self.refused():  # at Enter, before the value is asked for
+            return
         hint = say("list_hint" if message.key in editing.LIST_KEYS
                    else "date_hint" if message.key.startswith("tanggal_") else "value_hint", self.lang)
         item = message.pointer.split("/")[-1].isdigit() or message.pointer.endswith("/+")
@@ -588,7 +601,7 @@ class SoptuiApp(App):
     def fix_finding(self, finding: Finding) -> None:
         """One finding's fix, previewed; an unsafe fix is marked as such in the preview's title
         (the user applies it knowingly), a display-only fix is only shown."""
-        if not self._open_its_file(finding):
+        if not self._open_its_file(finding) or self.refused():
             return
         description = f"{finding.code} {finding.name}: {finding.fix.description(self.lang)}"
         applicability = applicability_of(finding.fix)
@@ -603,7 +616,7 @@ class SoptuiApp(App):
     def action_fix_all(self) -> None:
         """Every safe fix of the open SOP at once, as `soptui lint --fix`; unsafe fixes are named
         in the preview as left out, for `f` one by one."""
-        if self.document is None:
+        if self.document is None or self.refused():
             return
         try:
             fixed = fix_text(self.workspace.checker, str(self.document.path), self.document.text)
@@ -638,7 +651,7 @@ class SoptuiApp(App):
 
     def waive_finding(self, finding: Finding) -> None:
         """Ask for the reason, then write the suppression into the finding's own file."""
-        if not self._open_its_file(finding):
+        if not self._open_its_file(finding) or self.refused():
             return
         document = self.document
 

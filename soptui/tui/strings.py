@@ -183,6 +183,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "date_hint": ("2023-07-26, 26 Juli 2023, atau bulan saja: 2019-09, September 2019 — kosong menghapus",
                   "2023-07-26, 26 Juli 2023, or a month only: 2019-09, September 2019 — empty removes"),
     "edit_failed": ("perubahan gagal", "edit failed"),
+    "mend_first": ("berkas ini tidak termuat: perbaiki dulu baris {line} (e membukanya di editor)",
+                   "this file does not load: mend line {line} first (e opens it in your editor)"),
     "editor_failed": ("editor gagal", "editor failed"),
     "no_longer_loads": ("berkas tidak termuat lagi: lihat tab Prosedur", "the file no longer loads: see the Procedure tab"),
     "reloaded": ("dimuat ulang; ctrl+z mengembalikan perubahan Anda", "reloaded; ctrl+z brings your edits back"),

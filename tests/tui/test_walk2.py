@@ -134,3 +134,28 @@ async def test_x_run_from_inside_the_corpus_suggests_the_folder_above_it(seeds, 
         await pilot.press("x")
         await pilot.pause()
         assert app.screen.query_one("#value").value == "../../awayan-pengukuran-kinerja-triwulan.pdf"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_an_edit_of_a_sop_that_no_longer_loads_is_refused_at_its_key_in_the_users_words(seeds, lang):  # 6, 17
+    async with running(AWAYAN, size=(120, 40), lang=lang) as (app, pilot):
+        await pilot.press("down", "down")
+        text = app.document.text
+        app.document.apply(text.replace('waktu = "1 Jam"', 'waktu = "1 Jam', 1))  # as the walk's editor did
+        app.render_document()
+        await pilot.pause()
+        broken = app.document.text
+        line = app.document.load.problems[0].pos.line
+        assert app.query_one("#load-problem").display and app.document.view is not None  # the last good steps
+        for key in ["a", "D", "k", "ctrl+up", "ctrl+down", "P", "ctrl+r", "plus", "enter", "F", "2", "enter", "1"]:
+            if key in "12":
+                await pilot.press(key)  # Identitas' Enter too
+                continue
+            app.clear_notifications()
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is app.screen_stack[0], f"{key} opened {app.screen}"
+            said = toasts(app)
+            assert said == [f"berkas ini tidak termuat: perbaiki dulu baris {line} (e membukanya di editor)" if lang == "id"
+                            else f"this file does not load: mend line {line} first (e opens it in your editor)"], (key, said)
+        assert app.document.text == broken

@@ -132,6 +132,7 @@ class ProcedureView(Vertical):
         self.step_findings: dict[int, list[Finding]] = {}
         self.widths: dict[str, int] = {}
         self.text = ""  # the SOP file's text, for the edits that read it
+        self.unloadable_at: int | None = None  # the line to mend first, while `text` does not load
         self._built_for_width = 0
 
     def compose(self) -> ComposeResult:
@@ -145,6 +146,7 @@ class ProcedureView(Vertical):
              partly: bool = False) -> None:
         """`partly`: the file has structural problems and `sop` is what could be read of it."""
         self.sop, self.findings, self.lang, self.text = sop, findings, lang, text
+        self.unloadable_at = problems[0].pos.line if problems and not partly else None
         self._show_problems(problems, text, partly)
         table = self.query_one(StepsTable)
         if sop is None or not sop.langkah:
@@ -376,7 +378,7 @@ class ProcedureView(Vertical):
         if self.sop is None or event.coordinate.row >= len(self.row_targets):
             return
         kind, index, _ = self.row_targets[event.coordinate.row]
-        if kind != "step":
+        if kind != "step" or self.refused():
             return
         step = self.sop.langkah[index]
         key = event.column_key
@@ -389,8 +391,17 @@ class ProcedureView(Vertical):
 
 
     # -- edits of the procedure's structure ------------------------------------------------------------
+    def refused(self) -> bool:
+        """Whether an edit of the steps is refused, and said so, at its key: while the text does
+        not load, the steps shown are the last version that did, not the text's (and a form
+        filled in for one was lost when its edit failed)."""
+        if self.unloadable_at is None:
+            return False
+        self.notify(say("mend_first", self.lang).format(line=self.unloadable_at), severity="error", timeout=6)
+        return True
+
     def action_add_step(self) -> None:
-        if self.sop is None:
+        if self.sop is None or self.refused():
             return
         step = self.current_step
         index = step.index if step is not None else None
@@ -411,7 +422,7 @@ class ProcedureView(Vertical):
 
     def action_delete_step(self) -> None:
         step, lang = self.current_step, self.lang
-        if step is None:
+        if step is None or self.refused():
             return
         referring = [f"{say('Langkah', lang)} {self.sop.langkah[int(p.split('/')[2])].no} ({p.split('/')[3]})"
                      for p in editing.references_to(self.text, step.no)]
@@ -428,12 +439,12 @@ class ProcedureView(Vertical):
 
     def action_move_step(self, offset: int) -> None:
         step = self.current_step
-        if step is not None and 0 <= step.index + offset < len(self.sop.langkah):
+        if step is not None and 0 <= step.index + offset < len(self.sop.langkah) and not self.refused():
             self.post_message(EditMade(lambda text: editing.move_step(text, step.index, offset), step.index + offset))
 
     def action_toggle_decision(self) -> None:
         step, lang = self.current_step, self.lang
-        if step is None:
+        if step is None or self.refused():
             return
         if step.is_decision:
             self.post_message(EditMade(lambda text: editing.make_process(text, step.index)))
@@ -460,7 +471,7 @@ class ProcedureView(Vertical):
         or take it out of that column when it is drawn in others too."""
         table = self.query_one(StepsTable)
         step = self.current_step
-        if step is None or not 0 <= table.cursor_column < len(table.ordered_columns):
+        if step is None or not 0 <= table.cursor_column < len(table.ordered_columns) or self.refused():
             return
         key = table.ordered_columns[table.cursor_column].key
         if key.startswith("actor:") and key != "actor:":
@@ -468,6 +479,8 @@ class ProcedureView(Vertical):
 
     def action_add_actor(self) -> None:
         lang = self.lang
+        if self.refused():
+            return
 
         def added(value: str | None) -> None:
             if not value or "=" not in value:
@@ -480,7 +493,7 @@ class ProcedureView(Vertical):
         self.app.push_screen(EditValue(say("new_actor", lang), "kasi = Kasi", lang=lang), added)
 
     def action_remove_actor(self) -> None:
-        if self.sop is None:
+        if self.sop is None or self.refused():
             return
 
         def removed(value: str | None) -> None:
