@@ -191,14 +191,14 @@ class SoptuiApp(App):
                     yield DiagramView(id="diagram-view")
                 with StackedPane(say("Temuan", self.lang), id="temuan"):
                     yield FindingsTable(id="findings", relative=self.workspace.relative)
+            yield Static(id="empty-corpus")  # in place of the tabs while there is no SOP
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = str(self.target)
         self._apply_language()
         self._fit_sidebar()
-        if not self.workspace.files:
-            self.notify(say("no_files", self.lang), severity="warning", timeout=8)
+        self._show_empty_corpus()
         if self.lint_on_mount and self.workspace.files:
             self.query_one("#lint-progress", ProgressBar).update(total=len(self.workspace.files), progress=0)
             self.lint_corpus()
@@ -206,6 +206,16 @@ class SoptuiApp(App):
             self.query_one("#lint-progress").display = False
             self.workspace.finish_lint()
             self._after_lint()
+
+    def _show_empty_corpus(self) -> None:
+        """An empty corpus says so, and how to start one, for as long as it is empty: not a
+        blank screen with a toast that goes away."""
+        empty = not self.workspace.files
+        self.query_one("#tabs").display = not empty
+        hint = self.query_one("#empty-corpus", Static)
+        hint.display = empty
+        if empty:
+            hint.update(say("no_files", self.lang))
 
     def on_resize(self, event: events.Resize) -> None:
         # App.size is still the old size here (App's own handler, which updates it, runs after).
@@ -763,6 +773,7 @@ class SoptuiApp(App):
                 return
             self.workspace.results[str(path)] = document.result
             self.query_one(CorpusPanel).rebuild()
+            self._show_empty_corpus()
             self.open(path)
 
         self.push_screen(EditValue(f"{say('new_sop_in', self.lang)} {root}/", "unit/nama-sop.toml", lang=self.lang),
@@ -840,6 +851,7 @@ class SoptuiApp(App):
         for tab in TABS:
             tabs.get_tab(tab).label = say(TAB_TITLES[tab], self.lang)
         self.query_one(CorpusPanel).set_language(self.lang)
+        self._show_empty_corpus()
         self.refresh_bindings()
 
     async def action_quit(self) -> None:

@@ -159,3 +159,22 @@ async def test_an_edit_of_a_sop_that_no_longer_loads_is_refused_at_its_key_in_th
             assert said == [f"berkas ini tidak termuat: perbaiki dulu baris {line} (e membukanya di editor)" if lang == "id"
                             else f"this file does not load: mend line {line} first (e opens it in your editor)"], (key, said)
         assert app.document.text == broken
+
+
+async def test_an_empty_corpus_says_so_in_the_main_area_until_ctrl_n_makes_a_sop(tmp_path, monkeypatch):  # 21
+    (tmp_path / "sops").mkdir()
+    monkeypatch.chdir(tmp_path)
+    async with running(size=(120, 40)) as (app, pilot):
+        await pilot.pause(0.2)
+        hint = app.query_one("#empty-corpus")
+        assert hint.display and not app.query_one("#tabs").display
+        assert hint.region.width > 60 and hint.region.height > 20  # the main area, not a corner
+        shown = " ".join(line.strip() for line in screen_lines(hint) if line.strip())
+        assert "ctrl+n" in shown and "tidak ada berkas SOP" in shown
+        app.action_toggle_language()  # `L`, which the focused filter would take as a letter
+        await pilot.pause()
+        assert "no SOP files here" in " ".join(screen_lines(hint))
+        await pilot.press("ctrl+n", *"unit/baru", "enter")
+        await pilot.pause()
+        assert not hint.display and app.query_one("#tabs").display
+        assert app.document is not None and app.document.path.name == "baru.toml"
