@@ -178,3 +178,24 @@ async def test_an_empty_corpus_says_so_in_the_main_area_until_ctrl_n_makes_a_sop
         await pilot.pause()
         assert not hint.display and app.query_one("#tabs").display
         assert app.document is not None and app.document.path.name == "baru.toml"
+
+
+def bottom_line(app) -> str:
+    """The screen's last line as drawn, the dialog and what shows through included."""
+    strips = app.screen._compositor.render_strips()
+    return "".join(segment.text for segment in strips[-1])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize("keys", [["down"] * 7 + ["f"], ["n", "w"], ["a"], ["D"], ["x"], ["f1"], ["D", "left", "enter", "q"]])
+async def test_under_a_dialog_the_bottom_line_has_its_own_keys_not_the_main_screens(seeds, keys, size):  # 20
+    async with running(AWAYAN, size=size) as (app, pilot):
+        main = bottom_line(app)
+        assert "bantuan" in main and "simpan" in main  # the main screen's footer: f1 bantuan, ^s simpan
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause()
+        assert app.screen is not app.screen_stack[0]
+        line = bottom_line(app)
+        assert "Esc" in line and "bantuan" not in line and "simpan" not in line, (keys, line)

@@ -12,6 +12,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -23,7 +24,18 @@ from ...editing import pelaksana_value
 from ..strings import say
 
 
-class Dialog(ModalScreen):
+class OwnFooter(ModalScreen):
+    """A screen over the main one whose bottom line is its own: the main screen's footer showed
+    through under it, listing keys (a, f1, ^s) that do nothing while it is open. The line says
+    the screen's own keys, as its `.keys` line does."""
+
+    @on(events.Mount)
+    def _footer_of_its_own(self) -> None:
+        keys = next(iter(self.query(".keys")), None)
+        self.mount(Static(keys.render() if keys is not None else "", classes="own-footer"))
+
+
+class Dialog(OwnFooter):
     """The frame every dialog shares; `lang` words its buttons and hints."""
 
     BINDINGS = [Binding("escape", "cancel", "batal", show=False)]
@@ -53,7 +65,9 @@ class Dialog(ModalScreen):
             for child in box.children:
                 if child is not body and child.display:
                     rest += child.outer_size.height + child.styles.margin.height
-            room = max(3, int(self.size.height * self.HEIGHT_SHARE) - rest)
+            # the height `.dialog`'s share is of: the screen's, less its own footer line
+            height = self.size.height - sum(line.outer_size.height for line in self.query(".own-footer"))
+            room = max(3, int(height * self.HEIGHT_SHARE) - rest)
             if body.styles.max_height is None or body.styles.max_height.value != room:
                 body.styles.max_height = room
 

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Markdown
 
 from ..strings import key_label, relabel, say
+from .dialogs import OwnFooter
 
 # (keys, Indonesian, English). {word} in the keys is the key bound to the action of that word
 # (strings.WORDS) in the app's or the Prosedur table's KEYS, filled in when the help is shown:
@@ -75,7 +76,7 @@ def help_markdown(lang: str, keys: dict[str, str]) -> str:
     return f"# {title}\n\n{header}\n| --- | --- |\n{rows}\n\n{NOTES[1] if en else NOTES[0]}\n"
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(OwnFooter):
     BINDINGS = [Binding("escape,f1,q", "close", "tutup")]
 
     def __init__(self, lang: str, keys: dict[str, str]) -> None:
