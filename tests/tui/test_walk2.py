@@ -1,6 +1,7 @@
 """The second QA walk's defects in dialogs, help, palette, toasts and tables (/tmp/walk2's
 report, numbers 6-21): each test fails on the code before its fix."""
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pytest
 from textual.command import CommandList, CommandPalette
 
 from soptui.tui.app import SoptuiApp
-from soptui.tui.screens import Choose, EditValue
+from soptui.tui.screens import Choose, EditValue, HelpScreen
 from soptui.tui.widgets.findings import FindingsTable
 
 from .conftest import AWAYAN, LAMPIHONG, names, running, start
@@ -199,3 +200,30 @@ async def test_under_a_dialog_the_bottom_line_has_its_own_keys_not_the_main_scre
         assert app.screen is not app.screen_stack[0]
         line = bottom_line(app)
         assert "Esc" in line and "bantuan" not in line and "simpan" not in line, (keys, line)
+
+
+def screen_text(app) -> list[str]:
+    return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_help_has_each_key_whole_on_one_line_and_a_screenful_of_them_at_80x24(seeds, size, lang):  # 14
+    async with running(AWAYAN, size=size, lang=lang) as (app, pilot):
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows, found = app.screen.rows, set()
+
+        def on_screen() -> set[int]:
+            lines = screen_text(app)
+            return {number for number, (key, action) in enumerate(rows)
+                    if any(re.search(rf"{re.escape(key)} +{re.escape(action.split()[0])}", line) for line in lines)}
+
+        first = on_screen()
+        assert len(first) >= (9 if size == (80, 24) else 20), first  # the walk saw three at 80x24
+        for _ in range(6):
+            found |= on_screen()
+            await pilot.press("pagedown")
+            await pilot.pause()
+        assert found == set(range(len(rows))), [rows[n] for n in set(range(len(rows))) - found]
