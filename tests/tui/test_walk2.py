@@ -227,3 +227,25 @@ async def test_help_has_each_key_whole_on_one_line_and_a_screenful_of_them_at_80
             await pilot.press("pagedown")
             await pilot.pause()
         assert found == set(range(len(rows))), [rows[n] for n in set(range(len(rows))) - found]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])
+async def test_prosedur_scrolled_sideways_shows_no_stub_of_a_hidden_column_beside_kegiatan(seeds, size):  # 11
+    async with running(AWAYAN, size=size) as (app, pilot):
+        await pilot.press(*["down"] * 7)
+        table = app.query_one("#steps")
+        stubs = 0
+        for _ in range(14):
+            await pilot.press("right")
+            await pilot.pause()
+            lefts = [0]
+            for column in table.ordered_columns:
+                lefts.append(lefts[-1] + column.render_width)
+            fixed, edge = lefts[table.fixed_columns], lefts[table.fixed_columns] + int(table.scroll_x)
+            end = next((left for left in lefts if left >= edge), edge)  # where the first whole column starts
+            if end == edge:
+                continue
+            stubs += 1
+            for line in screen_lines(table):
+                assert not line[fixed:fixed + end - edge].strip(), (table.scroll_x, line)
+        assert size == (200, 50) or stubs, "the walk's scroll left no column cut at the edge"

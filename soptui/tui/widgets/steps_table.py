@@ -13,6 +13,7 @@ page up/down, home/end, ctrl+home/end, enter) and mouse clicks, the `CellHighlig
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -149,6 +150,7 @@ class StepsTable(FixedSize, ScrollView, can_focus=True):
         # it (-1: none): they outlive a rebuild that leaves the row as it was (an edit elsewhere).
         self._segments: LRUCache[tuple, tuple[list[Segment], list[Segment]]] = LRUCache(4000)
         self._styles: dict[str, Style] = {}
+        self._lefts: list[int] = [0]
 
     # -- content ---------------------------------------------------------------------------------
     def set_table(self, columns: list[Column], rows: list[Row], cursor: Coordinate | None = None,
@@ -158,6 +160,9 @@ class StepsTable(FixedSize, ScrollView, can_focus=True):
         that differ, and the cursor's, are repainted."""
         before, before_cursor = (self.ordered_columns, self.rows), self._cursor
         self.ordered_columns, self.rows = list(columns), list(rows)
+        self._lefts = [0]  # where each column starts in the virtual width, and where the last ends
+        for column in self.ordered_columns:
+            self._lefts.append(self._lefts[-1] + column.render_width)
         self._row_tops, self._line_rows, top = [], [], 0
         for index, row in enumerate(self.rows):
             self._row_tops.append(top)
@@ -377,4 +382,19 @@ class StepsTable(FixedSize, ScrollView, can_focus=True):
         fixed_width = self._fixed_width()
         scroll_x = int(self.scroll_x)
         moving = Strip(scrollable).crop(fixed_width + scroll_x, scroll_x + width)
+        stub = self._stub_width(fixed_width + scroll_x)
+        if stub:
+            # The last cells of a column scrolled under the fixed ones read as text of their own
+            # ("at", "P…" beside Kegiatan): drawn blank, in the colours they had, for a clean edge.
+            blank = [Segment(" " * segment.cell_length, segment.style) for segment in moving.crop(0, stub)]
+            moving = Strip([*blank, *moving.crop(stub)])
         return Strip([*fixed, *moving]).extend_cell_length(width, base).crop(0, width)
+
+    def _stub_width(self, x: int) -> int:
+        """How much of a scrolling column shows from `x` (the fixed columns' edge) to its end,
+        when `x` falls inside it rather than at its start; 0 when it does not."""
+        lefts = self._lefts
+        column = bisect_right(lefts, x) - 1
+        if column < self.fixed_columns or column >= len(self.ordered_columns) or lefts[column] == x:
+            return 0
+        return lefts[column + 1] - x
