@@ -9,10 +9,10 @@ import pytest
 from textual.command import CommandList, CommandPalette
 
 from soptui.tui.app import SoptuiApp
-from soptui.tui.screens import Choose, EditValue, HelpScreen
+from soptui.tui.screens import AddStep, Choose, EditValue, HelpScreen
 from soptui.tui.widgets.findings import FindingsTable
 
-from .conftest import AWAYAN, LAMPIHONG, names, running, start
+from .conftest import AWAYAN, LAMPIHONG, WANGON, names, running, start
 
 
 def screen_lines(widget) -> list[str]:
@@ -249,3 +249,21 @@ async def test_prosedur_scrolled_sideways_shows_no_stub_of_a_hidden_column_besid
             for line in screen_lines(table):
                 assert not line[fixed:fixed + end - edge].strip(), (table.scroll_x, line)
         assert size == (200, 50) or stubs, "the walk's scroll left no column cut at the edge"
+
+
+async def test_edits_of_a_text_that_loads_over_a_file_broken_on_disk_are_not_refused(seeds):  # 6
+    import os
+
+    path = seeds / "wangon" / "pengukuran-kinerja.toml"
+    async with running(WANGON, size=(120, 40)) as (app, pilot):
+        app.edit(lambda text: text.replace('waktu = "', 'waktu = "2 hari ', 1))
+        path.write_text(path.read_text().replace('kegiatan = "', 'kegiatan = "\n', 1))  # another program broke it
+        os.utime(path, ns=(1, 1))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#reload")
+        await pilot.pause()
+        assert app.query_one("#load-problem").display and app.document.load.ok  # the file's problem, the edits load
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AddStep)
