@@ -87,6 +87,19 @@ def sidebar_width(width: int) -> int:
     return max(SIDEBAR_MIN, min(SIDEBAR_MAX, int(width * SIDEBAR_SHARE)))
 
 
+class Palette(CommandPalette):
+    """Textual's palette with a bottom line of its own keys: the main screen's footer showed
+    through under it, its keys dimmed, none of them acting while the palette is open."""
+
+    def __init__(self, lang: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.lang = lang
+
+    @on(events.Mount)
+    def _footer_of_its_own(self) -> None:
+        self.mount(Static(f"↑↓ · Enter: {say('run', self.lang)} · Esc: {say('close', self.lang)}", classes="own-footer"))
+
+
 class SystemCommands(SystemCommandsProvider):
     """The palette's commands in one alphabetical order whatever their case: Textual sorts them
     as written, so "Tema" and "SOP baru" came before "abaikan temuan"."""
@@ -940,12 +953,12 @@ class SoptuiApp(App):
     def search_themes(self) -> None:
         """Textual's theme picker, its search field worded in the current language. (The themes'
         names are names: "nord", "dracula".)"""
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=say("theme_search", self.lang)))
+        self.push_screen(Palette(self.lang, providers=[ThemeProvider], placeholder=say("theme_search", self.lang)))
 
     def action_command_palette(self) -> None:
         """Textual's palette, its search field worded in the current language."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder=say("palette_search", self.lang), id="--command-palette"))
+            self.push_screen(Palette(self.lang, placeholder=say("palette_search", self.lang), id="--command-palette"))
 
     def get_system_commands(self, screen):
         main = screen is self.screen_stack[0]  # over `T`, none of the open SOP's (see check_action)

@@ -51,6 +51,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "toggle_sidebar": ("daftar SOP", "SOP list"),
     "quit": ("keluar", "quit"),
     "close": ("tutup", "close"),
+    "run": ("jalankan", "run"),
     "sort": ("urutkan", "sort"),
     "tab_prosedur": ("tab Prosedur", "Procedure tab"),
     "tab_identitas": ("tab Identitas", "Identity tab"),

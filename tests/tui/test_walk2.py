@@ -188,7 +188,7 @@ def bottom_line(app) -> str:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-@pytest.mark.parametrize("keys", [["down"] * 7 + ["f"], ["n", "w"], ["a"], ["D"], ["x"], ["f1"], ["D", "left", "enter", "q"]])
+@pytest.mark.parametrize("keys", [["down"] * 7 + ["f"], ["n", "w"], ["a"], ["D"], ["x"], ["f1"], ["D", "left", "enter", "q"], ["ctrl+p"]])
 async def test_under_a_dialog_the_bottom_line_has_its_own_keys_not_the_main_screens(seeds, keys, size):  # 20
     async with running(AWAYAN, size=size) as (app, pilot):
         main = bottom_line(app)
