@@ -96,6 +96,7 @@ class Store:
         self._writer: _Pieces | None = None
         self._placed: list[tuple[int | list, int, int]] = []  # the new store's index: (row or head, offset, length)
         self._written = 0  # bytes handed to the writer
+        self._stamped: dict[str, int] = {}  # see `check_stamps`
         try:
             self._read_heads()
         except OSError:
@@ -174,41 +175,69 @@ class Store:
             self._keep((current, _line(json.dumps(current, ensure_ascii=False).encode("utf-8"), body)))
         return result
 
-    def summaries(self, names: list[str]) -> tuple[dict[str, dict[str, Any]], set[str]]:
-        """What the other files are judged by of what corpus rules collected from each of the
-        files `names` (rule code -> name -> data: see `add`) whose entry is in the store's index
-        with the file's present modification time and size, their entries kept for the new
-        store; and the names of the others, for `reuse` to decide (it reads a file whose stamp
-        alone moved). This is `reuse(whole=False)` of many files in one pass, without a result
-        object each: a `--changed-since` run asks it of every file but the few it reports on."""
-        if not self._indexed or self._fd is None:
-            return {}, set(names)
+    def check_stamps(self, names: list[str]) -> None:
+        """The work of `summaries` that needs no answer from elsewhere, done ahead for `names`:
+        a `stat` of each, against its entry's stamp, and the columns decoded. A `--changed-since`
+        run does it while git says which files changed, for every file (the few that changed
+        among them)."""
+        if self._indexed and self._fd is not None:
+            try:
+                self._heads.judged_columns()
+                self._stamped.update(self._stamped_rows(names))
+            except (TypeError, ValueError):
+                pass  # `summaries` finds the index unusable again, and says so
+
+    def _stamped_rows(self, names: list[str]) -> dict[str, int]:
+        """name -> the row of its entry if the file has the entry's modification time and size,
+        else -1."""
         heads = self._heads
-        try:
-            stamps = heads.stamps()
-            columns = heads.judged_columns()
-        except (TypeError, ValueError):
-            return {}, set(names)  # not what this version writes: every file the long way
-        rows, stat = heads.rows, os.stat
-        found: list[str] = []
-        found_rows: list[int] = []
-        rest: set[str] = set()
+        rows, stamps, stat = heads.rows, heads.stamps(), os.stat
+        stamped = {}
         for name in names:
             row = rows.get(name)
             if row is None:
-                rest.add(name)
+                stamped[name] = -1
                 continue
             try:
                 info = stat(name)
             except OSError:
-                rest.add(name)
+                stamped[name] = -1
                 continue
             mtime = stamps[2 * row]
             if mtime != info.st_mtime_ns or stamps[2 * row + 1] != info.st_size or mtime == -1:
+                stamped[name] = -1
+            else:
+                stamped[name] = row
+        return stamped
+
+    def summaries(self, names: list[str]) -> tuple[dict[str, dict[str, Any]], set[str]]:
+        """What the other files are judged by of what corpus rules collected from each of the
+        files `names` (rule code -> name -> data: see `add`) whose entry is in the store's index
+        with the file's present modification time and size (as `check_stamps` found it, if it
+        was asked), their entries kept for the new store; and the names of the others, for
+        `reuse` to decide (it reads a file whose stamp alone moved). This is
+        `reuse(whole=False)` of many files in one pass, without a result object each: a
+        `--changed-since` run asks it of every file but the few it reports on."""
+        if not self._indexed or self._fd is None:
+            return {}, set(names)
+        try:
+            columns = self._heads.judged_columns()
+            stamped = self._stamped
+            unasked = [name for name in names if name not in stamped]
+            if unasked:
+                stamped = {**stamped, **self._stamped_rows(unasked)}
+        except (TypeError, ValueError):
+            return {}, set(names)  # not what this version writes: every file the long way
+        found: list[str] = []
+        found_rows: list[int] = []
+        rest: set[str] = set()
+        for name in names:
+            row = stamped[name]
+            if row < 0:
                 rest.add(name)
-                continue
-            found.append(name)
-            found_rows.append(row)
+            else:
+                found.append(name)
+                found_rows.append(row)
         summaries = {}
         for code, (column, absent) in columns.items():
             if absent:
