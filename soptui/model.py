@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Mapping, NamedTuple
 
 from .citation import Citation
+from .fieldwise import Fieldwise
 from .source import Pos, SourceMap
 # the flowchart symbols, re-exported: rules and reporters take them from the model
 from .symbols import KEPUTUSAN, PENGHUBUNG, PROSES, SYMBOLS, TERMINATOR  # noqa: F401
@@ -95,7 +96,7 @@ class Step(NamedTuple):
                 or (self.simbol is not None and self.simbol not in SYMBOLS and self.symbol_written == KEPUTUSAN))
 
 
-class Sop:
+class Sop(Fieldwise):
     """One SOP AP document: immutable, compared and printed field by field (`_fields`) as a
     frozen dataclass would be, but a plain class, whose methods are not compiled at every start.
     A changed copy, as of any soptui value: `sop._replace(nama=...)` (or `soptui.api.replace`)."""
@@ -154,32 +155,14 @@ class Sop:
             pelaksana=MappingProxyType({}) if pelaksana is None else pelaksana, hilang_di_sumber=hilang_di_sumber,
             source=SourceMap({}, ()) if source is None else source, text=text, broken=broken)
 
-    def _replace(self, **changes: object) -> Sop:
-        """A copy with the fields named changed (a NamedTuple's `_replace`)."""
-        unknown = set(changes) - set(self._fields)
-        if unknown:
-            raise ValueError(f"Sop has no field {', '.join(sorted(unknown))}")
-        return Sop(**{name: changes.get(name, getattr(self, name)) for name in self._fields})
-
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"cannot assign to field {name!r}: a Sop does not change")
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"cannot delete field {name!r}: a Sop does not change")
 
-    def _compared(self) -> tuple:
-        return tuple(getattr(self, name) for name in self._COMPARED)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._compared() == other._compared()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
+    def __hash__(self) -> int:  # by the fields `==` compares, as a frozen dataclass
         return hash(self._compared())
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}({', '.join(f'{name}={getattr(self, name)!r}' for name in self._SHOWN)})"
 
     def lost(self, what: str) -> bool:
         """Whether the source lost `what` (LOST_ACTORS, LOST_BRANCHES, a section's name)."""

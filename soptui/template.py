@@ -1,4 +1,5 @@
-"""A new SOP: every section the standard asks for, with placeholders that say what goes there."""
+"""A new SOP: every section the standard asks for, with placeholders that say what goes there;
+and the `#:schema` line of any SOP file soptui writes (a new one, an imported one)."""
 
 from __future__ import annotations
 
@@ -66,11 +67,16 @@ output = ["Konsep ..."]
 
 
 def new_sop_text(path: Path, nama: str = "Nama SOP", today: dt.date | None = None) -> str:
-    schema_path = Path(schema_file("sop.schema.json"))
+    return TEMPLATE.format(schema=schema_reference(path), nama=nama, today=(today or dt.date.today()).isoformat())
+
+
+def schema_reference(target: Path) -> str:
+    """The `#:schema` path from the SOP file to be written to the schema soptui ships."""
+    schema = Path(schema_file("sop.schema.json"))
     try:
-        schema = os.path.relpath(schema_path, path.resolve().parent)
+        relative = os.path.relpath(schema, target.resolve().parent)
     except ValueError:
-        schema = str(schema_path)
-    if "site-packages" in schema:
-        schema = "../../schemas/sop.schema.json"  # the repository layout: sops/<unit>/<file>.toml
-    return TEMPLATE.format(schema=Path(schema).as_posix(), nama=nama, today=(today or dt.date.today()).isoformat())
+        relative = str(schema)
+    if "site-packages" in relative:
+        relative = "../../schemas/sop.schema.json"  # the repository layout: sops/<unit>/<file>.toml
+    return Path(relative).as_posix()

@@ -62,6 +62,23 @@ def test_background_writes_land_whole_once_waited_for_and_failures_are_quiet(tmp
     assert blocked.read_text() == "a file, not a folder"
 
 
+def test_pieces_fed_as_they_come_land_on_close_and_nothing_lands_on_abort(tmp_path):
+    from soptui.atomic import wait_for_background_writes, write_in_background
+    from soptui.pieces import Pieces
+
+    kept, given_up = Pieces(), Pieces()
+    write_in_background(tmp_path / "kept", kept.pieces())
+    write_in_background(tmp_path / "given-up", given_up.pieces())
+    for pieces in (kept, given_up):
+        pieces.put(b"head\n")
+        pieces.put(b"body\n")
+    kept.close()
+    given_up.abort()
+    wait_for_background_writes()
+    assert (tmp_path / "kept").read_bytes() == b"head\nbody\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["kept"]  # no temporary file left either
+
+
 def test_a_symlink_stays_a_link_and_its_target_is_written(tmp_path):
     from soptui.atomic import atomic_write_text
 

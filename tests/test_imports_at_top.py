@@ -48,7 +48,7 @@ ALLOWED: dict[tuple[str, str], tuple[str, str]] = {
     ("soptui/cli/session.py", "soptui.checker.run"): (
         "optional", "a rerun replayed from its record never runs the checker"),
     ("soptui/cli/session.py", "soptui.checker.revisions"): ("optional", "--changed-since only: git through subprocess"),
-    ("soptui/cli/replay.py", "queue"): ("optional", "only a run that writes its record"),
+    ("soptui/cli/replay.py", "soptui.pieces"): ("optional", "its queue, only for a run that writes its record"),
     ("soptui/cli/replay.py", "soptui.checker.cache"): ("optional", "the cache (hashlib): not with --no-cache"),
     # reporters
     ("soptui/builtin.py", "soptui.reporting"): (

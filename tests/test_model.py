@@ -77,3 +77,14 @@ def _hashable(value) -> bool:
     except TypeError:
         return False
     return True
+
+
+def test_a_config_is_copied_with_fields_changed_as_a_dataclass_was():
+    # `dataclasses.replace(config, ...)` worked when Config was a dataclass; `api.replace` is its
+    # successor for plugin authors and must take a Config too.
+    config = Config(select=("SOP001",), lang="en")
+    changed = api.replace(config, lang="id")
+    assert changed.lang == "id" and changed.select == ("SOP001",) and changed != config
+    assert changed == Config(select=("SOP001",), lang="id")
+    with pytest.raises(ValueError):
+        config._replace(language="id")

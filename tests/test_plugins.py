@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from test_registry import LOCAL_REVOCATION  # a kabupaten's own registry file
+
 ROOT = Path(__file__).resolve().parent.parent
 
 GOOD = '''
@@ -198,18 +200,6 @@ from soptui.api import hookimpl
 @hookimpl
 def soptui_registries():
     return [str(Path(__file__).with_name("local_registry.toml"))]
-'''
-
-LOCAL_REVOCATION = '''\
-[[regulation]]
-kind = "pp"
-nomor = "12"
-tahun = 2019
-judul = "Pengelolaan Keuangan Daerah"
-status = "revoked"
-replaced_by = ["PP 99/2025"]
-confidence = "verified"
-source = "a kabupaten's own check"
 '''
 
 

@@ -29,13 +29,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import queue
 import zlib
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..atomic import write_in_background
 from ..files import open_regular, read_regular_text
+from ..pieces import Pieces
 from .. import __version__
 from .engine import Checker, FileResult
 from . import parallel
@@ -93,7 +93,7 @@ class Store:
         # The new store until it must be written: an entry of the old store kept as it is (its
         # row in `_heads`), or a new head and its line.
         self._kept: list[int | tuple[list, bytes]] = []
-        self._writer: _Pieces | None = None
+        self._writer: Pieces | None = None
         self._placed: list[tuple[int | list, int, int]] = []  # the new store's index: (row or head, offset, length)
         self._written = 0  # bytes handed to the writer
         self._stamped: dict[str, int] = {}  # see `check_stamps`
@@ -269,7 +269,7 @@ class Store:
         if self._writer is None:
             # Not fsynced: a cache lost in a crash is rebuilt, a damaged one is ignored; and a
             # read-only home is no reason to fail a lint.
-            self._writer = _Pieces()
+            self._writer = Pieces()
             write_in_background(self.path, self._writer.pieces())
             for kept in self._kept:
                 self._put(kept)
@@ -349,25 +349,6 @@ class _Heads:
         stamps = self._column("stamps")
         judged = {code: column[row] for code, (column, absent) in self._column("judged").items() if row not in absent}
         return [self.names[row], self._column("hashes")[row], stamps[2 * row], stamps[2 * row + 1], judged]
-
-
-class _Pieces:
-    """Bytes handed from the run to the background writer as they come."""
-
-    _END = object()
-
-    def __init__(self) -> None:
-        self._queue: queue.SimpleQueue = queue.SimpleQueue()
-
-    def put(self, piece: bytes) -> None:
-        self._queue.put(piece)
-
-    def close(self) -> None:
-        self._queue.put(self._END)
-
-    def pieces(self) -> Iterator[bytes]:
-        while (piece := self._queue.get()) is not self._END:
-            yield piece
 
 
 def evict(folder: Path, keep: Path | None = None, limit: int = MAX_STORES) -> list[Path]:

@@ -27,6 +27,7 @@ from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
 from .. import schema_file
+from ..fieldwise import Fieldwise
 from ..files import read_regular_text
 from ..loading import toml
 from ..suggest import closest
@@ -50,7 +51,7 @@ class Override(NamedTuple):
     severity: Mapping[str, str] = MappingProxyType({})
 
 
-class Config:
+class Config(Fieldwise):
     """What a run is configured with: a configuration file's settings, or the defaults.
 
     A plain class rather than a dataclass: a dataclass has its methods compiled at every start,
@@ -59,6 +60,7 @@ class Config:
 
     _fields = ("path", "select", "extend_select", "ignore", "severity", "overrides", "rules", "fail_on", "lang",
               "plugins", "registries", "logo")
+    _COMPARED = _SHOWN = _fields
 
     def __init__(self, path: Path | None = None, select: tuple[str, ...] = ("ALL",), extend_select: tuple[str, ...] = (),
                  ignore: tuple[str, ...] = (), severity: dict[str, str] | None = None,
@@ -78,15 +80,7 @@ class Config:
         self.registries = registries
         self.logo = logo  # the instansi's logo for `soptui export`, relative to the file
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in self._fields)
-
     __hash__ = None  # type: ignore[assignment]  # changed in place (the command line's selection)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}({', '.join(f'{name}={getattr(self, name)!r}' for name in self._fields)})"
 
     @property
     def root(self) -> Path:

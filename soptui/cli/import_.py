@@ -18,8 +18,9 @@ from pathlib import Path
 from ..atomic import atomic_write_text
 from ..i18n import Text
 from ..importing import SUFFIXES, Unreadable, read_document
-from ..importing.writer import schema_reference, sop_text
+from ..importing.writer import sop_text
 from ..loading.loader import load_text
+from ..template import schema_reference
 from . import EXIT_ERROR, EXIT_OK, UsageError
 
 _SLUG = re.compile(r"[^a-z0-9]+")

@@ -27,7 +27,7 @@ import sys
 import time
 import zlib
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from ..atomic import atomic_write_text, write_in_background
 from ..checker.parallel import digest
@@ -119,34 +119,31 @@ class RecordWriter:
     (`close`) or thrown away (`abort`). A failed write costs speed, never the lint."""
 
     def __init__(self, path: Path, first: list[bytes]) -> None:
-        import queue
+        from ..pieces import Pieces
 
-        self._queue: "queue.SimpleQueue[bytes | object | None]" = queue.SimpleQueue()
+        self._pieces = Pieces()
         for piece in first:
-            self._queue.put(piece)
-        write_in_background(path, self._pieces())
+            self._pieces.put(piece)
+        write_in_background(path, _with_trailer(self._pieces.pieces()))
 
     def write(self, piece: bytes) -> None:
-        self._queue.put(piece)
+        self._pieces.put(piece)
 
     def close(self) -> None:
-        self._queue.put(None)
+        self._pieces.close()
 
     def abort(self) -> None:
-        self._queue.put(_ABORT)
-
-    def _pieces(self):
-        length = crc = 0
-        while (piece := self._queue.get()) is not None:
-            if piece is _ABORT:
-                raise OSError("record abandoned")  # the temporary file is removed, nothing renamed
-            length += len(piece)
-            crc = zlib.crc32(piece, crc)
-            yield piece
-        yield TRAILER % (length, crc)
+        self._pieces.abort()
 
 
-_ABORT = object()  # put in place of a piece: give up
+def _with_trailer(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    """The pieces, then the `TRAILER` of all of them (counted on the writing thread)."""
+    length = crc = 0
+    for piece in pieces:
+        length += len(piece)
+        crc = zlib.crc32(piece, crc)
+        yield piece
+    yield TRAILER % (length, crc)
 
 
 def replayable(args: argparse.Namespace) -> bool:

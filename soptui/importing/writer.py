@@ -7,13 +7,10 @@ uncertain where it stands.
 
 from __future__ import annotations
 
-import os
 import textwrap
-from pathlib import Path
 
 import tomlkit
 
-from .. import schema_file
 from ..model import SECTIONS
 from .draft import Draft, StepDraft
 
@@ -22,18 +19,6 @@ SIGNER_KEYS = ("jabatan", "nama", "nip", "pangkat")
 STEP_KEYS = ("no", "kegiatan", "pelaksana", "simbol", "ya", "tidak", "lanjut", "kelengkapan", "waktu", "output",
              "keterangan")
 WIDTH = 98
-
-
-def schema_reference(target: Path) -> str:
-    """The `#:schema` path from the SOP file to be written to the schema soptui ships."""
-    schema = Path(schema_file("sop.schema.json"))
-    try:
-        relative = os.path.relpath(schema, target.resolve().parent)
-    except ValueError:
-        relative = str(schema)
-    if "site-packages" in relative:
-        relative = "../../schemas/sop.schema.json"  # the repository layout: sops/<unit>/<file>.toml
-    return Path(relative).as_posix()
 
 
 def sop_text(draft: Draft, schema: str = "../../schemas/sop.schema.json") -> str:

@@ -2,25 +2,15 @@
 
 from pathlib import Path
 
-from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import CorpusFindings, EditValue, Preview
 from soptui.tui.widgets.findings import FindingsTable
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
-LAMPIHONG = "sops/lampihong/pengukuran-kinerja.toml"
-
-
-def names(app):
-    return [f.name for f in app.workspace.findings(app.document.path)]
+from .conftest import AWAYAN, LAMPIHONG, SUMBERSUKO, names, running
 
 
 async def test_f_on_a_step_without_a_fixable_finding_says_so_and_changes_nothing(unmarked):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         assert any(f.fix for f in app.workspace.findings(app.document.path))  # dasar-hukum-order could be fixed
         app.query_one(ProcedureView).select_step(0)  # step 1: unassigned-actor only, no fix
         await pilot.press("f")
@@ -31,9 +21,7 @@ async def test_f_on_a_step_without_a_fixable_finding_says_so_and_changes_nothing
 
 
 async def test_f_on_the_step_row_previews_its_fix_and_enter_applies_it(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         view = app.query_one(ProcedureView)
         jump = next(s for s in view.sop.langkah if s.no == 8)
         view.select_step(jump.index)
@@ -53,9 +41,7 @@ async def test_f_on_the_step_row_previews_its_fix_and_enter_applies_it(seeds):
 
 
 async def test_f_in_temuan_fixes_the_highlighted_finding_not_another(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, LAMPIHONG)
+    async with running(LAMPIHONG, size=(120, 40)) as (app, pilot):
         await pilot.press("4")
         await pilot.pause()
         table = app.query_one("#findings", FindingsTable)
@@ -74,9 +60,7 @@ async def test_f_in_temuan_fixes_the_highlighted_finding_not_another(seeds):
 
 
 async def test_f_in_the_corpus_list_opens_that_file_and_fixes_its_finding(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         await pilot.press("T")
         await pilot.pause()
         assert isinstance(app.screen, CorpusFindings)
@@ -95,9 +79,7 @@ async def test_f_in_the_corpus_list_opens_that_file_and_fixes_its_finding(seeds)
 
 
 async def test_fix_all_previews_every_fix_of_the_open_sop(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         await pilot.press("F")
         await pilot.pause()
         assert isinstance(app.screen, Preview)
@@ -111,9 +93,7 @@ async def test_fix_all_previews_every_fix_of_the_open_sop(seeds):
 
 
 async def test_w_waives_the_finding_under_the_cursor_with_a_reason_written_in_the_file(unmarked):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         view = app.query_one(ProcedureView)
         view.select_step(0)
         before = len(view.step_findings[0])
@@ -129,9 +109,7 @@ async def test_w_waives_the_finding_under_the_cursor_with_a_reason_written_in_th
 
 
 async def test_enter_on_a_finding_in_temuan_goes_to_its_step(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         await pilot.press("4")
         await pilot.pause()
         table = app.query_one("#findings", FindingsTable)
@@ -146,9 +124,7 @@ async def test_enter_on_a_finding_in_temuan_goes_to_its_step(seeds):
 
 
 async def test_x_exports_the_open_sop_with_its_unsaved_edits(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         app.edit(lambda text: text.replace("Pengukuran Kinerja Triwulan\"", "Pengukuran Kinerja Triwulan Baru\"", 1))
         await pilot.press("x")
         await pilot.pause()
@@ -168,13 +144,8 @@ async def test_x_exports_the_open_sop_with_its_unsaved_edits(seeds):
         assert "Baru" in " ".join(page.extract_text() or "" for page in pdf.pages)
 
 
-SUMBERSUKO = "sops/sumbersuko/pengukuran-kinerja.toml"
-
-
 async def test_fix_all_applies_safe_fixes_and_names_the_unsafe_ones_it_leaves_out(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, SUMBERSUKO)
+    async with running(SUMBERSUKO, size=(120, 40)) as (app, pilot):
         unsafe_before = [f.name for f in app.workspace.findings(app.document.path)
                          if f.fix is not None and f.fix.applicability == "unsafe"]
         assert {"citation-title-mismatch", "doubled-word"} <= set(unsafe_before)

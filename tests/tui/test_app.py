@@ -3,15 +3,13 @@
 import os
 import stat
 import sys
-from pathlib import Path
 
 import pytest
 
-from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import AddStep, Choose, EditValue, Preview
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import start
+from .conftest import names, running
 
 SOP = '''#:schema ../../schemas/sop.schema.json
 # Awayan-like: the numbering jumps from 2 to 5
@@ -42,6 +40,8 @@ pelaksana = "staf"
 waktu = "1 jam"
 '''
 
+PENGUKURAN = "sops/awayan/pengukuran.toml"  # the SOP the tests open, of the two in `corpus`
+
 
 @pytest.fixture
 def corpus(tmp_path, monkeypatch):
@@ -53,21 +53,8 @@ def corpus(tmp_path, monkeypatch):
     return folder / "pengukuran.toml"
 
 
-async def started(app, pilot):
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    app.open(Path("sops/awayan/pengukuran.toml"))
-    await pilot.pause()
-
-
-def names(app):
-    return [f.name for f in app.workspace.findings(app.document.path)]
-
-
 async def test_tree_lists_files_with_counts_and_filter_narrows_it(corpus):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 36)) as pilot:
-        await started(app, pilot)
+    async with running(PENGUKURAN, size=(120, 36)) as (app, pilot):
         tree = app.query_one("#corpus")
         labels = [str(app.query_one("#sidebar").label(leaf.data)) for folder in tree.root.children for leaf in folder.children]
         assert any("pengukuran " in label and "✖" in label.split("pengukuran")[0] for label in labels)
@@ -79,9 +66,7 @@ async def test_tree_lists_files_with_counts_and_filter_narrows_it(corpus):
 
 
 async def test_fix_with_one_key_then_undo_redo_and_save_keeps_comments(corpus):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 36)) as pilot:
-        await started(app, pilot)
+    async with running(PENGUKURAN, size=(120, 36)) as (app, pilot):
         assert "step-numbering" in names(app)
         app.query_one(ProcedureView).select_step(2)
         await pilot.press("f")
@@ -103,9 +88,7 @@ async def test_fix_with_one_key_then_undo_redo_and_save_keeps_comments(corpus):
 
 
 async def test_editing_a_cell_shows_a_bad_waktu_inline(corpus):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 36)) as pilot:
-        await started(app, pilot)
+    async with running(PENGUKURAN, size=(120, 36)) as (app, pilot):
         view = app.query_one(ProcedureView)
         view.select_step(1)
         table = app.query_one("#steps")
@@ -124,9 +107,7 @@ async def test_editing_a_cell_shows_a_bad_waktu_inline(corpus):
 
 
 async def test_quitting_with_unsaved_changes_asks_first(corpus):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 36)) as pilot:
-        await started(app, pilot)
+    async with running(PENGUKURAN, size=(120, 36)) as (app, pilot):
         await pilot.press("a")  # add a step: the document is now dirty
         await pilot.pause()
         assert isinstance(app.screen, AddStep)
@@ -143,9 +124,7 @@ async def test_quitting_with_unsaved_changes_asks_first(corpus):
 
 
 async def test_saving_over_a_file_changed_on_disk_asks_reload_overwrite_or_cancel(corpus):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 36)) as pilot:
-        await started(app, pilot)
+    async with running(PENGUKURAN, size=(120, 36)) as (app, pilot):
         app.edit(lambda text: text.replace("1 jam", "2 jam", 1))
         corpus.write_text(SOP.replace("Kecamatan Awayan", "Kecamatan Halong"))
         os.utime(corpus, ns=(1, 1))
@@ -163,9 +142,7 @@ async def test_external_editor_round_trip_and_a_file_that_no_longer_parses(corpu
                       "p.write_text(p.read_text().replace('waktu = \"1 jam\"', 'waktu = \"2 jam\"', 1))\n")
     editor.chmod(editor.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("VISUAL", str(editor))
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 36)) as pilot:
-        await started(app, pilot)
+    async with running(PENGUKURAN, size=(120, 36)) as (app, pilot):
         await pilot.press("e")
         await pilot.pause()
         assert 'waktu = "2 jam"' in app.document.text and app.document.dirty
@@ -182,9 +159,7 @@ async def test_external_editor_round_trip_and_a_file_that_no_longer_parses(corpu
 
 
 async def test_next_finding_crosses_files_and_language_switch(corpus):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 36)) as pilot:
-        await started(app, pilot)
+    async with running(PENGUKURAN, size=(120, 36)) as (app, pilot):
         first = app.document.path
         for _ in range(len(app.workspace.all_findings()) + 1):
             await pilot.press("n")
@@ -201,9 +176,7 @@ async def test_next_finding_crosses_files_and_language_switch(corpus):
 async def test_identity_tab_shows_the_highlighted_rows_findings_and_fixes_with_f(corpus):
     corpus.write_text(SOP.replace('dasar_hukum = ["Peraturan', 'dasar_hukum = ["Peraturan Pemerintah Nomor 46 Tahun 2011 tentang '
                                   'Penilaian Prestasi Kerja Pegawai Negeri Sipil", "Peraturan'))
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 36)) as pilot:
-        await started(app, pilot)
+    async with running(PENGUKURAN, size=(120, 36)) as (app, pilot):
         await pilot.press("2")
         view = app.query_one("#identity")
         row = next(i for i, meta in enumerate(view.rows_meta) if meta[0] == "/dasar_hukum/0")
@@ -218,9 +191,7 @@ async def test_identity_tab_shows_the_highlighted_rows_findings_and_fixes_with_f
 async def test_the_footer_shows_the_focused_widgets_keys_without_being_rebuilt(seeds):
     """Textual's Footer mounted all its keys again on every change of focus (a new layout and
     frames, for `n` into another tab); the keys shown must still follow the focus."""
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, "sops/awayan/pengukuran-kinerja-triwulan.toml")
+    async with running("sops/awayan/pengukuran-kinerja-triwulan.toml", size=(120, 40)) as (app, pilot):
         shown = lambda: [key.key for key in app.screen.query("FooterKey") if key.display]  # noqa: E731
         assert shown()[0] == "a" and "f1" in shown()  # the Prosedur table's own key first, while it has the focus
         built = list(app.screen.query("FooterKey"))
@@ -242,9 +213,7 @@ async def test_the_footer_shows_the_focused_widgets_keys_without_being_rebuilt(s
 
 
 async def test_identity_editor_takes_a_month_only_date_and_refuses_a_wrong_one(corpus):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 36)) as pilot:
-        await started(app, pilot)
+    async with running(PENGUKURAN, size=(120, 36)) as (app, pilot):
         await pilot.press("2")
         view = app.query_one("#identity")
         view.move_cursor(row=next(i for i, meta in enumerate(view.rows_meta) if meta[0] == "/tanggal_pembuatan"))
@@ -271,9 +240,7 @@ async def test_identity_editor_takes_a_month_only_date_and_refuses_a_wrong_one(c
 async def test_plus_draws_a_step_in_a_second_actors_column_and_takes_it_out_again(corpus):
     from soptui.tui.widgets.steps_table import StepsTable
 
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(160, 40)) as pilot:
-        await started(app, pilot)
+    async with running(PENGUKURAN, size=(160, 40)) as (app, pilot):
         view = app.query_one(ProcedureView)
         view.select_step(0)
         table = view.query_one(StepsTable)
@@ -299,9 +266,7 @@ async def test_plus_draws_a_step_in_a_second_actors_column_and_takes_it_out_agai
 async def test_the_add_step_form_takes_several_actors(corpus):
     from textual.widgets import SelectionList
 
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(app, pilot)
+    async with running(PENGUKURAN, size=(120, 40)) as (app, pilot):
         app.query_one(ProcedureView).select_step(0)  # after step 1, the Camat's: the form ticks the Camat
         await pilot.press("a")
         await pilot.pause()

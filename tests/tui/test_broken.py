@@ -5,13 +5,11 @@ import stat
 import sys
 from pathlib import Path
 
-from soptui.tui.app import SoptuiApp, editor_command
+from soptui.tui.app import editor_command
 from soptui.tui.widgets.procedure import source_window
 from soptui.tui.screens import Choose
 
-from .conftest import start
-
-WANGON = "sops/wangon/pengukuran-kinerja.toml"
+from .conftest import WANGON, running
 
 
 def broken(seeds) -> Path:
@@ -25,9 +23,7 @@ def broken(seeds) -> Path:
 
 async def test_a_broken_file_shows_its_problem_with_line_column_and_source_in_prosedur(seeds):
     path, line = broken(seeds)
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, WANGON)
+    async with running(WANGON, size=(120, 40)) as (app, pilot):
         panel = app.query_one("#load-problem")
         assert panel.display and panel.region.height > 3
         shown = str(panel.render())
@@ -51,9 +47,7 @@ async def test_a_broken_file_at_80_columns_shows_its_problem_hint_and_caret_in_v
     text = path.read_text()
     long = "dasar_hukum = [" + ", ".join(f'"Peraturan nomor {n}"' for n in range(12)) + ' "tanpa koma"]\n'
     path.write_text(text + "\n" + long)
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start(app, pilot, WANGON)
+    async with running(WANGON, size=(80, 24)) as (app, pilot):
         panel = app.query_one("#load-problem")
         rendered = [line.text for line in panel.render_lines(panel.region.reset_offset)]
         source = next(i for i, line in enumerate(rendered) if "│ " in line and "Peraturan" in line)
@@ -70,9 +64,7 @@ async def test_a_file_with_a_structural_problem_shows_what_could_be_read_and_say
     text = path.read_text()
     first = text.index('waktu = "')
     path.write_text(text[:first] + "waktu = 15" + text[text.index("\n", first):])  # a wrong type
-    app = SoptuiApp(Path("sops"), lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, WANGON)
+    async with running(WANGON, size=(120, 40), lang="en") as (app, pilot):
         shown = str(app.query_one("#load-problem").render())
         assert "structural problems" in shown and "does not load" not in shown
         assert "without the broken parts" in shown
@@ -97,9 +89,7 @@ async def test_e_opens_the_editor_at_the_error_line_on_a_scratch_copy_outside_th
                       "p = pathlib.Path(sys.argv[-1])\np.write_text(p.read_text().replace('\"sebentar', '\"1 jam\"'))\n")
     editor.chmod(editor.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("VISUAL", str(editor))
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, WANGON)
+    async with running(WANGON, size=(120, 40)) as (app, pilot):
         assert not app.document.load.ok
         await pilot.press("e")
         await pilot.pause()
@@ -112,9 +102,7 @@ async def test_e_opens_the_editor_at_the_error_line_on_a_scratch_copy_outside_th
 
 
 async def test_saving_a_file_that_no_longer_loads_asks_first(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, WANGON)
+    async with running(WANGON, size=(120, 40)) as (app, pilot):
         before = (seeds / "wangon" / "pengukuran-kinerja.toml").read_text()
         app.edit(lambda text: text.replace('waktu = "', 'waktu = "x', 1).replace('nama = "', 'nama = ', 1))
         assert not app.document.load.ok

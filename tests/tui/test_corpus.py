@@ -5,22 +5,16 @@ from pathlib import Path
 from textual.widgets import Tree
 
 from soptui.editing import set_value
-from soptui.tui.app import SoptuiApp
 from soptui.tui.messages import LintBatch
 from soptui.tui.screens import Choose, CorpusFindings
 from soptui.tui.widgets.findings import FindingsTable
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
-WANGON = "sops/wangon/pengukuran-kinerja.toml"
+from .conftest import AWAYAN, WANGON, running
 
 
 async def test_the_tree_keeps_its_place_marks_the_open_sop_and_shows_each_nama(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         tree = app.query_one("#corpus", Tree)
         nodes = dict(app.query_one("#sidebar").nodes)
         tree.focus()
@@ -36,9 +30,7 @@ async def test_the_tree_keeps_its_place_marks_the_open_sop_and_shows_each_nama(s
 
 
 async def test_the_filter_takes_enter_down_and_escape_and_says_when_nothing_matches(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         await pilot.press("slash")
         await pilot.press(*"wangon")
         await pilot.pause()
@@ -58,9 +50,7 @@ async def test_the_filter_takes_enter_down_and_escape_and_says_when_nothing_matc
 
 
 async def test_corpus_findings_show_relative_paths_filter_and_sort_by_unit(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(160, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(160, 40)) as (app, pilot):
         await pilot.press("T")
         await pilot.pause()
         assert isinstance(app.screen, CorpusFindings)
@@ -85,9 +75,7 @@ async def test_corpus_findings_show_relative_paths_filter_and_sort_by_unit(seeds
 
 
 async def test_several_sops_hold_unsaved_edits_save_all_and_quit_lists_them(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         app.edit(lambda text: text.replace("10 Menit", "15 Menit", 1))
         app.open(Path(WANGON))  # no question: the edit stays with its document
         await pilot.pause()
@@ -110,9 +98,7 @@ async def test_several_sops_hold_unsaved_edits_save_all_and_quit_lists_them(seed
 
 
 async def test_an_edit_made_while_the_corpus_lint_runs_is_never_overwritten(seeds):
-    app = SoptuiApp(Path("sops"), lint_on_mount=False)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40), lint_on_mount=False) as (app, pilot):
         path = str(Path(AWAYAN))
         stale = app.workspace.checker.check_file(path)  # what a worker reads from the file on disk
         app.edit(lambda text: text.replace("no = 8", "no = 6", 1).replace("no = 9", "no = 7", 1))
@@ -125,9 +111,7 @@ async def test_an_edit_made_while_the_corpus_lint_runs_is_never_overwritten(seed
 
 async def test_a_large_corpus_starts_with_folders_closed_and_fills_one_when_opened(seeds, monkeypatch):
     monkeypatch.setattr("soptui.tui.widgets.corpus.OPEN_FOLDERS_UP_TO", 2)
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         panel = app.query_one("#sidebar")
         assert set(panel.nodes) == {str(Path(AWAYAN)), str(Path("sops/awayan/pengumpulan-data-kinerja-triwulan.toml"))}
         tree = app.query_one("#corpus", Tree)
@@ -161,9 +145,7 @@ def _trees_own_drawing(tree, panel, y):
 
 
 async def test_the_list_draws_its_lines_as_textuals_tree_does(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(200, 50)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(200, 50)) as (app, pilot):
         app.edit(lambda text: text.replace("menit", "jam", 1))  # a ● mark
         tree = app.query_one("#corpus", Tree)
         panel = app.query_one("#sidebar")
@@ -197,9 +179,7 @@ async def test_the_list_draws_its_lines_as_textuals_tree_does(seeds):
 
 
 async def test_building_the_list_resets_trees_caches_once_not_once_a_node(seeds, monkeypatch):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         resets = []
         original = Tree._invalidate
         monkeypatch.setattr(Tree, "_invalidate", lambda tree: (resets.append(tree), original(tree)))

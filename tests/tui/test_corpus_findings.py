@@ -1,17 +1,12 @@
 """The `T` screen's status line and footer (the QA walk's defects 6 and 9)."""
 
-from pathlib import Path
-
 import pytest
 
-from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import CorpusFindings
 from soptui.tui.widgets.findings import FindingsTable
 
-from .conftest import SIZES, start
+from .conftest import AWAYAN, SIZES, running
 from .test_layout import assert_footer_whole
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
 
 
 def status(app) -> str:
@@ -19,9 +14,7 @@ def status(app) -> str:
 
 
 async def test_the_status_line_counts_every_finding_and_names_the_sort_s_chose(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         await pilot.press("T")
         await pilot.pause()
         assert isinstance(app.screen, CorpusFindings)
@@ -43,9 +36,7 @@ async def test_the_status_line_counts_every_finding_and_names_the_sort_s_chose(s
 async def test_the_T_footer_shows_only_whole_keys_as_the_main_one_does(seeds, size):
     """At 120x40 its footer read `T semua temuan  L▏^p palette`, at 80x24 `^s sim`. (At 60
     columns T's own keys are more than fit.)"""
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=size) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=size) as (app, pilot):
         await pilot.press("T")
         await pilot.pause()
         in_filter = assert_footer_whole(app)

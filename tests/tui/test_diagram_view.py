@@ -1,20 +1,13 @@
 """The Diagram tab opens where the flow starts and moves sideways a lane's part at a press."""
 
-from pathlib import Path
-
 from soptui import diagram
-from soptui.tui.app import SoptuiApp
 from soptui.tui.widgets.diagram import DiagramView
 
-from .conftest import start
-
-SUMBERSUKO = "sops/sumbersuko/pengukuran-kinerja.toml"  # its steps 1-4 sit in the last lane
+from .conftest import SUMBERSUKO, running
 
 
 async def test_the_diagram_opens_with_the_first_step_in_view_and_scrolls_by_several_columns(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start(app, pilot, SUMBERSUKO)
+    async with running(SUMBERSUKO, size=(80, 24)) as (app, pilot):
         await pilot.press("3")
         await pilot.pause(0.1)
         view = app.query_one(DiagramView)

@@ -13,9 +13,8 @@ from soptui.tui.screens import Choose, Preview
 from soptui.tui.screens.dialogs import AddStep, WrappedDiff
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import start
+from .conftest import AWAYAN, running, start
 
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
 SMALL = (80, 24)
 
 
@@ -75,9 +74,7 @@ async def test_the_fix_preview_fits_again_when_the_terminal_shrinks(seeds):
 
 
 async def test_the_quit_question_with_a_long_list_keeps_its_buttons(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=SMALL) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=SMALL) as (app, pilot):
         for path in sorted(Path("sops").rglob("*.toml")):  # every SOP with an unsaved edit
             app.open(path)
             document = app.document
@@ -90,9 +87,7 @@ async def test_the_quit_question_with_a_long_list_keeps_its_buttons(seeds):
 
 
 async def test_the_add_step_form_keeps_its_buttons_inside_the_dialog(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=SMALL) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=SMALL) as (app, pilot):
         await pilot.press("a")
         await pilot.pause()
         await pilot.pause()

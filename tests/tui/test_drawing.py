@@ -5,13 +5,10 @@ from pathlib import Path
 
 from textual.widget import Widget
 
-from soptui.tui.app import SoptuiApp
 from soptui.tui.widgets.procedure import ProcedureView
 from soptui.tui.widgets.steps_table import StepsTable
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+from .conftest import AWAYAN, running
 
 
 def spy_refreshes(monkeypatch, table: Widget) -> tuple[list[str], list[tuple]]:
@@ -32,9 +29,7 @@ def spy_refreshes(monkeypatch, table: Widget) -> tuple[list[str], list[tuple]]:
 
 
 async def test_a_cursor_move_repaints_two_rows_and_asks_for_no_layout(unmarked, monkeypatch):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         table = app.query_one("#steps", StepsTable)
         view = app.query_one(ProcedureView)
         assert table.cursor_row == 0 and view.finding_under_cursor() is None
@@ -49,9 +44,7 @@ async def test_a_cursor_move_repaints_two_rows_and_asks_for_no_layout(unmarked, 
 
 
 async def test_fixed_columns_stay_and_the_rest_scrolls_in_the_drawn_lines(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(80, 24)) as (app, pilot):
         table = app.query_one("#steps", StepsTable)
         first_row = "".join(segment.text for segment in table.render_line(table.header_height))
         table.move_cursor(column=len(table.ordered_columns) - 1)
@@ -67,9 +60,7 @@ async def test_fixed_columns_stay_and_the_rest_scrolls_in_the_drawn_lines(seeds)
 async def test_a_click_moves_the_cursor_and_a_second_click_edits_the_cell(seeds):
     from soptui.tui.screens import EditValue
 
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         table = app.query_one("#steps", StepsTable)
         view = app.query_one(ProcedureView)
         row = view.row_targets.index(("step", 1, -1))
@@ -86,9 +77,7 @@ async def test_a_click_moves_the_cursor_and_a_second_click_edits_the_cell(seeds)
 async def test_an_edit_repaints_the_rows_it_changes_and_shows_the_new_value(seeds, monkeypatch):
     from soptui.editing import set_value
 
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(200, 50)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(200, 50)) as (app, pilot):
         table = app.query_one("#steps", StepsTable)
         view = app.query_one(ProcedureView)
         row = view.row_targets.index(("step", 1, -1))
@@ -109,9 +98,7 @@ async def test_a_tab_shown_again_is_repainted_not_laid_out(seeds, monkeypatch):
     its scroll bars (a frame more each)."""
     from textual.scrollbar import ScrollBar
 
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         steps = app.query_one("#steps", StepsTable)
         size = steps.size
         await pilot.press("2")
@@ -142,9 +129,7 @@ async def test_a_tab_shown_again_is_repainted_not_laid_out(seeds, monkeypatch):
 async def test_n_into_another_tab_focuses_it_and_moves_the_underline_at_once(seeds):
     """What `n` changes is drawn in the frame that shows the tab: the focus (and so the footer's
     keys) and the tab bar's underline are set before the key's handler returns."""
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         finding = next(f for f in app.workspace.findings(Path(AWAYAN)) if f.pointer.startswith("/dasar_hukum"))
         app.go_to(finding)
         tabs = app.query_one("#tabs")
@@ -158,9 +143,7 @@ async def test_n_into_another_tab_focuses_it_and_moves_the_underline_at_once(see
 
 async def test_the_identitas_findings_panel_changes_without_a_layout(seeds, monkeypatch):
     """Rows with more or fewer findings: the panel under the form keeps its height."""
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         await pilot.press("2")
         await pilot.pause()
         view = app.query_one("#identity")
@@ -175,9 +158,7 @@ async def test_the_identitas_findings_panel_changes_without_a_layout(seeds, monk
 
 async def test_the_cursor_row_is_marked_across_the_table_not_only_in_its_cell(seeds):
     # a cell cursor on the gutter alone left the reviewer guessing which row the detail shows
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         table = app.query_one("#steps", StepsTable)
         assert table.cursor_coordinate == (0, 0)
 

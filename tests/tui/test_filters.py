@@ -2,23 +2,16 @@
 and `T` opens with its filter focused ("type to filter"), its list taking the keys as commands
 (the QA walk's defect 2: `q` after Esc typed a q; letters typed on `T` ran as commands)."""
 
-from pathlib import Path
-
 from textual.widgets import Input
 
-from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import CorpusFindings, EditValue
 from soptui.tui.widgets.findings import FindingsTable
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+from .conftest import AWAYAN, running
 
 
 async def test_esc_leaves_the_sidebar_filter_so_q_quits(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         await pilot.press("slash", *"lampihong", "escape")
         await pilot.pause()
         assert app.focused.id == "corpus"
@@ -33,9 +26,7 @@ async def test_esc_leaves_the_sidebar_filter_so_q_quits(seeds):
 
 
 async def test_T_opens_with_its_filter_focused_and_letters_filter(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         await pilot.press("T")
         await pilot.pause()
         screen = app.screen
@@ -61,9 +52,7 @@ async def test_T_opens_with_its_filter_focused_and_letters_filter(seeds):
 
 
 async def test_the_open_sops_keys_do_nothing_over_T(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         await pilot.press("T")
         await pilot.pause()
         await pilot.press("tab")  # from the filter to the list
@@ -81,9 +70,7 @@ async def test_the_open_sops_keys_do_nothing_over_T(seeds):
 
 
 async def test_the_palette_over_T_offers_none_of_the_open_sops_commands(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         main = {command.title for command in app.get_system_commands(app.screen)}
         assert "abaikan temuan" in {title.casefold() for title in main}
         await pilot.press("T")

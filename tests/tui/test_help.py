@@ -2,22 +2,17 @@
 a key terminals send as ctrl+s; the binding is S)."""
 
 import re
-from pathlib import Path
 
 from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import HelpScreen
 from soptui.tui.screens.help import KEYS, help_markdown
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+from .conftest import AWAYAN, running
 
 
 async def test_help_shows_the_bound_keys(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)

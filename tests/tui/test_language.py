@@ -1,16 +1,11 @@
 """`L`, `--lang` and the configuration switch every word on screen."""
 
-from pathlib import Path
-
 from textual.widgets import TabbedContent
 
 from soptui.cli import _language
-from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import Choose, HelpScreen
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+from .conftest import AWAYAN, running
 
 
 def footer_words(app) -> set[str]:
@@ -18,9 +13,7 @@ def footer_words(app) -> set[str]:
 
 
 async def test_L_switches_footer_tabs_headers_dialogs_help_and_palette(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(160, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(160, 40)) as (app, pilot):
         assert {"perbaiki", "keluar"} <= footer_words(app)
         await pilot.press("L")
         await pilot.pause()
@@ -56,7 +49,5 @@ async def test_lang_at_start_from_the_command_line_or_the_configuration(seeds):
     assert _language(["--lang=en"]) == ([], "en")
     assert _language(["lint", "--lang", "en"]) == (["lint", "--lang", "en"], None)
     (seeds.parent / "soptui.toml").write_text('lang = "en"\n')
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         assert app.lang == "en" and "fix" in footer_words(app)

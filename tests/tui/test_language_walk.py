@@ -13,9 +13,8 @@ from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import HelpScreen
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import start
+from .conftest import AWAYAN, running, start
 
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
 
 # Words only English uses, and words only Indonesian uses, as the UI would show them. The SOPs'
 # own text is Indonesian in either language; these words are not in it ("Prosedur" and an actor
@@ -97,9 +96,7 @@ async def test_every_screen_is_in_one_language(seeds, lang):
     ("id", ("Simbol: proses", "1 langkah tanpa waktu", "tab Prosedur", "Cari perintah…")),
 ])
 async def test_the_words_the_qa_walk_found_untranslated(seeds, lang, wanted):
-    app = SoptuiApp(Path("sops"), lang=lang)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40), lang=lang) as (app, pilot):
         view = app.query_one(ProcedureView)
         view.select_step(next(s for s in view.sop.langkah if s.no == 8).index)
         app.edit(lambda text: text.replace('waktu = "1 Jam"\n', "", 1))  # one step without time

@@ -6,14 +6,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button
 
-from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import Choose, HelpScreen
 from soptui.tui.widgets.procedure import ProcedureView
 from soptui.tui.widgets.steps_table import StepsTable
 
-from .conftest import SIZES, start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+from .conftest import AWAYAN, SIZES, running
 
 
 def _scrolled_inside(widget) -> bool:
@@ -43,9 +40,7 @@ def header_text(table: StepsTable) -> str:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_no_widget_reaches_past_the_screen_on_any_tab(seeds, size):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=size) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=size) as (app, pilot):
         for key in ("1", "2", "3", "4"):
             await pilot.press(key)
             await pilot.pause()
@@ -60,9 +55,7 @@ async def test_no_widget_reaches_past_the_screen_on_any_tab(seeds, size):
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_every_prosedur_column_can_be_brought_into_view_while_no_and_kegiatan_stay(seeds, size):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=size) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=size) as (app, pilot):
         table = app.query_one("#steps", StepsTable)
         labels = [str(column.label).split("\n")[0] for column in table.ordered_columns]
         assert labels[-4:] == ["Kelengkapan", "Waktu", "Output", "Keterangan"]
@@ -77,9 +70,7 @@ async def test_every_prosedur_column_can_be_brought_into_view_while_no_and_kegia
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_the_selected_steps_whole_text_and_findings_are_readable(seeds, size):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=size) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=size) as (app, pilot):
         view = app.query_one(ProcedureView)
         sop = view.sop
         longest = max(sop.langkah, key=lambda step: len(step.kegiatan))
@@ -102,9 +93,7 @@ async def test_the_text_columns_grow_on_a_wide_screen(seeds):
                           .replace('pelaksana = "Pelaksana"\n', "", 1))
     widths = {}
     for size in ((120, 40), (200, 50)):
-        app = SoptuiApp(Path("sops"))
-        async with app.run_test(size=size) as pilot:
-            await start(app, pilot, "sops/awayan/dua.toml")
+        async with running("sops/awayan/dua.toml", size=size) as (app, pilot):
             view = app.query_one(ProcedureView)
             widths[size[0]] = view.widths
             table = app.query_one("#steps", StepsTable)
@@ -115,9 +104,7 @@ async def test_the_text_columns_grow_on_a_wide_screen(seeds):
 
 
 async def test_the_sidebar_toggle_is_kept_and_shown_in_the_footer(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(80, 24)) as (app, pilot):
         assert not app.query_one("#side").display
         toggle = [key for key in app.screen.query("FooterKey") if key.key == "ctrl+b"]
         assert toggle and toggle[0].region.right <= 80  # in the footer, and on the screen
@@ -131,9 +118,7 @@ async def test_the_sidebar_toggle_is_kept_and_shown_in_the_footer(seeds):
 
 
 async def test_the_sidebar_gives_way_when_a_running_terminal_is_made_narrow(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         assert app.query_one("#side").display
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
@@ -148,9 +133,7 @@ async def test_the_sidebar_gives_way_when_a_running_terminal_is_made_narrow(seed
 
 
 async def test_a_sidebar_toggle_holds_until_the_width_crosses_the_threshold(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         await pilot.press("ctrl+b")  # hidden by hand on a wide terminal
         await pilot.pause()
         await pilot.resize_terminal(140, 40)  # wider still: no crossing, the choice holds
@@ -174,9 +157,7 @@ async def test_a_sidebar_toggle_holds_until_the_width_crosses_the_threshold(seed
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_dialogs_are_centred_framed_and_focus_the_safe_choice(seeds, size):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=size) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=size) as (app, pilot):
         await pilot.press("D")
         await pilot.pause()
         assert isinstance(app.screen, Choose)
@@ -193,9 +174,7 @@ async def test_dialogs_are_centred_framed_and_focus_the_safe_choice(seeds, size)
 
 
 async def test_help_scrolls_by_keyboard_to_its_last_row(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(80, 24)) as (app, pilot):
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -209,9 +188,7 @@ async def test_help_scrolls_by_keyboard_to_its_last_row(seeds):
 async def test_screenshots_of_every_tab_at_every_size(seeds, snapshot):
     snapshot.snapshot_dir = Path(__file__).parent / "snapshots"
     for size in SIZES:
-        app = SoptuiApp(Path("sops"))
-        async with app.run_test(size=size) as pilot:
-            await start(app, pilot, AWAYAN)
+        async with running(AWAYAN, size=size) as (app, pilot):
             for number, tab in enumerate(("prosedur", "identitas", "diagram", "temuan"), 1):
                 await pilot.press(str(number))
                 app.clear_notifications()  # a toast's timing is the machine's, not the layout's
@@ -221,9 +198,7 @@ async def test_screenshots_of_every_tab_at_every_size(seeds, snapshot):
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_the_add_step_form_keeps_its_buttons_on_screen(seeds, size):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=size) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=size) as (app, pilot):
         await pilot.press("a")
         await pilot.pause()
         for button in app.screen.query(Button):
@@ -242,9 +217,7 @@ def footer_line(app) -> str:
 async def test_every_key_the_footer_shows_is_whole(seeds, size, lang):
     """At 120 columns the docked palette key covered the last key's label ("L Eng▏^p palette"):
     a key that does not fit left of the palette key is left out, never cut."""
-    app = SoptuiApp(Path("sops"), lang=lang)
-    async with app.run_test(size=size) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=size, lang=lang) as (app, pilot):
         for tab in ("1", "4"):  # the Prosedur table's keys, then Temuan's
             await pilot.press(tab)
             await pilot.pause()
@@ -274,9 +247,7 @@ def assert_footer_whole(app) -> list[str]:
 
 
 async def test_the_footer_fits_its_keys_again_after_a_resize_and_a_change_of_language(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(200, 50)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(200, 50)) as (app, pilot):
         wide = assert_footer_whole(app)
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
@@ -300,9 +271,7 @@ async def test_what_is_drawn_blank_looks_as_it_did(seeds, size):
     def screenshot(app) -> str:  # without the SVG's hash of the styles, which differs
         return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
 
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=size) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=size) as (app, pilot):
         tabs = app.query_one("#tabs")
         blank = [app.screen, tabs, tabs.query_one("ContentSwitcher"), *tabs.query("StackedPane")]
         assert all(widget.BLANK for widget in blank)

@@ -2,18 +2,13 @@
 under the cursor (or none, never one picked silently), the next steps as ya / tidak (never the
 step itself), and say how to fill them in."""
 
-from pathlib import Path
-
 import pytest
 
-from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import AddStep, EditValue
 from soptui.tui.screens.dialogs import CheckList
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
+from .conftest import AWAYAN, running
 
 
 def rows(check_list) -> list[str]:
@@ -22,9 +17,7 @@ def rows(check_list) -> list[str]:
 
 
 async def test_a_step_added_after_one_without_an_actor_has_only_the_actor_picked(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         view = app.query_one(ProcedureView)
         view.select_step(2)  # step 3: its pelaksana lost in the source
         assert not any(view.current_step.pelaksana_semua)
@@ -50,9 +43,7 @@ async def test_a_step_added_after_one_without_an_actor_has_only_the_actor_picked
 
 
 async def test_the_add_step_form_ticks_the_actor_of_the_step_under_the_cursor(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         view = app.query_one(ProcedureView)
         view.select_step(1)  # step 2, the Kasubbag's
         assert view.current_step.pelaksana_semua == ("kasubbag_pk",)
@@ -90,9 +81,7 @@ def test_the_two_exits_are_read_with_a_space_or_a_comma(value, exits):
 
 @pytest.mark.parametrize("lang, words", [("id", ("ya lalu tidak", "4 6")), ("en", ("yes then no", "4 6"))])
 async def test_k_on_step_1_prefills_the_next_two_steps_and_says_how_to_write_them(seeds, lang, words):
-    app = SoptuiApp(Path("sops"), lang=lang)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40), lang=lang) as (app, pilot):
         app.query_one(ProcedureView).select_step(0)
         await pilot.press("k")
         await pilot.pause()
@@ -109,9 +98,7 @@ async def test_k_on_step_1_prefills_the_next_two_steps_and_says_how_to_write_the
 
 
 async def test_k_refuses_a_decision_leading_to_itself(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         app.query_one(ProcedureView).select_step(0)
         await pilot.press("k")
         await pilot.pause()

@@ -4,14 +4,10 @@ left the previous SOP's rows there, and `w` wrote a suppression into the wrong f
 
 from pathlib import Path
 
-from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import EditValue
 from soptui.tui.widgets.findings import FindingsTable
 
-from .conftest import start
-
-AWAYAN = "sops/awayan/pengukuran-kinerja-triwulan.toml"
-LAMPIHONG = "sops/lampihong/pengukuran-kinerja.toml"
+from .conftest import AWAYAN, LAMPIHONG, running
 
 
 def rows_of(table: FindingsTable) -> set[str]:
@@ -22,9 +18,7 @@ def rows_of(table: FindingsTable) -> set[str]:
 
 async def test_temuan_shows_the_sop_opened_while_another_tab_was_on_screen_and_w_writes_there(seeds):
     awayan_before = (seeds / "awayan" / "pengukuran-kinerja-triwulan.toml").read_text()
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot)
+    async with running(size=(120, 40)) as (app, pilot):
         assert str(app.document.path) == str(Path(AWAYAN))  # the first SOP opens on its own
         for key in ["4", "1", "slash", *"lampihong", "enter", "down", "enter", "4"]:
             await pilot.press(key)
@@ -47,9 +41,7 @@ async def test_temuan_shows_the_sop_opened_while_another_tab_was_on_screen_and_w
 
 
 async def test_a_table_not_on_screen_holds_no_row_of_the_list_it_was_given_before(seeds):
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         await pilot.press("4")
         await pilot.pause()
         table = app.query_one("#findings", FindingsTable)
@@ -66,9 +58,7 @@ async def test_a_table_not_on_screen_holds_no_row_of_the_list_it_was_given_befor
 
 async def test_w_and_f_on_a_row_of_another_file_act_in_that_file(seeds):
     """Whatever put it there, a row's finding is waived or fixed in its own file, opened for it."""
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         await pilot.press("4")
         await pilot.pause()
         table = app.query_one("#findings", FindingsTable)
@@ -89,9 +79,7 @@ async def test_w_and_f_on_a_row_of_another_file_act_in_that_file(seeds):
 
 async def test_temuan_shows_the_file_T_opened_for_f_and_w_writes_there(seeds):
     """The walk's second way in: `T`, filter, Enter, `f` (opens the other file), Esc, `4`."""
-    app = SoptuiApp(Path("sops"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(app, pilot, AWAYAN)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         await pilot.press("T")
         await pilot.pause()
         await pilot.press(*"lampihong order", "enter")
