@@ -242,6 +242,8 @@ def test_the_cache_index_holds_what_the_others_are_judged_by_and_the_entry_all_t
         assert summaries["SOP401"][WANGON] == {"nama": "PENGUKURAN KINERJA", "unit": "Kecamatan Wangon",
                                                "title": "pengukuran kinerja"}
         assert summaries["SOP402"][WANGON][:3] == [None, None, None] and summaries["SOP402"][WANGON][3]
+        # The index is read by column, and the summaries need no content hash and no place.
+        assert {"hashes", "places"}.isdisjoint(store._heads._columns)
         whole = store.reuse(Path(WANGON), whole=True)
         assert whole.collected["SOP401"]["references"]
         assert len(whole.collected["SOP402"]) == 4 and whole.collected["SOP402"][0]
