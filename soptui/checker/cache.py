@@ -87,20 +87,20 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._heads = _Heads([], {})  # the entries of the store as it was
+        self._heads = _Heads.of([])  # the entries of the store as it was
         self._fd: int | None = None
         self._indexed = False  # the heads came from the store's index, whose check covers them
         # The new store until it must be written: an entry of the old store kept as it is (its
         # row in `_heads`), or a new head and its line.
         self._kept: list[int | tuple[list, bytes]] = []
         self._writer: Pieces | None = None
-        self._placed: list[tuple[int | list, int, int]] = []  # the new store's index: (row or head, offset, length)
+        self._placed: list[tuple[list, int, int]] = []  # the new store's index: (head, offset, length)
         self._written = 0  # bytes handed to the writer
         self._stamped: dict[str, int] = {}  # see `check_stamps`
         try:
             self._read_heads()
         except OSError:
-            self._heads = _Heads([], {})
+            self._heads = _Heads.of([])
 
     def _read_heads(self) -> None:
         """Each entry's head and where its line lies: from the store's index at its end when it
@@ -278,22 +278,22 @@ class Store:
 
     def _put(self, entry: int | tuple[list, bytes]) -> None:
         if isinstance(entry, int):
-            offset, length = self._heads.place(entry)
+            try:
+                head, (offset, length) = self._heads.head(entry), self._heads.place(entry)
+            except (TypeError, ValueError, IndexError):
+                return  # a column of the old index unreadable: the entry is left out, its file checked next time
             line = os.pread(self._fd, length, offset)
         else:
-            entry, line = entry
+            head, line = entry
             length = len(line)
-        self._placed.append((entry, self._written, length))
+        self._placed.append((head, self._written, length))
         self._written += length + 1
         self._writer.put(line + b"\n")
 
     def close(self) -> None:
         """End the new store (written in the background: see `wait_for_background_writes`)."""
         if self._writer is not None:
-            heads = self._heads
-            placed = [(heads.head(entry) if isinstance(entry, int) else entry, offset, length)
-                      for entry, offset, length in self._placed]
-            self._writer.put(_index_lines(placed, self._written))
+            self._writer.put(_index_lines(self._placed, self._written))
             self._writer.close()
         elif self._fd is not None:
             try:  # used, though unchanged: not the least recently used
