@@ -11,8 +11,9 @@ the drawing as data: every edge has a route, no two routes share a segment.
   process, ``< 3 >`` decision, ``⬠ 4`` off-page connector. A step of several actors (a meeting)
   has its symbol in each of their lanes, joined on its line by ``═`` (``╪`` across a divider), as
   the exported document draws it; its edges leave and enter the rightmost one. The gutter on the left marks the
-  step's findings (``✖ ▲ ●``) and repeats its number; a note on the right gives an excerpt of
-  the kegiatan and where the step leads.
+  step's findings (``✖ ▲ ●``) and repeats its number; a note on the right gives the whole
+  kegiatan, wrapped to the width the screen leaves (a step's rows grow to hold it), and where
+  the step leads.
 - Edges: an edge to the next row runs straight down, turning across lanes. Every other edge
   (a skip, a loop back, a decision's second branch) runs through its own column of the channel
   right of the lanes, so two edges never share a segment; where two cross, the crossing is
@@ -42,6 +43,12 @@ MIN_LANE_WIDTH = 12
 DEFAULT_LANE_WIDTH = 16
 WIDEST_WORD_LANE = 24  # a lane widens to fit a long word of its jabatan, up to this; longer words break
 MAX_FITTED_LANE = 30  # lanes fitted to a wide screen stop here: wider ones only spread the chart thin
+# The notes' width: lanes fitted to a screen leave it for them when the lanes still get their
+# least width; otherwise the lanes take the screen and the notes lie right of it, a screenful
+# wide (read scrolled to the end, beside the gutter's step numbers).
+NOTE_WIDTH = 40
+NOTE_MIN = 24  # narrower than this, what a screen leaves right of the chart is not used
+NOTE_INDENT = "  "  # a note's second and later lines: a step's note told from the next one's
 
 NO_STEPS = i18n.Text("(tidak ada langkah)", "(no steps)")
 UNASSIGNED_LABEL = i18n.Text("(tanpa pelaksana)", "(no pelaksana)")
@@ -145,9 +152,10 @@ class Layout(NamedTuple):
     routes: tuple[Route, ...]  # one per edge of the flow
     gutter: int  # width of the column of marks and numbers
     notes_x: int
-    notes: tuple[tuple[int, str], ...]  # (line, text)
+    notes: tuple[tuple[int, str], ...]  # (line, text): each step's note, wrapped, from its box's line
     # A step of several actors: its symbol again in each lane besides its box's, on the box's line
     also: tuple[Box, ...] = ()
+    note_width: int = NOTE_WIDTH  # the notes' lines are no longer than this
 
     @property
     def height(self) -> int:
@@ -170,10 +178,13 @@ def lanes_of(sop: Sop, lang: str = "id") -> list[tuple[str, str]]:
 
 
 def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int | None = None) -> Layout:
-    """Place lanes, boxes and the route of every edge; lines and columns count from 0.
+    """Place lanes, boxes, notes and the route of every edge; lines and columns count from 0.
 
-    The lane width is `lane_width`, else what `width` leaves for each lane, else 16; never less
-    than 12 nor than the boxes, branch labels and the longest word of a jabatan need.
+    The lane width is `lane_width`, else what `width` leaves for each lane after NOTE_WIDTH
+    columns of notes (all of it, when that would leave less than 12 a lane), else 16; never less
+    than 12 nor than the boxes, branch labels and the longest word of a jabatan need. The notes
+    take what `width` leaves right of the chart, or when that is less than NOTE_MIN, `width`
+    less the gutter and the channel: a screenful past its edge. Without `width`, NOTE_WIDTH.
     """
     steps = sop.langkah
     lanes = lanes_of(sop, lang)
@@ -188,9 +199,10 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
     half = {s.index: max(3, 2 * ends.ports(s.index) + 1) for s in steps}  # over every port of its edges
 
     left, right = _reach(ends, half, labels, [_branch_label(edge, lang) for edge in straight.values()])
+    gutter = _gutter(sop)
+    right_of_lanes = _right_of_lanes(long_edges)
     if lane_width is None and width is not None:
-        channel = 2 * sum(1 for edge in long_edges if edge.target is not None) + 2
-        lane_width = min(MAX_FITTED_LANE, (width - _gutter(sop) - len(lanes) - 1 - channel) // len(lanes))
+        lane_width = _fitted_lane_width(width - gutter - len(lanes) - 1 - right_of_lanes, len(lanes))
     if lane_width is None:
         lane_width = DEFAULT_LANE_WIDTH
     longest_word = max(len(word) for _, label in lanes for word in label.split())
@@ -199,10 +211,18 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
 
     wrapped = [_wrap(label, lane_w - 2) for _, label in lanes]
     top = 1 + max(len(w) for w in wrapped) + 1  # the frame's top line, the header, its rule
-    rows = _Rows.of(steps, straight, ends, top, lambda i: bool(_branch_label(straight.get(i), lang)))
-
-    gutter = _gutter(sop)
     dividers = tuple(gutter + k * (lane_w + 1) for k in range(len(lanes) + 1))
+    notes_x = dividers[-1] + right_of_lanes
+    note_width = NOTE_WIDTH
+    if width is not None and width - notes_x >= NOTE_MIN:  # what the screen leaves right of the chart
+        note_width = width - notes_x
+    elif width is not None:  # past the screen's edge, a screenful; all of them (a note's first
+        notes_x = max(notes_x, width)  # column or two at the edge would read as junk)
+        note_width = max(NOTE_WIDTH, width - gutter - right_of_lanes)
+    notes = [_note(sop, step, lang, note_width) for step in steps]
+    rows = _Rows.of(steps, straight, ends, top, lambda i: bool(_branch_label(straight.get(i), lang)),
+                    [len(note) for note in notes])
+
     lane_list = tuple(Lane(lane_id, label, dividers[k] + 1, lane_w, tuple(wrapped[k]))
                       for k, (lane_id, label) in enumerate(lanes))
     cx = {s.index: lane_list[lane_of[s.index]].x + centre for s in steps}
@@ -218,7 +238,7 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
     span = {k: abs(rows.end[k, True][0] - rows.end[k, False][0]) for k in routed}
     by_length = sorted(routed, key=lambda k: (span[k], rows.end[k, True][0]))
     column = {k: dividers[-1] + 2 + 2 * c for c, k in enumerate(by_length)}
-    dangling_x = max(column.values(), default=dividers[-1]) + 2
+    dangling_x = dividers[-1] + 2 * len(routed) + 2  # right of the last channel column
 
     def out(k: int, leaves: bool, x_far: int) -> list[tuple[int, int]]:
         """The path from the box at one end of long edge k out to column x_far."""
@@ -248,9 +268,23 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
                 label_at = (x0 + 1, y0) if y0 == y1 else (x1 + 2, y1)
             routes.append(Route(edge, _simplify(points), labels[k], label_at, dangling))
 
-    notes_x = max([dangling_x + 3 + len(r.dangling) for r in routes if r.dangling] + [dangling_x]) + 1
-    notes = tuple((box.y, _note(sop, box.step, lang)) for box in boxes)
-    return Layout(lane_list, dividers, top, rows.bottom, boxes, tuple(routes), gutter, notes_x, notes, also)
+    placed_notes = tuple((box.y + k, line) for box, note in zip(boxes, notes) for k, line in enumerate(note))
+    return Layout(lane_list, dividers, top, rows.bottom, boxes, tuple(routes), gutter, notes_x, placed_notes, also,
+                  note_width)
+
+
+def _right_of_lanes(long_edges: list[Edge]) -> int:
+    """Columns from the last divider to the notes: the channel, the dangling ends' marks, a gap."""
+    dangling_x = 2 * sum(1 for edge in long_edges if edge.target is not None) + 2
+    marks = [dangling_x + 3 + len(f"{edge.to_no}?") for edge in long_edges if edge.target is None]
+    return max(marks + [dangling_x]) + 1
+
+
+def _fitted_lane_width(room: int, lanes: int) -> int:
+    """The lane width for `room` columns of lanes and notes: NOTE_WIDTH left for the notes when
+    the lanes still get their least, else all of it to the lanes (the notes right of the screen)."""
+    beside_notes = (room - NOTE_WIDTH) // lanes
+    return min(MAX_FITTED_LANE, beside_notes if beside_notes >= MIN_LANE_WIDTH else room // lanes)
 
 
 def _split_edges(sop: Sop) -> tuple[dict[int, Edge], list[Edge]]:
@@ -289,7 +323,8 @@ class _Ends(NamedTuple):
 class _Rows(NamedTuple):
     """The lines of the steps' area, top to bottom, for each step: its turn line (where the edge
     from the row above turns across), a line per end above, the arrow line, the box, the stub
-    line (a straight branch's label, arrowheads coming up), a line per end below."""
+    line (a straight branch's label, arrowheads coming up), a line per end below; and lines
+    more, above the next step's turn line, where the step's note needs them."""
 
     box: dict[int, int]  # step index -> its box's line
     turn: dict[int, int]  # step index -> the line where the edge from the row above turns
@@ -298,12 +333,16 @@ class _Rows(NamedTuple):
     bottom: int  # the frame's closing line
 
     @classmethod
-    def of(cls, steps, straight, ends: _Ends, top: int, labelled) -> "_Rows":
+    def of(cls, steps, straight, ends: _Ends, top: int, labelled, note_lines: list[int]) -> "_Rows":
         box, turn, end_at = {}, {}, {}
         y = top
         for step in steps:
             i = step.index
             if i > 0:
+                # the note of the step above ends before this one's box: only vertical lines
+                # (the edges down, the channel's) run through the lines added for it
+                to_box = 1 + len(ends.above.get(i, ())) + bool((i - 1) in straight or ends.above.get(i))
+                y = max(y, box[i - 1] + note_lines[i - 1] - to_box)
                 turn[i], y = y, y + 1
             for j, end in enumerate(ends.above.get(i, ()), start=1):
                 end_at[end.edge, end.leaves], y = (y, 2 * j), y + 1  # the top one leftmost: no line crosses another
@@ -318,6 +357,8 @@ class _Rows(NamedTuple):
                 y += 1  # the stub line
             for j, end in enumerate(under):
                 end_at[end.edge, end.leaves], y = (y, 2 * (len(under) - j)), y + 1  # the top one rightmost
+        if steps:  # the last note may run along the closing line (right of the frame), not past it
+            y = max(y, box[steps[-1].index] + note_lines[-1] - 1)
         return cls(box, turn, end_at, y)
 
 
@@ -524,8 +565,9 @@ def _box_text(sop: Sop, step: Step, half: int) -> str:
     return f"{left}{str(step.no).center(2 * half - 1)}{right}"
 
 
-def _note(sop: Sop, step: Step, lang: str) -> str:
-    """An excerpt of the kegiatan and, where it is not the next row, where the step leads."""
+def _note(sop: Sop, step: Step, lang: str, width: int) -> list[str]:
+    """The kegiatan and, where it is not the next row, where the step leads, wrapped to `width`:
+    the later lines indented, the "where" part whole on a line when it fits one."""
     parts = []
     following = sop.langkah[step.index + 1] if step.index + 1 < len(sop.langkah) else None
     edges = sop.flow.next(step)
@@ -540,5 +582,14 @@ def _note(sop: Sop, step: Step, lang: str) -> str:
         parts.insert(0, START(lang))
     elif not edges:
         parts.append(END(lang))
-    excerpt = textwrap.shorten(step.kegiatan, 36, placeholder="…")
-    return excerpt + (f"  ({' · '.join(parts)})" if parts else "")
+    lines = textwrap.wrap(" ".join(step.kegiatan.split()), width, subsequent_indent=NOTE_INDENT,
+                          break_on_hyphens=False)
+    if parts:
+        where = f"({' · '.join(parts)})"
+        if lines and len(lines[-1]) + 2 + len(where) <= width:
+            lines[-1] += "  " + where
+        else:
+            indent = NOTE_INDENT if lines else ""
+            lines += textwrap.wrap(where, width, initial_indent=indent, subsequent_indent=NOTE_INDENT,
+                                   break_on_hyphens=False)
+    return lines

@@ -64,6 +64,10 @@ class Document:
     load: LoadResult | None = None
     result: FileResult | None = None
     last_good: Sop | None = None
+    # The file on disk, read by a reload that kept the unsaved edits because it does not load:
+    # its text and why (line, column), until a save or a reload that takes it.
+    disk_text: str | None = None
+    disk_load: LoadResult | None = None
 
     @classmethod
     def open(cls, path: Path, relint: Callable[["Document"], FileResult]) -> "Document":
@@ -177,17 +181,29 @@ class Document:
             raise ChangedOnDisk(str(self.path), error.kept) from None
         self.saved_text = self.text
         self.stamp = _stamp(self.path, data, written)
+        self.disk_text = self.disk_load = None  # the file on disk is this text now
 
-    def reload(self) -> None:
-        """Read the file again, dropping unsaved changes (they stay reachable with undo)."""
+    def reload(self) -> bool:
+        """Read the file again, dropping unsaved changes (they stay reachable with undo); True
+        when its text was taken. A file on disk that does not load is not taken over unsaved
+        edits: they stay the text, on screen and saved by a save, and `disk_load` says what is
+        wrong with the file (a save still asks first: the file changed since it was read).
+        Raises OSError when the file cannot be read."""
         data, info = read_regular(self.path, MAX_FILE_BYTES)  # the text and its stamp from one read
         text = data.decode("utf-8-sig", errors="replace")
+        if self.dirty and text != self.text:
+            on_disk = load_text(text, str(self.path))
+            if not on_disk.ok:
+                self.disk_text, self.disk_load = text, on_disk
+                return False
         if text != self.text:
             self.undo_stack.append(self.text)
             self.redo_stack.clear()
         self.text = self.saved_text = text
         self.stamp = _stamp(self.path, data, info)
+        self.disk_text = self.disk_load = None
         self.refresh()
+        return True
 
 
 class Workspace:

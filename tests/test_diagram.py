@@ -119,6 +119,14 @@ def meetings(number: int) -> Sop:
     return sop._replace(langkah=steps)
 
 
+def wordy(number: int) -> Sop:
+    """A tangled procedure with kegiatan of up to 60 words: notes of many lines, rows grown for them."""
+    sop = tangled(number)
+    rng = random.Random(number + 2000)
+    return sop._replace(langkah=tuple(step._replace(kegiatan=" ".join(["Memeriksa"] + ["berkas"] * rng.randint(0, 60)))
+                                      for step in sop.langkah))
+
+
 def sops():
     return [pytest.param(seed(p), id=p.parent.name + "/" + p.stem) for p in SEEDS] + [
         pytest.param(knotted(), id="knotted"), pytest.param(load_file(RAPAT).sop, id="rapat"),
@@ -126,7 +134,8 @@ def sops():
                                .replace('kegiatan = "Lima"\npelaksana = "b"', 'kegiatan = "Lima"\npelaksana = ["a", "b"]'),
                                "knotted.toml").sop, id="knotted-meetings"),
     ] + [pytest.param(tangled(n), id=f"random-{n}") for n in range(12)] + [
-        pytest.param(meetings(n), id=f"meetings-{n}") for n in range(12)]
+        pytest.param(meetings(n), id=f"meetings-{n}") for n in range(12)] + [
+        pytest.param(wordy(n), id=f"wordy-{n}") for n in range(6)]
 
 
 def edges(sop: Sop):
@@ -135,6 +144,17 @@ def edges(sop: Sop):
 
 def plain(sop: Sop, **options) -> list[str]:
     return [line.plain for line in diagram.render(sop, **options)]
+
+
+def note_lines(plan: diagram.Layout, index: int) -> list[str]:
+    """The lines of step `index`'s note: from its box's line to the next box's (the frame's end)."""
+    start = plan.boxes[index].y
+    end = plan.boxes[index + 1].y if index + 1 < len(plan.boxes) else plan.height
+    return [text for line, text in plan.notes if start <= line < end]
+
+
+def note_of(plan: diagram.Layout, index: int) -> str:
+    return " ".join(" ".join(note_lines(plan, index)).split())
 
 
 def at(lines: list[str], x: int, y: int) -> str:
@@ -328,7 +348,7 @@ def test_english_labels_the_branches_yes_and_no():
     sop = seed(SUMBERSUKO)
     plan = diagram.layout(sop, lang="en")
     assert sorted(r.label for r in plan.routes if r.label) == ["no", "no", "yes", "yes"]
-    text = "\n".join(plain(sop, lang="en"))
+    text = "\n".join(line[:plan.notes_x] for line in plain(sop, lang="en"))  # the notes quote the kegiatan
     assert "─no─" in text and "tidak" not in text
     assert "─tidak─" in "\n".join(plain(sop))
 
@@ -378,8 +398,13 @@ def test_the_width_is_shared_among_the_lanes_at_least_12_each():
     sop = seed(ROOT / "sops" / "wangon" / "pengukuran-kinerja.toml")  # no long edges, no decisions
     lanes = len(diagram.lanes_of(sop))
     gutter = 2 + 2 + 1
-    plan = diagram.layout(sop, width=140)
-    assert plan.lanes[0].width == (140 - gutter - (lanes + 1) - 2) // lanes
+    channel = 2 + 1  # no long edges: the channel's margin, and a gap before the notes
+    plan = diagram.layout(sop, width=200)  # room for the lanes beside NOTE_WIDTH columns of notes
+    assert plan.lanes[0].width == (200 - gutter - (lanes + 1) - channel - diagram.NOTE_WIDTH) // lanes
+    assert plan.notes_x + plan.note_width == 200
+    plan = diagram.layout(sop, width=110)  # no room for the notes beside 12-column lanes: the lanes fill it
+    assert plan.lanes[0].width == (110 - gutter - (lanes + 1) - channel) // lanes
+    assert plan.notes_x > 110 - diagram.NOTE_MIN and plan.note_width == 110 - gutter - channel
     assert diagram.layout(sop, width=40).lanes[0].width == 18  # the longest word, PENGADMINISTRASI
     assert diagram.layout(seed(AWAYAN), width=40).lanes[0].width == 13  # "Perencanaan" + 2
     assert diagram.layout(sop, lane_width=20).lanes[0].width == 20
@@ -407,9 +432,8 @@ def test_symbols_and_notes():
     assert [box.text for box in plan.boxes] == [
         "(  1  )", "[  2  ]", "[  3  ]", "[  4  ]", "[  5  ]", "<  6  >", "<  7  >", "[  8  ]", "(  9  )"
     ]
-    notes = dict(plan.notes)
-    assert notes[plan.boxes[5].y].endswith("(ya → 7 · tidak → 5)")
-    assert notes[plan.boxes[0].y].endswith("(mulai)") and notes[plan.boxes[8].y].endswith("(selesai)")
+    assert note_of(plan, 5).endswith("(ya → 7 · tidak → 5)")
+    assert note_of(plan, 0).endswith("(mulai)") and note_of(plan, 8).endswith("(selesai)")
     assert lines[plan.boxes[5].y][plan.notes_x:].startswith("Memeriksa hasil")
 
 
@@ -452,3 +476,28 @@ def test_a_meeting_of_an_undeclared_and_a_declared_actor_stands_in_both_lanes():
     drawn = [plan.boxes[3], *(copy for copy in plan.also if copy.step is step)]
     assert sorted(ids[b.lane] for b in drawn) == sorted(["a", "b", diagram.UNASSIGNED])
 
+
+
+@pytest.mark.parametrize("width", [58, 90, 158, 260])
+@pytest.mark.parametrize("sop", [pytest.param(seed(p), id=p.parent.name + "/" + p.stem) for p in SEEDS] + [
+    pytest.param(wordy(n), id=f"wordy-{n}") for n in range(3)])
+def test_each_note_holds_the_whole_kegiatan_wrapped_to_its_width(sop, width):
+    plan = diagram.layout(sop, width=width)
+    lines = plain(sop, width=width, plan=plan)
+    for index, step in enumerate(sop.langkah):
+        own = note_lines(plan, index)
+        assert own and own[0] == lines[plan.boxes[index].y][plan.notes_x:]  # from the box's own line
+        assert note_of(plan, index).startswith(" ".join(step.kegiatan.split()))  # every word, none cut
+        assert all(len(line) <= plan.note_width for line in own)
+        assert all(line.startswith(diagram.NOTE_INDENT) for line in own[1:])  # told from the next note
+    assert len(plan.notes) == len({line for line, _ in plan.notes})  # no two notes on one line
+
+
+def test_the_notes_use_the_width_a_wide_screen_leaves():
+    sop = seed(AWAYAN)  # kegiatan up to 110 characters
+    plan = diagram.layout(sop, width=158)  # the Diagram tab at 200x50
+    assert plan.notes_x + diagram.NOTE_WIDTH <= 158 and plan.notes_x + plan.note_width == 158
+    assert max(len(text) for _, text in plan.notes) > 36  # longer than the excerpt notes were cut to
+    narrow = diagram.layout(sop, width=90)  # at 120x40 the lanes fill the screen; the notes lie past it
+    assert narrow.notes_x > 90 - diagram.NOTE_MIN and narrow.note_width > diagram.NOTE_WIDTH
+    assert not any("…" in text for _, text in plan.notes + narrow.notes)

@@ -117,6 +117,40 @@ def test_save_is_atomic_and_refuses_to_overwrite_a_file_changed_on_disk(workspac
     assert document.undo() and "20 menit" in document.text  # the discarded edit is still reachable
 
 
+def test_a_reload_keeps_unsaved_edits_over_a_file_broken_on_disk_and_says_where(workspace):
+    space, path = workspace
+    document = space.open(path)
+    document.edit(lambda text: set_value(text, "/langkah/0/waktu", "20 menit"))
+    path.write_text(TEXT.replace('kegiatan = "Menyusun konsep"', 'kegiatan = "Menyusun konsep'))  # another program
+    os.utime(path, ns=(1, 1))
+    with pytest.raises(ChangedOnDisk):
+        document.save()
+    assert document.reload() is False  # not taken: it does not load, and the edits would go
+    assert document.dirty and "20 menit" in document.text and document.load.ok
+    assert document.view.langkah[0].waktu == "20 menit"  # the view is the edited SOP, findings and all
+    problem = document.disk_load.problems[0]
+    assert problem.pos.line == 15 and document.disk_text.splitlines()[14] == 'kegiatan = "Menyusun konsep'
+    with pytest.raises(ChangedOnDisk):  # a save still asks: the file is not what was read
+        document.save()
+    document.save(force=True)
+    assert path.read_text() == document.text and document.disk_load is None
+
+
+def test_a_reload_of_a_file_broken_on_disk_with_no_edits_takes_it_and_keeps_the_last_good_view(workspace):
+    space, path = workspace
+    document = space.open(path)
+    good = document.sop
+    path.write_text(TEXT.replace('nama = "Contoh"', 'nama = "Contoh'))
+    os.utime(path, ns=(1, 1))
+    assert document.reload() is True
+    assert not document.load.ok and document.load.problems[0].pos.line == 1 and not document.dirty
+    assert document.view is good  # the last version that loaded
+    path.unlink()
+    with pytest.raises(OSError):  # the caller says so; the document stays as it was
+        document.reload()
+    assert document.view is good
+
+
 def test_new_sop_template_loads_with_every_section(tmp_path):
     text = new_sop_text(tmp_path / "sops" / "baru" / "sop.toml", nama="Pelayanan Surat")
     sop = load_text(text, "baru.toml").sop

@@ -20,10 +20,11 @@ from textual import events, on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.theme import ThemeProvider
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Header, ProgressBar, Static, TabbedContent
+from textual.widgets import Header, HelpPanel, ProgressBar, Static, TabbedContent
 from rich.text import Text as RichText
 
 from .. import editing
@@ -39,8 +40,8 @@ from ..registry import RegistryError, registry_for
 from ..template import new_sop_text
 from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
-from .screens import Choose, CorpusFindings, EditValue, HelpScreen, Preview
-from .strings import SYSTEM_COMMANDS, key_label, os_error_text, relabel, say
+from .screens import Choose, CorpusFindings, Dialog, EditValue, HelpScreen, Preview
+from .strings import SYSTEM_COMMANDS, key_label, os_error_text, relabel, reword_textual_keys, say
 from .widgets.corpus import CorpusPanel
 from .widgets.diagram import DiagramView
 from .widgets.findings import FindingsTable
@@ -56,6 +57,8 @@ TAB_TITLES = {"prosedur": "Prosedur", "identitas": "Identitas", "diagram": "Diag
 FOCUS = {"prosedur": "#steps", "identitas": "#identity", "diagram": "#diagram-view", "temuan": "#findings"}
 # Below this width the corpus list hides itself, leaving the tables the whole screen.
 NARROW = 110
+# The sidebar's share of a wide terminal, for the SOPs' nama, and its least and most columns.
+SIDEBAR_SHARE, SIDEBAR_MIN, SIDEBAR_MAX = 0.25, 28, 60
 # Editors that open a file at a line given as +LINE.
 PLUS_LINE_EDITORS = {"vi", "vim", "nvim", "view", "nano", "emacs", "emacsclient", "micro", "kak", "joe", "mcedit", "ne"}
 
@@ -75,6 +78,11 @@ def build_workspace(target: Path) -> tuple[Workspace, Config]:
     root = target if target.is_dir() else target.parent
     checker = Checker(plugins.rule_classes(), config, Context(registry=registry))
     return Workspace(files, checker, root=root), config
+
+
+def sidebar_width(width: int) -> int:
+    """The sidebar's width on a terminal `width` columns wide: its share, within its bounds."""
+    return max(SIDEBAR_MIN, min(SIDEBAR_MAX, int(width * SIDEBAR_SHARE)))
 
 
 def editor_command(path: str, line: int | None) -> list[str]:
@@ -149,6 +157,25 @@ class SoptuiApp(App):
         self._wide: bool | None = None  # whether the terminal was at least NARROW wide, last we looked
         self._stale: set[str] = set(TABS)  # tabs drawn from an older state than the workspace's
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:  # a key as typed
+            screen = self.screen
+            if isinstance(screen, Dialog) and not screen.ready:
+                screen.take_key(event)  # before its first field is focused: kept for it
+                return
+            event.typed_on = screen  # the screen it was typed on, for `on_key`
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key typed right after one that opens a dialog, quicker than that key was handled:
+        the main screen's widget still had it and passed it up. It was meant for the dialog,
+        which the user saw open, so it goes there before any binding sees it. (Handlers run
+        subclass first, so App's binding lookup is skipped with `prevent_default`.)"""
+        screen = self.screen
+        if isinstance(screen, Dialog) and getattr(event, "typed_on", screen) is not screen:
+            event.prevent_default()
+            screen.take_key(event)
+
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         stack = self.screen_stack
         return action not in self.MAIN_SCREEN_ACTIONS or len(stack) <= 1 or stack[-1].is_modal
@@ -209,7 +236,7 @@ class SoptuiApp(App):
         wanted = self.sidebar_chosen if self.sidebar_chosen is not None else wide
         side = self.query_one("#side")
         side.set_class(not wanted, "-hidden")
-        side.styles.width = max(28, min(40, width // 5))
+        side.styles.width = sidebar_width(width)
 
     # -- the corpus lint: a worker thread posts results, the UI thread takes them --------------------
     @work(thread=True, exclusive=True)
@@ -283,9 +310,13 @@ class SoptuiApp(App):
         sop = document.view if document else None
         findings = self.workspace.findings(document.path) if document else []
         if tab == "prosedur":
-            problems = document.load.problems if document and not document.load.ok else ()
+            problems, disk_text = (), None
+            if document and not document.load.ok:
+                problems = document.load.problems
+            elif document and document.disk_load is not None:  # kept over a broken file on disk
+                problems, disk_text = document.disk_load.problems, document.disk_text
             self.query_one(ProcedureView).show(sop, findings, self.lang, problems, document.text if document else "",
-                                               partly=bool(document and document.loads_partly))
+                                               partly=bool(document and document.loads_partly), disk_text=disk_text)
         elif tab == "identitas":
             self.query_one(IdentityView).show(sop, findings, self.lang, width=self.query_one(TabbedContent).size.width)
         elif tab == "diagram":
@@ -516,8 +547,19 @@ class SoptuiApp(App):
 
     def _resolve_conflict(self, document: Document, choice: str) -> None:
         if choice == "reload":
-            document.reload()
-            self.notify(say("reloaded", self.lang))
+            try:
+                taken = document.reload()
+            except OSError as error:  # gone, or no longer readable
+                why = say("file_gone", self.lang) if isinstance(error, FileNotFoundError) \
+                    else os_error_text(error, self.lang)
+                self.notify(f"{say('cannot_reload', self.lang)}: {self.workspace.relative(document.path)}: {why}",
+                            severity="error")
+                return
+            if taken:
+                self.notify(say("reloaded", self.lang))
+            else:
+                self.notify(say("not_reloaded", self.lang), severity="warning", timeout=6)
+                self._activate("prosedur")
         elif choice == "overwrite":
             self._save(document, force=True)
         self.render_document()
@@ -788,6 +830,8 @@ class SoptuiApp(App):
         for tab in TABS:
             tabs.get_tab(tab).label = say(TAB_TITLES[tab], self.lang)
         self.query_one(CorpusPanel).set_language(self.lang)
+        if self.screen.query(HelpPanel):  # the Keys panel open: its words follow
+            self._reword_textual_keys()
         self.refresh_bindings()
 
     async def action_quit(self) -> None:
@@ -817,6 +861,22 @@ class SoptuiApp(App):
                                  ("discard", say("quit_without_saving", self.lang)),
                                  ("cancel", say("cancel", self.lang))], self.lang,
                                 destructive=("discard",), detail=names), answer)
+
+    def action_show_help_panel(self) -> None:
+        """Textual's Keys panel, its keys worded in the current language."""
+        self._reword_textual_keys()
+        super().action_show_help_panel()
+
+    def _reword_textual_keys(self) -> None:
+        """Textual's words for its own keys (the Keys panel shows them) in `self.lang`, on the
+        screen on top, whose widgets the panel lists."""
+        for node in (self, self.screen, *self.screen.walk_children()):
+            reword_textual_keys(node, self.lang)
+
+    def search_themes(self) -> None:
+        """Textual's theme picker, its search field worded in the current language. (The themes'
+        names are names: "nord", "dracula".)"""
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=say("theme_search", self.lang)))
 
     def action_command_palette(self) -> None:
         """Textual's palette, its search field worded in the current language."""

@@ -57,6 +57,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "tab_temuan": ("tab Temuan", "Findings tab"),
     "palette": ("palet", "palette"),
     "palette_search": ("Cari perintah…", "Search for commands…"),
+    "theme_search": ("Cari tema…", "Search for themes…"),
     # tabs and headers
     "Prosedur": ("Prosedur", "Procedure"),
     "Identitas": ("Identitas", "Identity"),
@@ -92,7 +93,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "proses": ("proses", "process"),
     "keputusan": ("keputusan", "decision"),
     "penghubung": ("penghubung", "connector"),
-    "filter_placeholder": ("saring: nama, nomor, unit", "filter: name, number, unit"),
+    # at most 21 cells, what the filter box holds in the narrowest sidebar (tests/tui/test_layout.py)
+    "filter_placeholder": ("saring nama/no./unit", "filter name/no./unit"),
     "findings_filter": ("saring: berkas, aturan, unit, pesan", "filter: file, rule, unit, message"),
     "no_match": ("tidak ada yang cocok dengan saringan", "nothing matches the filter"),
     "no_findings": ("tidak ada temuan", "no findings"),
@@ -112,6 +114,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "loads_partly": ("Berkas ini bermasalah struktur", "This file has structural problems"),
     "showing_readable": ("Di bawah: yang terbaca, tanpa bagian yang rusak.",
                          "Below: what could be read, without the broken parts."),
+    "disk_does_not_load": ("Berkas di disk tidak termuat (diubah di luar soptui)",
+                           "The file on disk does not load (changed outside soptui)"),
+    "disk_hint": ("Perubahan Anda yang belum disimpan tetap, di bawah; ctrl+s menimpa berkas itu dengannya "
+                  "(setelah bertanya).",
+                  "Your unsaved edits are kept, below; ctrl+s overwrites that file with them (after asking)."),
     # dialogs
     "choose_keys": ("Tab / ←→: pilih · Enter: tekan tombol yang disorot · Esc: batal",
                     "Tab / ←→: choose · Enter: press the highlighted button · Esc: cancel"),
@@ -182,6 +189,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "editor_failed": ("editor gagal", "editor failed"),
     "no_longer_loads": ("berkas tidak termuat lagi: lihat tab Prosedur", "the file no longer loads: see the Procedure tab"),
     "reloaded": ("dimuat ulang; ctrl+z mengembalikan perubahan Anda", "reloaded; ctrl+z brings your edits back"),
+    "not_reloaded": ("tidak dimuat ulang: berkas di disk tidak termuat; perubahan Anda tetap",
+                     "not reloaded: the file on disk does not load; your edits are kept"),
+    "cannot_reload": ("tidak dapat memuat ulang", "cannot reload"),
+    "file_gone": ("berkas tidak ada lagi", "the file is gone"),
     "no_files": ("tidak ada berkas SOP di sini; ctrl+n membuat SOP baru", "no SOP files here; ctrl+n makes a new SOP"),
     "findings_word": ("temuan", "findings"),
     "language": ("Bahasa Indonesia", "English"),
@@ -209,6 +220,64 @@ SYSTEM_COMMANDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("Tangkapan layar", "Simpan tangkapan layar (SVG) layar ini"),
         ("Screenshot", "Save an SVG screenshot of this screen")),
 }
+
+# Textual's own words for its widgets' keys, as the Keys panel (palette: "Kunci") shows them, in
+# Indonesian: the descriptions and tooltips of the bindings of Input, Tree, the scrolling
+# containers, buttons and lists, and of the Prosedur table, which took DataTable's.
+TEXTUAL_KEYS = {
+    "Cursor up": "kursor ke atas", "Cursor down": "kursor ke bawah", "Cursor Up": "kursor naik",
+    "Cursor Down": "kursor turun", "Cursor left": "kursor ke kiri", "Cursor right": "kursor ke kanan",
+    "Up": "ke atas", "Down": "ke bawah", "First": "yang pertama", "Last": "yang terakhir",
+    "Cursor to parent": "kursor ke induk", "Cursor to next ancestor": "kursor ke induk berikutnya",
+    "Cursor to next sibling": "kursor ke saudara berikutnya",
+    "Cursor to previous sibling": "kursor ke saudara sebelumnya",
+    "Home": "awal", "End": "akhir", "Top": "paling atas", "Bottom": "paling bawah",
+    "Page up": "satu layar ke atas", "Page down": "satu layar ke bawah", "Page Up": "gulir satu layar ke atas",
+    "Page Down": "gulir satu layar ke bawah", "Page Left": "gulir satu layar ke kiri",
+    "Page Right": "gulir satu layar ke kanan",
+    "Scroll Up": "gulir ke atas", "Scroll Down": "gulir ke bawah", "Scroll Left": "gulir ke kiri",
+    "Scroll Right": "gulir ke kanan", "Scroll Home": "gulir ke awal", "Scroll End": "gulir ke akhir",
+    "Select": "pilih", "Submit": "kirim", "Press button": "tekan tombol", "Toggle": "buka / tutup",
+    "Toggle option": "centang / lepas", "Expand or collapse all": "buka / tutup semua",
+    "Focus Next": "bagian berikutnya", "Focus Previous": "bagian sebelumnya",
+    "Next tab": "tab berikutnya", "Previous tab": "tab sebelumnya",
+    "Copy selected text": "salin teks terpilih", "Cut selected text": "potong teks terpilih",
+    "Paste text from the clipboard": "tempel dari papan klip", "Select all": "pilih semua",
+    "Delete character left": "hapus karakter di kiri", "Delete character right": "hapus karakter di kanan",
+    "Delete all to the left": "hapus semua di kiri", "Delete all to the right": "hapus semua di kanan",
+    "Delete left to start of word": "hapus kata di kiri", "Delete right to start of word": "hapus kata di kanan",
+    "Go to start": "ke awal", "Go to end": "ke akhir",
+    "Select line start": "pilih sampai awal baris", "Select line end": "pilih sampai akhir baris",
+    "Move cursor left": "geser kursor ke kiri", "Move cursor left and select": "pilih ke kiri",
+    "Move cursor left a word": "geser kursor satu kata ke kiri",
+    "Move cursor left a word and select": "pilih satu kata ke kiri", "Move cursor right and select": "pilih ke kanan",
+    "Move cursor right a word": "geser kursor satu kata ke kanan",
+    "Move cursor right a word and select": "pilih satu kata ke kanan",
+    "Move cursor right or accept the completion suggestion": "geser kursor ke kanan, atau terima saran",
+    "Quit the app and return to the command prompt.": "Keluar dari aplikasi, kembali ke baris perintah.",
+    "Open the command palette": "Buka palet perintah",
+    "Input": "Kolom isian",  # the title the panel gives a text field's keys
+}
+_TEXTUAL_ENGLISH = {indonesian: english for english, indonesian in TEXTUAL_KEYS.items()}
+
+
+def reword_textual_keys(node, lang: str) -> None:
+    """Textual's descriptions and tooltips of `node`'s key bindings, and the title over them, in
+    `lang` (see TEXTUAL_KEYS)."""
+    def word(text: str) -> str:
+        english = _TEXTUAL_ENGLISH.get(text, text)
+        if english not in TEXTUAL_KEYS:
+            return text  # not Textual's: ours, worded by `relabel`
+        return TEXTUAL_KEYS[english] if lang == "id" else english
+
+    title = getattr(node, "BINDING_GROUP_TITLE", None)
+    if title and word(title) != title:
+        node.BINDING_GROUP_TITLE = word(title)
+    bindings = [binding for bindings in node._bindings.key_to_bindings.values() for binding in bindings]
+    if any(word(b.description) != b.description or word(b.tooltip) != b.tooltip for b in bindings):
+        node._bindings = BindingsMap([replace(b, description=word(b.description), tooltip=word(b.tooltip))
+                                      for b in bindings])
+
 
 # Key names as a person reads them, not Textual's (`plus`, `slash`).
 # A key as the help and the palette name it: Textual's names of keys that have a sign

@@ -114,6 +114,41 @@ async def test_saving_a_file_that_no_longer_loads_asks_first(seeds):
         assert (seeds / "wangon" / "pengukuran-kinerja.toml").read_text() == before
 
 
+async def test_a_file_broken_on_disk_under_unsaved_edits_shows_where_and_keeps_the_edits(seeds):
+    import os
+
+    path = seeds / "wangon" / "pengukuran-kinerja.toml"
+    async with running(WANGON, size=(120, 40)) as (app, pilot):
+        app.edit(lambda text: text.replace('waktu = "', 'waktu = "2 hari ', 1))
+        edited = app.document.text
+        lines = path.read_text().splitlines(keepends=True)
+        number = next(i for i, text in enumerate(lines) if text.startswith("kegiatan = ")) + 1
+        lines[number - 1] = 'kegiatan = "dipotong\n'  # another program broke it
+        path.write_text("".join(lines))
+        os.utime(path, ns=(1, 1))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose)
+        await pilot.click("#reload")
+        await pilot.pause()
+        assert app.document.text == edited and app.document.dirty  # the edits are not lost
+        panel = app.query_one("#load-problem")
+        assert panel.display
+        shown = str(panel.render())
+        assert f"{number}:" in shown and 'kegiatan = "dipotong' in shown and "^" in shown  # line, column, source
+        assert "disk" in shown
+        table = app.query_one("#steps")
+        assert table.display and table.row_count  # the view is still there, with the edit
+        assert "2 hari" in str(app.query_one("#step-detail").content) or any(
+            "2 hari" in str(step.waktu) for step in app.document.view.langkah)
+        path.unlink()  # and a file that is gone: a notice, not a crash
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#reload")
+        await pilot.pause()
+        assert app.is_running and app.document.text == edited
+
+
 def test_a_corpus_that_cannot_be_read_is_one_message_not_a_traceback(tmp_path, capsys, monkeypatch):
     from soptui.loading import discover
     from soptui.tui import app as tui

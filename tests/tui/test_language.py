@@ -51,3 +51,51 @@ async def test_lang_at_start_from_the_command_line_or_the_configuration(seeds):
     (seeds.parent / "soptui.toml").write_text('lang = "en"\n')
     async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         assert app.lang == "en" and "fix" in footer_words(app)
+
+
+def keys_panel_words(app) -> list[str]:
+    """Every description, tooltip and group title the Keys panel can show on this screen: the
+    bindings of each part that can have the focus, as the panel lists them for it."""
+    found = []
+    for widget in [widget for widget in app.screen.query("*") if widget.focusable]:
+        app.screen.set_focus(widget)
+        for active in app.screen.active_bindings.values():
+            found += [text for text in (active.binding.description, active.binding.tooltip) if text]
+            found += [active.node.BINDING_GROUP_TITLE] if active.node.BINDING_GROUP_TITLE else []
+    return found
+
+
+async def test_the_keys_panel_and_the_theme_picker_are_indonesian_too(seeds):
+    from textual.command import CommandPalette
+    from textual.widgets import HelpPanel, Input
+
+    from soptui.tui.strings import TEXTUAL_KEYS, WORDS, say
+
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        for lang in ("id", "en"):
+            if app.lang != lang:
+                await pilot.press("L")
+            app.action_show_help_panel()
+            await pilot.pause()
+            assert app.screen.query(HelpPanel)
+            known = {words[0 if lang == "id" else 1] for words in WORDS.values()} | \
+                (set(TEXTUAL_KEYS.values()) if lang == "id" else set(TEXTUAL_KEYS))
+            shown = keys_panel_words(app)
+            assert "Cursor up" in shown if lang == "en" else "kursor ke atas" in shown
+            assert [text for text in shown if text not in known] == [], lang  # "Focus Next", "Input"... in Indonesian
+            app.search_themes()
+            await pilot.pause()
+            assert isinstance(app.screen, CommandPalette)
+            assert app.screen.query_one(Input).placeholder == say("theme_search", lang)
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+def test_textual_s_words_go_back_and_forth_one_to_one():
+    from soptui.tui.strings import TEXTUAL_KEYS, WORDS
+
+    # `reword_textual_keys` finds the English again from the Indonesian: no two alike, and none
+    # of them one of soptui's own words, which `relabel` words
+    assert len(set(TEXTUAL_KEYS.values())) == len(TEXTUAL_KEYS)
+    ours = {text for pair in WORDS.values() for text in pair}
+    assert not ours & (set(TEXTUAL_KEYS) | set(TEXTUAL_KEYS.values()))

@@ -10,7 +10,7 @@ from soptui.tui.screens import Choose, HelpScreen
 from soptui.tui.widgets.procedure import ProcedureView
 from soptui.tui.widgets.steps_table import StepsTable
 
-from .conftest import AWAYAN, SIZES, running
+from .conftest import AWAYAN, LAMPIHONG, SIZES, running
 
 
 def _scrolled_inside(widget) -> bool:
@@ -288,3 +288,46 @@ async def test_what_is_drawn_blank_looks_as_it_did(seeds, size):
             for widget in blank:
                 widget.BLANK = True
                 widget.refresh()
+
+
+
+async def test_kegiatan_takes_its_share_of_a_wide_screen_beside_five_actor_lanes(seeds):
+    widths = {}
+    for size in SIZES:  # Lampihong: five actors and a column of steps the source could not place
+        async with running(LAMPIHONG, size=size) as (app, pilot):
+            view = app.query_one(ProcedureView)
+            table = app.query_one("#steps", StepsTable)
+            assert len([c for c in table.ordered_columns if c.key.startswith("actor:")]) == 6
+            widths[size[0]] = view.widths["kegiatan"]
+            if size[0] == 200:
+                row = "".join(segment.text for segment in table.render_line(2))
+                first = view.sop.langkah[0].kegiatan
+                assert first[:widths[200] - 1] in row  # the row shows that much of it, not 30 cells
+    assert widths[80] >= 30 and widths[120] >= 30
+    assert widths[200] >= 45, widths  # it was 30 at 200 columns: the actors' lanes took the rest
+
+
+@pytest.mark.parametrize("width", [110, 120, 160, 200, 300])
+async def test_the_sidebar_takes_a_share_of_a_wide_screen_up_to_a_cap(seeds, width):
+    async with running(LAMPIHONG, size=(width, 40)) as (app, pilot):
+        side = app.query_one("#side").region
+        assert 28 <= side.width <= 60
+        assert side.width >= min(60, width // 4)  # a quarter: at 200 columns it was 40
+        assert app.query_one("#tabs").region.x >= side.right and outside(app, (width, 40)) == []
+        if width >= 200:  # the open SOP's nama begins to read, not only its file name (it was "Pelak")
+            tree = app.query_one("#corpus")
+            lines = ["".join(s.text for s in tree.render_line(y)) for y in range(tree.size.height)]
+            assert any("pengukuran-kinerja  Pelaksanaan Pen" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("width", [80, 90, 110, 120, 140, 200])
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_the_filter_placeholder_fits_the_sidebar_at_every_width(seeds, width, lang):
+    async with running(size=(width, 30), lang=lang) as (app, pilot):
+        if not app.query_one("#side").display:
+            await pilot.press("ctrl+b")  # shown by hand on a narrow terminal
+            await pilot.pause()
+        box = app.query_one("#filter")
+        assert len(box.placeholder) <= box.content_region.width, (box.placeholder, box.content_region)
+        shown = "".join(s.text for s in box.render_line(0))
+        assert box.placeholder in shown

@@ -107,3 +107,41 @@ async def test_k_refuses_a_decision_leading_to_itself(seeds):
         await pilot.pause()
         assert not app.document.view.langkah[0].is_decision and not app.document.dirty
         assert any("dirinya sendiri" in n.message for n in app._notifications)
+
+
+# The keys of a quick typist, as the terminal hands them over: in one burst, before the key that
+# opens the form has been handled. At 80x24 they went nowhere, or after a Tab to the wrong field.
+BURST = ["a", *"Kirim", "tab", "tab", *"Surat", "tab", *"5 menit"]
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["key-by-key", "burst"])
+async def test_keys_typed_quickly_after_a_land_in_the_fields_they_were_typed_for(seeds, burst):
+    from textual import events
+
+    async with running(AWAYAN, size=(80, 24)) as (app, pilot):
+        if burst:
+            for key in BURST:
+                app.post_message(events.Key(key, key if len(key) == 1 else None))
+        else:
+            for key in BURST:
+                await pilot.press(key)
+        await pilot.pause()
+        await pilot.pause(0.2)
+        form = app.screen
+        assert isinstance(form, AddStep) and len(app.screen_stack) == 2  # one form, nothing else opened
+        values = {key: form.query_one(f"#{key}").value for key in ("kegiatan", "kelengkapan", "waktu", "output")}
+        assert values == {"kegiatan": "Kirim", "kelengkapan": "Surat", "waktu": "5 menit", "output": ""}
+        assert app.focused.id == "waktu" and not app.document.dirty
+        body = form.query_one(".dialog-body")
+        assert body.region.contains_region(app.focused.region)  # and in view, at 24 rows too
+
+
+async def test_a_dialog_has_its_first_field_focused_before_it_takes_a_key(seeds):
+    async with running(AWAYAN, size=(80, 24)) as (app, pilot):
+        seen = []
+        app.query_one(ProcedureView).action_add_step()
+        form = app.screen
+        original = form.set_focus
+        form.set_focus = lambda widget, *args, **kwargs: (seen.append(widget), original(widget, *args, **kwargs))[1]
+        await pilot.pause()
+        assert seen and seen[0] is form.query_one("#kegiatan")  # not the form's scrolling body first

@@ -10,11 +10,13 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 
 from ...editing import pelaksana_value
@@ -22,9 +24,16 @@ from ..strings import say
 
 
 class Dialog(ModalScreen):
-    """The frame every dialog shares; `lang` words its buttons and hints."""
+    """The frame every dialog shares; `lang` words its buttons and hints.
+
+    Its first field (`first_focus`) has the focus before any key is handed to it: keys typed
+    before that wait in `early_keys` and go to that field in the order typed (see
+    `SoptuiApp.on_event` and `on_key`). Textual's AUTO_FOCUS focused the add-step form's
+    scrolling body first and its first field a moment later, so quick typing went nowhere, or
+    with a Tab to the field after the one meant."""
 
     BINDINGS = [Binding("escape", "cancel", "batal", show=False)]
+    AUTO_FOCUS = ""  # none: `on_mount` focuses `first_focus` (None would take the app's "*")
 
     # The share of the screen's height a dialog may take (`.dialog`'s max-height in soptui.tcss).
     HEIGHT_SHARE = 0.9
@@ -32,9 +41,36 @@ class Dialog(ModalScreen):
     def __init__(self, title: str, lang: str = "id") -> None:
         super().__init__()
         self.title_text, self.lang = title, lang
+        self.ready = False  # its first field focused: keys go to the focused widget
+        self.early_keys: list[events.Key] = []
+
+    def first_focus(self) -> Widget | None:
+        """The widget that takes the keys first: the first text field."""
+        return next(iter(self.query(Input)), None)
 
     def on_mount(self) -> None:
+        first = self.first_focus()
+        if first is not None:
+            self.set_focus(first)  # now: Widget.focus waits for the next turn of the queue
+        self.ready = True
+        early, self.early_keys = self.early_keys, []
+        for key in early:
+            self.take_key(key)
         self.call_after_refresh(self._fit_body)
+
+    def take_key(self, key: events.Key) -> None:
+        """A key typed for this dialog before it could take it: to the focused widget, once there is one."""
+        if not self.ready:
+            self.early_keys.append(key)
+            return
+        # A Tab moves the focus now: sent on, it would come back to be bound only after the
+        # keys behind it had gone to the field it leaves.
+        if key.key == "tab":
+            self.focus_next()
+        elif key.key == "shift+tab":
+            self.focus_previous()
+        else:
+            (self.focused or self)._forward_event(events.Key(key.key, key.character))
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_body)
@@ -106,9 +142,9 @@ class Choose(Dialog):
                     yield Button(label, id=choice_id, variant=variant)
             yield Label(say("choose_keys", self.lang), classes="keys")
 
-    def on_mount(self) -> None:
+    def first_focus(self) -> Widget:
         ids = [choice_id for choice_id, _ in self.choices]
-        self.query_one(f"#{self.safe if self.safe in ids else ids[0]}", Button).focus()
+        return self.query_one(f"#{self.safe if self.safe in ids else ids[0]}", Button)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -171,8 +207,8 @@ class Preview(Dialog):
             yield Label(f"Enter: {say('apply', self.lang)} · Esc: {say('cancel', self.lang)} · ↑↓ PgUp PgDn",
                         classes="keys")
 
-    def on_mount(self) -> None:
-        self.query_one("#diff").focus()
+    def first_focus(self) -> Widget:
+        return self.query_one("#diff")
 
     def action_apply(self) -> None:
         self.dismiss(True)
@@ -201,6 +237,17 @@ class CheckList(SelectionList):
         return Strip([box, *line])
 
 
+class FormBody(VerticalScroll):
+    """A form's scrolling body, which keeps its focused field in view when it gets its height
+    (`Dialog._fit_body`, after the first frame): keys typed quickly may have moved the focus
+    down the form by then, to a field below the body's bottom."""
+
+    def on_resize(self) -> None:
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            self.scroll_to_widget(focused, animate=False)
+
+
 class AddStep(Dialog):
     """The fields a new step needs, so it does not arrive as four findings: kegiatan, pelaksana
     (one or more of the declared actors: a meeting is drawn in each one's column), kelengkapan,
@@ -218,7 +265,7 @@ class AddStep(Dialog):
                   "waktu": say("Waktu", self.lang), "output": say("Output", self.lang)}
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            with VerticalScroll(classes="dialog-body form"):
+            with FormBody(classes="dialog-body form"):
                 yield Label(labels["kegiatan"])
                 yield Input(value=self.defaults.get("kegiatan", ""), id="kegiatan")
                 if self.actors:
@@ -235,8 +282,8 @@ class AddStep(Dialog):
                 yield Button(say("cancel", self.lang), id="cancel")
             yield Label(say("enter_esc", self.lang), classes="keys")
 
-    def on_mount(self) -> None:
-        self.query_one("#kegiatan", Input).focus()
+    def first_focus(self) -> Widget:
+        return self.query_one("#kegiatan", Input)
 
     def _values(self) -> dict[str, object]:
         values: dict[str, object] = {key: self.query_one(f"#{key}", Input).value.strip() for key in self.FIELDS}

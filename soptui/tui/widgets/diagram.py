@@ -1,53 +1,131 @@
 """The Diagram tab: the swimlane flowchart of `soptui.diagram`, scrollable both ways, each step
-marked with its worst finding. It opens scrolled to where the first step is drawn: a SOP whose
-first steps sit in the last lanes otherwise opened on empty lanes on a narrow screen."""
+marked with its worst finding.
+
+Drawn line by line (Textual's Line API), as the Prosedur table is, so that two parts stay in
+place: the gutter on the left (each step's finding mark and number) does not scroll sideways,
+and the lane headers do not scroll up, as No and Kegiatan and the header do in Prosedur. The
+chart is laid out for the width the tab has (the notes, each step's whole kegiatan, wrapped
+in what the lanes leave), again when that width changes. It opens scrolled to where the first
+step is drawn: a SOP whose first steps sit in the last lanes otherwise opened on empty lanes on
+a narrow screen."""
 
 from __future__ import annotations
 
-from rich.text import Text as RichText
+from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding
-from textual.containers import ScrollableContainer
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from ... import diagram
 from ...checker.finding import Finding
 from ...model import Sop
+from .fixed_size import FixedSize
 from .marks import worst
 from .procedure import step_index
 
+SCROLLED_EDGE = "┊"  # the gutter's last column while the lanes are scrolled sideways
+NARROWEST = 60  # laid out no narrower than this, however narrow the tab (or before it has a size)
 
-class DiagramView(ScrollableContainer, can_focus=True):
+
+class DiagramView(FixedSize, ScrollView, can_focus=True):
     # sideways a few columns a press, not one: a lane is 12 or more
     BINDINGS = [Binding("left", "sideways(-8)", show=False), Binding("right", "sideways(8)", show=False)]
 
     _placed_for = None  # the SOP whose first step was last scrolled into view
 
-    def compose(self):
-        yield Static(id="diagram")
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._shown: tuple[Sop, dict[int, str], str] | None = None  # what to draw: the SOP, marks, language
+        self._laid_out_for: int | None = None  # the width the lines were laid out for
+        self._lines: list[Strip] = []
+        self._gutter = 0  # columns fixed on the left
+        self._header = 0  # lines fixed at the top
+        self.plan: diagram.Layout | None = None  # the layout drawn, for whoever needs its places
 
     def show(self, sop: Sop | None, findings: list[Finding], lang: str) -> None:
         if sop is None:
-            self.query_one(Static).update("")
+            self._shown = None
+        else:
+            by_step: dict[int, list[Finding]] = {}
+            for finding in findings:
+                index = step_index(finding.pointer)
+                if index is not None:
+                    by_step.setdefault(index, []).append(finding)
+            marks = {index: worst(found).value for index, found in by_step.items()}
+            self._shown = (sop, marks, lang)
+        self._draw()
+
+    def _width(self) -> int:
+        return max(NARROWEST, self.scrollable_content_region.width)  # beside the scroll bar (always there)
+
+    def _draw(self) -> None:
+        self._laid_out_for = self._width()
+        if self._shown is None:
+            self.plan, self._lines, self._gutter, self._header = None, [], 0, 0
+            self.virtual_size = Size(0, 0)
+            self.refresh()
             return
-        by_step: dict[int, list[Finding]] = {}
-        for finding in findings:
-            index = step_index(finding.pointer)
-            if index is not None:
-                by_step.setdefault(index, []).append(finding)
-        marks = {index: worst(found).value for index, found in by_step.items()}
-        width = max(60, self.size.width or 100) - 2
-        plan = diagram.layout(sop, lang=lang, width=width) if sop.langkah else None
-        lines = diagram.render(sop, lang=lang, marks=marks, width=width, plan=plan)
-        self.query_one(Static).update(RichText("\n", no_wrap=True).join(lines))
-        if plan is not None and sop.path != self._placed_for:  # a new SOP, not an edit of this one
+        sop, marks, lang = self._shown
+        width = self._laid_out_for
+        self.plan = diagram.layout(sop, lang=lang, width=width) if sop.langkah else None
+        lines = diagram.render(sop, lang=lang, marks=marks, width=width, plan=self.plan)
+        console = self.app.console
+        self._lines = [Strip(list(line.render(console))) for line in lines]
+        self._gutter = self.plan.gutter if self.plan else 0
+        self._header = self.plan.top if self.plan else 0
+        self.virtual_size = Size(max((strip.cell_length for strip in self._lines), default=0), len(self._lines))
+        self.refresh()
+        if self.plan is not None and sop.path != self._placed_for:  # a new SOP, not an edit of this one
             self._placed_for = sop.path
-            self.call_after_refresh(self._first_step_in_view, plan.boxes[0])
+            self.call_after_refresh(self._first_step_in_view, self.plan.boxes[0])
+
+    def on_resize(self) -> None:
+        if self._shown is not None and self._width() != self._laid_out_for:
+            self._draw()
 
     def _first_step_in_view(self, box: diagram.Box) -> None:
-        """Scrolled as little as brings the first step (and a little after it) into view: as much
-        of the lanes on its left, and the step numbers, as the width allows."""
-        room = self.scrollable_content_region.width
-        self.scroll_to(x=max(0, min(box.x, box.right + 4 - room)), animate=False)
+        """Scrolled as little as brings the first step (and a little after it) into view beside
+        the gutter: as much of the lanes on its left as the width allows."""
+        room = self.scrollable_content_region.width - self._gutter
+        left = box.x - self._gutter  # the scrolled part begins right of the gutter
+        self.scroll_to(x=max(0, min(left, left + len(box.text) + 4 - room)), animate=False)
 
     def action_sideways(self, columns: int) -> None:
         self.scroll_relative(x=columns, animate=False)
+
+    # A page is what scrolls: the header and the gutter stay, so a page is that much shorter
+    # (Textual's a whole viewport, which would skip the lines under the header).
+    def action_page_down(self) -> None:
+        self.scroll_relative(y=self._page_height(), animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_relative(y=-self._page_height(), animate=False)
+
+    def action_page_right(self) -> None:
+        self.scroll_relative(x=self._page_width(), animate=False)
+
+    def action_page_left(self) -> None:
+        self.scroll_relative(x=-self._page_width(), animate=False)
+
+    def _page_height(self) -> int:
+        return max(1, self.scrollable_content_region.height - self._header)
+
+    def _page_width(self) -> int:
+        return max(1, self.scrollable_content_region.width - self._gutter)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        line = y if y < self._header else y + int(self.scroll_y)  # the header stays at the top
+        if line >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._lines[line]
+        gutter, scroll_x = self._gutter, int(self.scroll_x)
+        fixed = strip.crop(0, gutter).extend_cell_length(gutter)
+        if scroll_x and gutter:  # the lanes' left part hidden under the gutter: an edge says so
+            fixed = Strip([*fixed.crop(0, gutter - 1), Segment(SCROLLED_EDGE, Style(dim=True))])
+        moving = strip.crop(gutter + scroll_x, scroll_x + width)
+        return Strip([*fixed, *moving]).apply_style(base).extend_cell_length(width, base).crop(0, width)
+

@@ -38,19 +38,27 @@ TEXT_COLUMNS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
 # The least each text column gets, and its share of what is left on a wide screen.
 MINIMUM = {"kegiatan": 30, "kelengkapan": 16, "output": 16, "keterangan": 14}
 SHARE = {"kegiatan": 0.4, "kelengkapan": 0.2, "output": 0.2, "keterangan": 0.2}
+# When the table cannot be shown whole even at its minimum widths, the columns right of Kegiatan
+# scroll anyway; Kegiatan, which stays in view, then takes this much of the width (five actors'
+# lanes at 200 columns left it 30 cells).
+KEGIATAN_SHARE = 0.35
 WAKTU_WIDTH = 10
 PADDING = 2 * CELL_PADDING  # a table cell's padding, left and right together
 
 
-def column_widths(available: int, actor_widths: list[int]) -> dict[str, int]:
+def column_widths(available: int, actor_widths: list[int], longest_kegiatan: int | None = None) -> dict[str, int]:
     """Widths of the text columns for a table `available` cells wide: each its minimum, and on a
-    wide screen the rest shared out, Kegiatan first."""
+    wide screen the rest shared out, Kegiatan first. When the columns do not fit even so,
+    Kegiatan takes its share of the width, no wider than its longest text."""
     fixed = (1 + PADDING) + (3 + PADDING) + sum(w + PADDING for w in actor_widths) + (WAKTU_WIDTH + PADDING)
     spare = available - fixed - sum(w + PADDING for w in MINIMUM.values()) - 2  # the scrollbar
     widths = dict(MINIMUM)
     if spare > 0:
         for key, share in SHARE.items():
             widths[key] += int(spare * share)
+    else:
+        share = int(available * KEGIATAN_SHARE) - PADDING
+        widths["kegiatan"] = max(MINIMUM["kegiatan"], min(share, longest_kegiatan or share))
     widths["waktu"] = WAKTU_WIDTH
     return widths
 
@@ -142,10 +150,12 @@ class ProcedureView(Vertical):
 
     # -- what the app hands down ---------------------------------------------------------------------
     def show(self, sop: Sop | None, findings: list[Finding], lang: str, problems=(), text: str = "",
-             partly: bool = False) -> None:
-        """`partly`: the file has structural problems and `sop` is what could be read of it."""
+             partly: bool = False, disk_text: str | None = None) -> None:
+        """`partly`: the file has structural problems and `sop` is what could be read of it.
+        `disk_text`: `problems` are those of the file on disk, this text, not of `text` (a
+        reload that kept the unsaved edits)."""
         self.sop, self.findings, self.lang, self.text = sop, findings, lang, text
-        self._show_problems(problems, text, partly)
+        self._show_problems(problems, text if disk_text is None else disk_text, partly, disk_text is not None)
         table = self.query_one(StepsTable)
         if sop is None or not sop.langkah:
             table.clear()
@@ -169,7 +179,7 @@ class ProcedureView(Vertical):
         self.query_one("#total", Static).update(f"{say('total_time', lang)}: {total(durations, lang)}{note} · {steps}",
                                                 layout=False)  # one line, whatever it says
 
-    def _show_problems(self, problems, text: str, partly: bool = False) -> None:
+    def _show_problems(self, problems, text: str, partly: bool = False, on_disk: bool = False) -> None:
         panel = self.query_one("#load-problem", Static)
         panel.display = bool(problems)
         if not problems:
@@ -181,7 +191,8 @@ class ProcedureView(Vertical):
         # the caret stays under it (a wrapped line put it under the wrong character)
         room = max(20, (self.size.width or 120) - 4 - len("  1234 │ "))
         shown = RichText()
-        shown.append(f"✖ {say('loads_partly' if partly else 'does_not_load', self.lang)}\n", style="bold red")
+        heading = "disk_does_not_load" if on_disk else "loads_partly" if partly else "does_not_load"
+        shown.append(f"✖ {say(heading, self.lang)}\n", style="bold red")
         for problem in problems:
             line, col = problem.pos.line, problem.pos.col
             shown.append(f"{line}:{col}  ", style="bold")
@@ -190,8 +201,11 @@ class ProcedureView(Vertical):
                 source, at = source_window(lines[line - 1], col, room)
                 shown.append(f"  {line:>4} │ {source}\n", style="dim")
                 shown.append("       │ " + " " * at + "^\n", style="red")
-        shown.append(say("does_not_load_hint", self.lang))
-        if self.sop is not None:
+        if on_disk:
+            shown.append(say("disk_hint", self.lang))
+        else:
+            shown.append(say("does_not_load_hint", self.lang))
+        if self.sop is not None and not on_disk:
             shown.append(" " + say("showing_readable" if partly else "showing_last_good", self.lang), style="dim")
         panel.update(shown)
 
@@ -224,7 +238,8 @@ class ProcedureView(Vertical):
         lanes = self._lanes()
         headers = [actor_header(self.sop.pelaksana.get(lane) or self._unassigned()) for lane in lanes]
         available = self.size.width or 120
-        self.widths = widths = column_widths(available, [w for _, w in headers])
+        longest = max(len(step.kegiatan or "") for step in self.sop.langkah)
+        self.widths = widths = column_widths(available, [w for _, w in headers], longest)
         self._built_for_width = available
         lang = self.lang
         columns = [Column("mark", " ", 1), Column("no", say("No", lang), 3),
