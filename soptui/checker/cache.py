@@ -454,7 +454,8 @@ def _checked(name: str, column: Any, rows: int | None) -> Any:
                 raise ValueError(name)
             judged[code] = (part[0], set(part[1]))
         return judged
-    if not isinstance(column, list) or (rows is not None and len(column) != rows * (1 + (name in ("stamps", "places")))):
+    per_row = 2 if name in ("stamps", "places") else 1
+    if not isinstance(column, list) or (rows is not None and len(column) != rows * per_row):
         raise ValueError(name)
     return column
 

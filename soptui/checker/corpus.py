@@ -234,8 +234,6 @@ class CorpusState:
 _READ_SOURCES_KEPT = 2_000
 
 
-
-
 def _indexed(rule: CorpusRule, checker: "Checker", collected: dict[str, Any]) -> CorpusIndex | None:
     """The rule's index over `collected`, or None if it has none."""
     index = rule.index(checker.context)
