@@ -17,8 +17,10 @@ Structural edits renumber: adding a step shifts the following steps' `no` by +1,
 by -1, and a move keeps numbers with positions, so the steps moved exchange numbers. Numbering
 defects elsewhere (a 5 -> 8 jump) are left for the reviewer to see. Every reference to a
 renumbered step (`ya`, `tidak`, `lanjut`, "langkah N" in kegiatan and keterangan) is rewritten
-in the same edit; references to a deleted step are left as they were (`references_to` finds
-them first).
+in the same edit. A `ya`, `tidak` or `lanjut` to a deleted step is removed, never left to point
+at whichever step inherits the number: a decision keeps being one, so the checker reports its
+missing exit; "langkah N" in a text is left for the reviewer (`deletion_notice` says all this
+before the delete).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from .checker.fixes import apply_fixes
 from .checker.rule import Edit, Fix
 from .i18n import Text
 from .loading import toml
+from .loading.loader import toml_error
 from .loading.positions import scan
 from .tanggal import MonthDate, parse_iso, parse_printed
 
@@ -163,9 +166,14 @@ def _layout(text: str) -> _Layout:
 def _parse(text: str) -> dict:
     try:
         data = toml.parse(text)
-    except (ValueError, RecursionError) as error:
-        raise EditError(Text(f"berkas bukan TOML yang sah ({error}); perbaiki dulu, lalu ubah langkahnya",
-                             f"the file is not valid TOML ({error}); mend it first, then edit its steps")) from None
+    except RecursionError:
+        raise EditError(Text("berkas bersusun terlalu dalam; perbaiki dulu, lalu ubah langkahnya",
+                             "the file is nested too deep; mend it first, then edit its steps")) from None
+    except ValueError as error:
+        # worded as the loader words it (tomllib's English would break into an Indonesian notice)
+        pos, message = toml_error(error, text)
+        raise EditError(Text(f"baris {pos.line} kolom {pos.col}: ", f"line {pos.line} column {pos.col}: ") + message
+                        + Text("; perbaiki dulu, lalu ubah langkahnya", "; mend it first, then edit its steps")) from None
     return data
 
 
@@ -447,8 +455,10 @@ def _indent(line: str) -> str:
 
 def delete_step(text: str, index: int) -> str:
     """Delete step `index` with its block (the comments attached to it included); the steps
-    after it are numbered one down, and references to them follow. References to the deleted
-    step are left as they were: see `references_to`."""
+    after it are numbered one down, and references to them follow. A `ya`, `tidak` or `lanjut`
+    to the deleted step is removed (a decision left with no exit gets `simbol = "keputusan"`,
+    so it stays a decision and decision-exits reports the exit to choose); "langkah N" in a
+    text is left as it is: see `deletion_notice`."""
     layout = _layout(text)
     _step_block(layout, index)
     if len(layout.steps) <= 1:
@@ -461,8 +471,15 @@ def delete_step(text: str, index: int) -> str:
         del pieces[at - 1:at + 1]  # the file's last block: the blank lines before it, and it
     numbers = _numbers(layout)
     renumbered = {j: (n - 1 if isinstance(n, int) else None) for j, n in enumerate(numbers) if j > index}
-    renumbered[index] = numbers[index]  # a reference to the deleted step keeps its number
-    return _renumber(layout, pieces, renumbered, len(layout.steps) - 1)
+    renumbered[index] = numbers[index]  # "langkah N" in a text keeps its number
+    return _renumber(layout, pieces, renumbered, len(layout.steps) - 1, dropped=_deleted_number(numbers, index))
+
+
+def _deleted_number(numbers: list[int | None], index: int) -> int | None:
+    """The number whose references meant step `index`: its own, unless an earlier step holds
+    it too (a number held twice means its first step, as the step-numbering fix reads it)."""
+    number = numbers[index]
+    return number if number is not None and numbers.index(number) == index else None
 
 
 def move_step(text: str, index: int, offset: int) -> str:
@@ -499,17 +516,23 @@ def _move(layout: _Layout, index: int, target: int) -> str:
 
 def _numbers(layout: _Layout) -> list[int | None]:
     """Each step's `no`, None where it is not a whole number."""
-    return [step.get("no") if _is_number(step.get("no")) else None for step in layout.data.get("langkah", [])]
+    return _numbers_of(layout.data.get("langkah", []))
+
+
+def _numbers_of(steps: list) -> list[int | None]:
+    return [step.get("no") if isinstance(step, dict) and _is_number(step.get("no")) else None for step in steps]
 
 
 def _is_number(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _renumber(layout: _Layout, pieces: list[_Piece], renumbered: dict[int, int | None], count: int) -> str:
+def _renumber(layout: _Layout, pieces: list[_Piece], renumbered: dict[int, int | None], count: int,
+              dropped: int | None = None) -> str:
     """Join `pieces`, giving each old step in `renumbered` its new number and rewriting every
-    reference to an old number. A number held by two steps keeps its first step's meaning, as
-    the step-numbering fix reads it."""
+    reference to an old number; a `ya`, `tidak` or `lanjut` to `dropped` (a deleted step's
+    number) is removed. A number held by two steps keeps its first step's meaning, as the
+    step-numbering fix reads it."""
     steps = layout.data.get("langkah", [])
     numbers = _numbers(layout)
     mapping: dict[int, int] = {}
@@ -522,7 +545,7 @@ def _renumber(layout: _Layout, pieces: list[_Piece], renumbered: dict[int, int |
         if piece.step is None:
             parts.append(piece.text)
             continue
-        changes = _reference_changes(steps[piece.step], mapping)
+        changes = _reference_changes(steps[piece.step], mapping, dropped)
         new_no = renumbered.get(piece.step)
         if new_no is not None and new_no != numbers[piece.step]:
             changes["no"] = new_no
@@ -535,12 +558,20 @@ def _renumber(layout: _Layout, pieces: list[_Piece], renumbered: dict[int, int |
     return result
 
 
-def _reference_changes(step: dict, mapping: dict[int, int]) -> dict:
+_REMOVE = object()  # a change that removes its key
+
+
+def _reference_changes(step: dict, mapping: dict[int, int], dropped: int | None = None) -> dict:
     changes = {}
     for key in REFERENCE_KEYS:
         value = step.get(key)
-        if _is_number(value) and mapping.get(value, value) != value:
+        if _is_number(value) and value == dropped:
+            changes[key] = _REMOVE
+        elif _is_number(value) and mapping.get(value, value) != value:
             changes[key] = mapping[value]
+    exits = [key for key in ("ya", "tidak") if key in step]
+    if exits and all(changes.get(key) is _REMOVE for key in exits) and "simbol" not in step:
+        changes["simbol"] = "keputusan"  # without it, a decision with no exit left would be a process
     for key in _REFERENCE_TEXT_KEYS:
         value = step.get(key)
         if isinstance(value, str):
@@ -556,7 +587,12 @@ def _rewrite_references(value: str, mapping: dict[int, int]) -> str:
 
 def _apply_changes(table: Table, changes: dict, mapping: dict[int, int]) -> None:
     for key, value in changes.items():
-        table[key] = _string_like(table[key], value, mapping) if isinstance(value, str) else value
+        if value is _REMOVE:
+            del table[key]
+        elif key in table and isinstance(value, str):
+            table[key] = _string_like(table[key], value, mapping)
+        else:
+            table[key] = value
 
 
 def _string_like(old, value: str, mapping: dict[int, int]):
@@ -596,6 +632,38 @@ def references_to(text: str, no: int) -> list[str]:
         found += [f"/langkah/{index}/{key}" for key in _REFERENCE_TEXT_KEYS if isinstance(step.get(key), str)
                   and any(int(m[3]) == no for m in STEP_REFERENCE.finditer(step[key]))]
     return found
+
+
+def deletion_notice(text: str, index: int) -> Text | None:
+    """What deleting step `index` does to the references to it, one line each, for the delete
+    dialog to say before the user agrees; None when nothing refers to it."""
+    try:
+        steps = toml.parse(text).get("langkah", [])
+        number = steps[index].get("no") if isinstance(steps, list) and isinstance(steps[index], dict) else None
+    except (ValueError, IndexError):
+        return None
+    if not _is_number(number) or _deleted_number(_numbers_of(steps), index) is None:
+        return None
+    lines = []
+    for pointer in references_to(text, number):
+        _, _, at, key = pointer.split("/")
+        step = steps[int(at)]
+        if int(at) == index:
+            continue  # the step's own mention of itself goes with it
+        who = step.get("no", int(at) + 1)
+        if key in ("ya", "tidak"):
+            lines.append(Text(f"langkah {who} ({key}): jalur ini dihapus; tentukan lagi tujuannya",
+                              f"step {who} ({key}): this exit is removed; choose its target again"))
+        elif key == "lanjut":
+            lines.append(Text(f"langkah {who} (lanjut): dihapus, jadi langkah {who} berlanjut ke baris berikutnya",
+                              f"step {who} (lanjut): removed, so step {who} goes on to the next row"))
+        else:
+            lines.append(Text(f"langkah {who} ({key}): teks yang menyebut langkah {number} tidak diubah; periksa",
+                              f"step {who} ({key}): the text naming step {number} is not changed; check it"))
+    if not lines:
+        return None
+    head = Text("Langkah ini dirujuk oleh:", "This step is referred to by:")
+    return head + Text("".join("\n- " + line.id for line in lines), "".join("\n- " + line.en for line in lines))
 
 
 # -- waiving a finding with the file's own suppression comment ----------------------------------

@@ -26,3 +26,16 @@ class Text(NamedTuple):
 
     def __add__(self, other: "Text") -> "Text":
         return Text(self.id + other.id, self.en + other.en)
+
+
+class TextError(Exception):
+    """An error whose message is a `Text` (or a str, the same in both languages): `text` has
+    both, `str()` the Indonesian, as a message given no language is said."""
+
+    @property
+    def text(self) -> Text:
+        message = self.args[0] if self.args else ""
+        return message if isinstance(message, Text) else Text(str(message), str(message))
+
+    def __str__(self) -> str:
+        return self.text.id

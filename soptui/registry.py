@@ -32,7 +32,7 @@ from .citation import (
     sequence_number, short_label,
 )
 from .files import read_regular_text
-from .i18n import Text
+from .i18n import Text, TextError
 from .loading import toml
 from .suggest import closest
 
@@ -59,7 +59,7 @@ OUTDATED = ("superseded", "revoked", "expired")
 MAX_REGISTRY_BYTES = 16 * 1024 * 1024
 
 
-class RegistryError(Exception):
+class RegistryError(TextError):
     """A registry file soptui cannot use; the message names the file, line and key."""
 
 
@@ -276,7 +276,8 @@ def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entr
         where = re.search(r"\(at line (\d+), column (\d+)\)", message)
         place = f"{name}:{where[1]}:{where[2]}" if where else name
         detail = re.sub(r"\s*\(at line \d+, column \d+\)|\s*\(at end of document\)", "", message)
-        raise RegistryError(f"{place}: TOML tidak sah (invalid TOML): {detail}") from None
+        raise RegistryError(Text(f"{place}: TOML tidak sah (invalid TOML): {detail}",
+                                 f"{place}: invalid TOML: {detail}")) from None
     problems = []
     if validate:
         from jsonschema import Draft202012Validator
@@ -291,16 +292,20 @@ def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entr
             extra = next((k for k in error.instance if k not in known), "?")
             keys.append(extra)
             close = closest(extra, known)
-            detail = f"kunci tidak dikenal (unknown key) `{extra}`" + (
-                f"; maksud Anda (did you mean) `{close}`?" if close else "")
+            detail = Text(f"kunci tidak dikenal (unknown key) `{extra}`", f"unknown key `{extra}`")
+            if close:
+                detail += Text(f"; maksud Anda (did you mean) `{close}`?", f"; did you mean `{close}`?")
         elif error.validator == "oneOf":
-            detail = (f"`{_dotted(keys)}`: {error.instance!r} bukan kutipan: tulis teks seperti \"PP 30/2019\" atau "
-                      "tabel {kind, nomor, tahun} (not a citation: write text such as \"PP 30/2019\" or a table)")
+            detail = Text(f"`{_dotted(keys)}`: {error.instance!r} bukan kutipan: tulis teks seperti \"PP 30/2019\" atau "
+                          "tabel {kind, nomor, tahun} (not a citation: write text such as \"PP 30/2019\" or a table)",
+                          f"`{_dotted(keys)}`: {error.instance!r} is not a citation: write text such as \"PP 30/2019\" "
+                          "or a table {kind, nomor, tahun}")
         else:
-            detail = f"`{_dotted(keys)}`: {error.message}"
-        problems.append(f"{_where(name, text, keys)}: {detail}")
+            detail = Text(f"`{_dotted(keys)}`: {error.message}", f"`{_dotted(keys)}`: {error.message}")
+        where = f"{_where(name, text, keys)}: "
+        problems.append(Text(where, where) + detail)
     if problems:
-        raise RegistryError("\n".join(problems))
+        raise RegistryError(_lines(problems))
     entries, seen = [], {}
     raws = data.get("regulation", [])
     origins = _origins(name, text, len(raws))
@@ -310,18 +315,24 @@ def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entr
             entry = _entry(raw, origins[index] if origins else _where(name, text, keys))
         except ValueError as error:
             field_name, detail = error.args
-            problems.append(f"{_where(name, text, [*keys, *field_name])}: {detail}")
+            where = f"{_where(name, text, [*keys, *field_name])}: "
+            problems.append(Text(where, where) + (detail if isinstance(detail, Text) else Text(detail, detail)))
             continue
         key = _entry_key(entry)
         if key in seen:
-            problems.append(f"{entry.origin}: {entry.short()} sudah tercantum di {seen[key]} "
-                            f"(already listed at {seen[key]})")
+            problems.append(Text(f"{entry.origin}: {entry.short()} sudah tercantum di {seen[key]} "
+                                 f"(already listed at {seen[key]})",
+                                 f"{entry.origin}: {entry.short()} is already listed at {seen[key]}"))
             continue
         seen[key] = entry.origin
         entries.append(entry)
     if problems:
-        raise RegistryError("\n".join(problems))
+        raise RegistryError(_lines(problems))
     return entries
+
+
+def _lines(problems: list[Text]) -> Text:
+    return Text("\n".join(p.id for p in problems), "\n".join(p.en for p in problems))
 
 
 def _dotted(keys: list[str]) -> str:
@@ -371,9 +382,10 @@ def _citations(values: list, field_name: str) -> tuple[Citation, ...]:
         if isinstance(value, str):
             citation = parse_citation(value)
             if not citation.recognised:
-                raise ValueError([field_name, str(index)],
-                                 f"`{field_name}`: {value!r} bukan kutipan yang terbaca; tulis mis. \"PP 30/2019\" "
-                                 f"(not a citation soptui can read; write e.g. \"PP 30/2019\")")
+                raise ValueError([field_name, str(index)], Text(
+                    f"`{field_name}`: {value!r} bukan kutipan yang terbaca; tulis mis. \"PP 30/2019\" "
+                    f"(not a citation soptui can read; write e.g. \"PP 30/2019\")",
+                    f"`{field_name}`: {value!r} is not a citation soptui can read; write e.g. \"PP 30/2019\""))
         else:
             citation = Citation(short_label(value["kind"], value["nomor"], value["tahun"], value.get("region"),
                                             value.get("ministry")),
@@ -386,9 +398,11 @@ def _citations(values: list, field_name: str) -> tuple[Citation, ...]:
 def _entry(raw: dict, origin: str) -> Entry:
     kind = raw["kind"]
     if kind in REGIONAL and not raw.get("region"):
-        raise ValueError(["kind"], f"`{kind}` adalah peraturan daerah: tulis `region` (a regional regulation: give its `region`)")
+        raise ValueError(["kind"], Text(f"`{kind}` adalah peraturan daerah: tulis `region` (a regional regulation: "
+                                        "give its `region`)", f"`{kind}` is a regional regulation: give its `region`"))
     if raw["status"] == "expired" and "expired_in" not in raw:
-        raise ValueError(["status"], "status `expired` memerlukan `expired_in` (status `expired` needs `expired_in`)")
+        raise ValueError(["status"], Text("status `expired` memerlukan `expired_in` (status `expired` needs `expired_in`)",
+                                          "status `expired` needs `expired_in`"))
     return Entry(
         kind=kind,
         nomor=raw["nomor"],
@@ -461,9 +475,11 @@ def load_registry(extra: Iterable[str | Path] = (), shipped: bool = True) -> Reg
         try:
             sources.append((str(path), read_regular_text(path, MAX_REGISTRY_BYTES)))
         except FileNotFoundError:
-            raise RegistryError(f"{path}: berkas registri tidak ada (no such registry file)") from None
+            raise RegistryError(Text(f"{path}: berkas registri tidak ada (no such registry file)",
+                                     f"{path}: no such registry file")) from None
         except (OSError, UnicodeDecodeError) as error:
-            raise RegistryError(f"{path}: tidak dapat dibaca (cannot be read): {error}") from None
+            raise RegistryError(Text(f"{path}: tidak dapat dibaca (cannot be read): {error}",
+                                     f"{path}: cannot be read: {error}")) from None
     for name, text in sources:
         if name == shipped_name:
             entries += shipped_entries(text, name)

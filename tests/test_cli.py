@@ -134,6 +134,17 @@ def test_fix_renumbers_in_place_keeping_comments_and_is_idempotent(corpus, capsy
     assert path.read_text() == CLEAN.replace("no = 2\n", "no = 2  # as printed\n")
 
 
+def test_fix_with_diff_previews_and_writes_nothing(corpus, capsys):
+    """walk2 #1: a user adds --diff to --fix to see what it would do first."""
+    path = corpus / "a.toml"
+    path.write_text(GAP)
+    assert lint(corpus, "--select", "step-numbering", "--fix", "--diff") == 0
+    captured = capsys.readouterr()
+    assert "-no = 5  # as printed\n+no = 2  # as printed" in captured.out
+    assert "akan diperbaiki: 1 berkas" in captured.err
+    assert path.read_text() == GAP
+
+
 def test_corpus_findings_keep_their_line_when_results_come_from_the_cache(corpus, capsys):
     (corpus / "a.toml").write_text(CLEAN.replace('no = 1\n', 'no = 1\nketerangan = "lihat SOP Rapat Dinas"\n'))
     lines = []
@@ -304,6 +315,22 @@ def test_only_other_tools_toml_given_exits_0_as_pre_commit_needs(corpus, capsys)
     assert lint(corpus.parent / "settings.toml", "--quiet") == 0 and capsys.readouterr().err == ""
 
 
+def test_a_file_named_that_is_not_toml_is_reported_with_its_position_not_skipped(corpus, capsys):
+    """walk2 #9: `soptui lint README.md` skipped it as "not an SOP" (its "keys" were words of
+    prose) and exited 0, so a CI job given the wrong file went green."""
+    readme = corpus.parent / "README.md"
+    readme.write_text("# soptui\n\nsoptui checks SOPs.\n\n1. install\n2. run\n")
+    assert lint(readme) == 1
+    captured = capsys.readouterr()
+    assert "not an SOP" not in captured.err
+    assert "README.md\n  3:8: galat SOP000 TOML tidak sah" in captured.out
+    # valid TOML with other keys, in a file whose name is not *.toml: the user means it checked
+    (corpus.parent / "notes.txt").write_text("[server]\nport = 8080\n")
+    assert lint(corpus.parent / "notes.txt", "--format", "json") == 1
+    captured = capsys.readouterr()
+    assert "not an SOP" not in captured.err and json.loads(captured.out)["findings"]
+
+
 def test_a_broken_sop_is_never_taken_for_another_tools_file(corpus, capsys):
     # an empty file, or one with a single SOP key, is linted: its problems are findings
     (corpus / "empty.toml").write_text("")
@@ -367,6 +394,8 @@ def test_junit_fails_what_makes_lint_exit_1_and_no_more(corpus, capsys):
     ('\ufeff[server]\nport = 1\n', True),
     (b'\xff\xfe[x]\n', False),  # not UTF-8 where a key would start: the loader says it is not UTF-8
     (b'[x]\ny = "\xff"\n', True),  # a stray byte further on does not hide its keys
+    ('# Title\n\n1. first\n2. second\ncrashed = yes\n', False),  # Markdown: key-like lines, not TOML
+    ('[server]\nport = 8080\nhost = \n', False),  # broken TOML: the loader says where
 ])
 def test_what_counts_as_plainly_not_an_sop(tmp_path, text, skipped):
     from soptui.loading.not_sop import why_not_an_sop
@@ -394,3 +423,46 @@ def test_the_sniffed_sop_keys_are_the_schemas_top_level_keys():
     from soptui.loading import not_sop, schema
 
     assert set(not_sop.SOP_KEYS) == set(schema.sop_schema()["properties"])
+
+
+# -- the command line's own messages in the language asked for (walk2 #10) -----------------------
+
+@pytest.mark.parametrize("args, english", [
+    (["lint", "nonexist"], "soptui lint: no such file or folder 'nonexist'\n"),
+    (["lint", "sops", "--format", "xml"], "soptui lint: unknown format 'xml'; choose: github, gitlab, json, junit, sarif, text\n"),
+    (["lint", "sops", "--output", "x"], "soptui lint: --output needs FORMAT=FILE, not 'x'\n"),
+    (["lint", "sops", "--baseline", "none.json"], "soptui lint: no such baseline: none.json\n"),
+    (["lint", "sops", "--config", "none.toml"], "soptui lint: no such config file: none.toml\n"),
+    (["lint", "ruff.toml"], "soptui: not an SOP file, skipped: ruff.toml (a tool's configuration file)\n"
+                            "soptui: no SOP files to check\n"),
+    (["validate", "nonexist"], "soptui validate: no such file or folder 'nonexist'\n"),
+    (["rule", "no-such-rule"], "soptui rule: unknown rule 'no-such-rule'; see `soptui rules`\n"),
+    (["new", "sops/a.toml"], "soptui new: already exists, not overwritten: sops/a.toml\n"),
+    (["lint", "sops", "--select", "step-numberin"],
+     "soptui lint: unknown rule `step-numberin`; did you mean `step-numbering`?\n"),
+    (["lint", "sops", "--config", "bad.toml"], "soptui lint: bad.toml:1:1: unknown key `selec`; did you mean `select`?\n"),
+])
+@pytest.mark.parametrize("how", ["flag", "environment"])
+def test_command_line_messages_are_english_only_when_english_is_asked(corpus, capsys, monkeypatch, args, english, how):
+    (corpus / "a.toml").write_text(CLEAN)
+    (corpus.parent / "ruff.toml").write_text(RUFF)
+    (corpus.parent / "bad.toml").write_text('selec = ["ALL"]\n')
+    if how == "flag":
+        main([*args, "--lang", "en"])
+    else:
+        monkeypatch.setenv("SOPTUI_LANG", "en")
+        main(args)
+    assert capsys.readouterr().err == english
+    monkeypatch.delenv("SOPTUI_LANG", raising=False)
+    main(args)  # without: Indonesian, the English in brackets, as before
+    said = capsys.readouterr().err
+    assert said != english and any(word in said for word in ("tidak", "bukan", "sudah ada", "maksud Anda")), said
+
+
+def test_a_registry_that_cannot_be_used_is_said_in_english_when_asked(corpus, capsys):
+    (corpus / "a.toml").write_text(CLEAN)
+    (corpus.parent / "soptui.toml").write_text('registries = ["none.toml"]\n')
+    assert lint(corpus, "--lang", "en") == 2
+    assert capsys.readouterr().err.endswith("none.toml: no such registry file\n")
+    assert lint(corpus) == 2
+    assert capsys.readouterr().err.endswith("none.toml: berkas registri tidak ada (no such registry file)\n")

@@ -145,8 +145,8 @@ def test_an_alias_selects_configures_and_suppresses_the_renamed_rule():
 
 def test_an_alias_or_a_deprecated_rule_named_gives_a_note():
     notes = selector_notes(Config(ignore=("old-nama-check",), select=("TST030",)), [Renamed, Old])
-    assert any("`old-nama-check`" in n and "TST010 `nama-checked`" in n for n in notes), notes
-    assert any("TST030 `old`" in n and "deprecated" in n for n in notes), notes
+    assert any("`old-nama-check`" in n.id and "TST010 `nama-checked`" in n.id for n in notes), notes
+    assert any("TST030 `old`" in n.id and "deprecated" in n.id for n in notes), notes
     assert selector_notes(Config(select=("nama-checked",)), [Renamed, Old]) == []
 
 
@@ -154,7 +154,7 @@ def test_a_removed_rule_named_is_a_note_not_an_unknown_rule():
     removed = {"TST040": codes.Code("TST040", "gone", "removed")}
     config = Config(ignore=("TST040",))
     assert unknown_selectors(config, [Renamed], removed=removed) == []
-    assert any("`TST040`" in n and "removed" in n for n in selector_notes(config, [Renamed], removed=removed))
+    assert any("`TST040`" in n.id and "removed" in n.id for n in selector_notes(config, [Renamed], removed=removed))
     assert unknown_selectors(config, [Renamed]) != []
 
 

@@ -166,3 +166,14 @@ def test_a_step_of_several_actors_is_edited_as_a_list_and_keeps_the_others_when_
     without_staf = load_text(remove_actor(both, "staf"), "x").sop.langkah
     assert [s.pelaksana_semua for s in without_staf] == [("camat",), ()]
     assert 'pelaksana = "camat"' in remove_actor(both, "staf")  # one left: written as an id again
+
+
+def test_an_edit_of_a_file_that_is_not_valid_toml_says_where_in_the_users_language():
+    """walk2 #17: the notice said "(Illegal character '\\n' (at line 2, column 13))", tomllib's
+    English inside an Indonesian sentence."""
+    broken = 'nama = "A"\nwaktu = "1 Jam\n[[langkah]]\nno = 1\n'
+    with pytest.raises(EditError) as refused:
+        add_step(broken, 0)
+    assert refused.value.text.id == ("baris 2 kolom 15: TOML tidak sah: baris berakhir sebelum teks ditutup dengan "
+                                     "tanda kutip; perbaiki dulu, lalu ubah langkahnya")
+    assert refused.value.text.en.startswith("line 2 column 15: invalid TOML: the line ends before the text's closing quote")

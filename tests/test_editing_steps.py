@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from soptui.checker.engine import Checker
 from soptui.checker.plugins import load_plugins
 from soptui.checker.suppress import suppressions
-from soptui.editing import (EditError, add_actor, add_step, delete_step, make_decision, make_process, move_step,
+from soptui.editing import (EditError, add_actor, add_step, delete_step, deletion_notice, make_decision, make_process, move_step,
                             move_step_to, references_to, set_value, step_blocks)
 from soptui.loading.loader import load_text
 from soptui.loading.positions import scan
@@ -168,9 +168,50 @@ def test_delete_step_takes_its_own_comments_and_leaves_the_next_steps():
     assert "# The staf drafts" not in deleted and "soptui: ignore" not in deleted
     assert comments(TEXT) - comments(deleted) == Counter({"# The staf drafts: the document says so.": 1,
                                                          "# soptui: ignore[kegiatan-active-verb] -- printed this way": 1})
-    # references to the deleted step keep its number; the flow rules report them
-    assert (steps(deleted)[1].ya, steps(deleted)[1].tidak) == (3, 2)
-    assert steps(deleted)[1].keterangan == "Jika tidak, kembali ke langkah 2"
+    # the decision's `tidak` to the deleted step is removed, not left to mean the step now 2
+    # (the decision itself): decision-exits reports the exit to choose
+    decision = steps(deleted)[1]
+    assert (decision.no, decision.ya, decision.tidak, decision.is_decision) == (2, 3, None, True)
+    assert [f.message.id for f in findings(deleted, "decision-exits")] == [
+        "keputusan di langkah 2 tidak punya jalur `tidak`"]
+    assert decision.keterangan == "Jika tidak, kembali ke langkah 2"  # a text is the reviewer's to mend
+
+
+def test_deleting_a_step_a_decision_points_to_never_re_aims_the_decision():
+    """walk2 #2: Sumbersuko's step 6 says `tidak = 5`; deleting step 5 made it `tidak = 5` to
+    itself (the old 6 takes number 5)."""
+    text = Path("sops/sumbersuko/pengukuran-kinerja.toml").read_text()
+    edited = delete_step(text, 4)
+    decisions = [(s.no, s.ya, s.tidak) for s in steps(edited) if s.is_decision]
+    assert decisions == [(5, 6, None), (6, 7, 5)]  # the second's `tidak = 6` follows its step, now 5
+    assert [f.message.id for f in findings(edited, "decision-exits")] == [
+        "keputusan di langkah 5 tidak punya jalur `tidak`"]
+    assert "# Back to the Kasubag's step, 6." in edited  # the comments stay
+
+
+def test_a_decision_with_both_exits_to_the_deleted_step_stays_a_decision():
+    text = TEXT.replace("ya = 4\ntidak = 2", "ya = 2\ntidak = 2")
+    decision = steps(delete_step(text, 1))[1]
+    assert (decision.ya, decision.tidak, decision.simbol, decision.is_decision) == (None, None, "keputusan", True)
+
+
+def test_a_lanjut_to_the_deleted_step_is_removed_and_a_duplicate_number_means_its_first_step():
+    text = TEXT.replace('output = ["Surat"]\n', 'output = ["Surat"]\nlanjut = 2\n')
+    assert steps(delete_step(text, 1))[2].lanjut is None
+    # two steps 2: references to 2 mean the first, so deleting the second leaves them alone
+    twice = TEXT.replace("no = 3  # printed as 3", "no = 2  # printed as 3")
+    assert steps(delete_step(twice, 2))[1].lanjut is None and steps(delete_step(twice, 2))[1].no == 2
+
+
+def test_the_deletion_notice_says_what_happens_to_each_reference():
+    notice = deletion_notice(TEXT, 1)  # step 2: step 3's `tidak`, and step 3's keterangan
+    assert notice("id") == ("Langkah ini dirujuk oleh:\n"
+                            "- langkah 3 (tidak): jalur ini dihapus; tentukan lagi tujuannya\n"
+                            "- langkah 3 (keterangan): teks yang menyebut langkah 2 tidak diubah; periksa")
+    assert notice("en").startswith("This step is referred to by:\n- step 3 (tidak): this exit is removed")
+    lanjut = TEXT.replace('output = ["Surat"]\n', 'output = ["Surat"]\nlanjut = 1\n')
+    assert "langkah 4 (lanjut): dihapus, jadi langkah 4 berlanjut ke baris berikutnya" in deletion_notice(lanjut, 0)("id")
+    assert deletion_notice(TEXT, 0) is None and deletion_notice("not toml [", 0) is None
 
 
 def test_delete_the_last_step_keeps_the_file_ending():

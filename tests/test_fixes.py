@@ -1,6 +1,7 @@
 """`--fix` never corrupts: edits of one pass do not shift each other, and a guard refuses a fix
 that would change more than it says."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,7 @@ import pytest
 from soptui.checker.fixes import FixRefused, UnsafeFix, applies, apply_fixes, fix_files, fix_text
 from soptui.checker.rule import Applicability, Edit, Fix
 from soptui.i18n import Text
-from test_cli import CLEAN, corpus, lint  # noqa: F401 - corpus is a fixture
+from test_cli import CLEAN, ROOT, corpus, lint  # noqa: F401 - corpus is a fixture
 
 A = "Peraturan Pemerintah Nomor 30 Tahun 2019 tentang Penilaian Kinerja Pegawai Negeri Sipil"
 B = "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah"
@@ -65,7 +66,7 @@ def test_the_guard_refuses_a_fix_that_does_not_apply_and_leaves_the_file(tmp_pat
     errors = io.StringIO()
     assert fix_files(_Breaking(Edit("/x/5", delete=True)), [path], write=True, errors=errors) == 0
     assert path.read_text() == "x = [1]\n"
-    assert "a.toml" in errors.getvalue() and "refused" in errors.getvalue()
+    assert "a.toml" in errors.getvalue() and "ditolak pemeriksa" in errors.getvalue()
 
 
 def test_the_guard_refuses_when_the_written_data_differs_from_the_edits(monkeypatch):
@@ -224,3 +225,67 @@ def test_removing_a_doubled_word_is_safe_only_for_function_words(text, applicabi
     sop = load_text(CLEAN.replace('kegiatan = "Mengumpulkan data"', f'kegiatan = "{text}"'), "a.toml").sop
     violations = list(DoubledWord().check(sop, None))
     assert [v.fix.applicability for v in violations] == [applicability]
+
+
+# -- a list put in order keeps each item's comment (walk2 #3) ----------------------------------
+
+def test_a_list_set_to_a_reordering_of_its_items_keeps_each_items_comment_with_it():
+    text = 'x = [\n  "b",  # on b\n  # own line\n  "a"  # on a\n]\ny = ["b", "a"]  # after y\n'
+    fixes = [Fix(Text("f", "f"), (Edit("/x", ["a", "b"]), Edit("/y", ["a", "b"])))]
+    assert apply_fixes(text, fixes) == 'x = [\n  "a",  # on a\n  # own line\n  "b"  # on b\n]\ny = ["a", "b"]  # after y\n'
+    # not a reordering: the list is replaced
+    assert apply_fixes('x = ["b", "a"]\n', [Fix(Text("f", "f"), (Edit("/x", ["a", "c"]),))]) == 'x = ["a", "c"]\n'
+
+
+def test_a_waiver_on_a_dasar_hukum_item_moves_with_it_when_fix_reorders_the_list(corpus, capsys):
+    """A waiver written with `w` (an end-of-line comment) stayed on its line while the items
+    moved, so it waived another item, and the guard refused the fix for good."""
+    from soptui.editing import waive
+
+    path = corpus / "a.toml"
+    text = (ROOT / "sops/lampihong/pengukuran-kinerja.toml").read_text()
+    revoked = "Peraturan Pemerintah Nomor 46 Tahun 2011 tentang Penilaian Prestasi Kerja Pegawai Negeri Sipil"
+    line = text[:text.index(revoked)].count("\n") + 1
+    path.write_text(waive(text, "/dasar_hukum/4", line, "revoked-regulation", "masih dipakai"))
+    assert lint(corpus, "--fix", "--no-cache", "--format", "json") == 0
+    captured = capsys.readouterr()
+    assert "ditolak" not in captured.err and "diperbaiki: 1 berkas" in captured.err
+    codes = [f["code"] for f in json.loads(captured.out)["findings"]]
+    assert "SOP506" not in codes and "SOP501" not in codes and "SOP002" not in codes
+    fixed = path.read_text()
+    assert f'"{revoked}",  # soptui: ignore[revoked-regulation] -- masih dipakai\n' in fixed
+    assert fixed.index(revoked) < fixed.index("Permendagri No. 73 tahun 2009")
+
+
+class _Growing:
+    """A checker whose fix of `x = 0` brings two findings of another rule."""
+
+    def check_loaded(self, load):
+        from soptui.checker.engine import FileResult
+        from soptui.checker.finding import Finding
+        from soptui.checker.rule import Severity
+
+        def finding(code, name, fix=None):
+            return Finding(code, name, Severity.ERROR, load.path, 1, 1, "", None, Text("m", "m"), fix)
+
+        if "x = 0" in (load.sop or load.draft).text:
+            return FileResult(load.path, [finding("SOP998", "fixable",
+                                                  Fix(Text("f", "f"), (Edit("/x", 1),), Applicability.SAFE))])
+        return FileResult(load.path, [finding("SOP997", "grown"), finding("SOP997", "grown")])
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("id", "a.toml: tidak diperbaiki, perbaikan ditolak pemeriksa: temuan SOP997 grown akan bertambah\n"),
+    ("en", "a.toml: not fixed, the fix guard refused: fixing adds findings of SOP997 grown\n"),
+])
+def test_the_guards_refusal_is_said_in_the_users_language(tmp_path, monkeypatch, lang, said):
+    import io
+
+    monkeypatch.chdir(tmp_path)
+    Path("a.toml").write_text("x = 0\n")
+    errors = io.StringIO()
+    assert fix_files(_Growing(), [Path("a.toml")], write=True, errors=errors, lang=lang) == 0
+    assert errors.getvalue() == said and Path("a.toml").read_text() == "x = 0\n"
+    with pytest.raises(FixRefused) as refused:
+        fix_text(_Growing(), "a.toml", "x = 0\n")
+    assert str(refused.value) == "temuan SOP997 grown akan bertambah"

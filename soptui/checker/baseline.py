@@ -14,13 +14,14 @@ from pathlib import Path
 
 from ..atomic import atomic_write_text
 from ..files import read_regular_text
+from ..i18n import Text, TextError
 from .finding import Finding
 
 VERSION = 1
 
 
-class BaselineError(Exception):
-    pass
+class BaselineError(TextError):
+    """A baseline that cannot be used."""
 
 
 def write_baseline(path: Path, findings: list[Finding]) -> None:
@@ -34,9 +35,11 @@ def filter_new(path: Path, findings: list[Finding]) -> list[Finding]:
         data = json.loads(read_regular_text(path))
         known = Counter((e["code"], e["path"], e["message"]) for e in data["findings"])
     except FileNotFoundError:
-        raise BaselineError(f"baseline tidak ada (no such baseline): {path}") from None
+        raise BaselineError(Text(f"baseline tidak ada (no such baseline): {path}",
+                                 f"no such baseline: {path}")) from None
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise BaselineError(f"baseline {path} tidak terbaca (unreadable): {error}") from None
+        raise BaselineError(Text(f"baseline {path} tidak terbaca (unreadable): {error}",
+                                 f"baseline {path} is unreadable: {error}")) from None
     new = []
     for finding in findings:
         key = finding.fingerprint()

@@ -29,6 +29,7 @@ from typing import Mapping, NamedTuple
 from .. import schema_file
 from ..fieldwise import Fieldwise
 from ..files import read_regular_text
+from ..i18n import Text, TextError
 from ..loading import toml
 from ..suggest import closest
 from .rule import Rule, Severity
@@ -37,7 +38,7 @@ CONFIG_FILES = ("soptui.toml", "pyproject.toml")
 MAX_CONFIG_BYTES = 1024 * 1024
 
 
-class ConfigError(Exception):
+class ConfigError(TextError):
     """A configuration file soptui cannot use; the message names file, line and key."""
 
 
@@ -102,7 +103,8 @@ def find_config(start: Path) -> Path | None:
             if not os.path.lexists(candidate):
                 continue
             if not candidate.is_file():
-                raise ConfigError(f"{candidate}: bukan berkas biasa (not a regular file)")
+                raise ConfigError(Text(f"{candidate}: bukan berkas biasa (not a regular file)",
+                                       f"{candidate}: not a regular file"))
             if name == "soptui.toml" or _has_tool_table(candidate):
                 return candidate
     return None
@@ -112,32 +114,36 @@ def _has_tool_table(pyproject: Path) -> bool:
     try:
         return "[tool.soptui" in read_regular_text(pyproject, MAX_CONFIG_BYTES, errors="replace")
     except OSError as error:
-        raise ConfigError(f"{pyproject}: tidak dapat dibaca (cannot be read): {error.strerror}") from None
+        raise ConfigError(_unreadable(pyproject, error.strerror)) from None
 
 
 def load_config(path: Path) -> Config:
     try:
         text = read_regular_text(path, MAX_CONFIG_BYTES)
     except OSError as error:
-        raise ConfigError(f"{path}: tidak dapat dibaca (cannot be read): {error.strerror}") from None
+        raise ConfigError(_unreadable(path, error.strerror)) from None
     except UnicodeDecodeError as error:
-        raise ConfigError(f"{path}: bukan UTF-8 (not UTF-8): {error}") from None
+        raise ConfigError(Text(f"{path}: bukan UTF-8 (not UTF-8): {error}", f"{path}: not UTF-8: {error}")) from None
     from ..loading.loader import nesting_problem  # here: the loader (model, schema) only with a file to read
 
     deep = nesting_problem(text)
     if deep is not None:
-        raise ConfigError(f"{path}:{deep.line}:{deep.col}: susunan terlalu dalam (nested too deep)")
+        raise ConfigError(Text(f"{path}:{deep.line}:{deep.col}: susunan terlalu dalam (nested too deep)",
+                               f"{path}:{deep.line}:{deep.col}: nested too deep"))
     try:
         data = toml.parse(text)
     except (ValueError, RecursionError) as error:  # tomllib's TOMLDecodeError is a ValueError
-        raise ConfigError(f"{path}: TOML tidak sah (invalid TOML): {error}") from None
+        raise ConfigError(Text(f"{path}: TOML tidak sah (invalid TOML): {error}",
+                               f"{path}: invalid TOML: {error}")) from None
     prefix = ""
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         data = tool.get("soptui", {}) if isinstance(tool, dict) else None
         prefix = "/tool/soptui"
         if not isinstance(data, dict):
-            raise ConfigError(f"{_where(path, text, '', ['tool'])}: `tool.soptui` harus tabel (must be a table)")
+            where = _where(path, text, '', ['tool'])
+            raise ConfigError(Text(f"{where}: `tool.soptui` harus tabel (must be a table)",
+                                   f"{where}: `tool.soptui` must be a table"))
     _validate(data, path, text, prefix)
     return Config(
         path=path,
@@ -177,10 +183,21 @@ def _validate(data: dict, path: Path, text: str, prefix: str) -> None:
         extra = [k for k in error.instance if k not in known]
         keys.append(extra[0])
         close = closest(extra[0], known)
-        detail = f"kunci tidak dikenal (unknown key) `{extra[0]}`" + (f"; maksud Anda (did you mean) `{close}`?" if close else "")
+        detail = Text(f"kunci tidak dikenal (unknown key) `{extra[0]}`", f"unknown key `{extra[0]}`")
+        detail += _did_you_mean(close)
     else:
-        detail = f"`{'.'.join(keys) or 'tool.soptui'}`: {error.message}"
-    raise ConfigError(f"{_where(path, text, prefix, keys)}: {detail}")
+        said = f"`{'.'.join(keys) or 'tool.soptui'}`: {error.message}"  # jsonschema's, in English only
+        detail = Text(said, said)
+    where = _where(path, text, prefix, keys)
+    raise ConfigError(Text(f"{where}: ", f"{where}: ") + detail)
+
+
+def _unreadable(path: Path, why: str | None) -> Text:
+    return Text(f"{path}: tidak dapat dibaca (cannot be read): {why}", f"{path}: cannot be read: {why}")
+
+
+def _did_you_mean(close: str | None) -> Text:
+    return Text(f"; maksud Anda (did you mean) `{close}`?", f"; did you mean `{close}`?") if close else Text("", "")
 
 
 def _where(path: Path, text: str, prefix: str, keys: list[str]) -> str:
@@ -218,7 +235,7 @@ def _all_selectors(config: Config, cli: list[str] = ()) -> list[str]:
 
 
 def unknown_selectors(config: Config, rules: list[type[Rule]], cli: list[str] = (),
-                      removed: Mapping[str, object] = MappingProxyType({})) -> list[str]:
+                      removed: Mapping[str, object] = MappingProxyType({})) -> list[Text]:
     """Selectors (in config or on the command line) that match no rule, each with a suggestion.
     A selector in `removed` (a rule that no longer exists) is left to `selector_notes`."""
     messages = []
@@ -228,28 +245,31 @@ def unknown_selectors(config: Config, rules: list[type[Rule]], cli: list[str] = 
             continue
         if not any(_matches(selector, rule) for rule in rules):
             close = closest(selector, names)
-            hint = f"; maksud Anda (did you mean) `{close}`?" if close else ""
-            messages.append(f"aturan tidak dikenal (unknown rule) `{selector}`{hint}")
+            messages.append(Text(f"aturan tidak dikenal (unknown rule) `{selector}`", f"unknown rule `{selector}`")
+                            + _did_you_mean(close))
     return messages
 
 
 def selector_notes(config: Config, rules: list[type[Rule]], cli: list[str] = (),
-                   removed: Mapping[str, object] = MappingProxyType({})) -> list[str]:
+                   removed: Mapping[str, object] = MappingProxyType({})) -> list[Text]:
     """Notes for selectors that still work but should change: an earlier code or name of a rule
     (an alias), a deprecated rule named, a removed rule named (`removed`: selector -> its row)."""
-    notes: list[str] = []
+    notes: list[Text] = []
     for selector in dict.fromkeys(_all_selectors(config, cli)):
         renamed = next((r for r in rules if selector in r.aliases), None)
         if renamed is not None:
-            notes.append(f"`{selector}` sekarang (is now) {renamed.code} `{renamed.name}`; tulis nama barunya "
-                         f"(write the new name)")
+            notes.append(Text(f"`{selector}` sekarang (is now) {renamed.code} `{renamed.name}`; tulis nama barunya "
+                              f"(write the new name)",
+                              f"`{selector}` is now {renamed.code} `{renamed.name}`; write the new name"))
         named = next((r for r in rules if selector in (r.code, r.name)), renamed)
         if named is not None and named.lifecycle == "deprecated":
-            notes.append(f"aturan (rule) {named.code} `{named.name}` usang dan akan dihapus "
-                         f"(is deprecated and will be removed)")
+            notes.append(Text(f"aturan (rule) {named.code} `{named.name}` usang dan akan dihapus "
+                              f"(is deprecated and will be removed)",
+                              f"rule {named.code} `{named.name}` is deprecated and will be removed"))
         if selector in removed and not any(_matches(selector, r) for r in rules):
-            notes.append(f"aturan (rule) `{selector}` sudah dihapus, tidak berjalan lagi (was removed and no "
-                         f"longer runs); hapus dari konfigurasi (drop it)")
+            notes.append(Text(f"aturan (rule) `{selector}` sudah dihapus, tidak berjalan lagi (was removed and no "
+                              f"longer runs); hapus dari konfigurasi (drop it)",
+                              f"rule `{selector}` was removed and no longer runs; drop it from the configuration"))
     return notes
 
 
@@ -296,8 +316,10 @@ def options_for(config: Config, rule: type[Rule]) -> dict:
     the rule), validated against its schema."""
     given = [key for key in (rule.name, rule.code, *rule.aliases) if key in config.rules]
     if len(given) > 1:
-        raise ConfigError(f"{config.path or 'config'}: [rules.{given[0]}] dan (and) [rules.{given[1]}] "
-                          "adalah aturan yang sama; tulis satu saja (are the same rule: keep one)")
+        where = config.path or "config"
+        raise ConfigError(Text(f"{where}: [rules.{given[0]}] dan (and) [rules.{given[1]}] "
+                               "adalah aturan yang sama; tulis satu saja (are the same rule: keep one)",
+                               f"{where}: [rules.{given[0]}] and [rules.{given[1]}] are the same rule: keep one"))
     options = config.rules[given[0]] if given else {}
     if not options:
         return {}  # nothing to check: the rule's own defaults apply (and jsonschema stays unimported)
@@ -309,11 +331,13 @@ def options_for(config: Config, rule: type[Rule]) -> dict:
         if error.validator == "additionalProperties":
             known = sorted(rule.options_schema.get("properties", {}))
             key = next(k for k in error.instance if k not in known)
-            detail = f"opsi tidak dikenal (unknown option); opsi yang ada (known options): {', '.join(known) or '-'}"
+            shown = ", ".join(known) or "-"
+            detail = Text(f"opsi tidak dikenal (unknown option); opsi yang ada (known options): {shown}",
+                          f"unknown option; known options: {shown}")
         else:
-            detail = error.message
-        where = config.path or "config"
-        raise ConfigError(f"{where}: [rules.{rule.name}] `{key or rule.name}`: {detail}")
+            detail = Text(error.message, error.message)
+        where = f"{config.path or 'config'}: [rules.{rule.name}] `{key or rule.name}`: "
+        raise ConfigError(Text(where, where) + detail)
     return options
 
 

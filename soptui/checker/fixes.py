@@ -25,14 +25,16 @@ from typing import Any, TextIO
 import tomlkit
 
 from ..atomic import atomic_write_text, read_sop_text
+from ..i18n import Text, TextError
 from ..loading.loader import MAX_FILE_BYTES, load_text
 from .rule import Applicability, Edit, Fix, applicability_of
 
 MAX_PASSES = 10
 
 
-class FixRefused(Exception):
-    """Fixing a file would change more than its fixes say; the file is left as it is."""
+class FixRefused(TextError):
+    """Fixing a file would change more than its fixes say; the file is left as it is. `text`
+    says why in both languages."""
 
 
 UnsafeFix = FixRefused  # its first name, from before fixes had an applicability of their own
@@ -94,8 +96,32 @@ def _apply(document, edit: Edit) -> None:
     key: int | str = int(last) if isinstance(node, list) else last
     if edit.delete:
         del node[key]
-    else:
+    elif not (isinstance(edit.value, list) and _reorder_items(node[key], edit.value)):
         node[key] = edit.value
+
+
+def _reorder_items(array, values: list) -> bool:
+    """Set a tomlkit array to `values` when they are its own items in another order (a list
+    put in order): each item moves with the comment that ends its line, so a `# soptui:
+    ignore[...]` or a note stays on its item; indents and commas stay in place. False when it
+    is not a tomlkit array or `values` are not a reordering of its items: then the array is
+    replaced."""
+    groups = getattr(array, "_value", None)  # tomlkit's item groups (value, indent, comma, comment)
+    index_map = getattr(array, "_index_map", None)
+    if not isinstance(array, tomlkit.items.Array) or groups is None or index_map is None:
+        return False
+    current = array.unwrap()
+    if len(values) != len(current) or sorted(map(repr, values)) != sorted(map(repr, current)):
+        return False
+    slots = [groups[index_map[i]] for i in range(len(current))]
+    items = [(slot.value, slot.comment) for slot in slots]
+    free = list(range(len(current)))
+    for position, value in enumerate(values):
+        source = next(i for i in free if current[i] == value)
+        free.remove(source)
+        slots[position].value, slots[position].comment = items[source]
+        list.__setitem__(array, position, items[source][0])
+    return True
 
 
 def _parse(text: str) -> dict:
@@ -117,20 +143,25 @@ def _guarded_pass(text: str, fixes: list[Fix]) -> str:
             _apply(document, edit)
             _apply(expected, edit)
     except (KeyError, IndexError, ValueError, TypeError) as error:
-        raise FixRefused(f"an edit does not apply ({type(error).__name__}: {error})") from None
+        raise FixRefused(Text(f"sebuah suntingan tidak dapat diterapkan ({type(error).__name__}: {error})",
+                              f"an edit does not apply ({type(error).__name__}: {error})")) from None
     fixed = document.as_string()
     try:
         if _parse(fixed) != expected:
-            raise FixRefused("the fixed text holds other data than the fixes make")
+            raise FixRefused(Text("teks hasil perbaikan memuat data lain dari yang dibuat perbaikannya",
+                                  "the fixed text holds other data than the fixes make"))
     except ValueError as error:  # tomllib.TOMLDecodeError is a ValueError
-        raise FixRefused(f"the fixed text is not valid TOML ({error})") from None
+        raise FixRefused(Text(f"teks hasil perbaikan bukan TOML yang sah ({error})",
+                              f"the fixed text is not valid TOML ({error})")) from None
     return fixed
 
 
 def _counts(result) -> dict[str, int]:
+    """How many findings of each rule, by "CODE name"."""
     counts: dict[str, int] = {}
     for finding in result.findings:
-        counts[finding.code] = counts.get(finding.code, 0) + 1
+        rule = f"{finding.code} {finding.name}"
+        counts[rule] = counts.get(rule, 0) + 1
     return counts
 
 
@@ -158,15 +189,16 @@ def fix_text(checker, path: str, text: str, *, unsafe: bool = False) -> str:
     if before is not None and result is not None:
         grown = sorted(code for code, n in _counts(result).items() if n > before.get(code, 0))
         if grown:
-            raise FixRefused(f"fixing adds findings of {', '.join(grown)}")
+            raise FixRefused(Text(f"temuan {', '.join(grown)} akan bertambah",
+                                  f"fixing adds findings of {', '.join(grown)}"))
     return text
 
 
 def fix_files(checker, paths: list[Path], write: bool, diff_out: TextIO | None = None,
-              errors: TextIO | None = None, *, unsafe: bool = False) -> int:
+              errors: TextIO | None = None, *, unsafe: bool = False, lang: str = "id") -> int:
     """Fix each file (unsafe fixes too when `unsafe`); write it back (atomically) when `write`,
     print a unified diff to `diff_out`.
-    A file the guard refuses is left unwritten, with a message on `errors` (standard error).
+    A file the guard refuses is left unwritten, with a message in `lang` on `errors` (standard error).
     Returns how many files changed."""
     errors = errors if errors is not None else sys.stderr
     changed = 0
@@ -178,8 +210,10 @@ def fix_files(checker, paths: list[Path], write: bool, diff_out: TextIO | None =
         try:
             fixed = fix_text(checker, str(path), original, unsafe=unsafe)
         except FixRefused as refusal:
-            print(f"{path}: tidak diperbaiki, perbaikan ditolak pemeriksa (not fixed, the fix guard refused): {refusal}",
-                  file=errors)
+            if lang == "en":
+                print(f"{path}: not fixed, the fix guard refused: {refusal.text.en}", file=errors)
+            else:
+                print(f"{path}: tidak diperbaiki, perbaikan ditolak pemeriksa: {refusal.text.id}", file=errors)
             continue
         if fixed == original:
             continue

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..gcpolicy import collector, spare_at_exit
+from ..i18n import Text, TextError
 from ..regexcache import preload as preload_patterns
 
 # Exit codes shared by every subcommand.
@@ -54,8 +55,13 @@ COMMANDS = {
 }
 
 
-class UsageError(Exception):
-    """A mistake in how soptui was called; reported in one line, exit code 2."""
+class UsageError(TextError):
+    """A mistake in how soptui was called; reported in one line, exit code 2. The message is a
+    `Text` (Indonesian with English in brackets, or English alone with --lang en) or a str,
+    which is said as it is (a message that came from elsewhere)."""
+
+    def say(self, lang: str | None) -> str:
+        return self.text(lang or "id")
 
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
@@ -125,15 +131,17 @@ def run_process() -> None:
         except BrokenPipeError:
             pass
         except OSError as error:
-            print(f"soptui: keluaran standar tidak dapat ditulis (cannot write standard output): "
-                  f"{_os_error(error)}", file=sys.stderr)
+            print("soptui: " + Text("keluaran standar tidak dapat ditulis (cannot write standard output)",
+                                    "cannot write standard output")(_asked_language(sys.argv[1:]))
+                  + f": {_os_error(error)}", file=sys.stderr)
             code = EXIT_ERROR
     except Exception:  # noqa: BLE001 - a bug, ours or a plugin's: left alone, Python would exit 1,
         # which CI reads as "findings"; a crash must fail the gate as an error does
         import traceback
 
         traceback.print_exc()
-        print("soptui: kesalahan internal, mohon laporkan (internal error, please report it)", file=sys.stderr)
+        print("soptui: " + Text("kesalahan internal, mohon laporkan (internal error, please report it)",
+                                "internal error, please report it")(_asked_language(sys.argv[1:])), file=sys.stderr)
         code = EXIT_ERROR
     spare_at_exit()
     sys.exit(code)
@@ -162,10 +170,11 @@ def _command(argv: list[str]) -> int:
     try:
         return args.run(args)
     except UsageError as error:
-        print(f"soptui {args.command}: {_printable(str(error))}", file=sys.stderr)
+        # args.lang: --lang, else SOPTUI_LANG, else (once the configuration is read) its `lang`
+        print(f"soptui {args.command}: {_printable(error.say(args.lang))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("soptui: dihentikan (interrupted)", file=sys.stderr)
+        print("soptui: " + Text("dihentikan (interrupted)", "interrupted")(args.lang), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # `soptui ... | head` closed the pipe: not an error of ours
@@ -176,6 +185,23 @@ def _command(argv: list[str]) -> int:
         # read-only file, a full disk): the user's to mend, so a sentence, not a traceback.
         print(f"soptui {args.command}: {_printable(_os_error(error))}", file=sys.stderr)
         return EXIT_ERROR
+
+
+NO_TOML_FILES = Text("tidak ada berkas .toml yang ditemukan (no .toml files found)", "no .toml files found")
+
+
+def already_exists(path: object) -> Text:
+    return Text(f"sudah ada, tidak ditimpa (already exists, not overwritten): {path}",
+                f"already exists, not overwritten: {path}")
+
+
+def no_such_config(given: object) -> Text:
+    return Text(f"berkas konfigurasi tidak ada (no such config file): {given}", f"no such config file: {given}")
+
+
+def no_such_path(path: object) -> Text:
+    """A file or folder given on the command line that does not exist."""
+    return Text(f"tidak ada berkas atau folder '{path}' (no such file or folder)", f"no such file or folder '{path}'")
 
 
 def _printable(message: str) -> str:
@@ -190,6 +216,17 @@ def _os_error(error: OSError) -> str:
     return f"{error.filename}: {what}" if error.filename else what
 
 
+def _asked_language(argv: list[str]) -> str:
+    """The language asked for anywhere in `argv` (`--lang en`), else by SOPTUI_LANG: for the few
+    messages said before, or without, a parsed command line."""
+    for at, arg in enumerate(argv):
+        if arg == "--lang" and at + 1 < len(argv) and argv[at + 1] in ("id", "en"):
+            return argv[at + 1]
+        if arg in ("--lang=id", "--lang=en"):
+            return arg.split("=", 1)[1]
+    return "en" if os.environ.get("SOPTUI_LANG") == "en" else "id"
+
+
 def _language(argv: list[str]) -> tuple[list[str], str | None]:
     """`--lang X` written before a UI path (`soptui --lang en sops/`): the other arguments, and X."""
     if argv[:1] == ["--lang"] and len(argv) > 1 and argv[1] in ("id", "en"):
@@ -201,17 +238,20 @@ def _language(argv: list[str]) -> tuple[list[str], str | None]:
 
 def _terminal_ui(argv: list[str], lang: str | None = None) -> int:
     """`soptui [PATH]`: the terminal UI. Imported only here, so other commands never load it."""
+    said = lang or _asked_language([])
     if len(argv) > 1:
-        print(f"soptui: satu PATH saja untuk UI (one PATH for the UI), bukan {' '.join(argv)}; "
-              "lihat (see) soptui --help", file=sys.stderr)
+        print("soptui: " + Text(f"satu PATH saja untuk UI (one PATH for the UI), bukan {' '.join(argv)}; "
+                                "lihat (see) soptui --help",
+                                f"one PATH for the UI, not {' '.join(argv)}; see soptui --help")(said), file=sys.stderr)
         return EXIT_ERROR
     target = Path(argv[0]) if argv else (Path("sops") if Path("sops").is_dir() else Path("."))
     if not target.exists():
-        print(f"soptui: tidak ada berkas atau folder '{target}' (no such file or folder)", file=sys.stderr)
+        print("soptui: " + no_such_path(target)(said), file=sys.stderr)
         return EXIT_ERROR
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        print("soptui: UI memerlukan terminal; untuk CI gunakan `soptui lint` "
-              "(the UI needs a terminal; in CI use `soptui lint`)", file=sys.stderr)
+        print("soptui: " + Text("UI memerlukan terminal; untuk CI gunakan `soptui lint` "
+                                "(the UI needs a terminal; in CI use `soptui lint`)",
+                                "the UI needs a terminal; in CI use `soptui lint`")(said), file=sys.stderr)
         return EXIT_ERROR
     from ..tui.app import run
 

@@ -28,7 +28,7 @@ from ..checker.config import ConfigError, find_config, load_config
 from ..i18n import Text
 from ..loading.discover import MissingPath, find_sop_files
 from ..loading.loader import load_file
-from . import EXIT_ERROR, EXIT_OK, UsageError
+from . import EXIT_ERROR, EXIT_OK, NO_TOML_FILES, UsageError, no_such_path
 
 
 FORMATS = ("pdf", "docx")
@@ -53,20 +53,20 @@ def run(args: argparse.Namespace) -> int:
     try:
         files = find_sop_files(args.paths)
     except MissingPath as missing:
-        raise UsageError(f"tidak ada berkas atau folder '{missing}' (no such file or folder)") from None
+        raise UsageError(no_such_path(missing)) from None
     if not files:
-        raise UsageError("tidak ada berkas .toml yang ditemukan (no .toml files found)")
+        raise UsageError(NO_TOML_FILES)
     args.to = _format(args, files)
     logo = args.logo or _configured_logo(Path(args.paths[0]))
     if logo and not Path(logo).is_file():
-        raise UsageError(f"berkas logo tidak ada (no such logo file): {logo}")
+        raise UsageError(Text(f"berkas logo tidak ada (no such logo file): {logo}", f"no such logo file: {logo}"))
     targets = _targets(args, files)
     findings = _findings(args, files) if args.with_findings else None
-    _check_libraries(args.to)
+    _check_libraries(args.to, lang)
     from ..exporting import export_sop
 
     failed = 0
-    progress = Progress(len(files), enabled=not args.quiet and len(files) > 1 and sys.stderr.isatty())
+    progress = Progress(len(files), enabled=not args.quiet and len(files) > 1 and sys.stderr.isatty(), lang=lang)
     for path, target in zip(files, targets):
         result = load_file(path)
         if not result.ok:
@@ -94,22 +94,33 @@ _NOT_EXPORTED = Text("{path}: tidak diekspor, SOP tidak dapat dimuat", "{path}: 
 _SUMMARY = Text("{done} dari {total} SOP diekspor", "{done} of {total} SOPs exported")
 
 
-def _check_libraries(to: str) -> None:
+def _check_libraries(to: str, lang: str = "id") -> None:
     needed = {"pdf": ("reportlab",), "docx": ("reportlab", "docx", "lxml")}[to]
     missing = [name for name in needed if importlib.util.find_spec(name) is None]
     if missing:
-        raise UsageError(f"ekspor memerlukan (export needs) {', '.join(missing)}: "
-                         "pip install 'soptui[export]'")
+        raise UsageError(Text(f"ekspor memerlukan (export needs) {', '.join(missing)}: pip install 'soptui[export]'",
+                              f"export needs {', '.join(missing)}: pip install 'soptui[export]'"))
 
 
 def _format(args: argparse.Namespace, files: list[Path]) -> str:
     """`--to`, else what the one output file's name says (`-o sop.docx`), else pdf. A name that
-    says another format than `--to` is a usage error: the file would lie about its content."""
-    named = Path(args.output).suffix.lower().lstrip(".") if args.output and len(files) == 1 else ""
-    named = named if named in FORMATS and not Path(args.output).is_dir() else ""
+    says another format than `--to`, or none of them (`-o a.txt`), is a usage error: the file
+    would lie about its content."""
+    one_file = bool(args.output) and len(files) == 1 and not Path(args.paths[0]).is_dir() \
+        and not Path(args.output).is_dir() and not args.output.endswith(("/", os.sep))
+    named = Path(args.output).suffix.lower().lstrip(".") if one_file else ""
+    if one_file and named not in FORMATS:
+        # the suffix picks the format (docs/export.md): a PDF written as "a.txt" would lie
+        suffix = Path(args.output).suffix or "-"
+        raise UsageError(Text(
+            f"-o {args.output}: akhiran {suffix} bukan format ekspor; pakai .pdf atau .docx "
+            "(atau akhiri dengan / untuk sebuah folder)",
+            f"-o {args.output}: the suffix {suffix} is not an export format; use .pdf or .docx "
+            "(or end it with / for a folder)"))
     if args.to and named and named != args.to:
-        raise UsageError(f"-o {args.output} bukan .{args.to} (is not a .{args.to} file): "
-                         f"ganti namanya atau --to {named} (rename it, or use --to {named})")
+        raise UsageError(Text(f"-o {args.output} bukan .{args.to} (is not a .{args.to} file): "
+                              f"ganti namanya atau --to {named} (rename it, or use --to {named})",
+                              f"-o {args.output} is not a .{args.to} file: rename it, or use --to {named}"))
     return args.to or named or "pdf"
 
 
@@ -124,7 +135,8 @@ def _targets(args: argparse.Namespace, files: list[Path]) -> list[Path]:
         return [out]
     folder = Path(args.output or ".")
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"-o harus folder untuk beberapa SOP (-o must be a folder for several SOPs): {folder}")
+        raise UsageError(Text(f"-o harus folder untuk beberapa SOP (-o must be a folder for several SOPs): {folder}",
+                              f"-o must be a folder for several SOPs: {folder}"))
     # Folders below the PATHs are kept: sops/lampihong/x.toml and sops/wangon/x.toml differ.
     roots = [Path(p) if Path(p).is_dir() else Path(p).parent for p in args.paths]
     common = Path(os.path.commonpath([str(r.resolve()) for r in roots]))
@@ -137,7 +149,7 @@ def _configured_logo(start: Path) -> str | None:
         path = find_config(start)
         logo = load_config(path).logo if path else None
     except ConfigError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
     return str(logo) if logo else None
 
 
@@ -158,8 +170,8 @@ class Progress:
 
     WIDTH = 30
 
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total, self.done, self.enabled = total, 0, enabled
+    def __init__(self, total: int, enabled: bool, lang: str = "id") -> None:
+        self.total, self.done, self.enabled, self.lang = total, 0, enabled, lang
         self._draw()
 
     def step(self) -> None:
@@ -175,4 +187,5 @@ class Progress:
             return
         filled = self.WIDTH * self.done // max(self.total, 1)
         bar = "#" * filled + "-" * (self.WIDTH - filled)
-        print(f"\rmengekspor (exporting) [{bar}] {self.done}/{self.total}", end="", file=sys.stderr, flush=True)
+        print(f"\r{'exporting' if self.lang == 'en' else 'mengekspor (exporting)'} [{bar}] {self.done}/{self.total}",
+              end="", file=sys.stderr, flush=True)

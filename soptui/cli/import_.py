@@ -21,7 +21,7 @@ from ..importing import SUFFIXES, Unreadable, read_document
 from ..importing.writer import sop_text
 from ..loading.loader import load_text
 from ..template import schema_reference
-from . import EXIT_ERROR, EXIT_OK, UsageError
+from . import EXIT_ERROR, EXIT_OK, UsageError, no_such_path
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 # the package to install for a module the Word and PDF readers import
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     for name in args.paths:
         path = Path(name)
         if not path.exists():
-            raise UsageError(f"tidak ada berkas atau folder '{path}' (no such file or folder)")
+            raise UsageError(no_such_path(path))
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             for document in found:
@@ -51,10 +51,12 @@ def run(args: argparse.Namespace) -> int:
         else:
             jobs.append((path, output if output else path.parent))
     if not jobs:
-        raise UsageError("tidak ada dokumen .docx, .pdf atau .txt (no .docx, .pdf or .txt documents found)")
+        raise UsageError(Text("tidak ada dokumen .docx, .pdf atau .txt (no .docx, .pdf or .txt documents found)",
+                              "no .docx, .pdf or .txt documents found"))
     if output and output.suffix.lower() == ".toml" and len(jobs) > 1:
-        raise UsageError(f"{output}: satu berkas keluaran untuk beberapa dokumen; beri folder "
-                         "(one output file for several documents; give a folder)")
+        raise UsageError(Text(f"{output}: satu berkas keluaran untuk beberapa dokumen; beri folder "
+                              "(one output file for several documents; give a folder)",
+                              f"{output}: one output file for several documents; give a folder"))
     # two documents of one name (a .docx and the PDF made from it) must not write one file
     stems: dict[tuple[Path, str], int] = {}
     for document, target in jobs:

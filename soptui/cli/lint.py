@@ -18,6 +18,7 @@ examples:
   soptui lint --changed-since origin/main --format github
   soptui lint sops/awayan --fix
   soptui lint sops/awayan --fix --unsafe-fixes
+  soptui lint sops/awayan --diff             (what --fix would change; writes nothing)
   soptui lint sops/ --write-baseline .soptui-baseline.json
 """
 
@@ -35,6 +36,7 @@ from ..checker.engine import INTERNAL_ERROR
 from ..checker.report import LintReport, tally_of
 from ..checker.rule import Severity
 from ..gcpolicy import collector
+from ..i18n import Text
 from ..reporting.text import TextReporter
 from . import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 from .replay import Capture, Recording, Replay, replayable
@@ -76,7 +78,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place (comments and layout kept)")
     fixing.add_argument("--unsafe-fixes", action="store_true",
                         help="with --fix or --diff, apply unsafe fixes too (they may change what the SOP says)")
-    fixing.add_argument("--diff", action="store_true", help="show the changes --fix would make, change nothing")
+    fixing.add_argument("--diff", action="store_true",
+                        help="show the changes --fix would make and change nothing, with --fix too")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     parser.add_argument("--follow-links", action="store_true",
                         help="follow symbolic links that lead out of the folders given (default: skip them)")
@@ -87,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         session = open_session(args)
     except NoSopFiles as nothing:
         if not args.quiet:
-            print(f"soptui: {nothing}", file=sys.stderr)
+            print(f"soptui: {nothing.say(args.lang)}", file=sys.stderr)
         return EXIT_OK  # the files given were other tools' TOML: nothing failed
     return _run(args, session)
 
@@ -98,14 +101,17 @@ def _run(args: argparse.Namespace, session) -> int:
     if args.fix or args.diff:
         from ..checker.fixes import fix_files  # only --fix and --diff pay for tomlkit
 
+        # --diff is a preview, with --fix too: a user adds it to see what --fix would do first
+        write = args.fix and not args.diff
         with collector(running=True):  # each file's tomlkit document is a web of reference cycles
-            changed = fix_files(session.checker, session.targets, write=args.fix,
-                                diff_out=sys.stdout if args.diff else None, unsafe=args.unsafe_fixes)
+            changed = fix_files(session.checker, session.targets, write=write,
+                                diff_out=sys.stdout if args.diff else None, unsafe=args.unsafe_fixes,
+                                lang=session.lang)
         if not args.quiet:
             if session.lang == "en":
-                print(f"{'fixed' if args.fix else 'would fix'} {changed} files", file=sys.stderr)
+                print(f"{'fixed' if write else 'would fix'} {changed} files", file=sys.stderr)
             else:
-                print(f"{'diperbaiki' if args.fix else 'akan diperbaiki'}: {changed} berkas", file=sys.stderr)
+                print(f"{'diperbaiki' if write else 'akan diperbaiki'}: {changed} berkas", file=sys.stderr)
         if args.diff:
             return 0
 
@@ -119,7 +125,7 @@ def _run(args: argparse.Namespace, session) -> int:
     try:
         recording = _lint(args, session, reports, color, replay)
     except BaselineError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
     try:
         return recording.play()
     finally:
@@ -132,12 +138,14 @@ def _reports(args: argparse.Namespace, session) -> list[tuple[str, str | None]]:
     for item in args.output:
         name, sep, target = item.partition("=")
         if not sep or not target:
-            raise UsageError(f"--output memerlukan FORMAT=FILE (needs FORMAT=FILE), bukan '{item}'")
+            raise UsageError(Text(f"--output memerlukan FORMAT=FILE (needs FORMAT=FILE), bukan '{item}'",
+                                  f"--output needs FORMAT=FILE, not '{item}'"))
         reports.append((name, target))
     for name, _ in reports:
         if name not in session.reporters:
-            raise UsageError(f"format tidak dikenal (unknown format) '{name}'; "
-                             f"pilih (choose): {', '.join(sorted(session.reporters))}")
+            choices = ", ".join(sorted(session.reporters))
+            raise UsageError(Text(f"format tidak dikenal (unknown format) '{name}'; pilih (choose): {choices}",
+                                  f"unknown format '{name}'; choose: {choices}"))
     return reports
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ..atomic import atomic_write_text
 from ..template import new_sop_text
-from . import UsageError
+from ..i18n import Text
+from . import UsageError, already_exists
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,8 +24,9 @@ def run(args: argparse.Namespace) -> int:
     if path.suffix != ".toml":
         path = path.with_suffix(".toml")
     if path.exists():
-        raise UsageError(f"sudah ada, tidak ditimpa (already exists, not overwritten): {path}")
+        raise UsageError(already_exists(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(path, new_sop_text(path, nama=args.nama))
-    print(f"{path}: SOP baru dibuat (new SOP written). Isi bagiannya, lalu: soptui lint {path}")
+    print(Text(f"{path}: SOP baru dibuat (new SOP written). Isi bagiannya, lalu: soptui lint {path}",
+               f"{path}: new SOP written. Fill in its sections, then: soptui lint {path}")(args.lang))
     return 0

@@ -10,7 +10,8 @@ import argparse
 import re
 from pathlib import Path
 
-from . import UsageError
+from ..i18n import Text
+from . import UsageError, already_exists
 
 PYPROJECT = '''[build-system]
 requires = ["setuptools>=68"]
@@ -133,11 +134,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     name = args.name.strip().lower()
     if not re.fullmatch(r"[a-z][a-z0-9-]*", name):
-        raise UsageError("NAME: huruf kecil, angka dan - (lowercase letters, digits and -), mis. lumajang")
+        raise UsageError(Text("NAME: huruf kecil, angka dan - (lowercase letters, digits and -), mis. lumajang",
+                              "NAME: lowercase letters, digits and -, e.g. lumajang"))
     module = name.replace("-", "_")
     target = Path(args.dir or f"soptui-{name}")
     if target.exists():
-        raise UsageError(f"sudah ada, tidak ditimpa (already exists, not overwritten): {target}")
+        raise UsageError(already_exists(target))
     values = {"name": name, "module": module, "title": name.replace("-", " ").title(),
               "prefix": re.sub(r"[^A-Z]", "", name.upper())[:3] or "USR"}
     files = {

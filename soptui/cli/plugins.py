@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from ..checker.config import Config
+from ..i18n import Text
 from .session import _plugins
 
 
@@ -24,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
         for rule in rules_by_plugin.get(info.name, []):
             print(f"    {rule}")
     for info in plugins.failed:
-        print(f"{info.name} {info.version}  ({info.origin})  GAGAL DIMUAT (failed to load): {info.error}")
+        failed = Text("GAGAL DIMUAT (failed to load)", "FAILED TO LOAD")(args.lang)
+        print(f"{info.name} {info.version}  ({info.origin})  {failed}: {info.error}")
     for problem in plugins.problems:
-        print(f"masalah (problem): {problem}")
+        print(f"{Text('masalah (problem)', 'problem')(args.lang)}: {problem}")
     return 2 if plugins.failed else 0

@@ -40,7 +40,7 @@ from ..i18n import Text
 from ..loading.discover import find_sop_files
 from ..registry import CONFIDENCE_TEXT, STATUS_TEXT, RegistryError, citation_label, hook_registries, load_registry
 from ..rules._regulations import title_relation
-from . import EXIT_FINDINGS, EXIT_OK, UsageError
+from . import EXIT_FINDINGS, EXIT_OK, UsageError, no_such_config
 
 LABELS = {
     "citation": Text("Kutipan", "Citation"),
@@ -97,17 +97,18 @@ def _registry(args: argparse.Namespace):
     given = getattr(args, "config", None)
     path = Path(given) if given else find_config(Path.cwd())
     if given and not path.is_file():
-        raise UsageError(f"berkas konfigurasi tidak ada (no such config file): {given}")
+        raise UsageError(no_such_config(given))
     try:
         config = load_config(path) if path else Config()
     except ConfigError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
     try:
         plugins = load_plugins(include=list(config.plugins))
         extra = [*config.registries, *hook_registries(plugins.manager), *map(Path, args.registry)]
         return load_registry(extra), config.lang
     except RegistryError as error:
-        raise UsageError(f"registri tidak dapat dipakai (registry cannot be used):\n{error}") from None
+        raise UsageError(Text(f"registri tidak dapat dipakai (registry cannot be used):\n{error.text.id}",
+                              f"the registry cannot be used:\n{error.text.en}")) from None
     except Exception as error:  # noqa: BLE001 - e.g. a plugin rejected by pluggy
         raise UsageError(str(error)) from None
 
@@ -118,7 +119,8 @@ def _unknown(paths: list[str], registry, form: str, lang: str) -> int:
 
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
-        raise UsageError(f"tidak ada (no such file or folder): {', '.join(missing)}")
+        raise UsageError(Text(f"tidak ada (no such file or folder): {', '.join(missing)}",
+                              f"no such file or folder: {', '.join(missing)}"))
     citations, files = Counter(), {}  # label -> times cited; label -> files citing it
     checked = 0
     for path in find_sop_files(paths):

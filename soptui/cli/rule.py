@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import Text
 from ..suggest import closest
 from . import UsageError
 from .rules import rule_infos
@@ -19,7 +20,8 @@ def run(args: argparse.Namespace) -> int:
     for info in infos:
         if args.name in (info.code, info.name, *info.aliases) or args.name.upper() == info.code:
             if args.name in info.aliases:
-                print(f"({args.name} sekarang (is now) {info.code} {info.name})\n")
+                print(Text(f"({args.name} sekarang (is now) {info.code} {info.name})\n",
+                           f"({args.name} is now {info.code} {info.name})\n")(args.lang))
             fix = fix_kinds_text(info)
             print(f"{info.code} {info.name}  (severity: {info.severity.value}, scope: {info.scope}, "
                   f"fix: {fix}, plugin: {info.plugin}, lifecycle: {info.lifecycle})\n")
@@ -27,8 +29,11 @@ def run(args: argparse.Namespace) -> int:
             return 0
     names = [i.name for i in infos] + [i.code for i in infos]
     close = closest(args.name, names)
-    hint = f"; maksud Anda (did you mean) '{close}'?" if close else "; lihat (see) `soptui rules`"
-    raise UsageError(f"aturan tidak dikenal (unknown rule) '{args.name}'{hint}")
+    if close:
+        hint = Text(f"; maksud Anda (did you mean) '{close}'?", f"; did you mean '{close}'?")
+    else:
+        hint = Text("; lihat (see) `soptui rules`", "; see `soptui rules`")
+    raise UsageError(Text(f"aturan tidak dikenal (unknown rule) '{args.name}'", f"unknown rule '{args.name}'") + hint)
 
 
 def fix_kinds_text(info) -> str:

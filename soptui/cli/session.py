@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from ..checker.config import Config, ConfigError, find_config, load_config, selector_notes, unknown_selectors
 from ..checker.engine import Checker, LintResult
 from ..checker.plugins import PluginError, Plugins, load_plugins
 from ..checker.rule import Context
+from ..i18n import Text
 from ..loading.discover import MissingPath, UnusablePath, find_sop_names
 from ..loading.not_sop import split_not_sops
 from ..registry import Registry, RegistryError, registry_for
 from ..reporting.base import printable
 from ..rules import codes
-from . import UsageError
+from . import UsageError, no_such_config, no_such_path
 
 
 class NoSopFiles(UsageError):
@@ -75,7 +76,8 @@ class Session:
     def lint(self) -> LintResult:
         from ..checker.run import lint, open_store
 
-        progress = _progress if (not self.quiet and sys.stderr.isatty() and len(self.files) > 50) else None
+        progress = partial(_progress, lang=self.lang) \
+            if (not self.quiet and sys.stderr.isatty() and len(self.files) > 50) else None
         key = self.engine_key if self.use_cache else None
         # The cache's index is read, and every file's stamp checked against it, while git answers
         # --changed-since, before the targets.
@@ -91,32 +93,34 @@ class Session:
         return lint(self.checker, self.files, targets, key=key, progress=progress, store=store)
 
 
-def _progress(done: int, total: int) -> None:
+def _progress(done: int, total: int, lang: str = "id") -> None:
     end = "\n" if done == total else ""
-    print(f"\rmemeriksa (checking) {done}/{total}", end=end, file=sys.stderr, flush=True)
+    print(f"\r{'checking' if lang == 'en' else 'memeriksa (checking)'} {done}/{total}", end=end, file=sys.stderr,
+          flush=True)
 
 
 def open_session(args: argparse.Namespace) -> Session:
     paths = getattr(args, "paths", None) or (["sops"] if Path("sops").is_dir() else ["."])
+    asked = getattr(args, "lang", None)  # the configuration's `lang` is not known yet
     skipped: list[str] = []
     try:
         files = find_sop_names(paths, follow_links=getattr(args, "follow_links", False), skipped=skipped)
     except MissingPath as missing:
-        raise UsageError(f"tidak ada berkas atau folder '{missing}' (no such file or folder)") from None
+        raise UsageError(no_such_path(missing)) from None
     except UnusablePath as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
     if skipped and not getattr(args, "quiet", False):
-        print(f"soptui: {len(skipped)} tautan simbolik keluar dari folder tidak diikuti (symbolic links "
-              f"out of the folder not followed; --follow-links to follow): {printable(', '.join(skipped[:3]))}"
+        print("soptui: " + links_not_followed(len(skipped))(asked) + f": {printable(', '.join(skipped[:3]))}"
               + (" ..." if len(skipped) > 3 else ""), file=sys.stderr)
     named = {str(Path(p)) for p in paths if not Path(p).is_dir()}  # as find_sop_names writes them
     files, not_sops = split_not_sops(files, named)
     if not_sops and not getattr(args, "quiet", False):
-        note_not_sops(not_sops)
+        note_not_sops(not_sops, lang=asked)
     if not files and not_sops:
-        raise NoSopFiles("tidak ada berkas SOP untuk diperiksa (no SOP files to check)")
+        raise NoSopFiles(Text("tidak ada berkas SOP untuk diperiksa (no SOP files to check)", "no SOP files to check"))
     if not files:
-        raise UsageError(f"tidak ada berkas .toml di {', '.join(paths)} (no .toml files found)")
+        raise UsageError(Text(f"tidak ada berkas .toml di {', '.join(paths)} (no .toml files found)",
+                              f"no .toml files found in {', '.join(paths)}"))
     changed_since = None
     if getattr(args, "changed_since", None):
         from ..checker.revisions import ChangedSince
@@ -125,7 +129,7 @@ def open_session(args: argparse.Namespace) -> Session:
     try:
         config = _config(args, Path(paths[0]))
     except ConfigError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
     plugins = _plugins(args, config)
     rule_classes = plugins.rule_classes()
     for problem in plugins.problems:
@@ -135,10 +139,11 @@ def open_session(args: argparse.Namespace) -> Session:
     removed = codes.removed()
     unknown = unknown_selectors(config, classes, removed=removed)
     if unknown:
-        raise UsageError("; ".join(unknown))
+        raise UsageError(Text("; ".join(u.id for u in unknown), "; ".join(u.en for u in unknown)))
     if not getattr(args, "quiet", False):
         for note in selector_notes(config, classes, removed=removed):
-            print(f"soptui: catatan (note): {note}", file=sys.stderr)
+            said = asked or config.lang
+            print(f"soptui: {Text('catatan (note)', 'note')(said)}: {note(said)}", file=sys.stderr)
     # The registry of this configuration and these plugins, built once: the rules, the workers
     # and the cache key all read it from the context.
     registry = _registry(config, plugins)
@@ -147,39 +152,47 @@ def open_session(args: argparse.Namespace) -> Session:
     try:
         checker = Checker(rule_classes, config, context)
     except ConfigError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
     lang = getattr(args, "lang", None) or config.lang or "id"
+    args.lang = lang  # a usage error from here on is said in it (see cli._command)
     return Session(plugins, config, checker, lang, files, files,
                    quiet=getattr(args, "quiet", False), use_cache=not getattr(args, "no_cache", False),
                    registry=registry, changed_since=changed_since)
 
 
-def note_not_sops(not_sops: list[tuple[str | Path, str]], shown: int = 5) -> None:
+def links_not_followed(count: int) -> Text:
+    return Text(f"{count} tautan simbolik keluar dari folder tidak diikuti (symbolic links out of the folder "
+                "not followed; --follow-links to follow)",
+                f"{count} symbolic links out of the folder not followed (--follow-links to follow)")
+
+
+def note_not_sops(not_sops: list[tuple[str | Path, str]], shown: int = 5, lang: str | None = None) -> None:
     """One line on standard error for each TOML file skipped as plainly not an SOP (at most
     `shown`, then how many more): a note, not a finding, so it neither fails a run nor hides."""
     for path, reason in not_sops[:shown]:
-        print(f"soptui: bukan berkas SOP, dilewati (not an SOP file, skipped): {printable(str(path))} ({reason})",
-              file=sys.stderr)
+        skipped = Text("bukan berkas SOP, dilewati (not an SOP file, skipped)", "not an SOP file, skipped")(lang)
+        print(f"soptui: {skipped}: {printable(str(path))} ({reason})", file=sys.stderr)
     if len(not_sops) > shown:
-        print(f"soptui: ... dan {len(not_sops) - shown} lagi (and {len(not_sops) - shown} more)", file=sys.stderr)
+        more = len(not_sops) - shown
+        print("soptui: " + Text(f"... dan {more} lagi (and {more} more)", f"... and {more} more")(lang), file=sys.stderr)
 
 
 def _registry(config: Config, plugins: Plugins) -> Registry:
     try:
         return registry_for(config, plugins.manager)
     except RegistryError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
 
 
 def _config(args: argparse.Namespace, first: Path) -> Config:
     given = getattr(args, "config", None)
     path = Path(given) if given else find_config(first)
     if given and not path.is_file():
-        raise UsageError(f"berkas konfigurasi tidak ada (no such config file): {given}")
+        raise UsageError(no_such_config(given))
     try:
         return load_config(path) if path else Config()
     except ConfigError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
 
 
 def _plugins(args: argparse.Namespace, config: Config) -> Plugins:
@@ -189,8 +202,9 @@ def _plugins(args: argparse.Namespace, config: Config) -> Plugins:
     except PluginError as error:
         raise UsageError(str(error)) from None
     for failure in plugins.failed:
-        print(f"soptui: plugin '{failure.name}' {failure.version} ({failure.origin}) gagal dimuat "
-              f"(failed to load): {failure.error}", file=sys.stderr)
+        print(f"soptui: plugin '{failure.name}' {failure.version} ({failure.origin}) "
+              + Text("gagal dimuat (failed to load)", "failed to load")(getattr(args, "lang", None))
+              + f": {failure.error}", file=sys.stderr)
     return plugins
 
 

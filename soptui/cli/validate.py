@@ -17,7 +17,7 @@ from ..builtin import builtin_rules
 from ..checker.engine import Checker
 from ..loading.loader import load_file
 from ..loading.not_sop import split_not_sops
-from . import EXIT_FINDINGS, EXIT_OK, UsageError
+from . import EXIT_FINDINGS, EXIT_OK, NO_TOML_FILES, UsageError, no_such_path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,17 +32,18 @@ def run(args: argparse.Namespace) -> int:
     try:
         files = find_sop_files(args.paths or ["sops"], follow_links=args.follow_links, skipped=skipped)
     except MissingPath as missing:
-        raise UsageError(f"tidak ada berkas atau folder '{missing}' (no such file or folder)") from None
+        raise UsageError(no_such_path(missing)) from None
     except UnusablePath as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
     if skipped:
-        print(f"soptui: {len(skipped)} tautan simbolik keluar dari folder tidak diikuti (symbolic links "
-              "out of the folder not followed; --follow-links to follow)", file=sys.stderr)
-    files, not_sops = _without_other_tools_toml(args.paths or ["sops"], files)
+        from .session import links_not_followed
+
+        print(f"soptui: {links_not_followed(len(skipped))(lang)}", file=sys.stderr)
+    files, not_sops = _without_other_tools_toml(args.paths or ["sops"], files, lang)
     if not files and not_sops:
         return EXIT_OK  # pre-commit gave only other tools' TOML: nothing to validate
     if not files:
-        raise UsageError("tidak ada berkas .toml yang ditemukan (no .toml files found)")
+        raise UsageError(NO_TOML_FILES)
     checker = Checker([("builtin", cls) for cls in builtin_rules() if cls.group == "format"])
     invalid = 0
     for path in files:
@@ -60,11 +61,11 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if invalid else EXIT_OK
 
 
-def _without_other_tools_toml(paths, files):
+def _without_other_tools_toml(paths, files, lang: str):
     """The files minus those plainly not SOPs, each named in a note (as `lint` does)."""
     files, not_sops = split_not_sops(files, {Path(p) for p in paths if not Path(p).is_dir()})
     if not_sops:
         from .session import note_not_sops  # the plugin machinery, only when there is a note to give
 
-        note_not_sops(not_sops)
+        note_not_sops(not_sops, lang=lang)
     return files, not_sops

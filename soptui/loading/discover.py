@@ -6,6 +6,8 @@ import os
 from operator import attrgetter
 from pathlib import Path
 
+from ..i18n import Text, TextError
+
 # Configuration files share the .toml suffix but are never SOPs.
 NOT_SOPS = frozenset({"pyproject.toml", "soptui.toml", "Cargo.toml", "taplo.toml", ".taplo.toml"})
 SKIPPED_DIRS = frozenset({"node_modules", "venv", "__pycache__", "build", "dist"})
@@ -15,10 +17,11 @@ class MissingPath(Exception):
     """A path given on the command line does not exist."""
 
 
-class UnusablePath(Exception):
+class UnusablePath(TextError):
     """A path given, or found under a folder given, that cannot be worked on: a folder that
-    cannot be read, a symbolic link that loops, a name that is not UTF-8. The message says which
-    and why; the command stops (exit 2) rather than lint part of the tree unsaid."""
+    cannot be read, a symbolic link that loops, a name that is not UTF-8. The message (a `Text`,
+    `str()` in Indonesian) says which and why; the command stops (exit 2) rather than lint part
+    of the tree unsaid."""
 
 
 def _check_name(path: str) -> None:
@@ -26,8 +29,8 @@ def _check_name(path: str) -> None:
         path.encode("utf-8")
     except UnicodeEncodeError:
         shown = os.fsencode(path).decode("utf-8", "backslashreplace")
-        raise UnusablePath(f"{shown}: nama berkas bukan UTF-8, ganti namanya "
-                           "(the file name is not UTF-8: rename it)") from None
+        raise UnusablePath(Text(f"{shown}: nama berkas bukan UTF-8, ganti namanya (the file name is not UTF-8: "
+                                "rename it)", f"{shown}: the file name is not UTF-8: rename it")) from None
 
 
 def _inside(target: str, root: str) -> bool:
@@ -43,7 +46,8 @@ def _sop_files_under(folder: str, root: str, follow_links: bool, skipped: list[s
     try:
         entries = sorted(os.scandir(folder), key=_name)
     except OSError as error:
-        raise UnusablePath(f"{folder}: folder tidak dapat dibaca (cannot read the folder): {error.strerror}") from None
+        raise UnusablePath(Text(f"{folder}: folder tidak dapat dibaca (cannot read the folder): {error.strerror}",
+                                f"{folder}: cannot read the folder: {error.strerror}")) from None
     # The folder's names checked at once: one that is not UTF-8 fails the whole, then each is
     # checked, so that the message names it.
     one_by_one = not _utf8([entry.name for entry in entries])
@@ -86,8 +90,9 @@ def _resolve(path: str) -> str:
     try:
         os.stat(path)
     except OSError as error:
-        raise UnusablePath(f"{path}: tautan simbolik tidak menuju berkas (a symbolic link that leads "
-                           f"to no file): {error.strerror}") from None
+        raise UnusablePath(Text(f"{path}: tautan simbolik tidak menuju berkas (a symbolic link that leads to no "
+                                f"file): {error.strerror}",
+                                f"{path}: a symbolic link that leads to no file: {error.strerror}")) from None
     return os.path.realpath(path)
 
 

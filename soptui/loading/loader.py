@@ -427,3 +427,8 @@ def _step(index: int, raw: dict) -> Step:
         keterangan=raw.get("keterangan"),
         pelaksana_semua=every,
     )
+
+
+def toml_error(error: Exception, text: str) -> tuple[Pos, Text]:
+    """tomllib's `error` on `text` as the loader words it: where, and what in both languages."""
+    return _toml_error(error, text)

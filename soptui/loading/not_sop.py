@@ -3,12 +3,14 @@ settings) from an SOP, so that a command given every ``*.toml`` of a repository 
 walk of ``.``) skips it with a note rather than report it as a broken SOP.
 
 "Plainly" is deliberately narrow. A file is skipped when its name is a known tool's
-configuration file; or, for a file named on the command line (what pre-commit does), when it
-has keys or tables and not one of them is a top-level key of the SOP format (docs/format.md),
-wherever it stands in the file. A file with no key at all (empty, or not TOML) is not skipped:
-the loader reports what is wrong with it, as it would for an SOP being written. No TOML is
-parsed: a regular expression over the first `SNIFF_BYTES` decides, and the first SOP key seen
-ends the search (an SOP names `nama` in its first lines).
+configuration file; or, for a ``*.toml`` file named on the command line (what pre-commit does),
+when it has keys or tables and not one of them is a top-level key of the SOP format
+(docs/format.md), wherever it stands in the file, and it is valid TOML. A file with no key at
+all (empty), one that is not TOML (a README named by mistake: Markdown's "1. item" reads like a
+key) and one whose name does not end in ``.toml`` are not skipped: the loader reports what is
+wrong with it, as it would for an SOP being written, so a wrong file given to CI fails it. A
+regular expression over the first `SNIFF_BYTES` decides, and the first SOP key seen ends the
+search (an SOP names `nama` in its first lines); only a file it would skip is parsed.
 
 Files found by walking a folder are judged by their name only: reading each one more time would
 cost a corpus of ten thousand SOPs more than a whole unchanged rerun takes (a `stat` a file),
@@ -22,6 +24,7 @@ import re
 from pathlib import Path
 
 from ..files import read_regular
+from . import toml
 from .loader import MAX_FILE_BYTES
 
 # Configuration files of tools that share the .toml suffix (ruff, taplo, Cargo, rustfmt, clippy,
@@ -53,29 +56,39 @@ def why_not_an_sop(path: str | Path, sniff: bool = True) -> str | None:
     name = os.path.basename(path)
     if name in TOOL_CONFIGS:
         return "a tool's configuration file"
-    if not sniff:
-        return None
-    head = _head(path)
-    if head is None:
+    if not sniff or not name.endswith(".toml"):
+        return None  # named, and not a TOML file's name: the user means it to be checked
+    data = _read(path)
+    if data is None:
         return None  # the loader says why it cannot be read
+    head = data[:SNIFF_BYTES].decode("utf-8", errors="replace")
     if _SOP_KEY.search(head):
         return None
     keys = list(dict.fromkeys(match[1] for match in _ANY_KEY.finditer(head)))
-    if not keys:
+    if not keys or not _is_toml(data):
         return None
     shown = ", ".join(keys[:3]) + (", ..." if len(keys) > 3 else "")
     return f"no key of the SOP format (nama, unit, langkah, ...); its keys: {shown}"
 
 
-def _head(path: str | Path) -> str | None:
-    """The first `SNIFF_BYTES` of a regular file as text; None for anything else (a FIFO would
-    wait for a writer: see soptui.files), a file the loader refuses unread for its size, or one
-    that cannot be read."""
+def _read(path: str | Path) -> bytes | None:
+    """The bytes of a regular file; None for anything else (a FIFO would wait for a writer: see
+    soptui.files), a file the loader refuses unread for its size, or one that cannot be read."""
     try:
         data, _ = read_regular(path, MAX_FILE_BYTES)
     except OSError:
         return None
-    return data[:SNIFF_BYTES].decode("utf-8", errors="replace")
+    return data
+
+
+def _is_toml(data: bytes) -> bool:
+    """Whether `data` parses as TOML (a stray byte that is not UTF-8 aside: that alone does not
+    make another tool's file an SOP)."""
+    try:
+        toml.parse(data.decode("utf-8", errors="replace").lstrip("\ufeff"))
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def split_not_sops(files: list[str] | list[Path], named: set[str] | set[Path] | frozenset = frozenset()

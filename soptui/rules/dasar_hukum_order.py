@@ -118,7 +118,8 @@ class DasarHukumOrder(Rule):
 
 def _reorder(sop, keys) -> Fix:
     order = sorted(range(len(keys)), key=lambda i: (keys[i], i))
-    edits = tuple(Edit(pointer(position), sop.dasar_hukum[source].text)
-                  for position, source in enumerate(order) if source != position)
+    # One edit of the whole list, not one per item: set to a reordering of its items, the list
+    # keeps each item's end-of-line comment (a waiver written with `w`) with its item.
+    edit = Edit("/dasar_hukum", [sop.dasar_hukum[source].text for source in order])
     return Fix(Text("urutkan dasar hukum menurut hierarki dan tahun", "order the dasar hukum by hierarchy and year"),
-               edits, Applicability.SAFE)
+               (edit,), Applicability.SAFE)

@@ -76,9 +76,18 @@ class TitleIndex:
     def __init__(self) -> None:
         self.exact: dict[str, set[str]] = {}  # normalised title -> paths
         self._runs: dict[int, dict[str, set[str]]] = {}
+        # word count -> how many titles have it: a run of a name can be a title only if some
+        # title has that many words, so a name is cut only into runs of those lengths
+        self._lengths: dict[int, int] = {}
 
     def add(self, title: str, path: str) -> None:
-        self.exact.setdefault(title, set()).add(path)
+        paths = self.exact.get(title)
+        if paths is None:
+            paths = self.exact[title] = set()
+            if title:
+                length = title.count(" ") + 1  # a normalised title: one space between words
+                self._lengths[length] = self._lengths.get(length, 0) + 1
+        paths.add(path)
         if not self._runs:
             return  # no index of runs asked for yet (a lint builds them once all titles are in)
         words = title.split()
@@ -87,7 +96,14 @@ class TitleIndex:
                 index.setdefault(run, set()).add(path)
 
     def remove(self, title: str, path: str) -> None:
+        held = title in self.exact
         _discard(self.exact, title, path)
+        if held and title and title not in self.exact:  # its last holder: one title fewer of its length
+            length = title.count(" ") + 1
+            if self._lengths[length] > 1:
+                self._lengths[length] -= 1
+            else:
+                del self._lengths[length]
         words = title.split()
         for size, index in self._runs.items():
             for run in set(_ngrams(words, size)):
@@ -105,9 +121,13 @@ class TitleIndex:
                      for path in paths}
         else:
             found = set(self.runs(len(words)).get(wanted, ()))
-        for size in range(1, len(words)):  # titles that wanted contains
-            for run in _ngrams(words, size):
-                found.update(self.exact.get(run, ()))
+        exact, count = self.exact, len(words)
+        for size in self._lengths:  # titles that wanted contains
+            if size < count:
+                for run in _ngrams(words, size):
+                    paths = exact.get(run)
+                    if paths:
+                        found.update(paths)
         return found
 
     def runs(self, size: int) -> dict[str, set[str]]:
@@ -231,10 +251,10 @@ class _References(CorpusIndex):
         # when one of those names matches it.
         self.data = collected
         self.unit_of = _UnitOf(collected)
-        exact = self.titles.exact
+        add = self.titles.add
         for path, data in collected.items():
             title = data.get("title")
-            exact.setdefault(title if isinstance(title, str) else normalise(data["nama"]), set()).add(path)
+            add(title if isinstance(title, str) else normalise(data["nama"]), path)
         checked = [path for path in collected if path in paths]
         for path in checked:
             title = collected[path].get("title")
@@ -300,33 +320,32 @@ class _References(CorpusIndex):
             data = self.data.get(path)
             if data is None:
                 continue
-            own = self.title_of[path]
+            own, unit = self.title_of[path], self.unit_of[path]
             for (pointer, step, reference, *at), wanted in zip(data["references"], self.wanted_of(path)):
                 if not wanted:
                     continue
-                pos = Pos(*at) if at else None
                 if wanted == own:
-                    yield Violation(pointer, Text(
-                        f"{reference!r} adalah SOP ini sendiri, bukan SOP terkait",
-                        f"{reference!r} is this SOP itself, not a related SOP"), path=path, step=step, pos=pos)
-                    continue
-                if wanted not in answers:
-                    found = self.titles.matches(wanted, scan=scan)
-                    answers[wanted] = found, Counter(self.unit_of[p] for p in found), heapq.nsmallest(2, found)
-                matched, per_unit, first = answers[wanted]
-                mine = path in matched
-                if len(matched) - mine == 0:
-                    yield Violation(pointer, Text(
-                        f"{reference!r} tidak ditemukan di antara SOP yang diperiksa",
-                        f"{reference!r} is not among the SOPs checked",
-                    ), path=path, step=step, pos=pos)
-                elif per_unit[self.unit_of[path]] - mine == 0:
-                    other = first[0] if first[0] != path else first[1]
-                    that = self.data[other]
-                    yield Violation(pointer, Text(
-                        f"{reference!r} hanya ditemukan di unit lain: {that['nama']!r} ({that.get('unit')}, {other})",
-                        f"{reference!r} is found only in another unit: {that['nama']!r} ({that.get('unit')}, {other})",
-                    ), path=path, step=step, pos=pos)
+                    message = Text(f"{reference!r} adalah SOP ini sendiri, bukan SOP terkait",
+                                   f"{reference!r} is this SOP itself, not a related SOP")
+                else:
+                    if wanted not in answers:
+                        found = self.titles.matches(wanted, scan=scan)
+                        answers[wanted] = found, Counter(map(self.unit_of.__getitem__, found)), heapq.nsmallest(2, found)
+                    matched, per_unit, first = answers[wanted]
+                    mine = path in matched
+                    if len(matched) - mine == 0:
+                        message = Text(f"{reference!r} tidak ditemukan di antara SOP yang diperiksa",
+                                       f"{reference!r} is not among the SOPs checked")
+                    elif per_unit[unit] - mine == 0:
+                        other = first[0] if first[0] != path else first[1]
+                        that = self.data[other]
+                        message = Text(
+                            f"{reference!r} hanya ditemukan di unit lain: {that['nama']!r} ({that.get('unit')}, {other})",
+                            f"{reference!r} is found only in another unit: {that['nama']!r} ({that.get('unit')}, {other})")
+                    else:
+                        continue  # resolved in its own unit: most names, in a real corpus
+                # the position only for a finding
+                yield Violation(pointer, message, path=path, step=step, pos=Pos(*at) if at else None)
 
 
 # Up to this many files checked, their names are looked for by a scan of the titles.

@@ -636,7 +636,7 @@ class SoptuiApp(App):
         try:
             fixed = fix_text(self.workspace.checker, str(self.document.path), self.document.text)
         except FixRefused as refusal:
-            self.notify(f"{say('fix_refused', self.lang)}: {refusal}", severity="error", timeout=8)
+            self.notify(f"{say('fix_refused', self.lang)}: {refusal.text(self.lang)}", severity="error", timeout=8)
             return
         unsafe = sorted({f.name for f in self.workspace.findings(self.document.path)
                          if f.fix is not None and applicability_of(f.fix) is Applicability.UNSAFE})

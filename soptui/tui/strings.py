@@ -164,7 +164,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "not_loading_save": ("Berkas ini tidak termuat lagi (lihat tab Prosedur). Tetap simpan?",
                          "This file no longer loads (see the Procedure tab). Save it anyway?"),
     "delete_step_q": ("Hapus langkah", "Delete step"),
-    "references_warning": ("Langkah ini dirujuk oleh", "This step is referred to by"),
     "add_step_title": ("Langkah baru setelah langkah", "New step after step"),
     "add_step_first": ("Langkah baru di awal", "New step at the start"),
     "decision_title": ("jadi keputusan: nomor langkah untuk `ya` dan `tidak`",

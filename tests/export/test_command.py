@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pdfplumber
+import pytest
 
 from soptui.cli import main
 
@@ -118,3 +119,17 @@ def test_the_output_name_decides_the_format_and_a_contradicting_to_is_refused(tm
     assert word.read_bytes()[:2] == b"PK"  # a Word document (a zip), not a PDF named .docx
     assert main(["export", source, "-o", str(tmp_path / "x.docx"), "--to", "pdf", "-q"]) == 2
     assert "--to docx" in capsys.readouterr().err and not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a", "a.PDF.bak"])
+def test_an_output_name_with_no_export_suffix_is_refused(tmp_path, capsys, name):
+    """walk2 #18: `-o a.txt` wrote a PDF named a.txt, exit 0."""
+    source = str(ROOT / "sops/wangon/pengukuran-kinerja.toml")
+    assert main(["export", source, "-o", str(tmp_path / name), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "bukan format ekspor; pakai .pdf atau .docx" in err and not (tmp_path / name).exists()
+    assert main(["export", source, "-o", str(tmp_path / name), "-q", "--lang", "en"]) == 2
+    assert "is not an export format; use .pdf or .docx" in capsys.readouterr().err
+    assert main(["export", source, "-o", str(tmp_path / "A.PDF"), "-q"]) == 0  # the suffix in any case
+    assert main(["export", source, "-o", f"{tmp_path}/new-folder/", "-q"]) == 0  # a folder, said with /
+    assert (tmp_path / "new-folder" / "pengukuran-kinerja.pdf").is_file()

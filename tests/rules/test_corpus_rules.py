@@ -77,6 +77,21 @@ def test_a_title_containing_the_name_found_through_the_index():
     assert sorted(index.matches("data kinerja")) == ["a", "d"]
 
 
+def test_a_name_is_cut_into_runs_of_the_lengths_titles_have_as_they_come_and_go():
+    from soptui.rules.unresolved_keterkaitan import TitleIndex
+    index = TitleIndex()
+    index.add("rapat", "a")
+    index.add("rapat", "b")
+    index.remove("rapat", "a")  # another title of one word is left: the one-word runs are still looked up
+    assert index.matches("pelaksanaan rapat koordinasi") == {"b"}
+    index.remove("rapat", "b")
+    assert index.matches("pelaksanaan rapat koordinasi") == set()
+    index.add("arsip", "c")  # a one-word title again
+    assert index.matches("pengelolaan arsip dinas") == {"c"}
+    index.remove("absent title", "x")  # a title it never held changes nothing
+    assert index.matches("arsip tahunan") == {"c"}
+
+
 def test_a_scan_of_the_titles_finds_what_the_index_finds():
     from soptui.rules.unresolved_keterkaitan import TitleIndex
     index = TitleIndex()

@@ -159,3 +159,23 @@ async def test_fix_all_applies_safe_fixes_and_names_the_unsafe_ones_it_leaves_ou
         await pilot.pause()
         left = [f.name for f in app.workspace.findings(app.document.path) if f.fix is not None]
         assert sorted(left) == sorted(unsafe_before)  # every safe fix made, every unsafe one left
+
+
+async def test_D_on_a_step_a_decision_points_to_says_the_exit_goes_and_removes_it(seeds):
+    """walk2 #2: the dialog said only "dirujuk oleh", and the delete re-aimed step 6's `tidak`
+    at the step taking number 5 (itself)."""
+    from soptui.tui.screens import Choose
+
+    async with running(SUMBERSUKO, size=(120, 40)) as (app, pilot):
+        app.query_one(ProcedureView).select_step(4)  # step 5, step 6's `tidak`
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose)
+        assert "langkah 6 (tidak): jalur ini dihapus; tentukan lagi tujuannya" in app.screen.detail
+        app.screen.query_one("#delete").press()
+        await pilot.pause()
+        decision = next(s for s in app.document.view.langkah if s.no == 5)
+        assert decision.is_decision and (decision.ya, decision.tidak) == (6, None)
+        await pilot.press("ctrl+z")  # one edit: one undo brings the step and the exit back
+        await pilot.pause()
+        assert [(s.no, s.tidak) for s in app.document.view.langkah if s.is_decision] == [(6, 5), (7, 6)]

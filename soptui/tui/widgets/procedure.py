@@ -428,9 +428,8 @@ class ProcedureView(Vertical):
         step, lang = self.current_step, self.lang
         if step is None:
             return
-        referring = [f"{say('Langkah', lang)} {self.sop.langkah[int(p.split('/')[2])].no} ({p.split('/')[3]})"
-                     for p in editing.references_to(self.text, step.no)]
-        detail = f"{say('references_warning', lang)}: {', '.join(referring)}" if referring else ""
+        notice = editing.deletion_notice(self.text, step.index)  # what happens to each reference
+        detail = notice(lang) if notice is not None else ""
 
         def answer(choice: str) -> None:
             if choice == "delete":
