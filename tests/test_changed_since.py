@@ -239,9 +239,11 @@ def test_the_cache_index_holds_what_the_others_are_judged_by_and_the_entry_all_t
     try:
         summaries, rest = store.summaries([WANGON, AWAYAN])
         assert not rest
-        assert summaries[WANGON]["SOP401"] == {"nama": "PENGUKURAN KINERJA", "unit": "Kecamatan Wangon",
+        assert summaries["SOP401"][WANGON] == {"nama": "PENGUKURAN KINERJA", "unit": "Kecamatan Wangon",
                                                "title": "pengukuran kinerja"}
-        assert summaries[WANGON]["SOP402"][:3] == [None, None, None] and summaries[WANGON]["SOP402"][3]
+        assert summaries["SOP402"][WANGON][:3] == [None, None, None] and summaries["SOP402"][WANGON][3]
+        # The index is read by column, and the summaries need no content hash and no place.
+        assert {"hashes", "places"}.isdisjoint(store._heads._columns)
         whole = store.reuse(Path(WANGON), whole=True)
         assert whole.collected["SOP401"]["references"]
         assert len(whole.collected["SOP402"]) == 4 and whole.collected["SOP402"][0]
@@ -293,3 +295,37 @@ def test_a_plugin_corpus_rule_without_judged_by_is_judged_on_the_others_whole_da
     assert [f["message"] for f in full] == [f"disebut oleh {LAMPIHONG}"]
     assert lint("--changed-since", "HEAD") == full
     assert lint("--changed-since", "HEAD") == full  # again, from the cache the first one left
+
+
+def test_a_corpus_index_judging_a_few_files_gives_what_the_whole_index_gives_them(tmp_path, monkeypatch):
+    # `CorpusIndex.check_some` (a --changed-since run: a few files against the others' cached
+    # summaries) may index only what those files' findings read; for every rule and any few
+    # files, its violations are those of the index over the whole corpus, whatever the others
+    # hold beside what they are judged by.
+    sys.path.insert(0, str(SEEDS.parent / "bench"))
+    from generate import generate
+
+    from soptui.checker.config import Config
+    from soptui.checker.corpus import CorpusState
+    from soptui.checker.engine import Checker
+    from soptui.checker.plugins import load_plugins
+    from soptui.checker.rule import Context
+    from soptui.loading.loader import load_file
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, "sops/seeds")
+    generate(tmp_path / "sops" / "stress", 80, stress=True, group=10)
+    checker = Checker(load_plugins().rule_classes(), Config(), Context())
+    results = [checker.check_loaded(load_file(path)) for path in find_sop_names(["sops"])]
+    state = CorpusState(checker)
+    names = [result.path for result in results]
+    for rule in state.rules:
+        whole = {r.path: r.collected[rule.code] for r in results if rule.code in r.collected}
+        expected = list(rule.index(checker.context).check_all(whole))
+        assert expected, rule.code  # the stress corpus gives every corpus rule findings
+        singles = [[name] for name in names[:30]]  # each file alone: every kind of reference, titles within names
+        for few in (*singles, names[3:5], [WANGON.replace("sops/", "sops/seeds/")], names[10:15], names[::7]):
+            paths = set(few)
+            judged = {path: data if path in paths else rule.judged_by(data) for path, data in whole.items()}
+            got = list(rule.index(checker.context).check_some(judged, paths))
+            assert got == [v for v in expected if v.path in paths], (rule.code, few)

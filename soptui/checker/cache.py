@@ -14,9 +14,11 @@ the CRC-32 and length of the rest of its line: a damaged entry (a flipped byte t
 file checked afresh, never served.
 
 The store is read and written as a stream, one entry at a time, so its size is not held in
-memory. It ends with an index of its entries' heads and places (checked by its own CRC-32), so a
-run reads the heads in one read and one decoding, and a run that needs only the corpus
-summaries of most files (`--changed-since`) reads nothing else; and the cache folder is kept to `MAX_STORES` stores and records, the least recently
+memory. It ends with an index of its entries' heads and places, column by column (names,
+stamps, what the files are judged by, content hashes, places: checked by one CRC-32), so a run
+reads the heads in one read and decodes the columns it uses, and a run that needs only the
+corpus summaries of most files (`--changed-since`) reads nothing else and decodes no hash or
+place; and the cache folder is kept to `MAX_STORES` stores and records, the least recently
 used removed first. A file checked against an older revision (`--changed-since`) has findings
 that depend on that revision: it is checked afresh each time and never stored, so the key is
 the same as a full run's and each reuses the other's entries.
@@ -29,6 +31,7 @@ import json
 import os
 import zlib
 from pathlib import Path
+from typing import Any
 
 from ..atomic import write_in_background
 from ..files import open_regular, read_regular_text
@@ -40,7 +43,7 @@ from .entrypoints import entry_points
 from .plain import decode, encode
 
 # The layout of an entry (see `plain`); a change of layout starts a new cache.
-FORMAT = 11
+FORMAT = 12
 # How many store and replay files the cache folder keeps: a run with another configuration, date
 # or set of arguments makes a new one, and the oldest go.
 MAX_STORES = 12
@@ -84,21 +87,24 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._heads: dict[str, tuple[list, int, int]] = {}  # name -> (head, offset, length of its line)
+        self._heads = _Heads.of([])  # the entries of the store as it was
         self._fd: int | None = None
         self._indexed = False  # the heads came from the store's index, whose check covers them
-        self._kept: list[tuple[list, tuple[int, int] | bytes]] = []  # the new store until it must be written
+        # The new store until it must be written: an entry of the old store kept as it is (its
+        # row in `_heads`), or a new head and its line.
+        self._kept: list[int | tuple[list, bytes]] = []
         self._writer: Pieces | None = None
         self._placed: list[tuple[list, int, int]] = []  # the new store's index: (head, offset, length)
         self._written = 0  # bytes handed to the writer
+        self._stamped: dict[str, int] = {}  # see `check_stamps`
         try:
             self._read_heads()
         except OSError:
-            self._heads = {}
+            self._heads = _Heads.of([])
 
     def _read_heads(self) -> None:
-        """File name -> its entry's head and where its line lies: from the store's index at its
-        end when it is intact (one read, one decoding), else from every line's head."""
+        """Each entry's head and where its line lies: from the store's index at its end when it
+        is intact (one read), else from every line's head."""
         fd = self._fd = open_regular(self.path)  # a FIFO put in its place is no store
         index = _index(fd)
         if index is not None:
@@ -128,27 +134,26 @@ class Store:
             decoded = None
         if decoded is None or len(decoded) != len(heads):
             decoded = [_head(head) for head in heads]  # a damaged line among them: one by one
-        for head, place in zip(decoded, places):
-            if isinstance(head, list) and head and isinstance(head[0], str):
-                self._heads[head[0]] = (head, *place)
+        self._heads = _Heads.of([(head, *place) for head, place in zip(decoded, places) if _is_head(head)])
 
     def reuse(self, path: Path, whole: bool = True, plain: bool = False) -> FileResult | dict | None:
         """The cached result of an unchanged file (with `whole=False`, only what the other files
         are judged by of what corpus rules collected from it, and no findings; with `plain`, a whole result in `plain`'s form, not
         decoded), its entry kept for the new store; None if the file must be checked afresh."""
         name = os.fspath(path)
-        found = self._heads.get(name)
-        if found is None or self._fd is None:
+        row = self._heads.rows.get(name)
+        if row is None or self._fd is None:
             return None
-        head, offset, length = found
         try:
+            head = self._heads.head(row)
             current = _current(path, head, name)
             if current is None:
                 return None
             if current is head and not whole and self._indexed:
                 # Only the head is needed, and the index's check covered it: the line is not read.
-                self._keep(head, (offset, length))
+                self._keep(row)
                 return FileResult(name, [], head[4])
+            offset, length = self._heads.place(row)
             line = os.pread(self._fd, length, offset)
             entry = _intact(line)
             if entry is None:
@@ -165,45 +170,86 @@ class Store:
         except (KeyError, TypeError, ValueError, IndexError, OSError):
             return None  # an entry from a damaged cache: check the file afresh
         if current is head:
-            self._keep(head, (offset, length))
+            self._keep(row)
         else:  # the same content with a new stamp: kept under the new stamp
-            self._keep(current, _line(json.dumps(current, ensure_ascii=False).encode("utf-8"), body))
+            self._keep((current, _line(json.dumps(current, ensure_ascii=False).encode("utf-8"), body)))
         return result
 
-    def summaries(self, names: list[str]) -> tuple[dict[str, dict], set[str]]:
-        """What the other files are judged by of what corpus rules collected from each of the
-        files `names` (name -> rule code -> data: see `add`) whose entry is in the store's index with the file's present modification time and size,
-        their entries kept for the new store; and the names of the others, for `reuse` to decide
-        (it reads a file whose stamp alone moved). This is `reuse(whole=False)` of many files
-        in one pass, without a result object each: a `--changed-since` run asks it of every file
-        but the few it reports on."""
-        if not self._indexed or self._fd is None:
-            return {}, set(names)
-        found: dict[str, dict] = {}
-        rest: set[str] = set()
-        heads, stat = self._heads, os.stat
-        kept = self._kept if self._writer is None else None
+    def check_stamps(self, names: list[str]) -> None:
+        """The work of `summaries` that needs no answer from elsewhere, done ahead for `names`:
+        a `stat` of each, against its entry's stamp, and the columns decoded. A `--changed-since`
+        run does it while git says which files changed, for every file (the few that changed
+        among them)."""
+        if self._indexed and self._fd is not None:
+            try:
+                self._heads.judged_columns()
+                self._stamped.update(self._stamped_rows(names))
+            except (TypeError, ValueError):
+                pass  # `summaries` finds the index unusable again, and says so
+
+    def _stamped_rows(self, names: list[str]) -> dict[str, int]:
+        """name -> the row of its entry if the file has the entry's modification time and size,
+        else -1."""
+        heads = self._heads
+        rows, stamps, stat = heads.rows, heads.stamps(), os.stat
+        stamped = {}
         for name in names:
-            entry = heads.get(name)
-            if entry is None:
-                rest.add(name)
+            row = rows.get(name)
+            if row is None:
+                stamped[name] = -1
                 continue
-            head = entry[0]
             try:
                 info = stat(name)
             except OSError:
-                rest.add(name)
+                stamped[name] = -1
                 continue
-            if (len(head) != 5 or head[2] != info.st_mtime_ns or head[3] != info.st_size or head[2] == -1
-                    or not isinstance(head[4], dict)):
-                rest.add(name)
-                continue
-            if kept is not None:
-                kept.append((head, entry[1:]))  # what `_keep` does while nothing new is written
+            mtime = stamps[2 * row]
+            if mtime != info.st_mtime_ns or stamps[2 * row + 1] != info.st_size or mtime == -1:
+                stamped[name] = -1
             else:
-                self._keep(head, entry[1:])
-            found[name] = head[4]
-        return found, rest
+                stamped[name] = row
+        return stamped
+
+    def summaries(self, names: list[str]) -> tuple[dict[str, dict[str, Any]], set[str]]:
+        """What the other files are judged by of what corpus rules collected from each of the
+        files `names` (rule code -> name -> data: see `add`) whose entry is in the store's index
+        with the file's present modification time and size (as `check_stamps` found it, if it
+        was asked), their entries kept for the new store; and the names of the others, for
+        `reuse` to decide (it reads a file whose stamp alone moved). This is
+        `reuse(whole=False)` of many files in one pass, without a result object each: a
+        `--changed-since` run asks it of every file but the few it reports on."""
+        if not self._indexed or self._fd is None:
+            return {}, set(names)
+        try:
+            columns = self._heads.judged_columns()
+            stamped = self._stamped
+            unasked = [name for name in names if name not in stamped]
+            if unasked:
+                stamped = {**stamped, **self._stamped_rows(unasked)}
+        except (TypeError, ValueError):
+            return {}, set(names)  # not what this version writes: every file the long way
+        found: list[str] = []
+        found_rows: list[int] = []
+        rest: set[str] = set()
+        for name in names:
+            row = stamped[name]
+            if row < 0:
+                rest.add(name)
+            else:
+                found.append(name)
+                found_rows.append(row)
+        summaries = {}
+        for code, (column, absent) in columns.items():
+            if absent:
+                summaries[code] = {name: column[row] for name, row in zip(found, found_rows) if row not in absent}
+            else:
+                summaries[code] = dict(zip(found, map(column.__getitem__, found_rows)))
+        if self._writer is None:
+            self._kept += found_rows  # what `_keep` does while nothing new is written
+        else:
+            for row in found_rows:
+                self._keep(row)
+        return summaries, rest
 
     def add(self, checked: "parallel.Checked", judged_by: dict | None = None) -> None:
         """A file checked afresh, for the new store. `judged_by`: the part of what it collected
@@ -213,32 +259,36 @@ class Store:
             return
         head = [checked.path, *checked.version, checked.result.collected if judged_by is None else judged_by]
         body = checked.plain or json.dumps(encode(checked.result), ensure_ascii=False)
-        self._keep(head, _line(json.dumps(head, ensure_ascii=False).encode("utf-8"), body.encode("utf-8")))
+        self._keep((head, _line(json.dumps(head, ensure_ascii=False).encode("utf-8"), body.encode("utf-8"))))
 
-    def _keep(self, head: list, entry: tuple[int, int] | bytes) -> None:
-        if self._writer is None and isinstance(entry, tuple):
-            self._kept.append((head, entry))  # nothing new yet: the store may not need writing at all
+    def _keep(self, entry: int | tuple[list, bytes]) -> None:
+        """`entry` in the new store: a row of the old one, or a new head and its line."""
+        if self._writer is None and isinstance(entry, int):
+            self._kept.append(entry)  # nothing new yet: the store may not need writing at all
             return
         if self._writer is None:
             # Not fsynced: a cache lost in a crash is rebuilt, a damaged one is ignored; and a
             # read-only home is no reason to fail a lint.
             self._writer = Pieces()
             write_in_background(self.path, self._writer.pieces())
-            for kept_head, kept in self._kept:
-                self._put(kept_head, self._bytes(kept))
+            for kept in self._kept:
+                self._put(kept)
             self._kept = []
-        self._put(head, self._bytes(entry))
+        self._put(entry)
 
-    def _put(self, head: list, line: bytes) -> None:
-        self._placed.append((head, self._written, len(line) - 1))
-        self._written += len(line)
-        self._writer.put(line)
-
-    def _bytes(self, entry: tuple[int, int] | bytes) -> bytes:
-        if isinstance(entry, bytes):
-            return entry + b"\n"
-        offset, length = entry
-        return os.pread(self._fd, length, offset) + b"\n"
+    def _put(self, entry: int | tuple[list, bytes]) -> None:
+        if isinstance(entry, int):
+            try:
+                head, (offset, length) = self._heads.head(entry), self._heads.place(entry)
+            except (TypeError, ValueError, IndexError):
+                return  # a column of the old index unreadable: the entry is left out, its file checked next time
+            line = os.pread(self._fd, length, offset)
+        else:
+            head, line = entry
+            length = len(line)
+        self._placed.append((head, self._written, length))
+        self._written += length + 1
+        self._writer.put(line + b"\n")
 
     def close(self) -> None:
         """End the new store (written in the background: see `wait_for_background_writes`)."""
@@ -254,6 +304,51 @@ class Store:
             os.close(self._fd)
             self._fd = None
         evict(self.path.parent, keep=self.path)
+
+
+class _Heads:
+    """The heads of a store's entries (``[name, content hash, mtime, size, judged by]``: see
+    `_line`) and the places of their lines, by column. The store's index holds each column as a
+    line of JSON of its own, decoded when first asked: a `--changed-since` run, which needs of
+    ten thousand files only their names, stamps and what they are judged by, decodes no hash and
+    no place, and what a corpus rule judges them by comes as one list a rule, not a small
+    dictionary a file. A column that is not what this version writes raises ValueError (or
+    TypeError) when it is asked for."""
+
+    def __init__(self, names: list[str], columns: dict[str, Any], lines: dict[str, bytes] | None = None) -> None:
+        self.names = names
+        self.rows = dict(zip(names, range(len(names))))  # name -> row
+        # "stamps", "places": two ints a row (mtime, size; offset, length); "hashes": one string a
+        # row; "judged": rule code -> [that rule's part of each row, or None; the rows without one]
+        self._columns = columns
+        self._lines = lines or {}  # what is not decoded yet, as the index holds it
+
+    @classmethod
+    def of(cls, heads: list[tuple[list, int, int]]) -> "_Heads":
+        """The columns of `heads`, each (head, offset, length)."""
+        return cls([head[0] for head, _, _ in heads], _columns(heads))
+
+    def _column(self, name: str) -> Any:
+        column = self._columns.get(name)
+        if column is None:
+            column = self._columns[name] = _checked(name, json.loads(self._lines[name]), len(self.names))
+        return column
+
+    def stamps(self) -> list[int]:
+        return self._column("stamps")
+
+    def place(self, row: int) -> tuple[int, int]:
+        """Where the line of `row`'s entry starts, and its length (without its newline)."""
+        places = self._column("places")
+        return places[2 * row], places[2 * row + 1]
+
+    def judged_columns(self) -> dict[str, tuple[list, set[int]]]:
+        return self._column("judged")
+
+    def head(self, row: int) -> list:
+        stamps = self._column("stamps")
+        judged = {code: column[row] for code, (column, absent) in self._column("judged").items() if row not in absent}
+        return [self.names[row], self._column("hashes")[row], stamps[2 * row], stamps[2 * row + 1], judged]
 
 
 def evict(folder: Path, keep: Path | None = None, limit: int = MAX_STORES) -> list[Path]:
@@ -276,21 +371,45 @@ def evict(folder: Path, keep: Path | None = None, limit: int = MAX_STORES) -> li
     return removed
 
 
-# The store's index, after its entries: a line ``#heads [[head, offset, length], ...]`` and the
-# trailer ``#end OFFSET CRC`` (where that line starts, and its CRC-32). Neither holds a tab, so a
-# reader that scans the lines' heads (a store whose index is damaged) passes over both.
+# The store's index, after its entries: one line a column of the entries' heads and places
+# (``#names [...]``, then stamps, judged, hashes, places: see `_Heads`), and the trailer ``#end
+# OFFSET CRC`` (where the first of those lines starts, and the CRC-32 of them all). None holds a
+# tab, so a reader that scans the lines' heads (a store whose index is damaged) passes over them.
 _TRAILER = b"#end %020d %08x\n"
 _TRAILER_SIZE = len(_TRAILER % (0, 0))
+_COLUMNS = ("names", "stamps", "judged", "hashes", "places")
+
+
+def _columns(placed: list[tuple[list, int, int]]) -> dict[str, Any]:
+    """The columns (see `_Heads`) of the heads `placed`, each (head, offset, length)."""
+    judged: dict[str, tuple[list, set[int]]] = {}
+    for row, (head, _, _) in enumerate(placed):
+        for code, data in head[4].items():
+            column = judged.get(code)
+            if column is None:
+                column = judged[code] = ([None] * len(placed), set(range(len(placed))))
+            column[0][row] = data
+            column[1].discard(row)
+    return {
+        "stamps": [value for head, _, _ in placed for value in head[2:4]],
+        "hashes": [head[1] for head, _, _ in placed],
+        "places": [value for _, offset, length in placed for value in (offset, length)],
+        "judged": judged,
+    }
 
 
 def _index_lines(placed: list[tuple[list, int, int]], offset: int) -> bytes:
-    line = b"#heads " + json.dumps(placed, ensure_ascii=False).encode("utf-8") + b"\n"
-    return line + _TRAILER % (offset, zlib.crc32(line))
+    columns = _columns(placed)
+    columns["names"] = [head[0] for head, _, _ in placed]
+    columns["judged"] = {code: [column, sorted(absent)] for code, (column, absent) in columns["judged"].items()}
+    lines = b"".join(b"#%s %s\n" % (name.encode(), json.dumps(columns[name], ensure_ascii=False).encode("utf-8"))
+                     for name in _COLUMNS)
+    return lines + _TRAILER % (offset, zlib.crc32(lines))
 
 
-def _index(fd: int) -> dict[str, tuple[list, int, int]] | None:
-    """The index at the end of the store open at `fd`, if it is there and intact: file name ->
-    (its entry's head, where the entry's line starts, its length)."""
+def _index(fd: int) -> _Heads | None:
+    """The index at the end of the store open at `fd`, if it is there and intact, with its
+    names decoded (the other columns when asked)."""
     size = os.fstat(fd).st_size
     if size < _TRAILER_SIZE:
         return None
@@ -304,25 +423,47 @@ def _index(fd: int) -> dict[str, tuple[list, int, int]] | None:
         return None
     if not 0 <= offset < size - _TRAILER_SIZE:
         return None
-    line = os.pread(fd, size - _TRAILER_SIZE - offset, offset)
-    if zlib.crc32(line) != crc or not line.startswith(b"#heads "):
+    block = os.pread(fd, size - _TRAILER_SIZE - offset, offset)
+    if zlib.crc32(block) != crc:
         return None
+    lines = {}
+    for line in block.split(b"\n")[:-1]:
+        name, _, text = line.partition(b" ")
+        lines[name.decode("ascii", "replace")] = text
+    if list(lines) != [f"#{name}" for name in _COLUMNS]:
+        return None
+    lines = {name[1:]: text for name, text in lines.items()}
     try:
-        index = json.loads(line[7:])
-    except ValueError:
+        names = _checked("names", json.loads(lines.pop("names")), None)
+        return _Heads(names, {}, lines)
+    except (TypeError, ValueError):
         return None
-    if not isinstance(index, list):
-        return None
-    heads = {}
-    for item in index:  # checked as it is taken: one pass over ten thousand entries, not two
-        if not (isinstance(item, list) and len(item) == 3):
-            return None
-        head, offset, length = item
-        if not (isinstance(head, list) and head and isinstance(head[0], str) and isinstance(offset, int)
-                and isinstance(length, int)):
-            return None
-        heads[head[0]] = (head, offset, length)
-    return heads
+
+
+def _checked(name: str, column: Any, rows: int | None) -> Any:
+    """`column` (see `_Heads`) if it has the shape this version writes for `rows` rows (None:
+    the names, which say how many), else ValueError. The values are not checked one by one: a
+    value of another type matches no file's, and an index that passed its CRC is what was written."""
+    if name == "judged":
+        if not isinstance(column, dict):
+            raise ValueError(name)
+        judged = {}
+        for code, part in column.items():
+            if not (isinstance(part, list) and len(part) == 2 and isinstance(part[0], list) and len(part[0]) == rows
+                    and isinstance(part[1], list)):
+                raise ValueError(name)
+            judged[code] = (part[0], set(part[1]))
+        return judged
+    per_row = 2 if name in ("stamps", "places") else 1
+    if not isinstance(column, list) or (rows is not None and len(column) != rows * per_row):
+        raise ValueError(name)
+    return column
+
+
+def _is_head(head: Any) -> bool:
+    """Is `head` the head of an entry this version writes?"""
+    return (isinstance(head, list) and len(head) == 5 and isinstance(head[0], str) and isinstance(head[1], str)
+            and type(head[2]) is int and type(head[3]) is int and isinstance(head[4], dict))
 
 
 def _head(text: bytes) -> list | None:

@@ -56,13 +56,12 @@ class CorpusState:
                 self.collected[rule.code][result.path] = result.collected[rule.code]
 
     def add_summaries(self, summaries: dict[str, dict[str, Any]]) -> None:
-        """`add` of many files known by what the corpus rules collected from each alone (path ->
-        rule code -> data: the cache's index), a rule at a time."""
+        """`add` of many files known by what the corpus rules collected from each alone (rule
+        code -> path -> data: the cache's index, a rule at a time)."""
         for rule in self.rules:
-            code, into = rule.code, self.collected[rule.code]
-            for path, collected in summaries.items():
-                if code in collected:
-                    into[path] = collected[code]
+            found = summaries.get(rule.code)
+            if found:
+                self.collected[rule.code].update(found)
 
     def judged_by(self, collected: dict[str, Any]) -> dict[str, Any]:
         """Of one file's `collected` (rule code -> data), what each rule judges the other files
@@ -96,7 +95,8 @@ class CorpusState:
             if self._failure is not None:
                 violations = None  # the index raised: reported, and no fallback hides it
             elif index is not None and only is not None:
-                violations = self._contained(rule, lambda: list(_checked(index, collected, only)))
+                violations = self._contained(rule, lambda: list(index.check_some(collected, only)))
+                self.indexes[rule.code] = None  # it may hold only what `only` is judged by: no updates
             elif index is not None:
                 violations = self._contained(rule, lambda: list(index.check_all(collected)))
             else:
@@ -232,12 +232,6 @@ class CorpusState:
 # Sources read from disk are kept for the next findings in the same files, up to this many: a
 # corpus of a hundred thousand files with a finding in each is not held in memory whole.
 _READ_SOURCES_KEPT = 2_000
-
-
-def _checked(index: CorpusIndex, collected: dict[str, Any], only: set[str]) -> Iterable[Violation]:
-    for path, data in collected.items():
-        index.add(path, data)
-    return index.check([path for path in collected if path in only])
 
 
 def _indexed(rule: CorpusRule, checker: "Checker", collected: dict[str, Any]) -> CorpusIndex | None:

@@ -50,10 +50,16 @@ def changed_files(revision: str, files: list[str] | list[Path]) -> tuple[list, d
     changed = set(answers[1].splitlines())
     changed |= set(answers[2].splitlines())
     targets, previous = [], {}
+    # A file is looked at more closely only if its name ends as a changed file's does (a test in
+    # C): most did not change. Unless so many did that the test would cost more than it spares.
+    endings = {relative[relative.rfind("/") + 1:] for relative in changed}
+    endings = tuple(endings) if len(endings) <= _ENDINGS_AT_MOST else ("",)
     # Each folder resolved once, as strings: ten thousand Path objects cost more than the diff.
     from_top: dict[str, str | None] = {}  # a folder, its "/" kept -> the same from the top (None: outside)
     for path in files:
-        name = os.fspath(path)
+        name = path if type(path) is str else os.fspath(path)
+        if not name.endswith(endings):
+            continue
         cut = name.rfind(os.sep) + 1
         folder = name[:cut]
         prefix = from_top.get(folder, False)
@@ -69,6 +75,10 @@ def changed_files(revision: str, files: list[str] | list[Path]) -> tuple[list, d
             except RuntimeError:
                 previous[name] = None
     return targets, previous
+
+
+# Up to this many names of changed files, each file's name is tested against them first.
+_ENDINGS_AT_MOST = 64
 
 
 def _from_top(folder: str, top: str) -> str | None:

@@ -79,8 +79,11 @@ class Session:
         progress = partial(_progress, lang=self.lang) \
             if (not self.quiet and sys.stderr.isatty() and len(self.files) > 50) else None
         key = self.engine_key if self.use_cache else None
-        # The cache's index is read while git answers --changed-since, before the targets.
+        # The cache's index is read, and every file's stamp checked against it, while git answers
+        # --changed-since, before the targets.
         store = open_store(key) if key is not None and self._changed_since is not None else None
+        if store is not None:
+            store.check_stamps(self.files)
         try:
             targets = self.targets
         except UsageError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from operator import attrgetter
 from pathlib import Path
 
 from ..i18n import Text, TextError
@@ -47,15 +48,20 @@ def _sop_files_under(folder: str, root: str, follow_links: bool, skipped: list[s
     except OSError as error:
         raise UnusablePath(Text(f"{folder}: folder tidak dapat dibaca (cannot read the folder): {error.strerror}",
                                 f"{folder}: cannot read the folder: {error.strerror}")) from None
+    # The folder's names checked at once: one that is not UTF-8 fails the whole, then each is
+    # checked, so that the message names it.
+    one_by_one = not _utf8([entry.name for entry in entries])
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             if not (entry.name.startswith(".") or entry.name in SKIPPED_DIRS):
-                _check_name(entry.path)
+                if one_by_one:
+                    _check_name(entry.path)
                 _sop_files_under(entry.path, root, follow_links, skipped, links, found)
             continue
         if not entry.name.endswith(".toml") or entry.name in NOT_SOPS:
             continue
-        _check_name(entry.path)
+        if one_by_one:
+            _check_name(entry.path)
         if entry.is_symlink():
             target = _resolve(entry.path)
             if not (follow_links or _inside(target, root)):
@@ -68,8 +74,15 @@ def _sop_files_under(folder: str, root: str, follow_links: bool, skipped: list[s
     return found
 
 
-def _name(entry: os.DirEntry) -> str:
-    return entry.name
+_name = attrgetter("name")  # a DirEntry's name: the key of a folder's entries, in C
+
+
+def _utf8(names: list[str]) -> bool:
+    try:
+        "".join(names).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _resolve(path: str) -> str:

@@ -62,6 +62,11 @@ class DuplicateNomor(CorpusRule):
         return data
 
 
+def _key(data: list) -> str:
+    """The number key of a file's collected data: stored in it, or worked out from the nomor."""
+    return data[3] if len(data) > 3 else number_key(data[0])
+
+
 class _Groups(CorpusIndex):
     """The files of each nomor (as compared): a change touches its old and new group only."""
 
@@ -70,8 +75,16 @@ class _Groups(CorpusIndex):
         self.key_of: dict[str, str] = {}  # path -> its number key
 
     def add(self, path, data):
-        key = self.key_of[path] = data[3] if len(data) > 3 else number_key(data[0])
+        key = self.key_of[path] = _key(data)
         self.groups.setdefault(key, {})[path] = data
+
+    def check_some(self, collected, paths):
+        # Only the groups of those files' numbers: the other files are read for their key alone.
+        keys = {_key(collected[path]) for path in paths if path in collected}
+        for path, data in collected.items():
+            if _key(data) in keys:
+                self.add(path, data)
+        return self.check([path for path in collected if path in paths])
 
     def remove(self, path, data):
         key = self.key_of.pop(path, None)

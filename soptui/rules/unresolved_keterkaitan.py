@@ -243,6 +243,24 @@ class _References(CorpusIndex):
         if self._namers is not None:
             self._count_namer(path)
 
+    def check_some(self, collected, paths):
+        if len(paths) > _SCAN_FOR_AT_MOST:
+            return super().check_some(collected, paths)
+        # A few files (--changed-since): their names are looked for by a scan of the titles, so
+        # of the other files only the titles are indexed, and the unit of a file worked out only
+        # when one of those names matches it.
+        self.data = collected
+        self.unit_of = _UnitOf(collected)
+        add = self.titles.add
+        for path, data in collected.items():
+            title = data.get("title")
+            add(title if isinstance(title, str) else normalise(data["nama"]), path)
+        checked = [path for path in collected if path in paths]
+        for path in checked:
+            title = collected[path].get("title")
+            self.title_of[path] = title if isinstance(title, str) else normalise(collected[path]["nama"])
+        return self.check(checked)
+
     def remove(self, path, data):
         if path not in self.data:
             return
@@ -332,6 +350,18 @@ class _References(CorpusIndex):
 
 # Up to this many files checked, their names are looked for by a scan of the titles.
 _SCAN_FOR_AT_MOST = 4
+
+
+class _UnitOf(dict):
+    """path -> its unit as compared (`unit_key`), worked out when first asked."""
+
+    def __init__(self, collected: dict[str, dict]) -> None:
+        super().__init__()
+        self._collected = collected
+
+    def __missing__(self, path: str) -> str:
+        unit = self[path] = unit_key(self._collected[path].get("unit") or "")
+        return unit
 
 
 def _all_runs(title: str) -> set[str]:

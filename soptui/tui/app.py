@@ -9,6 +9,7 @@ messages, taken on the UI thread, so nothing the user edits meanwhile is overwri
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 import os
 import subprocess
 import sys
@@ -19,10 +20,11 @@ from pathlib import Path
 from textual import events, on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette
+from textual.command import CommandPalette, DiscoveryHit, Hits
 from textual.theme import ThemeProvider
 from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.system_commands import SystemCommandsProvider
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, HelpPanel, ProgressBar, Static, TabbedContent
 from rich.text import Text as RichText
@@ -41,7 +43,7 @@ from ..template import new_sop_text
 from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, Dialog, EditValue, HelpScreen, Preview
-from .strings import SYSTEM_COMMANDS, key_label, os_error_text, relabel, reword_textual_keys, say
+from .strings import SYSTEM_COMMANDS, count_of, key_label, os_error_text, relabel, reword_textual_keys, say
 from .widgets.corpus import CorpusPanel
 from .widgets.diagram import DiagramView
 from .widgets.findings import FindingsTable
@@ -111,6 +113,29 @@ def sidebar_width(width: int) -> int:
     return max(SIDEBAR_MIN, min(SIDEBAR_MAX, int(width * SIDEBAR_SHARE)))
 
 
+class Palette(CommandPalette):
+    """Textual's palette with a bottom line of its own keys: the main screen's footer showed
+    through under it, its keys dimmed, none of them acting while the palette is open."""
+
+    def __init__(self, lang: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.lang = lang
+
+    @on(events.Mount)
+    def _footer_of_its_own(self) -> None:
+        self.mount(Static(f"↑↓ · Enter: {say('run', self.lang)} · Esc: {say('close', self.lang)}", classes="own-footer"))
+
+
+class SystemCommands(SystemCommandsProvider):
+    """The palette's commands in one alphabetical order whatever their case: Textual sorts them
+    as written, so "Tema" and "SOP baru" came before "abaikan temuan"."""
+
+    async def discover(self) -> Hits:
+        for command in sorted(self.app.get_system_commands(self.screen), key=lambda command: command.title.casefold()):
+            if command.discover:
+                yield DiscoveryHit(command.title, command.callback, help=command.help)
+
+
 def editor_command(path: str, line: int | None) -> list[str]:
     """The user's editor on `path`, at `line` when the editor takes +LINE."""
     command = external_editor()
@@ -125,6 +150,7 @@ class SoptuiApp(App):
     # itself when it changes; App's default also repaints the whole screen, a full frame for nothing.
     sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
     CSS_PATH = "soptui.tcss"
+    COMMANDS = {SystemCommands}
     # (key, action, word for it in strings.WORDS, shown in the footer)
     KEYS = (
         ("f1", "help", "help", True),
@@ -226,14 +252,14 @@ class SoptuiApp(App):
                     yield DiagramView(id="diagram-view")
                 with StackedPane(say("Temuan", self.lang), id="temuan"):
                     yield FindingsTable(id="findings", relative=self.workspace.relative)
+            yield Static(id="empty-corpus")  # in place of the tabs while there is no SOP
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = str(self.target)
         self._apply_language()
         self._fit_sidebar()
-        if not self.workspace.files:
-            self.notify(say("no_files", self.lang), severity="warning", timeout=8)
+        self._show_empty_corpus()
         if self.lint_on_mount and self.workspace.files:
             self.query_one("#lint-progress", ProgressBar).update(total=len(self.workspace.files), progress=0)
             self.lint_corpus()
@@ -241,6 +267,16 @@ class SoptuiApp(App):
             self.query_one("#lint-progress").display = False
             self.workspace.finish_lint()
             self._after_lint()
+
+    def _show_empty_corpus(self) -> None:
+        """An empty corpus says so, and how to start one, for as long as it is empty: not a
+        blank screen with a toast that goes away."""
+        empty = not self.workspace.files
+        self.query_one("#tabs").display = not empty
+        hint = self.query_one("#empty-corpus", Static)
+        hint.display = empty
+        if empty:
+            hint.update(say("no_files", self.lang))
 
     def on_resize(self, event: events.Resize) -> None:
         # App.size is still the old size here (App's own handler, which updates it, runs after).
@@ -356,9 +392,20 @@ class SoptuiApp(App):
         self.query_one(CorpusPanel).mark_open(str(path))
         post_refreshes_now(self.screen)
 
+    def refused(self) -> bool:
+        """Whether an edit is refused, and said so: the open text does not load (the Prosedur tab
+        shows where), so no edit can be made in it. The message is ours, in the user's language,
+        not the parser's English that an edit tried anyway reported."""
+        document = self.document
+        if document is None or document.load.ok or document.loads_partly or not document.load.problems:
+            return False
+        line = document.load.problems[0].pos.line
+        self.notify(say("mend_first", self.lang).format(line=line), severity="error", timeout=6)
+        return True
+
     def edit(self, change) -> bool:
         """Apply an edit to the open document, reporting a refused one instead of failing."""
-        if self.document is None:
+        if self.document is None or self.refused():
             return False
         try:
             changed = self.document.edit(change)
@@ -383,6 +430,8 @@ class SoptuiApp(App):
 
     @on(EditRequested)
     def edit_requested(self, message: EditRequested) -> None:
+        if self.refused():  # at Enter, before the value is asked for
+            return
         hint = say("list_hint" if message.key in editing.LIST_KEYS
                    else "date_hint" if message.key.startswith("tanggal_") else "value_hint", self.lang)
         item = message.pointer.split("/")[-1].isdigit() or message.pointer.endswith("/+")
@@ -608,8 +657,9 @@ class SoptuiApp(App):
         return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                             fromfile=f"a/{name}", tofile=f"b/{name}"))
 
-    def _preview_then_apply(self, title: str, done: str, new_text: str) -> None:
-        """Show the change as a diff; make it (one undoable edit) if the user accepts."""
+    def _preview_then_apply(self, title: str, done, new_text: str) -> None:
+        """Show the change as a diff; make it (one undoable edit) if the user accepts, then say
+        `done` (or what `done()` returns, once the change is made)."""
         document = self.document
         if new_text == document.text:
             self.notify(say("no_fix_here", self.lang), severity="warning", timeout=4)
@@ -617,8 +667,8 @@ class SoptuiApp(App):
 
         def answer(apply: bool | None) -> None:
             if apply and document is self.document:
-                self.edit(lambda text: new_text)
-                self.notify(f"{say('fixed', self.lang)}: {done}", timeout=3)
+                if self.edit(lambda text: new_text):
+                    self.notify(done() if callable(done) else f"{say('fixed', self.lang)}: {done}", timeout=4)
 
         self.push_screen(Preview(title, self._diff(document.text, new_text), self.lang), answer)
 
@@ -647,7 +697,7 @@ class SoptuiApp(App):
     def fix_finding(self, finding: Finding) -> None:
         """One finding's fix, previewed; an unsafe fix is marked as such in the preview's title
         (the user applies it knowingly), a display-only fix is only shown."""
-        if not self._open_its_file(finding):
+        if not self._open_its_file(finding) or self.refused():
             return
         description = f"{finding.code} {finding.name}: {finding.fix.description(self.lang)}"
         applicability = applicability_of(finding.fix)
@@ -662,7 +712,7 @@ class SoptuiApp(App):
     def action_fix_all(self) -> None:
         """Every safe fix of the open SOP at once, as `soptui lint --fix`; unsafe fixes are named
         in the preview as left out, for `f` one by one."""
-        if self.document is None:
+        if self.document is None or self.refused():
             return
         try:
             fixed = fix_text(self.workspace.checker, str(self.document.path), self.document.text)
@@ -675,8 +725,17 @@ class SoptuiApp(App):
         if fixed == self.document.text:
             self.notify(say("nothing_to_fix", self.lang) + left_out, severity="warning", timeout=6)
             return
+        path = self.document.path
+        before = Counter(f.name for f in self.workspace.findings(path))
+
+        def done() -> str:
+            """How many findings the fixes took away, and of which rules."""
+            gone = before - Counter(f.name for f in self.workspace.findings(path))
+            count = count_of(sum(gone.values()), "one_fix_applied", "fixes_applied", self.lang)
+            return f"{count} ({', '.join(sorted(gone))})" if gone else say("fixes_applied", self.lang)
+
         self._preview_then_apply(f"{say('fix_all_preview', self.lang)} ({say('safe_fixes_only', self.lang)}){left_out}",
-                                 say("fix_all", self.lang), fixed)
+                                 done, fixed)
 
     def action_waive(self) -> None:
         """Waive the finding under the cursor: a suppression comment, with the user's reason."""
@@ -688,21 +747,20 @@ class SoptuiApp(App):
 
     def waive_finding(self, finding: Finding) -> None:
         """Ask for the reason, then write the suppression into the finding's own file."""
-        if not self._open_its_file(finding):
+        if not self._open_its_file(finding) or self.refused():
             return
         document = self.document
 
         def reason_given(reason: str | None) -> None:
             if reason is None or document is not self.document:
                 return
-            if not reason.strip():
-                self.notify(say("reason_needed", self.lang), severity="error")
-                return
             if self.edit(lambda text: editing.waive(text, finding.pointer, finding.line, finding.name, reason.strip())):
                 self.notify(f"{say('waived', self.lang)}: {finding.name}", timeout=3)
 
         self.push_screen(EditValue(f"{say('waive_title', self.lang)}\n{finding.code} {finding.name}: "
-                                   f"{finding.message(self.lang)}", "", lang=self.lang), reason_given)
+                                   f"{finding.message(self.lang)}", "", lang=self.lang,
+                                   check=lambda reason: None if reason.strip() else say("reason_needed", self.lang)),
+                         reason_given)
 
     def _here(self) -> tuple[str | None, int, int, Finding | None]:
         """Where `n`/`N` continue from: the last finding gone to, if it is in the open file,
@@ -801,6 +859,7 @@ class SoptuiApp(App):
                 return
             self.workspace.results[str(path)] = document.result
             self.query_one(CorpusPanel).rebuild()
+            self._show_empty_corpus()
             self.open(path)
 
         self.push_screen(EditValue(f"{say('new_sop_in', self.lang)} {root}/", "unit/nama-sop.toml", lang=self.lang),
@@ -824,11 +883,28 @@ class SoptuiApp(App):
             if to not in ("pdf", "docx"):
                 self.notify(say("export_suffix", self.lang), severity="error")
                 return
+            if out.exists():
+                self.push_screen(Choose(f"{out}: {say('export_exists', self.lang)}",
+                                        [("overwrite", say("overwrite", self.lang)), ("cancel", say("cancel", self.lang))],
+                                        self.lang, destructive=("overwrite",)),
+                                 lambda choice: self.export_document(document.sop, out, to) if choice == "overwrite" else None)
+                return
             self.export_document(document.sop, out, to)
 
-        default = document.path.with_suffix(".pdf")
+        default = self._export_default(document.path)
         self.push_screen(EditValue(say("export_title", self.lang), str(default), say("export_hint", self.lang),
                                    lang=self.lang), chosen)
+
+    def _export_default(self, path: Path) -> str:
+        """Where `x` suggests writing `path`'s document: the current folder, or the one above the
+        corpus when that lies in it, as a generated document is no part of the reviewed corpus
+        (as the editor's scratch copy). Named by the SOP's path in the corpus, so that the four
+        units' pengukuran-kinerja.toml do not share one name."""
+        here, root = Path.cwd().resolve(), self.workspace.root.resolve()
+        folder = root.parent if here.is_relative_to(root) else here
+        source = path.resolve()
+        name = "-".join(source.relative_to(root).parts) if source.is_relative_to(root) else source.name
+        return os.path.relpath(folder / Path(name).with_suffix(".pdf"))
 
     @work(thread=True, group="export")
     def export_document(self, sop, out: Path, to: str) -> None:
@@ -861,6 +937,7 @@ class SoptuiApp(App):
         for tab in TABS:
             tabs.get_tab(tab).label = say(TAB_TITLES[tab], self.lang)
         self.query_one(CorpusPanel).set_language(self.lang)
+        self._show_empty_corpus()
         if self.screen.query(HelpPanel):  # the Keys panel open: its words follow
             self._reword_textual_keys()
         self.refresh_bindings()
@@ -907,12 +984,12 @@ class SoptuiApp(App):
     def search_themes(self) -> None:
         """Textual's theme picker, its search field worded in the current language. (The themes'
         names are names: "nord", "dracula".)"""
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=say("theme_search", self.lang)))
+        self.push_screen(Palette(self.lang, providers=[ThemeProvider], placeholder=say("theme_search", self.lang)))
 
     def action_command_palette(self) -> None:
         """Textual's palette, its search field worded in the current language."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder=say("palette_search", self.lang), id="--command-palette"))
+            self.push_screen(Palette(self.lang, placeholder=say("palette_search", self.lang), id="--command-palette"))
 
     def get_system_commands(self, screen):
         main = screen is self.screen_stack[0]  # over `T`, none of the open SOP's (see check_action)

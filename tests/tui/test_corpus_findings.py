@@ -29,7 +29,7 @@ async def test_the_status_line_counts_every_finding_and_names_the_sort_s_chose(s
             assert status(app) == f"{every} · urut menurut {word} (s)"
         await pilot.press("slash", *"zzzz-nothing")
         await pilot.pause()
-        assert status(app) == "tidak ada yang cocok dengan saringan"
+        assert status(app) == "tidak ada yang cocok"
 
 
 @pytest.mark.parametrize("size", [*SIZES, (60, 24)], ids=lambda s: f"{s[0]}x{s[1]}")

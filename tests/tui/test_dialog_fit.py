@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from textual.widgets import Button, Label
+from textual.widgets import Button
 
 from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import Choose, Preview
@@ -22,8 +22,9 @@ def assert_keys_and_buttons_shown(app, size=SMALL) -> None:
     box = app.screen.query_one(".dialog").region
     assert box.bottom <= size[1] and box.right <= size[0]
     inner = box.shrink(app.screen.query_one(".dialog").styles.gutter)
-    shown = [*app.screen.query(Button), *app.screen.query(".keys")]
-    assert shown
+    shown = list(app.screen.query(Button))
+    footer = app.screen.query_one(".own-footer").region  # the keys, said once, on the bottom line
+    assert footer.y == size[1] - 1 and footer.height == 1 and footer.right <= size[0]
     for widget in shown:
         region = widget.region
         assert region.height > 0, widget
@@ -49,7 +50,7 @@ async def test_the_fix_preview_keeps_its_buttons_and_keys_on_a_small_terminal_an
         await pilot.pause()
         assert isinstance(app.screen, Preview)
         assert_keys_and_buttons_shown(app)
-        keys = app.screen.query_one(".keys", Label)
+        keys = app.screen.query_one(".own-footer")
         assert "Esc" in str(keys.render())
         diff = app.screen.query_one("#diff")
         assert diff.max_scroll_y > 0  # the diff is longer than the room: it scrolls, the buttons stay

@@ -5,7 +5,7 @@ import re
 
 from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import HelpScreen
-from soptui.tui.screens.help import KEYS, help_markdown
+from soptui.tui.screens.help import KEYS, help_rows
 from soptui.tui.widgets.procedure import ProcedureView
 
 from .conftest import AWAYAN, running
@@ -16,11 +16,11 @@ async def test_help_shows_the_bound_keys(seeds):
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = app.screen.query_one("Markdown")._markdown
-    assert "| `ctrl+s / S` | simpan / simpan semua |" in text
+        rows, text = dict(app.screen.rows), app.screen.text
+    assert rows["ctrl+s / S"] == "simpan / simpan semua"
     assert "ctrl+shift+s" not in text
-    for shown in ("`F1`", "`ctrl+p`", "`/`", "`1 2 3 4`", "`n / N`", "`ctrl+↑ / ctrl+↓`", "`P / ctrl+r`", "`+`"):
-        assert shown in text, shown
+    for shown in ("F1", "ctrl+p", "/", "1 2 3 4", "n / N", "ctrl+↑ / ctrl+↓", "P / ctrl+r", "+"):
+        assert shown in rows, shown
 
 
 def test_every_binding_has_a_help_row_and_every_row_a_binding():
@@ -31,5 +31,5 @@ def test_every_binding_has_a_help_row_and_every_row_a_binding():
 
 def test_help_follows_a_binding_that_changes():
     bound = {word: key for key, _, word, _ in (*SoptuiApp.KEYS, *ProcedureView.KEYS)}
-    text = help_markdown("en", {**bound, "save_all": "ctrl+alt+s", "palette": "ctrl+p"})
-    assert "| `ctrl+s / ctrl+alt+s` | save / save all |" in text
+    rows = help_rows("en", {**bound, "save_all": "ctrl+alt+s", "palette": "ctrl+p"})
+    assert ("ctrl+s / ctrl+alt+s", "save / save all") in rows

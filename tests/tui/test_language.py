@@ -41,7 +41,7 @@ async def test_L_switches_footer_tabs_headers_dialogs_help_and_palette(seeds):
         await pilot.press("escape")
         await pilot.press("f1")
         await pilot.pause()
-        assert isinstance(app.screen, HelpScreen) and "this help" in app.screen.query_one("Markdown")._markdown
+        assert isinstance(app.screen, HelpScreen) and "this help" in app.screen.text
 
 
 async def test_lang_at_start_from_the_command_line_or_the_configuration(seeds):

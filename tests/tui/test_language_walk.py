@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import Markdown
 
 from soptui.tui.app import SoptuiApp
 from soptui.tui.screens import HelpScreen
@@ -60,7 +59,7 @@ async def walk(app, pilot) -> dict[str, str]:
     await pilot.press("f1")
     await pilot.pause()
     assert isinstance(app.screen, HelpScreen)
-    shown["help"] = app.screen.query_one(Markdown)._markdown + "\n" + screen_text(app)
+    shown["help"] = app.screen.text + "\n" + screen_text(app)
     await pilot.press("escape")
     await pilot.press("ctrl+p")
     await pilot.pause()

@@ -6,11 +6,13 @@ focus starts on the safe one, so a stray Enter never deletes or discards.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -23,7 +25,18 @@ from ...editing import pelaksana_value
 from ..strings import say
 
 
-class Dialog(ModalScreen):
+class OwnFooter(ModalScreen):
+    """A screen over the main one whose bottom line is its own: the main screen's footer showed
+    through under it, listing keys (a, f1, ^s) that do nothing while it is open. The line says
+    the screen's own keys, as its `.keys` line does."""
+
+    @on(events.Mount)
+    def _footer_of_its_own(self) -> None:
+        keys = next(iter(self.query(".keys")), None)
+        self.mount(Static(keys.render() if keys is not None else "", classes="own-footer"))
+
+
+class Dialog(OwnFooter):
     """The frame every dialog shares; `lang` words its buttons and hints.
 
     Its first field (`first_focus`) has the focus before any key is handed to it: keys typed
@@ -87,7 +100,9 @@ class Dialog(ModalScreen):
             for child in box.children:
                 if child is not body and child.display:
                     rest += child.outer_size.height + child.styles.margin.height
-            room = max(3, int(self.size.height * self.HEIGHT_SHARE) - rest)
+            # the height `.dialog`'s share is of: the screen's, less its own footer line
+            height = self.size.height - sum(line.outer_size.height for line in self.query(".own-footer"))
+            room = max(3, int(height * self.HEIGHT_SHARE) - rest)
             if body.styles.max_height is None or body.styles.max_height.value != room:
                 body.styles.max_height = room
 
@@ -96,22 +111,33 @@ class Dialog(ModalScreen):
 
 
 class EditValue(Dialog):
-    """Ask for a new value; Enter keeps it, Escape cancels."""
+    """Ask for a new value; Enter keeps it, Escape cancels. `check` says what is wrong with a
+    value (None: nothing): the dialog then stays open, the reason under the field, and what
+    was typed kept."""
 
-    def __init__(self, title: str, value: str, hint: str = "", lang: str = "id") -> None:
+    def __init__(self, title: str, value: str, hint: str = "", lang: str = "id",
+                 check: Callable[[str], str | None] | None = None) -> None:
         super().__init__(title, lang)
-        self.value, self.hint = value, hint
+        self.value, self.hint, self.check = value, hint, check
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             yield Input(value=self.value, id="value")
+            yield Label("", id="problem", classes="problem")
             if self.hint:
                 yield Label(self.hint, classes="hint")
             yield Label(say("enter_esc", self.lang), classes="keys")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        problem = self.check(event.value) if self.check is not None else None
+        if problem:
+            label = self.query_one("#problem", Label)
+            label.update(problem)
+            label.display = True
+            self.call_after_refresh(self._fit_body)
+            return
         self.dismiss(event.value)
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Label, Markdown
+from textual.widgets import Label, Static
 
 from ..strings import key_label, relabel, say
+from .dialogs import OwnFooter
 
 # (keys, Indonesian, English). {word} in the keys is the key bound to the action of that word
 # (strings.WORDS) in the app's or the Prosedur table's KEYS, filled in when the help is shown:
@@ -41,7 +42,7 @@ KEYS = (
     ("{add_actor} / {remove_actor}", "tambah / hapus kolom pelaksana", "add / remove an actor column"),
     ("{also_actor}", "langkah juga di kolom pelaksana ini (rapat dua pejabat) / lepas dari kolom ini",
      "the step also in this actor's column (a meeting of two officials) / out of this column"),
-    ("{undo} / {redo}", "batal / ulang", "undo / redo"),
+    ("{undo} / {redo}", "urungkan / ulangi", "undo / redo"),
     ("{save} / {save_all}", "simpan / simpan semua", "save / save all"),
     ("{external_editor}", "buka di $VISUAL / $EDITOR (di baris masalah bila tidak termuat)",
      "open in $VISUAL / $EDITOR (at the problem's line when it does not load)"),
@@ -54,38 +55,56 @@ KEYS = (
 NOTES = (
     "Di tabel Prosedur, Enter pada kolom pelaksana menggambar langkah di kolom itu saja, + juga di "
     "kolom itu. Daftar dipisah "
-    "dengan `;` saat diubah. Nilai kosong menghapus kunci. Beberapa SOP boleh punya perubahan yang "
+    "dengan titik koma (;) saat diubah. Nilai kosong menghapus kunci. Beberapa SOP boleh punya perubahan yang "
     "belum disimpan sekaligus (● di daftar).",
     "In the Procedure table, Enter on an actor's column draws the step there alone, + there as well. "
     "Lists are separated by "
-    "`;` when edited. An empty value removes the key. Several SOPs may hold unsaved edits at once "
+    "semicolons (;) when edited. An empty value removes the key. Several SOPs may hold unsaved edits at once "
     "(● in the list).",
 )
 
 
-# How a key is written in the help: "ctrl+up" as ctrl+↑, "plus" as +.
-def help_markdown(lang: str, keys: dict[str, str]) -> str:
-    """The help in `lang`; `keys` maps each action's word to the key bound to it."""
-    en = lang == "en"
+def help_rows(lang: str, keys: dict[str, str]) -> list[tuple[str, str]]:
+    """The help's (keys, action) rows in `lang`; `keys` maps each action's word to the key bound
+    to it, written as a person reads it ("ctrl+up" as ctrl+↑, "plus" as +)."""
     labels = {word: key_label(key) for word, key in keys.items()}
-    rows = "\n".join(f"| `{template.format_map(labels)}` | {english if en else indonesian} |"
-                      for template, indonesian, english in KEYS)
-    title = "soptui: keys" if en else "soptui: kunci"
-    header = "| key | action |" if en else "| kunci | aksi |"
-    return f"# {title}\n\n{header}\n| --- | --- |\n{rows}\n\n{NOTES[1] if en else NOTES[0]}\n"
+    return [(template.format_map(labels), english if lang == "en" else indonesian)
+            for template, indonesian, english in KEYS]
 
 
-class HelpScreen(ModalScreen[None]):
+def help_table(rows: list[tuple[str, str]]) -> Table:
+    """The keys in a column as wide as the longest, never wrapped ("ctrl+z / ctrl+y" took three
+    lines of Markdown's table), the actions wrapped in the rest; no header row (the title says
+    what the rows are), so that 80x24 shows a row more."""
+    table = Table(box=None, expand=True, pad_edge=False, show_header=False)
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(ratio=1)
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+class HelpScreen(OwnFooter):
     BINDINGS = [Binding("escape,f1,q", "close", "tutup")]
 
     def __init__(self, lang: str, keys: dict[str, str]) -> None:
         super().__init__()
         self.lang, self.keys = lang, keys
+        self.rows = help_rows(lang, keys)
+        self.title_text = "soptui: keys" if lang == "en" else "soptui: kunci"
+        self.notes = NOTES[1] if lang == "en" else NOTES[0]
+
+    @property
+    def text(self) -> str:
+        """Every word of the help, as plain text."""
+        return "\n".join([self.title_text, *(f"{key}  {action}" for key, action in self.rows), self.notes])
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
+            yield Label(self.title_text, classes="dialog-title")
             with VerticalScroll(id="help-body", classes="dialog-body"):
-                yield Markdown(help_markdown(self.lang, self.keys))
+                yield Static(help_table(self.rows))
+                yield Static(self.notes, classes="help-notes")
             yield Label(f"↑↓ PgUp PgDn · Esc: {say('close', self.lang)}", classes="keys")
 
     def on_mount(self) -> None:

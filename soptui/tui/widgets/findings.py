@@ -23,7 +23,7 @@ SORTS: dict[str, Callable[[Finding, str], tuple]] = {
     "unit": lambda f, unit: (unit, f.path, f.line),
     "file": lambda f, unit: (f.path, f.line, f.col),
 }
-RULE_WIDTH = 22
+RULE_WIDTH = 22  # the least the place column (`T`'s) takes
 # More rows than a reviewer scrolls through; past it, the filter narrows the list.
 MAX_ROWS = 500
 
@@ -101,12 +101,17 @@ class FindingsTable(DataTable):
         longest = max((len(path) for path in self._relative.values()), default=10)
         return min(max(longest, RULE_WIDTH), max(RULE_WIDTH, (self.size.width or 120) // 3))
 
+    def _rule_width(self) -> int:
+        """The rule column as wide as the longest rule name shown (and its header): a name split
+        in the middle ("citation-title-mismatc / h") reads as two words."""
+        return max([len(say("Aturan", self.lang)), *(max(len(f.name), len(f.code)) for f in self.findings)])
+
     def _message_width(self) -> int:
         # every column's width plus its padding (2), and the vertical scrollbar (2)
         if self.show_file:
             used = (1 + 2) + (self._place_width() + 2) + 2 + 2
         else:
-            used = (1 + 2) + (5 + 2) + (7 + 2) + (RULE_WIDTH + 2) + 2 + 2
+            used = (1 + 2) + (5 + 2) + (7 + 2) + (self._rule_width() + 2) + 2 + 2
         return max(24, (self.size.width or 120) - used)
 
     def _render_rows(self) -> None:
@@ -137,7 +142,7 @@ class FindingsTable(DataTable):
         else:
             self.add_column(say("Baris", lang), key="line", width=5)
             self.add_column(say("Langkah", lang), key="step", width=7)
-            self.add_column(say("Aturan", lang), key="rule", width=RULE_WIDTH)
+            self.add_column(say("Aturan", lang), key="rule", width=self._rule_width())
         width = self._message_width()
         self.add_column(say("Pesan", lang), key="message", width=width)
         for finding in self.findings:

@@ -140,6 +140,7 @@ class ProcedureView(Vertical):
         self.step_findings: dict[int, list[Finding]] = {}
         self.widths: dict[str, int] = {}
         self.text = ""  # the SOP file's text, for the edits that read it
+        self.unloadable_at: int | None = None  # the line to mend first, while `text` does not load
         self._built_for_width = 0
 
     def compose(self) -> ComposeResult:
@@ -155,6 +156,8 @@ class ProcedureView(Vertical):
         `disk_text`: `problems` are those of the file on disk, this text, not of `text` (a
         reload that kept the unsaved edits)."""
         self.sop, self.findings, self.lang, self.text = sop, findings, lang, text
+        # edits are refused while the text itself does not load (not the file on disk: `disk_text`)
+        self.unloadable_at = problems[0].pos.line if problems and not partly and disk_text is None else None
         self._show_problems(problems, text if disk_text is None else disk_text, partly, disk_text is not None)
         table = self.query_one(StepsTable)
         if sop is None or not sop.langkah:
@@ -391,7 +394,7 @@ class ProcedureView(Vertical):
         if self.sop is None or event.coordinate.row >= len(self.row_targets):
             return
         kind, index, _ = self.row_targets[event.coordinate.row]
-        if kind != "step":
+        if kind != "step" or self.refused():
             return
         step = self.sop.langkah[index]
         key = event.column_key
@@ -404,8 +407,17 @@ class ProcedureView(Vertical):
 
 
     # -- edits of the procedure's structure ------------------------------------------------------------
+    def refused(self) -> bool:
+        """Whether an edit of the steps is refused, and said so, at its key: while the text does
+        not load, the steps shown are the last version that did, not the text's (and a form
+        filled in for one was lost when its edit failed)."""
+        if self.unloadable_at is None:
+            return False
+        self.notify(say("mend_first", self.lang).format(line=self.unloadable_at), severity="error", timeout=6)
+        return True
+
     def action_add_step(self) -> None:
-        if self.sop is None:
+        if self.sop is None or self.refused():
             return
         step = self.current_step
         index = step.index if step is not None else None
@@ -426,7 +438,7 @@ class ProcedureView(Vertical):
 
     def action_delete_step(self) -> None:
         step, lang = self.current_step, self.lang
-        if step is None:
+        if step is None or self.refused():
             return
         notice = editing.deletion_notice(self.text, step.index)  # what happens to each reference
         detail = notice(lang) if notice is not None else ""
@@ -442,12 +454,12 @@ class ProcedureView(Vertical):
 
     def action_move_step(self, offset: int) -> None:
         step = self.current_step
-        if step is not None and 0 <= step.index + offset < len(self.sop.langkah):
+        if step is not None and 0 <= step.index + offset < len(self.sop.langkah) and not self.refused():
             self.post_message(EditMade(lambda text: editing.move_step(text, step.index, offset), step.index + offset))
 
     def action_toggle_decision(self) -> None:
         step, lang = self.current_step, self.lang
-        if step is None:
+        if step is None or self.refused():
             return
         if step.is_decision:
             self.post_message(EditMade(lambda text: editing.make_process(text, step.index)))
@@ -474,7 +486,7 @@ class ProcedureView(Vertical):
         or take it out of that column when it is drawn in others too."""
         table = self.query_one(StepsTable)
         step = self.current_step
-        if step is None or not 0 <= table.cursor_column < len(table.ordered_columns):
+        if step is None or not 0 <= table.cursor_column < len(table.ordered_columns) or self.refused():
             return
         key = table.ordered_columns[table.cursor_column].key
         if key.startswith("actor:") and key != "actor:":
@@ -482,6 +494,8 @@ class ProcedureView(Vertical):
 
     def action_add_actor(self) -> None:
         lang = self.lang
+        if self.refused():
+            return
 
         def added(value: str | None) -> None:
             if not value or "=" not in value:
@@ -494,7 +508,7 @@ class ProcedureView(Vertical):
         self.app.push_screen(EditValue(say("new_actor", lang), "kasi = Kasi", lang=lang), added)
 
     def action_remove_actor(self) -> None:
-        if self.sop is None:
+        if self.sop is None or self.refused():
             return
 
         def removed(value: str | None) -> None:

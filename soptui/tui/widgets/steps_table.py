@@ -420,11 +420,13 @@ class StepsTable(PlainLines, FixedSize, ScrollView, can_focus=True):
         for column, segment in zip(self.ordered_columns, segments):
             right = left + column.render_width
             if right > start and left < end:
-                if left < start or right > end:
-                    segment = Strip([segment], column.render_width).crop(max(0, start - left),
-                                                                          min(right, end) - left)._segments[0] \
-                        if min(right, end) > max(left, start) else None
-                if segment is not None:
-                    shown.append(segment)
+                if left < start:
+                    # The last cells of a column scrolled under the fixed ones read as text of
+                    # their own ("at", "P…" beside Kegiatan): drawn blank, in the colours they
+                    # had, for a clean edge.
+                    segment = Segment(" " * (min(right, end) - start), segment.style)
+                elif right > end:
+                    segment = Strip([segment], column.render_width).crop(0, end - left)._segments[0]
+                shown.append(segment)
             left = right
         return shown
