@@ -194,6 +194,9 @@ def fix_text(checker, path: str, text: str, *, unsafe: bool = False) -> str:
     return text
 
 
+_NOT_FIXED = Text("tidak diperbaiki, perbaikan ditolak pemeriksa", "not fixed, the fix guard refused")
+
+
 def fix_files(checker, paths: list[Path], write: bool, diff_out: TextIO | None = None,
               errors: TextIO | None = None, *, unsafe: bool = False, lang: str = "id") -> int:
     """Fix each file (unsafe fixes too when `unsafe`); write it back (atomically) when `write`,
@@ -210,10 +213,7 @@ def fix_files(checker, paths: list[Path], write: bool, diff_out: TextIO | None =
         try:
             fixed = fix_text(checker, str(path), original, unsafe=unsafe)
         except FixRefused as refusal:
-            if lang == "en":
-                print(f"{path}: not fixed, the fix guard refused: {refusal.text.en}", file=errors)
-            else:
-                print(f"{path}: tidak diperbaiki, perbaikan ditolak pemeriksa: {refusal.text.id}", file=errors)
+            print(f"{path}: {_NOT_FIXED(lang)}: {refusal.text(lang)}", file=errors)
             continue
         if fixed == original:
             continue

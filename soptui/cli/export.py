@@ -91,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 _NOT_EXPORTED = Text("{path}: tidak diekspor, SOP tidak dapat dimuat", "{path}: not exported, the SOP does not load")
+_EXPORTING = Text("mengekspor (exporting)", "exporting")
 _SUMMARY = Text("{done} dari {total} SOP diekspor", "{done} of {total} SOPs exported")
 
 
@@ -187,5 +188,5 @@ class Progress:
             return
         filled = self.WIDTH * self.done // max(self.total, 1)
         bar = "#" * filled + "-" * (self.WIDTH - filled)
-        print(f"\r{'exporting' if self.lang == 'en' else 'mengekspor (exporting)'} [{bar}] {self.done}/{self.total}",
+        print(f"\r{_EXPORTING(self.lang)} [{bar}] {self.done}/{self.total}",
               end="", file=sys.stderr, flush=True)

@@ -93,10 +93,12 @@ class Session:
         return lint(self.checker, self.files, targets, key=key, progress=progress, store=store)
 
 
+_CHECKING = Text("memeriksa (checking)", "checking")
+
+
 def _progress(done: int, total: int, lang: str = "id") -> None:
     end = "\n" if done == total else ""
-    print(f"\r{'checking' if lang == 'en' else 'memeriksa (checking)'} {done}/{total}", end=end, file=sys.stderr,
-          flush=True)
+    print(f"\r{_CHECKING(lang)} {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
 def open_session(args: argparse.Namespace) -> Session:
