@@ -125,6 +125,9 @@ def test_a_report_that_fails_midway_leaves_no_record_behind(corpus, capsys, monk
 
 
 def _record() -> Path:
+    from soptui.atomic import wait_for_background_writes
+
+    wait_for_background_writes()  # the record is renamed into place by a background thread
     [record] = [p for p in Path(os.environ["SOPTUI_CACHE_DIR"]).iterdir() if p.name.startswith("replay-")]
     return record
 
