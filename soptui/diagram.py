@@ -273,6 +273,38 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
                   note_width)
 
 
+def opening_scroll(plan: Layout, width: int, height: int, max_scroll: int) -> int:
+    """The sideways scroll a view `width` columns wide (the gutter's included) and `height` lines
+    high opens at: as much of the drawing as fits in view. First the first step's box whole,
+    where reading starts; then no lane header cut by an edge of the view (a header's line cut
+    reads as a word missing: "(tidak ada" over "sumber)"); then the most boxes whole; then the
+    most of the boxes, lines and labels on the lines in view; then the least scroll."""
+    ink: dict[int, int] = {}  # column -> cells of boxes, routes and labels on the lines in view
+
+    def add(x: int, y: int, length: int = 1) -> None:
+        if y < height:
+            for column in range(x, x + length):
+                ink[column] = ink.get(column, 0) + 1
+
+    for box in plan.boxes + plan.also:
+        add(box.x, box.y, len(box.text))
+    for route in plan.routes:
+        for x, y in set(route.cells()):
+            add(x, y)
+        if route.label:
+            add(*route.label_at, len(route.label))
+    headers = [(lane.x + len(line) - len(line.lstrip()), len(line.strip()))
+               for lane in plan.lanes for line in (text.center(lane.width) for text in lane.header) if line.strip()]
+
+    def merit(scroll: int) -> tuple:
+        left, right = scroll + plan.gutter, scroll + width  # the columns in view: left <= x < right
+        whole = [left <= box.x and box.right < right for box in plan.boxes]
+        cut = sum(x < left < x + length or x < right < x + length for x, length in headers)
+        return whole[0], -cut, sum(whole), sum(n for x, n in ink.items() if left <= x < right), -scroll
+
+    return max(range(max(0, max_scroll) + 1), key=merit)
+
+
 def _right_of_lanes(long_edges: list[Edge]) -> int:
     """Columns from the last divider to the notes: the channel, the dangling ends' marks, a gap."""
     dangling_x = 2 * sum(1 for edge in long_edges if edge.target is not None) + 2
