@@ -26,9 +26,10 @@ from pathlib import Path
 
 from ..checker.config import ConfigError, find_config, load_config
 from ..i18n import Text
-from ..loading.discover import MissingPath, find_sop_files
+from ..loading.discover import find_sop_files
 from ..loading.loader import load_file
-from . import EXIT_ERROR, EXIT_OK, NO_TOML_FILES, UsageError, no_such_path
+from . import EXIT_ERROR, EXIT_OK, NO_TOML_FILES, UsageError
+from .discovery import found
 
 
 FORMATS = ("pdf", "docx")
@@ -50,10 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang or "id"
-    try:
-        files = find_sop_files(args.paths)
-    except MissingPath as missing:
-        raise UsageError(no_such_path(missing)) from None
+    files = found(find_sop_files, args.paths)
     if not files:
         raise UsageError(NO_TOML_FILES)
     args.to = _format(args, files)
