@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..i18n import Text
+from ..i18n import Text, glossed
 from ..loading.discover import MissingPath, UnusablePath
 from . import UsageError, no_such_path
 
@@ -36,7 +36,7 @@ def note_not_sops(not_sops: list[tuple[str | Path, str]], shown: int = 5, lang: 
     from ..reporting.base import printable
 
     for path, reason in not_sops[:shown]:
-        skipped = Text("bukan berkas SOP, dilewati (not an SOP file, skipped)", "not an SOP file, skipped")(lang)
+        skipped = glossed("bukan berkas SOP, dilewati", "not an SOP file, skipped")(lang)
         print(f"soptui: {skipped}: {printable(str(path))} ({reason})", file=sys.stderr)
     if len(not_sops) > shown:
         more = len(not_sops) - shown

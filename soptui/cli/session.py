@@ -11,7 +11,7 @@ from ..checker.config import Config, ConfigError, find_config, load_config, sele
 from ..checker.engine import Checker, LintResult
 from ..checker.plugins import PluginError, Plugins, load_plugins
 from ..checker.rule import Context
-from ..i18n import Text
+from ..i18n import Text, glossed
 from ..loading.discover import find_sop_names
 from ..loading.not_sop import split_not_sops
 from ..registry import Registry, RegistryError, registry_for
@@ -94,7 +94,7 @@ class Session:
         return lint(self.checker, self.files, targets, key=key, progress=progress, store=store)
 
 
-_CHECKING = Text("memeriksa (checking)", "checking")
+_CHECKING = glossed("memeriksa", "checking")
 
 
 def _progress(done: int, total: int, lang: str = "id") -> None:
@@ -115,7 +115,7 @@ def open_session(args: argparse.Namespace) -> Session:
     if not_sops and not getattr(args, "quiet", False):
         note_not_sops(not_sops, lang=asked)
     if not files and not_sops:
-        raise NoSopFiles(Text("tidak ada berkas SOP untuk diperiksa (no SOP files to check)", "no SOP files to check"))
+        raise NoSopFiles(glossed("tidak ada berkas SOP untuk diperiksa", "no SOP files to check"))
     if not files:
         raise UsageError(Text(f"tidak ada berkas .toml di {', '.join(paths)} (no .toml files found)",
                               f"no .toml files found in {', '.join(paths)}"))
@@ -184,7 +184,7 @@ def _plugins(args: argparse.Namespace, config: Config) -> Plugins:
         raise UsageError(str(error)) from None
     for failure in plugins.failed:
         print(f"soptui: plugin '{failure.name}' {failure.version} ({failure.origin}) "
-              + Text("gagal dimuat (failed to load)", "failed to load")(getattr(args, "lang", None))
+              + glossed("gagal dimuat", "failed to load")(getattr(args, "lang", None))
               + f": {failure.error}", file=sys.stderr)
     return plugins
 
