@@ -18,8 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # tests/data/field-names.toml: a SOP with a defect in nearly every field
 FILES = [ROOT / "tests/data/field-names.toml", *sorted((ROOT / "sops").glob("*/*.toml"))]
 # the keys of the format, as an English message must not write them bare
-KEYS = re.compile(r"\b(kegiatan|kelengkapan|waktu|keterangan|pelaksana|simbol|dasar[ _]hukum|kualifikasi|keterkaitan|"
-                  r"peralatan|peringatan|pencatatan|tanggal_\w+|nomor|instansi|alamat|jabatan|disahkan)\b", re.I)
+KEYS = re.compile(r"\b(kegiatan|kelengkapan|waktu|keterangan|pelaksana|simbol|dasar[ _]hukum|kualifikasi|"
+                  r"keterkaitan|peralatan|peringatan|pencatatan|tanggal_\w+|nomor|instansi|alamat|jabatan|disahkan)\b",
+                  re.IGNORECASE)
 # what a message quotes: the SOP's own text ('...', "..."), a key named as a key (`...`), a table
 # ([...]), a regulation's title (tentang ...)
 QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`|\[[^\]]*\]|tentang [^(;:]*")

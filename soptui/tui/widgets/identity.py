@@ -12,13 +12,13 @@ from collections.abc import Callable
 from textual.coordinate import Coordinate
 
 from ...checker.finding import Finding
-# the rows' labels: the fields' names, which the English rule messages use too
 from ...field_names import IDENTITY_FIELDS, SECTION_TITLES, SIGNER, SIGNER_PARTS
 from ...model import SECTIONS, Sop
 from ..messages import EditRequested
 from ..strings import say
 from .marks import mark
 from .steps_table import Column, Row, StepsTable
+
 
 class IdentityView(StepsTable):
     def __init__(self, on_row_findings: Callable[[list[Finding]], None] | None = None, **kwargs) -> None:
