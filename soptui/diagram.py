@@ -52,7 +52,7 @@ NOTE_MIN = 24  # narrower than this, what a screen leaves right of the chart is 
 NOTE_INDENT = "  "  # a note's second and later lines: a step's note told from the next one's
 
 NO_STEPS = i18n.Text("(tidak ada langkah)", "(no steps)")
-UNASSIGNED_LABEL = i18n.Text("(tanpa pelaksana)", "(no pelaksana)")
+UNASSIGNED_LABEL = i18n.Text("(tanpa pelaksana)", "(no actor)")  # as the Prosedur table heads it
 # the lane of steps whose actor the source lost (`hilang_di_sumber = ["pelaksana"]`): not a
 # defect of the document, named as the export and the Prosedur table name it
 LOST_LABEL = i18n.Text("(tidak ada di sumber)", "(not in source)")

@@ -341,7 +341,7 @@ def test_awayan_shows_the_lane_of_steps_without_a_pelaksana():
     assert diagram.layout(sop, lang="en").lanes[-1].label == "(not in source)"
     kept = sop._replace(hilang_di_sumber=())
     assert diagram.layout(kept).lanes[-1].label == "(tanpa pelaksana)"
-    assert diagram.layout(kept, lang="en").lanes[-1].label == "(no pelaksana)"
+    assert diagram.layout(kept, lang="en").lanes[-1].label == "(no actor)"  # the Prosedur column's English, not the key
 
 
 def test_lanes_follow_the_documents_order():
