@@ -97,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, session) -> int:
     reports = _reports(args, session)
+    refused: set[str] = set()  # the files --fix's guard refused: the report counts none of their fixes
 
     if args.fix or args.diff:
         from ..checker.fixes import fix_files  # only --fix and --diff pay for tomlkit
@@ -106,7 +107,7 @@ def _run(args: argparse.Namespace, session) -> int:
         with collector(running=True):  # each file's tomlkit document is a web of reference cycles
             changed = fix_files(session.checker, session.targets, write=write,
                                 diff_out=sys.stdout if args.diff else None, unsafe=args.unsafe_fixes,
-                                lang=session.lang)
+                                lang=session.lang, refused=refused)
         if not args.quiet:
             if session.lang == "en":
                 print(f"{'fixed' if write else 'would fix'} {changed} files", file=sys.stderr)
@@ -123,7 +124,7 @@ def _run(args: argparse.Namespace, session) -> int:
         if recording is not None:
             return recording.play()
     try:
-        recording = _lint(args, session, reports, color, replay)
+        recording = _lint(args, session, reports, color, replay, frozenset(refused))
     except BaselineError as error:
         raise UsageError(error.text) from None
     try:
@@ -150,7 +151,7 @@ def _reports(args: argparse.Namespace, session) -> list[tuple[str, str | None]]:
 
 
 def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None]], color: bool,
-          replay: Replay | None) -> Recording:
+          replay: Replay | None, refused: frozenset[str] = frozenset()) -> Recording:
     """Lint, and return what to print rather than printing it, so that it can be recorded (on a
     background thread while standard output's report is rendered)."""
     result = session.lint()
@@ -163,16 +164,19 @@ def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None
     report = LintReport.of(result)  # what reporters get: frozen, so one cannot change the next one's
     stderr = ""
     if not args.quiet and reports[0][0] != "text":
-        stderr = TextReporter(lang=session.lang).summary(report) + "\n"
+        summary = TextReporter(lang=session.lang)
+        summary.refused = refused
+        stderr = summary.summary(report) + "\n"
     outputs = {}
     for name, target in reports[1:]:
         buffer = io.StringIO()
-        _reporter(session, name, color=False, fail_on=_fail_on(args, session)).write(report, buffer)
+        _reporter(session, name, color=False, fail_on=_fail_on(args, session), refused=refused).write(report, buffer)
         outputs[target] = buffer.getvalue()
     record = replay.start(exit_code, stderr, outputs) if replay is not None else None
     stdout = Capture(record, out=sys.stdout)  # written as it comes: a large report is never held whole
     try:
-        _reporter(session, reports[0][0], color=color, fail_on=_fail_on(args, session)).write(report, stdout)
+        _reporter(session, reports[0][0], color=color, fail_on=_fail_on(args, session),
+                  refused=refused).write(report, stdout)
         pieces = stdout.done()
     except BaseException:
         if record is not None:
@@ -183,9 +187,10 @@ def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None
     return Recording(pieces, stderr, outputs, exit_code)
 
 
-def _reporter(session, name: str, color: bool, fail_on: str = "error"):
+def _reporter(session, name: str, color: bool, fail_on: str = "error", refused: frozenset[str] = frozenset()):
     reporter = session.reporters[name](lang=session.lang, color=color, root=str(Path.cwd()))
-    reporter.fail_on = fail_on  # an attribute, not an argument: a plugin's reporter may not take it
+    reporter.fail_on = fail_on  # attributes, not arguments: a plugin's reporter may not take them
+    reporter.refused = refused
     return reporter
 
 

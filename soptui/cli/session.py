@@ -131,7 +131,7 @@ def open_session(args: argparse.Namespace) -> Session:
     plugins = _plugins(args, config)
     rule_classes = plugins.rule_classes()
     for problem in plugins.problems:
-        print(f"soptui: {problem}", file=sys.stderr)
+        print(f"soptui: {problem(getattr(args, 'lang', None) or config.lang)}", file=sys.stderr)
     _apply_cli_selection(args, config)
     classes = [cls for _, cls in rule_classes]
     removed = codes.removed()
@@ -181,11 +181,12 @@ def _plugins(args: argparse.Namespace, config: Config) -> Plugins:
         plugins = load_plugins(include=[*config.plugins, *getattr(args, "plugin", [])],
                                exclude=getattr(args, "no_plugin", []))
     except PluginError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
+    lang = getattr(args, "lang", None) or config.lang
     for failure in plugins.failed:
         print(f"soptui: plugin '{failure.name}' {failure.version} ({failure.origin}) "
-              + glossed("gagal dimuat", "failed to load")(getattr(args, "lang", None))
-              + f": {failure.error}", file=sys.stderr)
+              + glossed("gagal dimuat", "failed to load")(lang)
+              + f": {failure.error(lang)}", file=sys.stderr)
     return plugins
 
 
