@@ -50,10 +50,12 @@ class Session:
         """The files reported on: with --changed-since, those git names, their texts at the
         revision given to the checker's context (asked on a thread: see `ChangedSince`)."""
         if self._changed_since is not None:
+            from ..checker.revisions import RevisionError  # imported already, with ChangedSince
+
             try:
                 targets, previous = self._changed_since.result()
-            except RuntimeError as error:
-                raise UsageError(str(error)) from None
+            except RevisionError as error:
+                raise UsageError(error.text) from None
             self._targets, self.checker.context.previous_text = targets, previous
             self._changed_since = None
         return self._targets
