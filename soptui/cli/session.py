@@ -103,8 +103,12 @@ def _progress(done: int, total: int, lang: str = "id") -> None:
     print(f"\r{_CHECKING(lang)} {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
+def _paths(args: argparse.Namespace) -> list[str]:
+    return getattr(args, "paths", None) or (["sops"] if Path("sops").is_dir() else ["."])
+
+
 def open_session(args: argparse.Namespace) -> Session:
-    paths = getattr(args, "paths", None) or (["sops"] if Path("sops").is_dir() else ["."])
+    paths = _paths(args)
     asked = getattr(args, "lang", None)  # the configuration's `lang` is not known yet
     skipped: list[str] = []
     try:
@@ -197,6 +201,19 @@ def _config(args: argparse.Namespace, first: Path) -> Config:
         return load_config(path) if path else Config()
     except ConfigError as error:
         raise UsageError(error.text) from None
+
+
+def reporter_names(args: argparse.Namespace) -> set[str] | None:
+    """The report formats this command line can name, worked out without its files (for a
+    usage error found before the formats were checked); None when the configuration or the
+    plugins cannot say."""
+    try:
+        config = _config(args, Path(_paths(args)[0]))
+        plugins = load_plugins(include=[*config.plugins, *getattr(args, "plugin", [])],
+                               exclude=getattr(args, "no_plugin", []))
+    except (UsageError, PluginError):
+        return None
+    return set(plugins.reporter_classes())
 
 
 def _plugins(args: argparse.Namespace, config: Config) -> Plugins:
