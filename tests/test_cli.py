@@ -1,6 +1,7 @@
 """`soptui` as a user runs it: exit codes, formats, fixes, baselines, revisions."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -123,6 +124,9 @@ def test_a_bad_format_is_said_first_even_where_the_folder_is_missing_and_the_fol
     assert capsys.readouterr().err == "soptui lint: --output needs FORMAT=FILE, not 'nope'\n"
     assert main(["lint", "--format", "json", "nosuchfolder", "--lang", "en"]) == 2  # a good format: the folder alone
     assert capsys.readouterr().err == "soptui lint: no such file or folder 'nosuchfolder'\n"
+    os.mkfifo("soptui.toml")  # a configuration that cannot be read: its error alone, no crash
+    assert main(["lint", "--format", "nope", "sops", "--lang", "en"]) == 2
+    assert "soptui.toml: not a regular file" in capsys.readouterr().err
 
 
 def test_json_to_stdout_and_several_formats_to_files(corpus, capsys):

@@ -104,6 +104,8 @@ def _with_unknown_formats(error: UsageError, args: argparse.Namespace,
     """`error` (a missing folder, a bad configuration), with first any unknown format asked for,
     as argparse would have said it before looking at anything: a user mends both at once. The
     formats are known only once the plugins are, which is why they were not checked first."""
+    if not args.format and not args.output:
+        return error  # text alone: always there
     names = reporter_names(args)
     unknown = [name for name, _ in reports if name not in names] if names is not None else []
     if not unknown:

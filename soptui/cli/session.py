@@ -211,7 +211,7 @@ def reporter_names(args: argparse.Namespace) -> set[str] | None:
         config = _config(args, Path(_paths(args)[0]))
         plugins = load_plugins(include=[*config.plugins, *getattr(args, "plugin", [])],
                                exclude=getattr(args, "no_plugin", []))
-    except (UsageError, PluginError):
+    except (UsageError, ConfigError, PluginError):
         return None
     return set(plugins.reporter_classes())
 
