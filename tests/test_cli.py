@@ -125,6 +125,7 @@ def test_a_bad_format_is_said_first_even_where_the_folder_is_missing_and_the_fol
     assert main(["lint", "--format", "json", "nosuchfolder", "--lang", "en"]) == 2  # a good format: the folder alone
     assert capsys.readouterr().err == "soptui lint: no such file or folder 'nosuchfolder'\n"
     os.mkfifo("soptui.toml")  # a configuration that cannot be read: its error alone, no crash
+    (corpus / "a.toml").write_text(CLEAN)
     assert main(["lint", "--format", "nope", "sops", "--lang", "en"]) == 2
     assert "soptui.toml: not a regular file" in capsys.readouterr().err
 
