@@ -7,7 +7,7 @@ import subprocess
 import threading
 from pathlib import Path
 
-from ..i18n import Text, TextError
+from ..i18n import Text, TextError, glossed
 
 
 class RevisionError(TextError, RuntimeError):
@@ -16,9 +16,8 @@ class RevisionError(TextError, RuntimeError):
     in both languages, and names no git command line."""
 
 
-GIT_NOT_FOUND = Text("git tidak ditemukan; --changed-since memerlukan git di PATH (git not found; "
-                     "--changed-since needs git on the PATH)",
-                     "git not found; --changed-since needs git on the PATH")
+GIT_NOT_FOUND = glossed("git tidak ditemukan; --changed-since memerlukan git di PATH",
+                        "git not found; --changed-since needs git on the PATH")
 
 
 def unknown_revision(revision: str) -> Text:
@@ -37,7 +36,7 @@ def not_a_repository(folder: str) -> Text:
 
 def git_failed(said: str) -> Text:
     said = said.removeprefix("fatal: ") or "?"
-    return Text(f"git gagal (git failed): {said}", f"git failed: {said}")
+    return glossed("git gagal", "git failed", f": {said}")
 
 
 def _git(*args: str, cwd: Path | str) -> str:
