@@ -331,3 +331,29 @@ async def test_the_filter_placeholder_fits_the_sidebar_at_every_width(seeds, wid
         assert len(box.placeholder) <= box.content_region.width, (box.placeholder, box.content_region)
         shown = "".join(s.text for s in box.render_line(0))
         assert box.placeholder in shown
+
+
+async def test_the_app_makes_pythons_full_collections_when_no_key_has_come_for_a_moment(seeds, monkeypatch):
+    """Made by the collector itself, a full collection fell in the middle of a key press and held
+    it up by its whole walk (tens of milliseconds); the app makes them between keys instead."""
+    import gc
+    import time
+
+    from soptui import gcpolicy
+
+    before = gc.get_threshold()
+    made = []
+    monkeypatch.setattr(gcpolicy.gc, "collect", lambda *args: made.append(args))
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        assert gc.get_threshold()[2] > gcpolicy.FULL_AT_THE_LATEST
+        app._last_input = float("-inf")
+        monkeypatch.setattr(gcpolicy.gc, "get_count", lambda: (0, 0, gcpolicy.FULL_AFTER))
+        await pilot.pause(app.IDLE_BEFORE_COLLECTING * 3)
+        assert made, "no full collection while idle"
+        made.clear()
+        await pilot.press("j")
+        assert app._last_input > time.monotonic() - 5  # the key was seen
+        app._last_input = time.monotonic() + 60  # keys keep coming (the pause below is no gap)
+        await pilot.pause(app.IDLE_BEFORE_COLLECTING * 3)
+        assert not made, "a full collection right after a key"
+    assert gc.get_threshold() == before
