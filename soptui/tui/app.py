@@ -24,6 +24,7 @@ from textual.command import CommandPalette, DiscoveryHit, Hits
 from textual.theme import ThemeProvider
 from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.system_commands import SystemCommandsProvider
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, HelpPanel, ProgressBar, Static, TabbedContent
@@ -593,9 +594,18 @@ class SoptuiApp(App):
             # Restyled for the focus now (Textual does it when the widgets take their Focus and
             # Blur events, after this frame: the table showed its cursor unfocused for a frame).
             if previous is not None:
-                previous.has_focus = False
+                if self._in_hidden_tab(previous):
+                    # Out of sight now: restyled once the frame that shows the new tab is out.
+                    previous.set_reactive(Widget.has_focus, False)
+                    self.call_after_refresh(previous.update_node_styles)
+                else:
+                    previous.has_focus = False
             widget.has_focus = True
             self.query_one(KeysFooter).fit_now(self.screen)  # its layout in this frame's
+
+    def _in_hidden_tab(self, widget: Widget) -> bool:
+        active = self.query_one(TabbedContent).active
+        return any(isinstance(node, StackedPane) and node.id != active for node in widget.ancestors)
 
     def action_toggle_sidebar(self) -> None:
         side = self.query_one("#side")
