@@ -4,8 +4,13 @@ import gc
 
 import pytest
 
-from soptui.gcpolicy import FULL_AFTER, FULL_AT_THE_LATEST, collect_if_due, defer_full_collections, \
-    restore_thresholds
+from soptui.gcpolicy import (
+    FULL_AFTER,
+    FULL_AT_THE_LATEST,
+    collect_if_due,
+    defer_full_collections,
+    restore_thresholds,
+)
 
 
 @pytest.fixture
