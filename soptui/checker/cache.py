@@ -39,6 +39,7 @@ from ..pieces import Pieces
 from .. import __version__
 from .engine import Checker, FileResult
 from . import parallel
+from .entries import entry_line, line as _line
 from .entrypoints import entry_points
 from .plain import decode, encode
 
@@ -486,22 +487,6 @@ def _head(text: bytes) -> list | None:
         return json.loads(text)
     except ValueError:
         return None  # a damaged line: its file is linted afresh
-
-
-def entry_line(path: str, version: tuple[str, int, int], judged_by: dict, body: bytes) -> tuple[list, bytes]:
-    """The head of the entry of a file checked afresh, and its store line (see `_line`): `body`
-    is its result in `plain` form as JSON text, `judged_by` what the other files are judged by of
-    what it collected (`CorpusState.judged_by`). A worker makes it, or `Store.add`."""
-    head = [path, *version, judged_by]
-    return head, _line(json.dumps(head, ensure_ascii=False).encode("utf-8"), body)
-
-
-def _line(head: bytes, body: bytes) -> bytes:
-    """``CRC LENGTH``, a tab, then the entry: its head ``[name, content hash, mtime, size,
-    judged by]``, a tab, and its body (JSON escapes tabs and newlines inside strings, so
-    neither can occur within a part)."""
-    entry = head + b"\t" + body
-    return b"%08x %d\t" % (zlib.crc32(entry), len(entry)) + entry
 
 
 def _intact(line: bytes) -> bytes | None:

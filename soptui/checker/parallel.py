@@ -4,7 +4,7 @@ Below `PARALLEL_MIN_FILES` the work is done in this process: starting workers co
 it saves. Above it, files are dealt out in chunks to worker processes, each of which builds its
 own `Checker` from the same rule classes, configuration and context, reads its files, and sends
 back a chunk's results marshalled together in the cache's plain-data form; for a caller that
-keeps a cache, each with its store line made (`cache.entry_line`), so that the parent only hands
+keeps a cache, each with its store line made (`entries.entry_line`), so that the parent only hands
 it on. A result marshal refuses (a plugin's data) comes as JSON text instead.
 """
 
@@ -20,7 +20,9 @@ from typing import Callable, Iterator, NamedTuple
 from ..files import read_regular
 from ..gcpolicy import frozen_for_fork, in_worker
 from ..loading.loader import MAX_FILE_BYTES, load_bytes
+from .corpus import CorpusState
 from .engine import Checker, FileResult
+from .entries import entry_line
 from .plain import decode, encode
 
 PARALLEL_MIN_FILES = 300
@@ -49,7 +51,7 @@ class Checked(NamedTuple):
     plain: str | None  # the result as plain data in JSON text, when a worker sent it
     # that plain data, when the caller asked for it undecoded (`result` then has no findings)
     data: dict | None = None
-    # (head, line) of the file's cache entry, when a worker made it (`cache.entry_line`)
+    # (head, line) of the file's cache entry, when a worker made it (`entries.entry_line`)
     entry: tuple[list, bytes] | None = None
 
 
@@ -122,8 +124,6 @@ def _judged_by(collected: dict) -> dict:
     """The worker's `CorpusState.judged_by`: what a cache entry's head keeps."""
     global _corpus
     if _corpus is None or _corpus.checker is not _worker:
-        from .corpus import CorpusState
-
         _corpus = CorpusState(_worker)
     return _corpus.judged_by(collected)
 
@@ -136,8 +136,6 @@ def _check_chunk(paths: list[str], digests: bool) -> list[tuple[str, tuple | Non
     try:
         if not digests:
             return marshal.dumps([(c.path, c.version, encode(c.result), None) for c in checked])
-        from .cache import entry_line
-
         sent = []
         for c in checked:
             plain = encode(c.result)
