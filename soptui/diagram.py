@@ -273,6 +273,44 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
                   note_width)
 
 
+def opening_scroll(plan: Layout, width: int, height: int, max_scroll: int) -> int:
+    """The sideways scroll a view `width` columns wide (the gutter's included) and `height` lines
+    high opens at: as much of the drawing as fits in view. First the first step's box whole,
+    where reading starts; then no lane header cut by an edge of the view (a header's line cut
+    reads as a word missing: "(tidak ada" over "sumber)"); then the most boxes whole on the
+    lines in view; then the most of the boxes, lines and labels on them; then the least scroll."""
+    boxes = [box for box in plan.boxes if box.y < height]
+    ink = [0] * (max([plan.notes_x, width + max(0, max_scroll)]) + 1)  # cells drawn in each column
+
+    def add(x: int, y: int, length: int = 1) -> None:
+        if y < height:
+            for column in range(x, min(x + length, len(ink))):
+                ink[column] += 1
+
+    for box in plan.boxes + plan.also:
+        add(box.x, box.y, len(box.text))
+    for route in plan.routes:
+        if min(y for _, y in route.points) >= height:
+            continue  # all of it below the view (and its cells are the cost, on a long SOP)
+        for x, y in set(route.cells()):
+            add(x, y)
+        if route.label:
+            add(*route.label_at, len(route.label))
+    before = [0]  # before[x]: the cells drawn left of column x
+    for cells in ink:
+        before.append(before[-1] + cells)
+    headers = [(lane.x + len(line) - len(line.lstrip()), len(line.strip()))
+               for lane in plan.lanes for line in (text.center(lane.width) for text in lane.header) if line.strip()]
+
+    def merit(scroll: int) -> tuple:
+        left, right = scroll + plan.gutter, min(scroll + width, len(ink))  # in view: left <= x < right
+        cut = sum(x < left < x + length or x < right < x + length for x, length in headers)
+        return (left <= plan.boxes[0].x and plan.boxes[0].right < right, -cut,
+                sum(left <= box.x and box.right < right for box in boxes), before[right] - before[left], -scroll)
+
+    return max(range(max(0, max_scroll) + 1), key=merit)
+
+
 def _right_of_lanes(long_edges: list[Edge]) -> int:
     """Columns from the last divider to the notes: the channel, the dangling ends' marks, a gap."""
     dangling_x = 2 * sum(1 for edge in long_edges if edge.target is not None) + 2

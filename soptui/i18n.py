@@ -28,6 +28,13 @@ class Text(NamedTuple):
         return Text(self.id + other.id, self.en + other.en)
 
 
+def glossed(indonesian: str, english: str, after: str = "") -> Text:
+    """A message as the command line says it: in Indonesian with the English in brackets, so a
+    reader of either follows it, and in English alone with --lang en. `after` (": PATH", a
+    detail) follows both: `glossed("berkas logo tidak ada", "no such logo file", ": logo.png")`."""
+    return Text(f"{indonesian} ({english}){after}", f"{english}{after}")
+
+
 class TextError(Exception):
     """An error whose message is a `Text` (or a str, the same in both languages): `text` has
     both, `str()` the Indonesian, as a message given no language is said."""

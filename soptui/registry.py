@@ -32,7 +32,7 @@ from .citation import (
     sequence_number, short_label,
 )
 from .files import read_regular_text
-from .i18n import Text, TextError
+from .i18n import Text, TextError, glossed
 from .loading import toml
 from .suggest import closest
 
@@ -292,7 +292,7 @@ def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entr
             extra = next((k for k in error.instance if k not in known), "?")
             keys.append(extra)
             close = closest(extra, known)
-            detail = Text(f"kunci tidak dikenal (unknown key) `{extra}`", f"unknown key `{extra}`")
+            detail = glossed("kunci tidak dikenal", "unknown key", f" `{extra}`")
             if close:
                 detail += Text(f"; maksud Anda (did you mean) `{close}`?", f"; did you mean `{close}`?")
         elif error.validator == "oneOf":
@@ -401,8 +401,8 @@ def _entry(raw: dict, origin: str) -> Entry:
         raise ValueError(["kind"], Text(f"`{kind}` adalah peraturan daerah: tulis `region` (a regional regulation: "
                                         "give its `region`)", f"`{kind}` is a regional regulation: give its `region`"))
     if raw["status"] == "expired" and "expired_in" not in raw:
-        raise ValueError(["status"], Text("status `expired` memerlukan `expired_in` (status `expired` needs `expired_in`)",
-                                          "status `expired` needs `expired_in`"))
+        raise ValueError(["status"], glossed("status `expired` memerlukan `expired_in`",
+                                             "status `expired` needs `expired_in`"))
     return Entry(
         kind=kind,
         nomor=raw["nomor"],

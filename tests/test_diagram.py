@@ -501,3 +501,23 @@ def test_the_notes_use_the_width_a_wide_screen_leaves():
     narrow = diagram.layout(sop, width=90)  # at 120x40 the lanes fill the screen; the notes lie past it
     assert narrow.notes_x > 90 - diagram.NOTE_MIN and narrow.note_width > diagram.NOTE_WIDTH
     assert not any("…" in text for _, text in plan.notes + narrow.notes)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.parent.name + "/" + p.stem)
+@pytest.mark.parametrize("width, height", [(60, 19), (78, 19), (88, 35), (148, 46)])
+def test_the_opening_scroll_shows_the_first_box_whole_and_cuts_no_lane_header(path, width, height):
+    """walk3 6 and 8: a view's edge through a header read as a word missing ("(tidak ada" over
+    "sumber)"); the scroll that showed the first box as far left as it could cut lanes off."""
+    sop = load_file(path).sop
+    plan = diagram.layout(sop, width=width)
+    chart = max(line.cell_len for line in diagram.render(sop, width=width, plan=plan))
+    scroll = diagram.opening_scroll(plan, width, height, chart - width)
+    left, right = scroll + plan.gutter, scroll + width
+    assert 0 <= scroll <= max(0, chart - width)
+    assert left <= plan.boxes[0].x and plan.boxes[0].right < right
+    for lane in plan.lanes:
+        for text in lane.header:
+            line = text.center(lane.width)
+            start = lane.x + len(line) - len(line.lstrip())
+            end = start + len(text.strip())  # the header line's columns: start <= x < end
+            assert end <= left or start >= right or (left <= start and end <= right), (lane.label, scroll)

@@ -39,8 +39,8 @@ ALLOWED: dict[tuple[str, str], tuple[str, str]] = {
         "dispatch", "the export feature (reportlab, python-docx), after the check that they are installed"),
     ("soptui/cli/export.py", "soptui.cli.session"): (
         "optional", "--with-findings only: the checker, its plugins and reporters"),
-    ("soptui/cli/validate.py", "soptui.cli.session"): (
-        "optional", "the plugin machinery, only when some TOML file is not an SOP and gets a note"),
+    ("soptui/cli/discovery.py", "soptui.reporting.base"): (
+        "optional", "the checker's report (printable's module), only when some TOML file is not an SOP and gets a note"),
     ("soptui/cli/regulation.py", "soptui.loading.loader"): (
         "optional", "--unknown only: the SOP loader (the model, the schema check); a lookup reads no SOP"),
     ("soptui/cli/lint.py", "soptui.checker.fixes"): ("optional", "--fix and --diff only: tomlkit"),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..atomic import atomic_write_text
 from ..files import read_regular_text
-from ..i18n import Text, TextError
+from ..i18n import Text, TextError, glossed
 from .finding import Finding
 
 VERSION = 1
@@ -35,8 +35,7 @@ def filter_new(path: Path, findings: list[Finding]) -> list[Finding]:
         data = json.loads(read_regular_text(path))
         known = Counter((e["code"], e["path"], e["message"]) for e in data["findings"])
     except FileNotFoundError:
-        raise BaselineError(Text(f"baseline tidak ada (no such baseline): {path}",
-                                 f"no such baseline: {path}")) from None
+        raise BaselineError(glossed("baseline tidak ada", "no such baseline", f": {path}")) from None
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise BaselineError(Text(f"baseline {path} tidak terbaca (unreadable): {error}",
                                  f"baseline {path} is unreadable: {error}")) from None

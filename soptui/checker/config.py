@@ -29,7 +29,7 @@ from typing import Mapping, NamedTuple
 from .. import schema_file
 from ..fieldwise import Fieldwise
 from ..files import read_regular_text
-from ..i18n import Text, TextError
+from ..i18n import Text, TextError, glossed
 from ..loading import toml
 from ..suggest import closest
 from .rule import Rule, Severity
@@ -183,7 +183,7 @@ def _validate(data: dict, path: Path, text: str, prefix: str) -> None:
         extra = [k for k in error.instance if k not in known]
         keys.append(extra[0])
         close = closest(extra[0], known)
-        detail = Text(f"kunci tidak dikenal (unknown key) `{extra[0]}`", f"unknown key `{extra[0]}`")
+        detail = glossed("kunci tidak dikenal", "unknown key", f" `{extra[0]}`")
         detail += _did_you_mean(close)
     else:
         said = f"`{'.'.join(keys) or 'tool.soptui'}`: {error.message}"  # jsonschema's, in English only
@@ -245,7 +245,7 @@ def unknown_selectors(config: Config, rules: list[type[Rule]], cli: list[str] = 
             continue
         if not any(_matches(selector, rule) for rule in rules):
             close = closest(selector, names)
-            messages.append(Text(f"aturan tidak dikenal (unknown rule) `{selector}`", f"unknown rule `{selector}`")
+            messages.append(glossed("aturan tidak dikenal", "unknown rule", f" `{selector}`")
                             + _did_you_mean(close))
     return messages
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..gcpolicy import collector, spare_at_exit
-from ..i18n import Text, TextError
+from ..i18n import Text, TextError, glossed
 from ..regexcache import preload as preload_patterns
 
 # Exit codes shared by every subcommand.
@@ -131,8 +131,8 @@ def run_process() -> None:
         except BrokenPipeError:
             pass
         except OSError as error:
-            print("soptui: " + Text("keluaran standar tidak dapat ditulis (cannot write standard output)",
-                                    "cannot write standard output")(_asked_language(sys.argv[1:]))
+            print("soptui: " + glossed("keluaran standar tidak dapat ditulis",
+                                       "cannot write standard output")(_asked_language(sys.argv[1:]))
                   + f": {_os_error(error)}", file=sys.stderr)
             code = EXIT_ERROR
     except Exception:  # noqa: BLE001 - a bug, ours or a plugin's: left alone, Python would exit 1,
@@ -140,8 +140,8 @@ def run_process() -> None:
         import traceback
 
         traceback.print_exc()
-        print("soptui: " + Text("kesalahan internal, mohon laporkan (internal error, please report it)",
-                                "internal error, please report it")(_asked_language(sys.argv[1:])), file=sys.stderr)
+        print("soptui: " + glossed("kesalahan internal, mohon laporkan",
+                                   "internal error, please report it")(_asked_language(sys.argv[1:])), file=sys.stderr)
         code = EXIT_ERROR
     spare_at_exit()
     sys.exit(code)
@@ -174,7 +174,7 @@ def _command(argv: list[str]) -> int:
         print(f"soptui {args.command}: {_printable(error.say(args.lang))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("soptui: " + Text("dihentikan (interrupted)", "interrupted")(args.lang), file=sys.stderr)
+        print("soptui: " + glossed("dihentikan", "interrupted")(args.lang), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # `soptui ... | head` closed the pipe: not an error of ours
@@ -187,16 +187,15 @@ def _command(argv: list[str]) -> int:
         return EXIT_ERROR
 
 
-NO_TOML_FILES = Text("tidak ada berkas .toml yang ditemukan (no .toml files found)", "no .toml files found")
+NO_TOML_FILES = glossed("tidak ada berkas .toml yang ditemukan", "no .toml files found")
 
 
 def already_exists(path: object) -> Text:
-    return Text(f"sudah ada, tidak ditimpa (already exists, not overwritten): {path}",
-                f"already exists, not overwritten: {path}")
+    return glossed("sudah ada, tidak ditimpa", "already exists, not overwritten", f": {path}")
 
 
 def no_such_config(given: object) -> Text:
-    return Text(f"berkas konfigurasi tidak ada (no such config file): {given}", f"no such config file: {given}")
+    return glossed("berkas konfigurasi tidak ada", "no such config file", f": {given}")
 
 
 def no_such_path(path: object) -> Text:

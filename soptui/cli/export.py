@@ -25,10 +25,11 @@ import sys
 from pathlib import Path
 
 from ..checker.config import ConfigError, find_config, load_config
-from ..i18n import Text
-from ..loading.discover import MissingPath, find_sop_files
+from ..i18n import Text, glossed
+from ..loading.discover import find_sop_files
 from ..loading.loader import load_file
-from . import EXIT_ERROR, EXIT_OK, NO_TOML_FILES, UsageError, no_such_path
+from . import EXIT_ERROR, EXIT_OK, NO_TOML_FILES, UsageError
+from .discovery import found
 
 
 FORMATS = ("pdf", "docx")
@@ -50,16 +51,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang or "id"
-    try:
-        files = find_sop_files(args.paths)
-    except MissingPath as missing:
-        raise UsageError(no_such_path(missing)) from None
+    files = found(find_sop_files, args.paths)
     if not files:
         raise UsageError(NO_TOML_FILES)
     args.to = _format(args, files)
     logo = args.logo or _configured_logo(Path(args.paths[0]))
     if logo and not Path(logo).is_file():
-        raise UsageError(Text(f"berkas logo tidak ada (no such logo file): {logo}", f"no such logo file: {logo}"))
+        raise UsageError(glossed("berkas logo tidak ada", "no such logo file", f": {logo}"))
     targets = _targets(args, files)
     findings = _findings(args, files) if args.with_findings else None
     _check_libraries(args.to, lang)
@@ -91,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 _NOT_EXPORTED = Text("{path}: tidak diekspor, SOP tidak dapat dimuat", "{path}: not exported, the SOP does not load")
-_EXPORTING = Text("mengekspor (exporting)", "exporting")
+_EXPORTING = glossed("mengekspor", "exporting")
 _SUMMARY = Text("{done} dari {total} SOP diekspor", "{done} of {total} SOPs exported")
 
 
@@ -99,8 +97,8 @@ def _check_libraries(to: str, lang: str = "id") -> None:
     needed = {"pdf": ("reportlab",), "docx": ("reportlab", "docx", "lxml")}[to]
     missing = [name for name in needed if importlib.util.find_spec(name) is None]
     if missing:
-        raise UsageError(Text(f"ekspor memerlukan (export needs) {', '.join(missing)}: pip install 'soptui[export]'",
-                              f"export needs {', '.join(missing)}: pip install 'soptui[export]'"))
+        raise UsageError(glossed("ekspor memerlukan", "export needs",
+                                 f" {', '.join(missing)}: pip install 'soptui[export]'"))
 
 
 def _format(args: argparse.Namespace, files: list[Path]) -> str:
@@ -136,8 +134,8 @@ def _targets(args: argparse.Namespace, files: list[Path]) -> list[Path]:
         return [out]
     folder = Path(args.output or ".")
     if folder.exists() and not folder.is_dir():
-        raise UsageError(Text(f"-o harus folder untuk beberapa SOP (-o must be a folder for several SOPs): {folder}",
-                              f"-o must be a folder for several SOPs: {folder}"))
+        raise UsageError(glossed("-o harus folder untuk beberapa SOP", "-o must be a folder for several SOPs",
+                                 f": {folder}"))
     # Folders below the PATHs are kept: sops/lampihong/x.toml and sops/wangon/x.toml differ.
     roots = [Path(p) if Path(p).is_dir() else Path(p).parent for p in args.paths]
     common = Path(os.path.commonpath([str(r.resolve()) for r in roots]))

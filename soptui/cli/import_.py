@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from ..atomic import atomic_write_text
-from ..i18n import Text
+from ..i18n import Text, glossed
 from ..importing import SUFFIXES, Unreadable, read_document
 from ..importing.writer import sop_text
 from ..loading.loader import load_text
@@ -51,8 +51,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             jobs.append((path, output if output else path.parent))
     if not jobs:
-        raise UsageError(Text("tidak ada dokumen .docx, .pdf atau .txt (no .docx, .pdf or .txt documents found)",
-                              "no .docx, .pdf or .txt documents found"))
+        raise UsageError(glossed("tidak ada dokumen .docx, .pdf atau .txt", "no .docx, .pdf or .txt documents found"))
     if output and output.suffix.lower() == ".toml" and len(jobs) > 1:
         raise UsageError(Text(f"{output}: satu berkas keluaran untuk beberapa dokumen; beri folder "
                               "(one output file for several documents; give a folder)",

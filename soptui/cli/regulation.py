@@ -36,7 +36,7 @@ from ..checker.config import Config, ConfigError, find_config, load_config
 from ..checker.plugins import load_plugins
 from ..citation import Citation, jenis_name, parse_citation, short_label
 from ..coverage import of_sop
-from ..i18n import Text
+from ..i18n import Text, glossed
 from ..loading.discover import find_sop_files
 from ..registry import CONFIDENCE_TEXT, STATUS_TEXT, RegistryError, citation_label, hook_registries, load_registry
 from ..rules._regulations import title_relation
@@ -119,8 +119,7 @@ def _unknown(paths: list[str], registry, form: str, lang: str) -> int:
 
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
-        raise UsageError(Text(f"tidak ada (no such file or folder): {', '.join(missing)}",
-                              f"no such file or folder: {', '.join(missing)}"))
+        raise UsageError(glossed("tidak ada", "no such file or folder", f": {', '.join(missing)}"))
     citations, files = Counter(), {}  # label -> times cited; label -> files citing it
     checked = 0
     for path in find_sop_files(paths):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..i18n import Text
+from ..i18n import Text, glossed
 from ..suggest import closest
 from . import UsageError
 from .rules import rule_infos
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         hint = Text(f"; maksud Anda (did you mean) '{close}'?", f"; did you mean '{close}'?")
     else:
         hint = Text("; lihat (see) `soptui rules`", "; see `soptui rules`")
-    raise UsageError(Text(f"aturan tidak dikenal (unknown rule) '{args.name}'", f"unknown rule '{args.name}'") + hint)
+    raise UsageError(glossed("aturan tidak dikenal", "unknown rule", f" '{args.name}'") + hint)
 
 
 def fix_kinds_text(info) -> str:

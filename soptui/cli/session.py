@@ -11,13 +11,14 @@ from ..checker.config import Config, ConfigError, find_config, load_config, sele
 from ..checker.engine import Checker, LintResult
 from ..checker.plugins import PluginError, Plugins, load_plugins
 from ..checker.rule import Context
-from ..i18n import Text
-from ..loading.discover import MissingPath, UnusablePath, find_sop_names
+from ..i18n import Text, glossed
+from ..loading.discover import find_sop_names
 from ..loading.not_sop import split_not_sops
 from ..registry import Registry, RegistryError, registry_for
 from ..reporting.base import printable
 from ..rules import codes
-from . import UsageError, no_such_config, no_such_path
+from . import UsageError, no_such_config
+from .discovery import found, links_not_followed, note_not_sops
 
 
 class NoSopFiles(UsageError):
@@ -93,7 +94,7 @@ class Session:
         return lint(self.checker, self.files, targets, key=key, progress=progress, store=store)
 
 
-_CHECKING = Text("memeriksa (checking)", "checking")
+_CHECKING = glossed("memeriksa", "checking")
 
 
 def _progress(done: int, total: int, lang: str = "id") -> None:
@@ -105,12 +106,7 @@ def open_session(args: argparse.Namespace) -> Session:
     paths = getattr(args, "paths", None) or (["sops"] if Path("sops").is_dir() else ["."])
     asked = getattr(args, "lang", None)  # the configuration's `lang` is not known yet
     skipped: list[str] = []
-    try:
-        files = find_sop_names(paths, follow_links=getattr(args, "follow_links", False), skipped=skipped)
-    except MissingPath as missing:
-        raise UsageError(no_such_path(missing)) from None
-    except UnusablePath as error:
-        raise UsageError(error.text) from None
+    files = found(find_sop_names, paths, follow_links=getattr(args, "follow_links", False), skipped=skipped)
     if skipped and not getattr(args, "quiet", False):
         print("soptui: " + links_not_followed(len(skipped))(asked) + f": {printable(', '.join(skipped[:3]))}"
               + (" ..." if len(skipped) > 3 else ""), file=sys.stderr)
@@ -119,7 +115,7 @@ def open_session(args: argparse.Namespace) -> Session:
     if not_sops and not getattr(args, "quiet", False):
         note_not_sops(not_sops, lang=asked)
     if not files and not_sops:
-        raise NoSopFiles(Text("tidak ada berkas SOP untuk diperiksa (no SOP files to check)", "no SOP files to check"))
+        raise NoSopFiles(glossed("tidak ada berkas SOP untuk diperiksa", "no SOP files to check"))
     if not files:
         raise UsageError(Text(f"tidak ada berkas .toml di {', '.join(paths)} (no .toml files found)",
                               f"no .toml files found in {', '.join(paths)}"))
@@ -162,23 +158,6 @@ def open_session(args: argparse.Namespace) -> Session:
                    registry=registry, changed_since=changed_since)
 
 
-def links_not_followed(count: int) -> Text:
-    return Text(f"{count} tautan simbolik keluar dari folder tidak diikuti (symbolic links out of the folder "
-                "not followed; --follow-links to follow)",
-                f"{count} symbolic links out of the folder not followed (--follow-links to follow)")
-
-
-def note_not_sops(not_sops: list[tuple[str | Path, str]], shown: int = 5, lang: str | None = None) -> None:
-    """One line on standard error for each TOML file skipped as plainly not an SOP (at most
-    `shown`, then how many more): a note, not a finding, so it neither fails a run nor hides."""
-    for path, reason in not_sops[:shown]:
-        skipped = Text("bukan berkas SOP, dilewati (not an SOP file, skipped)", "not an SOP file, skipped")(lang)
-        print(f"soptui: {skipped}: {printable(str(path))} ({reason})", file=sys.stderr)
-    if len(not_sops) > shown:
-        more = len(not_sops) - shown
-        print("soptui: " + Text(f"... dan {more} lagi (and {more} more)", f"... and {more} more")(lang), file=sys.stderr)
-
-
 def _registry(config: Config, plugins: Plugins) -> Registry:
     try:
         return registry_for(config, plugins.manager)
@@ -205,7 +184,7 @@ def _plugins(args: argparse.Namespace, config: Config) -> Plugins:
         raise UsageError(str(error)) from None
     for failure in plugins.failed:
         print(f"soptui: plugin '{failure.name}' {failure.version} ({failure.origin}) "
-              + Text("gagal dimuat (failed to load)", "failed to load")(getattr(args, "lang", None))
+              + glossed("gagal dimuat", "failed to load")(getattr(args, "lang", None))
               + f": {failure.error}", file=sys.stderr)
     return plugins
 

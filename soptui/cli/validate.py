@@ -12,12 +12,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..loading.discover import MissingPath, UnusablePath, find_sop_files
 from ..builtin import builtin_rules
 from ..checker.engine import Checker
+from ..loading.discover import find_sop_files
 from ..loading.loader import load_file
 from ..loading.not_sop import split_not_sops
-from . import EXIT_FINDINGS, EXIT_OK, NO_TOML_FILES, UsageError, no_such_path
+from . import EXIT_FINDINGS, EXIT_OK, NO_TOML_FILES, UsageError
+from .discovery import found, links_not_followed, note_not_sops
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,15 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     lang = args.lang or "id"
     skipped: list[str] = []
-    try:
-        files = find_sop_files(args.paths or ["sops"], follow_links=args.follow_links, skipped=skipped)
-    except MissingPath as missing:
-        raise UsageError(no_such_path(missing)) from None
-    except UnusablePath as error:
-        raise UsageError(error.text) from None
+    files = found(find_sop_files, args.paths or ["sops"], follow_links=args.follow_links, skipped=skipped)
     if skipped:
-        from .session import links_not_followed
-
         print(f"soptui: {links_not_followed(len(skipped))(lang)}", file=sys.stderr)
     files, not_sops = _without_other_tools_toml(args.paths or ["sops"], files, lang)
     if not files and not_sops:
@@ -65,7 +59,5 @@ def _without_other_tools_toml(paths, files, lang: str):
     """The files minus those plainly not SOPs, each named in a note (as `lint` does)."""
     files, not_sops = split_not_sops(files, {Path(p) for p in paths if not Path(p).is_dir()})
     if not_sops:
-        from .session import note_not_sops  # the plugin machinery, only when there is a note to give
-
         note_not_sops(not_sops, lang=lang)
     return files, not_sops

@@ -1,9 +1,12 @@
-"""What the dasar hukum rules (SOP5xx) share: pointers, title comparison. The registry they
-check against is the session's, `context.registry`."""
+"""What the dasar hukum rules (SOP5xx) share: pointers, title comparison, the walk of the cited
+regulations through the registry. The registry they check against is the session's,
+`context.registry`."""
 
 from __future__ import annotations
 
+from ..checker.rule import Rule, Violation
 from ..citation import Citation, normalise_title, parse_citation, split_merged
+from ..i18n import Text
 
 
 def cited(sop):
@@ -20,6 +23,24 @@ def cited(sop):
 
 def pointer(index: int) -> str:
     return f"/dasar_hukum/{index}"
+
+
+class RegistryRule(Rule):
+    """A rule that looks each regulation the dasar hukum cites up in the registry (`cited`: both
+    of an item that joins two) and reports at its item what `finding` says of it."""
+
+    def check(self, sop, context):
+        if not sop.dasar_hukum:
+            return
+        registry = context.registry
+        for index, citation, _whole in cited(sop):
+            message = self.finding(citation, registry, context)
+            if message is not None:
+                yield Violation(pointer(index), message)
+
+    def finding(self, citation: Citation, registry, context) -> Text | None:
+        """The message for `citation`, or None when the registry finds nothing wrong with it."""
+        raise NotImplementedError
 
 
 def title_relation(cited: str, known: str) -> str:

@@ -27,11 +27,11 @@ dasar_hukum = ["Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keu
 
 from __future__ import annotations
 
-from ..checker.rule import Rule, Severity, Violation
+from ..checker.rule import Severity
 from ..citation import nomor_key
 from ..i18n import Text
 from ..registry import confidence_text
-from ._regulations import cited, pointer, titles_match
+from ._regulations import RegistryRule, titles_match
 
 
 def meant(citation, registry):
@@ -52,27 +52,23 @@ def meant(citation, registry):
     return None
 
 
-class MiscitedRegulation(Rule):
+class MiscitedRegulation(RegistryRule):
     __doc__ = __doc__
     code = "SOP510"
     name = "miscited-regulation"
     needs = ("dasar_hukum",)
     severity = Severity.WARNING
 
-    def check(self, sop, context):
-        if not sop.dasar_hukum:
-            return
-        registry = context.registry
-        for index, citation, _whole in cited(sop):
-            entry = meant(citation, registry)
-            if entry is None:
-                continue
-            what = "nomor" if citation.tahun == entry.tahun else "tahun" if citation.nomor == entry.nomor else "nomor dan tahun"
-            english = {"nomor": "number", "tahun": "year", "nomor dan tahun": "number and year"}[what]
-            sure = confidence_text(entry)
-            yield Violation(pointer(index), Text(
-                f"{citation.short()} tentang \"{citation.judul}\": judul itu milik {entry.short()}; {what} keliru? "
-                f"tulis {entry.label()} ({sure.id})",
-                f"{citation.short()} on \"{citation.judul}\": that title is {entry.short()}'s; wrong {english}? "
-                f"write {entry.label()} ({sure.en})",
-            ))
+    def finding(self, citation, registry, context):
+        entry = meant(citation, registry)
+        if entry is None:
+            return None
+        what = "nomor" if citation.tahun == entry.tahun else "tahun" if citation.nomor == entry.nomor else "nomor dan tahun"
+        english = {"nomor": "number", "tahun": "year", "nomor dan tahun": "number and year"}[what]
+        sure = confidence_text(entry)
+        return Text(
+            f"{citation.short()} tentang \"{citation.judul}\": judul itu milik {entry.short()}; {what} keliru? "
+            f"tulis {entry.label()} ({sure.id})",
+            f"{citation.short()} on \"{citation.judul}\": that title is {entry.short()}'s; wrong {english}? "
+            f"write {entry.label()} ({sure.en})",
+        )

@@ -33,30 +33,26 @@ dasar_hukum = [
 
 from __future__ import annotations
 
-from ..checker.rule import Rule, Severity, Violation
+from ..checker.rule import Severity
 from ..i18n import Text
 from ..registry import confidence_text, replacement_text
-from ._regulations import cited, pointer
+from ._regulations import RegistryRule
 
 
-class RevokedRegulation(Rule):
+class RevokedRegulation(RegistryRule):
     __doc__ = __doc__
     code = "SOP501"
     name = "revoked-regulation"
     needs = ("dasar_hukum",)
     severity = Severity.ERROR
 
-    def check(self, sop, context):
-        if not sop.dasar_hukum:
-            return
-        registry = context.registry
-        for index, citation, _whole in cited(sop):
-            entry = registry.lookup(citation)
-            if entry is None or entry.status != "revoked" or entry.confidence != "verified":
-                continue
-            replacement = replacement_text(entry, registry)
-            sure = confidence_text(entry)
-            yield Violation(pointer(index), Text(
-                f"{entry.short()} sudah dicabut; {replacement.id} ({sure.id})",
-                f"{entry.short()} was revoked; {replacement.en} ({sure.en})",
-            ))
+    def finding(self, citation, registry, context):
+        entry = registry.lookup(citation)
+        if entry is None or entry.status != "revoked" or entry.confidence != "verified":
+            return None
+        replacement = replacement_text(entry, registry)
+        sure = confidence_text(entry)
+        return Text(
+            f"{entry.short()} sudah dicabut; {replacement.id} ({sure.id})",
+            f"{entry.short()} was revoked; {replacement.en} ({sure.en})",
+        )

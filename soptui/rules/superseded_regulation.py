@@ -36,41 +36,37 @@ dasar_hukum = [
 
 from __future__ import annotations
 
-from ..checker.rule import Rule, Severity, Violation
+from ..checker.rule import Severity
 from ..i18n import Text
 from ..registry import confidence_text, replacement_text
-from ._regulations import cited, pointer
+from ._regulations import RegistryRule
 
 
-class SupersededRegulation(Rule):
+class SupersededRegulation(RegistryRule):
     __doc__ = __doc__
     code = "SOP502"
     name = "superseded-regulation"
     needs = ("dasar_hukum",)
     severity = Severity.WARNING
 
-    def check(self, sop, context):
-        if not sop.dasar_hukum:
-            return
-        registry = context.registry
-        for index, citation, _whole in cited(sop):
-            entry = registry.lookup(citation)
-            if entry is None or not entry.outdated:
-                continue
-            if entry.status == "revoked" and entry.confidence == "verified":
-                continue  # revoked-regulation
-            if entry.status == "expired" and (entry.expired_in or 0) >= context.today.year:
-                continue
-            replacement = replacement_text(entry, registry)
-            sure = confidence_text(entry)
-            if entry.status == "expired":
-                what = Text(f"masa berlaku {entry.short()} berakhir pada {entry.expired_in}",
-                            f"the period of {entry.short()} ended in {entry.expired_in}")
-            elif entry.status == "revoked":
-                what = Text(f"{entry.short()} sudah dicabut", f"{entry.short()} was revoked")
-            else:
-                what = Text(f"{entry.short()} sudah diganti", f"{entry.short()} has been superseded")
-            yield Violation(pointer(index), Text(
-                f"{what.id}; {replacement.id} ({sure.id})",
-                f"{what.en}; {replacement.en} ({sure.en})",
-            ))
+    def finding(self, citation, registry, context):
+        entry = registry.lookup(citation)
+        if entry is None or not entry.outdated:
+            return None
+        if entry.status == "revoked" and entry.confidence == "verified":
+            return None  # revoked-regulation
+        if entry.status == "expired" and (entry.expired_in or 0) >= context.today.year:
+            return None
+        replacement = replacement_text(entry, registry)
+        sure = confidence_text(entry)
+        if entry.status == "expired":
+            what = Text(f"masa berlaku {entry.short()} berakhir pada {entry.expired_in}",
+                        f"the period of {entry.short()} ended in {entry.expired_in}")
+        elif entry.status == "revoked":
+            what = Text(f"{entry.short()} sudah dicabut", f"{entry.short()} was revoked")
+        else:
+            what = Text(f"{entry.short()} sudah diganti", f"{entry.short()} has been superseded")
+        return Text(
+            f"{what.id}; {replacement.id} ({sure.id})",
+            f"{what.en}; {replacement.en} ({sure.en})",
+        )

@@ -31,41 +31,37 @@ dasar_hukum = [
 
 from __future__ import annotations
 
-from ..checker.rule import Rule, Severity, Violation
+from ..checker.rule import Severity
 from ..i18n import Text
 from ..registry import STATUS_TEXT, confidence_text, replacement_text
-from ._regulations import cited, pointer, titles_match
+from ._regulations import RegistryRule, titles_match
 
 
-class WrongRegulationType(Rule):
+class WrongRegulationType(RegistryRule):
     __doc__ = __doc__
     code = "SOP503"
     name = "wrong-regulation-type"
     needs = ("dasar_hukum",)
     severity = Severity.WARNING
 
-    def check(self, sop, context):
-        if not sop.dasar_hukum:
-            return
-        registry = context.registry
-        for index, citation, _whole in cited(sop):
-            if not citation.recognised or registry.lookup(citation) is not None:
-                continue
-            entry = registry.miscited(citation)
-            if entry is None:
-                entry = next((e for e in registry.same_number(citation) if titles_match(citation.judul, e.judul)), None)
-            if entry is None:
-                continue
-            sure = confidence_text(entry)
-            message = Text(
-                f"{citation.short()} yang dikutip adalah {entry.jenis}, bukan {citation.jenis}: "
-                f"tulis {entry.label()} ({sure.id})",
-                f"the cited {citation.short()} is of type {entry.jenis}, not {citation.jenis}: "
-                f"write {entry.label()} ({sure.en})",
-            )
-            if entry.outdated:
-                replacement = replacement_text(entry, registry)
-                status = STATUS_TEXT[entry.status]
-                message = message + Text(f"; peraturan itu {status.id}, {replacement.id}",
-                                         f"; that regulation is {status.en}, {replacement.en}")
-            yield Violation(pointer(index), message)
+    def finding(self, citation, registry, context):
+        if not citation.recognised or registry.lookup(citation) is not None:
+            return None
+        entry = registry.miscited(citation)
+        if entry is None:
+            entry = next((e for e in registry.same_number(citation) if titles_match(citation.judul, e.judul)), None)
+        if entry is None:
+            return None
+        sure = confidence_text(entry)
+        message = Text(
+            f"{citation.short()} yang dikutip adalah {entry.jenis}, bukan {citation.jenis}: "
+            f"tulis {entry.label()} ({sure.id})",
+            f"the cited {citation.short()} is of type {entry.jenis}, not {citation.jenis}: "
+            f"write {entry.label()} ({sure.en})",
+        )
+        if entry.outdated:
+            replacement = replacement_text(entry, registry)
+            status = STATUS_TEXT[entry.status]
+            message = message + Text(f"; peraturan itu {status.id}, {replacement.id}",
+                                     f"; that regulation is {status.en}, {replacement.en}")
+        return message

@@ -43,6 +43,7 @@ from ..template import new_sop_text
 from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, Dialog, EditValue, HelpScreen, Preview
+from .screens.dialogs import OwnFooter
 from .strings import SYSTEM_COMMANDS, count_of, key_label, os_error_text, relabel, reword_textual_keys, say
 from .widgets.corpus import CorpusPanel
 from .widgets.diagram import DiagramView
@@ -113,17 +114,19 @@ def sidebar_width(width: int) -> int:
     return max(SIDEBAR_MIN, min(SIDEBAR_MAX, int(width * SIDEBAR_SHARE)))
 
 
-class Palette(CommandPalette):
-    """Textual's palette with a bottom line of its own keys: the main screen's footer showed
-    through under it, its keys dimmed, none of them acting while the palette is open."""
+class Palette(CommandPalette, OwnFooter):
+    """Textual's palette with a bottom line of its own keys, as a dialog has: the main screen's
+    footer showed through under it, its keys dimmed, none of them acting while the palette is
+    open. Textual's palette has no `.keys` line of ours to repeat, so it says its keys here.
+    CommandPalette first: Textual takes a screen's CSS and component classes through its first
+    base only."""
 
     def __init__(self, lang: str, **kwargs) -> None:
         super().__init__(**kwargs)
         self.lang = lang
 
-    @on(events.Mount)
-    def _footer_of_its_own(self) -> None:
-        self.mount(Static(f"↑↓ · Enter: {say('run', self.lang)} · Esc: {say('close', self.lang)}", classes="own-footer"))
+    def own_keys(self) -> str:
+        return f"↑↓ · Enter: {say('run', self.lang)} · Esc: {say('close', self.lang)}"
 
 
 class SystemCommands(SystemCommandsProvider):

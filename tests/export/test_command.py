@@ -43,6 +43,15 @@ def test_a_sop_that_does_not_load_gets_its_error_exit_2_and_no_output(tmp_path, 
     assert not out.exists()
 
 
+def test_a_file_name_that_is_not_utf8_is_a_usage_error_not_a_crash(tmp_path, capsys):
+    (tmp_path / "sops").mkdir()
+    with open(bytes(tmp_path / "sops") + b"/b\xff.toml", "w") as handle:
+        handle.write('nama = "X"\n')
+    assert main(["export", str(tmp_path / "sops"), "-o", str(tmp_path / "out"), "--lang", "en"]) == 2
+    error = capsys.readouterr().err
+    assert "b\\xff.toml: the file name is not UTF-8" in error and "internal error" not in error
+
+
 def test_in_a_folder_the_others_are_still_exported(tmp_path, capsys):
     corpus = tmp_path / "sops"
     corpus.mkdir()

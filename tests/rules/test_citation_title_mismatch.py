@@ -1,14 +1,12 @@
 from soptui.rules.citation_title_mismatch import CitationTitleMismatch
 from soptui.testing import RuleTester
 
+from .conftest import items
+
 tester = RuleTester(CitationTitleMismatch)
 
 FULL_53 = ("Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi "
            "Pemerintah")
-
-
-def items(*texts):
-    return "dasar_hukum = [\n" + "".join(f'  "{t}",\n' for t in texts) + "]\n"
 
 
 def test_same_titles_pass_whatever_the_case_punctuation_and_abbreviations():

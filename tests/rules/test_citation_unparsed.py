@@ -1,11 +1,9 @@
 from soptui.rules.citation_unparsed import CitationUnparsed
 from soptui.testing import RuleTester
 
+from .conftest import items
+
 tester = RuleTester(CitationUnparsed)
-
-
-def items(*texts):
-    return "dasar_hukum = [\n" + "".join(f'  "{t}",\n' for t in texts) + "]\n"
 
 
 def test_readable_citations_pass():

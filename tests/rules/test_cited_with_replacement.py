@@ -1,11 +1,9 @@
 from soptui.rules.cited_with_replacement import CitedWithReplacement
 from soptui.testing import RuleTester
 
+from .conftest import items
+
 tester = RuleTester(CitedWithReplacement)
-
-
-def items(*texts):
-    return "dasar_hukum = [\n" + "".join(f'  "{t}",\n' for t in texts) + "]\n"
 
 
 def test_an_old_regulation_alone_or_beside_unrelated_ones_passes():

@@ -2,11 +2,9 @@ from soptui.rules.dasar_hukum_order import DasarHukumOrder, order_key
 from soptui.citation import parse_citation
 from soptui.testing import RuleTester
 
+from .conftest import items
+
 tester = RuleTester(DasarHukumOrder)
-
-
-def items(*texts):
-    return "dasar_hukum = [\n" + "".join(f'  "{t}",\n' for t in texts) + "]\n"
 
 
 def test_hierarchy_then_year_passes():

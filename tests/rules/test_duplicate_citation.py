@@ -1,11 +1,9 @@
 from soptui.rules.duplicate_citation import DuplicateCitation
 from soptui.testing import RuleTester
 
+from .conftest import items
+
 tester = RuleTester(DuplicateCitation)
-
-
-def items(*texts):
-    return "dasar_hukum = [\n" + "".join(f'  "{t}",\n' for t in texts) + "]\n"
 
 
 def test_distinct_citations_pass():

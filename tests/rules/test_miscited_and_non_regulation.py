@@ -3,9 +3,7 @@ from soptui.rules.non_regulation_basis import NonRegulationBasis
 from soptui.rules.revoked_regulation import RevokedRegulation
 from soptui.testing import RuleTester
 
-
-def items(*texts):
-    return "dasar_hukum = [\n" + "".join(f'  "{t}",\n' for t in texts) + "]\n"
+from .conftest import items
 
 
 def test_right_numbers_and_unknown_titles_pass():

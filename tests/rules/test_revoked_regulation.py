@@ -1,11 +1,9 @@
 from soptui.rules.revoked_regulation import RevokedRegulation
 from soptui.testing import RuleTester
 
+from .conftest import items
+
 tester = RuleTester(RevokedRegulation)
-
-
-def items(*texts):
-    return "dasar_hukum = [\n" + "".join(f'  "{t}",\n' for t in texts) + "]\n"
 
 
 def test_regulations_in_force_pass():

@@ -3,11 +3,9 @@ import datetime as dt
 from soptui.rules.superseded_regulation import SupersededRegulation
 from soptui.testing import RuleTester
 
+from .conftest import items
+
 tester = RuleTester(SupersededRegulation)
-
-
-def items(*texts):
-    return "dasar_hukum = [\n" + "".join(f'  "{t}",\n' for t in texts) + "]\n"
 
 
 def test_regulations_in_force_and_verified_revocations_pass():

@@ -2,11 +2,9 @@ from soptui.registry import Registry, read_registry_text
 from soptui.rules.wrong_regulation_type import WrongRegulationType
 from soptui.testing import RuleTester
 
+from .conftest import items
+
 tester = RuleTester(WrongRegulationType)
-
-
-def items(*texts):
-    return "dasar_hukum = [\n" + "".join(f'  "{t}",\n' for t in texts) + "]\n"
 
 
 def test_right_types_and_unknown_regulations_pass():

@@ -171,3 +171,42 @@ async def test_the_chart_is_laid_out_again_for_the_width_the_tab_gets(seeds):
         await pilot.pause(0.1)
         assert view.scrollable_content_region.width > before
         assert view.plan.notes_x + view.plan.note_width == view.scrollable_content_region.width
+
+
+def header_cells(app) -> list[str]:
+    """The text between the dividers on each header line on screen, left to right."""
+    lines = view_lines(app)[1:header_height(app) - 1]  # under the frame's top, above its rule
+    return [cell.strip() for line in lines for cell in re.split(r"[│┊]", line[gutter_width(app) - 1:])]
+
+
+BOX = re.compile(r"[(\[<⬠] +(\d+) +[)\]> ]")  # a step's symbol: ( 1 ), [ 2 ], < 3 >, ⬠ 4
+
+
+def boxes_on_screen(app) -> set[int]:
+    return {int(match[1]) for line in view_lines(app) for match in BOX.finditer(line)}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_no_lane_header_opens_cut_by_an_edge_of_the_view(seeds, size):
+    """walk3 6: "(tidak ada di sumber)" read "(tidak ada / sumber)", the view's edge through it."""
+    async with running(AWAYAN, size=size) as (app, pilot):
+        for path in SEED_PATHS:
+            await show_diagram(app, pilot, path)
+            whole = {line.strip() for lane in app.query_one(DiagramView).plan.lanes for line in lane.header}
+            assert set(header_cells(app)) <= whole | {""}, path
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_diagram_opens_showing_as_much_of_the_drawing_as_fits(seeds, size):
+    """walk3 8: at 120x40 Sumbersuko opened with the lanes cut on the left and its tidak edges
+    running off the right edge. Its boxes span more than the view: all but step 8's fit, with the
+    edges right of them whole."""
+    async with running(SUMBERSUKO, size=size) as (app, pilot):
+        view = await show_diagram(app, pilot, SUMBERSUKO)
+        plan, region = view.plan, view.scrollable_content_region
+        first, leftmost = plan.boxes[0], min(plan.boxes, key=lambda box: box.x)
+        assert first.right + 1 - leftmost.x > region.width - plan.gutter  # not all of them fit
+        in_view = [box.step.no for box in plan.boxes if box.y < region.height]
+        assert boxes_on_screen(app) == set(in_view) - {leftmost.step.no}
+        right = view.scroll_x + region.width  # nothing drawn on the lines in view runs off the right edge
+        assert all(x < right for route in plan.routes for x, y in route.cells() if y < region.height)

@@ -28,12 +28,16 @@ from ..strings import say
 class OwnFooter(ModalScreen):
     """A screen over the main one whose bottom line is its own: the main screen's footer showed
     through under it, listing keys (a, f1, ^s) that do nothing while it is open. The line says
-    the screen's own keys, as its `.keys` line does."""
+    the screen's own keys (`own_keys`)."""
+
+    def own_keys(self) -> object:
+        """What the bottom line says: the screen's `.keys` line, as a dialog words it."""
+        keys = next(iter(self.query(".keys")), None)
+        return keys.render() if keys is not None else ""
 
     @on(events.Mount)
     def _footer_of_its_own(self) -> None:
-        keys = next(iter(self.query(".keys")), None)
-        self.mount(Static(keys.render() if keys is not None else "", classes="own-footer"))
+        self.mount(Static(self.own_keys(), classes="own-footer"))
 
 
 class Dialog(OwnFooter):

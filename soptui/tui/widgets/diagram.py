@@ -5,9 +5,9 @@ Drawn line by line (Textual's Line API), as the Prosedur table is, so that two p
 place: the gutter on the left (each step's finding mark and number) does not scroll sideways,
 and the lane headers do not scroll up, as No and Kegiatan and the header do in Prosedur. The
 chart is laid out for the width the tab has (the notes, each step's whole kegiatan, wrapped
-in what the lanes leave), again when that width changes. It opens scrolled to where the first
-step is drawn: a SOP whose first steps sit in the last lanes otherwise opened on empty lanes on
-a narrow screen."""
+in what the lanes leave), again when that width changes. It opens scrolled sideways to show as
+much of the drawing as fits, the first step in it: a SOP whose first steps sit in the last lanes
+otherwise opened on empty lanes on a narrow screen."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ class DiagramView(FixedSize, ScrollView, can_focus=True):
     # sideways a few columns a press, not one: a lane is 12 or more
     BINDINGS = [Binding("left", "sideways(-8)", show=False), Binding("right", "sideways(8)", show=False)]
 
-    _placed_for = None  # the SOP whose first step was last scrolled into view
+    _placed_for = None  # the SOP last opened scrolled to its drawing
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -83,18 +83,18 @@ class DiagramView(FixedSize, ScrollView, can_focus=True):
         self.refresh()
         if self.plan is not None and sop.path != self._placed_for:  # a new SOP, not an edit of this one
             self._placed_for = sop.path
-            self.call_after_refresh(self._first_step_in_view, self.plan.boxes[0])
+            self.call_after_refresh(self._open_scrolled)
 
     def on_resize(self) -> None:
         if self._shown is not None and self._width() != self._laid_out_for:
             self._draw()
 
-    def _first_step_in_view(self, box: diagram.Box) -> None:
-        """Scrolled as little as brings the first step (and a little after it) into view beside
-        the gutter: as much of the lanes on its left as the width allows."""
-        room = self.scrollable_content_region.width - self._gutter
-        left = box.x - self._gutter  # the scrolled part begins right of the gutter
-        self.scroll_to(x=max(0, min(left, left + len(box.text) + 4 - room)), animate=False)
+    def _open_scrolled(self) -> None:
+        """Scrolled sideways to show as much of the drawing as fits, the first step in it
+        (`diagram.opening_scroll`)."""
+        region = self.scrollable_content_region
+        scroll = diagram.opening_scroll(self.plan, region.width, region.height, self.max_scroll_x)
+        self.scroll_to(x=scroll, animate=False)
 
     def action_sideways(self, columns: int) -> None:
         self.scroll_relative(x=columns, animate=False)
