@@ -113,9 +113,9 @@ def test_preloaded_patterns_are_what_re_compile_returns():
     re.purge()
     if regexcache.preload() == 0:
         pytest.skip("the store is not for this Python build")
-    preloaded = re._cache[(str, locate._HEADER_LINE.pattern, 0)]
-    assert re.compile(locate._HEADER_LINE.pattern) is preloaded
-    assert preloaded.findall("\n[a]\nx = 1\n[[b]]") == ["[a]", "[[b]]"]
+    preloaded = re._cache[(str, locate._LINE_START.pattern, 0)]
+    assert re.compile(locate._LINE_START.pattern) is preloaded
+    assert preloaded.findall("\n[a]\nx = 1\n[[b]]\na.b = 2") == [("[a]", ""), ("[[b]]", ""), ("", "a.b =")]
 
 
 def test_the_shipped_registry_store_gives_the_entries_its_file_gives():
@@ -301,3 +301,34 @@ def test_a_rule_s_docstring_is_cleaned_as_inspect_getdoc_cleans_it(doc):
     Documented = type("Documented", (Rule,), {"__doc__": doc})
     for cls in [*builtin_rules(), Undocumented, Documented]:
         assert _docstring(cls) == inspect.getdoc(cls), cls
+
+
+def _step_by_keyword(index, raw):
+    """The step `loader._step` builds by position, built by keyword as it was."""
+    from soptui.model import Step
+    from soptui.waktu import parse_waktu
+
+    waktu, actors = raw.get("waktu"), raw.get("pelaksana")
+    every = (actors,) if isinstance(actors, str) else tuple(actors) if isinstance(actors, list) else ()
+    return Step(index=index, no=raw.get("no", index + 1), kegiatan=raw.get("kegiatan", ""),
+                pelaksana=every[0] if every else None, simbol=raw.get("simbol"), ya=raw.get("ya"),
+                tidak=raw.get("tidak"), lanjut=raw.get("lanjut"), kelengkapan=tuple(raw.get("kelengkapan", ())),
+                waktu=waktu, durasi=parse_waktu(waktu) if isinstance(waktu, str) else None,
+                output=tuple(raw.get("output", ())), keterangan=raw.get("keterangan"), pelaksana_semua=every)
+
+
+def test_steps_built_by_position_are_the_steps_built_by_keyword(tmp_path):
+    from soptui.loading import loader
+    from soptui.loading.toml import parse
+
+    generate(tmp_path, 30)
+    # every field a value of its own, so that two fields swapped cannot look right
+    odd = {"no": 7, "kegiatan": "Memeriksa", "pelaksana": ["camat", "sekcam"], "simbol": "proses", "ya": 8,
+           "tidak": 9, "lanjut": 10, "kelengkapan": ["Surat"], "waktu": "5 menit", "output": ["Berkas"],
+           "keterangan": "catatan"}
+    raws = [odd, {}, {"pelaksana": "staf", "waktu": 3}]
+    for path in sorted([*ROOT.glob("sops/**/*.toml"), *tmp_path.rglob("*.toml")]):
+        raws += [raw for raw in parse(path.read_text("utf-8")).get("langkah", ()) if isinstance(raw, dict)]
+    for index, raw in enumerate(raws):
+        assert loader._step(index, raw) == _step_by_keyword(index, raw)
+    assert loader._step(3, odd)._asdict() == _step_by_keyword(3, odd)._asdict()

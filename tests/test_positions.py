@@ -136,11 +136,15 @@ COMMENTED_HEADER = 'nama = "A"\n\n[[langkah]]  # first\nno = 1\n\n[[langkah]]\nn
 # Arrays of tables other than [[langkah]], as in a regulation registry.
 ARRAYS = ('[[regulation]]\nkind = "pp"\nnomor = "5"\n\n[[regulation]]\nkind = "uu"\n'
           'replaced_by = ["PP 1/2020", "PP 2/2021"]\n')
+# Quoted and dotted keys, which the line reader leaves to the full scan.
+ODD_KEYS = ('nama = "A"\ndisahkan_oleh.nama = "B"\n"unit" = "C"\n\n[[langkah]]\nno = 1\n'
+            "'kegiatan' = \"x\"\n  pelaksana.camat = \"y\"\n\n[[langkah]]\nno = 2\n")
 
 
-@pytest.mark.parametrize("text", [SIMPLE, DOCUMENT, INDENTED, SIMPLE.replace("\n", "\r\n"), COMMENTED_HEADER, ARRAYS]
+@pytest.mark.parametrize("text", [SIMPLE, DOCUMENT, INDENTED, SIMPLE.replace("\n", "\r\n"), COMMENTED_HEADER, ARRAYS,
+                                  ODD_KEYS]
                          + [Path(p).read_text() for p in SAMPLES],
-                         ids=["simple", "document", "indented", "crlf", "commented-header", "arrays"]
+                         ids=["simple", "document", "indented", "crlf", "commented-header", "arrays", "odd-keys"]
                          + [Path(p).name for p in SAMPLES])
 def test_lazy_locate_matches_full_scan_for_every_pointer(text):
     full = scan(text)
@@ -156,3 +160,11 @@ def test_lazy_locate_reads_simple_files_without_the_full_scan():
     arrays = LazySource(ARRAYS)
     assert arrays.locate("/regulation/1/replaced_by/1") == Pos(7, 29)
     assert "full" not in vars(arrays)
+
+
+@pytest.mark.parametrize("line", ['"unit" = "C"', "'unit' = 'C'", 'disahkan_oleh.nama = "B"', '  a.b.c = 1'])
+def test_a_quoted_or_dotted_key_anywhere_sends_lookups_to_the_full_scan(line):
+    text = f'nama = "A"\n\n[[langkah]]\nno = 1\n\n[[langkah]]\nno = 2\n{line}\n'
+    source = LazySource(text)
+    assert source.locate("/langkah/1") == scan(text).locate("/langkah/1") == Pos(6, 1)
+    assert "full" in vars(source)

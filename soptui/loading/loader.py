@@ -408,24 +408,29 @@ def _build(data: dict, path: Path, source: LazySource, text: str, broken: frozen
 
 
 def _step(index: int, raw: dict) -> Step:
-    waktu = raw.get("waktu")
-    actors = raw.get("pelaksana")
+    # Built by position, in `Step`'s field order (each value named in the comment beside it):
+    # a NamedTuple called with fourteen keywords matches each by name, which costs more than
+    # looking up the values, and a lint builds one for each [[langkah]] of every file.
+    # tests/test_hot_path.py holds this equal to the same step built by keyword.
+    get = raw.get
+    waktu = get("waktu")
+    actors = get("pelaksana")
     every = (actors,) if isinstance(actors, str) else tuple(actors) if isinstance(actors, list) else ()
     return Step(
-        index=index,
-        no=raw.get("no", index + 1),  # missing or broken (recorded in Sop.broken): its place
-        kegiatan=raw.get("kegiatan", ""),
-        pelaksana=every[0] if every else None,
-        simbol=raw.get("simbol"),
-        ya=raw.get("ya"),
-        tidak=raw.get("tidak"),
-        lanjut=raw.get("lanjut"),
-        kelengkapan=tuple(raw.get("kelengkapan", ())),
-        waktu=waktu,
-        durasi=parse_waktu(waktu) if isinstance(waktu, str) else None,
-        output=tuple(raw.get("output", ())),
-        keterangan=raw.get("keterangan"),
-        pelaksana_semua=every,
+        index,  # index
+        get("no", index + 1),  # no: missing or broken (recorded in Sop.broken): its place
+        get("kegiatan", ""),  # kegiatan
+        every[0] if every else None,  # pelaksana
+        get("simbol"),  # simbol
+        get("ya"),  # ya
+        get("tidak"),  # tidak
+        get("lanjut"),  # lanjut
+        tuple(get("kelengkapan", ())),  # kelengkapan
+        waktu,  # waktu
+        parse_waktu(waktu) if isinstance(waktu, str) else None,  # durasi
+        tuple(get("output", ())),  # output
+        get("keterangan"),  # keterangan
+        every,  # pelaksana_semua
     )
 
 

@@ -16,25 +16,25 @@ from functools import cached_property, lru_cache
 
 from ..source import Pos, SourceMap
 
-# Header and key lines are read from the newline before them: a pattern that starts with a
-# literal lets the regex engine skip from newline to newline (with "^" it would try every offset).
-_HEADER_LINE = re.compile(r"\n[ \t]*(\[[^\n]*)")
+# Line starts are read from the newline before them: a pattern that starts with a literal lets
+# the regex engine skip from newline to newline (with "^" it would try every offset). One pass
+# finds the table headers (group 1) and any quoted or dotted key (group 2), which a line reader
+# cannot follow: a file's first lookup then reads the text once, where it took two searches.
+_LINE_START = re.compile(r"""\n[ \t]*(?:(\[[^\n]*)|((?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+)[ \t]*=))""")
 # No token crosses a line break, as when the reader went line by line.
 _ARRAY_TOKEN = re.compile(r"""("[^"\\\n]*(?:\\.[^"\\\n]*)*"|'[^'\n]*')|(\#)|(\])|(\[)|([^\s,\[\]\#"']+)""")
 # Things a line reader cannot follow; their presence sends every lookup to the full scan:
-# multi-line strings, suppression comments, inline tables, and quoted or dotted keys.
+# multi-line strings, suppression comments, inline tables, and quoted or dotted keys (those
+# found with the tables, by `_LINE_START`).
 _HARD_WORDS = ('"""', "'''", "soptui:")
 _INLINE_TABLE = re.compile(r"=[ \t]*\{")
-# Starting with a literal newline lets the regex engine skip to line starts.
-_ODD_KEY = re.compile(r"\n[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+)[ \t]*=")
 
 
 def _is_simple(text: str) -> bool:
+    """No multi-line string, suppression comment or inline table (keys: see `LazySource._index`)."""
     if any(word in text for word in _HARD_WORDS):
         return False
-    if "{" in text and _INLINE_TABLE.search(text):
-        return False
-    return _ODD_KEY.search("\n" + text) is None
+    return not ("{" in text and _INLINE_TABLE.search(text))
 
 
 # One table of the text, as a plain tuple (a NamedTuple's constructor is a Python call, and a
@@ -89,14 +89,17 @@ class LazySource:
         text = self.text
         return Pos(line + text.count("\n", start, offset), offset - text.rfind("\n", 0, offset))
 
-    def _index(self) -> None:
-        """The tables, built once. `_padded` is the text after a newline, so that every line,
-        the first too, follows one: a line that starts at offset i in the text has its newline
-        at offset i there."""
+    def _index(self) -> bool:
+        """The tables, built once; False (and no tables) if a key is quoted or dotted. `_padded`
+        is the text after a newline, so that every line, the first too, follows one: a line that
+        starts at offset i in the text has its newline at offset i there."""
         text = self.text
         padded = self._padded = "\n" + text
-        found = [(match.start(), match.start(1) - 1, match.end(), match[1])
-                 for match in _HEADER_LINE.finditer(padded)]
+        found = []
+        for match in _LINE_START.finditer(padded):
+            if match[2] is not None:
+                return False
+            found.append((match.start(), match.start(1) - 1, match.end(), match[1]))
         tables, brackets, by_name = [], [], self._by_name
         line, counted = 1, 0
         for at, (_, bracket, body, header) in enumerate(found, 1):
@@ -112,13 +115,14 @@ class LazySource:
             else:
                 named.append(table)
         self._tables, self._brackets = tables, brackets
+        return True
 
     def locate(self, pointer: str) -> Pos:
         pos = self._cache.get(pointer)
         if pos is not None:
             return pos
         if self._simple is None:
-            self._simple = _is_simple(self.text)
+            self._simple = _is_simple(self.text) and self._index()
         pos = self._quick(pointer) if self._simple else None
         if pos is None:
             pos = self.full.locate(pointer)
@@ -130,8 +134,6 @@ class LazySource:
         parts = pointer.split("/")[1:]
         if not parts or "~" in pointer:  # an escaped key: the full scan reads it
             return None
-        if self._tables is None:
-            self._index()
         named = self._by_name.get(parts[0])
         if named is None:  # a key before the first table
             tables = self._tables
