@@ -439,6 +439,16 @@ class SoptuiApp(App):
                    else "date_hint" if message.key.startswith("tanggal_") else "value_hint", self.lang)
         item = message.pointer.split("/")[-1].isdigit() or message.pointer.endswith("/+")
 
+        def problem(value: str) -> str | None:
+            """What is wrong with the value typed, said under the field: the dialog stays open
+            with the text, to be mended rather than typed again."""
+            try:
+                if not item:
+                    editing.parse_input(message.key, value)
+            except editing.EditError as error:
+                return error.text(self.lang)
+            return None
+
         def done(value: str | None) -> None:
             if value is None:
                 return
@@ -453,7 +463,8 @@ class SoptuiApp(App):
             else:
                 self.edit(lambda text: editing.set_value(text, message.pointer, parsed))
 
-        self.push_screen(EditValue(self._describe(message.pointer), message.current, hint, self.lang), done)
+        self.push_screen(EditValue(self._describe(message.pointer), message.current, hint, self.lang, check=problem),
+                         done)
 
     def _describe(self, pointer: str) -> str:
         """A pointer in words: "/langkah/5/waktu" -> "Langkah 6 · waktu"."""
