@@ -215,8 +215,10 @@ class SoptuiApp(App):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:  # a key as typed
             screen = self.screen
-            if isinstance(screen, Dialog) and not screen.ready:
-                screen.take_key(event)  # before its first field is focused: kept for it
+            if isinstance(screen, Dialog) and (not screen.ready or event.key in Dialog.FOCUS_KEYS):
+                # before its first field is focused: kept for it; a Tab moves the focus now,
+                # before the keys typed behind it are handed to the field it leaves
+                screen.take_key(event)
                 return
             event.typed_on = screen  # the screen it was typed on, for `on_key`
         await super().on_event(event)
