@@ -44,12 +44,12 @@ from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, Dialog, EditValue, HelpScreen, Preview
 from .screens.dialogs import OwnFooter
-from .strings import SYSTEM_COMMANDS, count_of, key_label, os_error_text, relabel, reword_textual_keys, say
+from .strings import SYSTEM_COMMANDS, WORDS, count_of, key_label, os_error_text, relabel, reword_textual_keys, say
 from .widgets.corpus import CorpusPanel
 from .widgets.diagram import DiagramView
 from .widgets.findings import FindingsTable
 from .widgets.footer import KeysFooter
-from .widgets.identity import IdentityView
+from .widgets.identity import IdentityView, label_of
 from .widgets.marks import MARK, STYLE
 from .widgets.procedure import ProcedureView, step_index
 from .widgets.stacked_pane import StackedPane, StackedTabs
@@ -469,11 +469,17 @@ class SoptuiApp(App):
                          done)
 
     def _describe(self, pointer: str) -> str:
-        """A pointer in words: "/langkah/5/waktu" -> "Langkah 6 · waktu"."""
+        """A pointer in words, as the table or form that asked for the edit labels it:
+        "/langkah/5/waktu" -> "Langkah 6 · Waktu" ("Step 6 · Time"), "/tanggal_efektif" ->
+        "Tanggal Efektif" ("Date effective")."""
         parts = pointer.split("/")[1:]
         sop = self.document.view if self.document else None
         if len(parts) >= 3 and parts[0] == "langkah" and parts[1].isdigit() and sop and int(parts[1]) < len(sop.langkah):
-            return f"{say('Langkah', self.lang)} {sop.langkah[int(parts[1])].no} · {' · '.join(parts[2:])}"
+            keys = [say(part.capitalize(), self.lang) if part.capitalize() in WORDS else part for part in parts[2:]]
+            return f"{say('Langkah', self.lang)} {sop.langkah[int(parts[1])].no} · {' · '.join(keys)}"
+        label = label_of(pointer, self.lang)
+        if label is not None:
+            return label.removesuffix(" +") + f": {say('add_item', self.lang)}" if parts[-1] == "+" else label
         if parts and parts[-1] == "+":
             return f"{parts[0]}: {say('add_item', self.lang)}"
         return " · ".join(p if not p.isdigit() else f"#{int(p) + 1}" for p in parts)

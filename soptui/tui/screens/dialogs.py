@@ -308,7 +308,7 @@ class AddStep(Dialog):
                     yield CheckList(*((jabatan, actor, actor in chosen) for actor, jabatan in self.actors.items()),
                                     id="pelaksana")
                 for key in ("kelengkapan", "waktu", "output"):
-                    yield Label(labels[key] + ("  (;)" if key != "waktu" else "  (mis. 15 menit)"))
+                    yield Label(f"{labels[key]}  {say('list_sign' if key != 'waktu' else 'time_example', self.lang)}")
                     yield Input(value=self.defaults.get(key, ""), id=key)
             with Horizontal(classes="buttons"):
                 yield Button(say("add", self.lang), id="add", variant="primary")

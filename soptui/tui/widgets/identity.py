@@ -38,6 +38,21 @@ SECTION_TITLES = {
 }
 
 
+
+def label_of(pointer: str, lang: str) -> str | None:
+    """The form's label of the row at `pointer` in `lang` ("/tanggal_efektif" -> "Date effective",
+    "/dasar_hukum/0" -> "Legal basis 1", "/dasar_hukum/+" -> "Legal basis +"); None for another pointer."""
+    parts, en = pointer.split("/")[1:], lang == "en"
+    if len(parts) == 1:
+        return next((field[1 + en] for field in FIELDS if field[0] == parts[0]), None)
+    if len(parts) == 2 and parts[0] == "disahkan_oleh":
+        return next((field[1 + en] for field in SIGNER if field[0] == parts[1]), None)
+    if len(parts) == 2 and parts[0] in SECTION_TITLES:
+        number = "+" if parts[1] == "+" else str(int(parts[1]) + 1) if parts[1].isdigit() else None
+        return f"{SECTION_TITLES[parts[0]][en]} {number}" if number else None
+    return None
+
+
 class IdentityView(StepsTable):
     def __init__(self, on_row_findings: Callable[[list[Finding]], None] | None = None, **kwargs) -> None:
         """`on_row_findings` is given the findings of each row the cursor comes to, before the
