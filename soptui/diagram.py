@@ -44,14 +44,15 @@ DEFAULT_LANE_WIDTH = 16
 WIDEST_WORD_LANE = 24  # a lane widens to fit a long word of its jabatan, up to this; longer words break
 MAX_FITTED_LANE = 30  # lanes fitted to a wide screen stop here: wider ones only spread the chart thin
 # The notes' width: lanes fitted to a screen leave it for them when the lanes still get their
-# least width; otherwise the lanes take the screen and the notes lie right of it, a screenful
-# wide (read scrolled to the end, beside the gutter's step numbers).
+# least width; otherwise the lanes take the screen and the notes go below the chart, each under
+# its step's number, as wide as the screen (beside the chart they lay past the screen's edge,
+# read only scrolled sideways, away from the lanes).
 NOTE_WIDTH = 40
 NOTE_MIN = 24  # narrower than this, what a screen leaves right of the chart is not used
 NOTE_INDENT = "  "  # a note's second and later lines: a step's note told from the next one's
 
 NO_STEPS = i18n.Text("(tidak ada langkah)", "(no steps)")
-UNASSIGNED_LABEL = i18n.Text("(tanpa pelaksana)", "(no pelaksana)")
+UNASSIGNED_LABEL = i18n.Text("(tanpa pelaksana)", "(no actor)")  # as the Prosedur table heads it
 # the lane of steps whose actor the source lost (`hilang_di_sumber = ["pelaksana"]`): not a
 # defect of the document, named as the export and the Prosedur table name it
 LOST_LABEL = i18n.Text("(tidak ada di sumber)", "(not in source)")
@@ -156,10 +157,14 @@ class Layout(NamedTuple):
     # A step of several actors: its symbol again in each lane besides its box's, on the box's line
     also: tuple[Box, ...] = ()
     note_width: int = NOTE_WIDTH  # the notes' lines are no longer than this
+    # The first line of the notes when they are below the chart (0: beside it), and each one's
+    # first line there with its step, whose number and mark it repeats.
+    below: int = 0
+    note_heads: tuple[tuple[int, Box], ...] = ()
 
     @property
     def height(self) -> int:
-        return self.bottom + 1
+        return max(self.bottom, self.notes[-1][0] if self.notes else 0) + 1
 
 
 class _End(NamedTuple):
@@ -183,8 +188,8 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
     The lane width is `lane_width`, else what `width` leaves for each lane after NOTE_WIDTH
     columns of notes (all of it, when that would leave less than 12 a lane), else 16; never less
     than 12 nor than the boxes, branch labels and the longest word of a jabatan need. The notes
-    take what `width` leaves right of the chart, or when that is less than NOTE_MIN, `width`
-    less the gutter and the channel: a screenful past its edge. Without `width`, NOTE_WIDTH.
+    take what `width` leaves right of the chart, or when that is less than NOTE_MIN, go below
+    the chart, `width` less the gutter wide. Without `width`, NOTE_WIDTH beside the chart.
     """
     steps = sop.langkah
     lanes = lanes_of(sop, lang)
@@ -214,14 +219,14 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
     dividers = tuple(gutter + k * (lane_w + 1) for k in range(len(lanes) + 1))
     notes_x = dividers[-1] + right_of_lanes
     note_width = NOTE_WIDTH
-    if width is not None and width - notes_x >= NOTE_MIN:  # what the screen leaves right of the chart
+    below = width is not None and width - notes_x < NOTE_MIN
+    if below:  # under the chart, from the gutter to the screen's edge
+        notes_x, note_width = gutter, max(NOTE_MIN, width - gutter)
+    elif width is not None:  # what the screen leaves right of the chart
         note_width = width - notes_x
-    elif width is not None:  # past the screen's edge, a screenful; all of them (a note's first
-        notes_x = max(notes_x, width)  # column or two at the edge would read as junk)
-        note_width = max(NOTE_WIDTH, width - gutter - right_of_lanes)
     notes = [_note(sop, step, lang, note_width) for step in steps]
     rows = _Rows.of(steps, straight, ends, top, lambda i: bool(_branch_label(straight.get(i), lang)),
-                    [len(note) for note in notes])
+                    [1] * len(notes) if below else [len(note) for note in notes])
 
     lane_list = tuple(Lane(lane_id, label, dividers[k] + 1, lane_w, tuple(wrapped[k]))
                       for k, (lane_id, label) in enumerate(lanes))
@@ -268,9 +273,28 @@ def layout(sop: Sop, lane_width: int | None = None, lang: str = "id", width: int
                 label_at = (x0 + 1, y0) if y0 == y1 else (x1 + 2, y1)
             routes.append(Route(edge, _simplify(points), labels[k], label_at, dangling))
 
-    placed_notes = tuple((box.y + k, line) for box, note in zip(boxes, notes) for k, line in enumerate(note))
+    heads: list[tuple[int, Box]] = []
+    if below:  # after a blank line, one after another
+        placed, y = [], rows.bottom + 2
+        for box, note in zip(boxes, notes):
+            heads.append((y, box))
+            placed += [(y + k, line) for k, line in enumerate(note)]
+            y += len(note)
+        placed_notes = tuple(placed)
+    else:
+        placed_notes = tuple((box.y + k, line) for box, note in zip(boxes, notes) for k, line in enumerate(note))
     return Layout(lane_list, dividers, top, rows.bottom, boxes, tuple(routes), gutter, notes_x, placed_notes, also,
-                  note_width)
+                  note_width, rows.bottom + 2 if below else 0, tuple(heads))
+
+
+def scrollable_width(plan: Layout, drawn: int, width: int) -> int:
+    """The width a view `width` columns wide scrolls over, the drawing being `drawn` columns:
+    when it is wider than the view, one lane wider, so that the view can stop with a lane's
+    edge at either of its own (else, with the notes below the chart, no stop may show the last
+    lane without cutting the first one's header)."""
+    if drawn <= width or not plan.lanes:
+        return drawn
+    return drawn + max(lane.width for lane in plan.lanes)
 
 
 def opening_scroll(plan: Layout, width: int, height: int, max_scroll: int) -> int:
@@ -437,10 +461,11 @@ def render(
         canvas.write(box.x, box.y, box.text, _STYLE["box"])
     for box in plan.boxes:
         canvas.write(box.x, box.y, box.text, _STYLE["box"])
-        canvas.write(2, box.y, f"{box.step.no:>{plan.gutter - 3}}", _STYLE["number"])
+    for y, box in [(box.y, box) for box in plan.boxes] + list(plan.note_heads):
+        canvas.write(2, y, f"{box.step.no:>{plan.gutter - 3}}", _STYLE["number"])
         mark = MARKS.get((marks or {}).get(box.step.index, ""))
         if mark:
-            canvas.write(0, box.y, *mark)
+            canvas.write(0, y, *mark)
     _paint_routes(canvas, plan)
     for line, note in plan.notes:
         if note:
@@ -479,7 +504,7 @@ class _Canvas:
 def _paint_frame(canvas: _Canvas, plan: Layout) -> None:
     first, last = plan.dividers[0], plan.dividers[-1]
     rule_y = plan.top - 1
-    for y in range(plan.height):
+    for y in range(plan.bottom + 1):  # the frame's: the notes below it have none
         for x in plan.dividers:
             canvas.write(x, y, "│", _STYLE["divider"])
     for y, (left, middle, right) in ((0, "┌┬┐"), (rule_y, "├┼┤"), (plan.bottom, "└┴┘")):

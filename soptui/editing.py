@@ -28,6 +28,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
+from collections.abc import Mapping
 from functools import partial
 from typing import Callable, NamedTuple
 
@@ -780,13 +781,25 @@ def _insert_line(layout: _Layout, number: int, text: str) -> str:
 
 # -- actors and lists ----------------------------------------------------------------------------
 
-def add_actor(text: str, actor_id: str, jabatan: str) -> str:
+def actor_problem(actor_id: str, jabatan: str, declared: object = ()) -> Text | None:
+    """What is wrong with a new actor `actor_id = jabatan` beside the `declared` ones (None:
+    nothing): the new-actor dialog says it under its field, `add_actor` refuses with it."""
     if not re.fullmatch(r"[a-z][a-z0-9_]*", actor_id):
-        raise EditError(Text("id pelaksana: huruf kecil, angka dan _, diawali huruf",
-                             "actor id: lowercase letters, digits and _, starting with a letter"))
+        return Text("id pelaksana: huruf kecil, angka dan _, diawali huruf",
+                    "actor id: lowercase letters, digits and _, starting with a letter")
+    if not jabatan:
+        return Text("jabatan pelaksana wajib diisi, mis. kasi_pem = Kasi Pemerintahan",
+                    "the actor's title is required, e.g. kasi_pem = Kasi Pemerintahan")
+    if isinstance(declared, Mapping) and actor_id in declared:
+        return Text(f"pelaksana `{actor_id}` sudah ada", f"actor `{actor_id}` already exists")
+    return None
+
+
+def add_actor(text: str, actor_id: str, jabatan: str) -> str:
     actors = _parse(text).get("pelaksana")
-    if isinstance(actors, dict) and actor_id in actors:
-        raise EditError(Text(f"pelaksana `{actor_id}` sudah ada", f"actor `{actor_id}` already exists"))
+    problem = actor_problem(actor_id, jabatan, actors)
+    if problem is not None:
+        raise EditError(problem)
     if actors is not None:
         return set_value(text, f"/pelaksana/{actor_id}", jabatan)
     # a new [pelaksana] table, before the steps (and the comments that introduce the first)
@@ -804,12 +817,18 @@ def pelaksana_value(actors: list[str]) -> str | list[str]:
     return actors[0] if len(actors) == 1 else list(actors)
 
 
+def unknown_actor(actor_id: str, declared: Mapping[str, object]) -> Text | None:
+    """Why `actor_id` cannot be removed from the `declared` actors (None: it can)."""
+    return None if actor_id in declared else Text(f"pelaksana `{actor_id}` tidak ada", f"no actor `{actor_id}`")
+
+
 def remove_actor(text: str, actor_id: str) -> str:
     """Remove a pelaksana column; the steps drawn in it become unassigned."""
     document = tomlkit.parse(text)
     actors = document.get("pelaksana", {})
-    if actor_id not in actors:
-        raise EditError(Text(f"pelaksana `{actor_id}` tidak ada", f"no actor `{actor_id}`"))
+    problem = unknown_actor(actor_id, actors)
+    if problem is not None:
+        raise EditError(problem)
     del actors[actor_id]
     for step in document.get("langkah", []):
         drawn = step.get("pelaksana")

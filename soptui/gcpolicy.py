@@ -3,7 +3,8 @@
 A command runs with it paused (`collector(running=False)`, around every command): its objects
 live until it ends, and the collector would traverse them again and again for nothing. What
 makes garbage in cycles runs with it on (`--fix`: tomlkit's documents), as do the terminal UI,
-a long-lived process, and lint's worker processes (`in_worker`). At exit the objects are frozen
+a long-lived process, and lint's worker processes (`in_worker`). The terminal UI makes its full
+collections itself, when no key has come for a moment (`defer_full_collections`). At exit the objects are frozen
 (`spare_at_exit`): the OS frees the memory whole, and Python's final collection is spared.
 """
 
@@ -72,3 +73,36 @@ def settle() -> None:
     since. Otherwise a full collection walks the whole corpus in the middle of a key press.
     Freezing stops only the cycle collector: objects still go when nothing refers to them."""
     gc.freeze()
+
+
+# Collections of the middle generation between two full ones: Python's own third threshold.
+FULL_AFTER = 10
+# Past this many, a full collection is made whether idle or not (a key held down for minutes).
+FULL_AT_THE_LATEST = 50 * FULL_AFTER
+
+
+def defer_full_collections() -> tuple[int, int, int]:
+    """Stop the collector's own full collections; `collect_if_due` makes them instead. The
+    collector starts one at whatever allocation crosses its threshold, and in the terminal UI
+    that is in the middle of a key press, which it then holds up by as long as the walk of
+    every object made since the corpus was frozen takes (tens of milliseconds). The young
+    generations are still collected as usual: those collections are short. Returns the
+    thresholds as they were, for `restore_thresholds`."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(thresholds[0], thresholds[1], 2**31 - 1)
+    return thresholds
+
+
+def collect_if_due(idle: bool) -> bool:
+    """Make the full collection the collector would have made by now (`defer_full_collections`),
+    if the process is `idle` (no key waiting to be answered) or it has waited too long. Whether
+    it made one."""
+    due = gc.get_count()[2]
+    if due >= FULL_AT_THE_LATEST or (idle and due >= FULL_AFTER):
+        gc.collect()
+        return True
+    return False
+
+
+def restore_thresholds(thresholds: tuple[int, int, int]) -> None:
+    gc.set_threshold(*thresholds)

@@ -30,7 +30,7 @@ def lint_with(paths, plugins=("builtin",), rules=(), config=None):
 
     loaded = load_plugins(include=list(plugins), exclude=[], only=list(plugins))
     if loaded.failed:
-        raise RuntimeError("; ".join(f"{p.name}: {p.error}" for p in loaded.failed))
+        raise RuntimeError("; ".join(f"{p.name}: {p.error('en')}" for p in loaded.failed))
     classes = loaded.rule_classes() + [("test", cls) for cls in rules]
     files = find_sop_files([Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)])
     config = config or Config()

@@ -134,6 +134,38 @@ def test_nothing_changed_reports_no_file_and_a_bad_revision_is_a_usage_error(rep
     assert "no-such-rev" in capsys.readouterr().err
 
 
+def test_an_unknown_revision_is_said_plainly_in_the_users_language_without_gits_command_line(repo, capsys):
+    assert main(["lint", "sops", "--changed-since", "nosuchref"]) == 2
+    said = capsys.readouterr().err
+    assert "revisi tidak dikenal" in said and "'nosuchref'" in said and "commit, branch atau tag" in said
+    assert "rev-parse" not in said and not said.rstrip().endswith(":")
+    assert main(["lint", "sops", "--changed-since", "nosuchref", "--lang", "en"]) == 2
+    said = capsys.readouterr().err
+    assert "unknown revision 'nosuchref'" in said and "commit, branch or tag" in said
+    assert "tidak dikenal" not in said and "rev-parse" not in said
+
+
+def test_a_revision_that_is_an_option_to_git_is_unknown_and_never_reaches_git(repo, capsys):
+    assert main(["lint", "sops", "--changed-since=--output=written", "--lang", "en"]) == 2
+    assert "unknown revision '--output=written'" in capsys.readouterr().err
+    assert not Path("written").exists()
+
+
+def test_files_outside_any_repository_and_a_missing_git_are_each_one_clear_sentence(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # tmp_path may lie inside a repository
+    shutil.copytree(SEEDS, "sops")
+    assert main(["lint", "sops", "--changed-since", "HEAD", "--lang", "en"]) == 2
+    said = capsys.readouterr().err
+    assert "not a git repository: sops;" in said and "rev-parse" not in said and "fatal" not in said
+    assert main(["lint", "sops", "--changed-since", "HEAD"]) == 2
+    assert "bukan repositori git (not a git repository): sops;" in capsys.readouterr().err
+    monkeypatch.setenv("PATH", str(tmp_path / "no-git-here"))
+    assert main(["lint", "sops", "--changed-since", "HEAD", "--lang", "en"]) == 2
+    said = capsys.readouterr().err
+    assert "git not found; --changed-since needs git on the PATH" in said and "tidak" not in said
+
+
 # -- the pieces ------------------------------------------------------------------------------
 
 

@@ -1,6 +1,7 @@
 """`soptui` as a user runs it: exit codes, formats, fixes, baselines, revisions."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -110,6 +111,23 @@ def test_usage_errors_exit_2_with_one_clear_line(corpus, capsys, args, message):
     assert lint(*args) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_a_bad_format_is_said_first_even_where_the_folder_is_missing_and_the_folder_with_it(corpus, capsys):
+    assert main(["lint", "--format", "nope", "nosuchfolder", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == ("soptui lint: unknown format 'nope'; choose: github, gitlab, json, junit, "
+                                       "sarif, text; also: no such file or folder 'nosuchfolder'\n")
+    assert main(["lint", "--output", "nope=x.txt", "nosuchfolder"]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("soptui lint: format tidak dikenal (unknown format) 'nope'") and "'nosuchfolder'" in said
+    assert main(["lint", "--output", "nope", "nosuchfolder", "--lang", "en"]) == 2  # its syntax, before the files
+    assert capsys.readouterr().err == "soptui lint: --output needs FORMAT=FILE, not 'nope'\n"
+    assert main(["lint", "--format", "json", "nosuchfolder", "--lang", "en"]) == 2  # a good format: the folder alone
+    assert capsys.readouterr().err == "soptui lint: no such file or folder 'nosuchfolder'\n"
+    os.mkfifo("soptui.toml")  # a configuration that cannot be read: its error alone, no crash
+    (corpus / "a.toml").write_text(CLEAN)
+    assert main(["lint", "--format", "nope", "sops", "--lang", "en"]) == 2
+    assert "soptui.toml: not a regular file" in capsys.readouterr().err
 
 
 def test_json_to_stdout_and_several_formats_to_files(corpus, capsys):

@@ -146,10 +146,15 @@ def plain(sop: Sop, **options) -> list[str]:
     return [line.plain for line in diagram.render(sop, **options)]
 
 
+def note_start(plan: diagram.Layout, index: int) -> int:
+    """The line step `index`'s note starts at: its box's, or below the chart its own."""
+    return plan.note_heads[index][0] if plan.below else plan.boxes[index].y
+
+
 def note_lines(plan: diagram.Layout, index: int) -> list[str]:
-    """The lines of step `index`'s note: from its box's line to the next box's (the frame's end)."""
-    start = plan.boxes[index].y
-    end = plan.boxes[index + 1].y if index + 1 < len(plan.boxes) else plan.height
+    """The lines of step `index`'s note: from its first line to the next note's (the end)."""
+    start = note_start(plan, index)
+    end = note_start(plan, index + 1) if index + 1 < len(plan.boxes) else plan.height
     return [text for line, text in plan.notes if start <= line < end]
 
 
@@ -336,7 +341,7 @@ def test_awayan_shows_the_lane_of_steps_without_a_pelaksana():
     assert diagram.layout(sop, lang="en").lanes[-1].label == "(not in source)"
     kept = sop._replace(hilang_di_sumber=())
     assert diagram.layout(kept).lanes[-1].label == "(tanpa pelaksana)"
-    assert diagram.layout(kept, lang="en").lanes[-1].label == "(no pelaksana)"
+    assert diagram.layout(kept, lang="en").lanes[-1].label == "(no actor)"  # the Prosedur column's English, not the key
 
 
 def test_lanes_follow_the_documents_order():
@@ -404,7 +409,7 @@ def test_the_width_is_shared_among_the_lanes_at_least_12_each():
     assert plan.notes_x + plan.note_width == 200
     plan = diagram.layout(sop, width=110)  # no room for the notes beside 12-column lanes: the lanes fill it
     assert plan.lanes[0].width == (110 - gutter - (lanes + 1) - channel) // lanes
-    assert plan.notes_x > 110 - diagram.NOTE_MIN and plan.note_width == 110 - gutter - channel
+    assert plan.below > plan.bottom and plan.notes_x == gutter and plan.note_width == 110 - gutter  # under it
     assert diagram.layout(sop, width=40).lanes[0].width == 18  # the longest word, PENGADMINISTRASI
     assert diagram.layout(seed(AWAYAN), width=40).lanes[0].width == 13  # "Perencanaan" + 2
     assert diagram.layout(sop, lane_width=20).lanes[0].width == 20
@@ -486,7 +491,7 @@ def test_each_note_holds_the_whole_kegiatan_wrapped_to_its_width(sop, width):
     lines = plain(sop, width=width, plan=plan)
     for index, step in enumerate(sop.langkah):
         own = note_lines(plan, index)
-        assert own and own[0] == lines[plan.boxes[index].y][plan.notes_x:]  # from the box's own line
+        assert own and own[0] == lines[note_start(plan, index)][plan.notes_x:]  # from the box's own line, or below
         assert note_of(plan, index).startswith(" ".join(step.kegiatan.split()))  # every word, none cut
         assert all(len(line) <= plan.note_width for line in own)
         assert all(line.startswith(diagram.NOTE_INDENT) for line in own[1:])  # told from the next note
@@ -498,8 +503,8 @@ def test_the_notes_use_the_width_a_wide_screen_leaves():
     plan = diagram.layout(sop, width=158)  # the Diagram tab at 200x50
     assert plan.notes_x + diagram.NOTE_WIDTH <= 158 and plan.notes_x + plan.note_width == 158
     assert max(len(text) for _, text in plan.notes) > 36  # longer than the excerpt notes were cut to
-    narrow = diagram.layout(sop, width=90)  # at 120x40 the lanes fill the screen; the notes lie past it
-    assert narrow.notes_x > 90 - diagram.NOTE_MIN and narrow.note_width > diagram.NOTE_WIDTH
+    narrow = diagram.layout(sop, width=90)  # at 120x40 the lanes fill the screen; the notes go below it
+    assert narrow.below and narrow.notes_x + narrow.note_width == 90 and narrow.note_width > diagram.NOTE_WIDTH
     assert not any("…" in text for _, text in plan.notes + narrow.notes)
 
 
@@ -511,6 +516,7 @@ def test_the_opening_scroll_shows_the_first_box_whole_and_cuts_no_lane_header(pa
     sop = load_file(path).sop
     plan = diagram.layout(sop, width=width)
     chart = max(line.cell_len for line in diagram.render(sop, width=width, plan=plan))
+    chart = diagram.scrollable_width(plan, chart, width)
     scroll = diagram.opening_scroll(plan, width, height, chart - width)
     left, right = scroll + plan.gutter, scroll + width
     assert 0 <= scroll <= max(0, chart - width)
@@ -521,3 +527,22 @@ def test_the_opening_scroll_shows_the_first_box_whole_and_cuts_no_lane_header(pa
             start = lane.x + len(line) - len(line.lstrip())
             end = start + len(text.strip())  # the header line's columns: start <= x < end
             assert end <= left or start >= right or (left <= start and end <= right), (lane.label, scroll)
+
+
+@pytest.mark.parametrize("width", [58, 78, 86, 90, 118])  # the Diagram tab at 80 and 120 columns, sidebar or none
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.parent.name)
+def test_every_note_is_within_the_screens_width_however_many_lanes(path, width):
+    """With 5 to 7 lanes at 80 and 120 columns the lanes took the screen and the notes lay past
+    its right edge, read only scrolled sideways: now they go below the chart, each under its
+    step's number and mark, and the chart's rows no longer grow for them."""
+    sop = seed(path)
+    plan = diagram.layout(sop, width=width)
+    assert all(plan.notes_x + len(text) <= width for _, text in plan.notes)
+    lines = plain(sop, width=width, plan=plan, marks={0: "error"})
+    for index, step in enumerate(sop.langkah):
+        assert note_of(plan, index).startswith(" ".join(step.kegiatan.split()))
+        if plan.below:
+            assert lines[note_start(plan, index)][:plan.gutter].split()[-1] == str(step.no)
+    if plan.below:
+        assert plan.below > plan.bottom and lines[note_start(plan, 0)].startswith("✖")
+        assert all("│" not in line for line in lines[plan.below:])  # the frame ends above them

@@ -289,3 +289,25 @@ def test_the_guards_refusal_is_said_in_the_users_language(tmp_path, monkeypatch,
     with pytest.raises(FixRefused) as refused:
         fix_text(_Growing(), "a.toml", "x = 0\n")
     assert str(refused.value) == "temuan SOP997 grown akan bertambah"
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_a_file_the_guard_refused_has_no_fix_counted_or_marked_as_what_fix_applies(corpus, capsys, output):
+    """Removing step 2's blank output item (empty-value) would leave it with no output at all
+    (missing-mutu-baku): the guard refuses, and the summary said "[*] 1 fixable with --fix"
+    after --fix had just refused it."""
+    refused, fixed = corpus / "a.toml", corpus / "b.toml"
+    refused.write_text(CLEAN.replace('output = ["Data"]', 'output = [" "]'))
+    fixed.write_text(CLEAN.replace('"Disposisi"]\nwaktu = "1 jam"', '"Disposisi", " "]\nwaktu = "1 jam"'))
+    args = ["--fix", "--no-cache", "--lang", "en"] + (["--format", "json"] if output == "json" else [])
+    lint(corpus, *args)
+    said = capsys.readouterr()
+    assert "a.toml: not fixed, the fix guard refused: fixing adds findings of SOP102" in said.err
+    summary = said.out if output == "text" else said.err
+    assert "2 files checked" in summary
+    assert "fixable" not in summary  # b.toml fixed, a.toml refused: nothing left that --fix applies
+    if output == "text":
+        assert "SOP020 item 1 of the Output of step 2 is blank" in said.out  # no [*]
+        assert "fix (refused by the fix guard, not applied): remove the blank item" in said.out
+    lint(corpus, "--no-cache", "--lang", "en")  # without --fix nothing was tried: the fix is offered
+    assert "[*] 1 fixable with --fix" in capsys.readouterr().out

@@ -141,7 +141,7 @@ def test_bad_waktu_is_a_rule_finding_at_its_line():
     assert load_text(text, "sop.toml").ok  # a content defect: the model holds it, a rule reports it
     [(line, col, code, english)] = format_findings(text)
     assert (code, line, col) == ("SOP021", 12, 1)
-    assert "waktu 'abc' of step 1 cannot be read" in english
+    assert "the Time 'abc' of step 1 cannot be read" in english
 
 
 def test_quoted_date_is_a_problem():
@@ -161,7 +161,7 @@ def test_bad_actor_id():
     assert load_text(text, "sop.toml").ok
     [(line, col, code, english)] = format_findings(text)
     assert (code, line, col) == ("SOP022", 6, 1)
-    assert "pelaksana id" in english
+    assert "Actor id" in english
 
 
 def test_every_problem_is_reported_once_each_at_its_line():

@@ -228,3 +228,34 @@ def test_a_renamed_rule_answers_to_its_old_code_with_a_note(site):
     assert "`HSE900` sekarang (is now) HSE001 `house-shouting`" in done.stderr, done.stderr
     assert {f["code"] for f in json.loads(done.stdout)["findings"]} == {"HSE001"}
     assert "HSE001" in soptui("rule", "old-shouting", site=site).stdout
+
+
+INDONESIAN = re.compile(r"gagal|dimuat|mengimplementasikan|dikenal|maksud Anda|dilewati|dipakai|tidak ada|bukan")
+
+
+@pytest.mark.parametrize("asked", ["--lang", "SOPTUI_LANG", "config"])
+def test_plugins_that_fail_are_reported_in_english_alone_when_english_is_asked(site, tmp_path, asked):
+    install(site, "broken", "import this_module_does_not_exist\n")
+    install(site, "raises", "from soptui.hookspecs import hookimpl\n\n@hookimpl\ndef soptui_rules():\n"
+                            "    raise RuntimeError('boom')\n")
+    install(site, "dup", GOOD.replace("HSE001", "SOP101"))
+    install(site, "typo", "from soptui.hookspecs import hookimpl\n\n@hookimpl\ndef soptui_rule():\n    return []\n")
+    (tmp_path / "sops").mkdir()
+    (tmp_path / "sops/a.toml").write_text((ROOT / "sops/wangon/pengukuran-kinerja.toml").read_text())
+    if asked == "config":
+        (tmp_path / "soptui.toml").write_text('lang = "en"\n')
+    lang = ["--lang", "en"] if asked == "--lang" else []
+    env = {"SOPTUI_DISABLE_PLUGIN_AUTOLOAD": "1", **({"SOPTUI_LANG": "en"} if asked == "SOPTUI_LANG" else {})}
+    plugins = [arg for name in ("broken", "raises", "dup", "nosuch") for arg in ("--plugin", name)]
+    done = soptui("lint", "sops", "--no-cache", *lang, *plugins, site=site, env=env, cwd=tmp_path)
+    said = done.stderr.splitlines()
+    assert "soptui: plugin 'broken' 1.2.3 (plugin_broken) failed to load: ModuleNotFoundError: " \
+           "No module named 'this_module_does_not_exist'" in said
+    assert "soptui: plugin 'nosuch' ? (?) failed to load: no installed plugin has this name" in said
+    assert "soptui: plugin 'raises': soptui_rules() raised RuntimeError('boom')" in said
+    assert "soptui: plugin 'dup': rule SOP101 (house-shouting) skipped, ['SOP101'] already taken" in said
+    assert not INDONESIAN.search(done.stderr), done.stderr
+    if asked != "config":  # `soptui plugins` reads no configuration
+        typo = soptui("plugins", *lang, "--plugin", "typo", site=site, env=env, cwd=tmp_path)
+        assert typo.stderr == "soptui plugins: plugin 'typo' implements unknown hook 'soptui_rule'; " \
+                              "did you mean 'soptui_rules'?\n"

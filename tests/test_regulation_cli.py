@@ -64,6 +64,23 @@ def test_configured_registries_and_registry_errors(tmp_path, capsys):
     assert "bad.toml:1:1" in err and "'nomor' is a required property" in err
 
 
+@pytest.mark.parametrize("command", ["regulation", "lint"])
+def test_a_usage_error_of_several_lines_prints_them_as_lines_its_names_still_escaped(tmp_path, capsys,
+                                                                                   monkeypatch, command):
+    """They printed as one line joined by a literal \\x0a, the escape of a newline."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sops").mkdir()
+    (tmp_path / "sops/a.toml").write_text('nama = "A"\nunit = "Kecamatan A"\n[[langkah]]\nno = 1\nkegiatan = "Mulai"\n')
+    (tmp_path / "bad\x1b.toml").write_text('[[regulation]]\nkind = "pp"\n\n[[regulation]]\nnomor = 3\n')
+    (tmp_path / "soptui.toml").write_text('registries = ["bad\\u001b.toml"]\n')
+    args = ["regulation", "PP 46/2011"] if command == "regulation" else ["lint", "sops", "--no-cache"]
+    assert main([*args, "--lang", "en"]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith(f"soptui {command}: ") and len(lines) > 5
+    assert f"  {tmp_path}/bad\\x1b.toml:4:1: `regulation[1]`: 'kind' is a required property" in lines
+    assert all(line.startswith(("soptui ", "  ")) and "\\x0a" not in line and "\x1b" not in line for line in lines)
+
+
 def write_sop(folder, name, *dasar_hukum):
     items = "".join(f'  "{d}",\n' for d in dasar_hukum)
     (folder / name).write_text(f'nama = "A"\nunit = "Kecamatan A"\ndasar_hukum = [\n{items}]\n'

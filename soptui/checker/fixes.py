@@ -198,10 +198,12 @@ _NOT_FIXED = Text("tidak diperbaiki, perbaikan ditolak pemeriksa", "not fixed, t
 
 
 def fix_files(checker, paths: list[Path], write: bool, diff_out: TextIO | None = None,
-              errors: TextIO | None = None, *, unsafe: bool = False, lang: str = "id") -> int:
+              errors: TextIO | None = None, *, unsafe: bool = False, lang: str = "id",
+              refused: set[str] | None = None) -> int:
     """Fix each file (unsafe fixes too when `unsafe`); write it back (atomically) when `write`,
     print a unified diff to `diff_out`.
-    A file the guard refuses is left unwritten, with a message in `lang` on `errors` (standard error).
+    A file the guard refuses is left unwritten, with a message in `lang` on `errors` (standard
+    error), and its path added to `refused` (the report then counts none of its fixes as fixable).
     Returns how many files changed."""
     errors = errors if errors is not None else sys.stderr
     changed = 0
@@ -214,6 +216,8 @@ def fix_files(checker, paths: list[Path], write: bool, diff_out: TextIO | None =
             fixed = fix_text(checker, str(path), original, unsafe=unsafe)
         except FixRefused as refusal:
             print(f"{path}: {_NOT_FIXED(lang)}: {refusal.text(lang)}", file=errors)
+            if refused is not None:
+                refused.add(str(path))
             continue
         if fixed == original:
             continue

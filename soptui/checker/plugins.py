@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
+from ..i18n import Text, TextError
 from ..suggest import closest
 from .entrypoints import entry_points
 from .rule import Rule
@@ -28,15 +29,16 @@ PROJECT = "soptui"  # the entry-point group, and pluggy's project name (`hookspe
 AUTOLOAD_VARIABLE = "SOPTUI_DISABLE_PLUGIN_AUTOLOAD"
 
 
-class PluginError(Exception):
-    """A plugin that implements a hook soptui does not have; the message names plugin and hook."""
+class PluginError(TextError):
+    """A plugin that implements a hook soptui does not have; the message (a `Text`) names plugin
+    and hook."""
 
 
 class PluginInfo(NamedTuple):
     name: str
     version: str
     origin: str  # the module the entry point names
-    error: str | None = None  # why it failed to load
+    error: Text | None = None  # why it failed to load (Python's words for an import's failure, in both)
 
 
 class Plugins:
@@ -48,7 +50,8 @@ class Plugins:
         self.builtin: Any = None  # the built-in plugin's module, once loaded
         self.loaded: list[PluginInfo] = []
         self.failed: list[PluginInfo] = []
-        self.problems: list[str] = []  # duplicate codes, bad rule classes
+        # duplicate codes, bad rule classes: Indonesian with the English in brackets, and English
+        self.problems: list[Text] = []
 
     def implementations(self, hook: str) -> list[tuple[str, Callable[[], object]]]:
         """(plugin name, a call of its implementation) for every plugin implementing `hook`, the
@@ -69,16 +72,21 @@ class Plugins:
             try:
                 classes = implementation()
             except Exception as error:  # noqa: BLE001 - a plugin's bug is reported, not fatal
-                self.problems.append(f"plugin '{plugin}': soptui_rules() raised {error!r}")
+                self.problems.append(_raised(plugin, "soptui_rules", error))
                 continue
             for cls in classes or ():
                 if not (isinstance(cls, type) and issubclass(cls, Rule)) or not getattr(cls, "code", None):
-                    self.problems.append(f"plugin '{plugin}': {cls!r} is not a Rule subclass with a code")
+                    self.problems.append(Text(
+                        f"plugin '{plugin}': {cls!r} bukan subkelas Rule yang berkode (is not a Rule subclass with a code)",
+                        f"plugin '{plugin}': {cls!r} is not a Rule subclass with a code"))
                     continue
                 names = {cls.code, cls.name, *cls.aliases}  # an old code stays its rule's
                 taken = names & seen
                 if taken:
-                    self.problems.append(f"plugin '{plugin}': rule {cls.code} ({cls.name}) skipped, {sorted(taken)} already taken")
+                    self.problems.append(Text(
+                        f"plugin '{plugin}': aturan {cls.code} ({cls.name}) dilewati, {sorted(taken)} sudah dipakai "
+                        f"(rule skipped, already taken)",
+                        f"plugin '{plugin}': rule {cls.code} ({cls.name}) skipped, {sorted(taken)} already taken"))
                     continue
                 seen |= names
                 found.append((plugin, cls))
@@ -90,7 +98,7 @@ class Plugins:
             try:
                 classes = implementation()
             except Exception as error:  # noqa: BLE001
-                self.problems.append(f"plugin '{plugin}': soptui_reporters() raised {error!r}")
+                self.problems.append(_raised(plugin, "soptui_reporters", error))
                 continue
             for cls in classes or ():
                 found.setdefault(cls.name, cls)
@@ -129,7 +137,7 @@ def load_plugins(include: list[str] | None = None, exclude: list[str] | None = N
             import traceback  # only for a plugin that failed: kept out of start-up
 
             detail = "".join(traceback.format_exception_only(type(error), error)).strip()
-            plugins.failed.append(PluginInfo(entry.name, version, entry.value, detail))
+            plugins.failed.append(PluginInfo(entry.name, version, entry.value, Text(detail, detail)))
             continue
         if entry.name == BUILTIN:
             plugins.builtin = module
@@ -140,10 +148,18 @@ def load_plugins(include: list[str] | None = None, exclude: list[str] | None = N
         plugins.loaded.append(PluginInfo(entry.name, version, entry.value))
     missing = include - {info.name for info in plugins.loaded} - {info.name for info in plugins.failed}
     for name in sorted(missing):
-        plugins.failed.append(PluginInfo(name, "?", "?", "no installed plugin has this name"))
+        plugins.failed.append(PluginInfo(name, "?", "?", _NOT_INSTALLED))
     if plugins.manager is not None:
         _check(plugins.manager)
     return plugins
+
+
+_NOT_INSTALLED = Text("tidak ada plugin terpasang dengan nama ini (no installed plugin has this name)",
+                      "no installed plugin has this name")
+
+
+def _raised(plugin: str, hook: str, error: Exception) -> Text:
+    return Text(f"plugin '{plugin}': {hook}() gagal (raised) {error!r}", f"plugin '{plugin}': {hook}() raised {error!r}")
 
 
 def _pluggy():
@@ -170,7 +186,7 @@ def _check(manager: pluggy.PluginManager) -> None:
         raise PluginError(_unknown_hooks(manager)) from None
 
 
-def _unknown_hooks(manager: pluggy.PluginManager) -> str:
+def _unknown_hooks(manager: pluggy.PluginManager) -> Text:
     """A message naming each plugin that implements a hook soptui does not have."""
     callers = {name: getattr(manager.hook, name) for name in dir(manager.hook) if not name.startswith("_")}
     known = [name for name, caller in callers.items() if getattr(caller, "spec", None) is not None]
@@ -180,7 +196,11 @@ def _unknown_hooks(manager: pluggy.PluginManager) -> str:
             continue
         for impl in caller.get_hookimpls():
             close = closest(name, known)
-            hint = f"; maksud Anda (did you mean) '{close}'?" if close else ""
-            problems.append(f"plugin '{manager.get_name(impl.plugin)}' mengimplementasikan hook tak dikenal "
-                            f"(implements unknown hook) '{name}'{hint}")
-    return "; ".join(problems) or "hook tidak sah (invalid hook)"
+            plugin = manager.get_name(impl.plugin)
+            problems.append(Text(
+                f"plugin '{plugin}' mengimplementasikan hook tak dikenal (implements unknown hook) '{name}'"
+                + (f"; maksud Anda (did you mean) '{close}'?" if close else ""),
+                f"plugin '{plugin}' implements unknown hook '{name}'" + (f"; did you mean '{close}'?" if close else "")))
+    if not problems:
+        return Text("hook tidak sah (invalid hook)", "invalid hook")
+    return Text("; ".join(p.id for p in problems), "; ".join(p.en for p in problems))

@@ -7,22 +7,54 @@ import subprocess
 import threading
 from pathlib import Path
 
+from ..i18n import Text, TextError, glossed
+
+
+class RevisionError(TextError, RuntimeError):
+    """Git could not say what changed: the revision is unknown, the files are not in a
+    repository, git is not installed, or git failed. The message is the user's to act on,
+    in both languages, and names no git command line."""
+
+
+GIT_NOT_FOUND = glossed("git tidak ditemukan; --changed-since memerlukan git di PATH",
+                        "git not found; --changed-since needs git on the PATH")
+
+
+def unknown_revision(revision: str) -> Text:
+    return Text(f"revisi tidak dikenal (unknown revision): '{revision}'; berikan commit, branch atau tag "
+                "yang ada di repositori (give a commit, branch or tag the repository has; in a shallow "
+                "clone, fetch it first)",
+                f"unknown revision '{revision}': give a commit, branch or tag the repository has "
+                "(in a shallow clone, fetch it first)")
+
+
+def not_a_repository(folder: str) -> Text:
+    return Text(f"bukan repositori git (not a git repository): {folder}; --changed-since hanya berlaku "
+                "untuk berkas di dalam repositori git (only works on files in a git repository)",
+                f"not a git repository: {folder}; --changed-since only works on files in a git repository")
+
+
+def git_failed(said: str) -> Text:
+    said = said.removeprefix("fatal: ") or "?"
+    return glossed("git gagal", "git failed", f": {said}")
+
 
 def _git(*args: str, cwd: Path | str) -> str:
-    return _output(_start(*args, cwd=cwd), args)
+    return _output(_start(*args, cwd=cwd))
 
 
 def _start(*args: str, cwd: Path | str) -> subprocess.Popen:
     try:
         return subprocess.Popen(["git", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     except FileNotFoundError:
-        raise RuntimeError("git tidak ditemukan (git not found)") from None
+        raise RevisionError(GIT_NOT_FOUND) from None
 
 
-def _output(running: subprocess.Popen, args: tuple[str, ...]) -> str:
+def _output(running: subprocess.Popen, failure: Text | None = None) -> str:
+    """What git wrote, or RevisionError: `failure` if given, else what git said."""
     out, err = running.communicate()
     if running.returncode != 0:
-        raise RuntimeError(f"git {' '.join(args)}: {err.strip()}")
+        raise RevisionError(failure or git_failed(err.strip().splitlines()[-1] if err.strip() else ""))
     return out
 
 
@@ -32,16 +64,24 @@ def changed_files(revision: str, files: list[str] | list[Path]) -> tuple[list, d
     or paths; the changed ones come back as given."""
     if not files:
         return [], {}
+    if revision.startswith("-"):  # an option to git, not a revision: never handed to `git diff`
+        raise RevisionError(unknown_revision(revision))
     cwd = os.path.dirname(os.path.realpath(files[0]))
-    top = os.path.realpath(_git("rev-parse", "--show-toplevel", cwd=cwd).strip())
+    try:
+        top = os.path.realpath(_git("rev-parse", "--show-toplevel", cwd=cwd).strip())
+    except RevisionError as error:
+        if error.text == GIT_NOT_FOUND:
+            raise
+        raise RevisionError(not_a_repository(_folder_of(files))) from None
     # The revision checked, the diff and the untracked files asked at once: git's three answers
     # cost a lint of ten thousand SOPs more than the rest of its setup.
     verify = ("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     diff = ("diff", "--name-only", "--no-renames", revision, "--")
     untracked = ("ls-files", "--others", "--exclude-standard")
-    running = [(_start(*args, cwd=top), args) for args in (verify, diff, untracked)]
+    running = [(_start(*args, cwd=top), failure) for args, failure in
+               ((verify, unknown_revision(revision)), (diff, None), (untracked, None))]
     try:
-        answers = [_output(process, args) for process, args in running]
+        answers = [_output(process, failure) for process, failure in running]
     finally:
         for process, _ in running:
             if process.poll() is None:
@@ -77,6 +117,14 @@ def changed_files(revision: str, files: list[str] | list[Path]) -> tuple[list, d
     return targets, previous
 
 
+def _folder_of(files: list[str] | list[Path]) -> str:
+    """The folder holding all `files`, as the user would have named it (for a message)."""
+    try:
+        return os.path.commonpath([os.path.dirname(os.fspath(name)) or "." for name in files]) or "."
+    except ValueError:  # absolute and relative names mixed
+        return os.path.dirname(os.fspath(files[0])) or "."
+
+
 # Up to this many names of changed files, each file's name is tested against them first.
 _ENDINGS_AT_MOST = 64
 
@@ -109,7 +157,7 @@ class ChangedSince:
             self._error = error
 
     def result(self) -> tuple[list, dict[str, str | None]]:
-        """What `changed_files` returns, or raises (RuntimeError: what git said)."""
+        """What `changed_files` returns, or raises (RevisionError: why git could not say)."""
         self._thread.join()
         if self._error is not None:
             raise self._error

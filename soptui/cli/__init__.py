@@ -204,10 +204,12 @@ def no_such_path(path: object) -> Text:
 
 
 def _printable(message: str) -> str:
-    """A message naming files: their control codes escaped, as in every report."""
+    """A message naming files: their control codes escaped, as in every report, except the
+    newlines between its lines (a registry's problems, one a line), which stay newlines; each
+    line after the first indented, so that none reads as a message of its own."""
     from ..reporting.base import printable
 
-    return printable(message)
+    return "\n  ".join(printable(line) for line in message.split("\n"))
 
 
 def _os_error(error: OSError) -> str:

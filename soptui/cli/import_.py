@@ -1,9 +1,13 @@
 """Read SOPs from Word (.docx), PDF and extracted text (.txt) into TOML SOP files.
 
-PATH is a document or a folder of them. One document gives one SOP file (or one per SOP table it
-holds); a folder gives a folder. The output starts with the #:schema line and names its source;
-values the reader is unsure of carry a comment saying why. An existing file is not overwritten
-without --force. Exit code 0 when every document was imported, 2 when any could not be.
+PATH is a document or a folder of them; a folder gives a folder. A document gives one SOP file
+named after it, DOCUMENT.toml; a document holding several SOPs (one procedure table each) gives
+one file per SOP, DOCUMENT-<nama>.toml, <nama> that SOP's name in lower case with hyphens; two
+documents of one name in one folder (a .docx and its PDF) add their type: DOCUMENT-docx.toml.
+The last line counts the documents imported and the SOP files written. Each file starts with the
+#:schema line and names its source; values the reader is unsure of carry a comment saying why.
+An existing file is not overwritten without --force. Exit code 0 when every document was
+imported, 2 when any could not be.
 
 Word and PDF need the import extra: pip install "soptui[import]".
 """
@@ -63,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     jobs = [(document, target, document.stem if stems[(target, document.stem)] == 1 or target.suffix == ".toml"
              else f"{document.stem}-{document.suffix.lstrip('.').lower()}") for document, target in jobs]
     progress = Progress(len(jobs)) if len(jobs) > 1 and sys.stderr.isatty() else None
-    failed, lines = 0, []
+    failed, written, several, lines = 0, 0, 0, []
     for number, (document, target, stem) in enumerate(jobs):
         if progress:
             progress.show(number, document.name)
@@ -73,14 +77,26 @@ def run(args: argparse.Namespace) -> int:
             lines.append((True, f"soptui import: {document}: {outcome(lang)}"))
         else:
             lines.extend((False, line(lang)) for line in outcome)
+            written += len(outcome)  # one summary line per SOP file written
+            several += len(outcome) > 1
     if progress:
         progress.done()
     for is_error, text in lines:
         print(text, file=sys.stderr if is_error else sys.stdout)
-    done = len(jobs) - failed
-    print(Text(f"{done} dari {len(jobs)} dokumen diimpor", f"{done} of {len(jobs)} documents imported")(lang),
-          file=sys.stderr)
+    print(imported(len(jobs) - failed, len(jobs), written, several)(lang), file=sys.stderr)
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def imported(done: int, total: int, written: int, several: int) -> Text:
+    """The last line: documents imported and SOP files written, which differ when a document
+    holds several SOPs (then the names those files got, which differ from the others')."""
+    said = Text(f"{done} dari {total} dokumen diimpor, {written} berkas SOP ditulis",
+                f"{done} of {total} documents imported, {written} SOP file{'s' * (written != 1)} written")
+    if several:
+        said += Text(f" ({several} dokumen memuat beberapa SOP: satu berkas tiap SOP, <dokumen>-<nama>.toml)",
+                     f" ({several} document{'s' * (several != 1)} held several SOPs: one file each, "
+                     "<document>-<nama>.toml)")
+    return said
 
 
 def import_one(document: Path, target: Path, force: bool, stem: str | None = None) -> list[Text] | Text:

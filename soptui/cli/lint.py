@@ -40,7 +40,7 @@ from ..i18n import Text
 from ..reporting.text import TextReporter
 from . import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 from .replay import Capture, Recording, Replay, replayable
-from .session import NoSopFiles, open_session
+from .session import NoSopFiles, open_session, reporter_names
 
 
 def _csv(value: str) -> list[str]:
@@ -86,17 +86,41 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    reports = _asked_reports(args)  # --output's FORMAT=FILE: checked before any file is looked at
     try:
         session = open_session(args)
     except NoSopFiles as nothing:
         if not args.quiet:
             print(f"soptui: {nothing.say(args.lang)}", file=sys.stderr)
         return EXIT_OK  # the files given were other tools' TOML: nothing failed
-    return _run(args, session)
+    except UsageError as error:
+        raise _with_unknown_formats(error, args, reports) from None
+    _check_formats(reports, session.reporters)
+    return _run(args, session, reports)
 
 
-def _run(args: argparse.Namespace, session) -> int:
-    reports = _reports(args, session)
+def _with_unknown_formats(error: UsageError, args: argparse.Namespace,
+                          reports: list[tuple[str, str | None]]) -> UsageError:
+    """`error` (a missing folder, a bad configuration), with first any unknown format asked for,
+    as argparse would have said it before looking at anything: a user mends both at once. The
+    formats are known only once the plugins are, which is why they were not checked first."""
+    if not args.format and not args.output:
+        return error  # text alone: always there
+    names = reporter_names(args)
+    unknown = [name for name, _ in reports if name not in names] if names is not None else []
+    if not unknown:
+        return error
+    return UsageError(_unknown_format(unknown[0], names) + Text("; juga (also): ", "; also: ") + error.text)
+
+
+def _unknown_format(name: str, known: set[str] | dict) -> Text:
+    choices = ", ".join(sorted(known))
+    return Text(f"format tidak dikenal (unknown format) '{name}'; pilih (choose): {choices}",
+                f"unknown format '{name}'; choose: {choices}")
+
+
+def _run(args: argparse.Namespace, session, reports: list[tuple[str, str | None]]) -> int:
+    refused: set[str] = set()  # the files --fix's guard refused: the report counts none of their fixes
 
     if args.fix or args.diff:
         from ..checker.fixes import fix_files  # only --fix and --diff pay for tomlkit
@@ -106,7 +130,7 @@ def _run(args: argparse.Namespace, session) -> int:
         with collector(running=True):  # each file's tomlkit document is a web of reference cycles
             changed = fix_files(session.checker, session.targets, write=write,
                                 diff_out=sys.stdout if args.diff else None, unsafe=args.unsafe_fixes,
-                                lang=session.lang)
+                                lang=session.lang, refused=refused)
         if not args.quiet:
             if session.lang == "en":
                 print(f"{'fixed' if write else 'would fix'} {changed} files", file=sys.stderr)
@@ -123,7 +147,7 @@ def _run(args: argparse.Namespace, session) -> int:
         if recording is not None:
             return recording.play()
     try:
-        recording = _lint(args, session, reports, color, replay)
+        recording = _lint(args, session, reports, color, replay, frozenset(refused))
     except BaselineError as error:
         raise UsageError(error.text) from None
     try:
@@ -132,7 +156,7 @@ def _run(args: argparse.Namespace, session) -> int:
         wait_for_background_writes()  # the cache and the record
 
 
-def _reports(args: argparse.Namespace, session) -> list[tuple[str, str | None]]:
+def _asked_reports(args: argparse.Namespace) -> list[tuple[str, str | None]]:
     """(format, target file or None for standard output) of every report asked for."""
     reports = [(args.format or "text", None)]
     for item in args.output:
@@ -141,16 +165,17 @@ def _reports(args: argparse.Namespace, session) -> list[tuple[str, str | None]]:
             raise UsageError(Text(f"--output memerlukan FORMAT=FILE (needs FORMAT=FILE), bukan '{item}'",
                                   f"--output needs FORMAT=FILE, not '{item}'"))
         reports.append((name, target))
-    for name, _ in reports:
-        if name not in session.reporters:
-            choices = ", ".join(sorted(session.reporters))
-            raise UsageError(Text(f"format tidak dikenal (unknown format) '{name}'; pilih (choose): {choices}",
-                                  f"unknown format '{name}'; choose: {choices}"))
     return reports
 
 
+def _check_formats(reports: list[tuple[str, str | None]], reporters: dict[str, type]) -> None:
+    for name, _ in reports:
+        if name not in reporters:
+            raise UsageError(_unknown_format(name, reporters))
+
+
 def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None]], color: bool,
-          replay: Replay | None) -> Recording:
+          replay: Replay | None, refused: frozenset[str] = frozenset()) -> Recording:
     """Lint, and return what to print rather than printing it, so that it can be recorded (on a
     background thread while standard output's report is rendered)."""
     result = session.lint()
@@ -163,16 +188,19 @@ def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None
     report = LintReport.of(result)  # what reporters get: frozen, so one cannot change the next one's
     stderr = ""
     if not args.quiet and reports[0][0] != "text":
-        stderr = TextReporter(lang=session.lang).summary(report) + "\n"
+        summary = TextReporter(lang=session.lang)
+        summary.refused = refused
+        stderr = summary.summary(report) + "\n"
     outputs = {}
     for name, target in reports[1:]:
         buffer = io.StringIO()
-        _reporter(session, name, color=False, fail_on=_fail_on(args, session)).write(report, buffer)
+        _reporter(session, name, color=False, fail_on=_fail_on(args, session), refused=refused).write(report, buffer)
         outputs[target] = buffer.getvalue()
     record = replay.start(exit_code, stderr, outputs) if replay is not None else None
     stdout = Capture(record, out=sys.stdout)  # written as it comes: a large report is never held whole
     try:
-        _reporter(session, reports[0][0], color=color, fail_on=_fail_on(args, session)).write(report, stdout)
+        _reporter(session, reports[0][0], color=color, fail_on=_fail_on(args, session),
+                  refused=refused).write(report, stdout)
         pieces = stdout.done()
     except BaseException:
         if record is not None:
@@ -183,9 +211,10 @@ def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None
     return Recording(pieces, stderr, outputs, exit_code)
 
 
-def _reporter(session, name: str, color: bool, fail_on: str = "error"):
+def _reporter(session, name: str, color: bool, fail_on: str = "error", refused: frozenset[str] = frozenset()):
     reporter = session.reporters[name](lang=session.lang, color=color, root=str(Path.cwd()))
-    reporter.fail_on = fail_on  # an attribute, not an argument: a plugin's reporter may not take it
+    reporter.fail_on = fail_on  # attributes, not arguments: a plugin's reporter may not take them
+    reporter.refused = refused
     return reporter
 
 

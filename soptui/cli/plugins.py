@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"    {rule}")
     for info in plugins.failed:
         failed = Text("GAGAL DIMUAT (failed to load)", "FAILED TO LOAD")(args.lang)
-        print(f"{info.name} {info.version}  ({info.origin})  {failed}: {info.error}")
+        print(f"{info.name} {info.version}  ({info.origin})  {failed}: {info.error(args.lang)}")
     for problem in plugins.problems:
-        print(f"{Text('masalah (problem)', 'problem')(args.lang)}: {problem}")
+        print(f"{Text('masalah (problem)', 'problem')(args.lang)}: {problem(args.lang)}")
     return 2 if plugins.failed else 0

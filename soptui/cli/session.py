@@ -51,10 +51,12 @@ class Session:
         """The files reported on: with --changed-since, those git names, their texts at the
         revision given to the checker's context (asked on a thread: see `ChangedSince`)."""
         if self._changed_since is not None:
+            from ..checker.revisions import RevisionError  # imported already, with ChangedSince
+
             try:
                 targets, previous = self._changed_since.result()
-            except RuntimeError as error:
-                raise UsageError(str(error)) from None
+            except RevisionError as error:
+                raise UsageError(error.text) from None
             self._targets, self.checker.context.previous_text = targets, previous
             self._changed_since = None
         return self._targets
@@ -102,8 +104,12 @@ def _progress(done: int, total: int, lang: str = "id") -> None:
     print(f"\r{_CHECKING(lang)} {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
+def _paths(args: argparse.Namespace) -> list[str]:
+    return getattr(args, "paths", None) or (["sops"] if Path("sops").is_dir() else ["."])
+
+
 def open_session(args: argparse.Namespace) -> Session:
-    paths = getattr(args, "paths", None) or (["sops"] if Path("sops").is_dir() else ["."])
+    paths = _paths(args)
     asked = getattr(args, "lang", None)  # the configuration's `lang` is not known yet
     skipped: list[str] = []
     files = found(find_sop_names, paths, follow_links=getattr(args, "follow_links", False), skipped=skipped)
@@ -131,7 +137,7 @@ def open_session(args: argparse.Namespace) -> Session:
     plugins = _plugins(args, config)
     rule_classes = plugins.rule_classes()
     for problem in plugins.problems:
-        print(f"soptui: {problem}", file=sys.stderr)
+        print(f"soptui: {problem(getattr(args, 'lang', None) or config.lang)}", file=sys.stderr)
     _apply_cli_selection(args, config)
     classes = [cls for _, cls in rule_classes]
     removed = codes.removed()
@@ -176,16 +182,30 @@ def _config(args: argparse.Namespace, first: Path) -> Config:
         raise UsageError(error.text) from None
 
 
+def reporter_names(args: argparse.Namespace) -> set[str] | None:
+    """The report formats this command line can name, worked out without its files (for a
+    usage error found before the formats were checked); None when the configuration or the
+    plugins cannot say."""
+    try:
+        config = _config(args, Path(_paths(args)[0]))
+        plugins = load_plugins(include=[*config.plugins, *getattr(args, "plugin", [])],
+                               exclude=getattr(args, "no_plugin", []))
+    except (UsageError, ConfigError, PluginError):
+        return None
+    return set(plugins.reporter_classes())
+
+
 def _plugins(args: argparse.Namespace, config: Config) -> Plugins:
     try:
         plugins = load_plugins(include=[*config.plugins, *getattr(args, "plugin", [])],
                                exclude=getattr(args, "no_plugin", []))
     except PluginError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
+    lang = getattr(args, "lang", None) or config.lang
     for failure in plugins.failed:
         print(f"soptui: plugin '{failure.name}' {failure.version} ({failure.origin}) "
-              + glossed("gagal dimuat", "failed to load")(getattr(args, "lang", None))
-              + f": {failure.error}", file=sys.stderr)
+              + glossed("gagal dimuat", "failed to load")(lang)
+              + f": {failure.error(lang)}", file=sys.stderr)
     return plugins
 
 

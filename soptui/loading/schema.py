@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import schema_file
+from ..field_names import english_name
 from ..i18n import Text
 from ..suggest import closest
 
@@ -285,19 +286,19 @@ def _translate(error) -> Iterator[tuple[str, str, str, Text]]:
         yield where, kind, where, Text(
             f"waktu {error.instance!r} tidak terbaca: tulis angka dan satuan "
             '(detik, menit, jam, hari, minggu, bulan), mis. "10 menit", "2 jam", "1 hari"',
-            f"waktu {error.instance!r} cannot be read: write a number and a unit "
+            f"the {english_name('waktu')} {error.instance!r} cannot be read: write a number and a unit "
             '(detik, menit, jam, hari, minggu, bulan), e.g. "10 menit", "2 jam", "1 hari"',
         )
     elif kind == "pattern" and path and path[-1] == "simbol":
         yield where, kind, where, Text(
             f"simbol {error.instance!r} harus ditulis huruf kecil tanpa spasi, mis. \"keputusan\"",
-            f"simbol {error.instance!r} must be lowercase without spaces, e.g. \"keputusan\"",
+            f"the {english_name('simbol')} {error.instance!r} must be lowercase without spaces, e.g. \"keputusan\"",
         )
     elif kind == "propertyNames":
         name = error.instance
         yield _pointer([*path, name]), kind, _pointer([*path, name]), Text(
             f"id pelaksana `{name}` harus huruf kecil, angka dan _, diawali huruf (mis. `kasubbag_umum`)",
-            f"pelaksana id `{name}` must be lowercase letters, digits and _, starting with a letter "
+            f"{english_name('pelaksana')} id `{name}` must be lowercase letters, digits and _, starting with a letter "
             "(e.g. `kasubbag_umum`)",
         )
     elif kind in ("minLength", "minItems"):

@@ -45,6 +45,9 @@ class Reporter:
     # The lowest severity that fails the run (--fail-on), for formats that say pass or fail
     # (JUnit); `soptui lint` sets it on each reporter it makes.
     fail_on: str = "error"
+    # The files whose fixes `soptui lint --fix` tried and its guard refused (`checker.fixes`):
+    # their findings' fixes are not counted, nor marked, as what --fix applies.
+    refused: frozenset[str] = frozenset()
 
     def __init__(self, lang: str = "id", color: bool = False, root: str | None = None) -> None:
         self.lang = lang

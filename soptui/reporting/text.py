@@ -42,7 +42,8 @@ class TextReporter(Reporter):
             step = f" [langkah {finding.step}]" if finding.step is not None and self.lang != "en" else (
                 f" [step {finding.step}]" if finding.step is not None else "")
             applicability = None if finding.fix is None else applicability_of(finding.fix)
-            mark = " [*]" if applicability is Applicability.SAFE else ""
+            refused = finding.path in self.refused
+            mark = " [*]" if applicability is Applicability.SAFE and not refused else ""
             out.write(f"  {finding.line}:{finding.col}: {severity} {self.paint('2', finding.code)}{mark} "
                       f"{printable(finding.message(self.lang))}{step} ({printable(finding.name)})\n")
             if 0 < finding.line <= len(lines):
@@ -51,7 +52,8 @@ class TextReporter(Reporter):
                     source = source[:97] + "..."
                 out.write(self.paint("2", f"      | {source}") + "\n")
             if finding.fix is not None:
-                fix = ("perbaikan" if self.lang != "en" else "fix") + _KIND[self.lang == "en"].get(applicability, "")
+                fix = ("perbaikan" if self.lang != "en" else "fix") + (
+                    _REFUSED[self.lang == "en"] if refused else _KIND[self.lang == "en"].get(applicability, ""))
                 out.write(f"      {self.paint('32', fix + ':')} {printable(finding.fix.description(self.lang))}\n")
         out.write("\n" + self.summary(result) + "\n")
 
@@ -59,7 +61,7 @@ class TextReporter(Reporter):
         errors, warnings, infos = (result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
         tally = tally_of(result.findings)
         files_with = tally.files_with if tally is not None else len({f.path for f in result.findings})
-        fixes = fixable_line(result, self.lang)
+        fixes = fixable_line(result, self.lang, self.refused)
         if self.lang == "en":
             return (f"{_n(len(result.files), 'file')} checked: {_n(errors, 'error')}, {_n(warnings, 'warning')}, "
                     f"{infos} info in {_n(files_with, 'file')}\n{fixes}{coverage_line(result, 'en')}")
@@ -79,18 +81,20 @@ _KIND = {
 }
 
 
-def fixable_line(result: LintResult, lang: str) -> str:
+# what the fix line of a finding in a file --fix's guard refused says after "fix"; by "is English"
+_REFUSED = {False: " (ditolak pemeriksa perbaikan, tidak diterapkan)", True: " (refused by the fix guard, not applied)"}
+
+
+def fixable_line(result: LintResult, lang: str, refused: frozenset[str] = frozenset()) -> str:
     """"[*] 3 fixable with --fix, 2 more with --unsafe-fixes" and a newline; "" when there is
-    nothing to fix. Counts findings, as ruff does (findings sharing one fix count each)."""
-    safe = unsafe = 0
+    nothing to fix. Counts findings, as ruff does (findings sharing one fix count each), but
+    none in the `refused` files, whose fixes --fix tried and its guard refused."""
     tally = tally_of(result.findings)
-    if tally is not None:
+    if tally is not None and not refused:
         safe, unsafe = tally.fixable(Applicability.SAFE), tally.fixable(Applicability.UNSAFE)
-    for finding in () if tally is not None else result.findings:
-        if finding.fix is not None:
-            applicability = applicability_of(finding.fix)
-            safe += applicability is Applicability.SAFE
-            unsafe += applicability is Applicability.UNSAFE
+    else:  # counted from the findings: a refused file is rare, a run with one reads them again
+        kinds = [applicability_of(f.fix) for f in result.findings if f.fix is not None and f.path not in refused]
+        safe, unsafe = kinds.count(Applicability.SAFE), kinds.count(Applicability.UNSAFE)
     if not (safe or unsafe):
         return ""
     if lang == "en":

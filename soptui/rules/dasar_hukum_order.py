@@ -44,6 +44,7 @@ from functools import lru_cache
 
 from ..checker.rule import Applicability, Edit, Fix, Rule, Severity, Violation
 from ..citation import Citation, region_key
+from ..field_names import english_name
 from ..i18n import Text
 from ._regulations import item, pointer
 
@@ -121,5 +122,5 @@ def _reorder(sop, keys) -> Fix:
     # One edit of the whole list, not one per item: set to a reordering of its items, the list
     # keeps each item's end-of-line comment (a waiver written with `w`) with its item.
     edit = Edit("/dasar_hukum", [sop.dasar_hukum[source].text for source in order])
-    return Fix(Text("urutkan dasar hukum menurut hierarki dan tahun", "order the dasar hukum by hierarchy and year"),
+    return Fix(Text("urutkan dasar hukum menurut hierarki dan tahun", f"order the {english_name('dasar_hukum')} by hierarchy and year"),
                (edit,), Applicability.SAFE)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from ..checker.rule import Applicability, Edit, Fix, Rule, Severity, Violation
+from ..field_names import english_name
 from ..i18n import Text
 
 SECTIONS = ("kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan", "pencatatan_pendataan")
@@ -62,20 +63,20 @@ class DuplicateItem(Rule):
 
     def check(self, sop, context):
         for key in SECTIONS:
-            yield from _report(f"/{key}", key, getattr(sop, key))
+            yield from _report(f"/{key}", Text(key, english_name(key)), getattr(sop, key))
         for step in sop.langkah:
             for key in ("kelengkapan", "output"):
                 items = getattr(step, key)
                 if len(items) > 1:
-                    yield from _report(f"{step.pointer}/{key}", f"{key} langkah {step.no}", items)
+                    yield from _report(f"{step.pointer}/{key}", Text(f"{key} langkah {step.no}", f"the {english_name(key)} of step {step.no}"), items)
 
 
-def _report(base: str, label: str, items: tuple[str, ...]):
+def _report(base: str, label: Text, items: tuple[str, ...]):
     if len(items) < 2:
         return
     for index, first in repeats(items):
         fix = Fix(Text(f"hapus butir {index + 1} yang berulang", f"remove the repeated item {index + 1}"),
                   (Edit(f"{base}/{index}", delete=True),), Applicability.SAFE)
         yield Violation(f"{base}/{index}", Text(
-            f"{items[index]!r} sudah tercantum di butir {first + 1} {label}",
-            f"{items[index]!r} is already listed at item {first + 1} of {label}"), fix)
+            f"{items[index]!r} sudah tercantum di butir {first + 1} {label.id}",
+            f"{items[index]!r} is already listed at item {first + 1} of {label.en}"), fix)

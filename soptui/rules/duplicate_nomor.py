@@ -20,6 +20,7 @@ import heapq
 import re
 
 from ..checker.rule import CorpusIndex, CorpusRule, Severity, Violation
+from ..field_names import english_name
 from ..i18n import Text
 from ..source import Pos
 
@@ -118,7 +119,7 @@ class _Groups(CorpusIndex):
             nomor, line, col = holders[path][:3]
             if count > len(others):
                 message = Text(f"nomor {nomor!r} juga dipakai oleh {count} SOP lain, antara lain {listed}",
-                               f"nomor {nomor!r} is also used by {count} other SOPs, among them {listed}")
+                               f"the {english_name('nomor')} {nomor!r} is also used by {count} other SOPs, among them {listed}")
             else:
-                message = Text(f"nomor {nomor!r} juga dipakai oleh {listed}", f"nomor {nomor!r} is also used by {listed}")
+                message = Text(f"nomor {nomor!r} juga dipakai oleh {listed}", f"the {english_name('nomor')} {nomor!r} is also used by {listed}")
             yield Violation("/nomor", message, path=path, pos=Pos(line, col))

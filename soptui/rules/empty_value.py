@@ -30,6 +30,7 @@ peringatan = ["Laporan terlambat"]
 from __future__ import annotations
 
 from ..checker.rule import Applicability, Edit, Fix, Rule, Severity, Violation
+from ..field_names import english_name
 from ..i18n import Text
 from ..model import SECTIONS
 
@@ -58,22 +59,22 @@ class EmptyValue(Rule):
             return  # almost every file: one flat pass instead of the walk below
         for key in TEXTS:
             if is_blank(getattr(sop, key)):
-                yield _blank(f"/{key}", f"`{key}`")
+                yield _blank(f"/{key}", f"`{key}`", f"the {english_name(key)}")
         for key in SECTIONS:
             items = [item.text for item in sop.dasar_hukum] if key == "dasar_hukum" else getattr(sop, key)
             if items and all(is_blank(item) for item in items) and key != "dasar_hukum":
                 continue  # the section says nothing at all: missing-section reports it
-            yield from _blank_items(f"/{key}", key, items)
+            yield from _blank_items(f"/{key}", key, items, english_name(key))
         for actor, jabatan in sop.pelaksana.items():
             if is_blank(jabatan):
-                yield _blank(f"/pelaksana/{actor}", f"jabatan pelaksana `{actor}`", f"the jabatan of pelaksana `{actor}`")
+                yield _blank(f"/pelaksana/{actor}", f"jabatan pelaksana `{actor}`", f"the title of actor `{actor}`")
         for step in sop.langkah:
             for key in STEP_TEXTS:
                 if is_blank(getattr(step, key)):
-                    yield _blank(f"{step.pointer}/{key}", f"`{key}` langkah {step.no}", f"`{key}` of step {step.no}")
+                    yield _blank(f"{step.pointer}/{key}", f"`{key}` langkah {step.no}", f"the {english_name(key)} of step {step.no}")
             for key in STEP_LISTS:
                 yield from _blank_items(f"{step.pointer}/{key}", f"{key} langkah {step.no}", getattr(step, key),
-                                        f"{key} of step {step.no}")
+                                        f"the {english_name(key)} of step {step.no}")
 
 
 def _has_blank(sop) -> bool:

@@ -34,15 +34,13 @@ from __future__ import annotations
 import re
 
 from ..checker.rule import Rule, Severity, Violation
+from ..field_names import IDENTITY_FIELDS, english_name
 from ..i18n import Text
 
 # A value that holds nothing: dashes, dots, slashes, underscores, x's, spaces, question marks.
 _PLACEHOLDER = re.compile(r"[\s\-\u2013\u2014./_\\xX?*…]*")
 _DIGIT = re.compile(r"\d")
-DATES = {
-    "tanggal_pembuatan": Text("Tanggal Pembuatan", "date made (Tanggal Pembuatan)"),
-    "tanggal_efektif": Text("Tanggal Efektif", "effective date (Tanggal Efektif)"),
-}
+DATES = {key: IDENTITY_FIELDS[key] for key in ("tanggal_pembuatan", "tanggal_efektif")}
 
 
 def is_placeholder(value: str | None) -> bool:
@@ -60,7 +58,7 @@ class IdentityCompleteness(Rule):
     def check(self, sop, context):
         if sop.nomor is None:
             yield Violation("/nama", Text("SOP tanpa nomor (kunci `nomor` tidak ada)",
-                                          "the SOP has no number (no `nomor` key)"))
+                                          f"no {english_name('nomor')} (no `nomor` key)"))
         elif is_placeholder(sop.nomor) or not _DIGIT.search(sop.nomor):
             yield Violation("/nomor", Text(f"nomor SOP {sop.nomor!r} kosong atau hanya isian sementara",
                                            f"the SOP number {sop.nomor!r} is blank or a placeholder"))

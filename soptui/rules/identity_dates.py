@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 
 from ..checker.rule import Rule, Severity, Violation
+from ..field_names import english_name
 from ..i18n import Text
 from ..model import date_order
 
@@ -71,12 +72,12 @@ class IdentityDates(Rule):
             date = getattr(sop, key)
             if made and date and date_order(date, made) < 0:
                 yield Violation(f"/{key}", Text(f"{key} ({date}) sebelum tanggal_pembuatan ({made})",
-                                                f"{key} ({date}) is before tanggal_pembuatan ({made})"))
+                                                f"{english_name(key)} ({date}) is before {english_name('tanggal_pembuatan')} ({made})"))
         for key in KEYS:
             date = getattr(sop, key)
             if date and date_order(date, context.today) > 0:
                 yield Violation(f"/{key}", Text(f"{key} ({date}) di masa depan (hari ini {context.today})",
-                                                f"{key} ({date}) is in the future (today is {context.today})"))
+                                                f"{english_name(key)} ({date}) is in the future (today is {context.today})"))
         if sop.nomor:
             yield from self._nomor(sop)
 
@@ -86,17 +87,21 @@ class IdentityDates(Rule):
         if year is None or not dates:
             return
         same_year = [d for d in dates if d.year == year]
+        nomor = english_name("nomor")
         if not same_year:
             shown = _shown(sop)
-            yield Violation("/nomor", Text(f"tahun dalam nomor ({year}) tidak cocok dengan tanggal SOP ({shown})",
-                                           f"the year in the nomor ({year}) matches none of the SOP's dates ({shown})"))
+            yield Violation("/nomor", Text(f"tahun dalam nomor ({year}) tidak cocok dengan tanggal SOP ({shown.id})",
+                                           f"the year in the {nomor} ({year}) matches none of the SOP's dates ({shown.en})"))
         elif month is not None and all(d.month != month for d in same_year):
             shown = _shown(sop)
             yield Violation("/nomor", Text(
-                f"bulan dalam nomor ({month}) tidak cocok dengan tanggal SOP tahun {year} ({shown})",
-                f"the month in the nomor ({month}) matches none of the SOP's dates of {year} ({shown})"))
+                f"bulan dalam nomor ({month}) tidak cocok dengan tanggal SOP tahun {year} ({shown.id})",
+                f"the month in the {nomor} ({month}) matches none of the SOP's dates of {year} ({shown.en})"))
 
 
-def _shown(sop) -> str:
-    """The SOP's dates, for a message: "tanggal_pembuatan 2023-03-26, tanggal_efektif ..."."""
-    return ", ".join(f"{k} {getattr(sop, k)}" for k in KEYS if getattr(sop, k))
+def _shown(sop) -> Text:
+    """The SOP's dates, for a message: "tanggal_pembuatan 2023-03-26, tanggal_efektif ...", in
+    English "Date made 2023-03-26, Date effective ..."."""
+    dates = [(key, getattr(sop, key)) for key in KEYS if getattr(sop, key)]
+    return Text(", ".join(f"{key} {date}" for key, date in dates),
+                ", ".join(f"{english_name(key)} {date}" for key, date in dates))

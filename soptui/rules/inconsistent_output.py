@@ -100,6 +100,7 @@ from collections import deque
 from functools import lru_cache
 
 from ..checker.rule import Rule, Severity, Violation
+from ..field_names import english_name
 from ..i18n import Text
 from ..model import FLOW_INPUTS
 
@@ -205,7 +206,7 @@ def _handoffs(sop):
             yield Violation(b.pointer + "/kelengkapan", Text(
                 f"kelengkapan langkah {b.no} ({kelengkapan}) tidak memuat output langkah {a.no} "
                 f"({outputs}); cantumkan output itu, atau samakan namanya",
-                f"the kelengkapan of step {b.no} ({kelengkapan}) does not take the output of step "
+                f"the {english_name('kelengkapan')} of step {b.no} ({kelengkapan}) do not take the {english_name('output')} of step "
                 f"{a.no} ({outputs}); list that output, or name the document the same way",
             ))
 
@@ -264,7 +265,7 @@ def _spellings(sop):
             yield Violation(pointer, Text(
                 f'"{form}" ditulis berbeda dengan "{first}" (langkah {first_step.no}, {first_where}) '
                 f"padahal namanya sama; samakan penulisannya",
-                f'"{form}" is spelled differently from "{first}" (step {first_step.no}, {first_where}) '
+                f'"{form}" is spelled differently from "{first}" (step {first_step.no}, {english_name(first_where)}) '
                 f"though it names the same thing; spell it one way",
             ))
 

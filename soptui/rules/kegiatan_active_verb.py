@@ -75,7 +75,10 @@ import re
 from functools import lru_cache
 
 from ..checker.rule import Rule, Severity, Violation
+from ..field_names import english_name
 from ..i18n import Text
+
+ACTIVITY, ACTOR = english_name("kegiatan"), english_name("pelaksana")  # as the English UI names them
 
 # Jabatan and actor words that, as the first word of an activity, are its subject.
 ACTOR_WORDS = frozenset({
@@ -316,16 +319,16 @@ def _subject(text: str, words: list[tuple[int, str]], actors) -> Text:
         return Text(
             f'kegiatan diawali subjek "{subject}"; pelaksana ditulis di kolom pelaksana, '
             f"kegiatan diawali kata kerja aktif (me-/ber-)",
-            f'the activity starts with the subject "{subject}"; the actor belongs in the pelaksana '
-            f"column, and the activity starts with an active verb (me-/ber-)",
+            f'the {ACTIVITY} starts with the subject "{subject}"; the actor belongs in the {ACTOR} '
+            f"column, and the {ACTIVITY} starts with an active verb (me-/ber-)",
         )
     subject = text[: words[verb_at][0]].strip().rstrip(_PUNCT)
     example = _capitalise(_first_words(text[words[verb_at][0]:]))
     return Text(
         f'kegiatan diawali subjek "{subject}"; pelaksana ditulis di kolom pelaksana, '
         f'kegiatan diawali kata kerja: "{example}"',
-        f'the activity starts with the subject "{subject}"; the actor belongs in the pelaksana '
-        f'column, and the activity starts with the verb: "{example}"',
+        f'the {ACTIVITY} starts with the subject "{subject}"; the actor belongs in the {ACTOR} '
+        f'column, and the {ACTIVITY} starts with the verb: "{example}"',
     )
 
 
@@ -346,11 +349,11 @@ def _noun_form(text: str, chunk: str, actors=ACTOR_WORDS) -> Text:
         example = _capitalise(_first_words(rewritten))
         return Text(
             f'kegiatan diawali kata benda "{chunk}"; gunakan kata kerja aktif: "{example}"',
-            f'the activity starts with the noun "{chunk}"; use an active verb: "{example}"',
+            f'the {ACTIVITY} starts with the noun "{chunk}"; use an active verb: "{example}"',
         )
     return Text(
         f'kegiatan diawali kata benda "{chunk}"; gunakan kata kerja aktif (me-/ber-)',
-        f'the activity starts with the noun "{chunk}"; use an active verb (me-/ber-)',
+        f'the {ACTIVITY} starts with the noun "{chunk}"; use an active verb (me-/ber-)',
     )
 
 
@@ -359,7 +362,7 @@ def _passive(text: str, first: str, actors=ACTOR_WORDS) -> Text:
     example = _capitalise(_first_words(verb + _object(text[len(first):], actors)))
     return Text(
         f'kegiatan diawali kata kerja pasif "{first}"; gunakan kata kerja aktif, mis. "{example}"',
-        f'the activity starts with the passive verb "{first}"; use an active verb, e.g. "{example}"',
+        f'the {ACTIVITY} starts with the passive verb "{first}"; use an active verb, e.g. "{example}"',
     )
 
 
@@ -369,12 +372,12 @@ def _not_a_verb(text: str, first: str, actors=ACTOR_WORDS) -> Text:
         example = _capitalise(_first_words(verb + _object(text[len(first):], actors)))
         return Text(
             f'kegiatan diawali bentuk dasar "{first}"; gunakan kata kerja aktif: "{example}"',
-            f'the activity starts with the base form "{first}"; use the active verb: "{example}"',
+            f'the {ACTIVITY} starts with the base form "{first}"; use the active verb: "{example}"',
         )
     return Text(
         f'kegiatan tidak diawali kata kerja aktif ("{first}"); awali dengan kata kerja berawalan '
         f'me- atau ber-',
-        f'the activity does not start with an active verb ("{first}"); start with a me- or ber- verb',
+        f'the {ACTIVITY} does not start with an active verb ("{first}"); start with a me- or ber- verb',
     )
 
 

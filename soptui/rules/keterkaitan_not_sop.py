@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 
 from ..checker.rule import Rule, Severity, Violation
+from ..field_names import english_name
 from ..i18n import Text
 
 _DOCUMENT = re.compile(
@@ -54,4 +55,4 @@ class KeterkaitanNotSop(Rule):
             if _DOCUMENT.match(item):
                 yield Violation(f"/keterkaitan/{index}", Text(
                     f"{item.strip()!r} adalah dokumen, bukan SOP: tempatnya di peralatan/perlengkapan atau kelengkapan",
-                    f"{item.strip()!r} is a document, not an SOP: it belongs in peralatan/perlengkapan or kelengkapan"))
+                    f"{item.strip()!r} is a document, not an SOP: it belongs in {english_name('peralatan_perlengkapan')} or a step's {english_name('kelengkapan')}"))

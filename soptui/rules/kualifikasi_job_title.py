@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 
 from ..checker.rule import Rule, Severity, Violation
+from ..field_names import english_name
 from ..i18n import Text
 
 # a jabatan or unit word at the start of the item (after "Para"/"Seluruh" and a bullet)
@@ -77,6 +78,6 @@ class KualifikasiJobTitle(Rule):
             f"{len(titles)} dari {total} butir kualifikasi pelaksana adalah jabatan, bukan kompetensi "
             f"({names}{more}): pelaksana sudah ada di kolom bagan alir; tulis apa yang harus dikuasai "
             f"(mis. 'Memahami ...', 'Mampu ...')",
-            f"{len(titles)} of {total} kualifikasi pelaksana items are job titles, not competences "
-            f"({names}{more}): the pelaksana are in the flowchart's columns already; write what they must "
+            f"{len(titles)} of {total} {english_name('kualifikasi_pelaksana')} items are job titles, not competences "
+            f"({names}{more}): the actors are in the flowchart's columns already; write what they must "
             f"know or be able to do (e.g. 'Memahami ...', 'Mampu ...')"))

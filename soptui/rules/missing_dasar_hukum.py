@@ -25,6 +25,7 @@ dasar_hukum = [
 from __future__ import annotations
 
 from ..checker.rule import Rule, Severity, Violation
+from ..field_names import english_name
 from ..i18n import Text
 
 
@@ -38,4 +39,4 @@ class MissingDasarHukum(Rule):
     def check(self, sop, context):
         if not sop.dasar_hukum:
             pointer = "/dasar_hukum" if "dasar_hukum" in sop.text else "/nama"
-            yield Violation(pointer, Text("SOP tanpa dasar hukum", "the SOP has no legal basis (dasar hukum)"))
+            yield Violation(pointer, Text("SOP tanpa dasar hukum", f"the SOP has no {english_name('dasar_hukum')}"))

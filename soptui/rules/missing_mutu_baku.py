@@ -26,6 +26,7 @@ output = ["Pengukuran kinerja yang telah ditandatangani"]
 from __future__ import annotations
 
 from ..checker.rule import Rule, Severity, Violation
+from ..field_names import english_name
 from ..i18n import Text
 
 PARTS = ("kelengkapan", "waktu", "output")
@@ -51,4 +52,4 @@ class MissingMutuBaku(Rule):
                 # a blank waktu is no waktu
                 if part in self.options["require"] and (not value or part == "waktu" and not value.strip()):
                     yield Violation(step.pointer, Text(f"langkah {step.no} tanpa {part} (mutu baku)",
-                                                       f"step {step.no} has no {part} (mutu baku)"))
+                                                       f"step {step.no} has no {english_name(part)} (mutu baku)"))

@@ -31,13 +31,10 @@ from __future__ import annotations
 import datetime as dt
 
 from ..checker.rule import Rule, Severity, Violation
+from ..field_names import SIGNER, SIGNER_PARTS
 from ..i18n import Text
 
-PARTS = {
-    "jabatan": Text("jabatan", "position (jabatan)"),
-    "nama": Text("nama", "name"),
-    "nip": Text("NIP", "NIP"),
-}
+PARTS = {key: SIGNER_PARTS[key] for key in ("jabatan", "nama", "nip")}  # the pangkat may be left out
 
 
 def nip_problems(nip: str, today: dt.date) -> list[Text]:
@@ -78,7 +75,7 @@ class MissingPengesahan(Rule):
         signer = sop.disahkan_oleh
         if signer is None:
             yield Violation("/nama", Text("SOP belum disahkan: \"Disahkan Oleh\" kosong (tanpa jabatan, nama dan NIP)",
-                                          "the SOP is not approved: \"Disahkan Oleh\" is blank (no position, name or NIP)"))
+                                          f"the SOP is not approved: \"{SIGNER.en}\" is blank (no position, name or NIP)"))
             return
         for key, label in PARTS.items():
             if not (getattr(signer, key) or "").strip():

@@ -32,18 +32,12 @@ from __future__ import annotations
 import re
 
 from ..checker.rule import Rule, Severity, Violation
+from ..field_names import SECTION_TITLES, english_name
 from ..i18n import Text
 from ..model import SECTIONS
 from .identity_completeness import is_placeholder
 
-LABELS = {
-    "kualifikasi_pelaksana": Text("Kualifikasi Pelaksana", "implementer qualifications (Kualifikasi Pelaksana)"),
-    "keterkaitan": Text("Keterkaitan", "related SOPs (Keterkaitan)"),
-    "peralatan_perlengkapan": Text("Peralatan/Perlengkapan", "equipment (Peralatan/Perlengkapan)"),
-    "peringatan": Text("Peringatan", "warning (Peringatan)"),
-    "pencatatan_pendataan": Text("Pencatatan dan Pendataan", "records (Pencatatan dan Pendataan)"),
-}
-assert set(LABELS) == set(SECTIONS) - {"dasar_hukum"}
+LABELS = {key: SECTION_TITLES[key] for key in SECTIONS if key != "dasar_hukum"}  # missing-dasar-hukum's
 _KEY_LINES = {key: re.compile(rf"^\s*{key}\s*=", re.M) for key in LABELS}
 
 
@@ -63,7 +57,7 @@ class MissingSection(Rule):
         if is_placeholder(sop.instansi):
             where = "/instansi" if sop.instansi is not None else "/nama"
             yield Violation(where, Text("instansi (pemerintah di atas unit) tidak diisi",
-                                        "no instansi (the government above the unit)"))
+                                        f"no {english_name('instansi')} (the government above the unit)"))
 
 
 def _written(sop, key: str) -> bool:

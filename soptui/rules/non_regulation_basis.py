@@ -28,6 +28,7 @@ import re
 
 from ..checker.rule import Rule, Severity, Violation
 from ..citation import NON_REGULATION
+from ..field_names import english_name
 from ..i18n import Text
 from ._regulations import pointer
 
@@ -57,4 +58,4 @@ class NonRegulationBasis(Rule):
                 f"{name.id} bukan peraturan perundang-undangan (UU 12/2011 Pasal 7-8): kutip peraturan yang "
                 f"dilaksanakannya, atau pindahkan dari dasar hukum",
                 f"{name.en} is not a regulation (UU 12/2011, Articles 7-8): cite the regulation it carries out, "
-                f"or move it out of the dasar hukum"))
+                f"or move it out of the {english_name('dasar_hukum')}"))

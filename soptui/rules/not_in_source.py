@@ -30,6 +30,7 @@ Restore the pelaksana from the signed document and remove `"pelaksana"` from the
 from __future__ import annotations
 
 from ..checker.rule import Rule, Severity, Violation
+from ..field_names import english_name
 from ..i18n import Text
 from ..model import LOST_ACTORS, LOST_BRANCHES, SECTIONS
 
@@ -56,8 +57,8 @@ class NotInSource(Rule):
             if what == LOST_ACTORS:
                 yield Violation(pointer, _gap(
                     unassigned(sop), "pelaksana",
-                    Text("langkah tanpa pelaksana", "step with no pelaksana"),
-                    Text("setiap langkah sudah berpelaksana", "every step has its pelaksana")))
+                    Text("langkah tanpa pelaksana", f"step with no {english_name('pelaksana')}"),
+                    Text("setiap langkah sudah berpelaksana", f"every step has its {english_name('pelaksana')}")))
             elif what == LOST_BRANCHES:
                 yield Violation(pointer, _gap(
                     without_branch(sop), "cabang",

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from ..checker.rule import Rule, Severity, Violation
+from ..field_names import english_name
 from ..i18n import Text
 
 ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -47,6 +48,6 @@ class PelaksanaId(Rule):
                 pointer = "/pelaksana/" + actor.replace("~", "~0").replace("/", "~1")
                 yield Violation(pointer, Text(
                     f"id pelaksana `{actor}` harus huruf kecil, angka dan _, diawali huruf (mis. `kasubbag_umum`)",
-                    f"pelaksana id `{actor}` must be lowercase letters, digits and _, starting with a letter "
+                    f"{english_name('pelaksana')} id `{actor}` must be lowercase letters, digits and _, starting with a letter "
                     "(e.g. `kasubbag_umum`)",
                 ))

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..checker.rule import Rule, Severity, Violation
+from ..field_names import english_name
 from ..i18n import Text
 from ..loading import toml
 from ..model import date_order
@@ -52,7 +53,7 @@ class RevisionDate(Rule):
             shown = before.isoformat() if before else "-"
             yield Violation("/tanggal_revisi" if now else "/nama", Text(
                 f"isi SOP berubah tetapi tanggal_revisi tidak maju (sebelumnya {shown})",
-                f"the SOP's content changed but tanggal_revisi did not move forward (was {shown})",
+                f"the SOP's content changed but the {english_name('tanggal_revisi')} did not move forward (was {shown})",
             ))
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 
 from ..checker.rule import Rule, Severity, Violation
+from ..field_names import SIGNER_PARTS
 from ..i18n import Text
 
 # the unit's level and name: "Kecamatan Lampihong", "Kec. Awayan", "Kelurahan Sukamaju", "Desa X"
@@ -100,8 +101,8 @@ class SignerUnit(Rule):
         if letters_apart(want, got) <= max(1, min(2, len(want) // 4)):
             yield Violation("/disahkan_oleh/jabatan", Text(
                 f"jabatan penanda tangan menulis {named!r}, unit SOP {unit!r}: salah eja nama unit?",
-                f"the signer's jabatan writes {named!r}, the SOP's unit is {unit!r}: a misspelling?"))
+                f"the signer's {SIGNER_PARTS['jabatan'].en} writes {named!r}, the SOP's unit is {unit!r}: a misspelling?"))
         else:
             yield Violation("/disahkan_oleh/jabatan", Text(
                 f"jabatan penanda tangan ({signer.jabatan!r}) menyebut {named!r}, bukan unit SOP {sop.unit!r}",
-                f"the signer's jabatan ({signer.jabatan!r}) names {named!r}, not the SOP's unit {sop.unit!r}"))
+                f"the signer's {SIGNER_PARTS['jabatan'].en} ({signer.jabatan!r}) names {named!r}, not the SOP's unit {sop.unit!r}"))

@@ -28,9 +28,12 @@ pelaksana = "camat"
 from __future__ import annotations
 
 from ..checker.rule import Rule, Severity, Violation
+from ..field_names import english_name
 from ..i18n import Text
 from ..model import LOST_ACTORS
 from ..suggest import closest
+
+ACTOR = english_name("pelaksana")  # as the English UI names the field
 
 
 class UnassignedActor(Rule):
@@ -53,7 +56,7 @@ class UnassignedActor(Rule):
                 if lost:
                     continue
                 yield Violation(step.pointer, Text(f"langkah {step.no} tanpa pelaksana",
-                                                   f"step {step.no} has no pelaksana"))
+                                                   f"step {step.no} has no {ACTOR}"))
                 continue
             several = len(step.pelaksana_semua) > 1
             for place, actor in enumerate(step.pelaksana_semua):
@@ -62,17 +65,17 @@ class UnassignedActor(Rule):
                 if not actor.strip():  # a blank id in the list names no column
                     yield Violation(f"{step.pointer}/pelaksana/{place}", Text(
                         f"id pelaksana ke-{place + 1} langkah {step.no} kosong",
-                        f"pelaksana id {place + 1} of step {step.no} is blank"))
+                        f"{ACTOR} id {place + 1} of step {step.no} is blank"))
                     continue
                 close = closest(actor, declared)
                 hint = Text(f"; maksud Anda `{close}`?", f"; did you mean `{close}`?") if close else Text("", "")
                 yield Violation(step.pointer + "/pelaksana" + (f"/{place}" if several else ""), Text(
                     f"pelaksana `{actor}` langkah {step.no} tidak dideklarasikan di [pelaksana]",
-                    f"pelaksana `{actor}` of step {step.no} is not declared in [pelaksana]") + hint)
+                    f"{ACTOR} `{actor}` of step {step.no} is not declared in [pelaksana]") + hint)
         if self.options["report-idle-actors"] and not lost:  # idle, or drawn in a lost column
             acting = {actor for step in sop.langkah for actor in step.pelaksana_semua}
             for actor, jabatan in sop.pelaksana.items():
                 if actor not in acting:
                     yield Violation(f"/pelaksana/{actor}", Text(
                         f"pelaksana {jabatan!r} tidak melaksanakan langkah apa pun",
-                        f"pelaksana {jabatan!r} performs no step"))
+                        f"{ACTOR} {jabatan!r} performs no step"))

@@ -25,6 +25,7 @@ waktu = "15 menit"
 from __future__ import annotations
 
 from ..checker.rule import Rule, Severity, Violation
+from ..field_names import english_name
 from ..i18n import Text
 
 
@@ -42,6 +43,6 @@ class WaktuFormat(Rule):
                 yield Violation(f"{step.pointer}/waktu", Text(
                     f"waktu {step.waktu!r} langkah {step.no} tidak terbaca: tulis angka dan satuan "
                     '(detik, menit, jam, hari, minggu, bulan), mis. "10 menit", "2 jam", "1 hari"',
-                    f"waktu {step.waktu!r} of step {step.no} cannot be read: write a number and a unit "
+                    f"the {english_name('waktu')} {step.waktu!r} of step {step.no} cannot be read: write a number and a unit "
                     '(detik, menit, jam, hari, minggu, bulan), e.g. "10 menit", "2 jam", "1 hari"',
                 ))

@@ -24,6 +24,7 @@ from textual.command import CommandPalette, DiscoveryHit, Hits
 from textual.theme import ThemeProvider
 from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.system_commands import SystemCommandsProvider
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, HelpPanel, ProgressBar, Static, TabbedContent
@@ -36,7 +37,7 @@ from ..checker.finding import Finding
 from ..checker.fixes import FixRefused, apply_fixes, fix_text
 from ..checker.rule import Applicability, Context, applicability_of
 from ..checker.plugins import load_plugins
-from ..gcpolicy import settle
+from ..gcpolicy import collect_if_due, defer_full_collections, restore_thresholds, settle
 from ..loading.discover import UnusablePath, find_sop_files
 from ..registry import RegistryError, registry_for
 from ..template import new_sop_text
@@ -211,8 +212,17 @@ class SoptuiApp(App):
         self.sidebar_chosen: bool | None = None  # the user's ctrl+b choice, over the automatic one
         self._wide: bool | None = None  # whether the terminal was at least NARROW wide, last we looked
         self._stale: set[str] = set(TABS)  # tabs drawn from an older state than the workspace's
+        self._last_input = time.monotonic()  # when the last key or mouse event came
+        self._gc_thresholds: tuple[int, int, int] | None = None
+
+    # Python's full collections are made here, once no key or mouse event has come for this long
+    # (`soptui.gcpolicy.defer_full_collections`): made by the collector itself, one held up the
+    # key press it fell in by all of its walk.
+    IDLE_BEFORE_COLLECTING = 0.25
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseEvent)):
+            self._last_input = time.monotonic()
         if isinstance(event, events.Key) and not event.is_forwarded:  # a key as typed
             screen = self.screen
             if isinstance(screen, Dialog) and (not screen.ready or event.key in Dialog.FOCUS_KEYS):
@@ -261,6 +271,8 @@ class SoptuiApp(App):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self._gc_thresholds = defer_full_collections()
+        self.set_interval(self.IDLE_BEFORE_COLLECTING, self._collect_when_idle)
         self.sub_title = str(self.target)
         self._apply_language()
         self._fit_sidebar()
@@ -272,6 +284,13 @@ class SoptuiApp(App):
             self.query_one("#lint-progress").display = False
             self.workspace.finish_lint()
             self._after_lint()
+
+    def on_unmount(self) -> None:
+        if self._gc_thresholds is not None:
+            restore_thresholds(self._gc_thresholds)
+
+    def _collect_when_idle(self) -> None:
+        collect_if_due(idle=time.monotonic() - self._last_input >= self.IDLE_BEFORE_COLLECTING)
 
     def _show_empty_corpus(self) -> None:
         """An empty corpus says so, and how to start one, for as long as it is empty: not a
@@ -597,9 +616,18 @@ class SoptuiApp(App):
             # Restyled for the focus now (Textual does it when the widgets take their Focus and
             # Blur events, after this frame: the table showed its cursor unfocused for a frame).
             if previous is not None:
-                previous.has_focus = False
+                if self._in_hidden_tab(previous):
+                    # Out of sight now: restyled once the frame that shows the new tab is out.
+                    previous.set_reactive(Widget.has_focus, False)
+                    self.call_after_refresh(previous.update_node_styles)
+                else:
+                    previous.has_focus = False
             widget.has_focus = True
             self.query_one(KeysFooter).fit_now(self.screen)  # its layout in this frame's
+
+    def _in_hidden_tab(self, widget: Widget) -> bool:
+        active = self.query_one(TabbedContent).active
+        return any(isinstance(node, StackedPane) and node.id != active for node in widget.ancestors)
 
     def action_toggle_sidebar(self) -> None:
         side = self.query_one("#side")

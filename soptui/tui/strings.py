@@ -11,6 +11,8 @@ from dataclasses import replace
 
 from textual.binding import BindingsMap
 
+from ..field_names import STEP_FIELDS
+
 WORDS: dict[str, tuple[str, str]] = {
     # key bindings: the footer and the command palette
     "help": ("bantuan", "help"),
@@ -65,14 +67,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "Identitas": ("Identitas", "Identity"),
     "Diagram": ("Diagram", "Diagram"),
     "Temuan": ("Temuan", "Findings"),
-    "No": ("No", "No"),
-    "Kegiatan": ("Kegiatan", "Activity"),
-    "Kelengkapan": ("Kelengkapan", "Requirements"),
-    "Waktu": ("Waktu", "Time"),
-    "Output": ("Output", "Output"),
-    "Keterangan": ("Keterangan", "Remarks"),
-    "Pelaksana": ("Pelaksana", "Actor"),
-    "Simbol": ("Simbol", "Symbol"),
+    # a step's fields ("Kelengkapan": Requirements), named as the English rule messages name them
+    **{name.id: tuple(name) for name in STEP_FIELDS.values()},
     "unassigned": ("(tanpa pelaksana)", "(no actor)"),
     "not_in_source": ("(tidak ada di sumber)", "(not in source)"),
     "Bagian": ("Bagian", "Field"),

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from soptui.cli import main
 from soptui.loading.loader import load_file
 
@@ -34,6 +36,25 @@ def test_a_folder_becomes_a_folder_with_one_sop_per_table(tmp_path, capsys):
     assert len([name for name in written if name.startswith("001_")]) == 2
     assert all(load_file(path).ok for path in (tmp_path / "out").glob("*.toml"))
     assert "not recovered: each step's actor column" in capsys.readouterr().out
+
+
+def test_the_last_line_counts_the_files_written_and_says_why_some_are_named_after_their_sop(tmp_path, capsys):
+    import shutil
+
+    for name in ("000_39170732dfa9ac72.txt", "001_5daf636721a2d55b.txt"):  # 001 holds two SOPs
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    assert main(["import", str(tmp_path), "-o", str(tmp_path / "out"), "--lang", "en"]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "2 of 2 documents imported, 3 SOP files written (1 document held several SOPs: one file each, "
+        "<document>-<nama>.toml)")
+    assert sorted(path.name for path in (tmp_path / "out").glob("*.toml")) == [
+        "000_39170732dfa9ac72.toml", "001_5daf636721a2d55b-pelaksanaan-pengukuran-kinerja-triwulan.toml",
+        "001_5daf636721a2d55b-pengumpulan-data-kinerja-per-triwulan.toml"]
+    assert main(["import", str(tmp_path / "000_39170732dfa9ac72.txt"), "-o", str(tmp_path / "satu")]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == "1 dari 1 dokumen diimpor, 1 berkas SOP ditulis"
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    assert "DOCUMENT-<nama>.toml" in " ".join(capsys.readouterr().out.split())
 
 
 LIBRARIES = ("docx", "lxml", "pdfplumber", "pdfminer", "soptui.importing")

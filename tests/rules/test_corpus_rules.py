@@ -118,6 +118,6 @@ def test_duplicate_nomor_names_a_large_group_once_not_every_member():
     files = {f"s{i:04d}.toml": sop(f"S {i}", nomor="067/1394/2021") for i in range(50)}
     found = RuleTester(DuplicateNomor).findings_in_corpus(files)
     assert len(found) == 50
-    assert found[0].message.en == ("nomor '067/1394/2021' is also used by 49 other SOPs, "
+    assert found[0].message.en == ("the SOP number '067/1394/2021' is also used by 49 other SOPs, "
                                    "among them s0001.toml, s0002.toml, s0003.toml")
     assert found[1].message.en.endswith("among them s0000.toml, s0002.toml, s0003.toml")  # never itself

@@ -12,8 +12,8 @@ def test_the_same_item_twice_ignoring_case_and_punctuation():
     text = ('keterkaitan = ["Rencana Aksi", "DPA", "rencana aksi."]\n'
             '[[langkah]]\nno = 1\nkegiatan = "Memulai"\nkelengkapan = ["Disposisi", "Disposisi"]\n')
     RuleTester(DuplicateItem).assert_invalid(text, [
-        {"line": 1, "pointer": "/keterkaitan/2", "message": "'rencana aksi.' is already listed at item 1 of keterkaitan"},
-        {"line": 5, "step": 1, "message": "item 1 of kelengkapan langkah 1"},
+        {"line": 1, "pointer": "/keterkaitan/2", "message": "'rencana aksi.' is already listed at item 1 of Related SOPs"},
+        {"line": 5, "step": 1, "message": "item 1 of the Requirements of step 1"},
     ])
 
 

@@ -48,10 +48,10 @@ def test_blank_texts_and_items_are_reported_where_they_are():
     text = 'alamat = " "\nperingatan = ["Terlambat", ""]\n' + STEPS.replace(
         'kegiatan = "Memeriksa berkas"', 'kegiatan = ""').replace('output = ["Berkas diperiksa"]', 'output = ["", "Berkas"]')
     RuleTester(EmptyValue).assert_invalid(text, [
-        {"line": 1, "pointer": "/alamat", "message": "`alamat` is blank"},
-        {"line": 2, "pointer": "/peringatan/1", "message": "item 2 of peringatan is blank"},
-        {"pointer": "/langkah/1/kegiatan", "message": "`kegiatan` of step 2 is blank", "severity": "error"},
-        {"pointer": "/langkah/1/output/0", "message": "item 1 of output of step 2 is blank"},
+        {"line": 1, "pointer": "/alamat", "message": "the Address is blank"},
+        {"line": 2, "pointer": "/peringatan/1", "message": "item 2 of Warnings is blank"},
+        {"pointer": "/langkah/1/kegiatan", "message": "the Activity of step 2 is blank", "severity": "error"},
+        {"pointer": "/langkah/1/output/0", "message": "item 1 of the Output of step 2 is blank"},
     ])
 
 
@@ -72,7 +72,7 @@ def test_a_readable_waktu_passes(waktu):
 @pytest.mark.parametrize("waktu", ["segera", "abc", "10", "menit", "10 tahun"])
 def test_an_unreadable_waktu_is_reported_at_its_line(waktu):
     RuleTester(WaktuFormat).assert_invalid(STEPS.replace('"10 menit"', f'"{waktu}"'), [
-        {"line": 9, "step": 1, "pointer": "/langkah/0/waktu", "message": f"waktu {waktu!r} of step 1 cannot be read"}])
+        {"line": 9, "step": 1, "pointer": "/langkah/0/waktu", "message": f"the Time {waktu!r} of step 1 cannot be read"}])
 
 
 def test_a_number_spelt_out_in_brackets_is_read_as_the_number():

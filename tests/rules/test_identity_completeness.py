@@ -54,9 +54,9 @@ def test_empty_missing_and_placeholder_sections_and_instansi():
             .replace('instansi = "Pemerintah Kabupaten Balangan"\n', ""))
     RuleTester(MissingSection).assert_invalid(text, [
         {"line": 1, "message": "Pencatatan dan Pendataan"},
-        {"line": 1, "message": "no instansi"},
+        {"line": 1, "message": "no Agency"},
         {"line": 6, "severity": "warning", "message": "Peralatan/Perlengkapan"},
-        {"line": 7, "message": "the warning (Peringatan) section is empty"},
+        {"line": 7, "message": "the Warnings section is empty"},
     ])
 
 

@@ -15,16 +15,16 @@ def test_the_seed_identity_blocks_pass():
 
 def test_dates_out_of_order_and_in_the_future():
     tester.assert_invalid('tanggal_pembuatan = 2023-07-26\ntanggal_efektif = 2023-02-01\ntanggal_revisi = 2027-01-01\n', [
-        {"line": 2, "message": "is before tanggal_pembuatan"},
+        {"line": 2, "message": "is before Date made"},
         {"line": 3, "message": "is in the future"},
     ])
 
 
 def test_nomor_year_and_month_against_the_dates():
     tester.assert_invalid('nomor = "071/02/KEC.AWY/VII/2023"\ntanggal_pembuatan = 2022-07-26\n',
-                          [{"line": 1, "message": "year in the nomor (2023)"}])
+                          [{"line": 1, "message": "year in the SOP number (2023)"}])
     tester.assert_invalid('nomor = "071/02/KEC.AWY/VII/2023"\ntanggal_pembuatan = 2023-03-26\n',
-                          [{"line": 1, "message": "month in the nomor (7)"}])
+                          [{"line": 1, "message": "month in the SOP number (7)"}])
     assert nomor_parts("067 / 1394 / 2021") == (2021, None)
 
 
@@ -34,9 +34,9 @@ def test_month_only_dates_compare_by_their_month():
     tester.assert_valid('tanggal_pembuatan = 2019-09-30\ntanggal_efektif = "2019-09"\n')
     tester.assert_valid('tanggal_pembuatan = "2026-11"\n')  # this month (today is 2026-11-23)
     tester.assert_invalid('tanggal_pembuatan = "2019-09"\ntanggal_efektif = 2019-08-31\ntanggal_revisi = "2026-12"\n', [
-        {"line": 2, "message": "tanggal_efektif (2019-08-31) is before tanggal_pembuatan (2019-09)"},
-        {"line": 3, "message": "tanggal_revisi (2026-12) is in the future"},
+        {"line": 2, "message": "Date effective (2019-08-31) is before Date made (2019-09)"},
+        {"line": 3, "message": "Date revised (2026-12) is in the future"},
     ])
     # the nomor's year and roman month read a month-only date's year and month
     tester.assert_invalid('nomor = "1/VII/2019"\ntanggal_pembuatan = "2019-09"\n',
-                          [{"line": 1, "message": "month in the nomor (7)"}])
+                          [{"line": 1, "message": "month in the SOP number (7)"}])

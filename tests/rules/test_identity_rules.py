@@ -15,7 +15,7 @@ def test_pengesahan_complete_with_the_seed_nips():
 
 def test_blank_pengesahan_and_missing_parts():
     tester = RuleTester(MissingPengesahan)
-    tester.assert_invalid('unit = "Kecamatan Wangon"\n', [{"message": "\"Disahkan Oleh\" is blank"}])
+    tester.assert_invalid('unit = "Kecamatan Wangon"\n', [{"message": "\"Approved by\" is blank"}])
     tester.assert_invalid('[disahkan_oleh]\njabatan = "Camat Awayan"\n', [
         {"line": 1, "message": "no name"}, {"line": 1, "message": "no NIP"}])
 
@@ -45,12 +45,12 @@ output = ["Laporan"]
 
 def test_mutu_baku_missing_parts_and_require_option():
     RuleTester(MissingMutuBaku).assert_invalid(STEPS, [
-        {"step": 2, "line": 8, "message": "no kelengkapan"}, {"step": 2, "line": 8, "message": "no waktu"}])
+        {"step": 2, "line": 8, "message": "no Requirements"}, {"step": 2, "line": 8, "message": "no Time"}])
     RuleTester(MissingMutuBaku, options={"require": ["output"]}).assert_valid(STEPS)
 
 
 def test_dasar_hukum():
-    RuleTester(MissingDasarHukum).assert_invalid('unit = "Kecamatan A"\n', [{"message": "no legal basis"}])
+    RuleTester(MissingDasarHukum).assert_invalid('unit = "Kecamatan A"\n', [{"message": "no Legal basis"}])
     RuleTester(MissingDasarHukum).assert_invalid('dasar_hukum = []\n', [{"line": 1}])
     RuleTester(MissingDasarHukum).assert_valid('dasar_hukum = ["Peraturan Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan"]\n')
 
@@ -62,7 +62,7 @@ def test_unassigned_undeclared_and_idle_actors():
         {"line": 2, "message": "'Camat' performs no step"},
         {"line": 3, "message": "'Staf' performs no step"},
         {"step": 1, "line": 8, "message": "did you mean `camat`?"},
-        {"step": 2, "message": "has no pelaksana"},
+        {"step": 2, "message": "has no Actor"},
     ])
     RuleTester(UnassignedActor, options={"report-idle-actors": False}).assert_invalid(text, [{"step": 1}, {"step": 2}])
 
@@ -76,8 +76,8 @@ def test_a_step_of_several_actors_is_checked_for_each_and_makes_each_busy():
     found = RuleTester(UnassignedActor).assert_invalid(actors + wrong, [
         {"line": 3, "message": "'Sekcam' performs no step"},
         {"step": 1, "line": 9, "col": 23, "pointer": "/langkah/0/pelaksana/1", "message": "did you mean `sekcam`?"},
-        {"step": 1, "pointer": "/langkah/0/pelaksana/2", "message": "pelaksana `lurah` of step 1 is not declared"},
+        {"step": 1, "pointer": "/langkah/0/pelaksana/2", "message": "Actor `lurah` of step 1 is not declared"},
     ])
     assert found[2].col > found[1].col
     RuleTester(UnassignedActor).assert_invalid(actors + both.replace('["camat", "sekcam"]', '["camat", "sekcam", ""]'), [
-        {"step": 1, "pointer": "/langkah/0/pelaksana/2", "message": "pelaksana id 3 of step 1 is blank"}])
+        {"step": 1, "pointer": "/langkah/0/pelaksana/2", "message": "Actor id 3 of step 1 is blank"}])

@@ -64,7 +64,7 @@ def test_awayan_071_02_disposition_not_taken_by_step_2():
         {"step": 2, "line": 10, "pointer": "/langkah/1/kelengkapan", "severity": "warning",
          "message": 'tidak memuat output langkah 1 ("Surat Terdisposisi")'},
     ])
-    assert "does not take the output of step 1" in found[0].message.en
+    assert "do not take the Output of step 1" in found[0].message.en
 
 
 def test_lampihong_formulir_becomes_pengukuran_without_a_step_between():

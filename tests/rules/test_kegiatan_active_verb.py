@@ -62,7 +62,7 @@ def test_wangon_steps_naming_their_actor_are_reported(kegiatan, subject, suggest
          "message": f'kegiatan diawali subjek "{subject}"'},
     ])
     assert f'kegiatan diawali kata kerja: "{suggestion}"' in found[0].message.id
-    assert "pelaksana column" in found[0].message.en
+    assert "Actor column" in found[0].message.en
 
 
 def test_a_subject_of_several_words_ends_at_the_verb():

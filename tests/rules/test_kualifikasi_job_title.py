@@ -13,7 +13,7 @@ def test_a_list_of_job_titles_is_one_info_finding_at_the_first():
             '  "Para Kasi Kecamatan Sumbersuko", "- Kasubbag Umum", "Staf Kecamatan"]\n')
     RuleTester(KualifikasiJobTitle).assert_invalid(text, [
         {"pointer": "/kualifikasi_pelaksana/1", "severity": "info",
-         "message": "5 of 6 kualifikasi pelaksana items are job titles, not competences "
+         "message": "5 of 6 Staff qualifications items are job titles, not competences "
                     "('Camat Sumbersuko', 'Sekretaris Kecamatan', 'Para Kasi Kecamatan Sumbersuko', ...)"},
     ])
 

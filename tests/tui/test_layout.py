@@ -331,3 +331,56 @@ async def test_the_filter_placeholder_fits_the_sidebar_at_every_width(seeds, wid
         assert len(box.placeholder) <= box.content_region.width, (box.placeholder, box.content_region)
         shown = "".join(s.text for s in box.render_line(0))
         assert box.placeholder in shown
+
+
+async def test_the_app_makes_pythons_full_collections_when_no_key_has_come_for_a_moment(seeds, monkeypatch):
+    """Made by the collector itself, a full collection fell in the middle of a key press and held
+    it up by its whole walk (tens of milliseconds); the app makes them between keys instead."""
+    import gc
+    import time
+
+    from soptui import gcpolicy
+
+    before = gc.get_threshold()
+    made = []
+    monkeypatch.setattr(gcpolicy.gc, "collect", lambda *args: made.append(args))
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        assert gc.get_threshold()[2] > gcpolicy.FULL_AT_THE_LATEST
+        app._last_input = float("-inf")
+        monkeypatch.setattr(gcpolicy.gc, "get_count", lambda: (0, 0, gcpolicy.FULL_AFTER))
+        await pilot.pause(app.IDLE_BEFORE_COLLECTING * 3)
+        assert made, "no full collection while idle"
+        made.clear()
+        await pilot.press("j")
+        assert app._last_input > time.monotonic() - 5  # the key was seen
+        app._last_input = time.monotonic() + 60  # keys keep coming (the pause below is no gap)
+        await pilot.pause(app.IDLE_BEFORE_COLLECTING * 3)
+        assert not made, "a full collection right after a key"
+    assert gc.get_threshold() == before
+
+
+async def test_the_table_n_left_in_another_tab_is_styled_unfocused_by_the_time_it_is_seen(seeds):
+    """The table left by `n` into another tab is restyled for its lost focus after the frame
+    that shows the other tab, out of sight: it is up to date before it can be shown again."""
+    from textual.widgets import TabbedContent
+
+    from soptui.tui.widgets.identity import IdentityView
+
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        tabs = app.query_one(TabbedContent)
+        left = set()
+        for _ in range(40):
+            before, focused = tabs.active, app.screen.focused
+            await pilot.press("n")
+            if tabs.active == before:
+                continue
+            await pilot.pause()
+            assert isinstance(focused, (StepsTable, IdentityView)) and not focused.has_focus
+            assert not focused.has_pseudo_class("focus")
+            cursor = focused.get_component_styles("steps-table--cursor").background
+            app.stylesheet.update_nodes([focused])  # restyled from scratch: nothing changes
+            assert focused.get_component_styles("steps-table--cursor").background == cursor
+            left.add(before)
+            if len(left) == 2:
+                break
+        assert left == {"prosedur", "identitas"}

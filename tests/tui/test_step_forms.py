@@ -97,16 +97,58 @@ async def test_k_on_step_1_prefills_the_next_two_steps_and_says_how_to_write_the
         assert "SOP204" not in {f.code for f in app.workspace.findings(app.document.path)}
 
 
-async def test_k_refuses_a_decision_leading_to_itself(seeds):
+def problem_shown(app) -> str:
+    """What the open dialog says under its field, or "" when it says nothing there."""
+    problem = app.screen.query_one("#problem")
+    assert not problem.display or problem.region.y > app.screen.query_one("#value").region.y
+    return str(problem.render()) if problem.display else ""
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("2 1", "Langkah 1: keputusan tidak boleh menuju dirinya sendiri"),
+    ("4", "tulis dua nomor langkah, ya lalu tidak, mis. 4 6 atau 4, 6"),
+])
+async def test_k_keeps_its_dialog_open_on_bad_exits_and_says_why_under_the_field(seeds, typed, said):
     async with running(AWAYAN, size=(120, 40)) as (app, pilot):
         app.query_one(ProcedureView).select_step(0)
         await pilot.press("k")
         await pilot.pause()
-        app.screen.query_one("#value").value = "2 1"
+        app.screen.query_one("#value").value = typed
         await pilot.press("enter")
         await pilot.pause()
+        assert isinstance(app.screen, EditValue), "the dialog closed on bad exits"
+        assert problem_shown(app) == said
+        assert app.screen.query_one("#value").value == typed  # what was typed is kept
         assert not app.document.view.langkah[0].is_decision and not app.document.dirty
-        assert any("dirinya sendiri" in n.message for n in app._notifications)
+        app.screen.query_one("#value").value = "3 4"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, EditValue)
+        assert (app.document.view.langkah[0].ya, app.document.view.langkah[0].tidak) == (3, 4)
+
+
+@pytest.mark.parametrize("lang, typed, said", [
+    ("id", "kasi", "tulis id = jabatan, mis. kasi_pem = Kasi Pemerintahan"),
+    ("en", "Kepala Seksi = Kasi", "actor id: lowercase letters, digits and _, starting with a letter"),
+    ("en", "camat = Camat", "actor `camat` already exists"),
+    ("en", "kasi =", "the actor's title is required, e.g. kasi_pem = Kasi Pemerintahan"),
+])
+async def test_a_new_actor_that_cannot_be_added_keeps_the_dialog_open_and_says_why(seeds, lang, typed, said):
+    async with running(AWAYAN, size=(120, 40), lang=lang) as (app, pilot):
+        await pilot.press("P")
+        await pilot.pause()
+        app.screen.query_one("#value").value = typed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue), "the dialog closed on a bad actor"
+        assert problem_shown(app) == said
+        assert app.screen.query_one("#value").value == typed and not app.document.dirty
+        assert not [n for n in app._notifications if n.severity == "error"]  # not in a toast as well
+        app.screen.query_one("#value").value = "kasi_pem = Kasi Pemerintahan"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, EditValue)
+        assert app.document.view.pelaksana["kasi_pem"] == "Kasi Pemerintahan"
 
 
 # The keys of a quick typist, as the terminal hands them over: in one burst, before the key that
@@ -169,3 +211,17 @@ async def test_a_tab_in_a_burst_typed_into_an_open_form_moves_on_before_the_keys
         assert form.query_one("#waktu").value == "30 menit"
         assert form.query_one("#output").value == "Format Terperiksa"
         assert app.focused.id == "waktu"
+
+
+async def test_removing_an_actor_that_is_not_declared_keeps_the_dialog_open_and_says_so(seeds):
+    async with running(AWAYAN, size=(120, 40), lang="en") as (app, pilot):
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        app.screen.query_one("#value").value = "lurah"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue) and problem_shown(app) == "no actor `lurah`"
+        app.screen.query_one("#value").value = "pelaksana"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, EditValue) and "pelaksana" not in app.document.view.pelaksana

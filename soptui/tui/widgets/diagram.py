@@ -5,9 +5,11 @@ Drawn line by line (Textual's Line API), as the Prosedur table is, so that two p
 place: the gutter on the left (each step's finding mark and number) does not scroll sideways,
 and the lane headers do not scroll up, as No and Kegiatan and the header do in Prosedur. The
 chart is laid out for the width the tab has (the notes, each step's whole kegiatan, wrapped
-in what the lanes leave), again when that width changes. It opens scrolled sideways to show as
-much of the drawing as fits, the first step in it: a SOP whose first steps sit in the last lanes
-otherwise opened on empty lanes on a narrow screen."""
+in what the lanes leave, or below the chart when the lanes need the whole width: those lines
+stay in place sideways too, read whole however the lanes are scrolled), again when that width
+changes. It opens scrolled sideways to show as much of the drawing as fits, the first step in
+it: a SOP whose first steps sit in the last lanes otherwise opened on empty lanes on a narrow
+screen."""
 
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ class DiagramView(FixedSize, ScrollView, can_focus=True):
         self._lines: list[Strip] = []
         self._gutter = 0  # columns fixed on the left
         self._header = 0  # lines fixed at the top
+        self._below = 0  # from this line on, the notes under the chart: they do not scroll sideways
         self.plan: diagram.Layout | None = None  # the layout drawn, for whoever needs its places
 
     def show(self, sop: Sop | None, findings: list[Finding], lang: str) -> None:
@@ -67,7 +70,7 @@ class DiagramView(FixedSize, ScrollView, can_focus=True):
     def _draw(self) -> None:
         self._laid_out_for = self._width()
         if self._shown is None:
-            self.plan, self._lines, self._gutter, self._header = None, [], 0, 0
+            self.plan, self._lines, self._gutter, self._header, self._below = None, [], 0, 0, 0
             self.virtual_size = Size(0, 0)
             self.refresh()
             return
@@ -79,7 +82,11 @@ class DiagramView(FixedSize, ScrollView, can_focus=True):
         self._lines = [Strip(list(line.render(console))) for line in lines]
         self._gutter = self.plan.gutter if self.plan else 0
         self._header = self.plan.top if self.plan else 0
-        self.virtual_size = Size(max((strip.cell_length for strip in self._lines), default=0), len(self._lines))
+        self._below = self.plan.below if self.plan else 0
+        drawn = max((strip.cell_length for strip in self._lines), default=0)
+        if self.plan is not None:
+            drawn = diagram.scrollable_width(self.plan, drawn, width)
+        self.virtual_size = Size(drawn, len(self._lines))
         self.refresh()
         if self.plan is not None and sop.path != self._placed_for:  # a new SOP, not an edit of this one
             self._placed_for = sop.path
@@ -127,6 +134,8 @@ class DiagramView(FixedSize, ScrollView, can_focus=True):
             return Strip.blank(width, base)
         strip = self._lines[line]
         gutter, scroll_x = self._gutter, int(self.scroll_x)
+        if self._below and line >= self._below:  # a note under the chart, laid out for the screen's width
+            scroll_x = 0
         fixed = strip.crop(0, gutter).extend_cell_length(gutter)
         if scroll_x and gutter:  # the lanes' left part hidden under the gutter: an edge says so
             fixed = Strip([*fixed.crop(0, gutter - 1), Segment(SCROLLED_EDGE, Style(dim=True))])

@@ -12,30 +12,12 @@ from collections.abc import Callable
 from textual.coordinate import Coordinate
 
 from ...checker.finding import Finding
+from ...field_names import IDENTITY_FIELDS, SECTION_TITLES, SIGNER, SIGNER_PARTS
 from ...model import SECTIONS, Sop
 from ..messages import EditRequested
 from ..strings import say
 from .marks import mark
 from .steps_table import Column, Row, StepsTable
-
-# (key, label in Bahasa Indonesia, in English); the Indonesian ones are the standard's own terms
-FIELDS = (
-    ("nama", "Nama SOP", "SOP name"), ("nomor", "Nomor SOP", "SOP number"), ("instansi", "Instansi", "Agency"),
-    ("unit", "Unit", "Unit"), ("alamat", "Alamat", "Address"),
-    ("tanggal_pembuatan", "Tanggal Pembuatan", "Date made"), ("tanggal_revisi", "Tanggal Revisi", "Date revised"),
-    ("tanggal_efektif", "Tanggal Efektif", "Date effective"),
-)
-SIGNER = (("jabatan", "Disahkan oleh: jabatan", "Approved by: position"),
-          ("nama", "Disahkan oleh: nama", "Approved by: name"),
-          ("nip", "Disahkan oleh: NIP", "Approved by: NIP"), ("pangkat", "Disahkan oleh: pangkat", "Approved by: rank"))
-SECTION_TITLES = {
-    "dasar_hukum": ("Dasar Hukum", "Legal basis"),
-    "kualifikasi_pelaksana": ("Kualifikasi Pelaksana", "Staff qualifications"),
-    "keterkaitan": ("Keterkaitan", "Related SOPs"),
-    "peralatan_perlengkapan": ("Peralatan/Perlengkapan", "Equipment"),
-    "peringatan": ("Peringatan", "Warnings"),
-    "pencatatan_pendataan": ("Pencatatan dan Pendataan", "Records and data"),
-}
 
 
 
@@ -104,20 +86,20 @@ class IdentityView(StepsTable):
             rows.append(Row(pointer, (mark(concerning(pointer)), (label, ""), ("\n".join(lines), "")), len(lines)))
             self.rows_meta.append((pointer, key, shown))
 
-        en = self.lang == "en"
-        for key, indonesian, english in FIELDS:
-            add(f"/{key}", key, english if en else indonesian, getattr(sop, key))
+        lang = self.lang
+        for key, name in IDENTITY_FIELDS.items():
+            add(f"/{key}", key, name(lang), getattr(sop, key))
         signer = sop.disahkan_oleh
-        for key, indonesian, english in SIGNER:
-            label = english if en else indonesian
-            add(f"/disahkan_oleh/{key}", key, label, getattr(signer, key) if signer else None)
+        for key, part in SIGNER_PARTS.items():
+            add(f"/disahkan_oleh/{key}", key, f"{SIGNER(lang)}: {part(lang)}", getattr(signer, key) if signer else None)
         for section in SECTIONS:
             items = getattr(sop, section)
             values = [c.text for c in items] if section == "dasar_hukum" else list(items)
+            title = SECTION_TITLES[section](lang)
             for number, value in enumerate(values, 1):
-                add(f"/{section}/{number - 1}", section, f"{SECTION_TITLES[section][en]} {number}", value)
+                add(f"/{section}/{number - 1}", section, f"{title} {number}", value)
             rows.append(Row(f"/{section}/+", (mark(concerning(f"/{section}") if not values else []),
-                                              (f"{SECTION_TITLES[section][en]} +", "dim"),
+                                              (f"{title} +", "dim"),
                                               (say("add_item", self.lang), "dim"))))
             self.rows_meta.append((f"/{section}/+", section, ""))
         self.set_table(columns, rows, Coordinate(max(0, min(row, len(rows) - 1)), 0))

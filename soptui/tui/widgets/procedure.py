@@ -109,6 +109,12 @@ def parse_exits(value: str) -> tuple[int, int] | None:
     return int(parts[0]), int(parts[1])
 
 
+def new_actor(value: str) -> tuple[str, str]:
+    """The id and jabatan of a new actor written "id = jabatan"."""
+    actor_id, _, jabatan = value.partition("=")
+    return actor_id.strip(), jabatan.strip()
+
+
 def step_index(pointer: str) -> int | None:
     """The index of the step a pointer lies in (`/langkah/4/waktu` -> 4), if any."""
     parts = pointer.split("/")
@@ -465,21 +471,22 @@ class ProcedureView(Vertical):
             self.post_message(EditMade(lambda text: editing.make_process(text, step.index)))
             return
 
-        def targets(value: str | None) -> None:
-            if not value:
-                return
+        def problem(value: str) -> str | None:
             exits = parse_exits(value)
             if exits is None:
-                self.notify(say("two_numbers", lang), severity="error")
-                return
+                return say("two_numbers", lang)
             if step.no in exits:
-                self.notify(f"{say('Langkah', lang)} {step.no}: {say('not_to_itself', lang)}", severity="error")
-                return
-            self.post_message(EditMade(lambda text: editing.make_decision(text, step.index, *exits)))
+                return f"{say('Langkah', lang)} {step.no}: {say('not_to_itself', lang)}"
+            return None
+
+        def targets(value: str | None) -> None:
+            exits = parse_exits(value) if value else None  # the dialog let only two other steps through
+            if exits is not None:
+                self.post_message(EditMade(lambda text: editing.make_decision(text, step.index, *exits)))
 
         prefill = " ".join(str(no) for no in decision_exits([s.no for s in self.sop.langkah], step.index))
         self.app.push_screen(EditValue(f"{say('Langkah', lang)} {step.no} {say('decision_title', lang)}",
-                                       prefill, say("two_numbers_hint", lang), lang=lang), targets)
+                                       prefill, say("two_numbers_hint", lang), lang=lang, check=problem), targets)
 
     def action_also_actor(self) -> None:
         """Draw the step in the actor column under the cursor as well (a meeting of two actors),
@@ -497,23 +504,33 @@ class ProcedureView(Vertical):
         if self.refused():
             return
 
-        def added(value: str | None) -> None:
-            if not value or "=" not in value:
-                if value:
-                    self.notify(say("actor_format", lang), severity="error")
-                return
-            actor_id, jabatan = (part.strip() for part in value.split("=", 1))
-            self.post_message(EditMade(lambda text: editing.add_actor(text, actor_id, jabatan)))
+        def problem(value: str) -> str | None:
+            if "=" not in value:
+                return say("actor_format", lang)
+            found = editing.actor_problem(*new_actor(value), self.sop.pelaksana if self.sop is not None else {})
+            return found(lang) if found is not None else None
 
-        self.app.push_screen(EditValue(say("new_actor", lang), "kasi = Kasi", lang=lang), added)
+        def added(value: str | None) -> None:
+            if value:  # the dialog let only a well-formed new actor through
+                actor_id, jabatan = new_actor(value)
+                self.post_message(EditMade(lambda text: editing.add_actor(text, actor_id, jabatan)))
+
+        self.app.push_screen(EditValue(say("new_actor", lang), "kasi = Kasi",
+                                       lang=lang, check=problem), added)
 
     def action_remove_actor(self) -> None:
         if self.sop is None or self.refused():
             return
 
+        declared, lang = self.sop.pelaksana, self.lang
+
+        def problem(value: str) -> str | None:  # empty: nothing removed, the dialog closes
+            found = editing.unknown_actor(value.strip(), declared) if value.strip() else None
+            return found(lang) if found is not None else None
+
         def removed(value: str | None) -> None:
-            if value:
+            if value and value.strip():
                 self.post_message(EditMade(lambda text: editing.remove_actor(text, value.strip())))
 
-        self.app.push_screen(EditValue(f"{say('remove_actor_q', self.lang)}: {', '.join(self.sop.pelaksana)}", "",
-                                       lang=self.lang), removed)
+        self.app.push_screen(EditValue(f"{say('remove_actor_q', lang)}: {', '.join(declared)}", "",
+                                       lang=lang, check=problem), removed)
