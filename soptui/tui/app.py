@@ -37,6 +37,7 @@ from ..checker.finding import Finding
 from ..checker.fixes import FixRefused, apply_fixes, fix_text
 from ..checker.rule import Applicability, Context, applicability_of
 from ..checker.plugins import load_plugins
+from ..field_names import STEP_FIELDS
 from ..gcpolicy import collect_if_due, defer_full_collections, restore_thresholds, settle
 from ..loading.discover import UnusablePath, find_sop_files
 from ..registry import RegistryError, registry_for
@@ -45,7 +46,7 @@ from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, Dialog, EditValue, HelpScreen, Preview
 from .screens.dialogs import OwnFooter
-from .strings import SYSTEM_COMMANDS, WORDS, count_of, key_label, os_error_text, relabel, reword_textual_keys, say
+from .strings import SYSTEM_COMMANDS, count_of, key_label, os_error_text, relabel, reword_textual_keys, say
 from .widgets.corpus import CorpusPanel
 from .widgets.diagram import DiagramView
 from .widgets.findings import FindingsTable
@@ -494,7 +495,7 @@ class SoptuiApp(App):
         parts = pointer.split("/")[1:]
         sop = self.document.view if self.document else None
         if len(parts) >= 3 and parts[0] == "langkah" and parts[1].isdigit() and sop and int(parts[1]) < len(sop.langkah):
-            keys = [say(part.capitalize(), self.lang) if part.capitalize() in WORDS else part for part in parts[2:]]
+            keys = [STEP_FIELDS[part](self.lang) if part in STEP_FIELDS else part for part in parts[2:]]
             return f"{say('Langkah', self.lang)} {sop.langkah[int(parts[1])].no} · {' · '.join(keys)}"
         label = label_of(pointer, self.lang)
         if label is not None:

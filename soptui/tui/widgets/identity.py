@@ -24,14 +24,13 @@ from .steps_table import Column, Row, StepsTable
 def label_of(pointer: str, lang: str) -> str | None:
     """The form's label of the row at `pointer` in `lang` ("/tanggal_efektif" -> "Date effective",
     "/dasar_hukum/0" -> "Legal basis 1", "/dasar_hukum/+" -> "Legal basis +"); None for another pointer."""
-    parts, en = pointer.split("/")[1:], lang == "en"
-    if len(parts) == 1:
-        return next((field[1 + en] for field in FIELDS if field[0] == parts[0]), None)
-    if len(parts) == 2 and parts[0] == "disahkan_oleh":
-        return next((field[1 + en] for field in SIGNER if field[0] == parts[1]), None)
-    if len(parts) == 2 and parts[0] in SECTION_TITLES:
-        number = "+" if parts[1] == "+" else str(int(parts[1]) + 1) if parts[1].isdigit() else None
-        return f"{SECTION_TITLES[parts[0]][en]} {number}" if number else None
+    parts = pointer.split("/")[1:]
+    if len(parts) == 1 and parts[0] in IDENTITY_FIELDS:
+        return IDENTITY_FIELDS[parts[0]](lang)
+    if len(parts) == 2 and parts[0] == "disahkan_oleh" and parts[1] in SIGNER_PARTS:
+        return f"{SIGNER(lang)}: {SIGNER_PARTS[parts[1]](lang)}"
+    if len(parts) == 2 and parts[0] in SECTION_TITLES and (parts[1] == "+" or parts[1].isdigit()):
+        return f"{SECTION_TITLES[parts[0]](lang)} {'+' if parts[1] == '+' else int(parts[1]) + 1}"
     return None
 
 
