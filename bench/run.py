@@ -1,11 +1,12 @@
 """Speed of `soptui lint`, printed side by side with what it is measured against.
 
-    python bench/run.py [COUNT] [--sizes 1000,10000,50000] [--only growth|changed-since|one-file]
+    python bench/run.py [COUNT] [--sizes 1000,10000,50000] [--only cold|growth|changed-since|one-file]
                         [--against OTHER_SOPTUI] [--rounds N] [--one-file-rounds N] [--growth-rounds M]
         (default 10,000 SOPs and sizes 1,000 and 10,000; each corpus is generated once, in bench/out/;
         --against: figures 4, 5 and 6 also for another installation's `soptui` (another branch), the
         two measured in alternation, N rounds (default 5; figure 4: 21; figure 5: M, default 1),
-        medians side by side)
+        medians side by side; `--only cold`: figures 1 and 3 alone, N rounds, each round a cold
+        run and a `--no-cache` run of each installation and tomllib's parse, with CPU time)
 
 Figures, all wall-clock, best of N where noted:
   1. `soptui lint` on the corpus, cold (empty cache)
@@ -172,6 +173,38 @@ def growth(soptuis: dict[str, list[str]], env: dict, sizes: list[int], rounds: i
                       f" {parse_cpu:14.3f}ms {cpu * per_sop / parse_cpu:11.2f}x", flush=True)
 
 
+def cold_cache(soptuis: dict[str, list[str]], env: dict, count: int, rounds: int) -> None:
+    """Figures 1 and 3 in alternation: each round, for each installation, a lint with an empty
+    cache and one with `--no-cache`, then tomllib's parse; wall and CPU time (the lint's own
+    process, "parent", and all of it), the load average beside each round. Medians of the rounds,
+    and the median of each round's cold/parse."""
+    corpus = corpus_of("plain", count)
+    files = sorted(corpus.rglob("*.toml"))
+    args = ["lint", str(corpus), "--format", "json", "--quiet"]
+    runs: dict[tuple[str, str], list[tuple[float, float, float, float]]] = {}
+    ratios: dict[str, list[float]] = {name: [] for name in soptuis}
+    print(f"\ncold cache against --no-cache and tomllib's parse, {len(files)} SOPs, {rounds} round(s)\n")
+    print(f"  {'round':5s} {'':8s} {'run':9s} {'wall':>8s} {'CPU':>8s} {'parent':>8s} {'load':>6s}")
+    for round_ in range(rounds):
+        parse_wall, parse_cpu = parse_cost(files)
+        for name, soptui in soptuis.items():
+            for kind, extra in (("cold", []), ("no-cache", ["--no-cache"])):
+                with tempfile.TemporaryDirectory() as cache:
+                    wall, cpu, _, own = split_measured(soptui, [*args, *extra], dict(env, SOPTUI_CACHE_DIR=cache))
+                runs.setdefault((name, kind), []).append((wall, cpu, own, os.getloadavg()[0]))
+                print(f"  {round_:5d} {name:8s} {kind:9s} {wall:7.2f}s {cpu:7.2f}s {own:7.2f}s {os.getloadavg()[0]:6.2f}",
+                      flush=True)
+            ratios[name].append(runs[(name, "cold")][-1][0] / parse_wall)
+        runs.setdefault(("tomllib", "parse"), []).append((parse_wall, parse_cpu, parse_cpu, os.getloadavg()[0]))
+        print(f"  {round_:5d} {'tomllib':8s} {'parse':9s} {parse_wall:7.2f}s {parse_cpu:7.2f}s", flush=True)
+    print("\n  medians")
+    for (name, kind), values in runs.items():
+        wall, cpu, own, _ = (statistics.median(column) for column in zip(*values))
+        print(f"  {'':5s} {name:8s} {kind:9s} {wall:7.2f}s {cpu:7.2f}s {own:7.2f}s")
+    for name in soptuis:
+        print(f"  {name}: cold/parse = {statistics.median(ratios[name]):.2f} (median of the rounds; target < 1)")
+
+
 def one_file(soptuis: dict[str, list[str]], env: dict, path: Path, rounds: int) -> dict[str, float]:
     """Figure 4: one file in a fresh process, `--no-cache` and a first run with an empty cache, for
     each installation in `soptuis`, and `python -c "import tomllib"`. A round runs each command
@@ -268,7 +301,8 @@ def main() -> None:
     parser.add_argument("count", nargs="?", type=int, default=10_000, help="SOPs in the corpus (default 10,000)")
     parser.add_argument("--sizes", type=lambda text: [int(size) for size in text.split(",")],
                         default=[1_000, 10_000], help="corpus sizes for figure 5 (default 1000,10000)")
-    parser.add_argument("--only", choices=["growth", "changed-since", "one-file"], help="print only figure 5, 6 or 4")
+    parser.add_argument("--only", choices=["cold", "growth", "changed-since", "one-file"],
+                        help="print only figures 1 and 3 (alternated), or figure 5, 6 or 4")
     parser.add_argument("--against", metavar="OTHER_SOPTUI", help="figures 4, 5 and 6 also for another installation")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of figure 6 (default 5)")
     parser.add_argument("--one-file-rounds", type=int, default=21, help="rounds of figure 4 (default 21)")
@@ -282,6 +316,9 @@ def main() -> None:
     if only == "growth":
         with tempfile.TemporaryDirectory() as cache:
             growth(soptuis, dict(env, SOPTUI_CACHE_DIR=cache), sizes, options.growth_rounds)
+        return
+    if only == "cold":
+        cold_cache(soptuis, env, count, rounds)
         return
     if only == "changed-since":
         changed_since(soptuis, env, count, rounds)

@@ -87,6 +87,17 @@ def test_results_from_worker_processes_are_those_checked_in_process(corpus, caps
     assert in_workers == serial and len(serial) > 50
 
 
+def test_a_store_written_from_worker_processes_is_the_one_written_in_process(corpus, capsys, monkeypatch, tmp_path):
+    lint_json(capsys)
+    [serial] = store_files()
+    monkeypatch.setenv("SOPTUI_CACHE_DIR", str(tmp_path / "workers"))
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 1)  # the seeds are too few for workers
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    lint_json(capsys)
+    [in_workers] = store_files()  # its lines made by the workers, the index by this process
+    assert in_workers.read_bytes() == serial.read_bytes()
+
+
 def test_an_entry_whose_text_holds_a_unicode_line_separator_is_reused(corpus, checked, capsys):
     target = sorted(corpus.rglob("*.toml"))[0]
     text = target.read_text()

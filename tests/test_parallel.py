@@ -5,7 +5,9 @@ import json
 from pathlib import Path
 from typing import NamedTuple
 
+import soptui.checker.cache as cache
 import soptui.checker.parallel as parallel
+from soptui.checker.corpus import CorpusState
 from soptui.checker.engine import Checker
 from soptui.checker.plain import decode
 from soptui.gcpolicy import frozen_for_fork
@@ -20,17 +22,24 @@ class _Pair(NamedTuple):  # JSON writes it as a list; marshal refuses a tuple's 
 
 
 def _findings(chunk):
-    return {name: decode(name, data).findings for name, _, _, data in parallel._results(chunk)}
+    return {name: decode(name, data).findings for name, _, _, data, _ in parallel._results(chunk)}
 
 
-def test_marshalled_and_json_results_decode_to_the_same_findings(monkeypatch):
-    monkeypatch.setattr(parallel, "_worker", Checker(load_plugins().rule_classes()))
-    marshalled = parallel._check_chunk(SEEDS, False)
-    assert isinstance(marshalled, bytes)  # no cache: the cheap form
-    as_text = parallel._check_chunk(SEEDS, True)
-    assert isinstance(as_text[0][2], str) and as_text[0][1] is not None  # a cache: its JSON text and versions
-    found = _findings(marshalled)
-    assert found == _findings(as_text) and sum(map(len, found.values())) > 20
+def test_with_a_cache_results_come_marshalled_with_their_store_lines(monkeypatch):
+    checker = Checker(load_plugins().rule_classes())
+    monkeypatch.setattr(parallel, "_worker", checker)
+    without = parallel._check_chunk(SEEDS, False)
+    with_cache = parallel._check_chunk(SEEDS, True)
+    # a cache too: the cheap form, not JSON text for the parent to decode
+    assert isinstance(without, bytes) and isinstance(with_cache, bytes)
+    found = _findings(without)
+    assert found == _findings(with_cache) and sum(map(len, found.values())) > 20
+    judged_by = CorpusState(checker).judged_by
+    for name, version, text, data, (head, line) in parallel._results(with_cache):
+        assert text is None and version is not None and head == [name, *version, judged_by(data["collected"])]
+        # the line the parent would have made of the result: what a later run reads back
+        assert line == cache.entry_line(name, version, head[4], json.dumps(data, ensure_ascii=False).encode())[1]
+        assert json.loads(cache._intact(line).split(b"\t", 1)[1]) == json.loads(json.dumps(data))
 
 
 def test_a_result_marshal_refuses_comes_as_json_text(monkeypatch):
@@ -39,7 +48,7 @@ def test_a_result_marshal_refuses_comes_as_json_text(monkeypatch):
     monkeypatch.setattr(parallel, "encode", lambda result: {**real(result), "collected": {"X": _Pair(1, 2)}})
     chunk = parallel._check_chunk(SEEDS[:2], False)
     assert isinstance(chunk, list)
-    assert [data["collected"] for _, _, _, data in parallel._results(chunk)] == [{"X": [1, 2]}] * 2
+    assert [data["collected"] for _, _, _, data, _ in parallel._results(chunk)] == [{"X": [1, 2]}] * 2
     assert json.loads(chunk[0][2])["collected"] == {"X": [1, 2]}
 
 

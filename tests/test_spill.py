@@ -119,6 +119,28 @@ def test_a_disk_that_refuses_the_findings_costs_memory_not_findings(monkeypatch)
     assert list(spilled) == sorted(own, key=Finding.by_place)
 
 
+def test_many_files_findings_are_written_together_and_read_back_each_in_place(monkeypatch):
+    from soptui.checker import spill
+    from soptui.checker.engine import FileResult
+    from soptui.checker.plain import encode
+
+    writes = []
+    real = spill.os.pwrite
+    monkeypatch.setattr(spill.os, "pwrite", lambda fd, data, offset: writes.append(len(data)) or real(fd, data, offset))
+    monkeypatch.setattr(spill, "_WRITTEN_AT_ONCE", 2000)
+    spilled = SpilledFindings()
+    expected = []
+    for index in range(60):
+        path = f"f{index:02d}.toml"
+        own = [_finding(path, line, "SOP101") for line in (3, 1, 2)]
+        plain = encode(FileResult(path, own))
+        spilled.add_plain(path, plain["fixes"], plain["findings"])
+        expected += sorted(own, key=Finding.by_place)
+    assert list(spilled) == expected == list(spilled)
+    assert 1 < len(writes) < 60 and sum(writes) == spilled._end  # one write for many files, not one a file
+    spilled.close()
+
+
 def test_no_temporary_folder_keeps_the_findings_in_memory(corpus, capsys, monkeypatch):
     import tempfile
 

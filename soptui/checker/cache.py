@@ -39,6 +39,7 @@ from ..pieces import Pieces
 from .. import __version__
 from .engine import Checker, FileResult
 from . import parallel
+from .entries import entry_line, line as _line
 from .entrypoints import entry_points
 from .plain import decode, encode
 
@@ -47,6 +48,8 @@ FORMAT = 12
 # How many store and replay files the cache folder keeps: a run with another configuration, date
 # or set of arguments makes a new one, and the oldest go.
 MAX_STORES = 12
+# How many lines of the new store are handed to its writing thread at once.
+_LINES_A_PIECE = 256
 # What a whole entry's body holds, as `plain.encode` writes it.
 _PLAIN_KEYS = frozenset(("loaded", "collected", "identity", "fixes", "findings"))
 
@@ -95,7 +98,8 @@ class Store:
         self._kept: list[int | tuple[list, bytes]] = []
         self._writer: Pieces | None = None
         self._placed: list[tuple[list, int, int]] = []  # the new store's index: (head, offset, length)
-        self._written = 0  # bytes handed to the writer
+        self._written = 0  # bytes handed to the writer, or to be (`_unput`)
+        self._unput: list[bytes] = []  # lines (each then its newline) not yet handed to the writer
         self._stamped: dict[str, int] = {}  # see `check_stamps`
         try:
             self._read_heads()
@@ -257,9 +261,12 @@ class Store:
         what `summaries` and `reuse(whole=False)` give; default all of it. Its body keeps all."""
         if checked.version is None:
             return
-        head = [checked.path, *checked.version, checked.result.collected if judged_by is None else judged_by]
+        if checked.entry is not None:  # made by a worker
+            self._keep(checked.entry)
+            return
         body = checked.plain or json.dumps(encode(checked.result), ensure_ascii=False)
-        self._keep((head, _line(json.dumps(head, ensure_ascii=False).encode("utf-8"), body.encode("utf-8"))))
+        self._keep(entry_line(checked.path, checked.version,
+                              checked.result.collected if judged_by is None else judged_by, body.encode("utf-8")))
 
     def _keep(self, entry: int | tuple[list, bytes]) -> None:
         """`entry` in the new store: a row of the old one, or a new head and its line."""
@@ -288,11 +295,20 @@ class Store:
             length = len(line)
         self._placed.append((head, self._written, length))
         self._written += length + 1
-        self._writer.put(line + b"\n")
+        self._unput += (line, b"\n")
+        if len(self._unput) >= _LINES_A_PIECE:
+            self._put_pending()
+
+    def _put_pending(self) -> None:
+        # The writing thread is woken once a piece, not once a line: each wake-up takes the
+        # interpreter's lock from the run, whose next system call then waits to have it back.
+        self._writer.put(b"".join(self._unput))
+        self._unput = []
 
     def close(self) -> None:
         """End the new store (written in the background: see `wait_for_background_writes`)."""
         if self._writer is not None:
+            self._put_pending()
             self._writer.put(_index_lines(self._placed, self._written))
             self._writer.close()
         elif self._fd is not None:
@@ -471,14 +487,6 @@ def _head(text: bytes) -> list | None:
         return json.loads(text)
     except ValueError:
         return None  # a damaged line: its file is linted afresh
-
-
-def _line(head: bytes, body: bytes) -> bytes:
-    """``CRC LENGTH``, a tab, then the entry: its head ``[name, content hash, mtime, size,
-    judged by]``, a tab, and its body (JSON escapes tabs and newlines inside strings, so
-    neither can occur within a part)."""
-    entry = head + b"\t" + body
-    return b"%08x %d\t" % (zlib.crc32(entry), len(entry)) + entry
 
 
 def _intact(line: bytes) -> bytes | None:

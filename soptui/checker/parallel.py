@@ -3,8 +3,9 @@
 Below `PARALLEL_MIN_FILES` the work is done in this process: starting workers costs more than
 it saves. Above it, files are dealt out in chunks to worker processes, each of which builds its
 own `Checker` from the same rule classes, configuration and context, reads its files, and sends
-back results in the cache's plain-data form: as JSON text when the caller keeps a cache (which
-stores that text), else a chunk's results marshalled together, which costs both sides less.
+back a chunk's results marshalled together in the cache's plain-data form; for a caller that
+keeps a cache, each with its store line made (`entries.entry_line`), so that the parent only hands
+it on. A result marshal refuses (a plugin's data) comes as JSON text instead.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from typing import Callable, Iterator, NamedTuple
 from ..files import read_regular
 from ..gcpolicy import frozen_for_fork, in_worker
 from ..loading.loader import MAX_FILE_BYTES, load_bytes
+from .corpus import CorpusState
 from .engine import Checker, FileResult
+from .entries import entry_line
 from .plain import decode, encode
 
 PARALLEL_MIN_FILES = 300
@@ -28,6 +31,7 @@ CHUNK_AT_END = 8  # the smallest chunk, dealt out last (see `_chunks`)
 IN_FLIGHT = 3  # chunks submitted ahead per worker
 
 _worker: Checker | None = None
+_corpus = None  # the worker's `CorpusState`, for `judged_by` (see `_judged_by`)
 
 
 def digest(data: bytes) -> str:
@@ -47,6 +51,8 @@ class Checked(NamedTuple):
     plain: str | None  # the result as plain data in JSON text, when a worker sent it
     # that plain data, when the caller asked for it undecoded (`result` then has no findings)
     data: dict | None = None
+    # (head, line) of the file's cache entry, when a worker made it (`entries.entry_line`)
+    entry: tuple[list, bytes] | None = None
 
 
 def read_file(path: Path | str) -> tuple[bytes, int, int] | None:
@@ -114,26 +120,46 @@ def _start_worker(rule_classes, config, context, parent: int | None = None) -> N
     _worker = Checker(rule_classes, config, context)
 
 
+def _judged_by(collected: dict) -> dict:
+    """The worker's `CorpusState.judged_by`: what a cache entry's head keeps."""
+    global _corpus
+    if _corpus is None or _corpus.checker is not _worker:
+        _corpus = CorpusState(_worker)
+    return _corpus.judged_by(collected)
+
+
 def _check_chunk(paths: list[str], digests: bool) -> list[tuple[str, tuple | None, str]] | bytes:
+    """A chunk's results, marshalled: several times cheaper to make and read than JSON text.
+    With `digests` (a caller that keeps a cache), each also as its store line: the entry's JSON
+    is made here, on the workers' cores, and the parent neither encodes nor decodes it."""
     checked = check_many(_worker, paths, digests)
-    if not digests:  # no cache to store JSON text: marshal is several times cheaper to make and read
-        try:
-            return marshal.dumps([(c.path, c.version, encode(c.result)) for c in checked])
-        except ValueError:
-            pass  # a plugin collected what marshal refuses (a subclass of a list, say): JSON text then
-    # JSON text rather than nested lists: cheaper to send, and what the cache stores anyway, so
-    # the parent never encodes a result again.
+    try:
+        if not digests:
+            return marshal.dumps([(c.path, c.version, encode(c.result), None) for c in checked])
+        sent = []
+        for c in checked:
+            plain = encode(c.result)
+            line = None
+            if c.version is not None:
+                body = json.dumps(plain, ensure_ascii=False).encode("utf-8")
+                line = entry_line(c.path, c.version, _judged_by(c.result.collected), body)
+            sent.append((c.path, c.version, plain, line))
+        return marshal.dumps(sent)
+    except ValueError:
+        pass  # a plugin collected what marshal refuses (a subclass of a list, say): JSON text then
     return [(c.path, c.version, json.dumps(encode(c.result), ensure_ascii=False)) for c in checked]
 
 
-def _results(chunk: list[tuple[str, tuple | None, str]] | bytes) -> Iterator[tuple[str, tuple | None, str | None, dict]]:
-    """(path, version, JSON text or None, plain data) of each result `_check_chunk` sent."""
+def _results(chunk: list[tuple[str, tuple | None, str]] | bytes
+             ) -> Iterator[tuple[str, tuple | None, str | None, dict, tuple[list, bytes] | None]]:
+    """(path, version, JSON text or None, plain data, cache entry or None) of each result
+    `_check_chunk` sent."""
     if isinstance(chunk, bytes):
-        for name, version, data in marshal.loads(chunk):
-            yield name, version, None, data
+        for name, version, data, entry in marshal.loads(chunk):
+            yield name, version, None, data, entry
     else:
         for name, version, text in chunk:
-            yield name, version, text, json.loads(text)
+            yield name, version, text, json.loads(text), None
 
 
 def _chunks(paths: list[str], workers: int) -> Iterator[list[str]]:
@@ -186,11 +212,11 @@ def check_files(checker: Checker, paths: list[Path],
                 break
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
-                for name, version, text, data in _results(future.result()):
+                for name, version, text, data, entry in _results(future.result()):
                     if decoded:
-                        yield Checked(name, version, decode(name, data), text)
+                        yield Checked(name, version, decode(name, data), text, None, entry)
                     else:
-                        yield Checked(name, version, decode(name, data, findings=False), text, data)
+                        yield Checked(name, version, decode(name, data, findings=False), text, data, entry)
                     done += 1
                 if progress:
                     progress(done, total)

@@ -91,7 +91,7 @@ def lint(checker: Checker, files: list[str] | list[Path], targets: list[str] | l
                                             decoded=spilled is None):
             take(checked.result, checked.data)
             if store is not None and checked.path not in revision_bound:
-                store.add(checked, corpus.judged_by(checked.result.collected))
+                store.add(checked, None if checked.entry else corpus.judged_by(checked.result.collected))
     finally:
         if store is not None:
             store.close()

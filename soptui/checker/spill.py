@@ -28,6 +28,7 @@ from .plain import decode_findings
 from .rule import Applicability, Severity, applicability_of
 
 _TOOL_ERRORS = (LOAD_ERROR[0], INTERNAL_ERROR[0])
+_WRITTEN_AT_ONCE = 1 << 18  # bytes of findings gathered before they are written
 
 
 class Tally:
@@ -78,6 +79,10 @@ class SpilledFindings(Sequence):
         self._kept: dict[str, list[Finding]] = {}  # path -> findings given as objects (corpus rules')
         self._length = 0
         self.tally = Tally()
+        # Files' findings not yet written: written together (`_write`), one system call for many
+        # files rather than one a file, each of which gave up and took back the interpreter's lock.
+        self._pending: list[tuple[str, bytes]] = []
+        self._pending_size = 0
 
     def add_plain(self, path: str, fixes: list, findings: list) -> None:
         """One file's findings in `plain`'s form (each file once)."""
@@ -88,15 +93,29 @@ class SpilledFindings(Sequence):
             self.tally._add(path, finding[0], finding[2], None if fix is None else fixes[fix][3])
         data = marshal.dumps((fixes, findings))
         self._length += len(findings)
+        self._pending.append((path, data))
+        self._pending_size += len(data)
+        if self._pending_size >= _WRITTEN_AT_ONCE:
+            self._write()
+
+    def _write(self) -> None:
+        """The pending files' findings to the file, in one write."""
+        if not self._pending:
+            return
+        block = b"".join(data for _, data in self._pending)
         try:
-            written = os.pwrite(self._file.fileno(), data, self._end)
+            written = os.pwrite(self._file.fileno(), block, self._end)
         except OSError:
             written = 0
-        if written != len(data):  # a full disk: this file's findings are kept in memory, compactly
-            self._unwritten[path] = data
-            return
-        self._places[path] = (self._end, len(data))
-        self._end += len(data)
+        if written != len(block):  # a full disk: these files' findings are kept in memory, compactly
+            self._unwritten.update(self._pending)
+        else:
+            offset = self._end
+            for path, data in self._pending:
+                self._places[path] = (offset, len(data))
+                offset += len(data)
+            self._end = offset
+        self._pending, self._pending_size = [], 0
 
     def add(self, findings: Iterable[Finding]) -> None:
         """Findings as objects (the corpus rules'), reported after the same file's own at a tie."""
@@ -110,6 +129,7 @@ class SpilledFindings(Sequence):
         return self._length
 
     def __iter__(self) -> Iterator[Finding]:
+        self._write()
         fd = self._file.fileno()
         for path in sorted(self._places.keys() | self._unwritten.keys() | self._kept.keys()):
             findings = []
