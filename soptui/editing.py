@@ -25,6 +25,7 @@ before the delete).
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -41,7 +42,7 @@ from .i18n import Text
 from .loading import toml
 from .loading.loader import toml_error
 from .loading.positions import scan
-from .tanggal import MonthDate, parse_iso, parse_printed
+from .tanggal import MONTH_NAMES, MONTH_NAMES_EN, MonthDate, impossible_date, parse_iso, parse_printed
 
 LIST_KEYS = ("kelengkapan", "output", "dasar_hukum", "kualifikasi_pelaksana", "keterkaitan",
              "peralatan_perlengkapan", "peringatan", "pencatatan_pendataan")
@@ -98,10 +99,24 @@ def _tanggal_input(raw: str):
         except ValueError:
             value = None
     if value is None:
+        impossible = impossible_date(raw)
+        if impossible is not None:  # written as a date, rightly: it is the day that is wrong
+            raise EditError(_no_such_date(*impossible))
         raise EditError(Text("tanggal ditulis YYYY-MM-DD, mis. 2023-07-26, atau bulan saja YYYY-MM, mis. 2019-09",
                              "write the date as YYYY-MM-DD, e.g. 2023-07-26, or a month only as YYYY-MM, "
                              "e.g. 2019-09"))
     return value.isoformat() if isinstance(value, MonthDate) else value
+
+
+def _no_such_date(year: int, month: int, day: int | None) -> Text:
+    """Why a date written in a right shape names no day: its month, or its day in that month."""
+    if not 1 <= month <= 12:
+        return Text(f"bulan {month} tidak ada: bulan ditulis 01 sampai 12",
+                    f"there is no month {month}: months run from 01 to 12")
+    days = calendar.monthrange(year, month)[1]
+    name, name_en = MONTH_NAMES[month - 1], MONTH_NAMES_EN[month - 1]
+    return Text(f"{day} {name} {year} tidak ada: {name} {year} hanya {days} hari",
+                f"{day} {name_en} {year} does not exist: {name_en} {year} has {days} days")
 
 
 # -- the text as blocks of lines -------------------------------------------------------------------

@@ -16,6 +16,8 @@ from typing import NamedTuple, Union
 
 MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
                "Oktober", "November", "Desember")
+MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December")
 # Month names as documents print them (lowercase, no final dot) -> month: Indonesian, the old
 # spellings, the common abbreviations, and the English names some templates print.
 MONTHS = {
@@ -84,6 +86,28 @@ def parse_printed(text: str) -> Tanggal | None:
     found = _PRINTED_MONTH.match(text)
     if found:
         return MonthDate(int(found[2]), _month(found[1]))
+    return None
+
+
+def impossible_date(text: str) -> tuple[int, int, int | None] | None:
+    """(year, month, day) of a text written as a date that names no real one: "2024-02-31",
+    "2019-13" (day None), "31 Juni 2023", "31-06-2023". None for a real date, and for a text
+    not written as a date at all ("besok"), which says nothing about which day was meant."""
+    text = " ".join(text.split()).rstrip(".")
+    if found := re.fullmatch(r"(\d{4})-(\d{2})", text):
+        year, month, day = int(found[1]), int(found[2]), None
+    elif found := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
+        year, month, day = int(found[1]), int(found[2]), int(found[3])
+    elif found := _PRINTED_DATE.match(text):
+        year, month, day = int(found[3]), _month(found[2]), int(found[1])
+    elif found := _NUMERIC_DATE.match(text):
+        year, month, day = int(found[3]), int(found[2]), int(found[1])
+    else:
+        return None
+    try:
+        dt.date(year, month, day or 1)
+    except ValueError:
+        return year, month, day
     return None
 
 

@@ -53,6 +53,21 @@ def test_parse_input_types():
             parse_input("tanggal_efektif", wrong)
 
 
+def test_a_date_written_rightly_that_names_no_day_is_refused_for_its_day_not_its_format():
+    for typed, said in (("2024-02-31", "31 Februari 2024 tidak ada: Februari 2024 hanya 29 hari"),
+                        ("2023-02-29", "29 Februari 2023 tidak ada"), ("31-06-2023", "31 Juni 2023 tidak ada"),
+                        ("31 Juni 2023", "31 Juni 2023 tidak ada"), ("2019-13", "bulan 13 tidak ada")):
+        with pytest.raises(EditError) as refused:
+            parse_input("tanggal_efektif", typed)
+        assert said in refused.value.text("id") and "YYYY" not in refused.value.text("id"), typed
+    with pytest.raises(EditError) as refused:
+        parse_input("tanggal_efektif", "2024-02-31")
+    assert refused.value.text("en") == "31 February 2024 does not exist: February 2024 has 29 days"
+    with pytest.raises(EditError) as refused:
+        parse_input("tanggal_efektif", "besok")  # not written as a date: the formats are the help
+    assert "YYYY-MM-DD" in refused.value.text("id")
+
+
 def test_structural_edits_load_and_keep_comments():
     for edited in (add_step(TEXT, 0), add_step(TEXT, None), delete_step(TEXT, 0), move_step(TEXT, 1, -1),
                    add_actor(TEXT, "sekretaris", "Sekretaris"), remove_actor(TEXT, "staf"),

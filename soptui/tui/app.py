@@ -37,6 +37,7 @@ from ..checker.finding import Finding
 from ..checker.fixes import FixRefused, apply_fixes, fix_text
 from ..checker.rule import Applicability, Context, applicability_of
 from ..checker.plugins import load_plugins
+from ..field_names import STEP_FIELDS
 from ..gcpolicy import collect_if_due, defer_full_collections, restore_thresholds, settle
 from ..loading.discover import UnusablePath, find_sop_files
 from ..registry import RegistryError, registry_for
@@ -50,7 +51,7 @@ from .widgets.corpus import CorpusPanel
 from .widgets.diagram import DiagramView
 from .widgets.findings import FindingsTable
 from .widgets.footer import KeysFooter
-from .widgets.identity import IdentityView
+from .widgets.identity import IdentityView, label_of
 from .widgets.marks import MARK, STYLE
 from .widgets.procedure import ProcedureView, step_index
 from .widgets.stacked_pane import StackedPane, StackedTabs
@@ -225,8 +226,10 @@ class SoptuiApp(App):
             self._last_input = time.monotonic()
         if isinstance(event, events.Key) and not event.is_forwarded:  # a key as typed
             screen = self.screen
-            if isinstance(screen, Dialog) and not screen.ready:
-                screen.take_key(event)  # before its first field is focused: kept for it
+            if isinstance(screen, Dialog) and (not screen.ready or event.key in Dialog.FOCUS_KEYS):
+                # before its first field is focused: kept for it; a Tab moves the focus now,
+                # before the keys typed behind it are handed to the field it leaves
+                screen.take_key(event)
                 return
             event.typed_on = screen  # the screen it was typed on, for `on_key`
         await super().on_event(event)
@@ -458,6 +461,16 @@ class SoptuiApp(App):
                    else "date_hint" if message.key.startswith("tanggal_") else "value_hint", self.lang)
         item = message.pointer.split("/")[-1].isdigit() or message.pointer.endswith("/+")
 
+        def problem(value: str) -> str | None:
+            """What is wrong with the value typed, said under the field: the dialog stays open
+            with the text, to be mended rather than typed again."""
+            try:
+                if not item:
+                    editing.parse_input(message.key, value)
+            except editing.EditError as error:
+                return error.text(self.lang)
+            return None
+
         def done(value: str | None) -> None:
             if value is None:
                 return
@@ -472,14 +485,21 @@ class SoptuiApp(App):
             else:
                 self.edit(lambda text: editing.set_value(text, message.pointer, parsed))
 
-        self.push_screen(EditValue(self._describe(message.pointer), message.current, hint, self.lang), done)
+        self.push_screen(EditValue(self._describe(message.pointer), message.current, hint, self.lang, check=problem),
+                         done)
 
     def _describe(self, pointer: str) -> str:
-        """A pointer in words: "/langkah/5/waktu" -> "Langkah 6 · waktu"."""
+        """A pointer in words, as the table or form that asked for the edit labels it:
+        "/langkah/5/waktu" -> "Langkah 6 · Waktu" ("Step 6 · Time"), "/tanggal_efektif" ->
+        "Tanggal Efektif" ("Date effective")."""
         parts = pointer.split("/")[1:]
         sop = self.document.view if self.document else None
         if len(parts) >= 3 and parts[0] == "langkah" and parts[1].isdigit() and sop and int(parts[1]) < len(sop.langkah):
-            return f"{say('Langkah', self.lang)} {sop.langkah[int(parts[1])].no} · {' · '.join(parts[2:])}"
+            keys = [STEP_FIELDS[part](self.lang) if part in STEP_FIELDS else part for part in parts[2:]]
+            return f"{say('Langkah', self.lang)} {sop.langkah[int(parts[1])].no} · {' · '.join(keys)}"
+        label = label_of(pointer, self.lang)
+        if label is not None:
+            return label.removesuffix(" +") + f": {say('add_item', self.lang)}" if parts[-1] == "+" else label
         if parts and parts[-1] == "+":
             return f"{parts[0]}: {say('add_item', self.lang)}"
         return " · ".join(p if not p.isdigit() else f"#{int(p) + 1}" for p in parts)

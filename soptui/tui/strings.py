@@ -132,6 +132,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "save_and_quit": ("Simpan semua & keluar", "Save all & quit"),
     "quit_without_saving": ("Keluar tanpa simpan", "Quit without saving"),
     "add": ("Tambah", "Add"),
+    "list_sign": ("(;)", "(;)"),  # the add-step form: a list, its items separated by ;
+    "time_example": ("(mis. 15 menit)", "(e.g. 15 menit, in Indonesian)"),  # a waktu is written in Indonesian (waktu-format)
     "no_fix_here": ("Tidak ada perbaikan otomatis untuk temuan ini.", "There is no automatic fix for this finding."),
     "step_has_fix": ("Langkah ini punya perbaikan di baris temuannya", "This step has a fix on its finding's row"),
     "nothing_to_fix": ("Tidak ada yang bisa diperbaiki otomatis di SOP ini.", "Nothing in this SOP can be fixed automatically."),

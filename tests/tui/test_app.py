@@ -230,11 +230,40 @@ async def test_identity_editor_takes_a_month_only_date_and_refuses_a_wrong_one(c
         view.move_cursor(row=row)
         await pilot.press("enter")
         await pilot.pause()
-        app.screen.query_one("#value").value = "2019-13"
+        app.screen.query_one("#value").value = "kemarin"
         await pilot.press("enter")
         await pilot.pause()
         assert 'tanggal_pembuatan = "2019-09"' in app.document.text  # refused, the file unchanged
-        assert any("YYYY-MM" in str(n.message) for n in app._notifications)
+        assert isinstance(app.screen, EditValue) and "YYYY-MM" in str(app.screen.query_one("#problem").render())
+
+
+@pytest.mark.parametrize("lang, typed, said", [
+    ("id", "2024-02-31", "31 Februari 2024 tidak ada: Februari 2024 hanya 29 hari"),
+    ("en", "2024-02-31", "31 February 2024 does not exist: February 2024 has 29 days"),
+    ("id", "2019-13", "bulan 13 tidak ada"),
+    ("id", "31 Juni 2023", "31 Juni 2023 tidak ada"),
+])
+async def test_an_impossible_date_keeps_the_dialog_open_saying_that_day_does_not_exist(corpus, lang, typed, said):
+    async with running(PENGUKURAN, size=(100, 30), lang=lang) as (app, pilot):
+        await pilot.press("2")
+        view = app.query_one("#identity")
+        view.move_cursor(row=next(i for i, meta in enumerate(view.rows_meta) if meta[0] == "/tanggal_pembuatan"))
+        before = app.document.text
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#value").value = typed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue), "the dialog closed"
+        assert app.screen.query_one("#value").value == typed  # what was typed, kept to mend
+        problem = app.screen.query_one("#problem")
+        assert problem.display and said in str(problem.render())
+        assert "YYYY-MM-DD" not in str(problem.render())  # it was written so: the day is what is wrong
+        assert app.document.text == before and not app.document.dirty
+        app.screen.query_one("#value").value = "2024-02-29"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, EditValue) and "tanggal_pembuatan = 2024-02-29" in app.document.text
 
 
 async def test_plus_draws_a_step_in_a_second_actors_column_and_takes_it_out_again(corpus):

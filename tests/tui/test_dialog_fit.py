@@ -13,7 +13,7 @@ from soptui.tui.screens import Choose, Preview
 from soptui.tui.screens.dialogs import AddStep, WrappedDiff
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import AWAYAN, running, start
+from .conftest import AWAYAN, SIZES, running, start
 
 SMALL = (80, 24)
 
@@ -129,3 +129,40 @@ async def test_the_step_detail_cut_by_a_short_terminal_says_there_is_more_and_sc
         view.select_step(0)  # a short step fits: no hint
         app.query_one("#steps").focus()
         await pilot.pause()
+
+
+# The dialogs the walk saw overflow (walk3 5: add-step at 120x40, `x` and `D` at 80x24) and the
+# other one-field ones, opened on step 3.
+DIALOG_KEYS = ["a", "x", "D", "k", "ctrl+r"]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+async def test_every_widget_of_every_dialog_lies_inside_its_frame(seeds, size):
+    """The frame's inside (the box less its border and padding) holds every widget across; down,
+    every one outside the scrolling body, which clips what it scrolls. (The walk's PNGs showed the
+    fields running past the frame: the screenshot's font, not the layout, whose cells a terminal
+    draws inside it; this keeps the layout so.)"""
+    from textual.widget import Widget
+
+    async with running(AWAYAN, size=size, lang="en") as (app, pilot):
+        for key in DIALOG_KEYS:
+            app.query_one(ProcedureView).select_step(2)
+            app.query_one("#steps").focus()
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            box = next(iter(app.screen.query(".dialog")), None)
+            assert box is not None, (key, app.screen)
+            inner = box.region.shrink(box.styles.gutter)
+            assert app.screen.region.contains_region(box.region), key
+            body = next(iter(box.query(".dialog-body")), None)
+            for widget in box.query(Widget):
+                region = widget.region
+                if not region.area:
+                    continue  # not shown (the key line, said on the bottom line instead)
+                assert inner.x <= region.x and region.right <= inner.right, (key, widget, region, inner)
+                if body is None or body not in widget.ancestors:
+                    assert inner.y <= region.y and region.bottom <= inner.bottom, (key, widget, region, inner)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert len(app.screen_stack) == 1, key

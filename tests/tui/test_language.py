@@ -99,3 +99,45 @@ def test_textual_s_words_go_back_and_forth_one_to_one():
     assert len(set(TEXTUAL_KEYS.values())) == len(TEXTUAL_KEYS)
     ours = {text for pair in WORDS.values() for text in pair}
     assert not ours & (set(TEXTUAL_KEYS) | set(TEXTUAL_KEYS.values()))
+
+
+def dialog_words(screen) -> str:
+    from textual.widgets import Button, Label
+
+    return " ".join(str(widget.render()) for widget in screen.query(Label)) + " " + \
+        " ".join(str(button.label) for button in screen.query(Button))
+
+
+async def test_every_word_of_the_add_step_and_edit_dialogs_is_english_in_english(seeds):
+    """walk3: the add-step form said "Time  (mis. 15 menit)" in English; a cell's edit dialog
+    was titled with the file's key ("Step 3 · waktu", "tanggal_efektif")."""
+    from soptui.tui.messages import EditRequested
+    from soptui.tui.screens import AddStep, EditValue
+    from soptui.tui.widgets.procedure import ProcedureView
+
+    async with running(AWAYAN, size=(120, 40), lang="en") as (app, pilot):
+        app.query_one(ProcedureView).select_step(2)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AddStep)
+        words = dialog_words(app.screen)
+        assert "Time" in words and "e.g. 15 menit" in words
+        for indonesian in ("mis.", "Kegiatan", "Kelengkapan", "Waktu", "Pelaksana", "Tambah", "Batal", "setelah"):
+            assert indonesian not in words, (indonesian, words)
+        await pilot.press("escape")
+        await pilot.pause()
+        app.post_message(EditRequested("/langkah/2/waktu", "waktu", "1 Jam"))  # as Enter on step 3's Waktu asks
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue) and app.screen.title_text == "Step 3 · Time"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("2")
+        view = app.query_one("#identity")
+        for pointer, title in (("/tanggal_efektif", "Date effective"), ("/dasar_hukum/0", "Legal basis 1"),
+                               ("/dasar_hukum/+", "Legal basis: (add)")):
+            view.move_cursor(row=next(i for i, meta in enumerate(view.rows_meta) if meta[0] == pointer))
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, EditValue) and app.screen.title_text == title
+            await pilot.press("escape")
+            await pilot.pause()

@@ -189,6 +189,30 @@ async def test_a_dialog_has_its_first_field_focused_before_it_takes_a_key(seeds)
         assert seen and seen[0] is form.query_one("#kegiatan")  # not the form's scrolling body first
 
 
+async def test_a_tab_in_a_burst_typed_into_an_open_form_moves_on_before_the_keys_behind_it(seeds):
+    """The form open and its field focused, then one burst (walk3: `30 menit`, Tab, `Format
+    Terperiksa`): the Tab went to the field's queue behind the text and moved the focus only
+    after the text after it had gone to the field it left."""
+    from textual import events
+
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        app.query_one(ProcedureView).select_step(2)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, AddStep) and form.ready
+        form.query_one("#waktu").focus()
+        await pilot.pause()
+        for key in [*"30 menit", "tab", *"Format Terperiksa", "shift+tab"]:
+            character = " " if key == " " else key if len(key) == 1 else None
+            app.post_message(events.Key("space" if key == " " else key, character))
+        await pilot.pause()
+        await pilot.pause(0.2)
+        assert form.query_one("#waktu").value == "30 menit"
+        assert form.query_one("#output").value == "Format Terperiksa"
+        assert app.focused.id == "waktu"
+
+
 async def test_removing_an_actor_that_is_not_declared_keeps_the_dialog_open_and_says_so(seeds):
     async with running(AWAYAN, size=(120, 40), lang="en") as (app, pilot):
         await pilot.press("ctrl+r")

@@ -52,6 +52,10 @@ class Dialog(OwnFooter):
     BINDINGS = [Binding("escape", "cancel", "batal", show=False)]
     AUTO_FOCUS = ""  # none: `on_mount` focuses `first_focus` (None would take the app's "*")
 
+    # The keys that move the focus, which it takes as they are typed (`take_key`): a field
+    # handed one would pass it up to be bound only after the keys typed behind it.
+    FOCUS_KEYS = ("tab", "shift+tab")
+
     # The share of the screen's height a dialog may take (`.dialog`'s max-height in soptui.tcss).
     HEIGHT_SHARE = 0.9
 
@@ -76,12 +80,11 @@ class Dialog(OwnFooter):
         self.call_after_refresh(self._fit_body)
 
     def take_key(self, key: events.Key) -> None:
-        """A key typed for this dialog before it could take it: to the focused widget, once there is one."""
+        """A key typed for this dialog before it could take it: to the focused widget, once
+        there is one. A Tab, whenever typed (`SoptuiApp.on_event`), moves the focus now."""
         if not self.ready:
             self.early_keys.append(key)
             return
-        # A Tab moves the focus now: sent on, it would come back to be bound only after the
-        # keys behind it had gone to the field it leaves.
         if key.key == "tab":
             self.focus_next()
         elif key.key == "shift+tab":
@@ -305,7 +308,7 @@ class AddStep(Dialog):
                     yield CheckList(*((jabatan, actor, actor in chosen) for actor, jabatan in self.actors.items()),
                                     id="pelaksana")
                 for key in ("kelengkapan", "waktu", "output"):
-                    yield Label(labels[key] + ("  (;)" if key != "waktu" else "  (mis. 15 menit)"))
+                    yield Label(f"{labels[key]}  {say('list_sign' if key != 'waktu' else 'time_example', self.lang)}")
                     yield Input(value=self.defaults.get(key, ""), id=key)
             with Horizontal(classes="buttons"):
                 yield Button(say("add", self.lang), id="add", variant="primary")

@@ -20,6 +20,20 @@ from .marks import mark
 from .steps_table import Column, Row, StepsTable
 
 
+
+def label_of(pointer: str, lang: str) -> str | None:
+    """The form's label of the row at `pointer` in `lang` ("/tanggal_efektif" -> "Date effective",
+    "/dasar_hukum/0" -> "Legal basis 1", "/dasar_hukum/+" -> "Legal basis +"); None for another pointer."""
+    parts = pointer.split("/")[1:]
+    if len(parts) == 1 and parts[0] in IDENTITY_FIELDS:
+        return IDENTITY_FIELDS[parts[0]](lang)
+    if len(parts) == 2 and parts[0] == "disahkan_oleh" and parts[1] in SIGNER_PARTS:
+        return f"{SIGNER(lang)}: {SIGNER_PARTS[parts[1]](lang)}"
+    if len(parts) == 2 and parts[0] in SECTION_TITLES and (parts[1] == "+" or parts[1].isdigit()):
+        return f"{SECTION_TITLES[parts[0]](lang)} {'+' if parts[1] == '+' else int(parts[1]) + 1}"
+    return None
+
+
 class IdentityView(StepsTable):
     def __init__(self, on_row_findings: Callable[[list[Finding]], None] | None = None, **kwargs) -> None:
         """`on_row_findings` is given the findings of each row the cursor comes to, before the
