@@ -20,6 +20,7 @@ import os
 from collections import Counter
 from collections.abc import Sequence
 from itertools import islice
+from operator import itemgetter
 from typing import Iterable, Iterator
 
 from .engine import INTERNAL_ERROR, LOAD_ERROR
@@ -29,6 +30,8 @@ from .rule import Applicability, Severity, applicability_of
 
 _TOOL_ERRORS = (LOAD_ERROR[0], INTERNAL_ERROR[0])
 _WRITTEN_AT_ONCE = 1 << 18  # bytes of findings gathered before they are written
+# `Finding.by_place` of a finding in plain form, within one file: line, column, code.
+_BY_PLACE = itemgetter(3, 4, 0)
 
 
 class Tally:
@@ -129,18 +132,27 @@ class SpilledFindings(Sequence):
         return self._length
 
     def __iter__(self) -> Iterator[Finding]:
+        for path, fixes, plain, kept in self.by_file():
+            findings = decode_findings(path, fixes, plain)
+            if kept:
+                findings += kept
+                findings.sort(key=Finding.by_place)
+            yield from findings
+
+    def by_file(self) -> Iterator[tuple[str, list, list, list[Finding]]]:
+        """Each file's findings, files in report order: (path, its own findings' plain "fixes" and
+        "findings" lists (`plain`), sorted by place, the findings given as objects). A reporter
+        that can write the plain form (`reporting.json`) never decodes them."""
         self._write()
         fd = self._file.fileno()
         for path in sorted(self._places.keys() | self._unwritten.keys() | self._kept.keys()):
-            findings = []
+            fixes, plain = [], []
             place = self._places.get(path)
             data = self._unwritten.get(path) if place is None else os.pread(fd, place[1], place[0])
             if data is not None:
                 fixes, plain = marshal.loads(data)
-                findings = decode_findings(path, fixes, plain)
-            findings += self._kept.get(path, ())
-            findings.sort(key=Finding.by_place)
-            yield from findings
+                plain.sort(key=_BY_PLACE)
+            yield path, fixes, plain, self._kept.get(path, [])
 
     def __getitem__(self, index):
         if isinstance(index, slice):

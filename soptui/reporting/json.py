@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from itertools import islice
+from operator import itemgetter
 from json.encoder import encode_basestring as _string  # json's C escaper (ensure_ascii=False)
-from typing import TextIO
+from typing import Iterable, Iterator, TextIO
 
 from .. import __version__
 from ..checker.engine import LintResult
 from ..checker.finding import Finding
 from ..checker.rule import Severity
+from ..checker.spill import SpilledFindings
 from .base import Reporter
 
 REPORT_VERSION = 1
@@ -46,21 +48,45 @@ class JsonReporter(Reporter):
 
     def write(self, result: LintResult, out: TextIO) -> None:
         out.write(json.dumps(report_head(result, self.lang), ensure_ascii=False)[:-1] + ',\n"findings": [')
-        fixes: dict[int, tuple] = {}  # id(fix) -> (fix, its JSON): findings of one file share their fixes
-        findings = iter(result.findings)  # read once: they may be on disk (`checker.spill`)
         # In parts, so that whoever reads `out` (a pipe, the replay record) can start early.
         first = True
-        path = None
-        while part := list(islice(findings, _PART)):
-            lines = []
-            for finding in part:
-                if finding.path != path:  # fixes are shared within a file: remember one file's
-                    path = finding.path
-                    fixes.clear()
-                lines.append(f"\n  {finding_json(finding, self.lang, fixes)}")
-            out.write(("" if first else ",") + ",".join(lines))
+        for part in _parts(self._lines(result.findings)):
+            out.write(("" if first else ",") + ",".join(part))
             first = False
         out.write("\n]}\n")
+
+    def _lines(self, findings) -> Iterator[str]:
+        """Each finding's line of the report, in order."""
+        if isinstance(findings, SpilledFindings):  # on disk, in plain form: written from it
+            for path, plain_fixes, plain, kept in findings.by_file():
+                yield from _file_lines(path, plain_fixes, plain, kept, self.lang)
+            return
+        fixes: dict[int, tuple] = {}  # id(fix) -> (fix, its JSON): findings of one file share their fixes
+        path = None
+        for finding in findings:
+            if finding.path != path:  # fixes are shared within a file: remember one file's
+                path = finding.path
+                fixes.clear()
+            yield f"\n  {finding_json(finding, self.lang, fixes)}"
+
+
+def _parts(lines: Iterable[str]) -> Iterator[list[str]]:
+    lines = iter(lines)
+    while part := list(islice(lines, _PART)):
+        yield part
+
+
+def _file_lines(path: str, plain_fixes: list, plain: list, kept: list[Finding], lang: str) -> list[str]:
+    """One file's lines of the report: its own findings from their plain form, and the corpus
+    rules' (`kept`), which come after its own at a tie, as a stable sort of them all puts them."""
+    lines = plain_findings_json(path, plain_fixes, plain, lang)
+    if kept:
+        fixes: dict[int, tuple] = {}
+        placed = [((f[3], f[4], f[0]), line) for f, line in zip(plain, lines)]
+        placed += [((f.line, f.col, f.code), finding_json(f, lang, fixes)) for f in kept]
+        placed.sort(key=itemgetter(0))
+        lines = [line for _, line in placed]
+    return [f"\n  {line}" for line in lines]
 
 
 def finding_json(finding: Finding, lang: str, fixes: dict[int, str] | None = None) -> str:
@@ -83,6 +109,51 @@ def finding_json(finding: Finding, lang: str, fixes: dict[int, str] | None = Non
         f'"step": {step}, "message": {_string(message)}, '
         f'"plugin": {_string(finding.plugin)}, "fix": {fix}}}'
     )
+
+
+def plain_findings_json(path: str, fixes: list, findings: list, lang: str) -> list[str]:
+    """`finding_json` of each of one file's findings, from their plain form (`checker.plain`'s
+    "fixes" and "findings" lists), without turning them into `Finding` objects first: a large
+    run keeps its findings in that form until they are reported (`checker.spill`). A test holds
+    this equal to `finding_json` of the decoded findings."""
+    path_json = _string(path)
+    fixes_json: dict[int, str] = {}  # index in `fixes` -> its JSON: a file's findings share fixes
+    english = lang == "en"
+    lines = []
+    for code, name, severity, line, col, pointer, step, message_id, message_en, plugin, fix in findings:
+        if fix is None:
+            fix_json = "null"
+        else:
+            fix_json = fixes_json.get(fix)
+            if fix_json is None:
+                fix_json = fixes_json[fix] = _plain_fix_json(fixes[fix], english)
+        lines.append(
+            f'{{"code": {_string(code)}, "name": {_string(name)}, "severity": {_string(severity)}, '
+            f'"path": {path_json}, "line": {line}, "column": {col}, "pointer": {_string(pointer)}, '
+            f'"step": {"null" if step is None else step}, '
+            f'"message": {_string(message_en if english else message_id)}, '
+            f'"plugin": {_string(plugin)}, "fix": {fix_json}}}'
+        )
+    return lines
+
+
+def _plain_fix_json(fix: list, english: bool) -> str:
+    """The "fix" member of `Finding.to_dict`, as JSON, from a fix in plain form."""
+    description_id, description_en, edits, applicability = fix
+    written = ", ".join(
+        f'{{"pointer": {_string(pointer)}, "delete": true}}' if delete
+        else f'{{"pointer": {_string(pointer)}, "value": {_plain_value_json(value)}}}'
+        for pointer, value, delete in edits)
+    return (f'{{"description": {_string(description_en if english else description_id)}, '
+            f'"applicability": {_string(applicability)}, "edits": [{written}]}}')
+
+
+def _plain_value_json(value) -> str:
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, dict) and set(value) == {"date"}:  # a date, as `plain` writes one
+        return _string(value["date"])
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _fix_json(finding: Finding, lang: str, fixes: dict[int, tuple]) -> str:
