@@ -22,7 +22,7 @@ class _Pair(NamedTuple):  # JSON writes it as a list; marshal refuses a tuple's 
 
 
 def _findings(chunk):
-    return {name: decode(name, data).findings for name, _, _, data, _ in parallel._results(chunk)}
+    return {name: decode(name, data).findings for name, _, _, data, _, _ in parallel._results(chunk)}
 
 
 def test_with_a_cache_results_come_marshalled_with_their_store_lines(monkeypatch):
@@ -35,7 +35,7 @@ def test_with_a_cache_results_come_marshalled_with_their_store_lines(monkeypatch
     found = _findings(without)
     assert found == _findings(with_cache) and sum(map(len, found.values())) > 20
     judged_by = CorpusState(checker).judged_by
-    for name, version, text, data, (head, line) in parallel._results(with_cache):
+    for name, version, text, data, (head, line), _ in parallel._results(with_cache):
         assert text is None and version is not None and head == [name, *version, judged_by(data["collected"])]
         # the line the parent would have made of the result: what a later run reads back
         assert line == cache.entry_line(name, version, head[4], json.dumps(data, ensure_ascii=False).encode())[1]
@@ -48,7 +48,7 @@ def test_a_result_marshal_refuses_comes_as_json_text(monkeypatch):
     monkeypatch.setattr(parallel, "encode", lambda result: {**real(result), "collected": {"X": _Pair(1, 2)}})
     chunk = parallel._check_chunk(SEEDS[:2], False)
     assert isinstance(chunk, list)
-    assert [data["collected"] for _, _, _, data, _ in parallel._results(chunk)] == [{"X": [1, 2]}] * 2
+    assert [data["collected"] for _, _, _, data, _, _ in parallel._results(chunk)] == [{"X": [1, 2]}] * 2
     assert json.loads(chunk[0][2])["collected"] == {"X": [1, 2]}
 
 
@@ -66,3 +66,17 @@ def test_chunks_deal_every_path_once_in_order_and_shrink_towards_the_end():
     assert len(chunks[0]) == parallel.CHUNK and max(map(len, chunks)) == parallel.CHUNK
     assert all(len(chunk) <= parallel.CHUNK_AT_END for chunk in chunks[-4:])
     assert [len(chunk) for chunk in parallel._chunks(list(range(5)), 2)] == [5]  # never split below the least
+
+
+def test_a_worker_writes_each_files_findings_ahead_as_the_report_would(monkeypatch):
+    from soptui.checker.finding import Finding
+    from soptui.reporting.json import JsonLines, finding_json
+
+    monkeypatch.setattr(parallel, "_worker", Checker(load_plugins().rule_classes()))
+    monkeypatch.setattr(parallel, "_render", JsonLines("en"))
+    results = list(parallel._results(parallel._check_chunk(SEEDS, False)))
+    assert sum(1 for *_, rendered in results if rendered) >= 3
+    for name, _, _, data, _, rendered in results:
+        findings = sorted(decode(name, data).findings, key=Finding.by_place)
+        assert decode(name, data).findings == findings  # sent in the order of the text
+        assert rendered.decode("utf-8") == ",".join(f"\n  {finding_json(f, 'en')}" for f in findings)

@@ -1,6 +1,7 @@
 """A large run keeps its findings on disk until they are reported (`checker.spill`): every report
 format writes the same bytes, and lint exits the same, as when they are held in memory."""
 
+import io
 import shutil
 import sys
 from pathlib import Path
@@ -149,3 +150,25 @@ def test_no_temporary_folder_keeps_the_findings_in_memory(corpus, capsys, monkey
     monkeypatch.setattr(run, "SPILL_MIN_FILES", 0)
     monkeypatch.setattr(tempfile, "tempdir", str(corpus / "no such folder"))
     assert reports(capsys, "--no-cache") == expected
+
+
+def test_findings_written_ahead_are_reported_as_written_by_the_report_that_wrote_them():
+    from soptui.checker.engine import FileResult, LintResult
+    from soptui.checker.plain import encode
+    from soptui.reporting.json import JsonLines, JsonReporter
+
+    def report(spilled, lang):
+        out = io.StringIO()
+        JsonReporter(lang=lang).write(LintResult(["a.toml", "b.toml"], spilled, []), out)
+        return out.getvalue()
+
+    spilled = SpilledFindings(rendered_by=JsonLines("en"))
+    for path in ("a.toml", "b.toml"):
+        plain = encode(FileResult(path, [_finding(path, 1, "SOP101")]))
+        spilled.add_plain(path, plain["fixes"], plain["findings"], f'\n  "{path} as written ahead"'.encode())
+    spilled.add([_finding("b.toml", 2, "SOP401")])  # a corpus rule's: b.toml's text is not all of it
+    english = report(spilled, "en")
+    assert '"a.toml as written ahead"' in english and "b.toml as written ahead" not in english
+    assert '"code": "SOP401"' in english and english.count('"code": "SOP101"') == 1
+    assert "as written ahead" not in report(spilled, "id")  # another language's report writes its own
+    spilled.close()

@@ -5,7 +5,9 @@ it saves. Above it, files are dealt out in chunks to worker processes, each of w
 own `Checker` from the same rule classes, configuration and context, reads its files, and sends
 back a chunk's results marshalled together in the cache's plain-data form; for a caller that
 keeps a cache, each with its store line made (`entries.entry_line`), so that the parent only hands
-it on. A result marshal refuses (a plugin's data) comes as JSON text instead.
+it on. A result marshal refuses (a plugin's data) comes as JSON text instead. With a `render`
+(a report's writer of one file's findings in plain form, `reporting.json.JsonLines`), each
+file's findings also come written so, in UTF-8, for the parent to pass on as they are.
 """
 
 from __future__ import annotations
@@ -17,13 +19,16 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
+# A report's lines of one file's findings, from their plain form: (path, fixes, findings) -> text.
+Render = Callable[[str, list, list], str]
+
 from ..files import read_regular
 from ..gcpolicy import frozen_for_fork, in_worker
 from ..loading.loader import MAX_FILE_BYTES, load_bytes
 from .corpus import CorpusState
 from .engine import Checker, FileResult
 from .entries import entry_line
-from .plain import decode, encode
+from .plain import PLAIN_BY_PLACE, decode, encode
 
 PARALLEL_MIN_FILES = 300
 CHUNK = 64
@@ -32,6 +37,7 @@ IN_FLIGHT = 3  # chunks submitted ahead per worker
 
 _worker: Checker | None = None
 _corpus = None  # the worker's `CorpusState`, for `judged_by` (see `_judged_by`)
+_render: Render | None = None  # the run's `render`, if any (see `_check_chunk`)
 
 
 def digest(data: bytes) -> str:
@@ -53,6 +59,9 @@ class Checked(NamedTuple):
     data: dict | None = None
     # (head, line) of the file's cache entry, when a worker made it (`entries.entry_line`)
     entry: tuple[list, bytes] | None = None
+    # its findings as `render` writes them, in UTF-8, when a worker did (`data` then holds them
+    # sorted by place, the order of that text)
+    rendered: bytes | None = None
 
 
 def read_file(path: Path | str) -> tuple[bytes, int, int] | None:
@@ -110,14 +119,15 @@ def _die_with(parent: int) -> None:
     threading.Thread(target=watch, name="parent watch", daemon=True).start()
 
 
-def _start_worker(rule_classes, config, context, parent: int | None = None) -> None:
+def _start_worker(rule_classes, config, context, parent: int | None = None, render: Render | None = None) -> None:
     """A worker's checker: the parent's rules, configuration and context (the context carries
     the session's registry, so a worker sees exactly what the parent's rules see)."""
-    global _worker
+    global _worker, _render
     if parent is not None:
         _die_with(parent)
     in_worker()
     _worker = Checker(rule_classes, config, context)
+    _render = render
 
 
 def _judged_by(collected: dict) -> dict:
@@ -134,16 +144,17 @@ def _check_chunk(paths: list[str], digests: bool) -> list[tuple[str, tuple | Non
     is made here, on the workers' cores, and the parent neither encodes nor decodes it."""
     checked = check_many(_worker, paths, digests)
     try:
-        if not digests:
-            return marshal.dumps([(c.path, c.version, encode(c.result), None) for c in checked])
         sent = []
         for c in checked:
             plain = encode(c.result)
-            line = None
-            if c.version is not None:
+            line = rendered = None
+            if digests and c.version is not None:
                 body = json.dumps(plain, ensure_ascii=False).encode("utf-8")
                 line = entry_line(c.path, c.version, _judged_by(c.result.collected), body)
-            sent.append((c.path, c.version, plain, line))
+            if _render is not None:
+                plain["findings"].sort(key=PLAIN_BY_PLACE)  # the order of the report
+                rendered = _render(c.path, plain["fixes"], plain["findings"]).encode("utf-8")
+            sent.append((c.path, c.version, plain, line, rendered))
         return marshal.dumps(sent)
     except ValueError:
         pass  # a plugin collected what marshal refuses (a subclass of a list, say): JSON text then
@@ -151,15 +162,15 @@ def _check_chunk(paths: list[str], digests: bool) -> list[tuple[str, tuple | Non
 
 
 def _results(chunk: list[tuple[str, tuple | None, str]] | bytes
-             ) -> Iterator[tuple[str, tuple | None, str | None, dict, tuple[list, bytes] | None]]:
-    """(path, version, JSON text or None, plain data, cache entry or None) of each result
-    `_check_chunk` sent."""
+             ) -> Iterator[tuple[str, tuple | None, str | None, dict, tuple[list, bytes] | None, bytes | None]]:
+    """(path, version, JSON text or None, plain data, cache entry or None, rendered findings or
+    None) of each result `_check_chunk` sent."""
     if isinstance(chunk, bytes):
-        for name, version, data, entry in marshal.loads(chunk):
-            yield name, version, None, data, entry
+        for name, version, data, entry, rendered in marshal.loads(chunk):
+            yield name, version, None, data, entry, rendered
     else:
         for name, version, text in chunk:
-            yield name, version, text, json.loads(text), None
+            yield name, version, text, json.loads(text), None, None
 
 
 def _chunks(paths: list[str], workers: int) -> Iterator[list[str]]:
@@ -178,10 +189,11 @@ def workers() -> int:
 
 def check_files(checker: Checker, paths: list[Path],
                 progress: Callable[[int, int], None] | None = None, digests: bool = True,
-                decoded: bool = True) -> Iterator[Checked]:
+                decoded: bool = True, render: Render | None = None) -> Iterator[Checked]:
     """Every path checked, in no particular order. `digests=False` is for callers that keep no
     cache: it skips hashing each file's content. `decoded=False`: a worker's result is left in
-    its plain form (`Checked.data`), for a caller that keeps findings as such."""
+    its plain form (`Checked.data`), for a caller that keeps findings as such; with `render`
+    too, its findings also come rendered (`Checked.rendered`) from a worker."""
     total = len(paths)
     if total < PARALLEL_MIN_FILES or workers() < 2:
         for done, path in enumerate(paths, 1):
@@ -197,7 +209,8 @@ def check_files(checker: Checker, paths: list[Path],
     chunks = _chunks([str(path) for path in paths], workers())
     done = 0
     with ProcessPoolExecutor(max_workers=workers(), initializer=_start_worker,
-                             initargs=(rule_classes, checker.config, checker.context, os.getpid())) as pool:
+                             initargs=(rule_classes, checker.config, checker.context, os.getpid(),
+                                       None if decoded else render)) as pool:
         # A few chunks in flight per worker, not all of them: results waiting for the parent
         # (which decodes them while the workers check) would otherwise pile up in memory.
         with frozen_for_fork():  # a pool that forks starts all its workers at the first submit
@@ -212,11 +225,12 @@ def check_files(checker: Checker, paths: list[Path],
                 break
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
-                for name, version, text, data, entry in _results(future.result()):
+                for name, version, text, data, entry, rendered in _results(future.result()):
                     if decoded:
                         yield Checked(name, version, decode(name, data), text, None, entry)
                     else:
-                        yield Checked(name, version, decode(name, data, findings=False), text, data, entry)
+                        yield Checked(name, version, decode(name, data, findings=False), text, data, entry,
+                                      rendered)
                     done += 1
                 if progress:
                     progress(done, total)

@@ -9,6 +9,7 @@ referred to by its index.
 from __future__ import annotations
 
 import datetime as dt
+from operator import itemgetter
 from sys import intern
 
 from ..i18n import Text
@@ -17,6 +18,9 @@ from .finding import Finding
 from .rule import Applicability, Edit, Fix, Severity, applicability_of
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
+
+# `Finding.by_place` of one file's findings in plain form (`encode`): line, column, code.
+PLAIN_BY_PLACE = itemgetter(3, 4, 0)
 
 # Messages seen, each as one Text; emptied when it holds this many, so a long-running process
 # (the TUI) does not keep every message it ever decoded.

@@ -32,30 +32,34 @@ SPILL_MIN_FILES = 2_000
 
 
 def lint(checker: Checker, files: list[str] | list[Path], targets: list[str] | list[Path] | None = None,
-         key: str | None = None, progress: Progress | None = None, *, store: "Store | None" = None) -> LintResult:
+         key: str | None = None, progress: Progress | None = None, *, store: "Store | None" = None,
+         render: parallel.Render | None = None) -> LintResult:
     """Every file of `files` checked (the corpus rules see them all), the findings of `targets`
     (default: all of them) reported. With `key` (see `cache.engine_key`) results are taken from
     and kept in that cache; `store` is that cache when the caller opened it already
-    (`open_store`), and is closed here."""
+    (`open_store`), and is closed here. `render`: how the report will write each file's findings
+    (`parallel.Render`); findings kept on disk are then also written so by the workers, on
+    their cores, and kept so (`SpilledFindings.rendered_by`)."""
     reported = None if targets is None or len(targets) == len(files) else {os.fspath(p) for p in targets}
     # Files checked against an older revision (--changed-since): their findings depend on it.
     revision_bound = checker.context.previous_text or {}
     if store is None and key is not None:
         store = open_store(key)
     corpus = CorpusState(checker)
-    spilled = _spilled() if len(files if reported is None else reported) >= SPILL_MIN_FILES else None
+    spilled = _spilled(render) if len(files if reported is None else reported) >= SPILL_MIN_FILES else None
     findings: list[Finding] = []
     counted: list = []  # coverage of the files reported on
 
-    def take(result: FileResult, data: dict | None = None) -> None:
-        """One file's result; with `data`, its findings are there in plain form, not in `result`."""
+    def take(result: FileResult, data: dict | None = None, rendered: bytes | None = None) -> None:
+        """One file's result; with `data`, its findings are there in plain form, not in `result`
+        (and with `rendered`, also as `render` writes them)."""
         corpus.add(result, keep_source=False)  # the few with corpus findings are read again
         if reported is None or result.path in reported:
             if spilled is None:
                 findings.extend(result.findings)
             else:
                 data = data or encode(result)
-                spilled.add_plain(result.path, data["fixes"], data["findings"])
+                spilled.add_plain(result.path, data["fixes"], data["findings"], rendered)
             counted.append(result.coverage)
 
     names = [os.fspath(path) for path in files]
@@ -88,8 +92,8 @@ def lint(checker: Checker, files: list[str] | list[Path], targets: list[str] | l
                     else:
                         take(cached)
         for checked in parallel.check_files(checker, misses, progress, digests=store is not None,
-                                            decoded=spilled is None):
-            take(checked.result, checked.data)
+                                            decoded=spilled is None, render=render):
+            take(checked.result, checked.data, checked.rendered)
             if store is not None and checked.path not in revision_bound:
                 store.add(checked, None if checked.entry else corpus.judged_by(checked.result.collected))
     finally:
@@ -113,9 +117,9 @@ def open_store(key: str) -> "Store":
     return Store(cache_dir() / f"{key}.lines")
 
 
-def _spilled() -> SpilledFindings | None:
+def _spilled(render: parallel.Render | None) -> SpilledFindings | None:
     try:
-        return SpilledFindings()
+        return SpilledFindings(rendered_by=render)
     except OSError:
         return None  # no temporary folder to write in: the findings are kept in memory
 

@@ -10,7 +10,8 @@ file. What the reports count (findings by severity, files with findings, fixes) 
 findings are added, so a summary never reads them all again.
 
 The sequence is read-only and can be read any number of times; each reading decodes the file
-again, one SOP's findings at a time.
+again, one SOP's findings at a time. A file's findings may also come already written as a report
+writes them (`rendered_by`, made by a worker): that text is kept beside them, for that report.
 """
 
 from __future__ import annotations
@@ -20,18 +21,15 @@ import os
 from collections import Counter
 from collections.abc import Sequence
 from itertools import islice
-from operator import itemgetter
 from typing import Iterable, Iterator
 
 from .engine import INTERNAL_ERROR, LOAD_ERROR
 from .finding import Finding
-from .plain import decode_findings
+from .plain import PLAIN_BY_PLACE, decode_findings
 from .rule import Applicability, Severity, applicability_of
 
 _TOOL_ERRORS = (LOAD_ERROR[0], INTERNAL_ERROR[0])
 _WRITTEN_AT_ONCE = 1 << 18  # bytes of findings gathered before they are written
-# `Finding.by_place` of a finding in plain form, within one file: line, column, code.
-_BY_PLACE = itemgetter(3, 4, 0)
 
 
 class Tally:
@@ -71,33 +69,39 @@ class Tally:
 
 
 class SpilledFindings(Sequence):
-    def __init__(self) -> None:
+    def __init__(self, rendered_by=None) -> None:
+        """`rendered_by`: what wrote the findings given `rendered` (`add_plain`), for the report
+        that would write them so to know it (`parallel.Render`)."""
         import tempfile  # here: it imports shutil and random, which a small run never needs
 
         # Unbuffered: written and read by position (`os.pwrite`, `os.pread`).
         self._file = tempfile.TemporaryFile(prefix="soptui-findings-", buffering=0)
         self._end = 0
-        self._places: dict[str, tuple[int, int]] = {}  # path -> (offset, length) of its findings
-        self._unwritten: dict[str, bytes] = {}  # path -> its findings, when the disk refused them
+        self.rendered_by = rendered_by
+        # path -> (offset, length of its findings, length of their rendered text after them)
+        self._places: dict[str, tuple[int, int, int]] = {}
+        self._unwritten: dict[str, tuple[bytes, bytes]] = {}  # path -> the same, when the disk refused them
         self._kept: dict[str, list[Finding]] = {}  # path -> findings given as objects (corpus rules')
         self._length = 0
         self.tally = Tally()
         # Files' findings not yet written: written together (`_write`), one system call for many
         # files rather than one a file, each of which gave up and took back the interpreter's lock.
-        self._pending: list[tuple[str, bytes]] = []
+        self._pending: list[tuple[str, bytes, bytes]] = []
         self._pending_size = 0
 
-    def add_plain(self, path: str, fixes: list, findings: list) -> None:
-        """One file's findings in `plain`'s form (each file once)."""
+    def add_plain(self, path: str, fixes: list, findings: list, rendered: bytes | None = None) -> None:
+        """One file's findings in `plain`'s form (each file once); `rendered`: the same as
+        `rendered_by` wrote them, in UTF-8, in report order."""
         if not findings:
             return
         for finding in findings:
             fix = finding[10]
             self.tally._add(path, finding[0], finding[2], None if fix is None else fixes[fix][3])
         data = marshal.dumps((fixes, findings))
+        rendered = rendered or b""
         self._length += len(findings)
-        self._pending.append((path, data))
-        self._pending_size += len(data)
+        self._pending.append((path, data, rendered))
+        self._pending_size += len(data) + len(rendered)
         if self._pending_size >= _WRITTEN_AT_ONCE:
             self._write()
 
@@ -105,18 +109,18 @@ class SpilledFindings(Sequence):
         """The pending files' findings to the file, in one write."""
         if not self._pending:
             return
-        block = b"".join(data for _, data in self._pending)
+        block = b"".join(part for _, data, rendered in self._pending for part in (data, rendered))
         try:
             written = os.pwrite(self._file.fileno(), block, self._end)
         except OSError:
             written = 0
         if written != len(block):  # a full disk: these files' findings are kept in memory, compactly
-            self._unwritten.update(self._pending)
+            self._unwritten.update((path, (data, rendered)) for path, data, rendered in self._pending)
         else:
             offset = self._end
-            for path, data in self._pending:
-                self._places[path] = (offset, len(data))
-                offset += len(data)
+            for path, data, rendered in self._pending:
+                self._places[path] = (offset, len(data), len(rendered))
+                offset += len(data) + len(rendered)
             self._end = offset
         self._pending, self._pending_size = [], 0
 
@@ -132,27 +136,41 @@ class SpilledFindings(Sequence):
         return self._length
 
     def __iter__(self) -> Iterator[Finding]:
-        for path, fixes, plain, kept in self.by_file():
+        for path, fixes, plain, kept, _ in self.by_file():
             findings = decode_findings(path, fixes, plain)
             if kept:
                 findings += kept
                 findings.sort(key=Finding.by_place)
             yield from findings
 
-    def by_file(self) -> Iterator[tuple[str, list, list, list[Finding]]]:
+    def by_file(self, rendered_by=None) -> Iterator[tuple[str, list, list, list[Finding], str | None]]:
         """Each file's findings, files in report order: (path, its own findings' plain "fixes" and
-        "findings" lists (`plain`), sorted by place, the findings given as objects). A reporter
-        that can write the plain form (`reporting.json`) never decodes them."""
+        "findings" lists (`plain`), sorted by place, the findings given as objects, None). A
+        reporter that can write the plain form (`reporting.json`) never decodes them. With
+        `rendered_by` (it must be `self.rendered_by`), a file whose findings are all its own and
+        were rendered comes as that text alone: (path, [], [], [], text)."""
         self._write()
         fd = self._file.fileno()
+        rendered_by = rendered_by is not None and rendered_by == self.rendered_by
         for path in sorted(self._places.keys() | self._unwritten.keys() | self._kept.keys()):
-            fixes, plain = [], []
+            kept = self._kept.get(path, [])
             place = self._places.get(path)
-            data = self._unwritten.get(path) if place is None else os.pread(fd, place[1], place[0])
+            if place is not None:
+                offset, size, rendered_size = place
+                if rendered_by and rendered_size and not kept:
+                    yield path, [], [], [], os.pread(fd, rendered_size, offset + size).decode("utf-8")
+                    continue
+                data = os.pread(fd, size, offset)
+            else:
+                data, rendered = self._unwritten.get(path, (None, b""))
+                if rendered_by and rendered and not kept:
+                    yield path, [], [], [], rendered.decode("utf-8")
+                    continue
+            fixes, plain = [], []
             if data is not None:
                 fixes, plain = marshal.loads(data)
-                plain.sort(key=_BY_PLACE)
-            yield path, fixes, plain, self._kept.get(path, [])
+                plain.sort(key=PLAIN_BY_PLACE)
+            yield path, fixes, plain, kept, None
 
     def __getitem__(self, index):
         if isinstance(index, slice):

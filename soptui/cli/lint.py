@@ -178,7 +178,10 @@ def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None
           replay: Replay | None, refused: frozenset[str] = frozenset()) -> Recording:
     """Lint, and return what to print rather than printing it, so that it can be recorded (on a
     background thread while standard output's report is rendered)."""
-    result = session.lint()
+    reporters = [(_reporter(session, name, color=color if target is None else False, fail_on=_fail_on(args, session),
+                            refused=refused), target) for name, target in reports]
+    # A baseline keeps only some findings, as objects: nothing written ahead would be used.
+    result = session.lint(render=None if args.baseline else _ahead(reporter for reporter, _ in reporters))
     if args.write_baseline:
         write_baseline(Path(args.write_baseline), result.findings)
     if args.baseline:
@@ -192,15 +195,14 @@ def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None
         summary.refused = refused
         stderr = summary.summary(report) + "\n"
     outputs = {}
-    for name, target in reports[1:]:
+    for reporter, target in reporters[1:]:
         buffer = io.StringIO()
-        _reporter(session, name, color=False, fail_on=_fail_on(args, session), refused=refused).write(report, buffer)
+        reporter.write(report, buffer)
         outputs[target] = buffer.getvalue()
     record = replay.start(exit_code, stderr, outputs) if replay is not None else None
     stdout = Capture(record, out=sys.stdout)  # written as it comes: a large report is never held whole
     try:
-        _reporter(session, reports[0][0], color=color, fail_on=_fail_on(args, session),
-                  refused=refused).write(report, stdout)
+        reporters[0][0].write(report, stdout)
         pieces = stdout.done()
     except BaseException:
         if record is not None:
@@ -209,6 +211,16 @@ def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None
     if record is not None:
         record.close()
     return Recording(pieces, stderr, outputs, exit_code)
+
+
+def _ahead(reporters):
+    """What writes each file's findings as the first of `reporters` that can have it done ahead
+    (`JsonReporter.ahead`) would, for the workers to do it; None if none can."""
+    for reporter in reporters:
+        ahead = getattr(reporter, "ahead", None)
+        if callable(ahead):
+            return ahead()
+    return None
 
 
 def _reporter(session, name: str, color: bool, fail_on: str = "error", refused: frozenset[str] = frozenset()):

@@ -76,7 +76,8 @@ class Session:
 
         return engine_key(self.checker)
 
-    def lint(self) -> LintResult:
+    def lint(self, render=None) -> LintResult:
+        """The run's result; `render`: see `checker.run.lint`."""
         from ..checker.run import lint, open_store
 
         progress = partial(_progress, lang=self.lang) \
@@ -93,7 +94,7 @@ class Session:
             if store is not None:
                 store.close()
             raise
-        return lint(self.checker, self.files, targets, key=key, progress=progress, store=store)
+        return lint(self.checker, self.files, targets, key=key, progress=progress, store=store, render=render)
 
 
 _CHECKING = glossed("memeriksa", "checking")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from itertools import islice
 from operator import itemgetter
 from json.encoder import encode_basestring as _string  # json's C escaper (ensure_ascii=False)
-from typing import Iterable, Iterator, TextIO
+from typing import Iterable, Iterator, NamedTuple, TextIO
 
 from .. import __version__
 from ..checker.engine import LintResult
@@ -16,7 +15,7 @@ from ..checker.spill import SpilledFindings
 from .base import Reporter
 
 REPORT_VERSION = 1
-_PART = 2000  # findings written at a time
+_PART = 1 << 20  # characters of findings written at a time
 
 
 def report_head(result: LintResult, lang: str) -> dict:
@@ -51,15 +50,24 @@ class JsonReporter(Reporter):
         # In parts, so that whoever reads `out` (a pipe, the replay record) can start early.
         first = True
         for part in _parts(self._lines(result.findings)):
-            out.write(("" if first else ",") + ",".join(part))
+            out.write(("" if first else ",") + part)
             first = False
         out.write("\n]}\n")
 
+    def ahead(self) -> "JsonLines":
+        """What writes a file's findings as this report does, for the workers to do it ahead
+        (`checker.run.lint`'s `render`)."""
+        return JsonLines(self.lang)
+
     def _lines(self, findings) -> Iterator[str]:
-        """Each finding's line of the report, in order."""
+        """Each finding's line of the report, in order (a file's lines at a time, joined by
+        commas, when written ahead: `JsonLines`)."""
         if isinstance(findings, SpilledFindings):  # on disk, in plain form: written from it
-            for path, plain_fixes, plain, kept in findings.by_file():
-                yield from _file_lines(path, plain_fixes, plain, kept, self.lang)
+            for path, plain_fixes, plain, kept, rendered in findings.by_file(self.ahead()):
+                if rendered is not None:
+                    yield rendered
+                else:
+                    yield from _file_lines(path, plain_fixes, plain, kept, self.lang)
             return
         fixes: dict[int, tuple] = {}  # id(fix) -> (fix, its JSON): findings of one file share their fixes
         path = None
@@ -70,10 +78,29 @@ class JsonReporter(Reporter):
             yield f"\n  {finding_json(finding, self.lang, fixes)}"
 
 
-def _parts(lines: Iterable[str]) -> Iterator[list[str]]:
-    lines = iter(lines)
-    while part := list(islice(lines, _PART)):
-        yield part
+class JsonLines(NamedTuple):
+    """One file's findings, from their plain form, as the JSON report's lines: what a worker
+    writes ahead for the report (`JsonReporter.ahead`). A tuple: sent to the workers, and
+    equal to another of the same language, which is how the report knows the text is its own."""
+
+    lang: str
+
+    def __call__(self, path: str, fixes: list, findings: list) -> str:
+        return ",".join([f"\n  {line}" for line in plain_findings_json(path, fixes, findings, self.lang)])
+
+
+def _parts(lines: Iterable[str]) -> Iterator[str]:
+    """`lines` joined by commas, in parts of about `_PART` characters."""
+    part: list[str] = []
+    size = 0
+    for line in lines:
+        part.append(line)
+        size += len(line)
+        if size >= _PART:
+            yield ",".join(part)
+            part, size = [], 0
+    if part:
+        yield ",".join(part)
 
 
 def _file_lines(path: str, plain_fixes: list, plain: list, kept: list[Finding], lang: str) -> list[str]:
