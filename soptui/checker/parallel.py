@@ -29,6 +29,7 @@ from .corpus import CorpusState
 from .engine import Checker, FileResult
 from .entries import entry_line
 from .plain import PLAIN_BY_PLACE, decode, encode
+from .spill import pack
 
 PARALLEL_MIN_FILES = 300
 CHUNK = 64
@@ -38,6 +39,7 @@ IN_FLIGHT = 3  # chunks submitted ahead per worker
 _worker: Checker | None = None
 _corpus = None  # the worker's `CorpusState`, for `judged_by` (see `_judged_by`)
 _render: Render | None = None  # the run's `render`, if any (see `_check_chunk`)
+_pack = False  # the parent keeps findings on disk: send them packed for it (`spill.pack`)
 
 
 def digest(data: bytes) -> str:
@@ -119,15 +121,16 @@ def _die_with(parent: int) -> None:
     threading.Thread(target=watch, name="parent watch", daemon=True).start()
 
 
-def _start_worker(rule_classes, config, context, parent: int | None = None, render: Render | None = None) -> None:
+def _start_worker(rule_classes, config, context, parent: int | None = None, pack: bool = False,
+                  render: Render | None = None) -> None:
     """A worker's checker: the parent's rules, configuration and context (the context carries
     the session's registry, so a worker sees exactly what the parent's rules see)."""
-    global _worker, _render
+    global _worker, _render, _pack
     if parent is not None:
         _die_with(parent)
     in_worker()
     _worker = Checker(rule_classes, config, context)
-    _render = render
+    _pack, _render = pack, render
 
 
 def _judged_by(collected: dict) -> dict:
@@ -154,6 +157,8 @@ def _check_chunk(paths: list[str], digests: bool) -> list[tuple[str, tuple | Non
             if _render is not None:
                 plain["findings"].sort(key=PLAIN_BY_PLACE)  # the order of the report
                 rendered = _render(c.path, plain["fixes"], plain["findings"]).encode("utf-8")
+            if _pack:
+                plain["packed"] = pack(plain.pop("fixes"), plain.pop("findings"))
             sent.append((c.path, c.version, plain, line, rendered))
         return marshal.dumps(sent)
     except ValueError:
@@ -192,8 +197,9 @@ def check_files(checker: Checker, paths: list[Path],
                 decoded: bool = True, render: Render | None = None) -> Iterator[Checked]:
     """Every path checked, in no particular order. `digests=False` is for callers that keep no
     cache: it skips hashing each file's content. `decoded=False`: a worker's result is left in
-    its plain form (`Checked.data`), for a caller that keeps findings as such; with `render`
-    too, its findings also come rendered (`Checked.rendered`) from a worker."""
+    its plain form (`Checked.data`), for a caller that keeps findings on disk, with them packed
+    for it (`spill.pack`, under "packed") when a worker sent them; with `render` too, they also
+    come rendered (`Checked.rendered`) from a worker."""
     total = len(paths)
     if total < PARALLEL_MIN_FILES or workers() < 2:
         for done, path in enumerate(paths, 1):
@@ -210,7 +216,7 @@ def check_files(checker: Checker, paths: list[Path],
     done = 0
     with ProcessPoolExecutor(max_workers=workers(), initializer=_start_worker,
                              initargs=(rule_classes, checker.config, checker.context, os.getpid(),
-                                       None if decoded else render)) as pool:
+                                       not decoded, None if decoded else render)) as pool:
         # A few chunks in flight per worker, not all of them: results waiting for the parent
         # (which decodes them while the workers check) would otherwise pile up in memory.
         with frozen_for_fork():  # a pool that forks starts all its workers at the first submit

@@ -57,6 +57,8 @@ def lint(checker: Checker, files: list[str] | list[Path], targets: list[str] | l
         if reported is None or result.path in reported:
             if spilled is None:
                 findings.extend(result.findings)
+            elif data is not None and "packed" in data:  # packed by a worker
+                spilled.add_packed(result.path, *data["packed"], rendered)
             else:
                 data = data or encode(result)
                 spilled.add_plain(result.path, data["fixes"], data["findings"], rendered)

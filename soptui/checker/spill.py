@@ -67,6 +67,28 @@ class Tally:
         if applicability is not None:
             self.fixes[applicability] += 1
 
+    def _add_counts(self, path: str, counts: list) -> None:
+        """One file's findings as `counts` of `pack` counted them."""
+        for severity, code, applicability, count in counts:
+            self.severities[severity] += count
+            if code is not None:
+                self.codes[code] += count
+            if applicability is not None:
+                self.fixes[applicability] += count
+        self.paths.add(path)
+
+
+def pack(fixes: list, findings: list) -> tuple[bytes, int, list]:
+    """One file's findings in plain form (`plain`), as a spill keeps them: marshalled, with
+    their number and what `Tally` counts of them ([severity, tool code or None, applicability
+    of the fix or None, how many]). A worker makes it (`parallel`), and the parent only keeps it."""
+    counts: Counter[tuple] = Counter()
+    for finding in findings:
+        fix = finding[10]
+        counts[finding[2], finding[0] if finding[0] in _TOOL_ERRORS else None,
+               None if fix is None else fixes[fix][3]] += 1
+    return marshal.dumps((fixes, findings)), len(findings), [[*key, count] for key, count in counts.items()]
+
 
 class SpilledFindings(Sequence):
     def __init__(self, rendered_by=None) -> None:
@@ -92,14 +114,16 @@ class SpilledFindings(Sequence):
     def add_plain(self, path: str, fixes: list, findings: list, rendered: bytes | None = None) -> None:
         """One file's findings in `plain`'s form (each file once); `rendered`: the same as
         `rendered_by` wrote them, in UTF-8, in report order."""
-        if not findings:
+        if findings:
+            self.add_packed(path, *pack(fixes, findings), rendered)
+
+    def add_packed(self, path: str, data: bytes, length: int, counts: list, rendered: bytes | None = None) -> None:
+        """`add_plain` of findings already packed (`pack`)."""
+        if not length:
             return
-        for finding in findings:
-            fix = finding[10]
-            self.tally._add(path, finding[0], finding[2], None if fix is None else fixes[fix][3])
-        data = marshal.dumps((fixes, findings))
+        self.tally._add_counts(path, counts)
         rendered = rendered or b""
-        self._length += len(findings)
+        self._length += length
         self._pending.append((path, data, rendered))
         self._pending_size += len(data) + len(rendered)
         if self._pending_size >= _WRITTEN_AT_ONCE:
