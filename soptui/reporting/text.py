@@ -6,9 +6,12 @@ applied), and the summary counts both kinds."""
 
 from __future__ import annotations
 
-from typing import TextIO
+from itertools import groupby
+from operator import attrgetter
+from typing import Iterable, TextIO
 
 from ..checker.engine import LintResult
+from ..checker.finding import Finding
 from ..checker.report import tally_of
 from ..checker.rule import Applicability, Severity, applicability_of
 from ..files import read_regular_text
@@ -30,32 +33,36 @@ class TextReporter(Reporter):
         return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
 
     def write(self, result: LintResult, out: TextIO) -> None:
-        labels = _LABEL["en" if self.lang == "en" else "id"]
-        current = None
-        lines: list[str] = []
-        for finding in result.findings:
-            if finding.path != current:
-                current = finding.path
-                out.write("\n" + self.paint("1", printable(finding.path)) + "\n")
-                lines = _read_lines(finding.path)
-            severity = self.paint(_COLORS[finding.severity], labels[finding.severity])
-            step = f" [langkah {finding.step}]" if finding.step is not None and self.lang != "en" else (
-                f" [step {finding.step}]" if finding.step is not None else "")
+        # A file's part at a time: one write of it, not three a finding (each a call of `out`'s).
+        for path, findings in groupby(result.findings, key=attrgetter("path")):
+            out.write(self._file_part(path, findings))
+        out.write("\n" + self.summary(result) + "\n")
+
+    def _file_part(self, path: str, findings: Iterable[Finding]) -> str:
+        """The file's name, then each of its findings, with its line of the file and its fix."""
+        english = self.lang == "en"
+        labels = _LABEL["en" if english else "id"]
+        paint = self.paint
+        refused = path in self.refused
+        lines = _read_lines(path)
+        parts = ["\n" + paint("1", printable(path)) + "\n"]
+        for finding in findings:
+            severity = paint(_COLORS[finding.severity], labels[finding.severity])
+            step = "" if finding.step is None else (f" [step {finding.step}]" if english else f" [langkah {finding.step}]")
             applicability = None if finding.fix is None else applicability_of(finding.fix)
-            refused = finding.path in self.refused
             mark = " [*]" if applicability is Applicability.SAFE and not refused else ""
-            out.write(f"  {finding.line}:{finding.col}: {severity} {self.paint('2', finding.code)}{mark} "
-                      f"{printable(finding.message(self.lang))}{step} ({printable(finding.name)})\n")
+            parts.append(f"  {finding.line}:{finding.col}: {severity} {paint('2', finding.code)}{mark} "
+                         f"{printable(finding.message(self.lang))}{step} ({printable(finding.name)})\n")
             if 0 < finding.line <= len(lines):
                 source = printable(lines[finding.line - 1].rstrip())
                 if len(source) > 100:
                     source = source[:97] + "..."
-                out.write(self.paint("2", f"      | {source}") + "\n")
+                parts.append(paint("2", f"      | {source}") + "\n")
             if finding.fix is not None:
-                fix = ("perbaikan" if self.lang != "en" else "fix") + (
-                    _REFUSED[self.lang == "en"] if refused else _KIND[self.lang == "en"].get(applicability, ""))
-                out.write(f"      {self.paint('32', fix + ':')} {printable(finding.fix.description(self.lang))}\n")
-        out.write("\n" + self.summary(result) + "\n")
+                fix = ("fix" if english else "perbaikan") + (
+                    _REFUSED[english] if refused else _KIND[english].get(applicability, ""))
+                parts.append(f"      {paint('32', fix + ':')} {printable(finding.fix.description(self.lang))}\n")
+        return "".join(parts)
 
     def summary(self, result: LintResult) -> str:
         errors, warnings, infos = (result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
