@@ -82,18 +82,20 @@ def test_json_lines_from_the_plain_form_are_those_of_the_decoded_findings(lang):
 
     from soptui.checker.engine import FileResult
     from soptui.checker.plain import decode_findings, encode
-    from soptui.reporting.json import finding_json, plain_findings_json
+    from soptui.reporting.json import JsonLines, finding_json, plain_findings_json
 
     shared = Fix(Text("urutkan \"a\"", "reorder\u2028"), (Edit("/dasar_hukum", ["a", {"b": 1.5}]), Edit("/x", None, True)))
     dated = Fix(Text("tanggal", "date"), (Edit("/tanggal", dt.date(2024, 2, 29)),), Applicability.SAFE)
     numbered = Fix(Text("n", "n"), (Edit("/n", 7),))
     findings = [Finding("X1", 'na"me', Severity.INFO, "sops/ä \\ b.toml", n, 2, "/a~1b", step,
-                        Text("\u00e9\t\x01 \U0001F600", "</script>"), fix, "plug")
+                        Text("\u00e9\t\x01 \U0001F600,\n  x", "</script>"), fix, "plug")
                 for n, (step, fix) in enumerate([(None, shared), (3, dated), (None, None), (0, shared), (1, numbered)], 1)]
     plain = encode(FileResult("sops/ä \\ b.toml", findings))
     decoded = decode_findings("sops/ä \\ b.toml", plain["fixes"], plain["findings"])
     assert plain_findings_json("sops/ä \\ b.toml", plain["fixes"], plain["findings"], lang) == [
         finding_json(finding, lang) for finding in decoded]
+    written = JsonLines(lang)("sops/ä \\ b.toml", plain["fixes"], plain["findings"])
+    assert JsonLines.lines_of(written) == [finding_json(finding, lang) for finding in decoded]  # the text split back
 
 
 def test_json_report_writes_each_fix_as_its_own_finding_would():

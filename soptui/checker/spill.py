@@ -169,10 +169,11 @@ class SpilledFindings(Sequence):
 
     def by_file(self, rendered_by=None) -> Iterator[tuple[str, list, list, list[Finding], str | None]]:
         """Each file's findings, files in report order: (path, its own findings' plain "fixes" and
-        "findings" lists (`plain`), sorted by place, the findings given as objects, None). A
-        reporter that can write the plain form (`reporting.json`) never decodes them. With
-        `rendered_by` (it must be `self.rendered_by`), a file whose findings are all its own and
-        were rendered comes as that text alone: (path, [], [], [], text)."""
+        "findings" lists (`plain`), sorted by place, the findings given as objects, and the text
+        of its own findings when they were rendered by `rendered_by`, else None). A reporter that
+        can write the plain form (`reporting.json`) never decodes them. With that text, the plain
+        lists are read only when there are findings given as objects to place among them (else
+        they come empty)."""
         self._write()
         fd = self._file.fileno()
         rendered_by = rendered_by is not None and rendered_by == self.rendered_by
@@ -181,20 +182,16 @@ class SpilledFindings(Sequence):
             place = self._places.get(path)
             if place is not None:
                 offset, size, rendered_size = place
-                if rendered_by and rendered_size and not kept:
-                    yield path, [], [], [], os.pread(fd, rendered_size, offset + size).decode("utf-8")
-                    continue
-                data = os.pread(fd, size, offset)
+                rendered = os.pread(fd, rendered_size, offset + size) if rendered_by and rendered_size else None
+                data = os.pread(fd, size, offset) if kept or rendered is None else None
             else:
                 data, rendered = self._unwritten.get(path, (None, b""))
-                if rendered_by and rendered and not kept:
-                    yield path, [], [], [], rendered.decode("utf-8")
-                    continue
+                rendered = rendered if rendered_by and rendered else None
             fixes, plain = [], []
             if data is not None:
                 fixes, plain = marshal.loads(data)
                 plain.sort(key=PLAIN_BY_PLACE)
-            yield path, fixes, plain, kept, None
+            yield path, fixes, plain, kept, None if rendered is None else rendered.decode("utf-8")
 
     def __getitem__(self, index):
         if isinstance(index, slice):

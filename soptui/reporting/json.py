@@ -64,10 +64,10 @@ class JsonReporter(Reporter):
         commas, when written ahead: `JsonLines`)."""
         if isinstance(findings, SpilledFindings):  # on disk, in plain form: written from it
             for path, plain_fixes, plain, kept, rendered in findings.by_file(self.ahead()):
-                if rendered is not None:
+                if rendered is not None and not kept:
                     yield rendered
                 else:
-                    yield from _file_lines(path, plain_fixes, plain, kept, self.lang)
+                    yield from _file_lines(path, plain_fixes, plain, kept, self.lang, rendered)
             return
         fixes: dict[int, tuple] = {}  # id(fix) -> (fix, its JSON): findings of one file share their fixes
         path = None
@@ -86,7 +86,17 @@ class JsonLines(NamedTuple):
     lang: str
 
     def __call__(self, path: str, fixes: list, findings: list) -> str:
-        return ",".join([f"\n  {line}" for line in plain_findings_json(path, fixes, findings, self.lang)])
+        lines = plain_findings_json(path, fixes, findings, self.lang)
+        return _SEPARATOR[1:] + _SEPARATOR.join(lines) if lines else ""
+
+    @staticmethod
+    def lines_of(text: str) -> list[str]:
+        """The findings' lines in a text `JsonLines` wrote: it cannot hold the separator but
+        between them, since JSON writes a newline in a string as an escape."""
+        return text[len(_SEPARATOR) - 1:].split(_SEPARATOR)
+
+
+_SEPARATOR = ",\n  "  # between the findings' lines, and without its comma before the first
 
 
 def _parts(lines: Iterable[str]) -> Iterator[str]:
@@ -103,10 +113,12 @@ def _parts(lines: Iterable[str]) -> Iterator[str]:
         yield ",".join(part)
 
 
-def _file_lines(path: str, plain_fixes: list, plain: list, kept: list[Finding], lang: str) -> list[str]:
-    """One file's lines of the report: its own findings from their plain form, and the corpus
-    rules' (`kept`), which come after its own at a tie, as a stable sort of them all puts them."""
-    lines = plain_findings_json(path, plain_fixes, plain, lang)
+def _file_lines(path: str, plain_fixes: list, plain: list, kept: list[Finding], lang: str,
+                rendered: str | None = None) -> list[str]:
+    """One file's lines of the report: its own findings (`rendered` by `JsonLines`, else from
+    their plain form), and the corpus rules' (`kept`), which come after its own at a tie, as a
+    stable sort of them all puts them."""
+    lines = JsonLines.lines_of(rendered) if rendered is not None else plain_findings_json(path, plain_fixes, plain, lang)
     if kept:
         fixes: dict[int, tuple] = {}
         placed = [((f[3], f[4], f[0]), line) for f, line in zip(plain, lines)]
