@@ -5,9 +5,10 @@ it saves. Above it, files are dealt out in chunks to worker processes, each of w
 own `Checker` from the same rule classes, configuration and context, reads its files, and sends
 back a chunk's results marshalled together in the cache's plain-data form; for a caller that
 keeps a cache, each with its store line made (`entries.entry_line`), so that the parent only hands
-it on. A result marshal refuses (a plugin's data) comes as JSON text instead. With a `render`
-(a report's writer of one file's findings in plain form, `reporting.json.JsonLines`), each
-file's findings also come written so, in UTF-8, for the parent to pass on as they are.
+it on. A result marshal refuses (a plugin's data) comes as JSON text instead. For a parent that
+keeps findings on disk (`spill`), each file's come packed as it keeps them (`spill.pack`), and,
+with a `render` (a report's writer of one file's findings, `reporting.json.JsonLines`), also
+written so, in UTF-8, for the report to pass on as they are.
 """
 
 from __future__ import annotations
@@ -19,9 +20,6 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
-# A report's lines of one file's findings, from their plain form: (path, fixes, findings) -> text.
-Render = Callable[[str, list, list], str]
-
 from ..files import read_regular
 from ..gcpolicy import frozen_for_fork, in_worker
 from ..loading.loader import MAX_FILE_BYTES, load_bytes
@@ -30,6 +28,9 @@ from .engine import Checker, FileResult
 from .entries import entry_line
 from .plain import PLAIN_BY_PLACE, decode, encode
 from .spill import pack
+
+# A report's lines of one file's findings, from their plain form: (path, fixes, findings) -> text.
+Render = Callable[[str, list, list], str]
 
 PARALLEL_MIN_FILES = 300
 CHUNK = 64
