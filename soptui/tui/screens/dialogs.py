@@ -220,31 +220,40 @@ class WrappedDiff:
 
 
 class Preview(Dialog):
-    """A change shown as a unified diff before it is made: Enter applies, Escape cancels."""
+    """A change shown as a unified diff before it is made: Enter applies, Escape cancels.
+
+    With `refused` (why the fix guard refused the change) it says so above the diff, which is
+    then only shown: there is nothing to apply, and Enter or Escape closes it."""
 
     BINDINGS = [Binding("escape", "cancel", "batal", show=False),
                 Binding("enter", "apply", "terapkan", show=False, priority=True)]
 
-    def __init__(self, title: str, diff: str, lang: str = "id") -> None:
+    def __init__(self, title: str, diff: str, lang: str = "id", refused: str = "") -> None:
         super().__init__(title, lang)
-        self.diff = diff
+        self.diff, self.refused = diff, refused
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(self.title_text, classes="dialog-title")
+            if self.refused:
+                yield Label(self.refused, classes="refusal")
             with VerticalScroll(classes="dialog-body", id="diff"):
                 yield Static(WrappedDiff(self.diff))
             with Horizontal(classes="buttons"):
-                yield Button(say("apply", self.lang), id="apply", variant="primary")
-                yield Button(say("cancel", self.lang), id="cancel")
-            yield Label(f"Enter: {say('apply', self.lang)} · Esc: {say('cancel', self.lang)} · ↑↓ PgUp PgDn",
-                        classes="keys")
+                if self.refused:
+                    yield Button(say("close_button", self.lang), id="cancel", variant="primary")
+                else:
+                    yield Button(say("apply", self.lang), id="apply", variant="primary")
+                    yield Button(say("cancel", self.lang), id="cancel")
+            keys = f"Enter, Esc: {say('close', self.lang)}" if self.refused else \
+                f"Enter: {say('apply', self.lang)} · Esc: {say('cancel', self.lang)}"
+            yield Label(f"{keys} · ↑↓ PgUp PgDn", classes="keys")
 
     def first_focus(self) -> Widget:
         return self.query_one("#diff")
 
     def action_apply(self) -> None:
-        self.dismiss(True)
+        self.dismiss(not self.refused)
 
     def action_cancel(self) -> None:
         self.dismiss(False)
