@@ -226,10 +226,9 @@ class SoptuiApp(App):
             self._last_input = time.monotonic()
         if isinstance(event, events.Key) and not event.is_forwarded:  # a key as typed
             screen = self.screen
-            if isinstance(screen, Dialog) and (not screen.ready or event.key in Dialog.FOCUS_KEYS):
-                # before its first field is focused: kept for it; a Tab moves the focus now,
-                # before the keys typed behind it are handed to the field it leaves
-                screen.take_key(event)
+            if isinstance(screen, Dialog) and screen.take_key(event):
+                # kept for its first field, a Tab that moves the focus now, a bound key run in
+                # turn with the characters typed before it: a burst acts as slow typing
                 return
             event.typed_on = screen  # the screen it was typed on, for `on_key`
         await super().on_event(event)
@@ -242,7 +241,7 @@ class SoptuiApp(App):
         screen = self.screen
         if isinstance(screen, Dialog) and getattr(event, "typed_on", screen) is not screen:
             event.prevent_default()
-            screen.take_key(event)
+            screen.take_key(event, typed=False)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         stack = self.screen_stack

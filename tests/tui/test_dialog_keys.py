@@ -1,0 +1,74 @@
+"""Keys typed into a dialog act as typed, whether one by one or in one burst: Backspace, Home,
+End and the arrows on the characters typed before them, not after."""
+
+import pytest
+from textual import events
+
+from soptui.tui.screens import AddStep, EditValue
+from soptui.tui.widgets.procedure import ProcedureView
+
+from .conftest import AWAYAN, running
+
+FIELDS = ("kegiatan", "kelengkapan", "waktu", "output")
+
+
+async def type_keys(app, pilot, keys, burst: bool) -> None:
+    """`keys` one by one, each handled before the next (`pilot.press`), or in one burst, as a
+    terminal hands over a quick typist's keys: all queued before the first is handled."""
+    if burst:
+        for key in keys:
+            character = " " if key in (" ", "space") else key if len(key) == 1 else None
+            app.post_message(events.Key("space" if key == " " else key, character))
+    else:
+        await pilot.press(*keys)
+    await pilot.pause()
+    await pilot.pause(0.2)
+
+
+async def open_add_step(app, pilot) -> AddStep:
+    app.query_one(ProcedureView).select_step(0)  # step 1: its output "Surat Terdisposisi" prefills kelengkapan
+    await pilot.press("a")
+    await pilot.pause()
+    assert isinstance(app.screen, AddStep) and app.screen.ready
+    return app.screen
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["key-by-key", "burst"])
+@pytest.mark.parametrize("keys, values", [
+    ([*"abc", "backspace", "x"], {"kegiatan": "abx"}),
+    ([*"abc", "home", "x"], {"kegiatan": "xabc"}),
+    ([*"abc", "left", "left", "x"], {"kegiatan": "axbc"}),
+    ([*"abc", "home", "x", "end", "y"], {"kegiatan": "xabcy"}),
+    ([*"abcd", "left", "left", "delete", "backspace", "x"], {"kegiatan": "axd"}),
+    # the Tabs pass the actor list; the suggested kelengkapan is replaced by what is typed
+    ([*"abc", "backspace", "tab", "tab", *"de", "left", "z", "tab", *"5 mnt", "backspace", "backspace", *"enit"],
+     {"kegiatan": "ab", "kelengkapan": "dze", "waktu": "5 menit"}),
+], ids=["backspace", "home", "left", "end", "delete", "across-fields"])
+async def test_editing_keys_act_on_the_text_typed_before_them_in_a_burst_too(seeds, keys, values, burst):
+    async with running(AWAYAN, size=(80, 24)) as (app, pilot):
+        form = await open_add_step(app, pilot)
+        await type_keys(app, pilot, keys, burst)
+        typed = {key: form.query_one(f"#{key}").value for key in FIELDS}
+        assert typed == {"kegiatan": "", "kelengkapan": "Surat Terdisposisi", "waktu": "", "output": "", **values}
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["key-by-key", "burst"])
+async def test_enter_in_a_burst_submits_the_text_as_its_editing_keys_left_it(unmarked, burst):
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        app.query_one(ProcedureView).select_step(0)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue)
+        await type_keys(app, pilot, [*"ujix", "backspace", "home", "U", "delete", "end", "i", "enter"], burst)
+        assert not isinstance(app.screen, EditValue)
+        assert " -- Ujii\n" in app.document.text
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["key-by-key", "burst"])
+async def test_keys_typed_with_the_key_that_opens_the_form_are_edited_in_order_too(seeds, burst):
+    async with running(AWAYAN, size=(80, 24)) as (app, pilot):
+        app.query_one(ProcedureView).select_step(0)
+        await type_keys(app, pilot, ["a", *"Kirimx", "backspace", "home", "left", "end", "!"], burst)
+        assert isinstance(app.screen, AddStep) and len(app.screen_stack) == 2
+        assert app.screen.query_one("#kegiatan").value == "Kirim!"
+
