@@ -1,5 +1,6 @@
 """Keys typed into a dialog act as typed, whether one by one or in one burst: Backspace, Home,
-End and the arrows on the characters typed before them, not after."""
+End and the arrows on the characters typed before them, not after; and a field the focus comes
+back to keeps what was typed in it."""
 
 import pytest
 from textual import events
@@ -72,3 +73,29 @@ async def test_keys_typed_with_the_key_that_opens_the_form_are_edited_in_order_t
         assert isinstance(app.screen, AddStep) and len(app.screen_stack) == 2
         assert app.screen.query_one("#kegiatan").value == "Kirim!"
 
+
+@pytest.mark.parametrize("burst", [False, True], ids=["key-by-key", "burst"])
+async def test_shift_tab_back_into_a_field_puts_the_cursor_after_its_text_with_nothing_selected(seeds, burst):
+    """Shift+Tab back into a field selected its whole text, so the next key typed replaced it."""
+    async with running(AWAYAN, size=(80, 24)) as (app, pilot):
+        form = await open_add_step(app, pilot)
+        await type_keys(app, pilot, [*"Kirim", "tab", "tab", "tab", *"5 menit", "shift+tab", "shift+tab", "shift+tab"], burst)
+        kegiatan = form.query_one("#kegiatan")
+        assert app.focused is kegiatan
+        assert kegiatan.selection.is_empty and kegiatan.cursor_position == len("Kirim")
+        await type_keys(app, pilot, [*" surat", "tab", "tab", "tab", "x"], burst)
+        assert kegiatan.value == "Kirim surat" and form.query_one("#waktu").value == "5 menitx"  # Tab forward: the same
+
+
+async def test_a_field_that_still_holds_the_forms_suggestion_has_it_selected_for_a_key_to_replace(seeds):
+    """Kelengkapan suggests the step's output: Tab into it, or back into it, selects it, as
+    before, so that typing replaces it; once typed in, it is the user's text, kept."""
+    async with running(AWAYAN, size=(80, 24)) as (app, pilot):
+        form = await open_add_step(app, pilot)
+        kelengkapan = form.query_one("#kelengkapan")
+        await pilot.press("tab", "tab", "tab", "shift+tab")
+        await pilot.pause()
+        assert app.focused is kelengkapan and kelengkapan.selected_text == "Surat Terdisposisi"
+        await pilot.press(*"Nota", "tab", "shift+tab", "!")
+        await pilot.pause()
+        assert kelengkapan.value == "Nota!"

@@ -71,12 +71,14 @@ class Dialog(OwnFooter):
         self.title_text, self.lang = title, lang
         self.ready = False  # its first field focused: keys go to the focused widget
         self.early_keys: list[events.Key] = []
+        self.suggested: dict[Widget, str] = {}  # each text field's value as the dialog opened
 
     def first_focus(self) -> Widget | None:
         """The widget that takes the keys first: the first text field."""
         return next(iter(self.query(Input)), None)
 
     def on_mount(self) -> None:
+        self.suggested = {field: field.value for field in self.query(Input)}  # as the dialog opens
         first = self.first_focus()
         if first is not None:
             self.set_focus(first)  # now: Widget.focus waits for the next turn of the queue
@@ -124,10 +126,19 @@ class Dialog(OwnFooter):
             await self.app.run_action(bound.binding.action, bound.node)
 
     def _focus_on(self, forward: bool) -> None:
-        if forward:
-            self.focus_next()
-        else:
-            self.focus_previous()
+        """The focus to the next widget (or the one before). A text field it lands on that holds
+        what the user typed gets its cursor at the end, nothing selected, so the next key adds to
+        the text rather than replacing it; one that still holds the dialog's suggestion (the
+        previous step's output as kelengkapan, `unit/nama-sop.toml`) keeps it selected, as
+        Textual's Input selects its text when focused, for a key to replace it."""
+        widget = self.focus_next() if forward else self.focus_previous()
+        if isinstance(widget, Input):
+            # judged in its queue: after the keys typed into it before, and its Focus event
+            widget.call_later(self._cursor_after_typed_text, widget)
+
+    def _cursor_after_typed_text(self, field: Input) -> None:
+        if field.value != self.suggested.get(field):
+            field.action_end()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_body)
