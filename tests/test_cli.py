@@ -102,8 +102,8 @@ def test_the_help_says_the_exit_code_a_load_error_gives(corpus, capsys):
 
 @pytest.mark.parametrize("args, message", [
     (["nope/"], "no such file or folder"),
-    (["sops", "--format", "xml"], "(unknown format) 'xml'"),
-    (["sops", "--select", "step-numbrng"], "(did you mean) `step-numbering`?"),
+    (["sops", "--format", "xml"], "format tidak dikenal 'xml'; pilih (unknown format 'xml'; choose): github, "),
+    (["sops", "--select", "step-numbrng"], "maksud Anda `step-numbering`? (did you mean `step-numbering`?)"),
     (["sops", "--output", "json"], "FORMAT=FILE"),
 ])
 def test_usage_errors_exit_2_with_one_clear_line(corpus, capsys, args, message):
@@ -119,7 +119,7 @@ def test_a_bad_format_is_said_first_even_where_the_folder_is_missing_and_the_fol
                                        "sarif, text; also: no such file or folder 'nosuchfolder'\n")
     assert main(["lint", "--output", "nope=x.txt", "nosuchfolder"]) == 2
     said = capsys.readouterr().err
-    assert said.startswith("soptui lint: format tidak dikenal (unknown format) 'nope'") and "'nosuchfolder'" in said
+    assert said.startswith("soptui lint: format tidak dikenal 'nope'; pilih (unknown format 'nope'; choose)") and "'nosuchfolder'" in said
     assert main(["lint", "--output", "nope", "nosuchfolder", "--lang", "en"]) == 2  # its syntax, before the files
     assert capsys.readouterr().err == "soptui lint: --output needs FORMAT=FILE, not 'nope'\n"
     assert main(["lint", "--format", "json", "nosuchfolder", "--lang", "en"]) == 2  # a good format: the folder alone
