@@ -99,3 +99,13 @@ async def test_a_field_that_still_holds_the_forms_suggestion_has_it_selected_for
         await pilot.press(*"Nota", "tab", "shift+tab", "!")
         await pilot.pause()
         assert kelengkapan.value == "Nota!"
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["key-by-key", "burst"])
+async def test_enter_typed_with_the_key_that_opens_a_preview_applies_it_as_typed_slowly(seeds, burst):
+    """A priority binding (the preview's Enter) typed before the dialog could take it was handed
+    to its scrolling diff, past the binding: the preview stayed open, nothing applied."""
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        await type_keys(app, pilot, ["F", "enter"], burst)
+        assert len(app.screen_stack) == 1 and app.document.dirty
+        assert not [f for f in app.workspace.findings(app.document.path) if f.fix is not None]
