@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from operator import itemgetter
 from json.encoder import encode_basestring as _string  # json's C escaper (ensure_ascii=False)
+from operator import itemgetter
 from typing import Iterable, Iterator, NamedTuple, TextIO
 
 from .. import __version__
 from ..checker.engine import LintResult
 from ..checker.finding import Finding
+from ..checker.plain import PLAIN_BY_PLACE
 from ..checker.rule import Severity
 from ..checker.spill import SpilledFindings
 from .base import Reporter
@@ -121,7 +122,7 @@ def _file_lines(path: str, plain_fixes: list, plain: list, kept: list[Finding], 
     lines = JsonLines.lines_of(rendered) if rendered is not None else plain_findings_json(path, plain_fixes, plain, lang)
     if kept:
         fixes: dict[int, tuple] = {}
-        placed = [((f[3], f[4], f[0]), line) for f, line in zip(plain, lines)]
+        placed = [(PLAIN_BY_PLACE(f), line) for f, line in zip(plain, lines)]
         placed += [((f.line, f.col, f.code), finding_json(f, lang, fixes)) for f in kept]
         placed.sort(key=itemgetter(0))
         lines = [line for _, line in placed]
