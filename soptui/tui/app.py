@@ -213,10 +213,13 @@ class SoptuiApp(App):
         self.sidebar_chosen: bool | None = None  # the user's ctrl+b choice, over the automatic one
         self._wide: bool | None = None  # whether the terminal was at least NARROW wide, last we looked
         self._stale: set[str] = set(TABS)  # tabs drawn from an older state than the workspace's
-        self._last_input = time.monotonic()  # when the last key or mouse event came
+        # when the last key or mouse event came, or the last change of the open SOP was drawn (one
+        # opened or edited by a message, not a key: a click's, a dialog's, a worker's)
+        self._last_input = time.monotonic()
         self._gc_thresholds: tuple[int, int, int] | None = None
 
-    # Python's full collections are made here, once no key or mouse event has come for this long
+    # Python's full collections are made here, once no key or mouse event has come, and nothing
+    # was opened or edited, for this long
     # (`soptui.gcpolicy.defer_full_collections`): made by the collector itself, one held up the
     # key press it fell in by all of its walk.
     IDLE_BEFORE_COLLECTING = 0.25
@@ -359,6 +362,7 @@ class SoptuiApp(App):
     def render_document(self) -> None:
         """Hand the open document's state down: to the tab on screen now, and to each other tab
         when it is next shown (a hidden tab drawn on every edit would be work for nothing)."""
+        self._last_input = time.monotonic()  # no full collection in the frames that draw it
         self._stale = set(TABS)
         self._render_tab(self.query_one(TabbedContent).active or "prosedur")
         document = self.document

@@ -355,6 +355,10 @@ async def test_the_app_makes_pythons_full_collections_when_no_key_has_come_for_a
         app._last_input = time.monotonic() + 60  # keys keep coming (the pause below is no gap)
         await pilot.pause(app.IDLE_BEFORE_COLLECTING * 3)
         assert not made, "a full collection right after a key"
+        app._last_input = float("-inf")
+        app.open(Path(LAMPIHONG))  # by a message, no key: the frame that draws it is no idle time either
+        app._collect_when_idle()
+        assert not made, "a full collection right after opening a SOP"
     assert gc.get_threshold() == before
 
 
