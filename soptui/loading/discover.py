@@ -56,9 +56,9 @@ def _sop_files_under(folder: str, root: str, follow_links: bool, skipped: list[s
     one_by_one = not _utf8([entry.name for entry in entries])
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
-            if not (entry.name.startswith(".") or entry.name in SKIPPED_DIRS):
-                if not (one_by_one and _misnamed(entry.path, unusable)):
-                    _sop_files_under(entry.path, root, follow_links, skipped, links, found, unusable)
+            wanted = not (entry.name.startswith(".") or entry.name in SKIPPED_DIRS)
+            if wanted and not (one_by_one and _misnamed(entry.path, unusable)):
+                _sop_files_under(entry.path, root, follow_links, skipped, links, found, unusable)
             continue
         if not entry.name.endswith(".toml") or entry.name in NOT_SOPS:
             continue
