@@ -35,6 +35,13 @@ class Severity(str, enum.Enum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
+# How a report names each severity, by language: the text report's and the exported review page's.
+SEVERITY_WORDS = {
+    "id": {Severity.ERROR: "galat", Severity.WARNING: "peringatan", Severity.INFO: "info"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+}
+
+
 class Edit(NamedTuple):
     """Set the value at a JSON pointer of the SOP file (`delete=True` removes the key instead)."""
 

@@ -87,6 +87,12 @@ def test_with_findings_adds_a_page_listing_them(tmp_path):
     from soptui.checker.run import lint
     codes = {f.code for f in lint(Checker(load_plugins().rule_classes()), [source]).findings}
     assert codes and all(code in listed for code in codes)  # every finding's rule, over as many pages as it takes
+    # the severity in the document's language, as the text report says it
+    assert "peringatan" in listed and "warning" not in listed
+    english = tmp_path / "review-en.pdf"
+    assert main(["export", str(source), "-o", str(english), "--with-findings", "--lang", "en", "-q"]) == 0
+    listed_en = " ".join(page.text for page in read(english)[len(plain_pages):])
+    assert "warning" in listed_en and "peringatan" not in listed_en
 
 
 def test_paper_and_format_are_checked(tmp_path, capsys):
