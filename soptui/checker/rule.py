@@ -122,7 +122,8 @@ def _fault(violation: Any) -> Text | None:
     if not isinstance(violation.pointer, str):
         return _not("str", violation.pointer, "pointer", "pointer")
     if not _is_text(violation.message):
-        return _not("Text", violation.message, "message", "message", hint=" (Text(id=..., en=...))")
+        return _not("Text", violation.message, "message", "message",
+                    Text("; gunakan Text(id=..., en=...)", "; use Text(id=..., en=...)"))
     fix = violation.fix
     if fix is not None:
         if not isinstance(fix, Fix):
@@ -161,9 +162,9 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _not(wanted: str, value: Any, field_id: str, field_en: str, hint: str = "") -> Text:
+def _not(wanted: str, value: Any, field_id: str, field_en: str, hint: Text = Text("", "")) -> Text:
     got = type(value).__name__
-    return Text(f"{field_id} berupa {got}, bukan {wanted}{hint}", f"{field_en} is a {got}, not a {wanted}{hint}")
+    return Text(f"{field_id} berupa {got}, bukan {wanted}", f"{field_en} is a {got}, not a {wanted}") + hint
 
 
 class Context:
