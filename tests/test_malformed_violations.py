@@ -137,3 +137,23 @@ def test_the_uis_relint_of_an_edited_document_does_the_same(tmp_path):
     found = space.findings(path)
     assert all(isinstance(f.message, Text) for f in found)
     assert sorted(f.name for f in found) == ["internal-error", "lumajang-plain", "step-numbering"]
+
+
+def test_soptuis_own_rules_yield_only_well_formed_violations():
+    # the engine does not check the built-in rules' violations (a cost on every file): this does
+    from soptui.builtin import builtin_rules
+    from soptui.checker.rule import well_formed
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "sops").rglob("*.toml"))
+    sops = [load_text(path.read_text(), str(path)).sop for path in seeds]
+    context = Context()
+    yielded = 0
+    for cls in builtin_rules():
+        rule = cls()
+        if isinstance(rule, CorpusRule):
+            violations = list(rule.check_corpus({str(s.path): rule.collect(s) for s in sops}, context))
+        else:
+            violations = [v for sop in sops for v in rule.check(sop, context)]
+        assert well_formed(violations, corpus=isinstance(rule, CorpusRule))[1] is None, cls.name
+        yielded += len(violations)
+    assert yielded > 50
