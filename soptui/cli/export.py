@@ -139,9 +139,7 @@ def _targets(args: argparse.Namespace, files: list[Path]) -> list[Path]:
     # Folders below the PATHs are kept: sops/lampihong/x.toml and sops/wangon/x.toml differ.
     roots = [Path(p) if Path(p).is_dir() else Path(p).parent for p in args.paths]
     common = Path(os.path.commonpath([str(r.resolve()) for r in roots]))
-    # os.path.realpath, not Path.resolve, which raises for a link that loops (found in a folder:
-    # a file that does not load, said and not exported)
-    return [folder / Path(os.path.realpath(path)).relative_to(common).with_suffix(suffix) for path in files]
+    return [folder / path.resolve().relative_to(common).with_suffix(suffix) for path in files]
 
 
 def _configured_logo(start: Path) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from operator import attrgetter
 from pathlib import Path
@@ -19,10 +20,11 @@ class MissingPath(Exception):
 
 class UnusablePath(TextError):
     """A path given, or found under a folder given, that cannot be worked on: a folder that
-    cannot be read, a name that is not UTF-8, a symbolic link given that leads to no file. The
-    message (a `Text`, `str()` in Indonesian) says which and why; the command stops (exit 2)
-    rather than lint part of the tree unsaid, unless its caller asked for them as a list
-    (`unusable`: the terminal UI, which opens what it can and says what it could not)."""
+    cannot be read, a name that is not UTF-8, a symbolic link that loops, a symbolic link given
+    that leads to no file. The message (a `Text`, `str()` in Indonesian) says which and why; the
+    command stops (exit 2) rather than lint part of the tree unsaid, unless its caller asked for
+    them as a list (`unusable`: the terminal UI, which opens what it can and says what it could
+    not)."""
 
 
 def _check_name(path: str) -> None:
@@ -73,8 +75,11 @@ def _sop_files_under(folder: str, root: str, follow_links: bool, skipped: list[s
                 continue
             if os.path.exists(target):
                 links[entry.path] = target
-            # else a link to no file (dangling, or a loop): linted under its name, it is a file
-            # that cannot be read, which the loader says, and the rest of the tree is checked
+            elif _loops(entry.path):  # no name to report it by: every path to it loops
+                _refuse(_leads_to_no_file(entry.path, os.strerror(errno.ELOOP)), unusable)
+                continue
+            # else a link whose file is gone: linted under its name, it is a file that cannot be
+            # read, which the loader says, and the rest of the tree is checked
         found.append(entry.path)  # a FIFO or a device too: the loader refuses it, at its name
     return found
 
@@ -106,15 +111,26 @@ def _misnamed(path: str, unusable: list[Text] | None) -> bool:
     return False
 
 
+def _loops(path: str) -> bool:
+    try:
+        os.stat(path)
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
+
+
+def _leads_to_no_file(path: str, why: str) -> Text:
+    return Text(f"{path}: tautan simbolik tidak menuju berkas (a symbolic link that leads to no file): {why}",
+                f"{path}: a symbolic link that leads to no file: {why}")
+
+
 def _dangling(path: str) -> None:
     """`UnusablePath` for a link given on the command line that leads to no file (dangling, or
     a loop): said as such rather than "no such file"."""
     try:
         os.stat(path)
     except OSError as error:
-        raise UnusablePath(Text(f"{path}: tautan simbolik tidak menuju berkas (a symbolic link that leads to no "
-                                f"file): {error.strerror}",
-                                f"{path}: a symbolic link that leads to no file: {error.strerror}")) from None
+        raise UnusablePath(_leads_to_no_file(path, error.strerror)) from None
 
 
 def find_sop_files(paths: list[str | Path], follow_links: bool = False,
@@ -125,8 +141,9 @@ def find_sop_files(paths: list[str | Path], follow_links: bool = False,
     (``pyproject.toml``, ``soptui.toml``) are skipped; a file named directly is always taken.
     A symbolic link found inside a folder that leads out of it is not followed unless
     `follow_links` (its name goes to `skipped`): a repository under review must not make
-    soptui print another file's content. One found inside a folder that leads to no file is
-    taken, as a file that cannot be read; one named directly is an `UnusablePath`.
+    soptui print another file's content. One found inside a folder whose file is gone is taken,
+    as a file that cannot be read; one that loops, or one named directly that leads to no file,
+    is an `UnusablePath`.
     """
     return [Path(name) for name in find_sop_names(paths, follow_links, skipped, unusable)]
 

@@ -57,14 +57,17 @@ def test_an_exception_that_ends_the_app_exits_2(seeds, monkeypatch, capsys):
     assert "kesalahan internal" in capsys.readouterr().err
 
 
-def test_the_ui_opens_a_folder_with_a_name_it_cannot_use_and_a_link_to_no_file(seeds):
+def test_the_ui_opens_a_folder_with_names_it_cannot_use_and_a_link_whose_file_is_gone(seeds):
     bad = os.fsencode(str(seeds)) + b"/awayan/nama\xff.toml"
     with open(bad, "w") as handle:
         handle.write("nama = 1\n")
     (seeds / "awayan" / "gone.toml").symlink_to("nowhere.toml")
+    (seeds / "wangon" / "loop.toml").symlink_to("loop.toml")
     notes = []
     workspace, _ = build_workspace(seeds, notes)
-    assert [note.en for note in notes] == [f"{seeds}/awayan/nama\\xff.toml: the file name is not UTF-8: rename it"]
+    assert [note.en for note in notes] == [
+        f"{seeds}/awayan/nama\\xff.toml: the file name is not UTF-8: rename it",
+        f"{seeds}/wangon/loop.toml: a symbolic link that leads to no file: Too many levels of symbolic links"]
     gone = seeds / "awayan" / "gone.toml"
     assert len(workspace.files) == 6 and gone in workspace.files
     workspace.lint_all()
