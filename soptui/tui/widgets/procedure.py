@@ -82,10 +82,11 @@ def source_window(source: str, col: int, room: int) -> tuple[str, int]:
 def actor_header(label: str) -> tuple[str, int]:
     """An actor's jabatan over the two header lines, and the column width that takes."""
     width = max(5, min(10, max((len(word) for word in label.split()), default=5)))
-    lines = textwrap.wrap(label, width) or [""]
-    if len(lines) > 2:
-        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
-    return "\n".join(lines), width
+    # Whole words to a line, a word too long for the column cut with "…": a word broken over
+    # the two lines ("Kasubbag P" / "erencanaan") reads as two words.
+    lines = textwrap.wrap(label, width, break_long_words=False) or [""]
+    lines = [lines[0], " ".join(lines[1:])] if len(lines) > 1 else lines
+    return "\n".join(line if len(line) <= width else line[:width - 1] + "…" for line in lines), width
 
 
 def _cell(value, width: int) -> str:
