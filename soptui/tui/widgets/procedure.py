@@ -203,6 +203,11 @@ class ProcedureView(Vertical):
         shown = RichText()
         heading = "disk_does_not_load" if on_disk else "loads_partly" if partly else "does_not_load"
         shown.append(f"✖ {say(heading, self.lang)}\n", style="bold red")
+        # what to do, before the problems: a panel cut at its height keeps it
+        shown.append(say("disk_hint" if on_disk else "does_not_load_hint", self.lang))
+        if self.sop is not None and not on_disk:
+            shown.append(" " + say("showing_readable" if partly else "showing_last_good", self.lang), style="dim")
+        shown.append("\n")
         for problem in problems:
             line, col = problem.pos.line, problem.pos.col
             shown.append(f"{line}:{col}  ", style="bold")
@@ -211,12 +216,7 @@ class ProcedureView(Vertical):
                 source, at = source_window(lines[line - 1], col, room)
                 shown.append(f"  {line:>4} │ {source}\n", style="dim")
                 shown.append("       │ " + " " * at + "^\n", style="red")
-        if on_disk:
-            shown.append(say("disk_hint", self.lang))
-        else:
-            shown.append(say("does_not_load_hint", self.lang))
-        if self.sop is not None and not on_disk:
-            shown.append(" " + say("showing_readable" if partly else "showing_last_good", self.lang), style="dim")
+        shown.rstrip()
         panel.update(shown)
 
     # -- the table ------------------------------------------------------------------------------------
