@@ -42,7 +42,7 @@ from ..gcpolicy import collect_if_due, defer_full_collections, restore_threshold
 from ..loading.discover import UnusablePath, find_sop_files
 from ..registry import RegistryError, registry_for
 from ..template import new_sop_text
-from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
+from ..workspace import ChangedOnDisk, Document, NewFileRefused, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, Dialog, EditValue, HelpScreen, Preview
 from .screens.dialogs import OwnFooter
@@ -893,28 +893,41 @@ class SoptuiApp(App):
             self.render_document()
 
     def action_new_sop(self) -> None:
-        root = self.target if self.target.is_dir() else self.target.parent
+        workspace = self.workspace
+
+        def problem(value: str) -> str | None:
+            """A name that leaves the corpus folder, or of a file that exists: said under the
+            field, the dialog kept open with what was typed. (Empty: the dialog just closes.)"""
+            try:
+                if value.strip():
+                    workspace.new_file_path(value)
+            except NewFileRefused as refusal:
+                return refusal.text(self.lang)
+            return None
 
         def create(value: str | None) -> None:
-            if not value:
+            if not value or not value.strip():
                 return
-            path = root / value
-            path = path if path.suffix == ".toml" else path.with_suffix(".toml")
             try:
-                document = self.workspace.create(path, new_sop_text(path))
+                path = workspace.new_file_path(value)
+                document = workspace.create(path, new_sop_text(path))
+            except NewFileRefused as refusal:  # made meanwhile, by another program
+                self.notify(refusal.text(self.lang), severity="error")
+                return
             except FileExistsError:
                 self.notify(f"{say('exists', self.lang)}: {path}", severity="error")
                 return
             except OSError as error:
                 self.notify(f"{say('cannot_create', self.lang)}: {error}", severity="error")
                 return
-            self.workspace.results[str(path)] = document.result
+            workspace.results[str(path)] = document.result
             self.query_one(CorpusPanel).rebuild()
             self._show_empty_corpus()
             self.open(path)
 
-        self.push_screen(EditValue(f"{say('new_sop_in', self.lang)} {root}/", "unit/nama-sop.toml", lang=self.lang),
-                         create)
+        root = workspace.root
+        self.push_screen(EditValue(f"{say('new_sop_in', self.lang)} {root}/", "unit/nama-sop.toml", lang=self.lang,
+                                   check=problem), create)
 
     def action_export(self) -> None:
         """Export the open SOP, unsaved edits included, as the official document (.pdf or .docx,
