@@ -93,6 +93,14 @@ class MainScreen(Screen):
     second frame of the whole screen after the first.)"""
 
     focused: Reactive = Reactive(None, repaint=False)
+
+    def on_screen_suspend(self) -> None:
+        # From now on, coming back, the app restores the focus (`SoptuiApp.refocus`); Textual
+        # would give it to the first widget that takes it, the corpus filter, when none had it.
+        self.AUTO_FOCUS = ""
+
+    def on_screen_resume(self) -> None:
+        self.app.refocus()
     # The header, the main area and the footer cover the screen whole, so its own lines are
     # never seen: drawn blank, not through Textual's style cache.
     BLANK = True
@@ -608,7 +616,7 @@ class SoptuiApp(App):
         frame that shows the tab where they can be. (Widget.focus waits for the next turn of
         the app's queue, and the footer hears of the new focus only after the next frame: a
         frame or two more, each up to a frame's period later.)"""
-        widget = self.query_one(FOCUS[tab])
+        widget = self.focus_target(tab)
         if self.screen is not widget.screen:  # a dialog still over it: focus when it goes
             widget.focus()
         elif widget is not self.screen.focused:
@@ -625,6 +633,22 @@ class SoptuiApp(App):
                     previous.has_focus = False
             widget.has_focus = True
             self.query_one(KeysFooter).fit_now(self.screen)  # its layout in this frame's
+
+    def focus_target(self, tab: str) -> Widget:
+        """The widget `tab` focuses: Prosedur's steps, or why the file does not load in their place."""
+        return self.query_one(ProcedureView).focus_target if tab == "prosedur" else self.query_one(FOCUS[tab])
+
+    def refocus(self) -> None:
+        """Back on the main screen (a dialog closed, `T` left): the widget focused before, if it
+        still takes the focus, else the tab's own. Never Textual's choice, the first widget that
+        takes the focus: the corpus filter, where the next command key was typed as a letter."""
+        screen = self.screen
+        focused = screen.focused
+        if focused is not None and focused in screen.focus_chain:
+            return
+        target = self.focus_target(self.query_one(TabbedContent).active or "prosedur")
+        if target in screen.focus_chain:
+            screen.set_focus(target)
 
     def _in_hidden_tab(self, widget: Widget) -> bool:
         active = self.query_one(TabbedContent).active

@@ -3,9 +3,11 @@ the user should see, and its entry number in the walk's report follows it."""
 
 from pathlib import Path
 
+import pytest
+
 from soptui.tui.screens import EditValue
 
-from .conftest import running
+from .conftest import WANGON, running
 
 
 async def test_ctrl_n_refuses_a_name_that_leaves_the_corpus_under_the_field(seeds):  # 10
@@ -21,3 +23,26 @@ async def test_ctrl_n_refuses_a_name_that_leaves_the_corpus_under_the_field(seed
         await pilot.press("ctrl+n", *"unit/baru", "enter")
         await pilot.pause()
         assert app.document.path == Path("sops/unit/baru.toml") and app.document.path in app.workspace.files
+
+
+@pytest.mark.parametrize("modal", ["f1", "ctrl+n"])
+async def test_after_a_modal_over_a_sop_that_does_not_load_command_keys_are_commands_again(seeds, modal):  # 1
+    wangon = seeds / "wangon" / "pengukuran-kinerja.toml"
+    wangon.write_text(wangon.read_text().replace("\nno = 5\n", "\nno = = 5\n"))
+    async with running(WANGON, size=(120, 40)) as (app, pilot):
+        assert not app.document.load.ok
+        filter_box = app.query_one("#filter")
+        panel = app.query_one("#load-problem")
+        assert app.screen.focused is panel  # why it does not load, in place of the steps
+        await pilot.press(modal)
+        await pilot.pause()
+        assert app.screen is not app.screen_stack[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("L")  # a command, not a letter for the filter
+        await pilot.pause()
+        assert app.lang == "en" and filter_box.value == "" and app.screen.focused is not filter_box
+        assert app.screen.focused is panel
+        # `a` (nothing to add a step to) leaves the footer the room for `L` and `q`
+        bottom = "".join(segment.text for segment in app.screen._compositor.render_strips()[-1])
+        assert "L Bahasa Indonesia" in bottom and "q quit" in bottom and "add step" not in bottom
