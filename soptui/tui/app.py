@@ -275,6 +275,7 @@ class SoptuiApp(App):
                 with StackedPane(say("Diagram", self.lang), id="diagram"):
                     yield DiagramView(id="diagram-view")
                 with StackedPane(say("Temuan", self.lang), id="temuan"):
+                    yield Static(id="temuan-status")  # how many, in which order (`s`), as `T` says
                     yield FindingsTable(id="findings", relative=self.workspace.relative)
             yield Static(id="empty-corpus")  # in place of the tabs while there is no SOP
         yield KeysFooter()
@@ -413,6 +414,14 @@ class SoptuiApp(App):
             self.query_one(DiagramView).show(sop, findings, self.lang)
         else:
             self.query_one(FindingsTable).show(findings, self.lang)
+            self.findings_sorted()
+
+    @on(FindingsTable.Sorted)
+    def findings_sorted(self) -> None:
+        """The Temuan tab's line above its list, after `s` or a new list. (`T`'s list says its
+        own: this one's table is the tab's.)"""
+        status = self.query_one("#temuan-status", Static)
+        status.update(self.query_one("#findings", FindingsTable).status(), layout=False)  # one line, whatever it says
 
     @on(TabbedContent.TabActivated)
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:

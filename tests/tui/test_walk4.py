@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from soptui.tui.screens import EditValue
+from soptui.tui.widgets.findings import FindingsTable
 
-from .conftest import WANGON, running
+from .conftest import AWAYAN, WANGON, running
 
 
 async def test_ctrl_n_refuses_a_name_that_leaves_the_corpus_under_the_field(seeds):  # 10
@@ -46,3 +47,25 @@ async def test_after_a_modal_over_a_sop_that_does_not_load_command_keys_are_comm
         # `a` (nothing to add a step to) leaves the footer the room for `L` and `q`
         bottom = "".join(segment.text for segment in app.screen._compositor.render_strips()[-1])
         assert "L Bahasa Indonesia" in bottom and "q quit" in bottom and "add step" not in bottom
+
+
+async def test_s_in_the_temuan_tab_changes_the_order_each_press_and_the_line_above_says_which(seeds):  # 4
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        await pilot.press("4")
+        await pilot.pause()
+        table, status = app.query_one("#findings", FindingsTable), app.query_one("#temuan-status")
+        count = len(app.workspace.findings(app.document.path))
+        assert str(status.render()) == f"{count} · urut menurut tingkat (s)"
+        assert status.region.bottom <= table.region.y  # above the list, not over it
+        seen = {}
+        for said in ["aturan", "baris", "tingkat"]:
+            rows = [(f.code, f.line) for f in table.findings]
+            await pilot.press("s")
+            await pilot.pause()
+            assert str(status.render()) == f"{count} · urut menurut {said} (s)"
+            assert [(f.code, f.line) for f in table.findings] != rows  # each press moves the rows
+            seen[said] = [f.line for f in table.findings]
+        assert seen["baris"] == sorted(seen["baris"])
+        app.action_toggle_language()
+        await pilot.pause()
+        assert str(status.render()) == f"{count} · sorted by severity (s)"
