@@ -4,8 +4,10 @@ the user should see, and its entry number in the walk's report follows it."""
 from pathlib import Path
 
 import pytest
+from textual.color import Color
+from textual.widgets import Button
 
-from soptui.tui.screens import EditValue
+from soptui.tui.screens import Choose, EditValue, Preview
 from soptui.tui.widgets.findings import FindingsTable
 
 from .conftest import AWAYAN, WANGON, running
@@ -69,3 +71,51 @@ async def test_s_in_the_temuan_tab_changes_the_order_each_press_and_the_line_abo
         app.action_toggle_language()
         await pilot.pause()
         assert str(status.render()) == f"{count} · sorted by severity (s)"
+
+
+def bottom_line(app) -> str:
+    return "".join(segment.text for segment in app.screen._compositor.render_strips()[-1])
+
+
+def filled(dialog) -> list[str]:
+    """The ids of the buttons that look chosen: filled with the theme's primary or error colour."""
+    colours = dialog.app.get_css_variables()
+    fills = {Color.parse(colours["primary"]), Color.parse(colours["error"])}
+    return [button.id for button in dialog.query(Button) if button.styles.background in fills]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_in_the_quit_dialog_the_button_that_looks_chosen_is_the_one_enter_presses(seeds, size):  # 9
+    async with running(AWAYAN, size=size) as (app, pilot):
+        app.edit(lambda text: text.replace('waktu = "10 Menit"', 'waktu = "15 Menit"', 1))
+        await pilot.press("q")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, Choose) and app.focused.id == "cancel"  # the safe choice (issue 15)
+        assert filled(dialog) == ["cancel"] and "Enter: Batal" in bottom_line(app)
+        await pilot.press("left", "left")
+        await pilot.pause()
+        assert app.focused.id == "save" and filled(dialog) == ["save"]
+        assert "Enter: Simpan semua & keluar" in bottom_line(app)
+        await pilot.press("right")
+        await pilot.pause()
+        assert filled(dialog) == ["discard"] and "Enter: Keluar tanpa simpan" in bottom_line(app)
+        await pilot.press("right", "enter")  # back on Batal: Enter closes the dialog, as the screen says
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0] and app.document.dirty
+
+
+async def test_in_the_fix_preview_enter_presses_the_button_that_looks_chosen(seeds):  # 9
+    async with running(AWAYAN, size=(80, 24)) as (app, pilot):
+        before = app.document.text
+        await pilot.press("F")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, Preview) and app.focused.id == "diff"
+        assert filled(dialog) == ["apply"] and "Enter: Terapkan" in bottom_line(app)
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        assert app.focused.id == "cancel" and filled(dialog) == ["cancel"] and "Enter: Batal" in bottom_line(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0] and app.document.text == before  # not applied
