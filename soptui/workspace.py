@@ -369,6 +369,16 @@ class Workspace:
         self._corpus_update(name, result)
         return result
 
+    def create(self, path: Path, text: str) -> Document:
+        """A new SOP file from `text` (refusing to overwrite), added to the corpus."""
+        if path.exists():
+            raise FileExistsError(str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, text)
+        self.files.append(path)
+        self._order[str(path)] = len(self.files) - 1
+        return self.open(path)
+
     def new_file_path(self, name: str) -> Path:
         """Where a new SOP called `name` (relative to the corpus folder; ".toml" added when it has
         no such suffix) is written. Refused (`NewFileRefused`) when it would leave the corpus
@@ -386,16 +396,6 @@ class Workspace:
         if path.exists():
             raise NewFileRefused(Text(f"{self.relative(path)} sudah ada", f"{self.relative(path)} already exists"))
         return path
-
-    def create(self, path: Path, text: str) -> Document:
-        """A new SOP file from `text` (refusing to overwrite), added to the corpus."""
-        if path.exists():
-            raise FileExistsError(str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, text)
-        self.files.append(path)
-        self._order[str(path)] = len(self.files) - 1
-        return self.open(path)
 
 
 def common_root(files: list[Path]) -> Path:

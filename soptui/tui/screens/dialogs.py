@@ -262,10 +262,8 @@ class Preview(Dialog):
             with Horizontal(classes="buttons"):
                 yield Button(say("apply", self.lang), id="apply", variant="primary")
                 yield Button(say("cancel", self.lang), id="cancel")
-
-    def own_keys(self) -> str:
-        target = self.enter_button()
-        return f"Enter: {target.label if target else say('apply', self.lang)} · Esc: {say('cancel', self.lang)} · ↑↓ PgUp PgDn"
+            yield Label(f"Enter: {say('apply', self.lang)} · Esc: {say('cancel', self.lang)} · ↑↓ PgUp PgDn",
+                        classes="keys")
 
     def first_focus(self) -> Widget:
         return self.query_one("#diff")
@@ -274,9 +272,17 @@ class Preview(Dialog):
         """The focused button; on the diff, the one that applies (Enter is bound at the screen)."""
         return super().enter_button() or next(iter(self.query("#apply, #cancel").results(Button)), None)
 
+    def own_keys(self) -> object:
+        if isinstance(self.focused, Button):  # Enter presses it
+            return f"Enter: {self.focused.label} · Esc: {say('cancel', self.lang)} · ↑↓ PgUp PgDn"
+        return super().own_keys()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # Enter on a focused button presses that button, as it looks: a focused "Batal" applied.
+        return not (action == "apply" and isinstance(self.focused, Button))
+
     def action_apply(self) -> None:
-        target = self.enter_button()  # Enter on a focused "Batal" cancels, as it looks
-        self.dismiss(target is not None and target.id == "apply")
+        self.dismiss(True)
 
     def action_cancel(self) -> None:
         self.dismiss(False)
