@@ -122,7 +122,7 @@ def test_a_worker_sends_the_internal_error_not_the_str(monkeypatch, tmp_path):
     path.write_text(BAD_STEPS)
     monkeypatch.setattr(parallel, "_worker", checker(PlainMessage))
     chunk = parallel._check_chunk([str(path)], False)
-    ((name, _, _, data, _),) = parallel._results(chunk)
+    ((name, _, _, data, _, _),) = parallel._results(chunk)
     names = sorted(f.name for f in decode(name, data).findings)
     assert names == ["internal-error", "lumajang-plain", "step-numbering"]
 
