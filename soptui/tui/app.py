@@ -42,7 +42,7 @@ from ..gcpolicy import collect_if_due, defer_full_collections, restore_threshold
 from ..loading.discover import UnusablePath, find_sop_files
 from ..registry import RegistryError, registry_for
 from ..template import new_sop_text
-from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
+from ..workspace import ChangedOnDisk, Document, Loads, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, Dialog, EditValue, HelpScreen, Preview
 from .screens.dialogs import OwnFooter
@@ -644,13 +644,36 @@ class SoptuiApp(App):
         document = self.document
         if document is None:
             return
-        if not document.load.ok:
-            self.push_screen(Choose(say("not_loading_save", self.lang),
+        if not document.dirty:
+            self.notify(say("nothing_to_save", self.lang), timeout=3)
+            return
+        if document.save_harm is not None:  # an edit broke the file: asked first
+            question = "save_breaks" if document.save_harm is Loads.NOT else "save_breaks_structure"
+            self.push_screen(Choose(say(question, self.lang),
                                     [("save", say("save_anyway", self.lang)), ("cancel", say("cancel", self.lang))],
                                     self.lang, destructive=("save",)),
                              lambda choice: self._save(document) if choice == "save" else None)
             return
         self._save(document)
+
+    def _unsaved_names(self, documents: list[Document]) -> str:
+        """Unsaved documents by path, one a line: ● each, ✖ and why those a save would break."""
+        def line(document: Document) -> str:
+            name = self.workspace.relative(document.path)
+            if document.save_harm is None:
+                return f"● {name}"
+            why = "harm_breaks" if document.save_harm is Loads.NOT else "harm_structure"
+            return f"✖ {name}: {say(why, self.lang)}"
+
+        return "\n".join(line(document) for document in documents)
+
+    def _ask_harmful(self, dirty: list[Document], choices: list[tuple[str, str]], answer) -> None:
+        """Ask before saving `dirty`, some of which a save would break: named first, with ✖."""
+        harmful = [d for d in dirty if d.save_harm is not None]
+        others = [d for d in dirty if d.save_harm is None]
+        self.push_screen(Choose(say("harmful_list", self.lang), [*choices, ("cancel", say("cancel", self.lang))],
+                                self.lang, destructive=tuple(choice for choice, _ in choices if choice == "save"),
+                                detail=self._unsaved_names([*harmful, *others])), answer)
 
     def _save(self, document: Document, force: bool = False) -> bool:
         try:
@@ -672,7 +695,34 @@ class SoptuiApp(App):
         return True
 
     def action_save_all(self) -> None:
-        for document in self.workspace.dirty_documents():
+        """Save every unsaved document; those a save would break are named first and asked about
+        (saved too, or left unsaved and said so), as `ctrl+s` asks about one."""
+        dirty = self.workspace.dirty_documents()
+        if not dirty:
+            self.notify(say("nothing_to_save", self.lang), timeout=3)
+            return
+        harmful = self.workspace.harmful_saves()
+        if not harmful:
+            self._save_each(dirty)
+            return
+        others = [d for d in dirty if d not in harmful]
+
+        def answer(choice: str) -> None:
+            if choice == "save":
+                self._save_each(dirty)
+            elif choice == "others":
+                self._save_each(others)
+                self.notify(f"{say('not_saved', self.lang)}: "
+                            + ", ".join(self.workspace.relative(d.path) for d in harmful),
+                            severity="warning", timeout=6)
+
+        choices = [("save", say("save_all_anyway", self.lang))]
+        if others:
+            choices.append(("others", say("save_the_others", self.lang)))
+        self._ask_harmful(dirty, choices, answer)
+
+    def _save_each(self, documents: list[Document]) -> None:
+        for document in documents:
             if not self._save(document):
                 return
 
@@ -999,7 +1049,7 @@ class SoptuiApp(App):
             self.exit()
             return
 
-        def answer(choice: str) -> None:
+        def save_and_quit(choice: str) -> None:
             if choice == "save":
                 for document in dirty:
                     try:
@@ -1011,15 +1061,20 @@ class SoptuiApp(App):
                                     f"{why}", severity="error")
                         return
                 self.exit()
+
+        def answer(choice: str) -> None:
+            if choice == "save" and self.workspace.harmful_saves():  # asked, as `ctrl+s` and `S` ask
+                self._ask_harmful(dirty, [("save", say("save_all_anyway_quit", self.lang))], save_and_quit)
+            elif choice == "save":
+                save_and_quit(choice)
             elif choice == "discard":
                 self.exit()
 
-        names = "\n".join(f"● {self.workspace.relative(d.path)}" for d in dirty)
         self.push_screen(Choose(say("unsaved_list", self.lang),
                                 [("save", say("save_and_quit", self.lang)),
                                  ("discard", say("quit_without_saving", self.lang)),
                                  ("cancel", say("cancel", self.lang))], self.lang,
-                                destructive=("discard",), detail=names), answer)
+                                destructive=("discard",), detail=self._unsaved_names(dirty)), answer)
 
     def action_show_help_panel(self) -> None:
         """Textual's Keys panel, its keys worded in the current language."""
