@@ -31,7 +31,7 @@ from textual.widgets import Header, HelpPanel, ProgressBar, Static, TabbedConten
 from rich.text import Text as RichText
 
 from .. import editing
-from ..checker.config import Config, ConfigError, find_config, load_config
+from ..checker.config import Config, ConfigError, find_config, load_config, refuse_unknown_selectors
 from ..checker.engine import Checker
 from ..checker.finding import Finding
 from ..checker.fixes import FixRefused, apply_fixes, fix_text
@@ -41,6 +41,7 @@ from ..field_names import STEP_FIELDS
 from ..gcpolicy import collect_if_due, defer_full_collections, restore_thresholds, settle
 from ..loading.discover import UnusablePath, find_sop_files
 from ..registry import RegistryError, registry_for
+from ..rules import codes
 from ..template import new_sop_text
 from ..workspace import ChangedOnDisk, Document, Loads, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
@@ -69,19 +70,22 @@ PLUS_LINE_EDITORS = {"vi", "vim", "nvim", "view", "nano", "emacs", "emacsclient"
 
 
 def build_workspace(target: Path) -> tuple[Workspace, Config]:
+    """The workspace of `target`, and its configuration, found and checked as `soptui lint`
+    does: a configuration error (broken TOML, an unknown rule selected) raises `ConfigError`,
+    which stops the UI as it stops the lint. Opened on the defaults, or with a selection that
+    matches nothing, the UI showed every SOP without the findings the configuration asks for."""
     files = find_sop_files([target]) if target.exists() else []
-    try:
-        config_path = find_config(target)
-        config = load_config(config_path) if config_path else Config()
-    except ConfigError:
-        config = Config()  # the app still opens; `soptui lint` reports the configuration error
+    config_path = find_config(target)
+    config = load_config(config_path) if config_path else Config()
     plugins = load_plugins(include=list(config.plugins))
+    rule_classes = plugins.rule_classes()
+    refuse_unknown_selectors(config, [cls for _, cls in rule_classes], removed=codes.removed())
     try:
         registry = registry_for(config, plugins.manager)
     except RegistryError:
         registry = None  # the shipped registry; `soptui lint` reports the broken registry file
     root = target if target.is_dir() else target.parent
-    checker = Checker(plugins.rule_classes(), config, Context(registry=registry))
+    checker = Checker(rule_classes, config, Context(registry=registry))
     return Workspace(files, checker, root=root), config
 
 
@@ -1121,6 +1125,10 @@ def run(target: Path, lang: str | None = None) -> int:
         app = SoptuiApp(target, lang=lang)
     except UnusablePath as error:  # a folder that cannot be read, a name that is not UTF-8
         print(f"soptui: {error}", file=sys.stderr)
+        return 2
+    except ConfigError as error:  # in the words, and with the exit code, of `soptui lint`
+        said = lang or ("en" if os.environ.get("SOPTUI_LANG") == "en" else "id")
+        print(f"soptui: {error.text(said)}", file=sys.stderr)
         return 2
     app.run()
     return 0
