@@ -921,8 +921,9 @@ class SoptuiApp(App):
         return document.view.locate(step.pointer).line if step is not None and document.view else None
 
     def action_external_editor(self) -> None:
-        """Edit the raw TOML in $VISUAL/$EDITOR; the result comes back as one undoable edit. The
-        scratch copy lives in a temporary folder, never in the corpus."""
+        """Edit the raw TOML in $VISUAL/$EDITOR; the result comes back as one undoable edit, unless
+        the editor exits with a status other than 0. The scratch copy lives in a temporary
+        folder, never in the corpus."""
         if self.document is None:
             return
         document = self.document
@@ -933,9 +934,15 @@ class SoptuiApp(App):
                 command = editor_command(str(scratch), self._editor_line())
                 try:
                     with self.suspend():
-                        subprocess.run(command, check=False)
+                        status = subprocess.run(command, check=False).returncode
                 except SuspendNotSupported:  # a headless session (tests): no terminal to hand over
-                    subprocess.run(command, check=False)
+                    status = subprocess.run(command, check=False).returncode
+                if status != 0:
+                    # Abandoned, as git, crontab -e and visudo take it: vim's :cq is how its
+                    # users throw an edit away.
+                    self.notify(say("editor_abandoned", self.lang).format(status=status), severity="warning",
+                                timeout=6)
+                    return
                 edited = scratch.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:
                 self.notify(f"{say('editor_failed', self.lang)}: {error}", severity="error")
