@@ -93,3 +93,21 @@ async def test_temuan_shows_the_file_T_opened_for_f_and_w_writes_there(seeds):
         await pilot.pause()
         table = app.query_one("#findings", FindingsTable)
         assert rows_of(table) == {str(Path(LAMPIHONG))}
+
+
+def drawn(table: FindingsTable) -> str:
+    return "\n".join(strip.text for strip in table.render_lines(table.region.reset_offset))
+
+
+async def test_the_temuan_tab_and_the_corpus_list_mark_the_rows_f_fixes(seeds):
+    async with running(AWAYAN, size=(200, 50)) as (app, pilot):
+        fixable = [f for f in app.workspace.findings(app.document.path) if f.fix is not None]
+        assert fixable  # step-numbering's 5 -> 8
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.query_one("#findings", FindingsTable)
+        assert drawn(table).count("[f: perbaiki]") == len(fixable)
+        await pilot.press("T")
+        await pilot.pause()
+        listed = app.screen.query_one(FindingsTable)
+        assert "[f: perbaiki]" in drawn(listed)

@@ -145,8 +145,9 @@ class FindingsTable(DataTable):
             self.add_column(say("Aturan", lang), key="rule", width=self._rule_width())
         width = self._message_width()
         self.add_column(say("Pesan", lang), key="message", width=width)
+        hint = say("fix_hint", lang)
         for finding in self.findings:
-            text = finding.message(lang) + (f"  {say('fix_hint', lang)}" if finding.fix is not None else "")
+            text = finding.message(lang) + (f"  {hint}" if finding.fix is not None else "")
             lines = textwrap.wrap(text, width) or [""]
             cells = [RichText(MARK[finding.severity], style=STYLE[finding.severity])]
             if self.show_file:
@@ -155,13 +156,18 @@ class FindingsTable(DataTable):
                 place = [*_hard_wrap(self._relative[finding.path], place_width),
                          f"{say('Baris', lang).lower()} {finding.line}{step}",
                          *([rule] if len(rule) <= place_width else [finding.code, finding.name])]
-                cells.append("\n".join(place))
+                cells.append(RichText("\n".join(place)))
                 height = max(len(lines), len(place))
             else:
                 cells += [str(finding.line), "" if finding.step is None else str(finding.step),
-                          f"{finding.code}\n{finding.name}"]
+                          RichText(f"{finding.code}\n{finding.name}")]
                 height = max(2, len(lines))
-            cells.append("\n".join(lines))
+            # As text, not markup: a str cell is read as markup, in which the fix hint
+            # "[f: perbaiki]" (and any [..] in a message or path) is a style tag, never drawn.
+            message = RichText("\n".join(lines))
+            if finding.fix is not None:  # green, as elsewhere; the last characters, a break in it aside
+                message.stylize("green", len(message) - len(hint))
+            cells.append(message)
             self.add_row(*cells, height=height)
         if keep is not None and keep in self.findings:
             self.move_cursor(row=self.findings.index(keep), animate=False)
