@@ -66,6 +66,8 @@ NARROW = 110
 # The sidebar's share of a wide terminal, for the SOPs' nama, and its least and most columns.
 SIDEBAR_SHARE, SIDEBAR_MIN, SIDEBAR_MAX = 0.25, 28, 60
 # Editors that open a file at a line given as +LINE.
+# The help text of Textual's Screenshot command, which the app replaces (see `save_screen_shot`).
+TEXTUAL_SCREENSHOT = "Save an SVG 'screenshot' of the current screen"
 PLUS_LINE_EDITORS = {"vi", "vim", "nvim", "view", "nano", "emacs", "emacsclient", "micro", "kak", "joe", "mcedit", "ne"}
 
 
@@ -143,6 +145,14 @@ class SystemCommands(SystemCommandsProvider):
         for command in sorted(self.app.get_system_commands(self.screen), key=lambda command: command.title.casefold()):
             if command.discover:
                 yield DiscoveryHit(command.title, command.callback, help=command.help)
+
+
+def screenshot_folders(here: Path, root: Path) -> list[Path]:
+    """Where a screenshot may go, in order: the current folder unless it lies in the corpus
+    `root`, then the temporary folder; never in the corpus."""
+    here, root = here.resolve(), root.resolve()
+    temporary = Path(tempfile.gettempdir())
+    return [*([here] if not here.is_relative_to(root) else []), temporary]
 
 
 def editor_command(path: str, line: int | None) -> list[str]:
@@ -1018,6 +1028,32 @@ class SoptuiApp(App):
         name = "-".join(source.relative_to(root).parts) if source.is_relative_to(root) else source.name
         return os.path.relpath(folder / Path(name).with_suffix(".pdf"))
 
+    def save_screen_shot(self) -> Path | None:
+        """The palette's screenshot, as an SVG in the current folder, or in the temporary folder
+        when that is in the corpus (a picture is no part of the reviewed corpus) or cannot be
+        written; the file named, in the user's language. (Textual's own wrote only to
+        ~/Downloads, which a server account often lacks, and said its failure in English.)"""
+        svg = self.export_screenshot()
+        stamp = time.strftime("%Y-%m-%d_%H-%M-%S")
+        error: OSError | None = None
+        for folder in screenshot_folders(Path.cwd(), self.workspace.root):
+            for number in range(1, 100):  # another this second: -2, -3 ...
+                path = folder / (f"soptui-{stamp}.svg" if number == 1 else f"soptui-{stamp}-{number}.svg")
+                try:
+                    with open(path, "x", encoding="utf-8") as file:
+                        file.write(svg)
+                except FileExistsError:
+                    continue
+                except OSError as failed:
+                    error = failed
+                    break
+                shown = os.path.relpath(path) if folder == Path.cwd() else str(path)
+                self.notify(f"{say('screenshot_saved', self.lang)}: {shown}", timeout=6)
+                return path
+        why = os_error_text(error, self.lang) if error is not None else ""
+        self.notify(f"{say('screenshot_failed', self.lang)}: {why}", severity="error")
+        return None
+
     @work(thread=True, group="export")
     def export_document(self, sop, out: Path, to: str) -> None:
         from ..exporting import export_sop
@@ -1111,6 +1147,8 @@ class SoptuiApp(App):
     def get_system_commands(self, screen):
         main = screen is self.screen_stack[0]  # over `T`, none of the open SOP's (see check_action)
         for command in super().get_system_commands(screen):  # Textual's own, in English: ours in lang
+            if command.help == TEXTUAL_SCREENSHOT:  # saved where it can be, and said in lang
+                command = command._replace(callback=lambda: self.set_timer(0.1, self.save_screen_shot))
             words = SYSTEM_COMMANDS.get(command.help)
             if words is not None:
                 title, help_text = words[1] if self.lang == "en" else words[0]

@@ -204,6 +204,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "mend_first": ("berkas ini tidak termuat: perbaiki dulu baris {line} (e membukanya di editor)",
                    "this file does not load: mend line {line} first (e opens it in your editor)"),
     "editor_failed": ("editor gagal", "editor failed"),
+    "screenshot_saved": ("tangkapan layar disimpan", "screenshot saved"),
+    "screenshot_failed": ("tangkapan layar gagal disimpan", "the screenshot could not be saved"),
     "editor_abandoned": ("editor keluar dengan status {status}; tidak ada yang berubah",
                          "the editor exited with status {status}; nothing changed"),
     "no_longer_loads": ("berkas tidak termuat lagi: lihat tab Prosedur", "the file no longer loads: see the Procedure tab"),
