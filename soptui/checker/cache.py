@@ -40,7 +40,7 @@ from ..pieces import Pieces
 from .. import __version__
 from .engine import Checker, FileResult
 from . import parallel
-from .entries import entry_line, line as _line
+from .entries import entry_line
 from .entrypoints import entry_points
 from .plain import decode, encode
 
@@ -214,7 +214,8 @@ class Store:
         if current is head:
             self._keep(row)
         else:  # the same content with a new stamp: kept under the new stamp
-            self._keep((current, _line(json.dumps(current, ensure_ascii=False).encode("utf-8"), body)))
+            name, digest, mtime, size, judged_by = current
+            self._keep(entry_line(name, (digest, mtime, size), judged_by, body))
         return result
 
     def check_stamps(self, names: list[str]) -> None:
@@ -362,7 +363,7 @@ class Store:
 
 class _Heads:
     """The heads of a store's entries (``[name, content hash, mtime, size, judged by]``: see
-    `_line`) and the places of their lines, by column. The store's index holds each column as a
+    `entries.line`) and the places of their lines, by column. The store's index holds each column as a
     line of JSON of its own, decoded when first asked: a `--changed-since` run, which needs of
     ten thousand files only their names, stamps and what they are judged by, decodes no hash and
     no place, and what a corpus rule judges them by comes as one list a rule, not a small
