@@ -61,7 +61,7 @@ class Loads(IntEnum):
     WHOLE = 2
 
     @classmethod
-    def of(cls, load: LoadResult | None) -> "Loads":
+    def of(cls, load: LoadResult | None) -> Loads:
         if load is None or (load.sop is None and load.draft is None):
             return cls.NOT
         return cls.WHOLE if load.sop is not None else cls.PARTLY
