@@ -685,7 +685,7 @@ class SoptuiApp(App):
         harmful = [d for d in dirty if d.save_harm is not None]
         others = [d for d in dirty if d.save_harm is None]
         self.push_screen(Choose(say("harmful_list", self.lang), [*choices, ("cancel", say("cancel", self.lang))],
-                                self.lang, destructive=tuple(choice for choice, _ in choices if choice == "save"),
+                                self.lang, destructive=("save",),
                                 detail=self._unsaved_names([*harmful, *others])), answer)
 
     def _save(self, document: Document, force: bool = False) -> bool:
