@@ -36,8 +36,9 @@ from ..checker.engine import Checker
 from ..checker.finding import Finding
 from ..checker.fixes import FixRefused
 from ..checker.rule import Applicability, Context, applicability_of
-from ..checker.plugins import load_plugins
+from ..checker.plugins import PluginError, failed_to_load, load_plugins
 from ..field_names import STEP_FIELDS
+from ..i18n import Text
 from ..gcpolicy import collect_if_due, defer_full_collections, restore_thresholds, settle
 from ..loading.discover import UnusablePath, find_sop_files
 from ..registry import RegistryError, registry_for
@@ -71,21 +72,30 @@ TEXTUAL_SCREENSHOT = "Save an SVG 'screenshot' of the current screen"
 PLUS_LINE_EDITORS = {"vi", "vim", "nvim", "view", "nano", "emacs", "emacsclient", "micro", "kak", "joe", "mcedit", "ne"}
 
 
-def build_workspace(target: Path) -> tuple[Workspace, Config]:
+def build_workspace(target: Path, notes: list[Text] | None = None) -> tuple[Workspace, Config]:
     """The workspace of `target`, and its configuration, found and checked as `soptui lint`
     does: a configuration error (broken TOML, an unknown rule selected) raises `ConfigError`,
-    which stops the UI as it stops the lint. Opened on the defaults, or with a selection that
-    matches nothing, the UI showed every SOP without the findings the configuration asks for."""
-    files = find_sop_files([target]) if target.exists() else []
+    which stops the UI as it stops the lint (opened on the defaults, or with a selection that
+    matches nothing, the UI showed every SOP without the findings the configuration asks for).
+    A plugin with an unknown hook raises `PluginError`, as it stops `soptui lint`. What else
+    the app opens without is added to `notes`, to be said on screen when it starts (nothing is
+    written to the terminal behind it): folders and file names under `target` it cannot use,
+    a broken registry file, plugins that failed to load."""
+    notes = [] if notes is None else notes
+    files = find_sop_files([target], unusable=notes) if target.exists() else []
     config_path = find_config(target)
     config = load_config(config_path) if config_path else Config()
     plugins = load_plugins(include=list(config.plugins))
+    notes += [failed_to_load(failure) for failure in plugins.failed]
     rule_classes = plugins.rule_classes()
+    notes += plugins.problems
     refuse_unknown_selectors(config, [cls for _, cls in rule_classes], removed=codes.removed())
     try:
         registry = registry_for(config, plugins.manager)
-    except RegistryError:
-        registry = None  # the shipped registry; `soptui lint` reports the broken registry file
+    except RegistryError as error:
+        registry = None  # the shipped registry
+        notes.append(Text("registri peraturan bawaan dipakai: ", "the shipped regulation registry is used: ")
+                     + error.text)
     root = target if target.is_dir() else target.parent
     checker = Checker(rule_classes, config, Context(registry=registry))
     return Workspace(files, checker, root=root), config
@@ -213,8 +223,10 @@ class SoptuiApp(App):
             self.animation_level = "none"
         self.target = target
         config = Config()
+        # what the app opened without (see `build_workspace`), said when it starts
+        self.start_notes: list[Text] = []
         if workspace is None:
-            workspace, config = build_workspace(target)
+            workspace, config = build_workspace(target, self.start_notes)
         self.workspace = workspace
         self.config = config
         self.document: Document | None = None
@@ -291,6 +303,9 @@ class SoptuiApp(App):
         self._apply_language()
         self._fit_sidebar()
         self._show_empty_corpus()
+        if self.start_notes:
+            self.notify("\n".join(note(self.lang) for note in self.start_notes), title=say("not_opened", self.lang),
+                        severity="error", timeout=30)
         if self.lint_on_mount and self.workspace.files:
             self.query_one("#lint-progress", ProgressBar).update(total=len(self.workspace.files), progress=0)
             self.lint_corpus()
@@ -358,8 +373,7 @@ class SoptuiApp(App):
     def _after_lint(self) -> None:
         settle()  # the corpus and its findings, kept for the session
         self.query_one("#lint-progress").display = False
-        if self.document is None and self.workspace.files:
-            self.open(self.workspace.files[0])
+        if self.document is None and any(self.open(path) for path in self.workspace.files):
             if self.focused is None or self.focused.id == "filter":
                 self.action_tab("prosedur")
         else:
@@ -423,12 +437,22 @@ class SoptuiApp(App):
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self._render_tab(event.pane.id)
 
-    def open(self, path: Path) -> None:
-        self.document = self.workspace.open(Path(path))
+    def open(self, path: Path) -> bool:
+        """Show `path` as the open document; False, said in a notice, when it cannot be read (a
+        link that leads to no file, a FIFO: its load-error is among the corpus's findings)."""
+        try:
+            self.document = self.workspace.open(Path(path))
+        except OSError as error:
+            why = next((f.message(self.lang) for f in self.workspace.findings(path) if f.code == "SOP000"),
+                       error.strerror or str(error))
+            self.notify(f"{say('cannot_open', self.lang)}: {self.workspace.relative(path)}: {why}", severity="error",
+                        timeout=8)
+            return False
         self.query_one(ProcedureView).selected = 0
         self.render_document()
         self.query_one(CorpusPanel).mark_open(str(path))
         post_refreshes_now(self.screen)
+        return True
 
     def refused(self) -> bool:
         """Whether an edit is refused, and said so: the open text does not load (the Prosedur tab
@@ -560,7 +584,8 @@ class SoptuiApp(App):
         if self.document is None or str(self.document.path) != finding.path:
             # Its tab shown first, so that opening the file draws that tab, not the one left.
             self._show_tab(tab)
-            self.open(Path(finding.path))
+            if not self.open(Path(finding.path)):
+                return
         self._activate(tab)
         if tab == "prosedur":
             self.query_one(ProcedureView).select_finding(finding)
@@ -1177,14 +1202,17 @@ class SoptuiApp(App):
 
 
 def run(target: Path, lang: str | None = None) -> int:
+    said = lang or ("en" if os.environ.get("SOPTUI_LANG") == "en" else "id")
     try:
         app = SoptuiApp(target, lang=lang)
-    except UnusablePath as error:  # a folder that cannot be read, a name that is not UTF-8
-        print(f"soptui: {error}", file=sys.stderr)
-        return 2
-    except ConfigError as error:  # in the words, and with the exit code, of `soptui lint`
-        said = lang or ("en" if os.environ.get("SOPTUI_LANG") == "en" else "id")
+    # the target itself cannot be read; a plugin's unknown hook; a configuration the lint refuses:
+    # in the words, and with the exit code, of `soptui lint`
+    except (UnusablePath, PluginError, ConfigError) as error:
         print(f"soptui: {error.text(said)}", file=sys.stderr)
         return 2
     app.run()
+    if app.return_code:  # an exception ended the app: Textual has shown its traceback
+        print("soptui: " + Text("kesalahan internal, mohon laporkan (internal error, please report it)",
+                                "internal error, please report it")(said), file=sys.stderr)
+        return 2
     return 0

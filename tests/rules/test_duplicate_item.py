@@ -37,3 +37,14 @@ def test_doubled_words_anywhere_and_their_fix():
     ])
     RuleTester(DoubledWord).assert_fix('peringatan = ["Jika jika tidak dilaksanakan"]\n',
                                        'peringatan = ["Jika tidak dilaksanakan"]\n')
+
+
+def test_a_doubled_noun_is_fixed_to_the_plural_its_message_advises_and_only_as_unsafe():
+    text = '[[langkah]]\nno = 1\nkegiatan = "Memulai"\nketerangan = "3. Jumlah kelompok kelompok aktif"\n'
+    (finding,) = RuleTester(DoubledWord).findings(text)
+    assert "'kelompok-kelompok'" in finding.message.id and "'kelompok-kelompok'" in finding.fix.description.id
+    assert "sekali" not in finding.fix.description.id
+    RuleTester(DoubledWord).assert_fix(text, text.replace("kelompok kelompok", "kelompok-kelompok"), unsafe=True)
+    # each pair its way, each half as written
+    RuleTester(DoubledWord).assert_fix('peringatan = ["Data data dan dan DATA DATA"]\n',
+                                       'peringatan = ["Data-data dan DATA-DATA"]\n', unsafe=True)
