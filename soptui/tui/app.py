@@ -44,7 +44,7 @@ from ..loading.discover import UnusablePath, find_sop_files
 from ..registry import RegistryError, registry_for
 from ..rules import codes
 from ..template import new_sop_text
-from ..workspace import ChangedOnDisk, Document, Loads, Workspace, external_editor
+from ..workspace import ChangedOnDisk, Document, Loads, NewFileRefused, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, Dialog, EditValue, HelpScreen, Preview
 from .screens.dialogs import OwnFooter
@@ -109,6 +109,14 @@ class MainScreen(Screen):
     second frame of the whole screen after the first.)"""
 
     focused: Reactive = Reactive(None, repaint=False)
+
+    def on_screen_suspend(self) -> None:
+        # From now on, coming back, the app restores the focus (`SoptuiApp.refocus`); Textual
+        # would give it to the first widget that takes it, the corpus filter, when none had it.
+        self.AUTO_FOCUS = ""
+
+    def on_screen_resume(self) -> None:
+        self.app.refocus()
     # The header, the main area and the footer cover the screen whole, so its own lines are
     # never seen: drawn blank, not through Textual's style cache.
     BLANK = True
@@ -239,10 +247,13 @@ class SoptuiApp(App):
         self.sidebar_chosen: bool | None = None  # the user's ctrl+b choice, over the automatic one
         self._wide: bool | None = None  # whether the terminal was at least NARROW wide, last we looked
         self._stale: set[str] = set(TABS)  # tabs drawn from an older state than the workspace's
-        self._last_input = time.monotonic()  # when the last key or mouse event came
+        # when the last key or mouse event came, or the last change of the open SOP was drawn (one
+        # opened or edited by a message, not a key: a click's, a dialog's, a worker's)
+        self._last_input = time.monotonic()
         self._gc_thresholds: tuple[int, int, int] | None = None
 
-    # Python's full collections are made here, once no key or mouse event has come for this long
+    # Python's full collections are made here, once no key or mouse event has come, and nothing
+    # was opened or edited, for this long
     # (`soptui.gcpolicy.defer_full_collections`): made by the collector itself, one held up the
     # key press it fell in by all of its walk.
     IDLE_BEFORE_COLLECTING = 0.25
@@ -292,6 +303,7 @@ class SoptuiApp(App):
                 with StackedPane(say("Diagram", self.lang), id="diagram"):
                     yield DiagramView(id="diagram-view")
                 with StackedPane(say("Temuan", self.lang), id="temuan"):
+                    yield Static(id="temuan-status")  # how many, in which order (`s`), as `T` says
                     yield FindingsTable(id="findings", relative=self.workspace.relative)
             yield Static(id="empty-corpus")  # in place of the tabs while there is no SOP
         yield KeysFooter()
@@ -386,6 +398,7 @@ class SoptuiApp(App):
     def render_document(self) -> None:
         """Hand the open document's state down: to the tab on screen now, and to each other tab
         when it is next shown (a hidden tab drawn on every edit would be work for nothing)."""
+        self._last_input = time.monotonic()  # no full collection in the frames that draw it
         self._stale = set(TABS)
         self._render_tab(self.query_one(TabbedContent).active or "prosedur")
         document = self.document
@@ -432,6 +445,14 @@ class SoptuiApp(App):
             self.query_one(DiagramView).show(sop, findings, self.lang)
         else:
             self.query_one(FindingsTable).show(findings, self.lang)
+            self.findings_sorted()
+
+    @on(FindingsTable.Sorted)
+    def findings_sorted(self) -> None:
+        """The Temuan tab's line above its list, after `s` or a new list. (`T`'s list says its
+        own: this one's table is the tab's.)"""
+        status = self.query_one("#temuan-status", Static)
+        status.update(self.query_one("#findings", FindingsTable).status(), layout=False)  # one line, whatever it says
 
     @on(TabbedContent.TabActivated)
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -646,7 +667,7 @@ class SoptuiApp(App):
         frame that shows the tab where they can be. (Widget.focus waits for the next turn of
         the app's queue, and the footer hears of the new focus only after the next frame: a
         frame or two more, each up to a frame's period later.)"""
-        widget = self.query_one(FOCUS[tab])
+        widget = self.focus_target(tab)
         if self.screen is not widget.screen:  # a dialog still over it: focus when it goes
             widget.focus()
         elif widget is not self.screen.focused:
@@ -663,6 +684,22 @@ class SoptuiApp(App):
                     previous.has_focus = False
             widget.has_focus = True
             self.query_one(KeysFooter).fit_now(self.screen)  # its layout in this frame's
+
+    def focus_target(self, tab: str) -> Widget:
+        """The widget `tab` focuses: Prosedur's steps, or why the file does not load in their place."""
+        return self.query_one(ProcedureView).focus_target if tab == "prosedur" else self.query_one(FOCUS[tab])
+
+    def refocus(self) -> None:
+        """Back on the main screen (a dialog closed, `T` left): the widget focused before, if it
+        still takes the focus, else the tab's own. Never Textual's choice, the first widget that
+        takes the focus: the corpus filter, where the next command key was typed as a letter."""
+        screen = self.screen
+        focused = screen.focused
+        if focused is not None and focused in screen.focus_chain:
+            return
+        target = self.focus_target(self.query_one(TabbedContent).active or "prosedur")
+        if target in screen.focus_chain:
+            screen.set_focus(target)
 
     def _in_hidden_tab(self, widget: Widget) -> bool:
         active = self.query_one(TabbedContent).active
@@ -1000,28 +1037,41 @@ class SoptuiApp(App):
             self.render_document()
 
     def action_new_sop(self) -> None:
-        root = self.target if self.target.is_dir() else self.target.parent
+        workspace = self.workspace
+
+        def problem(value: str) -> str | None:
+            """A name that leaves the corpus folder, or of a file that exists: said under the
+            field, the dialog kept open with what was typed. (Empty: the dialog just closes.)"""
+            try:
+                if value.strip():
+                    workspace.new_file_path(value)
+            except NewFileRefused as refusal:
+                return refusal.text(self.lang)
+            return None
 
         def create(value: str | None) -> None:
-            if not value:
+            if not value or not value.strip():
                 return
-            path = root / value
-            path = path if path.suffix == ".toml" else path.with_suffix(".toml")
             try:
-                document = self.workspace.create(path, new_sop_text(path))
+                path = workspace.new_file_path(value)
+                document = workspace.create(path, new_sop_text(path))
+            except NewFileRefused as refusal:  # made meanwhile, by another program
+                self.notify(refusal.text(self.lang), severity="error")
+                return
             except FileExistsError:
                 self.notify(f"{say('exists', self.lang)}: {path}", severity="error")
                 return
             except OSError as error:
                 self.notify(f"{say('cannot_create', self.lang)}: {error}", severity="error")
                 return
-            self.workspace.results[str(path)] = document.result
+            workspace.results[str(path)] = document.result
             self.query_one(CorpusPanel).rebuild()
             self._show_empty_corpus()
             self.open(path)
 
-        self.push_screen(EditValue(f"{say('new_sop_in', self.lang)} {root}/", "unit/nama-sop.toml", lang=self.lang),
-                         create)
+        root = workspace.root
+        self.push_screen(EditValue(f"{say('new_sop_in', self.lang)} {root}/", "unit/nama-sop.toml", lang=self.lang,
+                                   check=problem), create)
 
     def action_export(self) -> None:
         """Export the open SOP, unsaved edits included, as the official document (.pdf or .docx,

@@ -119,8 +119,7 @@ WORDS: dict[str, tuple[str, str]] = {
                   "(setelah bertanya).",
                   "Your unsaved edits are kept, below; ctrl+s overwrites that file with them (after asking)."),
     # dialogs
-    "choose_keys": ("Tab / ←→: pilih · Enter: tekan tombol yang disorot · Esc: batal",
-                    "Tab / ←→: choose · Enter: press the highlighted button · Esc: cancel"),
+    "choose_keys": ("Tab / ←→: pilih · Enter: {button} · Esc: batal", "Tab / ←→: choose · Enter: {button} · Esc: cancel"),
     "enter_esc": ("Enter: setuju · Esc: batal", "Enter: accept · Esc: cancel"),
     "cancel": ("Batal", "Cancel"),
     "apply": ("Terapkan", "Apply"),
