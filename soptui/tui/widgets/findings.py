@@ -121,7 +121,7 @@ class FindingsTable(DataTable):
 
     def _place_width(self) -> int:
         longest = max((len(path) for path in self._relative.values()), default=10)
-        return min(max(longest, RULE_WIDTH), max(RULE_WIDTH, (self.size.width or 120) // 3))
+        return min(max(longest, RULE_WIDTH), max(RULE_WIDTH, (self._laid_out_width() or 120) // 3))
 
     def _rule_width(self) -> int:
         """The rule column as wide as the longest rule name shown (and its header): a name split
@@ -134,7 +134,14 @@ class FindingsTable(DataTable):
             used = (1 + 2) + (self._place_width() + 2) + 2 + 2
         else:
             used = (1 + 2) + (5 + 2) + (7 + 2) + (self._rule_width() + 2) + 2 + 2
-        return max(24, (self.size.width or 120) - used)
+        return max(24, (self._laid_out_width() or 120) - used)
+
+    def _laid_out_width(self) -> int:
+        """The table's width; in a tab not on screen, the width it is laid out at. (The tab panes
+        stay laid out, invisible, and Textual says a hidden widget's size is 0 but sends it no
+        Resize when it is shown again at the size it had: rows waiting for that width were
+        never drawn, and the Temuan tab stayed empty.)"""
+        return self.size.width or self._size.width
 
     def _render_rows(self) -> None:
         """Choose the rows (filter, sort, limit) and draw them, wrapped to the table's width.
@@ -148,11 +155,12 @@ class FindingsTable(DataTable):
         self._matching = len(matching)
         self.findings = matching[:MAX_ROWS]
         self.clear(columns=True)
-        if not self.size.width:
+        width = self._laid_out_width()
+        if not width:
             self._width, self._cursor_to = 0, keep
             return
         self._cursor_to = None
-        self._width = self.size.width
+        self._width = width
         lang = self.lang
         self.add_column(" ", key="severity", width=1)
         if self.show_file:
