@@ -139,8 +139,8 @@ class FindingsTable(DataTable):
     def _laid_out_width(self) -> int:
         """The table's width; in a tab not on screen, the width it is laid out at. (The tab panes
         stay laid out, invisible, and Textual says a hidden widget's size is 0 but sends it no
-        Resize when it is shown again at the size it had: rows waiting for that width were
-        never drawn, and the Temuan tab stayed empty.)"""
+        Resize when it is shown again at the size it had: rows set while it was hidden waited
+        for that width and were never drawn.)"""
         return self.size.width or self._size.width
 
     def _render_rows(self) -> None:
@@ -158,6 +158,9 @@ class FindingsTable(DataTable):
         width = self._laid_out_width()
         if not width:
             self._width, self._cursor_to = 0, keep
+            # A pane shown without a layout (widgets/stacked_pane.py) gets its size with no
+            # Resize sent: look again once the screen has placed it.
+            self.call_after_refresh(self._fit_width)
             return
         self._cursor_to = None
         self._width = width
@@ -203,6 +206,10 @@ class FindingsTable(DataTable):
             self.move_cursor(row=self.findings.index(keep), animate=False)
 
     def on_resize(self) -> None:
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """The rows drawn again for a width they were not drawn for."""
         if self.size.width and self.size.width != self._width:
             self._render_rows()
 
