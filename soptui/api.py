@@ -34,6 +34,7 @@ from .checker.finding import Finding
 from .checker.report import LintReport
 from .checker.rule import Applicability, Context, CorpusIndex, CorpusRule, Edit, Fix, Rule, Severity, Violation
 from .citation import Citation
+from .field_names import english_name
 from .hookspecs import hookimpl
 from .i18n import Text
 from .model import MonthDate, Signer, Sop, Step, date_order
@@ -42,14 +43,15 @@ from .reporting.base import Reporter
 from .source import Pos
 
 # 1.1: Applicability, Fix(applicability=...), Rule.fix_safety; 1.2: CorpusIndex;
-# 1.3: MonthDate and date_order (a tanggal may be month-only), Step.pelaksana_semua (a step's actors)
-API_VERSION = "1.3"
+# 1.3: MonthDate and date_order (a tanggal may be month-only), Step.pelaksana_semua (a step's actors);
+# 1.4: english_name (a field's name as the English UI shows it)
+API_VERSION = "1.4"
 
 __all__ = [
     "API_VERSION",
     # writing rules
     "Rule", "CorpusRule", "CorpusIndex", "Severity", "Context", "Violation", "Fix", "Edit", "Applicability",
-    "Text", "Pos", "replace",
+    "Text", "Pos", "replace", "english_name",
     # what a rule reads
     "Sop", "Step", "Signer", "Citation", "MonthDate", "date_order", "Registry", "Entry", "RegistryError", "load_registry",
     # hooks

@@ -75,8 +75,10 @@ def settle() -> None:
     gc.freeze()
 
 
-# Collections of the middle generation between two full ones: Python's own third threshold.
-FULL_AFTER = 10
+# Collections of the middle generation between two full ones: Python's own third threshold, as
+# this process starts (before `defer_full_collections` raises it); at least one, where a Python
+# has no third threshold (0).
+FULL_AFTER = max(gc.get_threshold()[2], 1)
 # Past this many, a full collection is made whether idle or not (a key held down for minutes).
 FULL_AT_THE_LATEST = 50 * FULL_AFTER
 

@@ -294,7 +294,7 @@ def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entr
             close = closest(extra, known)
             detail = glossed("kunci tidak dikenal", "unknown key", f" `{extra}`")
             if close:
-                detail += Text(f"; maksud Anda (did you mean) `{close}`?", f"; did you mean `{close}`?")
+                detail += Text(f"; maksud Anda `{close}`? (did you mean `{close}`?)", f"; did you mean `{close}`?")
         elif error.validator == "oneOf":
             detail = Text(f"`{_dotted(keys)}`: {error.instance!r} bukan kutipan: tulis teks seperti \"PP 30/2019\" atau "
                           "tabel {kind, nomor, tahun} (not a citation: write text such as \"PP 30/2019\" or a table)",

@@ -18,8 +18,8 @@ from .atomic import ChangedMeanwhile, UnsavableText, atomic_write_bytes, atomic_
 from .checker.corpus import CorpusState
 from .checker.engine import Checker, FileResult
 from .checker.finding import Finding
-from .checker.fixes import apply_fixes
-from .checker.rule import Severity
+from .checker.fixes import fix_one, fix_text
+from .checker.rule import Fix, Severity
 from .checker.run import results
 from .files import read_regular
 from .loading.loader import MAX_FILE_BYTES, LoadResult, load_text
@@ -120,9 +120,6 @@ class Document:
 
     def edit(self, change: Callable[[str], str]) -> bool:
         return self.apply(change(self.text))
-
-    def fix(self, finding: Finding) -> bool:
-        return finding.fix is not None and self.apply(apply_fixes(self.text, [finding.fix]))
 
     def undo(self) -> bool:
         if not self.undo_stack:
@@ -362,6 +359,19 @@ class Workspace:
             return result  # the corpus rules run once the corpus lint is done
         self._corpus_update(name, result)
         return result
+
+    def fixed_text(self, document: Document, fix: Fix | None = None) -> str:
+        """The document's text with `fix` applied, or with every safe fix when None (as `soptui
+        lint --fix` fixes a file), through the guard `--fix` uses: raises `FixRefused` (which
+        says why, and holds the text refused) when the fix would change more than it says."""
+        if fix is None:
+            return fix_text(self.checker, str(document.path), document.text)
+        return fix_one(self.checker, str(document.path), document.text, fix)
+
+    def fix(self, document: Document, finding: Finding) -> bool:
+        """Apply `finding`'s fix to `document` (one undoable edit) through the guard; False when
+        it has none or it changes nothing. Raises `FixRefused` as `fixed_text` does."""
+        return finding.fix is not None and document.apply(self.fixed_text(document, finding.fix))
 
     def create(self, path: Path, text: str) -> Document:
         """A new SOP file from `text` (refusing to overwrite), added to the corpus."""

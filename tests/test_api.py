@@ -192,3 +192,11 @@ def test_the_skeleton_imports_only_soptui_api(tmp_path):
     assert len(sources) == 3
     for path in sources:
         assert _soptui_imports(path.read_text("utf-8")) == {"soptui.api"}, path
+
+
+def test_english_name_gives_the_screen_s_word_for_a_field_and_refuses_other_keys():
+    assert api.english_name("kelengkapan") == "Requirements"
+    assert api.english_name("dasar_hukum") == "Legal basis"
+    assert api.english_name("tanggal_efektif") == "Date effective"
+    with pytest.raises(KeyError):
+        api.english_name("langkah")

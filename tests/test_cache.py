@@ -246,3 +246,34 @@ def test_an_index_column_of_another_shape_costs_speed_never_findings(corpus, che
     _rewritten_index(store, column, value)  # the run above may have written a new store
     assert lint_json(capsys, "--fail-on", "warning") == fresh
     assert lint_json(capsys, "--fail-on", "info") == fresh  # the store written by that run serves
+
+
+def test_a_plugin_s_code_edited_under_the_same_version_changes_the_key(tmp_path, monkeypatch):
+    """A plugin author edits a rule and reinstalls it without a new version: the cache and the
+    replay must not keep serving the old rule's findings."""
+    import importlib
+    import sys
+
+    from soptui.builtin import builtin_rules
+    from soptui.checker.cache import engine_key
+    from soptui.checker.engine import Checker
+
+    package = tmp_path / "houserules_key"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    rules = package / "rules.py"
+    rules.write_text("from soptui.api import Rule\n\nclass Named(Rule):\n    code = 'HSE001'\n    name = 'house-named'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = importlib.import_module("houserules_key.rules")
+    monkeypatch.setitem(sys.modules, "houserules_key.rules", module)
+
+    def key() -> str:
+        return engine_key(Checker([("builtin", cls) for cls in builtin_rules()] + [("house", module.Named)]))
+
+    before = key()
+    assert key() == before  # nothing changed: the same key, so a rerun is served from the cache
+    (package / "helpers.py").write_text("WORDS = ()\n")  # a module the rules may import, added
+    assert key() != before
+    edited = key()
+    rules.write_text(rules.read_text() + "# a change of the rule's code\n")
+    assert key() != edited

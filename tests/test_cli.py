@@ -102,8 +102,8 @@ def test_the_help_says_the_exit_code_a_load_error_gives(corpus, capsys):
 
 @pytest.mark.parametrize("args, message", [
     (["nope/"], "no such file or folder"),
-    (["sops", "--format", "xml"], "(unknown format) 'xml'"),
-    (["sops", "--select", "step-numbrng"], "(did you mean) `step-numbering`?"),
+    (["sops", "--format", "xml"], "format tidak dikenal 'xml'; pilih (unknown format 'xml'; choose): github, "),
+    (["sops", "--select", "step-numbrng"], "maksud Anda `step-numbering`? (did you mean `step-numbering`?)"),
     (["sops", "--output", "json"], "FORMAT=FILE"),
 ])
 def test_usage_errors_exit_2_with_one_clear_line(corpus, capsys, args, message):
@@ -119,7 +119,7 @@ def test_a_bad_format_is_said_first_even_where_the_folder_is_missing_and_the_fol
                                        "sarif, text; also: no such file or folder 'nosuchfolder'\n")
     assert main(["lint", "--output", "nope=x.txt", "nosuchfolder"]) == 2
     said = capsys.readouterr().err
-    assert said.startswith("soptui lint: format tidak dikenal (unknown format) 'nope'") and "'nosuchfolder'" in said
+    assert said.startswith("soptui lint: format tidak dikenal 'nope'; pilih (unknown format 'nope'; choose)") and "'nosuchfolder'" in said
     assert main(["lint", "--output", "nope", "nosuchfolder", "--lang", "en"]) == 2  # its syntax, before the files
     assert capsys.readouterr().err == "soptui lint: --output needs FORMAT=FILE, not 'nope'\n"
     assert main(["lint", "--format", "json", "nosuchfolder", "--lang", "en"]) == 2  # a good format: the folder alone
@@ -484,3 +484,27 @@ def test_a_registry_that_cannot_be_used_is_said_in_english_when_asked(corpus, ca
     assert capsys.readouterr().err.endswith("none.toml: no such registry file\n")
     assert lint(corpus) == 2
     assert capsys.readouterr().err.endswith("none.toml: berkas registri tidak ada (no such registry file)\n")
+
+
+@pytest.mark.parametrize("lang, summary", [(None, "1 dari 2 berkas sah\n"), ("en", "1 of 2 files valid\n")])
+def test_validate_quiet_leaves_standard_error_empty_and_its_summary_is_said_in_the_language(
+        corpus, tmp_path, capsys, lang, summary):
+    """validate had no --quiet; the notes of links not followed and of other tools' TOML, and
+    its summary, went to standard error whatever was asked."""
+    (corpus / "a.toml").write_text(CLEAN)
+    (corpus / "b.toml").write_text(CLEAN.replace("no = 2\n", 'no = "dua"\n'))
+    tool = corpus.parent / "pyproject.toml"  # given by pre-commit with the folder: a note says it is skipped
+    tool.write_text('[project]\nname = "x"\n')
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "c.toml").write_text(CLEAN)
+    (corpus / "c.toml").symlink_to(outside / "c.toml")
+    said = ["--lang", lang] if lang else []
+    assert main(["validate", str(corpus), str(tool), *said]) == 1
+    captured = capsys.readouterr()
+    assert "c.toml" in captured.err and "pyproject.toml" in captured.err and captured.err.endswith(summary)
+    problems = captured.out
+    assert "b.toml" in problems and "a.toml" not in problems
+    assert main(["validate", str(corpus), str(tool), "--quiet", *said]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == "" and captured.out == problems

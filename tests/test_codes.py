@@ -174,3 +174,31 @@ def test_soptui_rules_shows_the_lifecycle():
     assert "LIFECYCLE" in header.split()
     step = next(row for row in rows if row.startswith("SOP101"))
     assert step.split()[:2] == ["SOP101", "step-numbering"] and " stable " in step
+
+
+def _glosses_whole(message: Text) -> bool:
+    """The command line's Indonesian says the whole English sentence once, in brackets after
+    it (`glossed`), not word by word inside it ("aturan (rule) ... usang (is deprecated ...)")."""
+    return f"({message.en})" in message.id
+
+
+def test_the_notes_of_renamed_deprecated_and_removed_rules_gloss_the_whole_english_sentence():
+    removed = {"TST040": codes.Code("TST040", "gone", "removed")}
+    notes = selector_notes(Config(ignore=("old-nama-check", "TST040"), select=("TST030",)), [Renamed, Old],
+                           removed=removed)
+    assert len(notes) == 3 and all(_glosses_whole(note) for note in notes), notes
+    assert "aturan TST030 `old` usang dan akan dihapus (rule TST030 `old` is deprecated and will be removed)" \
+        in [note.id for note in notes]
+
+
+def test_two_tables_of_one_rule_and_an_unknown_option_are_said_in_whole_sentences():
+    from soptui.checker.config import ConfigError, options_for
+
+    with pytest.raises(ConfigError) as twice:
+        options_for(Config(rules={"nama-checked": {}, "TST010": {}}), Renamed)
+    said = twice.value.text
+    assert said.id == ("config: [rules.nama-checked] dan [rules.TST010] adalah aturan yang sama; tulis satu saja "
+                       "([rules.nama-checked] and [rules.TST010] are the same rule: keep one)")
+    with pytest.raises(ConfigError) as unknown:
+        options_for(Config(rules={"nama-checked": {"wrod": "x"}}), Renamed)
+    assert unknown.value.text.id.endswith("opsi tidak dikenal; opsi yang ada (unknown option; known options): word")

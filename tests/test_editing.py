@@ -98,7 +98,7 @@ def test_an_edit_relints_and_undo_redo_restore(workspace):
     document = space.open(path)
     assert any(f.name == "step-numbering" for f in document.findings)
     numbering = next(f for f in document.findings if f.name == "step-numbering")
-    assert document.fix(numbering)
+    assert space.fix(document, numbering)
     assert not any(f.name == "step-numbering" for f in document.findings)
     assert "no = 2  # printed as 5" in document.text and document.dirty
     assert document.undo() and "no = 5" in document.text

@@ -311,3 +311,20 @@ def test_a_file_the_guard_refused_has_no_fix_counted_or_marked_as_what_fix_appli
         assert "fix (refused by the fix guard, not applied): remove the blank item" in said.out
     lint(corpus, "--no-cache", "--lang", "en")  # without --fix nothing was tried: the fix is offered
     assert "[*] 1 fixable with --fix" in capsys.readouterr().out
+
+
+def test_one_fix_alone_goes_through_the_guard_and_the_refusal_holds_the_text_refused():
+    """The UI's `f` applies one finding's fix: it was applied unguarded, so a fix `--fix`
+    refuses went in with `f`."""
+    from soptui.checker.fixes import fix_one
+
+    fix = Fix(Text("f", "f"), (Edit("/x", 1),), Applicability.SAFE)
+    with pytest.raises(FixRefused) as refused:
+        fix_one(_Growing(), "a.toml", "x = 0\n", fix)
+    assert refused.value.text.en == "fixing adds findings of SOP997 grown" and refused.value.attempted == "x = 1\n"
+    assert fix_one(_ThreeKindsLoaded(), "a.toml", "safe = 0\n", fix._replace(edits=(Edit("/safe", 1),))) == "safe = 1\n"
+
+
+class _ThreeKindsLoaded(_ThreeKinds):
+    def check_loaded(self, load):
+        return super().check_loaded((load.path, (load.sop or load.draft).text))

@@ -53,3 +53,12 @@ def test_one_waited_for_too_long_is_made_even_while_busy(deferred):
     middle_collections(FULL_AT_THE_LATEST)
     assert collect_if_due(idle=False) is True
     assert gc.get_count()[2] == 0
+
+
+def test_a_full_collection_is_due_after_as_many_middle_ones_as_pythons_own_threshold_says():
+    import subprocess
+    import sys
+
+    code = "import gc; gc.set_threshold(700, 10, 7); from soptui.gcpolicy import FULL_AFTER; print(FULL_AFTER)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "7"

@@ -45,6 +45,7 @@ def test_a_valid_file_loads():
     ("   \n\n", 1, 1, "file is empty"),
     ('nama = "Pengukuran\n', 1, 19, "closing quote"),
     ("nama = Pengukuran Kinerja\n", 1, 8, "text needs quotes"),
+    ("no = = 5\n", 1, 6, "invalid value: '=' is written twice"),
     ('nama = "a"\nnama = "b"\n', 2, 11, "written twice"),
     ('nama = "a"\n[[langkah]\n', 2, 10, "not closed with ]]"),
     ('tanggal_pembuatan = 2023-02-30\n', 1, 21, "invalid date"),
@@ -54,6 +55,13 @@ def test_toml_syntax_errors_point_at_their_place(text, line, col, english):
     found = only_problem(text)
     assert found[:2] == (line, col)
     assert english in found[2]
+
+
+def test_the_hint_to_quote_text_is_given_only_where_a_bare_word_starts():
+    # quoting `= 5` or `,5` would make a step number text: the hint would mislead there
+    for text in ("no = = 5\n", "no = ,5\n", "waktu = -\n"):
+        assert "quotes" not in only_problem(text)[2]
+    assert "quotes" in only_problem("unit = Kecamatan\n")[2]
 
 
 def test_binary_garbage():

@@ -225,7 +225,7 @@ RENAMED = GOOD.replace('    name = "house-shouting"\n', '    name = "house-shout
 def test_a_renamed_rule_answers_to_its_old_code_with_a_note(site):
     install(site, "house", RENAMED)
     done = soptui("lint", "sops/", "--no-cache", "--format", "json", "--select", "HSE900", site=site)
-    assert "`HSE900` sekarang (is now) HSE001 `house-shouting`" in done.stderr, done.stderr
+    assert "`HSE900` sekarang HSE001 `house-shouting`; tulis nama barunya (`HSE900` is now" in done.stderr, done.stderr
     assert {f["code"] for f in json.loads(done.stdout)["findings"]} == {"HSE001"}
     assert "HSE001" in soptui("rule", "old-shouting", site=site).stdout
 

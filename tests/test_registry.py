@@ -199,7 +199,7 @@ def test_extra_files_add_entries_and_replace_shipped_ones(tmp_path, shipped):
      "source = \"s\"\n", r"x\.toml:5:1: .*status`: 'revokd' is not one of"),
     ("[[regulation]]\nkind = \"pp\"\nnomor = \"5\"\ntahun = 2020\nstatus = \"revoked\"\nconfidence = \"verified\"\n"
      "source = \"s\"\nreplaced = [\"PP 1/2021\"]\n",
-     r"x\.toml:8:1: kunci tidak dikenal \(unknown key\) `replaced`; maksud Anda \(did you mean\) `replaced_by`\?"),
+     r"x\.toml:8:1: kunci tidak dikenal \(unknown key\) `replaced`; maksud Anda `replaced_by`\? \(did you mean `replaced_by`\?\)"),
     ("[[regulation]]\nkind = \"pp\"\nnomor = \"5\"\ntahun = 2020\nstatus = \"revoked\"\nconfidence = \"verified\"\n"
      "source = \"s\"\nreplaced_by = [\"the new one\"]\n", r"x\.toml:8:16: `replaced_by`: 'the new one' bukan kutipan"),
     ("[[regulation]]\nkind = \"perbup\"\nnomor = \"5\"\ntahun = 2020\nstatus = \"in_force\"\nconfidence = \"verified\"\n"

@@ -5,7 +5,7 @@ The cache lives in the user's cache folder (``$SOPTUI_CACHE_DIR``, else
 JSON, never pickle: a repository under review cannot plant data that runs code.
 
 One cache file per *engine key*: soptui's version, the loaded plugins and their versions, the
-rules and their options, the configuration, and today's date (a date "in the future" depends on
+stamps of their source files (`code_stamps`), the rules and their options, the configuration, and today's date (a date "in the future" depends on
 it). Change any of them and the old entries are simply not found. Each entry holds the file's
 content hash and the part of what corpus rules collected from it that the other files are
 judged by (`CorpusRule.judged_by`: in the entry's head, so that a run that only needs a file's
@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import zlib
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ from ..pieces import Pieces
 from .. import __version__
 from .engine import Checker, FileResult
 from . import parallel
-from .entries import entry_line, line as _line
+from .entries import entry_line
 from .entrypoints import entry_points
 from .plain import decode, encode
 
@@ -80,7 +81,44 @@ def engine_key(checker: Checker) -> str:
         parts["versions"] = sorted(f"{e.name}={e.version}" for e in entry_points(group="soptui"))
     except Exception:  # noqa: BLE001 - metadata is a refinement of the key, not a need
         pass
+    parts["code"] = code_stamps(checker)
     return hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=16).hexdigest()
+
+
+# Folders of soptui that never decide a finding: the UI and the document bridges. Their code is
+# left out of the key, so that editing them keeps the cache.
+_NOT_CHECKING = frozenset({"tui", "exporting", "importing", "__pycache__"})
+
+
+def code_stamps(checker: Checker) -> list[tuple[str, int, int]]:
+    """(file, mtime, size) of the source of every package a rule comes from (soptui's own and
+    each plugin's). A plugin's author edits its rules and reinstalls it under the same version
+    (an editable install, a branch): without this, the cache and the replay would keep serving
+    the old rules' findings. Each run lists the same files, whichever modules it imported."""
+    stamps = []
+    for package in sorted({type(rule).__module__.partition(".")[0] for rule in checker.rules}):
+        module = sys.modules.get(package)
+        source = getattr(module, "__file__", None)
+        if not source:
+            continue
+        folder = os.path.dirname(source)
+        if not hasattr(module, "__path__"):  # a module, not a package: its own file alone
+            _stamp(stamps, folder, source)
+            continue
+        for root, folders, files in os.walk(folder):
+            folders[:] = sorted(f for f in folders if f not in _NOT_CHECKING)
+            for name in sorted(files):
+                if name.endswith(".py"):
+                    _stamp(stamps, folder, os.path.join(root, name))
+    return stamps
+
+
+def _stamp(stamps: list[tuple[str, int, int]], folder: str, path: str) -> None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return
+    stamps.append((os.path.relpath(path, folder), info.st_mtime_ns, info.st_size))
 
 
 class Store:
@@ -176,7 +214,8 @@ class Store:
         if current is head:
             self._keep(row)
         else:  # the same content with a new stamp: kept under the new stamp
-            self._keep((current, _line(json.dumps(current, ensure_ascii=False).encode("utf-8"), body)))
+            name, digest, mtime, size, judged_by = current
+            self._keep(entry_line(name, (digest, mtime, size), judged_by, body))
         return result
 
     def check_stamps(self, names: list[str]) -> None:
@@ -324,7 +363,7 @@ class Store:
 
 class _Heads:
     """The heads of a store's entries (``[name, content hash, mtime, size, judged by]``: see
-    `_line`) and the places of their lines, by column. The store's index holds each column as a
+    `entries.line`) and the places of their lines, by column. The store's index holds each column as a
     line of JSON of its own, decoded when first asked: a `--changed-since` run, which needs of
     ten thousand files only their names, stamps and what they are judged by, decodes no hash and
     no place, and what a corpus rule judges them by comes as one list a rule, not a small

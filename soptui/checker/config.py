@@ -197,7 +197,8 @@ def _unreadable(path: Path, why: str | None) -> Text:
 
 
 def _did_you_mean(close: str | None) -> Text:
-    return Text(f"; maksud Anda (did you mean) `{close}`?", f"; did you mean `{close}`?") if close else Text("", "")
+    return Text(f"; maksud Anda `{close}`? (did you mean `{close}`?)", f"; did you mean `{close}`?") if close \
+        else Text("", "")
 
 
 def _where(path: Path, text: str, prefix: str, keys: list[str]) -> str:
@@ -258,18 +259,15 @@ def selector_notes(config: Config, rules: list[type[Rule]], cli: list[str] = (),
     for selector in dict.fromkeys(_all_selectors(config, cli)):
         renamed = next((r for r in rules if selector in r.aliases), None)
         if renamed is not None:
-            notes.append(Text(f"`{selector}` sekarang (is now) {renamed.code} `{renamed.name}`; tulis nama barunya "
-                              f"(write the new name)",
-                              f"`{selector}` is now {renamed.code} `{renamed.name}`; write the new name"))
+            notes.append(glossed(f"`{selector}` sekarang {renamed.code} `{renamed.name}`; tulis nama barunya",
+                                 f"`{selector}` is now {renamed.code} `{renamed.name}`; write the new name"))
         named = next((r for r in rules if selector in (r.code, r.name)), renamed)
         if named is not None and named.lifecycle == "deprecated":
-            notes.append(Text(f"aturan (rule) {named.code} `{named.name}` usang dan akan dihapus "
-                              f"(is deprecated and will be removed)",
-                              f"rule {named.code} `{named.name}` is deprecated and will be removed"))
+            notes.append(glossed(f"aturan {named.code} `{named.name}` usang dan akan dihapus",
+                                 f"rule {named.code} `{named.name}` is deprecated and will be removed"))
         if selector in removed and not any(_matches(selector, r) for r in rules):
-            notes.append(Text(f"aturan (rule) `{selector}` sudah dihapus, tidak berjalan lagi (was removed and no "
-                              f"longer runs); hapus dari konfigurasi (drop it)",
-                              f"rule `{selector}` was removed and no longer runs; drop it from the configuration"))
+            notes.append(glossed(f"aturan `{selector}` sudah dihapus dan tidak berjalan lagi; hapus dari konfigurasi",
+                                 f"rule `{selector}` was removed and no longer runs; drop it from the configuration"))
     return notes
 
 
@@ -317,9 +315,9 @@ def options_for(config: Config, rule: type[Rule]) -> dict:
     given = [key for key in (rule.name, rule.code, *rule.aliases) if key in config.rules]
     if len(given) > 1:
         where = config.path or "config"
-        raise ConfigError(Text(f"{where}: [rules.{given[0]}] dan (and) [rules.{given[1]}] "
-                               "adalah aturan yang sama; tulis satu saja (are the same rule: keep one)",
-                               f"{where}: [rules.{given[0]}] and [rules.{given[1]}] are the same rule: keep one"))
+        raise ConfigError(Text(f"{where}: ", f"{where}: ") + glossed(
+            f"[rules.{given[0]}] dan [rules.{given[1]}] adalah aturan yang sama; tulis satu saja",
+            f"[rules.{given[0]}] and [rules.{given[1]}] are the same rule: keep one"))
     options = config.rules[given[0]] if given else {}
     if not options:
         return {}  # nothing to check: the rule's own defaults apply (and jsonschema stays unimported)
@@ -332,8 +330,7 @@ def options_for(config: Config, rule: type[Rule]) -> dict:
             known = sorted(rule.options_schema.get("properties", {}))
             key = next(k for k in error.instance if k not in known)
             shown = ", ".join(known) or "-"
-            detail = Text(f"opsi tidak dikenal (unknown option); opsi yang ada (known options): {shown}",
-                          f"unknown option; known options: {shown}")
+            detail = glossed("opsi tidak dikenal; opsi yang ada", "unknown option; known options", f": {shown}")
         else:
             detail = Text(error.message, error.message)
         where = f"{config.path or 'config'}: [rules.{rule.name}] `{key or rule.name}`: "

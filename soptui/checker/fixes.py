@@ -34,7 +34,12 @@ MAX_PASSES = 10
 
 class FixRefused(TextError):
     """Fixing a file would change more than its fixes say; the file is left as it is. `text`
-    says why in both languages."""
+    says why in both languages; `attempted` is the text the guard refused, when there was one
+    (a preview shows what the fix would have done)."""
+
+    def __init__(self, message: Text | str, attempted: str | None = None) -> None:
+        super().__init__(message)
+        self.attempted = attempted
 
 
 UnsafeFix = FixRefused  # its first name, from before fixes had an applicability of their own
@@ -149,10 +154,10 @@ def _guarded_pass(text: str, fixes: list[Fix]) -> str:
     try:
         if _parse(fixed) != expected:
             raise FixRefused(Text("teks hasil perbaikan memuat data lain dari yang dibuat perbaikannya",
-                                  "the fixed text holds other data than the fixes make"))
+                                  "the fixed text holds other data than the fixes make"), fixed)
     except ValueError as error:  # tomllib.TOMLDecodeError is a ValueError
         raise FixRefused(Text(f"teks hasil perbaikan bukan TOML yang sah ({error})",
-                              f"the fixed text is not valid TOML ({error})")) from None
+                              f"the fixed text is not valid TOML ({error})"), fixed) from None
     return fixed
 
 
@@ -187,11 +192,26 @@ def fix_text(checker, path: str, text: str, *, unsafe: bool = False) -> str:
     else:
         result = checker.check_loaded(load_text(text, path))
     if before is not None and result is not None:
-        grown = sorted(code for code, n in _counts(result).items() if n > before.get(code, 0))
-        if grown:
-            raise FixRefused(Text(f"temuan {', '.join(grown)} akan bertambah",
-                                  f"fixing adds findings of {', '.join(grown)}"))
+        _refuse_growth(before, result, text)
     return text
+
+
+def _refuse_growth(before: dict[str, int], result, fixed: str) -> None:
+    """Raise `FixRefused` when `result`, the lint of `fixed`, has more findings of a rule than `before`."""
+    grown = sorted(code for code, n in _counts(result).items() if n > before.get(code, 0))
+    if grown:
+        raise FixRefused(Text(f"temuan {', '.join(grown)} akan bertambah",
+                              f"fixing adds findings of {', '.join(grown)}"), fixed)
+
+
+def fix_one(checker, path: str, text: str, fix: Fix) -> str:
+    """`text` with `fix` alone applied, whatever its applicability (the user chose it, after a
+    preview), under the guard `fix_text` applies: raises `FixRefused` when the new text holds
+    other data than the fix makes, or a rule reports more than it did before."""
+    before = _counts(checker.check_loaded(load_text(text, path)))
+    fixed = _guarded_pass(text, [fix])
+    _refuse_growth(before, checker.check_loaded(load_text(fixed, path)), fixed)
+    return fixed
 
 
 _NOT_FIXED = Text("tidak diperbaiki, perbaikan ditolak pemeriksa", "not fixed, the fix guard refused")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
-from ..i18n import Text, TextError
+from ..i18n import Text, TextError, glossed
 from ..suggest import closest
 from .entrypoints import entry_points
 from .rule import Rule
@@ -159,7 +159,7 @@ _NOT_INSTALLED = Text("tidak ada plugin terpasang dengan nama ini (no installed 
 
 
 def _raised(plugin: str, hook: str, error: Exception) -> Text:
-    return Text(f"plugin '{plugin}': {hook}() gagal (raised) {error!r}", f"plugin '{plugin}': {hook}() raised {error!r}")
+    return glossed(f"plugin '{plugin}': {hook}() gagal", f"plugin '{plugin}': {hook}() raised", f" {error!r}")
 
 
 def _pluggy():
@@ -197,9 +197,9 @@ def _unknown_hooks(manager: pluggy.PluginManager) -> Text:
         for impl in caller.get_hookimpls():
             close = closest(name, known)
             plugin = manager.get_name(impl.plugin)
-            problems.append(Text(
-                f"plugin '{plugin}' mengimplementasikan hook tak dikenal (implements unknown hook) '{name}'"
-                + (f"; maksud Anda (did you mean) '{close}'?" if close else ""),
+            problems.append(glossed(
+                f"plugin '{plugin}' mengimplementasikan hook tak dikenal '{name}'"
+                + (f"; maksud Anda '{close}'?" if close else ""),
                 f"plugin '{plugin}' implements unknown hook '{name}'" + (f"; did you mean '{close}'?" if close else "")))
     if not problems:
         return Text("hook tidak sah (invalid hook)", "invalid hook")

@@ -241,9 +241,8 @@ def _terminal_ui(argv: list[str], lang: str | None = None) -> int:
     """`soptui [PATH]`: the terminal UI. Imported only here, so other commands never load it."""
     said = lang or _asked_language([])
     if len(argv) > 1:
-        print("soptui: " + Text(f"satu PATH saja untuk UI (one PATH for the UI), bukan {' '.join(argv)}; "
-                                "lihat (see) soptui --help",
-                                f"one PATH for the UI, not {' '.join(argv)}; see soptui --help")(said), file=sys.stderr)
+        print("soptui: " + glossed(f"satu PATH saja untuk UI, bukan {' '.join(argv)}; lihat soptui --help",
+                                   f"one PATH for the UI, not {' '.join(argv)}; see soptui --help")(said), file=sys.stderr)
         return EXIT_ERROR
     target = Path(argv[0]) if argv else (Path("sops") if Path("sops").is_dir() else Path("."))
     if not target.exists():

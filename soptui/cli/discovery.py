@@ -30,6 +30,15 @@ def links_not_followed(count: int) -> Text:
                 f"{count} symbolic links out of the folder not followed (--follow-links to follow)")
 
 
+def note_links_not_followed(skipped: list[str], lang: str | None = None) -> None:
+    """One line on standard error: how many symbolic links out of the folders were not
+    followed, and the first three."""
+    from ..reporting.base import printable
+
+    print("soptui: " + links_not_followed(len(skipped))(lang) + f": {printable(', '.join(skipped[:3]))}"
+          + (" ..." if len(skipped) > 3 else ""), file=sys.stderr)
+
+
 def note_not_sops(not_sops: list[tuple[str | Path, str]], shown: int = 5, lang: str | None = None) -> None:
     """One line on standard error for each TOML file skipped as plainly not an SOP (at most
     `shown`, then how many more): a note, not a finding, so it neither fails a run nor hides."""

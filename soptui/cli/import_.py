@@ -95,7 +95,7 @@ def imported(done: int, total: int, written: int, several: int) -> Text:
     if several:
         said += Text(f" ({several} dokumen memuat beberapa SOP: satu berkas tiap SOP, <dokumen>-<nama>.toml)",
                      f" ({several} document{'s' * (several != 1)} held several SOPs: one file each, "
-                     "<document>-<nama>.toml)")
+                     "<document>-<name>.toml)")
     return said
 
 

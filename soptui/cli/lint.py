@@ -36,7 +36,7 @@ from ..checker.engine import INTERNAL_ERROR
 from ..checker.report import LintReport, tally_of
 from ..checker.rule import Severity
 from ..gcpolicy import collector
-from ..i18n import Text
+from ..i18n import Text, glossed
 from ..reporting.text import TextReporter
 from . import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 from .replay import Capture, Recording, Replay, replayable
@@ -110,13 +110,12 @@ def _with_unknown_formats(error: UsageError, args: argparse.Namespace,
     unknown = [name for name, _ in reports if name not in names] if names is not None else []
     if not unknown:
         return error
-    return UsageError(_unknown_format(unknown[0], names) + Text("; juga (also): ", "; also: ") + error.text)
+    return UsageError(_unknown_format(unknown[0], names) + Text("; juga: ", "; also: ") + error.text)
 
 
 def _unknown_format(name: str, known: set[str] | dict) -> Text:
     choices = ", ".join(sorted(known))
-    return Text(f"format tidak dikenal (unknown format) '{name}'; pilih (choose): {choices}",
-                f"unknown format '{name}'; choose: {choices}")
+    return glossed(f"format tidak dikenal '{name}'; pilih", f"unknown format '{name}'; choose", f": {choices}")
 
 
 def _run(args: argparse.Namespace, session, reports: list[tuple[str, str | None]]) -> int:
@@ -162,8 +161,8 @@ def _asked_reports(args: argparse.Namespace) -> list[tuple[str, str | None]]:
     for item in args.output:
         name, sep, target = item.partition("=")
         if not sep or not target:
-            raise UsageError(Text(f"--output memerlukan FORMAT=FILE (needs FORMAT=FILE), bukan '{item}'",
-                                  f"--output needs FORMAT=FILE, not '{item}'"))
+            raise UsageError(glossed(f"--output memerlukan FORMAT=FILE, bukan '{item}'",
+                                     f"--output needs FORMAT=FILE, not '{item}'"))
         reports.append((name, target))
     return reports
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..atomic import atomic_write_text
 from ..template import new_sop_text
-from ..i18n import Text
+from ..i18n import glossed
 from . import UsageError, already_exists
 
 
@@ -27,6 +27,6 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(already_exists(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(path, new_sop_text(path, nama=args.nama))
-    print(Text(f"{path}: SOP baru dibuat (new SOP written). Isi bagiannya, lalu: soptui lint {path}",
-               f"{path}: new SOP written. Fill in its sections, then: soptui lint {path}")(args.lang))
+    print(glossed(f"{path}: SOP baru dibuat. Isi bagiannya, lalu: soptui lint {path}",
+                  f"{path}: new SOP written. Fill in its sections, then: soptui lint {path}")(args.lang))
     return 0

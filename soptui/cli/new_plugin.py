@@ -10,7 +10,7 @@ import argparse
 import re
 from pathlib import Path
 
-from ..i18n import Text
+from ..i18n import glossed
 from . import UsageError, already_exists
 
 PYPROJECT = '''[build-system]
@@ -134,8 +134,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     name = args.name.strip().lower()
     if not re.fullmatch(r"[a-z][a-z0-9-]*", name):
-        raise UsageError(Text("NAME: huruf kecil, angka dan - (lowercase letters, digits and -), mis. lumajang",
-                              "NAME: lowercase letters, digits and -, e.g. lumajang"))
+        raise UsageError(glossed("NAME: huruf kecil, angka dan -, mis. lumajang",
+                                 "NAME: lowercase letters, digits and -, e.g. lumajang"))
     module = name.replace("-", "_")
     target = Path(args.dir or f"soptui-{name}")
     if target.exists():

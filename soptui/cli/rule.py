@@ -20,8 +20,8 @@ def run(args: argparse.Namespace) -> int:
     for info in infos:
         if args.name in (info.code, info.name, *info.aliases) or args.name.upper() == info.code:
             if args.name in info.aliases:
-                print(Text(f"({args.name} sekarang (is now) {info.code} {info.name})\n",
-                           f"({args.name} is now {info.code} {info.name})\n")(args.lang))
+                print("(" + glossed(f"{args.name} sekarang {info.code} {info.name}",
+                                    f"{args.name} is now {info.code} {info.name}")(args.lang) + ")\n")
             fix = fix_kinds_text(info)
             print(f"{info.code} {info.name}  (severity: {info.severity.value}, scope: {info.scope}, "
                   f"fix: {fix}, plugin: {info.plugin}, lifecycle: {info.lifecycle})\n")
@@ -30,9 +30,9 @@ def run(args: argparse.Namespace) -> int:
     names = [i.name for i in infos] + [i.code for i in infos]
     close = closest(args.name, names)
     if close:
-        hint = Text(f"; maksud Anda (did you mean) '{close}'?", f"; did you mean '{close}'?")
+        hint = Text(f"; maksud Anda '{close}'? (did you mean '{close}'?)", f"; did you mean '{close}'?")
     else:
-        hint = Text("; lihat (see) `soptui rules`", "; see `soptui rules`")
+        hint = Text("; lihat `soptui rules` (see `soptui rules`)", "; see `soptui rules`")
     raise UsageError(glossed("aturan tidak dikenal", "unknown rule", f" '{args.name}'") + hint)
 
 

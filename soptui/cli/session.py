@@ -15,10 +15,9 @@ from ..i18n import Text, glossed
 from ..loading.discover import find_sop_names
 from ..loading.not_sop import split_not_sops
 from ..registry import Registry, RegistryError, registry_for
-from ..reporting.base import printable
 from ..rules import codes
 from . import UsageError, no_such_config
-from .discovery import found, links_not_followed, note_not_sops
+from .discovery import found, note_links_not_followed, note_not_sops
 
 
 class NoSopFiles(UsageError):
@@ -114,8 +113,7 @@ def open_session(args: argparse.Namespace) -> Session:
     skipped: list[str] = []
     files = found(find_sop_names, paths, follow_links=getattr(args, "follow_links", False), skipped=skipped)
     if skipped and not getattr(args, "quiet", False):
-        print("soptui: " + links_not_followed(len(skipped))(asked) + f": {printable(', '.join(skipped[:3]))}"
-              + (" ..." if len(skipped) > 3 else ""), file=sys.stderr)
+        note_links_not_followed(skipped, asked)
     named = {str(Path(p)) for p in paths if not Path(p).is_dir()}  # as find_sop_names writes them
     files, not_sops = split_not_sops(files, named)
     if not_sops and not getattr(args, "quiet", False):

@@ -300,7 +300,22 @@ def _toml_error(error: Exception, text: str) -> tuple[Pos, Text]:
             "TOML tidak sah: berkas berakhir sebelum [ ], { } atau tanda kutip ditutup",
             "invalid TOML: the file ends before a [ ], { } or quote is closed",
         )
+    if message.startswith("Invalid value"):
+        return pos, Text("TOML tidak sah: ", "invalid TOML: ") + _invalid_value(text, pos)
     return pos, Text("TOML tidak sah: ", "invalid TOML: ") + _explain(message)
+
+
+def _invalid_value(text: str, pos: Pos) -> Text:
+    """tomllib's "Invalid value", said by what stands there: the hint to quote text helps only
+    where a bare word starts (`nama = Camat`); a doubled `=` (`no = = 5`) would become text."""
+    lines = text.split("\n")
+    line = lines[pos.line - 1] if 0 < pos.line <= len(lines) else ""
+    first = line[pos.col - 1:pos.col]
+    if first == "=":
+        return Text("nilai tidak sah: tanda '=' tertulis dua kali", "invalid value: '=' is written twice")
+    if first.isalpha() or first == "_":
+        return Text("nilai tidak sah (teks harus diberi tanda kutip)", "invalid value (text needs quotes)")
+    return Text("nilai tidak sah", "invalid value")
 
 
 # Messages that say more than "the file ends early" even when the error is at the very end.
@@ -323,7 +338,6 @@ _TOML_MESSAGES = (
      "a [[...]] header is not closed with ]]"),
     ("Expected ']' at the end of a table declaration", "header [...] tidak ditutup dengan ]",
      "a [...] header is not closed with ]"),
-    ("Invalid value", "nilai tidak sah (teks harus diberi tanda kutip)", "invalid value (text needs quotes)"),
     ("Invalid date or datetime", "tanggal tidak sah", "invalid date"),
     ("Expected '=' after a key in a key/value pair", "setelah kunci harus ada '='", "expected '=' after the key"),
     ("Invalid statement", "pernyataan tidak sah", "invalid statement"),

@@ -34,7 +34,7 @@ from .. import editing
 from ..checker.config import Config, ConfigError, find_config, load_config
 from ..checker.engine import Checker
 from ..checker.finding import Finding
-from ..checker.fixes import FixRefused, apply_fixes, fix_text
+from ..checker.fixes import FixRefused
 from ..checker.rule import Applicability, Context, applicability_of
 from ..checker.plugins import load_plugins
 from ..field_names import STEP_FIELDS
@@ -226,10 +226,9 @@ class SoptuiApp(App):
             self._last_input = time.monotonic()
         if isinstance(event, events.Key) and not event.is_forwarded:  # a key as typed
             screen = self.screen
-            if isinstance(screen, Dialog) and (not screen.ready or event.key in Dialog.FOCUS_KEYS):
-                # before its first field is focused: kept for it; a Tab moves the focus now,
-                # before the keys typed behind it are handed to the field it leaves
-                screen.take_key(event)
+            if isinstance(screen, Dialog) and screen.take_key(event):
+                # kept for its first field, a Tab that moves the focus now, a bound key run in
+                # turn with the characters typed before it: a burst acts as slow typing
                 return
             event.typed_on = screen  # the screen it was typed on, for `on_key`
         await super().on_event(event)
@@ -242,7 +241,7 @@ class SoptuiApp(App):
         screen = self.screen
         if isinstance(screen, Dialog) and getattr(event, "typed_on", screen) is not screen:
             event.prevent_default()
-            screen.take_key(event)
+            screen.take_key(event, typed=False)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         stack = self.screen_stack
@@ -758,21 +757,34 @@ class SoptuiApp(App):
         title = f"{say('fix_preview', self.lang)} · {description}"
         if applicability is Applicability.UNSAFE:
             title = f"{say('unsafe_fix', self.lang)}\n{title}"
-        self._preview_then_apply(title, description, apply_fixes(self.document.text, [finding.fix]))
+        try:
+            fixed = self.workspace.fixed_text(self.document, finding.fix)
+        except FixRefused as refusal:
+            self._show_refusal(title, refusal)
+            return
+        self._preview_then_apply(title, description, fixed)
+
+    def _show_refusal(self, title: str, refusal: FixRefused) -> None:
+        """The preview of a fix the guard refused: why, over the change it would have made,
+        with nothing to apply (as `soptui lint --fix` leaves such a file as it is)."""
+        diff = self._diff(self.document.text, refusal.attempted) if refusal.attempted is not None else ""
+        refused = f"{say('fix_refused', self.lang)}: {refusal.text(self.lang)}"
+        self.push_screen(Preview(title, diff, self.lang, refused=refused))
 
     def action_fix_all(self) -> None:
         """Every safe fix of the open SOP at once, as `soptui lint --fix`; unsafe fixes are named
         in the preview as left out, for `f` one by one."""
         if self.document is None or self.refused():
             return
-        try:
-            fixed = fix_text(self.workspace.checker, str(self.document.path), self.document.text)
-        except FixRefused as refusal:
-            self.notify(f"{say('fix_refused', self.lang)}: {refusal.text(self.lang)}", severity="error", timeout=8)
-            return
         unsafe = sorted({f.name for f in self.workspace.findings(self.document.path)
                          if f.fix is not None and applicability_of(f.fix) is Applicability.UNSAFE})
         left_out = f"\n{say('unsafe_left_out', self.lang)}: {', '.join(unsafe)}" if unsafe else ""
+        title = f"{say('fix_all_preview', self.lang)} ({say('safe_fixes_only', self.lang)}){left_out}"
+        try:
+            fixed = self.workspace.fixed_text(self.document)
+        except FixRefused as refusal:
+            self._show_refusal(title, refusal)
+            return
         if fixed == self.document.text:
             self.notify(say("nothing_to_fix", self.lang) + left_out, severity="warning", timeout=6)
             return
@@ -785,8 +797,7 @@ class SoptuiApp(App):
             count = count_of(sum(gone.values()), "one_fix_applied", "fixes_applied", self.lang)
             return f"{count} ({', '.join(sorted(gone))})" if gone else say("fixes_applied", self.lang)
 
-        self._preview_then_apply(f"{say('fix_all_preview', self.lang)} ({say('safe_fixes_only', self.lang)}){left_out}",
-                                 done, fixed)
+        self._preview_then_apply(title, done, fixed)
 
     def action_waive(self) -> None:
         """Waive the finding under the cursor: a suppression comment, with the user's reason."""

@@ -46,7 +46,7 @@ def test_the_last_line_counts_the_files_written_and_says_why_some_are_named_afte
     assert main(["import", str(tmp_path), "-o", str(tmp_path / "out"), "--lang", "en"]) == 0
     assert capsys.readouterr().err.splitlines()[-1] == (
         "2 of 2 documents imported, 3 SOP files written (1 document held several SOPs: one file each, "
-        "<document>-<nama>.toml)")
+        "<document>-<name>.toml)")
     assert sorted(path.name for path in (tmp_path / "out").glob("*.toml")) == [
         "000_39170732dfa9ac72.toml", "001_5daf636721a2d55b-pelaksanaan-pengukuran-kinerja-triwulan.toml",
         "001_5daf636721a2d55b-pengumpulan-data-kinerja-per-triwulan.toml"]

@@ -179,3 +179,44 @@ async def test_D_on_a_step_a_decision_points_to_says_the_exit_goes_and_removes_i
         await pilot.press("ctrl+z")  # one edit: one undo brings the step and the exit back
         await pilot.pause()
         assert [(s.no, s.tidak) for s in app.document.view.langkah if s.is_decision] == [(6, 5), (7, 6)]
+
+
+def _blank_first_output(seeds) -> None:
+    """Step 1's one output item blank: removing it (empty-value's fix) would leave the step with
+    no output (missing-mutu-baku), so the fix guard refuses, as `soptui lint --fix` does."""
+    path = seeds.parent / AWAYAN
+    path.write_text(path.read_text().replace('output = ["Surat Terdisposisi"]', 'output = [" "]', 1))
+
+
+async def test_f_on_a_fix_the_guard_refuses_says_so_in_the_preview_and_changes_nothing(seeds):
+    _blank_first_output(seeds)
+    async with running(AWAYAN, size=(120, 40), lang="en") as (app, pilot):
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.query_one("#findings", FindingsTable)
+        table.move_cursor(row=next(i for i, f in enumerate(table.findings) if f.name == "empty-value"))
+        await pilot.press("f")
+        await pilot.pause()
+        preview = app.screen
+        assert isinstance(preview, Preview) and preview.refused  # the dialog says it, not a toast alone
+        said = str(preview.query_one(".refusal").render())
+        assert said.startswith("The fix guard refused this fix; nothing was changed") and "SOP102" in said
+        assert '-output = [" "]' in preview.diff  # what it would have done
+        assert not preview.query("#apply")  # nothing to apply
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, Preview)
+        assert not app.document.dirty and "empty-value" in names(app)
+
+
+async def test_fix_all_on_a_sop_the_guard_refuses_says_so_in_the_preview_and_changes_nothing(seeds):
+    _blank_first_output(seeds)
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        await pilot.press("F")
+        await pilot.pause()
+        preview = app.screen
+        assert isinstance(preview, Preview) and preview.refused
+        assert str(preview.query_one(".refusal").render()).startswith("Perbaikan ditolak pemeriksa perbaikan")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, Preview) and not app.document.dirty

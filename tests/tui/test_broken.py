@@ -55,7 +55,7 @@ async def test_a_broken_file_at_80_columns_shows_its_problem_hint_and_caret_in_v
         assert caret.rstrip(" │").endswith("^")  # the panel's frame aside
         column = caret.index("^")
         assert rendered[source][column:].startswith('"tanpa') or rendered[source][column:].startswith(', "tanpa')
-        assert any("e" in line and line.strip() for line in rendered[source + 2:])  # the hint, in view
+        assert "Tekan e untuk membukanya" in "".join(rendered)  # the hint, in view
         assert panel.region.bottom <= app.screen.region.bottom
 
 
@@ -70,6 +70,19 @@ async def test_a_file_with_a_structural_problem_shows_what_could_be_read_and_say
         assert "without the broken parts" in shown
         assert app.query_one("StepsTable").display  # the steps that could be read
         assert "SOP010" in {f.code for f in app.document.findings}
+
+
+async def test_at_80x24_a_panel_of_several_problems_keeps_its_hint_in_view(seeds):
+    path = seeds / "wangon" / "pengukuran-kinerja.toml"
+    text = path.read_text()
+    first = text.index('waktu = "')
+    broken_lines = "waktu = 15\nfoo = 1\nbar = 2\nketerangan = 5"  # four structural problems in one step
+    path.write_text(text[:first] + broken_lines + text[text.index("\n", first):])
+    async with running(WANGON, size=(80, 24), lang="en") as (app, pilot):
+        panel = app.query_one("#load-problem")
+        rendered = "".join(line.text for line in panel.render_lines(panel.region.reset_offset))
+        assert "Press e to open it in your editor" in rendered  # cut off at the panel's end before
+        assert app.query_one("StepsTable").display  # the steps still below it
 
 
 def test_the_editor_command_takes_the_line_when_the_editor_understands_plus_line(monkeypatch):

@@ -344,3 +344,15 @@ async def test_n_into_another_tab_is_one_frame(seeds):
                 crossings.append((before, tabs.active, len(painted)))
         assert {(a, b) for a, b, _ in crossings} >= {("prosedur", "identitas"), ("identitas", "prosedur")}
         assert [frames for _, _, frames in crossings] == [1] * len(crossings)
+
+
+def test_an_actor_header_keeps_words_whole_and_cuts_a_long_one_with_an_ellipsis():
+    from soptui.tui.widgets.procedure import actor_header
+
+    text, width = actor_header("Kasubbag Perencanaan dan Keuangan")
+    assert width == 10
+    assert text.split("\n") == ["Kasubbag", "Perencana…"]  # not "Kasubbag P" over "…"
+    text, width = actor_header("KASI/KASUBBAG UMPEG")
+    assert text.split("\n") == ["KASI/KASU…", "UMPEG"]
+    assert actor_header("Camat") == ("Camat", 5)
+    assert actor_header("Sekretaris Camat") == ("Sekretaris\nCamat", 10)

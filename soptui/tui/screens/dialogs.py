@@ -14,7 +14,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.strip import Strip
@@ -47,14 +47,21 @@ class Dialog(OwnFooter):
     before that wait in `early_keys` and go to that field in the order typed (see
     `SoptuiApp.on_event` and `on_key`). Textual's AUTO_FOCUS focused the add-step form's
     scrolling body first and its first field a moment later, so quick typing went nowhere, or
-    with a Tab to the field after the one meant."""
+    with a Tab to the field after the one meant.
+
+    Keys typed in one burst act as if typed slowly (`take_key`): a key that moves the focus
+    (Tab, Shift+Tab, ← → between buttons) moves it as it is typed, and a key bound to an action
+    (Backspace, Home, End, ← → in a field, ↑ ↓ Space in a list) runs in the queue of the focused
+    field, behind the characters typed before it. Textual passes a bound key up the widgets one
+    queue at a time to be bound at the app, so the characters typed behind it reached the field
+    first: `abc` Backspace `x` gave `abc`, `abc` Home `x` gave `abcx`."""
 
     BINDINGS = [Binding("escape", "cancel", "batal", show=False)]
     AUTO_FOCUS = ""  # none: `on_mount` focuses `first_focus` (None would take the app's "*")
 
-    # The keys that move the focus, which it takes as they are typed (`take_key`): a field
-    # handed one would pass it up to be bound only after the keys typed behind it.
-    FOCUS_KEYS = ("tab", "shift+tab")
+    # The actions that move the focus, which take their key as it is typed (`take_key`): a
+    # field handed one would pass it up to be bound only after the keys typed behind it.
+    FOCUS_MOVES = {"app.focus_next": True, "focus_next": True, "app.focus_previous": False, "focus_previous": False}
 
     # The share of the screen's height a dialog may take (`.dialog`'s max-height in soptui.tcss).
     HEIGHT_SHARE = 0.9
@@ -64,33 +71,74 @@ class Dialog(OwnFooter):
         self.title_text, self.lang = title, lang
         self.ready = False  # its first field focused: keys go to the focused widget
         self.early_keys: list[events.Key] = []
+        self.suggested: dict[Widget, str] = {}  # each text field's value as the dialog opened
 
     def first_focus(self) -> Widget | None:
         """The widget that takes the keys first: the first text field."""
         return next(iter(self.query(Input)), None)
 
     def on_mount(self) -> None:
+        self.suggested = {field: field.value for field in self.query(Input)}  # as the dialog opens
         first = self.first_focus()
         if first is not None:
             self.set_focus(first)  # now: Widget.focus waits for the next turn of the queue
         self.ready = True
         early, self.early_keys = self.early_keys, []
         for key in early:
-            self.take_key(key)
+            self.take_key(key, typed=False)
         self.call_after_refresh(self._fit_body)
 
-    def take_key(self, key: events.Key) -> None:
-        """A key typed for this dialog before it could take it: to the focused widget, once
-        there is one. A Tab, whenever typed (`SoptuiApp.on_event`), moves the focus now."""
+    def _binding_of(self, key: events.Key) -> ActiveBinding | None:
+        """The binding `key` runs with the focus where it is now; None when the focused widget
+        takes it itself (a character a field inserts) or nothing binds it."""
+        bound = self.active_bindings.get(key.key)
+        if bound is None or not bound.enabled:
+            return None
+        if key.is_printable and bound.node is not self.focused:
+            return None  # a field takes its characters before the widgets around it bind them
+        return bound
+
+    def take_key(self, key: events.Key, typed: bool = True) -> bool:
+        """Handle a key typed for this dialog so that a burst acts as slow typing would; whether
+        it did. Before its first field is focused the key waits for it (`early_keys`). A key
+        that moves the focus moves it now; a bound key runs in the focused widget's queue, in
+        turn with the keys typed before it. Any other key is left to the app when `typed` (as
+        the app got it: False, and the app runs its priority bindings, then hands it to the
+        focused widget); a key kept from before, or typed on the screen below, goes to the
+        focused widget."""
         if not self.ready:
             self.early_keys.append(key)
-            return
-        if key.key == "tab":
-            self.focus_next()
-        elif key.key == "shift+tab":
-            self.focus_previous()
+            return True
+        bound = self._binding_of(key)
+        action = bound.binding.action if bound is not None else None
+        if action in self.FOCUS_MOVES:
+            self._focus_on(forward=self.FOCUS_MOVES[action])
+        elif bound is not None and not (typed and bound.binding.priority):
+            (self.focused or self).call_later(self._run, bound)
+        elif typed:
+            return False
         else:
             (self.focused or self)._forward_event(events.Key(key.key, key.character))
+        return True
+
+    async def _run(self, bound: ActiveBinding) -> None:
+        if bound.node.is_attached:  # not a field of a dialog a key before it closed
+            await self.app.run_action(bound.binding.action, bound.node)
+
+    def _focus_on(self, forward: bool) -> None:
+        """The focus to the next widget (or the one before). A text field it lands on that holds
+        what the user typed gets its cursor at the end, nothing selected, so the next key adds to
+        the text rather than replacing it; one that still holds the dialog's suggestion (the
+        previous step's output as kelengkapan, `unit/nama-sop.toml`) keeps it selected, as
+        Textual's Input selects its text when focused, for a key to replace it."""
+        widget = self.focus_next() if forward else self.focus_previous()
+        if isinstance(widget, Input):
+            # judged in its queue: after the keys typed into it before, and its Focus event
+            widget.call_later(self._cursor_after_typed_text, widget)
+
+    def _cursor_after_typed_text(self, field: Input) -> None:
+        if field.value != self.suggested.get(field):
+            field.action_end()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_body)
@@ -220,31 +268,40 @@ class WrappedDiff:
 
 
 class Preview(Dialog):
-    """A change shown as a unified diff before it is made: Enter applies, Escape cancels."""
+    """A change shown as a unified diff before it is made: Enter applies, Escape cancels.
+
+    With `refused` (why the fix guard refused the change) it says so above the diff, which is
+    then only shown: there is nothing to apply, and Enter or Escape closes it."""
 
     BINDINGS = [Binding("escape", "cancel", "batal", show=False),
                 Binding("enter", "apply", "terapkan", show=False, priority=True)]
 
-    def __init__(self, title: str, diff: str, lang: str = "id") -> None:
+    def __init__(self, title: str, diff: str, lang: str = "id", refused: str = "") -> None:
         super().__init__(title, lang)
-        self.diff = diff
+        self.diff, self.refused = diff, refused
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(self.title_text, classes="dialog-title")
+            if self.refused:
+                yield Label(self.refused, classes="refusal")
             with VerticalScroll(classes="dialog-body", id="diff"):
                 yield Static(WrappedDiff(self.diff))
             with Horizontal(classes="buttons"):
-                yield Button(say("apply", self.lang), id="apply", variant="primary")
-                yield Button(say("cancel", self.lang), id="cancel")
-            yield Label(f"Enter: {say('apply', self.lang)} · Esc: {say('cancel', self.lang)} · ↑↓ PgUp PgDn",
-                        classes="keys")
+                if self.refused:
+                    yield Button(say("close_button", self.lang), id="cancel", variant="primary")
+                else:
+                    yield Button(say("apply", self.lang), id="apply", variant="primary")
+                    yield Button(say("cancel", self.lang), id="cancel")
+            keys = f"Enter, Esc: {say('close', self.lang)}" if self.refused else \
+                f"Enter: {say('apply', self.lang)} · Esc: {say('cancel', self.lang)}"
+            yield Label(f"{keys} · ↑↓ PgUp PgDn", classes="keys")
 
     def first_focus(self) -> Widget:
         return self.query_one("#diff")
 
     def action_apply(self) -> None:
-        self.dismiss(True)
+        self.dismiss(not self.refused)
 
     def action_cancel(self) -> None:
         self.dismiss(False)

@@ -82,10 +82,11 @@ def source_window(source: str, col: int, room: int) -> tuple[str, int]:
 def actor_header(label: str) -> tuple[str, int]:
     """An actor's jabatan over the two header lines, and the column width that takes."""
     width = max(5, min(10, max((len(word) for word in label.split()), default=5)))
-    lines = textwrap.wrap(label, width) or [""]
-    if len(lines) > 2:
-        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
-    return "\n".join(lines), width
+    # Whole words to a line, a word too long for the column cut with "…": a word broken over
+    # the two lines ("Kasubbag P" / "erencanaan") reads as two words.
+    lines = textwrap.wrap(label, width, break_long_words=False) or [""]
+    lines = [lines[0], " ".join(lines[1:])] if len(lines) > 1 else lines
+    return "\n".join(line if len(line) <= width else line[:width - 1] + "…" for line in lines), width
 
 
 def _cell(value, width: int) -> str:
@@ -202,6 +203,11 @@ class ProcedureView(Vertical):
         shown = RichText()
         heading = "disk_does_not_load" if on_disk else "loads_partly" if partly else "does_not_load"
         shown.append(f"✖ {say(heading, self.lang)}\n", style="bold red")
+        # what to do, before the problems: a panel cut at its height keeps it
+        shown.append(say("disk_hint" if on_disk else "does_not_load_hint", self.lang))
+        if self.sop is not None and not on_disk:
+            shown.append(" " + say("showing_readable" if partly else "showing_last_good", self.lang), style="dim")
+        shown.append("\n")
         for problem in problems:
             line, col = problem.pos.line, problem.pos.col
             shown.append(f"{line}:{col}  ", style="bold")
@@ -210,12 +216,7 @@ class ProcedureView(Vertical):
                 source, at = source_window(lines[line - 1], col, room)
                 shown.append(f"  {line:>4} │ {source}\n", style="dim")
                 shown.append("       │ " + " " * at + "^\n", style="red")
-        if on_disk:
-            shown.append(say("disk_hint", self.lang))
-        else:
-            shown.append(say("does_not_load_hint", self.lang))
-        if self.sop is not None and not on_disk:
-            shown.append(" " + say("showing_readable" if partly else "showing_last_good", self.lang), style="dim")
+        shown.rstrip()
         panel.update(shown)
 
     # -- the table ------------------------------------------------------------------------------------
