@@ -22,6 +22,7 @@ from .checker.fixes import fix_one, fix_text
 from .checker.rule import Fix, Severity
 from .checker.run import results
 from .files import read_regular
+from .i18n import Text, TextError
 from .loading.loader import MAX_FILE_BYTES, LoadResult, load_text
 from .model import Sop
 
@@ -34,6 +35,11 @@ class ChangedOnDisk(Exception):
     def __init__(self, path: str, kept: str | None = None) -> None:
         super().__init__(path if kept is None else f"{path} (kept: {kept})")
         self.kept = kept
+
+
+class NewFileRefused(TextError):
+    """A name for a new SOP that cannot be used: it leaves the corpus folder, or names a file
+    that exists. Its `text` says why, for under the field it was typed in."""
 
 
 def _stamp(path: Path, data: bytes | None = None, info: os.stat_result | None = None) -> tuple[int, int, str] | None:
@@ -382,6 +388,24 @@ class Workspace:
         self.files.append(path)
         self._order[str(path)] = len(self.files) - 1
         return self.open(path)
+
+    def new_file_path(self, name: str) -> Path:
+        """Where a new SOP called `name` (relative to the corpus folder; ".toml" added when it has
+        no such suffix) is written. Refused (`NewFileRefused`) when it would leave the corpus
+        folder (`..`, an absolute path elsewhere, a link out): the corpus list, `n`, `T` and
+        `soptui lint` on the folder would never see it. Or when the file exists."""
+        path = Path(os.path.normpath(self.root / name.strip()))
+        root = self.root.resolve()
+        # the corpus folder itself or above it: no file name to add a suffix to
+        inside = path.resolve() != root and path.resolve().is_relative_to(root)
+        if inside and path.suffix != ".toml":
+            path = path.with_suffix(".toml")
+        if not inside or not path.resolve().is_relative_to(root):  # a link in the corpus to a folder out of it
+            raise NewFileRefused(Text(f"di luar folder korpus {self.root}/: tulis nama di dalamnya, mis. unit/nama-sop.toml",
+                                      f"outside the corpus folder {self.root}/: give a name inside it, e.g. unit/sop-name.toml"))
+        if path.exists():
+            raise NewFileRefused(Text(f"{self.relative(path)} sudah ada", f"{self.relative(path)} already exists"))
+        return path
 
 
 def common_root(files: list[Path]) -> Path:

@@ -169,12 +169,40 @@ def test_a_fifo_as_baseline_cache_registry_or_configuration_is_refused_not_waite
         assert "not a regular file" in run.stderr
 
 
+@pytest.mark.parametrize("command", ["lint", "validate"])
+def test_a_link_whose_file_is_gone_in_a_folder_is_that_files_load_error_and_the_rest_is_checked(corpus, command):
+    (corpus / "a.toml").write_text(CLEAN)
+    (corpus / "gone.toml").symlink_to("renamed.toml")
+    run = soptui(command, corpus, cwd=corpus.parent)
+    _clean_exit(run, 1)
+    said = run.stdout + run.stderr
+    assert "gone.toml" in said and "a symbolic link that leads to no file" in said and "SOP000" in said
+    assert "a.toml" in run.stdout if command == "lint" else "1 of 2 files valid" in said
+    # named on the command line it is no file to check: one message, as for a path that does not exist
+    run = soptui(command, corpus / "gone.toml", cwd=corpus.parent)
+    _clean_exit_2(run)
+    assert "symbolic link that leads to no file" in run.stderr and "no such file" not in run.stderr
+
+
+def test_a_link_to_nowhere_out_of_the_folder_is_skipped_with_a_note(corpus):
+    (corpus / "a.toml").write_text(CLEAN)
+    (corpus / "out.toml").symlink_to("/nonexistent/x.toml")
+    run = soptui("lint", corpus, cwd=corpus.parent)
+    _clean_exit(run, 1)  # a.toml's findings (it has no nomor)
+    assert "1 symbolic links out of the folder not followed" in run.stderr and "out.toml" in run.stderr
+    assert "a.toml" in run.stdout and "out.toml" not in run.stdout
+    run = soptui("lint", corpus, "--follow-links", cwd=corpus.parent)
+    _clean_exit(run, 1)
+    assert "out.toml" in run.stdout and "a symbolic link that leads to no file" in run.stdout
+
+
 def test_a_symlink_loop_a_non_utf8_name_and_an_unwritable_output_are_one_message(corpus):
     (corpus / "a.toml").write_text(CLEAN)
     (corpus / "loop.toml").symlink_to("loop.toml")
-    run = soptui("lint", corpus, cwd=corpus.parent)
-    _clean_exit_2(run)
-    assert "loop.toml" in run.stderr and "symbolic link" in run.stderr
+    for format_ in ("text", "sarif"):  # no file name to report it by: every path to it loops
+        run = soptui("lint", corpus, "--format", format_, cwd=corpus.parent)
+        _clean_exit_2(run)
+        assert "loop.toml" in run.stderr and "symbolic link" in run.stderr
     run = soptui("lint", corpus / "loop.toml", cwd=corpus.parent)
     _clean_exit_2(run)
     assert "no such file" not in run.stderr

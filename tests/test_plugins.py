@@ -81,6 +81,22 @@ def test_an_installed_plugin_adds_its_rules_to_rules_and_lint(site):
     assert soptui("lint", "sops/", "--no-cache", "--select", "HSE", "--exit-zero", site=site).returncode == 0
 
 
+PLAIN_MESSAGE = GOOD.replace('Text("nama ditulis kapital", "nama is in capitals")', '"nama is in capitals"')
+
+
+@pytest.mark.parametrize("form", ["text", "json"])
+def test_a_rule_whose_message_is_a_str_is_an_internal_error_and_the_report_is_whole(site, form):
+    install(site, "house", PLAIN_MESSAGE)
+    done = soptui("lint", "sops/", "--no-cache", "--format", form, "--select", "HSE001,SOP101", site=site)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    if form == "json":
+        names = [f["name"] for f in json.loads(done.stdout)["findings"]]
+        assert names.count("internal-error") == 2 and "step-numbering" in names  # a finding per shouting file
+    else:
+        assert "HSE001 house-shouting dari plugin 'house' menghasilkan Violation tak sah: message berupa str" \
+            in done.stdout and "SOP101" in done.stdout
+
+
 def test_a_plugin_that_fails_to_import_is_reported_and_the_rest_run(site):
     install(site, "house", GOOD)
     install(site, "broken", "import this_module_does_not_exist\n", version="0.9")

@@ -10,7 +10,7 @@ from soptui.checker.engine import Checker
 from soptui.checker.plugins import load_plugins
 from soptui.editing import set_value
 from soptui.loading.discover import find_sop_files
-from soptui.workspace import Workspace, common_root
+from soptui.workspace import NewFileRefused, Workspace, common_root
 
 SEEDS = Path(__file__).resolve().parents[1] / "sops"
 
@@ -79,3 +79,20 @@ def test_an_edit_the_corpus_rules_see_runs_them_again(space):
     assert "duplicate-nomor" in [f.name for f in space.findings(second)]
     assert "duplicate-nomor" in [f.name for f in space.findings(first)]
     assert {str(first), str(second)} <= space.take_changed()
+
+
+@pytest.mark.parametrize("name", ["../escape.toml", "../../escape", "unit/../../escape.toml", "/tmp/escape.toml", ".", "..", "out/x"])
+def test_a_new_sops_name_that_leaves_the_corpus_folder_is_refused(space, tmp_path, name):
+    (space.root / "out").symlink_to(tmp_path)  # a link in the corpus to a folder out of it
+    with pytest.raises(NewFileRefused) as refusal:
+        space.new_file_path(name)
+    assert "di luar folder korpus" in refusal.value.text("id") and "outside the corpus folder" in refusal.value.text("en")
+
+
+def test_a_new_sops_name_inside_the_corpus_is_its_path_there_and_an_existing_one_is_refused(space):
+    assert space.new_file_path("unit/baru") == space.root / "unit" / "baru.toml"
+    assert space.new_file_path(" unit/./x/../baru.toml ") == space.root / "unit" / "baru.toml"
+    assert space.new_file_path(str(space.root.resolve() / "a.toml")) == space.root.resolve() / "a.toml"
+    with pytest.raises(NewFileRefused) as refusal:
+        space.new_file_path("awayan/pengukuran-kinerja-triwulan")
+    assert refusal.value.text("en") == "awayan/pengukuran-kinerja-triwulan.toml already exists"

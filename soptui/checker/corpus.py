@@ -17,7 +17,7 @@ from ..loading.loader import MAX_FILE_BYTES
 from ..loading.locate import LazySource
 from ..source import Pos, SourceMap
 from .finding import Finding
-from .rule import CorpusIndex, CorpusRule, Violation
+from .rule import CorpusIndex, CorpusRule, Violation, well_formed
 
 if TYPE_CHECKING:
     from .engine import Checker, FileResult
@@ -197,6 +197,9 @@ class CorpusState:
             self.found[rule.code] = found
             return
         checker = self.checker
+        violations, fault = well_formed(violations, corpus=True)
+        if fault is not None:
+            found[CORPUS] = [checker.malformed(rule, CORPUS, fault)]
         placed = {(f.path, f.pointer): f for p in (paths or before) for f in before.get(p, ())}
         for violation in violations:
             selection = checker.selection(violation.path)

@@ -5,7 +5,8 @@ one-SOP rule, let each corpus rule `collect` what it needs, apply the file's sup
 and the configured severities. Then the corpus rules judge what was collected from all files.
 
 A rule that raises does not stop the run: its failure becomes an `internal-error` finding that
-names the rule, its plugin and the file.
+names the rule, its plugin and the file. So does a violation no finding can be made of (a plain
+str as its message, ...): the rule's well-formed violations are findings as usual.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from ..source import SourceMap
 from .config import Config, RuleSelection, matching_overrides, options_for, selection_with
 from .finding import Finding
 from .corpus import CorpusState
-from .rule import Applicability, Context, CorpusRule, Edit, Fix, Rule, Severity, Violation, step_of
+from .rule import Applicability, Context, CorpusRule, Edit, Fix, Rule, Severity, Violation, step_of, well_formed
 from .suppress import suppressions
 
 # Findings about the run itself rather than the SOP's content; always enabled.
@@ -215,6 +216,9 @@ class Checker:
         for rule, corpus in self._kinds:
             code = rule.code
             check = rule.collect if corpus else rule.check
+            # soptui's own rules are held to well-formed violations by its tests
+            # (tests/test_malformed_violations.py); a plugin's are checked as they come
+            trusted = self.plugin_of[code] == "builtin"
             for sop, path, selection, findings, collected in files:
                 if code not in selection.enabled:
                     continue
@@ -235,6 +239,10 @@ class Checker:
                     if data is not None:
                         collected[code] = data
                 elif violations:
+                    if not trusted:
+                        violations, fault = well_formed(violations)
+                        if fault is not None:
+                            findings.append(self.malformed(rule, path, fault))
                     findings += self._placed(rule, sop, path, violations, selection)
         registry = self.context.registry
         return [FileResult(path, self._suppress(sop, findings, selection), collected,
@@ -247,13 +255,20 @@ class Checker:
 
         frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
         where = f" ({Path(frame.filename).name}:{frame.lineno})" if frame else ""
+        what = f"{type(error).__name__}: {error}{where}"
+        return self._rule_failed(rule, path, Text(f"gagal: {what}", f"failed: {what}"))
+
+    def malformed(self, rule: Rule, path: str, fault: Text) -> Finding:
+        """The internal-error finding of a rule that yielded a violation no finding can be made
+        of (`rule.well_formed`); its well-formed violations are findings as usual."""
+        return self._rule_failed(rule, path, Text("menghasilkan Violation tak sah: ", "yielded a malformed violation: ") + fault)
+
+    def _rule_failed(self, rule: Rule, path: str, what: Text) -> Finding:
         plugin = self.plugin_of.get(rule.code, "?")
         return Finding(
             *INTERNAL_ERROR, Severity.ERROR, path, 1, 1, "", None,
-            Text(
-                f"aturan {rule.code} {rule.name} dari plugin '{plugin}' gagal: {type(error).__name__}: {error}{where}",
-                f"rule {rule.code} {rule.name} of plugin '{plugin}' failed: {type(error).__name__}: {error}{where}",
-            ),
+            Text(f"aturan {rule.code} {rule.name} dari plugin '{plugin}' ", f"rule {rule.code} {rule.name} of plugin '{plugin}' ")
+            + what,
             plugin=plugin,
         )
 

@@ -154,6 +154,13 @@ def load_plugins(include: list[str] | None = None, exclude: list[str] | None = N
     return plugins
 
 
+def failed_to_load(failure: PluginInfo) -> Text:
+    """What to say of a plugin that failed to load: its name, version, module and why."""
+    said = f"plugin '{failure.name}' {failure.version} ({failure.origin})"
+    error = failure.error or Text("?", "?")
+    return Text(f"{said} gagal dimuat (failed to load): {error.id}", f"{said} failed to load: {error.en}")
+
+
 _NOT_INSTALLED = Text("tidak ada plugin terpasang dengan nama ini (no installed plugin has this name)",
                       "no installed plugin has this name")
 

@@ -35,6 +35,13 @@ class Severity(str, enum.Enum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
+# How a report names each severity, by language: the text report's and the exported review page's.
+SEVERITY_WORDS = {
+    "id": {Severity.ERROR: "galat", Severity.WARNING: "peringatan", Severity.INFO: "info"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+}
+
+
 class Edit(NamedTuple):
     """Set the value at a JSON pointer of the SOP file (`delete=True` removes the key instead)."""
 
@@ -89,6 +96,75 @@ class Violation(NamedTuple):
     path: str | None = None
     pos: Pos | None = None
     step: int | None = None
+
+
+def well_formed(violations: list[Any], corpus: bool = False) -> tuple[list[Violation], Text | None]:
+    """The violations a rule yielded that the engine can make findings of, and what was wrong
+    with the others (the first fault and how many), None if nothing. A plugin's slip (a plain
+    str as the message, a number as the pointer) would otherwise pass here and stop the report
+    that renders it, losing every rule's findings; instead it becomes that rule's
+    internal-error finding. A corpus rule's violation must name its file (`path`)."""
+    faults = list(map(_corpus_fault if corpus else _fault, violations))
+    found = [fault for fault in faults if fault is not None]
+    if not found:
+        return violations, None
+    good = [violation for violation, fault in zip(violations, faults) if fault is None]
+    first = found[0]
+    if len(found) > 1:
+        first = first + Text(f" ({len(found)} Violation tak sah)", f" ({len(found)} malformed violations)")
+    return good, first
+
+
+def _fault(violation: Any) -> Text | None:
+    """What makes `violation` unusable, or None."""
+    if not isinstance(violation, Violation):
+        return _not("Violation", violation, "yang dihasilkan", "what it yielded")
+    if not isinstance(violation.pointer, str):
+        return _not("str", violation.pointer, "pointer", "pointer")
+    if not _is_text(violation.message):
+        return _not("Text", violation.message, "message", "message",
+                    Text("; gunakan Text(id=..., en=...)", "; use Text(id=..., en=...)"))
+    fix = violation.fix
+    if fix is not None:
+        if not isinstance(fix, Fix):
+            return _not("Fix", fix, "fix", "fix")
+        if not _is_text(fix.description):
+            return _not("Text", fix.description, "fix.description", "fix.description")
+        if not isinstance(fix.edits, (tuple, list)):
+            return _not("tuple Edit", fix.edits, "fix.edits", "fix.edits")
+        for edit in fix.edits:
+            if not isinstance(edit, Edit):
+                return _not("Edit", edit, "isi fix.edits", "an item of fix.edits")
+            if not isinstance(edit.pointer, str):
+                return _not("str", edit.pointer, "pointer sebuah Edit", "an Edit's pointer")
+    if violation.path is not None and not isinstance(violation.path, str):
+        return _not("str", violation.path, "path", "path")
+    pos = violation.pos
+    if pos is not None and not (isinstance(pos, Pos) and _is_int(pos.line) and _is_int(pos.col)):
+        return _not("Pos", pos, "pos", "pos")
+    if violation.step is not None and not _is_int(violation.step):
+        return _not("int", violation.step, "step", "step")
+    return None
+
+
+def _corpus_fault(violation: Any) -> Text | None:
+    fault = _fault(violation)
+    if fault is None and violation.path is None:
+        return Text("Violation aturan korpus tanpa path", "a corpus rule's violation without a path")
+    return fault
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, Text) and isinstance(value.id, str) and isinstance(value.en, str)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _not(wanted: str, value: Any, field_id: str, field_en: str, hint: Text = Text("", "")) -> Text:
+    got = type(value).__name__
+    return Text(f"{field_id} berupa {got}, bukan {wanted}", f"{field_en} is a {got}, not a {wanted}") + hint
 
 
 class Context:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..checker.config import Config, ConfigError, find_config, load_config, selector_notes, unknown_selectors
 from ..checker.engine import Checker, LintResult
-from ..checker.plugins import PluginError, Plugins, load_plugins
+from ..checker.plugins import PluginError, Plugins, failed_to_load, load_plugins
 from ..checker.rule import Context
 from ..i18n import Text, glossed
 from ..loading.discover import find_sop_names
@@ -201,9 +201,7 @@ def _plugins(args: argparse.Namespace, config: Config) -> Plugins:
         raise UsageError(error.text) from None
     lang = getattr(args, "lang", None) or config.lang
     for failure in plugins.failed:
-        print(f"soptui: plugin '{failure.name}' {failure.version} ({failure.origin}) "
-              + glossed("gagal dimuat", "failed to load")(lang)
-              + f": {failure.error(lang)}", file=sys.stderr)
+        print(f"soptui: {failed_to_load(failure)(lang)}", file=sys.stderr)
     return plugins
 
 

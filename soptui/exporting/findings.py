@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..checker.rule import SEVERITY_WORDS, Severity
 from . import text
 from .page import Cell, Grid, Line, Page, Words
 
@@ -19,7 +20,7 @@ def findings_pages(findings, lang: str, page_width: float, page_height: float, l
     rows: list[tuple[tuple[Line, ...], ...]] = []
     for f in findings:
         message = f.message(lang) if callable(f.message) else str(f.message)
-        severity = str(getattr(f.severity, "value", f.severity))
+        severity = _severity_word(f.severity, lang)
         rows.append(((Line(f"{f.line}:{f.col}"),), (Line(f.code),), (Line(severity),),
                      tuple(Line(t) for t in text.wrap(message, columns[3] - 2 * PAD, SIZE))))
     if not rows:
@@ -45,3 +46,11 @@ def _page(page_width, page_height, left, top, columns, heights, cells, caption) 
     grid = Grid(left, top, columns, tuple(heights), tuple(cells), header_rows=1)
     return Page(page_width, page_height, grids=(grid,), words=(Words(left, top - 6, caption, 8, bold=True),),
                 kind="findings")
+
+
+def _severity_word(severity, lang: str) -> str:
+    """The severity as the text report says it in `lang` ("peringatan"), not its value ("warning")."""
+    try:
+        return SEVERITY_WORDS["en" if lang == "en" else "id"][Severity(severity)]
+    except ValueError:
+        return str(severity)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
 import re
 from pathlib import Path
 from types import MappingProxyType
@@ -86,6 +87,9 @@ def load_file(path: Path | str) -> LoadResult:
     except OSError as error:
         if error.errno == errno.EFBIG:
             return _too_large(name)
+        if error.errno in (errno.ENOENT, errno.ELOOP) and os.path.islink(name):  # found in a folder
+            return _fail(name, Pos(1, 1), Text(f"tautan simbolik tidak menuju berkas: {error.strerror}",
+                                               f"a symbolic link that leads to no file: {error.strerror}"))
         return _fail(name, Pos(1, 1), Text(f"tidak dapat dibaca: {error.strerror}", f"cannot be read: {error.strerror}"))
     return load_bytes(data, name)
 

@@ -10,16 +10,13 @@ from typing import TextIO
 
 from ..checker.engine import LintResult
 from ..checker.report import tally_of
-from ..checker.rule import Applicability, Severity, applicability_of
+from ..checker.rule import SEVERITY_WORDS, Applicability, Severity, applicability_of
 from ..files import read_regular_text
 from ..loading.loader import MAX_FILE_BYTES
 from .base import Reporter, printable
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
-_LABEL = {
-    "id": {Severity.ERROR: "galat", Severity.WARNING: "peringatan", Severity.INFO: "info"},
-    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
-}
+_LABEL = SEVERITY_WORDS
 
 
 class TextReporter(Reporter):

@@ -5,11 +5,12 @@ Every text of the SOP (its name, the identity fields, each section's items, the 
 items, the signer, the pelaksana, and each step's kegiatan, kelengkapan, output and keterangan)
 for a word of two or more letters followed by the same word, ignoring case: "tentang tentang",
 "Data data". Indonesian writes a reduplicated word with a hyphen ("masing-masing",
-"undang-undang"), so two equal words separated by a space are a slip. The fix removes the
-repeat: safely (`soptui lint --fix`) when every doubled word of the text is a function word
-("tentang", "dan", "yang", ...), which has no plural; otherwise only with `--unsafe-fixes`, since
-"data data" may be a plural written without its hyphen ("data-data"), which removing the repeat
-would make singular.
+"undang-undang"), so two equal words separated by a space are a slip. A function word
+("tentang", "dan", "yang", ...) has no plural: its fix removes the repeat, safely (`soptui lint
+--fix`). Any other word doubled is most often a plural written without its hyphen ("kelompok
+kelompok" for "kelompok-kelompok"), which the message says: its fix writes the hyphen, as the
+message advises, and only with `--unsafe-fixes`, since the repeat may instead be a slip for the
+one word. A text with both kinds has one fix that mends each pair its way.
 
 ## Why it matters
 A doubled word is the mark of a text edited in a hurry; in a dasar hukum item it also breaks
@@ -144,14 +145,26 @@ def _doubled(sop):
         match = _DOUBLED.search(text)
         if match is None:
             continue
-        fixed = _DOUBLED.sub(r"\1", text)
+        fixed = _DOUBLED.sub(_mended, text)
         every_function_word = all(m[1].casefold() in FUNCTION_WORDS for m in _DOUBLED.finditer(text))
-        fix = Fix(Text(f"tulis {match[1]!r} sekali", f"write {match[1]!r} once"), (Edit(where, fixed),),
-                  Applicability.SAFE if every_function_word else Applicability.UNSAFE)
         word = match[1]
         message = Text(f"kata {word!r} tertulis dua kali: {match.group()!r}",
                        f"the word {word!r} is written twice: {match.group()!r}")
-        if word.casefold() not in FUNCTION_WORDS:  # a noun may have been meant as a plural
-            message = message + Text(f" (bentuk jamak ditulis dengan tanda hubung: '{word}-{word.lower()}')",
-                                     f" (a plural is written with a hyphen: '{word}-{word.lower()}')")
+        if word.casefold() in FUNCTION_WORDS:
+            title = Text(f"tulis {word!r} sekali", f"write {word!r} once")
+        else:  # a noun was most likely meant as a plural: the fix writes what the message advises
+            plural = _mended(match)
+            message = message + Text(f" (bentuk jamak ditulis dengan tanda hubung: {plural!r})",
+                                     f" (a plural is written with a hyphen: {plural!r})")
+            title = Text(f"tulis {plural!r} dengan tanda hubung", f"write {plural!r} with its hyphen")
+        fix = Fix(title, (Edit(where, fixed),), Applicability.SAFE if every_function_word else Applicability.UNSAFE)
         yield Violation(where, message, fix)
+
+
+def _mended(match: re.Match) -> str:
+    """A doubled word as the fix writes it: a function word once, any other word with the
+    hyphen of its plural, each half as it was written ("Data data" -> "Data-data")."""
+    first, whole = match[1], match.group()
+    if first.casefold() in FUNCTION_WORDS:
+        return first
+    return f"{first}-{whole[len(whole) - len(first):]}"

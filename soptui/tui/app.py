@@ -36,13 +36,14 @@ from ..checker.engine import Checker
 from ..checker.finding import Finding
 from ..checker.fixes import FixRefused
 from ..checker.rule import Applicability, Context, applicability_of
-from ..checker.plugins import load_plugins
+from ..checker.plugins import PluginError, failed_to_load, load_plugins
 from ..field_names import STEP_FIELDS
+from ..i18n import Text
 from ..gcpolicy import collect_if_due, defer_full_collections, restore_thresholds, settle
 from ..loading.discover import UnusablePath, find_sop_files
 from ..registry import RegistryError, registry_for
 from ..template import new_sop_text
-from ..workspace import ChangedOnDisk, Document, Workspace, external_editor
+from ..workspace import ChangedOnDisk, Document, NewFileRefused, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, Dialog, EditValue, HelpScreen, Preview
 from .screens.dialogs import OwnFooter
@@ -68,20 +69,32 @@ SIDEBAR_SHARE, SIDEBAR_MIN, SIDEBAR_MAX = 0.25, 28, 60
 PLUS_LINE_EDITORS = {"vi", "vim", "nvim", "view", "nano", "emacs", "emacsclient", "micro", "kak", "joe", "mcedit", "ne"}
 
 
-def build_workspace(target: Path) -> tuple[Workspace, Config]:
-    files = find_sop_files([target]) if target.exists() else []
+def build_workspace(target: Path, notes: list[Text] | None = None) -> tuple[Workspace, Config]:
+    """The workspace of `target`, and its configuration. What the app opens without is added
+    to `notes`, to be said on screen when it starts (nothing is written to the terminal behind
+    it): folders and file names under `target` it cannot use, a broken configuration or
+    registry file (`soptui lint` stops at them), plugins that failed to load. A plugin with an
+    unknown hook raises `PluginError`, as it stops `soptui lint`."""
+    notes = [] if notes is None else notes
+    files = find_sop_files([target], unusable=notes) if target.exists() else []
     try:
         config_path = find_config(target)
         config = load_config(config_path) if config_path else Config()
-    except ConfigError:
-        config = Config()  # the app still opens; `soptui lint` reports the configuration error
+    except ConfigError as error:
+        config = Config()  # the app still opens
+        notes.append(Text("konfigurasi diabaikan: ", "configuration ignored: ") + error.text)
     plugins = load_plugins(include=list(config.plugins))
+    notes += [failed_to_load(failure) for failure in plugins.failed]
+    rule_classes = plugins.rule_classes()
+    notes += plugins.problems
     try:
         registry = registry_for(config, plugins.manager)
-    except RegistryError:
-        registry = None  # the shipped registry; `soptui lint` reports the broken registry file
+    except RegistryError as error:
+        registry = None  # the shipped registry
+        notes.append(Text("registri peraturan bawaan dipakai: ", "the shipped regulation registry is used: ")
+                     + error.text)
     root = target if target.is_dir() else target.parent
-    checker = Checker(plugins.rule_classes(), config, Context(registry=registry))
+    checker = Checker(rule_classes, config, Context(registry=registry))
     return Workspace(files, checker, root=root), config
 
 
@@ -93,6 +106,14 @@ class MainScreen(Screen):
     second frame of the whole screen after the first.)"""
 
     focused: Reactive = Reactive(None, repaint=False)
+
+    def on_screen_suspend(self) -> None:
+        # From now on, coming back, the app restores the focus (`SoptuiApp.refocus`); Textual
+        # would give it to the first widget that takes it, the corpus filter, when none had it.
+        self.AUTO_FOCUS = ""
+
+    def on_screen_resume(self) -> None:
+        self.app.refocus()
     # The header, the main area and the footer cover the screen whole, so its own lines are
     # never seen: drawn blank, not through Textual's style cache.
     BLANK = True
@@ -199,8 +220,10 @@ class SoptuiApp(App):
             self.animation_level = "none"
         self.target = target
         config = Config()
+        # what the app opened without (see `build_workspace`), said when it starts
+        self.start_notes: list[Text] = []
         if workspace is None:
-            workspace, config = build_workspace(target)
+            workspace, config = build_workspace(target, self.start_notes)
         self.workspace = workspace
         self.config = config
         self.document: Document | None = None
@@ -213,10 +236,13 @@ class SoptuiApp(App):
         self.sidebar_chosen: bool | None = None  # the user's ctrl+b choice, over the automatic one
         self._wide: bool | None = None  # whether the terminal was at least NARROW wide, last we looked
         self._stale: set[str] = set(TABS)  # tabs drawn from an older state than the workspace's
-        self._last_input = time.monotonic()  # when the last key or mouse event came
+        # when the last key or mouse event came, or the last change of the open SOP was drawn (one
+        # opened or edited by a message, not a key: a click's, a dialog's, a worker's)
+        self._last_input = time.monotonic()
         self._gc_thresholds: tuple[int, int, int] | None = None
 
-    # Python's full collections are made here, once no key or mouse event has come for this long
+    # Python's full collections are made here, once no key or mouse event has come, and nothing
+    # was opened or edited, for this long
     # (`soptui.gcpolicy.defer_full_collections`): made by the collector itself, one held up the
     # key press it fell in by all of its walk.
     IDLE_BEFORE_COLLECTING = 0.25
@@ -266,6 +292,7 @@ class SoptuiApp(App):
                 with StackedPane(say("Diagram", self.lang), id="diagram"):
                     yield DiagramView(id="diagram-view")
                 with StackedPane(say("Temuan", self.lang), id="temuan"):
+                    yield Static(id="temuan-status")  # how many, in which order (`s`), as `T` says
                     yield FindingsTable(id="findings", relative=self.workspace.relative)
             yield Static(id="empty-corpus")  # in place of the tabs while there is no SOP
         yield KeysFooter()
@@ -277,6 +304,9 @@ class SoptuiApp(App):
         self._apply_language()
         self._fit_sidebar()
         self._show_empty_corpus()
+        if self.start_notes:
+            self.notify("\n".join(note(self.lang) for note in self.start_notes), title=say("not_opened", self.lang),
+                        severity="error", timeout=30)
         if self.lint_on_mount and self.workspace.files:
             self.query_one("#lint-progress", ProgressBar).update(total=len(self.workspace.files), progress=0)
             self.lint_corpus()
@@ -344,8 +374,7 @@ class SoptuiApp(App):
     def _after_lint(self) -> None:
         settle()  # the corpus and its findings, kept for the session
         self.query_one("#lint-progress").display = False
-        if self.document is None and self.workspace.files:
-            self.open(self.workspace.files[0])
+        if self.document is None and any(self.open(path) for path in self.workspace.files):
             if self.focused is None or self.focused.id == "filter":
                 self.action_tab("prosedur")
         else:
@@ -358,6 +387,7 @@ class SoptuiApp(App):
     def render_document(self) -> None:
         """Hand the open document's state down: to the tab on screen now, and to each other tab
         when it is next shown (a hidden tab drawn on every edit would be work for nothing)."""
+        self._last_input = time.monotonic()  # no full collection in the frames that draw it
         self._stale = set(TABS)
         self._render_tab(self.query_one(TabbedContent).active or "prosedur")
         document = self.document
@@ -404,17 +434,35 @@ class SoptuiApp(App):
             self.query_one(DiagramView).show(sop, findings, self.lang)
         else:
             self.query_one(FindingsTable).show(findings, self.lang)
+            self.findings_sorted()
+
+    @on(FindingsTable.Sorted)
+    def findings_sorted(self) -> None:
+        """The Temuan tab's line above its list, after `s` or a new list. (`T`'s list says its
+        own: this one's table is the tab's.)"""
+        status = self.query_one("#temuan-status", Static)
+        status.update(self.query_one("#findings", FindingsTable).status(), layout=False)  # one line, whatever it says
 
     @on(TabbedContent.TabActivated)
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self._render_tab(event.pane.id)
 
-    def open(self, path: Path) -> None:
-        self.document = self.workspace.open(Path(path))
+    def open(self, path: Path) -> bool:
+        """Show `path` as the open document; False, said in a notice, when it cannot be read (a
+        link that leads to no file, a FIFO: its load-error is among the corpus's findings)."""
+        try:
+            self.document = self.workspace.open(Path(path))
+        except OSError as error:
+            why = next((f.message(self.lang) for f in self.workspace.findings(path) if f.code == "SOP000"),
+                       error.strerror or str(error))
+            self.notify(f"{say('cannot_open', self.lang)}: {self.workspace.relative(path)}: {why}", severity="error",
+                        timeout=8)
+            return False
         self.query_one(ProcedureView).selected = 0
         self.render_document()
         self.query_one(CorpusPanel).mark_open(str(path))
         post_refreshes_now(self.screen)
+        return True
 
     def refused(self) -> bool:
         """Whether an edit is refused, and said so: the open text does not load (the Prosedur tab
@@ -546,7 +594,8 @@ class SoptuiApp(App):
         if self.document is None or str(self.document.path) != finding.path:
             # Its tab shown first, so that opening the file draws that tab, not the one left.
             self._show_tab(tab)
-            self.open(Path(finding.path))
+            if not self.open(Path(finding.path)):
+                return
         self._activate(tab)
         if tab == "prosedur":
             self.query_one(ProcedureView).select_finding(finding)
@@ -607,7 +656,7 @@ class SoptuiApp(App):
         frame that shows the tab where they can be. (Widget.focus waits for the next turn of
         the app's queue, and the footer hears of the new focus only after the next frame: a
         frame or two more, each up to a frame's period later.)"""
-        widget = self.query_one(FOCUS[tab])
+        widget = self.focus_target(tab)
         if self.screen is not widget.screen:  # a dialog still over it: focus when it goes
             widget.focus()
         elif widget is not self.screen.focused:
@@ -624,6 +673,22 @@ class SoptuiApp(App):
                     previous.has_focus = False
             widget.has_focus = True
             self.query_one(KeysFooter).fit_now(self.screen)  # its layout in this frame's
+
+    def focus_target(self, tab: str) -> Widget:
+        """The widget `tab` focuses: Prosedur's steps, or why the file does not load in their place."""
+        return self.query_one(ProcedureView).focus_target if tab == "prosedur" else self.query_one(FOCUS[tab])
+
+    def refocus(self) -> None:
+        """Back on the main screen (a dialog closed, `T` left): the widget focused before, if it
+        still takes the focus, else the tab's own. Never Textual's choice, the first widget that
+        takes the focus: the corpus filter, where the next command key was typed as a letter."""
+        screen = self.screen
+        focused = screen.focused
+        if focused is not None and focused in screen.focus_chain:
+            return
+        target = self.focus_target(self.query_one(TabbedContent).active or "prosedur")
+        if target in screen.focus_chain:
+            screen.set_focus(target)
 
     def _in_hidden_tab(self, widget: Widget) -> bool:
         active = self.query_one(TabbedContent).active
@@ -904,28 +969,41 @@ class SoptuiApp(App):
             self.render_document()
 
     def action_new_sop(self) -> None:
-        root = self.target if self.target.is_dir() else self.target.parent
+        workspace = self.workspace
+
+        def problem(value: str) -> str | None:
+            """A name that leaves the corpus folder, or of a file that exists: said under the
+            field, the dialog kept open with what was typed. (Empty: the dialog just closes.)"""
+            try:
+                if value.strip():
+                    workspace.new_file_path(value)
+            except NewFileRefused as refusal:
+                return refusal.text(self.lang)
+            return None
 
         def create(value: str | None) -> None:
-            if not value:
+            if not value or not value.strip():
                 return
-            path = root / value
-            path = path if path.suffix == ".toml" else path.with_suffix(".toml")
             try:
-                document = self.workspace.create(path, new_sop_text(path))
+                path = workspace.new_file_path(value)
+                document = workspace.create(path, new_sop_text(path))
+            except NewFileRefused as refusal:  # made meanwhile, by another program
+                self.notify(refusal.text(self.lang), severity="error")
+                return
             except FileExistsError:
                 self.notify(f"{say('exists', self.lang)}: {path}", severity="error")
                 return
             except OSError as error:
                 self.notify(f"{say('cannot_create', self.lang)}: {error}", severity="error")
                 return
-            self.workspace.results[str(path)] = document.result
+            workspace.results[str(path)] = document.result
             self.query_one(CorpusPanel).rebuild()
             self._show_empty_corpus()
             self.open(path)
 
-        self.push_screen(EditValue(f"{say('new_sop_in', self.lang)} {root}/", "unit/nama-sop.toml", lang=self.lang),
-                         create)
+        root = workspace.root
+        self.push_screen(EditValue(f"{say('new_sop_in', self.lang)} {root}/", "unit/nama-sop.toml", lang=self.lang,
+                                   check=problem), create)
 
     def action_export(self) -> None:
         """Export the open SOP, unsaved edits included, as the official document (.pdf or .docx,
@@ -1073,10 +1151,15 @@ class SoptuiApp(App):
 
 
 def run(target: Path, lang: str | None = None) -> int:
+    said = lang or ("en" if os.environ.get("SOPTUI_LANG") == "en" else "id")
     try:
         app = SoptuiApp(target, lang=lang)
-    except UnusablePath as error:  # a folder that cannot be read, a name that is not UTF-8
-        print(f"soptui: {error}", file=sys.stderr)
+    except (UnusablePath, PluginError) as error:  # the target itself cannot be read; a plugin's unknown hook
+        print(f"soptui: {error.text(said)}", file=sys.stderr)
         return 2
     app.run()
+    if app.return_code:  # an exception ended the app: Textual has shown its traceback
+        print("soptui: " + Text("kesalahan internal, mohon laporkan (internal error, please report it)",
+                                "internal error, please report it")(said), file=sys.stderr)
+        return 2
     return 0

@@ -119,8 +119,7 @@ WORDS: dict[str, tuple[str, str]] = {
                   "(setelah bertanya).",
                   "Your unsaved edits are kept, below; ctrl+s overwrites that file with them (after asking)."),
     # dialogs
-    "choose_keys": ("Tab / ←→: pilih · Enter: tekan tombol yang disorot · Esc: batal",
-                    "Tab / ←→: choose · Enter: press the highlighted button · Esc: cancel"),
+    "choose_keys": ("Tab / ←→: pilih · Enter: {button} · Esc: batal", "Tab / ←→: choose · Enter: {button} · Esc: cancel"),
     "enter_esc": ("Enter: setuju · Esc: batal", "Enter: accept · Esc: cancel"),
     "cancel": ("Batal", "Cancel"),
     "apply": ("Terapkan", "Apply"),
@@ -199,6 +198,8 @@ WORDS: dict[str, tuple[str, str]] = {
                      "not reloaded: the file on disk does not load; your edits are kept"),
     "cannot_reload": ("tidak dapat memuat ulang", "cannot reload"),
     "file_gone": ("berkas tidak ada lagi", "the file is gone"),
+    "cannot_open": ("tidak dapat dibuka", "cannot be opened"),
+    "not_opened": ("Tidak semua termuat", "Not everything loaded"),  # the title of what the app opened without
     "no_files": ("tidak ada berkas SOP di sini; ctrl+n membuat SOP baru", "no SOP files here; ctrl+n makes a new SOP"),
     "findings_word": ("temuan", "findings"),
     "language": ("Bahasa Indonesia", "English"),

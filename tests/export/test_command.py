@@ -63,6 +63,17 @@ def test_in_a_folder_the_others_are_still_exported(tmp_path, capsys):
     assert "not exported" in capsys.readouterr().err
 
 
+def test_a_link_whose_file_is_gone_in_the_folder_is_not_exported_and_the_others_are(tmp_path, capsys):
+    corpus = tmp_path / "sops"
+    corpus.mkdir()
+    shutil.copy(ROOT / "sops/lampihong/pengukuran-kinerja.toml", corpus / "baik.toml")
+    (corpus / "gone.toml").symlink_to("renamed.toml")
+    out = tmp_path / "out"
+    assert main(["export", str(corpus), "-o", str(out), "--lang", "en"]) == 2
+    assert (out / "baik.pdf").exists() and not (out / "gone.pdf").exists()
+    assert "a symbolic link that leads to no file" in capsys.readouterr().err
+
+
 def test_an_existing_output_is_replaced_whole(tmp_path):
     out = tmp_path / "sop.pdf"
     out.write_bytes(b"old contents")
@@ -87,6 +98,12 @@ def test_with_findings_adds_a_page_listing_them(tmp_path):
     from soptui.checker.run import lint
     codes = {f.code for f in lint(Checker(load_plugins().rule_classes()), [source]).findings}
     assert codes and all(code in listed for code in codes)  # every finding's rule, over as many pages as it takes
+    # the severity in the document's language, as the text report says it
+    assert "peringatan" in listed and "warning" not in listed
+    english = tmp_path / "review-en.pdf"
+    assert main(["export", str(source), "-o", str(english), "--with-findings", "--lang", "en", "-q"]) == 0
+    listed_en = " ".join(page.text for page in read(english)[len(plain_pages):])
+    assert "warning" in listed_en and "peringatan" not in listed_en
 
 
 def test_paper_and_format_are_checked(tmp_path, capsys):

@@ -62,3 +62,14 @@ def test_the_texts_kept_as_clean_are_bounded(monkeypatch):
         RuleTester(DoubledWord).assert_valid(f'peringatan = ["Teks {n}", "Lain {n}"]\n')
         sizes.append(len(doubled_word._CLEAN))
     assert sizes[0] >= 2 and sizes == sizes[:1] * 4  # the first file's texts fill it; no more come in
+
+
+def test_a_doubled_noun_is_fixed_to_the_plural_its_message_advises_and_only_as_unsafe():
+    text = '[[langkah]]\nno = 1\nkegiatan = "Memulai"\nketerangan = "3. Jumlah kelompok kelompok aktif"\n'
+    (finding,) = RuleTester(DoubledWord).findings(text)
+    assert "'kelompok-kelompok'" in finding.message.id and "'kelompok-kelompok'" in finding.fix.description.id
+    assert "sekali" not in finding.fix.description.id
+    RuleTester(DoubledWord).assert_fix(text, text.replace("kelompok kelompok", "kelompok-kelompok"), unsafe=True)
+    # each pair its way, each half as written
+    RuleTester(DoubledWord).assert_fix('peringatan = ["Data data dan dan DATA DATA"]\n',
+                                       'peringatan = ["Data-data dan DATA-DATA"]\n', unsafe=True)

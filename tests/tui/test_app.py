@@ -7,9 +7,11 @@ import sys
 import pytest
 
 from soptui.tui.screens import AddStep, Choose, EditValue, Preview
+from soptui.tui.widgets.footer import KeysFooter
 from soptui.tui.widgets.procedure import ProcedureView
 
 from .conftest import names, running
+from .test_layout import footer_line
 
 SOP = '''#:schema ../../schemas/sop.schema.json
 # Awayan-like: the numbering jumps from 2 to 5
@@ -188,28 +190,45 @@ async def test_identity_tab_shows_the_highlighted_rows_findings_and_fixes_with_f
         assert "PP 46/2011" in panel and "revoked-regulation" in panel
 
 
-async def test_the_footer_shows_the_focused_widgets_keys_without_being_rebuilt(seeds):
+async def test_the_footer_shows_the_focused_widgets_keys_without_a_layout(seeds):
     """Textual's Footer mounted all its keys again on every change of focus (a new layout and
-    frames, for `n` into another tab); the keys shown must still follow the focus."""
+    frames, for `n` into another tab), and showing and hiding kept keys still laid the screen out;
+    the keys shown must still follow the focus, drawn on the footer's one line."""
     async with running("sops/awayan/pengukuran-kinerja-triwulan.toml", size=(120, 40)) as (app, pilot):
-        shown = lambda: [key.key for key in app.screen.query("FooterKey") if key.display]  # noqa: E731
+        footer = app.query_one(KeysFooter)
+        shown = lambda: [key.key for key in footer.shown]  # noqa: E731
         assert shown()[0] == "a" and "f1" in shown()  # the Prosedur table's own key first, while it has the focus
-        built = list(app.screen.query("FooterKey"))
+        assert not footer.children  # no widget a key, to mount or lay out
+        laid_out = []
+        original = app.screen._refresh_layout
+        app.screen._refresh_layout = lambda *args, **kwargs: (
+            laid_out.append({*app.screen._layout_widgets, *(w for ws in app.screen._layout_widgets.values() for w in ws)}),
+            original(*args, **kwargs))
         await pilot.press("2")
         await pilot.pause()
         assert "a" not in shown() and "f1" in shown()
+        assert not any(footer in widgets for widgets in laid_out)  # the footer repainted, not laid out
         await pilot.press("4")
         await pilot.pause()
         assert shown()[0] == "s"  # Temuan's sort key
-        assert all(key.region.right <= 120 for key in app.screen.query("FooterKey") if key.display)
+        assert all(key.right <= 120 for key in footer.shown)
         await pilot.press("1")
         await pilot.pause()
         assert shown()[0] == "a" and "s" not in shown()
-        assert list(app.screen.query("FooterKey")) == built  # shown and hidden, not mounted again
-        await pilot.press("L")  # other words: built again, in English
+        await pilot.press("L")  # other words
         await pilot.pause()
-        assert list(app.screen.query("FooterKey")) != built
-        assert any(key.description == "add step" for key in app.screen.query("FooterKey") if key.display)
+        assert any(key.description == "add step" for key in footer.shown)
+        assert "add step" in footer_line(app)
+
+
+async def test_a_click_on_a_footer_key_presses_it(seeds):
+    async with running("sops/awayan/pengukuran-kinerja-triwulan.toml", size=(120, 40)) as (app, pilot):
+        footer = app.query_one(KeysFooter)
+        toggle = next(key for key in footer.shown if key.key == "ctrl+b")
+        shown = app.query_one("#side").display
+        await pilot.click(KeysFooter, offset=(toggle.x + 1, 0))
+        await pilot.pause()
+        assert app.query_one("#side").display is not shown
 
 
 async def test_identity_editor_takes_a_month_only_date_and_refuses_a_wrong_one(corpus):

@@ -210,6 +210,34 @@ async def test_kept_scroll_bars_draw_what_textuals_draw(seeds):
         assert compared >= 4 and table.max_scroll_y > 3  # the table's bar in several places
 
 
+async def test_a_scroll_bar_line_never_drawn_is_built_as_textual_draws_it(seeds, monkeypatch):
+    """A line of a bar not kept (the thumb somewhere new) is built from the styles Textual gave
+    its segments' styles in other lines, not by Textual drawing the whole bar again: the same
+    lines, at every place of the thumb."""
+    from textual.scrollbar import ScrollBar
+
+    from soptui.tui.widgets.scroll_bars import KeptScrollBar
+
+    drawn = []
+    textuals = ScrollBar.render_lines
+    monkeypatch.setattr(ScrollBar, "render_lines", lambda bar, crop: drawn.append(bar) or textuals(bar, crop))
+    async with running(AWAYAN, size=(80, 24)) as (app, pilot):
+        table = app.query_one("#steps", StepsTable)
+        bar = table.vertical_scrollbar
+        bar.render_lines(bar.size.region)  # Textual's styles learnt
+        built = 0
+        for y in range(0, int(table.max_scroll_y) + 1):
+            table.scroll_to(y=y, animate=False, immediate=True)
+            await pilot.pause()
+            KeptScrollBar._kept.clear()
+            drawn.clear()
+            lines = bar.render_lines(bar.size.region)
+            built += not drawn
+            bar._styles_cache.clear()
+            assert lines == textuals(bar, bar.size.region)
+        assert built >= 3 and table.max_scroll_y > 3
+
+
 async def test_plain_lines_are_the_lines_textuals_style_cache_makes(seeds):
     """The corpus list and the tables hand their lines on without Textual's style cache
     (widgets/plain_lines.py): focused or not, scrolled or not, each line is the one the style

@@ -7,6 +7,7 @@ import pytest
 from textual.widgets import Button
 
 from soptui.tui.screens import Choose, HelpScreen
+from soptui.tui.widgets.footer import KeysFooter
 from soptui.tui.widgets.procedure import ProcedureView
 from soptui.tui.widgets.steps_table import StepsTable
 
@@ -106,8 +107,8 @@ async def test_the_text_columns_grow_on_a_wide_screen(seeds):
 async def test_the_sidebar_toggle_is_kept_and_shown_in_the_footer(seeds):
     async with running(AWAYAN, size=(80, 24)) as (app, pilot):
         assert not app.query_one("#side").display
-        toggle = [key for key in app.screen.query("FooterKey") if key.key == "ctrl+b"]
-        assert toggle and toggle[0].region.right <= 80  # in the footer, and on the screen
+        toggle = [key for key in app.query_one(KeysFooter).shown if key.key == "ctrl+b"]
+        assert toggle and toggle[0].right <= 80  # in the footer, and on the screen
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert app.query_one("#side").display
@@ -221,14 +222,13 @@ async def test_every_key_the_footer_shows_is_whole(seeds, size, lang):
         for tab in ("1", "4"):  # the Prosedur table's keys, then Temuan's
             await pilot.press(tab)
             await pilot.pause()
-            keys = list(app.screen.query("FooterKey"))
-            palette = next(key for key in keys if key.has_class("-command-palette"))
-            shown = [key for key in keys if key.display and key is not palette]
+            footer = app.screen.query_one(KeysFooter)
+            palette, shown = footer.palette, footer.shown
             assert len(shown) >= 4, [key.key for key in shown]
             line = footer_line(app)
             assert line.rstrip().endswith(palette.description)
             for key in shown:
-                assert key.region.right <= palette.region.x, (key.key, key.region, palette.region)
+                assert key.right <= palette.x, (key.key, key, palette)
                 assert key.description in line, (key.description, line)
             if size[0] >= 200:  # room for every key the focus makes active
                 active = {b.binding.action for b in app.screen.active_bindings.values() if b.binding.show}
@@ -237,12 +237,11 @@ async def test_every_key_the_footer_shows_is_whole(seeds, size, lang):
 
 def assert_footer_whole(app) -> list[str]:
     """Every key shown lies before the palette key with its whole label on screen; the keys shown."""
-    keys = list(app.screen.query("FooterKey"))
-    palette = next(key for key in keys if key.has_class("-command-palette"))
+    footer = app.screen.query_one(KeysFooter)
+    palette, shown = footer.palette, footer.shown
     line = footer_line(app)
-    shown = [key for key in keys if key.display and key is not palette]
     for key in shown:
-        assert key.region.right <= palette.region.x and key.description in line, (key.key, line)
+        assert key.right <= palette.x and key.description in line, (key.key, line)
     return [key.key for key in shown]
 
 
@@ -356,6 +355,10 @@ async def test_the_app_makes_pythons_full_collections_when_no_key_has_come_for_a
         app._last_input = time.monotonic() + 60  # keys keep coming (the pause below is no gap)
         await pilot.pause(app.IDLE_BEFORE_COLLECTING * 3)
         assert not made, "a full collection right after a key"
+        app._last_input = float("-inf")
+        app.open(Path(LAMPIHONG))  # by a message, no key: the frame that draws it is no idle time either
+        app._collect_when_idle()
+        assert not made, "a full collection right after opening a SOP"
     assert gc.get_threshold() == before
 
 

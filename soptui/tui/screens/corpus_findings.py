@@ -46,16 +46,7 @@ class CorpusFindings(Screen[tuple[str, Finding] | None]):
         self.query_one(Input).focus()
 
     def _status(self) -> None:
-        table = self.query_one(FindingsTable)
-        shown = len(table.findings)
-        if not shown and self.findings:
-            text = say("no_match", self.lang)
-        else:
-            text = f"{shown + table.hidden} · {say('sorted_by', self.lang)} {say(table.sort_key, self.lang)} (s)"
-            if table.hidden:
-                text += f" · {shown} ditampilkan, saring untuk sisanya" if self.lang != "en" else \
-                    f" · {shown} shown, filter for the rest"
-        self.query_one("#findings-status", Label).update(text)
+        self.query_one("#findings-status", Label).update(self.query_one(FindingsTable).status())
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_one(FindingsTable).set_filter(event.value)

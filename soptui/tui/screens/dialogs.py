@@ -39,6 +39,11 @@ class OwnFooter(ModalScreen):
     def _footer_of_its_own(self) -> None:
         self.mount(Static(self.own_keys(), classes="own-footer"))
 
+    def say_keys(self) -> None:
+        """The bottom line again, for keys that act differently now (the focus moved)."""
+        for line in self.query(".own-footer"):
+            line.update(self.own_keys())
+
 
 class Dialog(OwnFooter):
     """The frame every dialog shares; `lang` words its buttons and hints.
@@ -82,6 +87,7 @@ class Dialog(OwnFooter):
         first = self.first_focus()
         if first is not None:
             self.set_focus(first)  # now: Widget.focus waits for the next turn of the queue
+        self.mark_enter_button()  # in the first frame, not after the Focus event
         self.ready = True
         early, self.early_keys = self.early_keys, []
         for key in early:
@@ -139,6 +145,21 @@ class Dialog(OwnFooter):
     def _cursor_after_typed_text(self, field: Input) -> None:
         if field.value != self.suggested.get(field):
             field.action_end()
+
+    def enter_button(self) -> Button | None:
+        """The button Enter presses now: the focused one; none while the focus is elsewhere
+        (a dialog whose Enter presses a button from a field or a diff says which)."""
+        return self.focused if isinstance(self.focused, Button) else None
+
+    @on(events.DescendantFocus)
+    def mark_enter_button(self) -> None:
+        """The button Enter presses filled, and only it (`-enter`, soptui.tcss), its name on the
+        bottom line: a button filled by its kind (the quit dialog's blue "Simpan semua &
+        keluar") looked chosen while Enter pressed the focused "Batal" beside it."""
+        target = self.enter_button()
+        for button in self.query(Button):
+            button.set_class(button is target, "-enter")
+        self.say_keys()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_body)
@@ -221,7 +242,11 @@ class Choose(Dialog):
                     variant = "error" if choice_id in self.destructive else \
                         ("default" if choice_id == "cancel" else "primary")
                     yield Button(label, id=choice_id, variant=variant)
-            yield Label(say("choose_keys", self.lang), classes="keys")
+
+    def own_keys(self) -> str:
+        """The keys, naming the button Enter presses (the safe one until the focus moves)."""
+        target = self.enter_button() or self.first_focus()
+        return say("choose_keys", self.lang).format(button=target.label)
 
     def first_focus(self) -> Widget:
         ids = [choice_id for choice_id, _ in self.choices]
@@ -300,6 +325,19 @@ class Preview(Dialog):
     def first_focus(self) -> Widget:
         return self.query_one("#diff")
 
+    def enter_button(self) -> Button | None:
+        """The focused button; on the diff, the one that applies (Enter is bound at the screen)."""
+        return super().enter_button() or next(iter(self.query("#apply, #cancel").results(Button)), None)
+
+    def own_keys(self) -> object:
+        if isinstance(self.focused, Button):  # Enter presses it
+            return f"Enter: {self.focused.label} · Esc: {say('cancel', self.lang)} · ↑↓ PgUp PgDn"
+        return super().own_keys()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # Enter on a focused button presses that button, as it looks: a focused "Batal" applied.
+        return not (action == "apply" and isinstance(self.focused, Button))
+
     def action_apply(self) -> None:
         self.dismiss(not self.refused)
 
@@ -374,6 +412,12 @@ class AddStep(Dialog):
 
     def first_focus(self) -> Widget:
         return self.query_one("#kegiatan", Input)
+
+    def enter_button(self) -> Button | None:
+        """The focused button; in a text field, the one that adds (Enter adds the step there)."""
+        if isinstance(self.focused, Input):
+            return self.query_one("#add", Button)
+        return super().enter_button()
 
     def _values(self) -> dict[str, object]:
         values: dict[str, object] = {key: self.query_one(f"#{key}", Input).value.strip() for key in self.FIELDS}

@@ -22,7 +22,13 @@ SORTS: dict[str, Callable[[Finding, str], tuple]] = {
     "rule": lambda f, unit: (f.code, f.path, f.line),
     "unit": lambda f, unit: (unit, f.path, f.line),
     "file": lambda f, unit: (f.path, f.line, f.col),
+    "line": lambda f, unit: (f.line, f.col),
 }
+# The orders `s` goes through. In `T`'s list of the corpus, by file and by unit; in a list of one
+# SOP's findings every row has the same file and unit, so those left the rows as they were (the
+# key seemed to do nothing): there, by line.
+CORPUS_ORDERS = ("severity", "rule", "unit", "file")
+ONE_FILE_ORDERS = ("severity", "rule", "line")
 RULE_WIDTH = 22  # the least the place column (`T`'s) takes
 # More rows than a reviewer scrolls through; past it, the filter narrows the list.
 MAX_ROWS = 500
@@ -85,6 +91,22 @@ class FindingsTable(DataTable):
             self.move_cursor(row=self.findings.index(finding), animate=False)
         else:
             self._cursor_to = finding
+
+    @property
+    def orders(self) -> tuple[str, ...]:
+        return CORPUS_ORDERS if self.show_file else ONE_FILE_ORDERS
+
+    def status(self) -> str:
+        """The line above the list: how many findings, in which order, and the key that changes
+        it; or that none matches the filter, or that there is none."""
+        shown, lang = len(self.findings), self.lang
+        if not shown:
+            return say("no_match" if self.all_findings else "no_findings", lang)
+        text = f"{shown + self.hidden} · {say('sorted_by', lang)} {say(self.sort_key, lang)} (s)"
+        if self.hidden:
+            text += f" · {shown} ditampilkan, saring untuk sisanya" if lang != "en" else \
+                f" · {shown} shown, filter for the rest"
+        return text
 
     @property
     def hidden(self) -> int:
@@ -171,16 +193,16 @@ class FindingsTable(DataTable):
             self._render_rows()
 
     def action_cycle_sort(self) -> None:
-        order = list(SORTS)
-        self.sort_key = order[(order.index(self.sort_key) + 1) % len(order)]
+        # (the line above the list names the order: `Sorted`)
+        orders = self.orders
+        self.sort_key = orders[(orders.index(self.sort_key) + 1) % len(orders)] if self.sort_key in orders else orders[0]
         self._render_rows()
         self.post_message(self.Sorted())
-        self.notify(f"{say('sorted_by', self.lang)} {say(self.sort_key, self.lang)}", timeout=2)
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         event.stop()
-        key = {"severity": "severity", "rule": "rule", "file": "file", "line": "file"}.get(event.column_key.value)
-        if key:
+        key = event.column_key.value
+        if key in self.orders:
             self.sort_key = key
             self._render_rows()
             self.post_message(self.Sorted())

@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ...checker.finding import Finding
@@ -122,6 +123,13 @@ def step_index(pointer: str) -> int | None:
     return int(parts[2]) if len(parts) > 2 and parts[1] == "langkah" and parts[2].isdigit() else None
 
 
+class LoadProblem(Static, can_focus=True):
+    """Why the file does not load, over the steps (or in their place). It takes the focus when
+    no step is shown, so that the tab has a widget of its own focused: with none, Textual gave
+    the focus to the first one it found, the corpus filter, after a dialog closed, and the next
+    command key was typed into the filter."""
+
+
 class ProcedureView(Vertical):
     # The edits of the procedure's structure, here where the steps are: each asks what it needs
     # and posts the change for the app to make. (key, action, word in strings.WORDS, in footer)
@@ -151,10 +159,17 @@ class ProcedureView(Vertical):
         self._built_for_width = 0
 
     def compose(self) -> ComposeResult:
-        yield Static(id="load-problem")
+        yield LoadProblem(id="load-problem")
         yield StepsTable(id="steps", fixed_columns=3, header_height=2, on_highlight=self._cursor_moved)
         yield TextPane(id="step-detail")
         yield Static(id="total")
+
+    @property
+    def focus_target(self) -> Widget:
+        """The widget the tab focuses: the steps, or the load problem while no step shows."""
+        table = self.query_one(StepsTable)
+        problem = self.query_one(LoadProblem)
+        return problem if not table.display and problem.display else table
 
     # -- what the app hands down ---------------------------------------------------------------------
     def show(self, sop: Sop | None, findings: list[Finding], lang: str, problems=(), text: str = "",
@@ -162,6 +177,8 @@ class ProcedureView(Vertical):
         """`partly`: the file has structural problems and `sop` is what could be read of it.
         `disk_text`: `problems` are those of the file on disk, this text, not of `text` (a
         reload that kept the unsaved edits)."""
+        if (sop is None) != (self.sop is None):
+            self.refresh_bindings()  # `a` shown or not (`check_action`)
         self.sop, self.findings, self.lang, self.text = sop, findings, lang, text
         # edits are refused while the text itself does not load (not the file on disk: `disk_text`)
         self.unloadable_at = problems[0].pos.line if problems and not partly and disk_text is None else None
@@ -414,6 +431,11 @@ class ProcedureView(Vertical):
 
 
     # -- edits of the procedure's structure ------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # No steps and none that last loaded (a file that never loaded): `a` has nothing to add a
+        # step to, and its label in the footer took the room of `L` and `q` at 80 and 120 columns.
+        return action != "add_step" or self.sop is not None
+
     def refused(self) -> bool:
         """Whether an edit of the steps is refused, and said so, at its key: while the text does
         not load, the steps shown are the last version that did, not the text's (and a form
