@@ -11,6 +11,7 @@ import hashlib
 import os
 import shlex
 from dataclasses import dataclass, field
+from enum import IntEnum
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -58,6 +59,20 @@ def _read_text(path: Path) -> str:
     return read_regular(path, MAX_FILE_BYTES)[0].decode("utf-8-sig", errors="replace")
 
 
+class Loads(IntEnum):
+    """How far a text loads, worst first."""
+
+    NOT = 0  # not at all (a TOML error): only its last good version can be shown
+    PARTLY = 1  # with structural problems: what could be read is shown, the broken parts left out
+    WHOLE = 2
+
+    @classmethod
+    def of(cls, load: LoadResult | None) -> Loads:
+        if load is None or (load.sop is None and load.draft is None):
+            return cls.NOT
+        return cls.WHOLE if load.sop is not None else cls.PARTLY
+
+
 @dataclass
 class Document:
     path: Path
@@ -74,12 +89,16 @@ class Document:
     # its text and why (line, column), until a save or a reload that takes it.
     disk_text: str | None = None
     disk_load: LoadResult | None = None
+    # How far the file on disk loads, as of the last open, save or reload that took it: what
+    # `save_harm` compares the text with, without loading the saved text again.
+    saved_loads: Loads = Loads.WHOLE
 
     @classmethod
     def open(cls, path: Path, relint: Callable[["Document"], FileResult]) -> "Document":
         text = _read_text(path)
         document = cls(path, text, text, _stamp(path), relint)
         document.refresh()
+        document.saved_loads = document.loads
         return document
 
     # -- state ------------------------------------------------------------------------------
@@ -102,6 +121,20 @@ class Document:
     def loads_partly(self) -> bool:
         """The file has structural problems: `view` is what could be read of it, not its last good version."""
         return self.load is not None and self.load.sop is None and self.load.draft is not None
+
+    @property
+    def loads(self) -> Loads:
+        return Loads.of(self.load)
+
+    @property
+    def save_harm(self) -> Loads | None:
+        """How far the file would load once saved, when that is worse than it does on disk: an
+        edit broke it, and a save should ask first. None for a text no worse than the file (one
+        that had structural problems when opened and still has them), and with nothing to save."""
+        if not self.dirty:
+            return None
+        on_disk = Loads.of(self.disk_load) if self.disk_load is not None else self.saved_loads
+        return self.loads if self.loads < on_disk else None
 
     @property
     def findings(self) -> list[Finding]:
@@ -185,6 +218,7 @@ class Document:
         self.saved_text = self.text
         self.stamp = _stamp(self.path, data, written)
         self.disk_text = self.disk_load = None  # the file on disk is this text now
+        self.saved_loads = self.loads
 
     def reload(self) -> bool:
         """Read the file again, dropping unsaved changes (they stay reachable with undo); True
@@ -206,6 +240,7 @@ class Document:
         self.stamp = _stamp(self.path, data, info)
         self.disk_text = self.disk_load = None
         self.refresh()
+        self.saved_loads = self.loads
         return True
 
 
@@ -345,6 +380,11 @@ class Workspace:
 
     def dirty_documents(self) -> list[Document]:
         return [d for d in self.documents.values() if d.dirty]
+
+    def harmful_saves(self) -> list[Document]:
+        """The unsaved documents a save would break (see `Document.save_harm`): every way of
+        saving them asks first, or leaves them out and says so."""
+        return [d for d in self.dirty_documents() if d.save_harm is not None]
 
     def relative(self, path: Path | str) -> str:
         """A path as the user reads it: relative to the corpus root."""

@@ -139,12 +139,17 @@ ARRAYS = ('[[regulation]]\nkind = "pp"\nnomor = "5"\n\n[[regulation]]\nkind = "u
 # Quoted and dotted keys, which the line reader leaves to the full scan.
 ODD_KEYS = ('nama = "A"\ndisahkan_oleh.nama = "B"\n"unit" = "C"\n\n[[langkah]]\nno = 1\n'
             "'kegiatan' = \"x\"\n  pelaksana.camat = \"y\"\n\n[[langkah]]\nno = 2\n")
+# A quoted key holding a dot beside the dotted key of the same letters: /a.b is not /a/b.
+DOT_IN_QUOTES = 'nama = "A"\n"a.b" = 1\na.b = 2\n\n[[langkah]]\nno = 1\n'
+# A quoted header naming the same array of tables as the bare ones around it.
+QUOTED_HEADER = 'nama = "A"\n\n[[langkah]]\nno = 1\n\n[["langkah"]]\nno = 2\n\n[[ langkah ]]\nno = 3\n'
 
 
 @pytest.mark.parametrize("text", [SIMPLE, DOCUMENT, INDENTED, SIMPLE.replace("\n", "\r\n"), COMMENTED_HEADER, ARRAYS,
-                                  ODD_KEYS]
+                                  ODD_KEYS, DOT_IN_QUOTES, QUOTED_HEADER]
                          + [Path(p).read_text() for p in SAMPLES],
-                         ids=["simple", "document", "indented", "crlf", "commented-header", "arrays", "odd-keys"]
+                         ids=["simple", "document", "indented", "crlf", "commented-header", "arrays", "odd-keys",
+                              "dot-in-quotes", "quoted-header"]
                          + [Path(p).name for p in SAMPLES])
 def test_lazy_locate_matches_full_scan_for_every_pointer(text):
     full = scan(text)
@@ -163,8 +168,15 @@ def test_lazy_locate_reads_simple_files_without_the_full_scan():
 
 
 @pytest.mark.parametrize("line", ['"unit" = "C"', "'unit' = 'C'", 'disahkan_oleh.nama = "B"', '  a.b.c = 1'])
-def test_a_quoted_or_dotted_key_anywhere_sends_lookups_to_the_full_scan(line):
+def test_a_quoted_or_dotted_key_leaves_the_other_lookups_to_the_line_reader(line):
     text = f'nama = "A"\n\n[[langkah]]\nno = 1\n\n[[langkah]]\nno = 2\n{line}\n'
     source = LazySource(text)
     assert source.locate("/langkah/1") == scan(text).locate("/langkah/1") == Pos(6, 1)
+    assert source.locate("/langkah/1/no") == scan(text).locate("/langkah/1/no") == Pos(7, 1)
+    assert "full" not in vars(source)
+
+
+def test_a_pointer_through_a_key_that_is_not_bare_is_found_by_the_full_scan():
+    source = LazySource(DOT_IN_QUOTES)
+    assert source.locate("/a.b") == Pos(2, 1)
     assert "full" in vars(source)

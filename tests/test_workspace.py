@@ -10,7 +10,7 @@ from soptui.checker.engine import Checker
 from soptui.checker.plugins import load_plugins
 from soptui.editing import set_value
 from soptui.loading.discover import find_sop_files
-from soptui.workspace import NewFileRefused, Workspace, common_root
+from soptui.workspace import Loads, NewFileRefused, Workspace, common_root
 
 SEEDS = Path(__file__).resolve().parents[1] / "sops"
 
@@ -96,3 +96,34 @@ def test_a_new_sops_name_inside_the_corpus_is_its_path_there_and_an_existing_one
     with pytest.raises(NewFileRefused) as refusal:
         space.new_file_path("awayan/pengukuran-kinerja-triwulan")
     assert refusal.value.text("en") == "awayan/pengukuran-kinerja-triwulan.toml already exists"
+
+
+def _wrong_type_in_step_one(text: str) -> str:
+    """The text with a structural problem: it still loads, the broken part left out."""
+    return text.replace("[[langkah]]\n", "[[langkah]]\nketerangan = 5\n", 1)
+
+
+def test_a_save_that_would_break_the_file_is_named_and_one_no_worse_than_the_file_is_not(space):
+    awayan, wangon, lampihong = space.open(space.files[0]), space.open(space.files[4]), space.open(space.files[2])
+    assert awayan.save_harm is None and space.harmful_saves() == []  # nothing to save
+    awayan.edit(lambda text: text + "bad = = 1\n")  # an edit that breaks it
+    wangon.edit(lambda text: text.replace('waktu = "', 'waktu = "2 hari ', 1))  # one that does not
+    lampihong.edit(_wrong_type_in_step_one)  # one that gives it a structural problem
+    assert awayan.save_harm is Loads.NOT and lampihong.save_harm is Loads.PARTLY and wangon.save_harm is None
+    assert space.harmful_saves() == [awayan, lampihong]
+    awayan.undo()
+    assert awayan.save_harm is None and space.harmful_saves() == [lampihong]
+    lampihong.save()  # saved, asked or not: the file on disk has the problem now
+    lampihong.edit(lambda text: text.replace('waktu = "', 'waktu = "2 hari ', 1))
+    assert lampihong.save_harm is None  # no worse than the file
+    lampihong.edit(lambda text: text + "bad = = 1\n")
+    assert lampihong.save_harm is Loads.NOT  # it loaded, partly, and would not at all
+
+
+def test_a_file_that_had_structural_problems_when_opened_is_no_worse_for_a_save(space):
+    path = space.files[0]
+    path.write_text(_wrong_type_in_step_one(path.read_text()))
+    document = space.open(path)
+    assert document.loads is Loads.PARTLY and not document.dirty and document.save_harm is None
+    document.edit(lambda text: text.replace('waktu = "', 'waktu = "2 hari ', 1))
+    assert document.save_harm is None

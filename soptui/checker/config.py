@@ -251,6 +251,16 @@ def unknown_selectors(config: Config, rules: list[type[Rule]], cli: list[str] = 
     return messages
 
 
+def refuse_unknown_selectors(config: Config, rules: list[type[Rule]],
+                             removed: Mapping[str, object] = MappingProxyType({})) -> None:
+    """Raise `ConfigError` naming every selector that matches no rule (`unknown_selectors`): a
+    mistyped code checks less than the configuration says, `select = ["SOP999"]` nothing at all,
+    so no command checks with it (`soptui lint` exits 2, the UI does not start)."""
+    unknown = unknown_selectors(config, rules, removed=removed)
+    if unknown:
+        raise ConfigError(Text("; ".join(u.id for u in unknown), "; ".join(u.en for u in unknown)))
+
+
 def selector_notes(config: Config, rules: list[type[Rule]], cli: list[str] = (),
                    removed: Mapping[str, object] = MappingProxyType({})) -> list[Text]:
     """Notes for selectors that still work but should change: an earlier code or name of a rule

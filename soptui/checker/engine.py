@@ -11,6 +11,7 @@ str as its message, ...): the rule's well-formed violations are findings as usua
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
@@ -106,6 +107,7 @@ META_RULES = (
 _CODE_NAMES = {info.code: info.name for info in META_RULES}
 _STRUCTURAL_CODES = frozenset(STRUCTURAL.values())  # always checked: their suppressions can go stale
 _META_NAMES = {name: info.code for info in META_RULES for name in (info.code, info.name)}
+_new_finding = partial(tuple.__new__, Finding)  # a Finding from a tuple of all its fields
 
 
 class FileResult:
@@ -213,6 +215,7 @@ class Checker:
         context = self.context
         for rule, corpus in self._kinds:
             code = rule.code
+            check = rule.collect if corpus else rule.check
             # soptui's own rules are held to well-formed violations by its tests
             # (tests/test_malformed_violations.py); a plugin's are checked as they come
             trusted = self.plugin_of[code] == "builtin"
@@ -226,9 +229,9 @@ class Checker:
                 # runs for every rule of every file
                 try:
                     if corpus:
-                        data = rule.collect(sop)
+                        data = check(sop)
                     else:
-                        violations = list(rule.check(sop, context))
+                        violations = list(check(sop, context))
                 except Exception as error:  # noqa: BLE001 - a rule's bug must not end the run
                     findings.append(self.internal_error(rule, path, error))
                     continue
@@ -240,7 +243,7 @@ class Checker:
                         violations, fault = well_formed(violations)
                         if fault is not None:
                             findings.append(self.malformed(rule, path, fault))
-                    findings += [self._finding(rule, sop, v, selection) for v in violations]
+                    findings += self._placed(rule, sop, path, violations, selection)
         registry = self.context.registry
         return [FileResult(path, self._suppress(sop, findings, selection), collected,
                            identity={"nama": sop.nama, "nomor": sop.nomor or "", "unit": sop.unit},
@@ -279,6 +282,19 @@ class Checker:
             step_of(sop, violation.pointer) if sop else violation.step,
             violation.message, violation.fix, self.plugin_of[rule.code],
         )
+
+    def _placed(self, rule: Rule, sop: Sop, path: str, violations: list[Violation],
+                selection: RuleSelection) -> list[Finding]:
+        """`_finding` of each of a one-SOP rule's violations of `sop`, whose file is `path`: what
+        the findings share looked up once, and each made without the NamedTuple's constructor (a
+        Python call), since a lint places a finding or more for every rule of every file."""
+        code = rule.code
+        head = (code, rule.name, selection.severity[code])
+        tail = (self.plugin_of[code],)
+        locate = sop.source.locate
+        return [_new_finding(head + (v.path or path, *(v.pos or locate(v.pointer)), v.pointer, step_of(sop, v.pointer),
+                                     v.message, v.fix) + tail)
+                for v in violations]
 
     def _suppress(self, sop: Sop, findings: list[Finding], selection: RuleSelection) -> list[Finding]:
         found = suppressions(sop)

@@ -358,9 +358,9 @@ def _cleaned(doc: str) -> str:
 
 def step_of(sop: "Sop", pointer: str) -> int | None:
     """The `no` of the step a pointer lies in (``/langkah/4/waktu`` -> step at index 4)."""
-    parts = pointer.split("/")
-    if len(parts) > 2 and parts[1] == "langkah" and parts[2].isdigit():
-        index = int(parts[2])
-        if index < len(sop.langkah):
-            return sop.langkah[index].no
+    if not pointer.startswith("/langkah/"):  # most findings are elsewhere: no split for them
+        return None
+    index = pointer[len("/langkah/"):].partition("/")[0]
+    if index.isdigit() and int(index) < len(sop.langkah):
+        return sop.langkah[int(index)].no
     return None

@@ -7,7 +7,8 @@ import sys
 from functools import cached_property, partial
 from pathlib import Path
 
-from ..checker.config import Config, ConfigError, find_config, load_config, selector_notes, unknown_selectors
+from ..checker.config import (Config, ConfigError, find_config, load_config, refuse_unknown_selectors,
+                              selector_notes)
 from ..checker.engine import Checker, LintResult
 from ..checker.plugins import PluginError, Plugins, failed_to_load, load_plugins
 from ..checker.rule import Context
@@ -140,9 +141,10 @@ def open_session(args: argparse.Namespace) -> Session:
     _apply_cli_selection(args, config)
     classes = [cls for _, cls in rule_classes]
     removed = codes.removed()
-    unknown = unknown_selectors(config, classes, removed=removed)
-    if unknown:
-        raise UsageError(Text("; ".join(u.id for u in unknown), "; ".join(u.en for u in unknown)))
+    try:
+        refuse_unknown_selectors(config, classes, removed=removed)
+    except ConfigError as error:
+        raise UsageError(error.text) from None
     if not getattr(args, "quiet", False):
         for note in selector_notes(config, classes, removed=removed):
             said = asked or config.lang

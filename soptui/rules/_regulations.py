@@ -27,20 +27,40 @@ def pointer(index: int) -> str:
 
 class RegistryRule(Rule):
     """A rule that looks each regulation the dasar hukum cites up in the registry (`cited`: both
-    of an item that joins two) and reports at its item what `finding` says of it."""
+    of an item that joins two) and reports at its item what `finding` says of it.
+
+    `finding` depends on the citation, the registry and the date alone, and each citation is
+    asked once: the same regulations are cited from SOP to SOP, and a lint asks every rule of
+    this kind about each of them in every file."""
 
     def check(self, sop, context):
         if not sop.dasar_hukum:
             return
         registry = context.registry
+        said = self._said(registry, context.today)
         for index, citation, _whole in cited(sop):
-            message = self.finding(citation, registry, context)
+            message = said.get(citation, _UNASKED)
+            if message is _UNASKED:
+                message = self.finding(citation, registry, context)
+                if len(said) < _SAID_KEPT:
+                    said[citation] = message
             if message is not None:
                 yield Violation(pointer(index), message)
+
+    def _said(self, registry, today) -> dict:
+        """What `finding` said of each citation asked about, for this registry and date."""
+        memo = vars(self).get("_memo")
+        if memo is None or memo[0] is not registry or memo[1] != today:
+            memo = self._memo = (registry, today, {})
+        return memo[2]
 
     def finding(self, citation: Citation, registry, context) -> Text | None:
         """The message for `citation`, or None when the registry finds nothing wrong with it."""
         raise NotImplementedError
+
+
+_UNASKED = object()
+_SAID_KEPT = 4096  # citations remembered per rule, for a corpus that cites very many
 
 
 def title_relation(cited: str, known: str) -> str:

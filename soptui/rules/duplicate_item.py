@@ -26,6 +26,7 @@ keterkaitan = ["Rencana Aksi", "DPA", "Renja"]
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..checker.rule import Applicability, Edit, Fix, Rule, Severity, Violation
 from ..field_names import english_name
@@ -35,6 +36,7 @@ SECTIONS = ("kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "p
 _WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=8192)  # the same items are listed from SOP to SOP ("ATK", "Printer")
 def item_key(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
@@ -62,11 +64,13 @@ class DuplicateItem(Rule):
     fix_safety = (Applicability.SAFE,)
 
     def check(self, sop, context):
+        # a list of one item repeats nothing: most are, and their labels are not made
         for key in SECTIONS:
-            yield from _report(f"/{key}", Text(key, english_name(key)), getattr(sop, key))
+            items = getattr(sop, key)
+            if len(items) > 1:
+                yield from _report(f"/{key}", Text(key, english_name(key)), items)
         for step in sop.langkah:
-            for key in ("kelengkapan", "output"):
-                items = getattr(step, key)
+            for key, items in (("kelengkapan", step.kelengkapan), ("output", step.output)):
                 if len(items) > 1:
                     yield from _report(f"{step.pointer}/{key}", Text(f"{key} langkah {step.no}", f"the {english_name(key)} of step {step.no}"), items)
 

@@ -240,6 +240,7 @@ def is_active_verb(word: str) -> bool:
 _FIRST_WORD = re.compile(r"[^\s/]+")
 
 
+@lru_cache(maxsize=8192)  # activities recur from SOP to SOP ("Mengarsipkan dokumen")
 def _starts_with_active_verb(kegiatan: str) -> bool:
     """`judge`'s commonest answer (None) for `kegiatan`, found without its rewriting: when the
     text starts with a word of plain letters (nothing for `_LEADING` to remove) that does not

@@ -31,7 +31,7 @@ from textual.widgets import Header, HelpPanel, ProgressBar, Static, TabbedConten
 from rich.text import Text as RichText
 
 from .. import editing
-from ..checker.config import Config, ConfigError, find_config, load_config
+from ..checker.config import Config, ConfigError, find_config, load_config, refuse_unknown_selectors
 from ..checker.engine import Checker
 from ..checker.finding import Finding
 from ..checker.fixes import FixRefused
@@ -42,8 +42,9 @@ from ..i18n import Text
 from ..gcpolicy import collect_if_due, defer_full_collections, restore_thresholds, settle
 from ..loading.discover import UnusablePath, find_sop_files
 from ..registry import RegistryError, registry_for
+from ..rules import codes
 from ..template import new_sop_text
-from ..workspace import ChangedOnDisk, Document, NewFileRefused, Workspace, external_editor
+from ..workspace import ChangedOnDisk, Document, Loads, NewFileRefused, Workspace, external_editor
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, Dialog, EditValue, HelpScreen, Preview
 from .screens.dialogs import OwnFooter
@@ -66,27 +67,29 @@ NARROW = 110
 # The sidebar's share of a wide terminal, for the SOPs' nama, and its least and most columns.
 SIDEBAR_SHARE, SIDEBAR_MIN, SIDEBAR_MAX = 0.25, 28, 60
 # Editors that open a file at a line given as +LINE.
+# The help text of Textual's Screenshot command, which the app replaces (see `save_screen_shot`).
+TEXTUAL_SCREENSHOT = "Save an SVG 'screenshot' of the current screen"
 PLUS_LINE_EDITORS = {"vi", "vim", "nvim", "view", "nano", "emacs", "emacsclient", "micro", "kak", "joe", "mcedit", "ne"}
 
 
 def build_workspace(target: Path, notes: list[Text] | None = None) -> tuple[Workspace, Config]:
-    """The workspace of `target`, and its configuration. What the app opens without is added
-    to `notes`, to be said on screen when it starts (nothing is written to the terminal behind
-    it): folders and file names under `target` it cannot use, a broken configuration or
-    registry file (`soptui lint` stops at them), plugins that failed to load. A plugin with an
-    unknown hook raises `PluginError`, as it stops `soptui lint`."""
+    """The workspace of `target`, and its configuration, found and checked as `soptui lint`
+    does: a configuration error (broken TOML, an unknown rule selected) raises `ConfigError`,
+    which stops the UI as it stops the lint (opened on the defaults, or with a selection that
+    matches nothing, the UI showed every SOP without the findings the configuration asks for).
+    A plugin with an unknown hook raises `PluginError`, as it stops `soptui lint`. What else
+    the app opens without is added to `notes`, to be said on screen when it starts (nothing is
+    written to the terminal behind it): folders and file names under `target` it cannot use,
+    a broken registry file, plugins that failed to load."""
     notes = [] if notes is None else notes
     files = find_sop_files([target], unusable=notes) if target.exists() else []
-    try:
-        config_path = find_config(target)
-        config = load_config(config_path) if config_path else Config()
-    except ConfigError as error:
-        config = Config()  # the app still opens
-        notes.append(Text("konfigurasi diabaikan: ", "configuration ignored: ") + error.text)
+    config_path = find_config(target)
+    config = load_config(config_path) if config_path else Config()
     plugins = load_plugins(include=list(config.plugins))
     notes += [failed_to_load(failure) for failure in plugins.failed]
     rule_classes = plugins.rule_classes()
     notes += plugins.problems
+    refuse_unknown_selectors(config, [cls for _, cls in rule_classes], removed=codes.removed())
     try:
         registry = registry_for(config, plugins.manager)
     except RegistryError as error:
@@ -160,6 +163,14 @@ class SystemCommands(SystemCommandsProvider):
         for command in sorted(self.app.get_system_commands(self.screen), key=lambda command: command.title.casefold()):
             if command.discover:
                 yield DiscoveryHit(command.title, command.callback, help=command.help)
+
+
+def screenshot_folders(here: Path, root: Path) -> list[Path]:
+    """Where a screenshot may go, in order: the current folder unless it lies in the corpus
+    `root`, then the temporary folder; never in the corpus."""
+    here, root = here.resolve(), root.resolve()
+    temporary = Path(tempfile.gettempdir())
+    return [*([here] if not here.is_relative_to(root) else []), temporary]
 
 
 def editor_command(path: str, line: int | None) -> list[str]:
@@ -708,13 +719,36 @@ class SoptuiApp(App):
         document = self.document
         if document is None:
             return
-        if not document.load.ok:
-            self.push_screen(Choose(say("not_loading_save", self.lang),
+        if not document.dirty:
+            self.notify(say("nothing_to_save", self.lang), timeout=3)
+            return
+        if document.save_harm is not None:  # an edit broke the file: asked first
+            question = "save_breaks" if document.save_harm is Loads.NOT else "save_breaks_structure"
+            self.push_screen(Choose(say(question, self.lang),
                                     [("save", say("save_anyway", self.lang)), ("cancel", say("cancel", self.lang))],
                                     self.lang, destructive=("save",)),
                              lambda choice: self._save(document) if choice == "save" else None)
             return
         self._save(document)
+
+    def _unsaved_names(self, documents: list[Document]) -> str:
+        """Unsaved documents by path, one a line: ● each, ✖ and why those a save would break."""
+        def line(document: Document) -> str:
+            name = self.workspace.relative(document.path)
+            if document.save_harm is None:
+                return f"● {name}"
+            why = "harm_breaks" if document.save_harm is Loads.NOT else "harm_structure"
+            return f"✖ {name}: {say(why, self.lang)}"
+
+        return "\n".join(line(document) for document in documents)
+
+    def _ask_harmful(self, dirty: list[Document], choices: list[tuple[str, str]], answer) -> None:
+        """Ask before saving `dirty`, some of which a save would break: named first, with ✖."""
+        harmful = [d for d in dirty if d.save_harm is not None]
+        others = [d for d in dirty if d.save_harm is None]
+        self.push_screen(Choose(say("harmful_list", self.lang), [*choices, ("cancel", say("cancel", self.lang))],
+                                self.lang, destructive=("save",),
+                                detail=self._unsaved_names([*harmful, *others])), answer)
 
     def _save(self, document: Document, force: bool = False) -> bool:
         try:
@@ -736,7 +770,34 @@ class SoptuiApp(App):
         return True
 
     def action_save_all(self) -> None:
-        for document in self.workspace.dirty_documents():
+        """Save every unsaved document; those a save would break are named first and asked about
+        (saved too, or left unsaved and said so), as `ctrl+s` asks about one."""
+        dirty = self.workspace.dirty_documents()
+        if not dirty:
+            self.notify(say("nothing_to_save", self.lang), timeout=3)
+            return
+        harmful = self.workspace.harmful_saves()
+        if not harmful:
+            self._save_each(dirty)
+            return
+        others = [d for d in dirty if d not in harmful]
+
+        def answer(choice: str) -> None:
+            if choice == "save":
+                self._save_each(dirty)
+            elif choice == "others":
+                self._save_each(others)
+                self.notify(f"{say('not_saved', self.lang)}: "
+                            + ", ".join(self.workspace.relative(d.path) for d in harmful),
+                            severity="warning", timeout=6)
+
+        choices = [("save", say("save_all_anyway", self.lang))]
+        if others:
+            choices.append(("others", say("save_the_others", self.lang)))
+        self._ask_harmful(dirty, choices, answer)
+
+    def _save_each(self, documents: list[Document]) -> None:
+        for document in documents:
             if not self._save(document):
                 return
 
@@ -943,8 +1004,9 @@ class SoptuiApp(App):
         return document.view.locate(step.pointer).line if step is not None and document.view else None
 
     def action_external_editor(self) -> None:
-        """Edit the raw TOML in $VISUAL/$EDITOR; the result comes back as one undoable edit. The
-        scratch copy lives in a temporary folder, never in the corpus."""
+        """Edit the raw TOML in $VISUAL/$EDITOR; the result comes back as one undoable edit, unless
+        the editor exits with a status other than 0. The scratch copy lives in a temporary
+        folder, never in the corpus."""
         if self.document is None:
             return
         document = self.document
@@ -955,9 +1017,15 @@ class SoptuiApp(App):
                 command = editor_command(str(scratch), self._editor_line())
                 try:
                     with self.suspend():
-                        subprocess.run(command, check=False)
+                        status = subprocess.run(command, check=False).returncode
                 except SuspendNotSupported:  # a headless session (tests): no terminal to hand over
-                    subprocess.run(command, check=False)
+                    status = subprocess.run(command, check=False).returncode
+                if status != 0:
+                    # Abandoned, as git, crontab -e and visudo take it: vim's :cq is how its
+                    # users throw an edit away.
+                    self.notify(say("editor_abandoned", self.lang).format(status=status), severity="warning",
+                                timeout=6)
+                    return
                 edited = scratch.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:
                 self.notify(f"{say('editor_failed', self.lang)}: {error}", severity="error")
@@ -1046,6 +1114,32 @@ class SoptuiApp(App):
         name = "-".join(source.relative_to(root).parts) if source.is_relative_to(root) else source.name
         return os.path.relpath(folder / Path(name).with_suffix(".pdf"))
 
+    def save_screen_shot(self) -> Path | None:
+        """The palette's screenshot, as an SVG in the current folder, or in the temporary folder
+        when that is in the corpus (a picture is no part of the reviewed corpus) or cannot be
+        written; the file named, in the user's language. (Textual's own wrote only to
+        ~/Downloads, which a server account often lacks, and said its failure in English.)"""
+        svg = self.export_screenshot()
+        stamp = time.strftime("%Y-%m-%d_%H-%M-%S")
+        error: OSError | None = None
+        for folder in screenshot_folders(Path.cwd(), self.workspace.root):
+            for number in range(1, 100):  # another this second: -2, -3 ...
+                path = folder / (f"soptui-{stamp}.svg" if number == 1 else f"soptui-{stamp}-{number}.svg")
+                try:
+                    with open(path, "x", encoding="utf-8") as file:
+                        file.write(svg)
+                except FileExistsError:
+                    continue
+                except OSError as failed:
+                    error = failed
+                    break
+                shown = os.path.relpath(path) if folder == Path.cwd() else str(path)
+                self.notify(f"{say('screenshot_saved', self.lang)}: {shown}", timeout=6)
+                return path
+        why = os_error_text(error, self.lang) if error is not None else ""
+        self.notify(f"{say('screenshot_failed', self.lang)}: {why}", severity="error")
+        return None
+
     @work(thread=True, group="export")
     def export_document(self, sop, out: Path, to: str) -> None:
         from ..exporting import export_sop
@@ -1088,7 +1182,7 @@ class SoptuiApp(App):
             self.exit()
             return
 
-        def answer(choice: str) -> None:
+        def save_and_quit(choice: str) -> None:
             if choice == "save":
                 for document in dirty:
                     try:
@@ -1100,15 +1194,20 @@ class SoptuiApp(App):
                                     f"{why}", severity="error")
                         return
                 self.exit()
+
+        def answer(choice: str) -> None:
+            if choice == "save" and self.workspace.harmful_saves():  # asked, as `ctrl+s` and `S` ask
+                self._ask_harmful(dirty, [("save", say("save_all_anyway_quit", self.lang))], save_and_quit)
+            elif choice == "save":
+                save_and_quit(choice)
             elif choice == "discard":
                 self.exit()
 
-        names = "\n".join(f"● {self.workspace.relative(d.path)}" for d in dirty)
         self.push_screen(Choose(say("unsaved_list", self.lang),
                                 [("save", say("save_and_quit", self.lang)),
                                  ("discard", say("quit_without_saving", self.lang)),
                                  ("cancel", say("cancel", self.lang))], self.lang,
-                                destructive=("discard",), detail=names), answer)
+                                destructive=("discard",), detail=self._unsaved_names(dirty)), answer)
 
     def action_show_help_panel(self) -> None:
         """Textual's Keys panel, its keys worded in the current language."""
@@ -1134,6 +1233,8 @@ class SoptuiApp(App):
     def get_system_commands(self, screen):
         main = screen is self.screen_stack[0]  # over `T`, none of the open SOP's (see check_action)
         for command in super().get_system_commands(screen):  # Textual's own, in English: ours in lang
+            if command.help == TEXTUAL_SCREENSHOT:  # saved where it can be, and said in lang
+                command = command._replace(callback=lambda: self.set_timer(0.1, self.save_screen_shot))
             words = SYSTEM_COMMANDS.get(command.help)
             if words is not None:
                 title, help_text = words[1] if self.lang == "en" else words[0]
@@ -1154,7 +1255,9 @@ def run(target: Path, lang: str | None = None) -> int:
     said = lang or ("en" if os.environ.get("SOPTUI_LANG") == "en" else "id")
     try:
         app = SoptuiApp(target, lang=lang)
-    except (UnusablePath, PluginError) as error:  # the target itself cannot be read; a plugin's unknown hook
+    # the target itself cannot be read; a plugin's unknown hook; a configuration the lint refuses:
+    # in the words, and with the exit code, of `soptui lint`
+    except (UnusablePath, PluginError, ConfigError) as error:
         print(f"soptui: {error.text(said)}", file=sys.stderr)
         return 2
     app.run()

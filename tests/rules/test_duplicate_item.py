@@ -39,6 +39,31 @@ def test_doubled_words_anywhere_and_their_fix():
                                        'peringatan = ["Jika tidak dilaksanakan"]\n')
 
 
+def test_texts_found_clean_before_do_not_hide_a_doubled_word_beside_them(monkeypatch):
+    from soptui.rules import doubled_word
+
+    monkeypatch.setattr(doubled_word, "_CLEAN", set())
+    clean = 'peringatan = ["Jika tidak dilaksanakan"]\n'
+    RuleTester(DoubledWord).assert_valid(clean)
+    assert "Jika tidak dilaksanakan" in doubled_word._CLEAN
+    RuleTester(DoubledWord).assert_valid(clean)  # every text known clean: no sieve at all
+    doubled = 'peringatan = ["Jika tidak dilaksanakan", "Data data kinerja"]\n'
+    RuleTester(DoubledWord).assert_invalid(doubled, [{"pointer": "/peringatan/1", "message": "'Data data'"}])
+    assert "Data data kinerja" not in doubled_word._CLEAN
+
+
+def test_the_texts_kept_as_clean_are_bounded(monkeypatch):
+    from soptui.rules import doubled_word
+
+    monkeypatch.setattr(doubled_word, "_CLEAN", set())
+    monkeypatch.setattr(doubled_word, "_CLEAN_KEPT", 2)
+    sizes = []
+    for n in range(4):
+        RuleTester(DoubledWord).assert_valid(f'peringatan = ["Teks {n}", "Lain {n}"]\n')
+        sizes.append(len(doubled_word._CLEAN))
+    assert sizes[0] >= 2 and sizes == sizes[:1] * 4  # the first file's texts fill it; no more come in
+
+
 def test_a_doubled_noun_is_fixed_to_the_plural_its_message_advises_and_only_as_unsafe():
     text = '[[langkah]]\nno = 1\nkegiatan = "Memulai"\nketerangan = "3. Jumlah kelompok kelompok aktif"\n'
     (finding,) = RuleTester(DoubledWord).findings(text)

@@ -51,3 +51,21 @@ def test_an_expired_period_counts_only_once_it_is_over():
                     "(registri: terverifikasi)"},
     ])
     RuleTester(SupersededRegulation, today=dt.date(2024, 6, 1)).assert_valid(fragment)
+
+
+def test_a_rule_asked_again_with_another_date_or_registry_answers_for_that_one():
+    """Each citation's answer is remembered (`RegistryRule`): for the registry and date it was
+    given for, not for the next ones."""
+    from soptui.checker.rule import Context
+    from soptui.loading.loader import load_text
+    from soptui.registry import Registry
+
+    text = 'nama = "A"\nunit = "B"\n' + items("Peraturan Presiden Nomor 81 Tahun 2010 tentang Grand Design "
+                                               "Reformasi Birokrasi 2010-2025") + '[[langkah]]\nno = 1\nkegiatan = "Memulai"\n'
+    sop = load_text(text, "x.toml").sop
+    rule = SupersededRegulation()
+    later = Context(today=dt.date(2026, 6, 1))
+    assert len(list(rule.check(sop, later))) == 1
+    assert not list(rule.check(sop, Context(today=dt.date(2024, 6, 1))))
+    assert not list(rule.check(sop, Context(today=dt.date(2026, 6, 1), registry=Registry())))
+    assert len(list(rule.check(sop, later))) == 1

@@ -343,6 +343,27 @@ async def test_the_terminal_shows_what_the_widgets_hold_after_each_key(seeds):
         assert terminal.differences() == []
 
 
+async def test_each_tab_shown_first_after_opening_shows_its_rows_on_the_terminal(seeds):
+    """The tabs' widgets are filled while their panes are hidden; the first showing of a pane
+    (a key pressed straight after the SOP opened) must paint them. The Temuan tab once showed
+    its order line over blank rows until something else repainted it."""
+    for key in ("4", "2", "3"):
+        async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+            terminal = VirtualTerminal(app)
+            terminal.take_whole()
+            display = app._display
+
+            def written(screen, renderable) -> None:
+                display(screen, renderable)
+                if renderable is not None and screen is app.screen:
+                    terminal.take(renderable)
+
+            app._display = written
+            await pilot.press(key)
+            await pilot.pause()
+            assert terminal.differences() == [], key
+
+
 async def test_n_into_another_tab_is_one_frame(seeds):
     """`n` from a step's finding to one of Identitas, and back: each is painted in one frame (the
     pane shown without a layout, the footer's keys fitted and the table focused in the key's

@@ -93,3 +93,34 @@ async def test_temuan_shows_the_file_T_opened_for_f_and_w_writes_there(seeds):
         await pilot.pause()
         table = app.query_one("#findings", FindingsTable)
         assert rows_of(table) == {str(Path(LAMPIHONG))}
+
+
+async def test_temuan_first_shown_a_while_after_start_draws_its_rows(seeds):
+    """Pressed once the app has gone idle (as a reviewer does), the Temuan tab showed its order
+    line over no rows: its table had no width when the tab was drawn, and a pane shown without
+    a layout gets its size with no Resize to draw the rows by."""
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        await pilot.pause(0.6)  # idle: the full collection and the corpus list settle
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.pause()
+        table = app.query_one("#findings", FindingsTable)
+        assert table.findings and rows_of(table) == {str(Path(AWAYAN))}
+
+
+def drawn(table: FindingsTable) -> str:
+    return "\n".join(strip.text for strip in table.render_lines(table.region.reset_offset))
+
+
+async def test_the_temuan_tab_and_the_corpus_list_mark_the_rows_f_fixes(seeds):
+    async with running(AWAYAN, size=(200, 50)) as (app, pilot):
+        fixable = [f for f in app.workspace.findings(app.document.path) if f.fix is not None]
+        assert fixable  # step-numbering's 5 -> 8
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.query_one("#findings", FindingsTable)
+        assert drawn(table).count("[f: perbaiki]") == len(fixable)
+        await pilot.press("T")
+        await pilot.pause()
+        listed = app.screen.query_one(FindingsTable)
+        assert "[f: perbaiki]" in drawn(listed)

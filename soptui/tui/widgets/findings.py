@@ -121,7 +121,7 @@ class FindingsTable(DataTable):
 
     def _place_width(self) -> int:
         longest = max((len(path) for path in self._relative.values()), default=10)
-        return min(max(longest, RULE_WIDTH), max(RULE_WIDTH, (self.size.width or 120) // 3))
+        return min(max(longest, RULE_WIDTH), max(RULE_WIDTH, (self._laid_out_width() or 120) // 3))
 
     def _rule_width(self) -> int:
         """The rule column as wide as the longest rule name shown (and its header): a name split
@@ -134,7 +134,14 @@ class FindingsTable(DataTable):
             used = (1 + 2) + (self._place_width() + 2) + 2 + 2
         else:
             used = (1 + 2) + (5 + 2) + (7 + 2) + (self._rule_width() + 2) + 2 + 2
-        return max(24, (self.size.width or 120) - used)
+        return max(24, (self._laid_out_width() or 120) - used)
+
+    def _laid_out_width(self) -> int:
+        """The table's width; in a tab not on screen, the width it is laid out at. (The tab panes
+        stay laid out, invisible, and Textual says a hidden widget's size is 0 but sends it no
+        Resize when it is shown again at the size it had: rows set while it was hidden waited
+        for that width and were never drawn.)"""
+        return self.size.width or self._size.width
 
     def _render_rows(self) -> None:
         """Choose the rows (filter, sort, limit) and draw them, wrapped to the table's width.
@@ -148,11 +155,15 @@ class FindingsTable(DataTable):
         self._matching = len(matching)
         self.findings = matching[:MAX_ROWS]
         self.clear(columns=True)
-        if not self.size.width:
+        width = self._laid_out_width()
+        if not width:
             self._width, self._cursor_to = 0, keep
+            # A pane shown without a layout (widgets/stacked_pane.py) gets its size with no
+            # Resize sent: look again once the screen has placed it.
+            self.call_after_refresh(self._fit_width)
             return
         self._cursor_to = None
-        self._width = self.size.width
+        self._width = width
         lang = self.lang
         self.add_column(" ", key="severity", width=1)
         if self.show_file:
@@ -167,8 +178,9 @@ class FindingsTable(DataTable):
             self.add_column(say("Aturan", lang), key="rule", width=self._rule_width())
         width = self._message_width()
         self.add_column(say("Pesan", lang), key="message", width=width)
+        hint = say("fix_hint", lang)
         for finding in self.findings:
-            text = finding.message(lang) + (f"  {say('fix_hint', lang)}" if finding.fix is not None else "")
+            text = finding.message(lang) + (f"  {hint}" if finding.fix is not None else "")
             lines = textwrap.wrap(text, width) or [""]
             cells = [RichText(MARK[finding.severity], style=STYLE[finding.severity])]
             if self.show_file:
@@ -177,18 +189,27 @@ class FindingsTable(DataTable):
                 place = [*_hard_wrap(self._relative[finding.path], place_width),
                          f"{say('Baris', lang).lower()} {finding.line}{step}",
                          *([rule] if len(rule) <= place_width else [finding.code, finding.name])]
-                cells.append("\n".join(place))
+                cells.append(RichText("\n".join(place)))
                 height = max(len(lines), len(place))
             else:
                 cells += [str(finding.line), "" if finding.step is None else str(finding.step),
-                          f"{finding.code}\n{finding.name}"]
+                          RichText(f"{finding.code}\n{finding.name}")]
                 height = max(2, len(lines))
-            cells.append("\n".join(lines))
+            # As text, not markup: a str cell is read as markup, in which the fix hint
+            # "[f: perbaiki]" (and any [..] in a message or path) is a style tag, never drawn.
+            message = RichText("\n".join(lines))
+            if finding.fix is not None:  # green, as elsewhere; the last characters, a break in it aside
+                message.stylize("green", len(message) - len(hint))
+            cells.append(message)
             self.add_row(*cells, height=height)
         if keep is not None and keep in self.findings:
             self.move_cursor(row=self.findings.index(keep), animate=False)
 
     def on_resize(self) -> None:
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """The rows drawn again for a width they were not drawn for."""
         if self.size.width and self.size.width != self._width:
             self._render_rows()
 
