@@ -1032,7 +1032,9 @@ class SoptuiApp(App):
                 return
         if document.apply(edited):
             if not document.load.ok:
-                self.notify(say("no_longer_loads", self.lang), severity="error")
+                # a file that still loads, with structural problems, has not "stopped loading"
+                self.notify(say("now_partly" if document.loads_partly else "no_longer_loads", self.lang),
+                            severity="warning" if document.loads_partly else "error")
                 self._activate("prosedur")
             self.render_document()
 

@@ -210,6 +210,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "editor_abandoned": ("editor keluar dengan status {status}; tidak ada yang berubah",
                          "the editor exited with status {status}; nothing changed"),
     "no_longer_loads": ("berkas tidak termuat lagi: lihat tab Prosedur", "the file no longer loads: see the Procedure tab"),
+    "now_partly": ("berkas kini bermasalah struktur: lihat tab Prosedur",
+                   "the file now has structural problems: see the Procedure tab"),
     "reloaded": ("dimuat ulang; ctrl+z mengembalikan perubahan Anda", "reloaded; ctrl+z brings your edits back"),
     "not_reloaded": ("tidak dimuat ulang: berkas di disk tidak termuat; perubahan Anda tetap",
                      "not reloaded: the file on disk does not load; your edits are kept"),
