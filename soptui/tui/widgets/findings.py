@@ -158,9 +158,6 @@ class FindingsTable(DataTable):
         width = self._laid_out_width()
         if not width:
             self._width, self._cursor_to = 0, keep
-            # A pane shown without a layout (widgets/stacked_pane.py) gets its size with no
-            # Resize sent: look again once the screen has placed it.
-            self.call_after_refresh(self._fit_width)
             return
         self._cursor_to = None
         self._width = width
@@ -206,11 +203,8 @@ class FindingsTable(DataTable):
             self.move_cursor(row=self.findings.index(keep), animate=False)
 
     def on_resize(self) -> None:
-        self._fit_width()
-
-    def _fit_width(self) -> None:
-        """The rows drawn again for a width they were not drawn for."""
-        if self.size.width and self.size.width != self._width:
+        width = self._laid_out_width()
+        if width and width != self._width:  # the rows drawn again for a width they were not drawn for
             self._render_rows()
 
     def action_cycle_sort(self) -> None:
