@@ -139,15 +139,22 @@ def finding_json(finding: Finding, lang: str, fixes: dict[int, str] | None = Non
     later object is not taken for it).
     """
     fix = "null" if finding.fix is None else _fix_json(finding, lang, fixes if fixes is not None else {})
-    step = "null" if finding.step is None else finding.step
+    step = finding.step
     message = finding.message.en if lang == "en" else finding.message.id
     # `_value_`, not `value`: the same string, without the enum property's cost
+    return _line(finding.code, finding.name, finding.severity._value_, _string(finding.path), finding.line,
+                 finding.col, finding.pointer, step, message, finding.plugin, fix)
+
+
+def _line(code: str, name: str, severity: str, path_json: str, line: int, col: int, pointer: str,
+          step, message: str, plugin: str, fix_json: str) -> str:
+    """A finding's line of the report, in `Finding.to_dict`'s order: the one shape both
+    `finding_json` and `plain_findings_json` write."""
     return (
-        f'{{"code": {_string(finding.code)}, "name": {_string(finding.name)}, '
-        f'"severity": {_string(finding.severity._value_)}, "path": {_string(finding.path)}, '
-        f'"line": {finding.line}, "column": {finding.col}, "pointer": {_string(finding.pointer)}, '
-        f'"step": {step}, "message": {_string(message)}, '
-        f'"plugin": {_string(finding.plugin)}, "fix": {fix}}}'
+        f'{{"code": {_string(code)}, "name": {_string(name)}, "severity": {_string(severity)}, '
+        f'"path": {path_json}, "line": {line}, "column": {col}, "pointer": {_string(pointer)}, '
+        f'"step": {"null" if step is None else step}, "message": {_string(message)}, '
+        f'"plugin": {_string(plugin)}, "fix": {fix_json}}}'
     )
 
 
@@ -167,13 +174,8 @@ def plain_findings_json(path: str, fixes: list, findings: list, lang: str) -> li
             fix_json = fixes_json.get(fix)
             if fix_json is None:
                 fix_json = fixes_json[fix] = _plain_fix_json(fixes[fix], english)
-        lines.append(
-            f'{{"code": {_string(code)}, "name": {_string(name)}, "severity": {_string(severity)}, '
-            f'"path": {path_json}, "line": {line}, "column": {col}, "pointer": {_string(pointer)}, '
-            f'"step": {"null" if step is None else step}, '
-            f'"message": {_string(message_en if english else message_id)}, '
-            f'"plugin": {_string(plugin)}, "fix": {fix_json}}}'
-        )
+        lines.append(_line(code, name, severity, path_json, line, col, pointer, step,
+                           message_en if english else message_id, plugin, fix_json))
     return lines
 
 
