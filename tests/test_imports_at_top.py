@@ -55,7 +55,6 @@ ALLOWED: dict[tuple[str, str], tuple[str, str]] = {
         "reporter", "the formats, only when the reporters are asked for: validate and the UI take only the rules"),
     ("soptui/reporting/gitlab.py", "hashlib"): ("reporter", "only the gitlab format fingerprints findings"),
     ("soptui/reporting/sarif.py", "hashlib"): ("reporter", "only the sarif format fingerprints findings"),
-    ("soptui/reporting/junit.py", "xml.etree.ElementTree"): ("reporter", "only the junit format writes XML"),
     # the checker
     ("soptui/checker/config.py", "jsonschema"): ("optional", _JSONSCHEMA),
     ("soptui/checker/config.py", "soptui.loading.loader"): (
