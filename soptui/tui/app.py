@@ -51,6 +51,7 @@ from .screens.dialogs import OwnFooter
 from .strings import SYSTEM_COMMANDS, count_of, key_label, os_error_text, relabel, reword_textual_keys, say
 from .widgets.corpus import CorpusPanel
 from .widgets.diagram import DiagramView
+from .widgets.filter_box import FilterBox
 from .widgets.findings import FindingsTable
 from .widgets.footer import KeysFooter
 from .widgets.identity import IdentityView, label_of
@@ -268,17 +269,23 @@ class SoptuiApp(App):
                 # turn with the characters typed before it: a burst acts as slow typing
                 return
             event.typed_on = screen  # the screen it was typed on, for `on_key`
+            event.handed_to = screen.focused  # the widget Textual hands it to, for `on_key`
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
         """A key typed right after one that opens a dialog, quicker than that key was handled:
         the main screen's widget still had it and passed it up. It was meant for the dialog,
-        which the user saw open, so it goes there before any binding sees it. (Handlers run
+        which the user saw open, so it goes there before any binding sees it. So too a key
+        typed right after `/`, handed to the list and passed up once the filter box had the
+        focus: it goes to the box, as typed (not lost, nor `q` quitting). (Handlers run
         subclass first, so App's binding lookup is skipped with `prevent_default`.)"""
         screen = self.screen
         if isinstance(screen, Dialog) and getattr(event, "typed_on", screen) is not screen:
             event.prevent_default()
             screen.take_key(event, typed=False)
+        elif isinstance(screen.focused, FilterBox) and getattr(event, "handed_to", screen.focused) is not screen.focused:
+            event.prevent_default()
+            screen.focused._forward_event(events.Key(event.key, event.character))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         stack = self.screen_stack
@@ -713,7 +720,7 @@ class SoptuiApp(App):
     def action_focus_filter(self) -> None:
         self.sidebar_chosen = True
         self._fit_sidebar()
-        self.query_one("#filter").focus()
+        self.screen.set_focus(self.query_one("#filter"))  # now: the keys typed behind `/` are for it
 
     def action_save(self) -> None:
         document = self.document

@@ -11,6 +11,7 @@ from textual.widgets import Header, Input, Label
 
 from ...checker.finding import Finding
 from ..strings import relabel, say
+from ..widgets.filter_box import FilterBox
 from ..widgets.findings import FindingsTable
 from ..widgets.footer import KeysFooter
 
@@ -29,7 +30,9 @@ class CorpusFindings(Screen[tuple[str, Finding] | None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=say("findings_filter", self.lang), id="findings-filter")
+        # (Escape in the empty box closes the screen: the screen's binding)
+        yield FilterBox(self.set_filter, "corpus-findings", empty_escape_leaves=False,
+                        placeholder=say("findings_filter", self.lang), id="findings-filter")
         yield Label("", id="findings-status")
         yield FindingsTable(show_file=True, relative=self.relative, unit_of=self.unit_of, id="corpus-findings")
         yield KeysFooter()  # the main screen's: a key whose label does not fit whole is left out
@@ -43,25 +46,18 @@ class CorpusFindings(Screen[tuple[str, Finding] | None]):
         self._status()
         # Type to filter: the filter has the focus, so letters narrow the list rather than run
         # commands; Enter, Down or Tab go to the list, where `s`, `f` and `/` are keys.
-        self.query_one(Input).focus()
+        self.set_focus(self.query_one(Input))  # now: Widget.focus waits for the next turn of the queue
 
     def _status(self) -> None:
         self.query_one("#findings-status", Label).update(self.query_one(FindingsTable).status())
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.query_one(FindingsTable).set_filter(event.value)
+    def set_filter(self, text: str) -> None:
+        """The list filtered for `text` (as the filter box's text changes)."""
+        self.query_one(FindingsTable).set_filter(text)
         self._status()
 
     def on_findings_table_sorted(self, message: FindingsTable.Sorted) -> None:
         self._status()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(FindingsTable).focus()
-
-    def on_key(self, event) -> None:
-        if event.key == "down" and self.focused is self.query_one(Input):
-            self.query_one(FindingsTable).focus()
-            event.stop()
 
     def on_finding_chosen(self, message) -> None:
         message.stop()
@@ -77,16 +73,11 @@ class CorpusFindings(Screen[tuple[str, Finding] | None]):
         self.dismiss(("fix", finding))
 
     def action_focus_filter(self) -> None:
-        self.query_one(Input).focus()
+        self.set_focus(self.query_one(Input))  # now, for the keys typed behind `/` (FilterBox)
 
     def action_close(self) -> None:
-        """Escape: in a filter holding text, clear it and go to the list (as the sidebar's
-        filter does); else close."""
-        filter_box = self.query_one(Input)
-        if self.focused is filter_box and filter_box.value:
-            filter_box.value = ""
-            self.query_one(FindingsTable).focus()
-            return
+        """Escape in the list, or in the empty filter: close. (In a filter holding text, Escape
+        clears it and goes to the list, as the sidebar's filter does: FilterBox.)"""
         self.dismiss(None)
 
     @property

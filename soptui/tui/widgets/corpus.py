@@ -11,17 +11,17 @@ from pathlib import Path
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text as RichText
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.cache import LRUCache
 from textual.strip import Strip
-from textual.widgets import Input, Label, Tree
+from textual.widgets import Label, Tree
 from textual.widgets.tree import TreeNode
 
 from ...workspace import Workspace
 from ..messages import FileChosen
 from ..strings import say
+from .filter_box import FilterBox
 from .fixed_size import FixedSize
 from .plain_lines import PlainLines
 from .marks import MARK, SEVERITIES, STYLE
@@ -39,19 +39,6 @@ OPEN_FOLDERS_UP_TO = 500
 NULL = Style()
 # Tree's style of a folder's open/close icon: a click on it toggles the folder.
 TOGGLE_STYLE = Style.from_meta({"toggle": True})
-
-
-class CorpusFilter(Input):
-    """The filter box: Enter or Down goes to the list, Escape clears it and goes to the list.
-    (Left focused, the box took the next single-key command as text: `q` typed a q.)"""
-
-    def _on_key(self, event: events.Key) -> None:
-        if event.key in ("down", "enter", "escape"):
-            event.stop()
-            event.prevent_default()
-            if event.key == "escape":
-                self.value = ""
-            self.screen.query_one("#corpus", Tree).focus()
 
 
 class CorpusTree(PlainLines, FixedSize, Tree):
@@ -238,7 +225,9 @@ class CorpusPanel(Vertical):
         self._shown = 0
 
     def compose(self) -> ComposeResult:
-        yield CorpusFilter(placeholder=say("filter_placeholder", self.lang), id="filter")
+        # (Left focused, the box took the next single-key command as text: `q` typed a q. Escape
+        # leaves it for the list, empty or not.)
+        yield FilterBox(self.set_query, "corpus", placeholder=say("filter_placeholder", self.lang), id="filter")
         yield Label("", id="filter-status")
         tree: Tree[str] = CorpusTree(self.workspace, self.label_parts, "SOP", id="corpus")
         tree.show_root = False
@@ -250,16 +239,20 @@ class CorpusPanel(Vertical):
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
-        self.query_one(CorpusFilter).placeholder = say("filter_placeholder", lang)
+        self.query_one(FilterBox).placeholder = say("filter_placeholder", lang)
         self._status()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.query_text = event.value
-        self.rebuild()
+    def set_query(self, text: str) -> None:
+        """The list filtered for `text` (as the filter box's text changes)."""
+        if text != self.query_text:
+            self.query_text = text
+            self.rebuild()
 
     def rebuild(self) -> None:
-        """The whole tree again: on start and when the filter changes."""
+        """The whole tree again: on start and when the filter changes. A new filter puts the
+        cursor on its first file, so that Enter opens the first match (the cursor kept its row
+        number from the list before, and Enter opened whatever file came to lie there); no
+        filter, on the open SOP."""
         tree = self.query_one(Tree)
         tree.clear()
         self.nodes = {}
@@ -285,7 +278,10 @@ class CorpusPanel(Vertical):
                 else:
                     self._unfilled[node] = paths
         self._status(shown)
-        if self.open_path is not None:
+        first = next((str(paths[0]) for paths in folders.values()), None)
+        if self.query_text and first is not None:
+            self.reveal(first)
+        elif self.open_path is not None:
             self.reveal(self.open_path)
 
     def _fill(self, folder: TreeNode, paths: list[Path]) -> None:

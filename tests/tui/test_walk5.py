@@ -1,0 +1,77 @@
+"""The defects of the fifth QA walk (stop 18) in the terminal UI that fixtui5 fixed: each test is
+named by what the user should see, and its entry number in the walk's report follows it."""
+
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.widgets import Input, Tree
+
+from soptui.tui.screens import CorpusFindings, EditValue, Preview
+from soptui.tui.widgets.findings import FindingsTable
+
+from .conftest import AWAYAN, LAMPIHONG, WANGON, running
+
+
+async def burst(app, pilot, keys) -> None:
+    """`keys` in one burst, as a terminal hands over a paste or a quick typist's keys: all
+    queued before the first is handled."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+    await pilot.pause()
+    await pilot.pause(0.2)
+
+
+async def test_keys_in_a_burst_after_enter_in_the_list_filter_act_on_the_list(seeds):  # 1
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        await pilot.press("slash", *"wangon")
+        await pilot.pause()
+        await burst(app, pilot, ["enter", "down", "enter"])
+        assert str(app.document.path) == str(Path(WANGON))  # the last Enter opened it
+
+
+async def test_a_whole_burst_from_slash_to_enter_filters_then_opens_the_first_match(seeds):  # 1, 7
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        await burst(app, pilot, ["slash", *"lampi", "enter", "enter"])
+        assert app.query_one("#filter", Input).value == "lampi"
+        assert str(app.document.path) == str(Path(LAMPIHONG))
+
+
+async def test_keys_in_a_burst_after_enter_in_the_T_filter_act_on_the_list(seeds):  # 1
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        await pilot.press("T", *"awayan")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CorpusFindings)
+        sorts = screen.query_one(FindingsTable).sort_key
+        await burst(app, pilot, ["enter", "s"])
+        assert screen.query_one(Input).value == "awayan"  # not `awayans`
+        assert screen.focused is screen.query_one(FindingsTable)
+        assert screen.query_one(FindingsTable).sort_key != sorts  # `s` sorted the list
+
+
+async def test_a_new_filter_puts_the_cursor_on_its_first_match_and_enter_opens_it(seeds):  # 7
+    (seeds / "wangon" / "a-sop-baru.toml").write_text((seeds / "wangon" / "pengukuran-kinerja.toml").read_text())
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        await pilot.press("slash", *"lampi", "enter", "down", "enter")
+        await pilot.pause()
+        assert str(app.document.path) == str(Path(LAMPIHONG))
+        await pilot.press("slash", "ctrl+u", *"wangon", "enter")
+        await pilot.pause()
+        tree = app.query_one("#corpus", Tree)
+        assert tree.cursor_node.data == str(Path("sops/wangon/a-sop-baru.toml"))  # the first file shown
+        await pilot.press("enter")
+        await pilot.pause()
+        assert str(app.document.path) == str(Path("sops/wangon/a-sop-baru.toml"))
+
+
+async def test_escape_then_a_key_in_a_burst_in_the_T_filter_clears_it_and_acts_on_the_list(seeds):  # 1
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        await pilot.press("T", *"awayan")
+        await pilot.pause()
+        screen = app.screen
+        sorts = screen.query_one(FindingsTable).sort_key
+        await burst(app, pilot, ["escape", "s"])
+        assert app.screen is screen and screen.query_one(Input).value == ""
+        assert screen.query_one(FindingsTable).sort_key != sorts
+
