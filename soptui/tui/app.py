@@ -49,7 +49,7 @@ from .messages import ActorToggled, EditMade, EditRequested, FileChosen, Finding
 from .screens import Choose, CorpusFindings, Dialog, EditValue, HelpScreen, Preview
 from .screens.dialogs import OwnFooter
 from .strings import SYSTEM_COMMANDS, count_of, key_label, os_error_text, relabel, reword_textual_keys, say
-from .widgets.corpus import CorpusPanel
+from .widgets.corpus import CorpusPanel, CorpusTree
 from .widgets.diagram import DiagramView
 from .widgets.filter_box import FilterBox
 from .widgets.findings import FindingsTable
@@ -857,6 +857,9 @@ class SoptuiApp(App):
 
     def action_fix(self) -> None:
         """Fix the finding under the cursor, after a preview of the change."""
+        if self.focused is not None and self.focused.id == "corpus":
+            self._fix_listed_sop()
+            return
         here = self.findings_here()
         fixable = [f for f in here if f.fix is not None]
         if not fixable:
@@ -869,6 +872,20 @@ class SoptuiApp(App):
             self.notify(message, severity="warning", timeout=5)
             return
         self.fix_finding(fixable[0])
+
+    def _fix_listed_sop(self) -> None:
+        """`f` in the corpus list: the first fix of the SOP under its cursor, shown at its finding
+        in that SOP, opened, as `f` in `T` does. (It took the open SOP's tab instead, whichever
+        file the list showed under the cursor.)"""
+        node = self.query_one("#corpus", CorpusTree).cursor_node
+        if node is None or not node.data:  # a folder
+            self.notify(say("no_finding_here", self.lang), severity="warning", timeout=4)
+            return
+        finding = next((f for f in self.workspace.findings(node.data) if f.fix is not None), None)
+        if finding is None:
+            self.notify(say("nothing_to_fix", self.lang), severity="warning", timeout=4)
+            return
+        self.go_to(finding, then=lambda: self.fix_finding(finding))
 
     def _open_its_file(self, finding: Finding) -> bool:
         """Open `finding`'s file at the finding unless it is the open one; whether it now is.

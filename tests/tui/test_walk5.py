@@ -75,3 +75,27 @@ async def test_escape_then_a_key_in_a_burst_in_the_T_filter_clears_it_and_acts_o
         assert app.screen is screen and screen.query_one(Input).value == ""
         assert screen.query_one(FindingsTable).sort_key != sorts
 
+
+async def test_f_in_the_corpus_list_opens_the_sop_under_its_cursor_and_previews_its_first_fix(seeds):  # 8
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        app.action_tab("identitas")  # the open SOP's Identitas, on a row without a finding
+        await pilot.press("slash", *"wangon", "enter")
+        await pilot.pause()
+        assert app.focused.id == "corpus"
+        await pilot.press("f")
+        await pilot.pause()
+        assert str(app.document.path) == str(Path(WANGON))
+        first = next(f for f in app.workspace.findings(WANGON) if f.fix is not None)
+        assert isinstance(app.screen, Preview) and first.name in app.screen.title_text
+        assert f"b/{Path(WANGON).relative_to('sops')}" in app.screen.diff  # a change of that SOP
+
+
+async def test_f_on_a_folder_of_the_corpus_list_says_there_is_nothing_there(seeds):  # 8
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        await pilot.press("slash", *"wangon", "enter", "up", "f")
+        await pilot.pause()
+        tree = app.query_one("#corpus", Tree)
+        assert tree.cursor_node.data is None and not isinstance(app.screen, Preview)
+        assert str(app.document.path) == str(Path(AWAYAN))
+        assert "Tidak ada temuan di sini." in [str(n.message) for n in app._notifications]
+
