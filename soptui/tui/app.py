@@ -20,7 +20,7 @@ from pathlib import Path
 from textual import events, on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette, DiscoveryHit, Hits
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hits
 from textual.theme import ThemeProvider
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -28,6 +28,8 @@ from textual.widget import Widget
 from textual.system_commands import SystemCommandsProvider
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, HelpPanel, ProgressBar, Static, TabbedContent
+from textual.widgets.option_list import Option
+from rich.align import Align
 from rich.text import Text as RichText
 
 from .. import editing
@@ -154,6 +156,21 @@ class Palette(CommandPalette, OwnFooter):
 
     def own_keys(self) -> str:
         return f"↑↓ · Enter: {say('run', self.lang)} · Esc: {say('close', self.lang)}"
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """Textual's, with its row in `lang`: Textual's says "No matches found" in English
+        whatever the language. The row is added as Textual adds it, with its id, by which
+        Textual takes it away again when the search finds something."""
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:  # nothing found for it (an empty search lists commands: nothing to say)
+                self.query_one(CommandList).add_option(Option(
+                    Align.center(RichText(say("palette_no_match", self.lang), style="not bold")),
+                    disabled=True, id=self._NO_MATCHES))
+            self._list_visible = bool(search_value)
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 class SystemCommands(SystemCommandsProvider):

@@ -62,6 +62,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "palette": ("palet", "palette"),
     "palette_search": ("Cari perintah…", "Search for commands…"),
     "theme_search": ("Cari tema…", "Search for themes…"),
+    "palette_no_match": ("Tidak ada yang cocok", "No matches found"),
     # tabs and headers
     "Prosedur": ("Prosedur", "Procedure"),
     "Identitas": ("Identitas", "Identity"),

@@ -99,3 +99,21 @@ async def test_f_on_a_folder_of_the_corpus_list_says_there_is_nothing_there(seed
         assert str(app.document.path) == str(Path(AWAYAN))
         assert "Tidak ada temuan di sini." in [str(n.message) for n in app._notifications]
 
+
+def no_match_row(app) -> str:
+    from textual.command import CommandList
+    results = app.screen.query_one(CommandList)
+    return " ".join(str(results.get_option_at_index(index).prompt.renderable)
+                    for index in range(results.option_count) if results.get_option_at_index(index).disabled)
+
+
+@pytest.mark.parametrize("switch, said", [(False, "Tidak ada yang cocok"), (True, "No matches found")],
+                         ids=["id", "L-to-en"])
+async def test_the_palette_says_nothing_matches_in_the_uis_language(seeds, switch, said):  # 2
+    async with running(AWAYAN, size=(80, 24)) as (app, pilot):
+        if switch:
+            await pilot.press("L")
+        await pilot.press("ctrl+p", *"tombolzz")
+        await pilot.pause(0.8)  # the palette says so after half a second without a match
+        assert no_match_row(app) == said
+
