@@ -191,6 +191,28 @@ def screenshot_folders(here: Path, root: Path) -> list[Path]:
     return [*([here] if not here.is_relative_to(root) else []), temporary]
 
 
+def export_problem(value: str, lang: str) -> str | None:
+    """What is wrong with `value` as the name `x` writes the document to, in `lang`; None when
+    nothing is (or it is empty: the dialog just closes). Said under the field, the dialog kept
+    open with what was typed: a closed dialog and a notice with Python's errno made the user
+    type the name again."""
+    if not value.strip():
+        return None
+    out = Path(value.strip())
+    if out.is_dir():
+        return say("export_is_a_folder", lang).format(name=out)
+    if out.suffix.lstrip(".").lower() not in ("pdf", "docx"):
+        return say("export_suffix", lang)
+    folder = out.parent
+    if not folder.exists():
+        return say("export_no_folder", lang).format(folder=folder)
+    if not folder.is_dir():
+        return say("export_not_a_folder", lang).format(folder=folder)
+    if not os.access(folder, os.W_OK):
+        return say("export_cannot_write", lang).format(folder=folder)
+    return None
+
+
 def editor_command(path: str, line: int | None) -> list[str]:
     """The user's editor on `path`, at `line` when the editor takes +LINE."""
     command = external_editor()
@@ -1127,13 +1149,10 @@ class SoptuiApp(App):
             return
 
         def chosen(value: str | None) -> None:
-            if not value:
+            if not value or not value.strip():
                 return
             out = Path(value.strip())
             to = out.suffix.lstrip(".").lower()
-            if to not in ("pdf", "docx"):
-                self.notify(say("export_suffix", self.lang), severity="error")
-                return
             if out.exists():
                 self.push_screen(Choose(f"{out}: {say('export_exists', self.lang)}",
                                         [("overwrite", say("overwrite", self.lang)), ("cancel", say("cancel", self.lang))],
@@ -1144,7 +1163,7 @@ class SoptuiApp(App):
 
         default = self._export_default(document.path)
         self.push_screen(EditValue(say("export_title", self.lang), str(default), say("export_hint", self.lang),
-                                   lang=self.lang), chosen)
+                                   lang=self.lang, check=lambda value: export_problem(value, self.lang)), chosen)
 
     def _export_default(self, path: Path) -> str:
         """Where `x` suggests writing `path`'s document: the current folder, or the one above the
@@ -1194,7 +1213,8 @@ class SoptuiApp(App):
                                   "pip install 'soptui[export]'", severity="error", timeout=8)
             return
         except (OSError, ValueError) as error:
-            self.call_from_thread(self.notify, f"{say('export_failed', self.lang)}: {error}", severity="error")
+            why = os_error_text(error, self.lang) if isinstance(error, OSError) else error
+            self.call_from_thread(self.notify, f"{say('export_failed', self.lang)}: {out}: {why}", severity="error")
             return
         self.call_from_thread(self.notify, f"{say('exported', self.lang)}: {out}", timeout=4)
 

@@ -117,3 +117,18 @@ async def test_the_palette_says_nothing_matches_in_the_uis_language(seeds, switc
         await pilot.pause(0.8)  # the palette says so after half a second without a match
         assert no_match_row(app) == said
 
+
+@pytest.mark.parametrize("name, said", [
+    ("tiadafolder/ekspor.pdf", "folder tiadafolder tidak ada"),
+    ("out.txt", "nama berkas harus berakhiran .pdf atau .docx"),
+    ("sops", "sops adalah folder; beri nama berkas"),
+])
+async def test_x_keeps_its_dialog_open_on_a_bad_name_the_problem_under_the_field(seeds, name, said):  # 6
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        await pilot.press("x", "ctrl+u", *name, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue)  # kept open, what was typed kept
+        problem = app.screen.query_one("#problem")
+        assert problem.display and str(problem.render()) == said
+        assert app.screen.query_one("#value").value == name
+        assert not list(seeds.parent.glob("*.txt"))
