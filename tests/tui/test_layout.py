@@ -363,8 +363,10 @@ async def test_the_app_makes_pythons_full_collections_when_no_key_has_come_for_a
 
 
 async def test_the_table_n_left_in_another_tab_is_styled_unfocused_by_the_time_it_is_seen(seeds):
-    """The table left by `n` into another tab is restyled for its lost focus after the frame
-    that shows the other tab, out of sight: it is up to date before it can be shown again."""
+    """The table left by `n` into another tab keeps its look out of sight (restyled there, it
+    was drawn again from nothing when `n` came back to it, and its scroll bars laid the screen
+    out for a tab no one saw); shown again with the focus elsewhere (a click on its tab), it is
+    restyled for its lost focus before it is seen."""
     from textual.widgets import TabbedContent
 
     from soptui.tui.widgets.identity import IdentityView
@@ -379,10 +381,16 @@ async def test_the_table_n_left_in_another_tab_is_styled_unfocused_by_the_time_i
                 continue
             await pilot.pause()
             assert isinstance(focused, (StepsTable, IdentityView)) and not focused.has_focus
+            now = tabs.active
+            await pilot.click(f"#--content-tab-{before}")  # seen again, the focus left where it was
+            await pilot.pause()
+            assert tabs.active == before and not focused.has_focus
             assert not focused.has_pseudo_class("focus")
             cursor = focused.get_component_styles("steps-table--cursor").background
             app.stylesheet.update_nodes([focused])  # restyled from scratch: nothing changes
             assert focused.get_component_styles("steps-table--cursor").background == cursor
+            app.action_tab(now)  # back where `n` went, to go on from there
+            await pilot.pause()
             left.add(before)
             if len(left) == 2:
                 break

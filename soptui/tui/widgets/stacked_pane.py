@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from textual import messages
 from textual.dom import DOMNode
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, TabbedContent, TabPane
 
 OUT_OF_SIGHT = ("100%", 0)
@@ -63,6 +64,13 @@ class StackedPane(TabPane):
             self._laid_out = True
             self.styles.offset = None
             self.visible = self._shown
+            self.call_after_refresh(self._style_scroll_bars)
+
+    def _style_scroll_bars(self) -> None:
+        """Style the scroll bars its widgets have now that they are laid out: Textual styles a
+        widget's bars with the widget, and only bars that show, so these took their sizes from
+        the stylesheet at the first change of focus, and laid the screen out for them then."""
+        self.app.stylesheet.update_nodes([widget for widget in self.walk_children(Widget) if widget.is_scrollable])
 
     def allow_focus_children(self) -> bool:
         """A hidden pane's widgets stay out of the focus chain (tab and shift+tab)."""
