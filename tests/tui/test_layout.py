@@ -395,3 +395,19 @@ async def test_the_table_n_left_in_another_tab_is_styled_unfocused_by_the_time_i
             if len(left) == 2:
                 break
         assert left == {"prosedur", "identitas"}
+
+
+async def test_a_tab_shown_again_is_drawn_for_its_width(seeds):
+    """`n` into Identitas of the next SOP, then `1`, `2`, `1`: the Prosedur table is built for
+    the width it has. (Textual's map of the screen, rebuilt while the tab was hidden, was asked
+    where the table was as the tab was shown again: not in it, the table had no width, and was
+    built for the 120 columns it falls back on, its Kegiatan column too wide at 120x40.)"""
+    from soptui.tui.widgets.procedure import ProcedureView
+
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        for key in ["n"] * 8 + ["1", "2", "1"]:
+            await pilot.press(key)
+            await pilot.pause()
+        procedure = app.query_one(ProcedureView)
+        assert app.query_one("#tabs").active == "prosedur" and procedure.size.width < 120
+        assert procedure._built_for_width == procedure.size.width

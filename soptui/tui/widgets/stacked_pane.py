@@ -57,6 +57,11 @@ class StackedPane(TabPane):
         """Drawn or not, without a layout: the compositor reads the rule again when the screen
         next places what is on it (Screen's scroll path), and paints what changed."""
         if self.styles.set_rule("visibility", "visible" if shown else "hidden") and self.is_attached:
+            # Textual's full map of the screen no longer says which widgets are drawn: a widget
+            # of this pane asked where it is before the screen places it (the tab drawn as it is
+            # shown) is placed anew, not taken for a hidden one of no size (a table built for
+            # 120 columns, the width it falls back on).
+            self.screen._compositor._full_map_invalidated = True
             self.screen.post_message(messages.UpdateScroll())
 
     def on_resize(self) -> None:
