@@ -89,18 +89,19 @@ def check_one(checker: Checker, path: Path | str, digests: bool = True) -> Check
 def check_many(checker: Checker, paths: list[Path] | list[str], digests: bool = True) -> list[Checked]:
     """`check_one` of each path, in order, the rules run over them all together
     (`Checker.check_all_loaded`)."""
-    checked: list[Checked] = []
-    loaded = []  # (index in `checked`, load result)
+    checked: list[Checked | None] = []
+    loaded = []  # (index in `checked`, path, version, load result) of each file read
     for path in paths:
         read = read_file(path)
         if read is None:
             checked.append(check_one(checker, path, digests))  # reports why it cannot be read
             continue
         data, mtime, size = read
-        loaded.append((len(checked), load_bytes(data, str(path))))
-        checked.append(Checked(str(path), (digest(data), mtime, size) if digests else None, None, None))
-    for (index, _), result in zip(loaded, checker.check_all_loaded([result for _, result in loaded])):
-        checked[index] = checked[index]._replace(result=result)
+        loaded.append((len(checked), str(path), (digest(data), mtime, size) if digests else None,
+                       load_bytes(data, str(path))))
+        checked.append(None)  # checked below, with the others
+    for (index, name, version, _), result in zip(loaded, checker.check_all_loaded([item[3] for item in loaded])):
+        checked[index] = Checked(name, version, result, None)
     return checked
 
 
