@@ -115,11 +115,16 @@ def load_bytes(data: bytes, path: str) -> LoadResult:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return _fail(path, _byte_pos(data, error.start), Text(
-            f"bukan teks UTF-8 (byte 0x{data[error.start]:02X}); simpan berkas sebagai UTF-8",
-            f"not UTF-8 text (byte 0x{data[error.start]:02X}); save the file as UTF-8",
-        ))
+        return _fail(path, *not_utf8(data, error.start))
     return load_text(text, path)
+
+
+def not_utf8(data: bytes, start: int) -> tuple[Pos, Text]:
+    """Where `data` stops being UTF-8 (its first bad byte at offset `start`), and what to do."""
+    return _byte_pos(data, start), Text(
+        f"bukan teks UTF-8 (byte 0x{data[start]:02X}); simpan berkas sebagai UTF-8",
+        f"not UTF-8 text (byte 0x{data[start]:02X}); save the file as UTF-8",
+    )
 
 
 def nesting_problem(text: str) -> Pos | None:

@@ -551,9 +551,23 @@ class ProcedureView(Vertical):
             found = editing.unknown_actor(value.strip(), declared) if value.strip() else None
             return found(lang) if found is not None else None
 
-        def removed(value: str | None) -> None:
-            if value and value.strip():
-                self.post_message(EditMade(lambda text: editing.remove_actor(text, value.strip())))
+        def remove(actor_id: str) -> None:
+            self.post_message(EditMade(lambda text: editing.remove_actor(text, actor_id)))
+
+        def chosen(value: str | None) -> None:
+            actor_id = (value or "").strip()
+            if not actor_id:
+                return
+            notice = editing.actor_removal_notice(self.text, actor_id)
+            if notice is None:  # no step drawn in its column: nothing else changes
+                remove(actor_id)
+                return
+            # steps would lose their pelaksana: say which, and ask, as deleting a step does
+            self.app.push_screen(
+                Choose(f"{say('remove_actor_q', lang)} `{actor_id}` ({declared.get(actor_id, '')})?",
+                       [("delete", say("delete", lang)), ("cancel", say("cancel", lang))],
+                       lang, destructive=("delete",), detail=notice(lang)),
+                lambda choice: remove(actor_id) if choice == "delete" else None)
 
         self.app.push_screen(EditValue(f"{say('remove_actor_q', lang)}: {', '.join(declared)}", "",
-                                       lang=lang, check=problem), removed)
+                                       lang=lang, check=problem), chosen)
