@@ -128,14 +128,24 @@ class Spool:
     def __init__(self) -> None:
         import tempfile
 
-        self._file = tempfile.TemporaryFile(prefix="soptui-report-")
+        try:
+            self._file = tempfile.TemporaryFile(prefix="soptui-report-")
+            self._kept: list[bytes] | None = None
+        except OSError:  # no temporary folder to write in: the report is kept in memory, as before
+            self._file, self._kept = None, []
         self.size = 0
 
     def write(self, piece: bytes) -> None:
-        self._file.write(piece)
+        if self._kept is not None:
+            self._kept.append(piece)
+        else:
+            self._file.write(piece)
         self.size += len(piece)
 
     def pieces(self) -> Iterator[bytes]:
+        if self._kept is not None:
+            yield from self._kept
+            return
         # A generator of this method, not of `_read_at` alone: it keeps the file open while read.
         self._file.flush()
         yield from _read_at(self._file.fileno(), 0, self.size)

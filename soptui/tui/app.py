@@ -46,6 +46,7 @@ from ..registry import RegistryError, registry_for
 from ..rules import codes
 from ..template import new_sop_text
 from ..workspace import ChangedOnDisk, Document, Loads, NewFileRefused, Workspace, external_editor
+from .main_screen import MainScreen
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, Dialog, EditValue, HelpScreen, Preview
 from .screens.dialogs import OwnFooter
@@ -100,27 +101,6 @@ def build_workspace(target: Path, notes: list[Text] | None = None) -> tuple[Work
     root = target if target.is_dir() else target.parent
     checker = Checker(rule_classes, config, Context(registry=registry))
     return Workspace(files, checker, root=root), config
-
-
-class MainScreen(Screen):
-    """The app's screen. Textual repaints a whole screen when its focus moves; the widgets that
-    gain and lose it (and their :focus-within neighbours) are restyled and repaint themselves,
-    and the screen's own lines are never seen (BLANK), so here a change of focus repaints only
-    those. (With a layout in the same frame, as `n` into another tab asks, the repaint was a
-    second frame of the whole screen after the first.)"""
-
-    focused: Reactive = Reactive(None, repaint=False)
-
-    def on_screen_suspend(self) -> None:
-        # From now on, coming back, the app restores the focus (`SoptuiApp.refocus`); Textual
-        # would give it to the first widget that takes it, the corpus filter, when none had it.
-        self.AUTO_FOCUS = ""
-
-    def on_screen_resume(self) -> None:
-        self.app.refocus()
-    # The header, the main area and the footer cover the screen whole, so its own lines are
-    # never seen: drawn blank, not through Textual's style cache.
-    BLANK = True
 
 
 def post_refreshes_now(screen: Screen) -> None:
@@ -248,6 +228,7 @@ class SoptuiApp(App):
         self.sidebar_chosen: bool | None = None  # the user's ctrl+b choice, over the automatic one
         self._wide: bool | None = None  # whether the terminal was at least NARROW wide, last we looked
         self._stale: set[str] = set(TABS)  # tabs drawn from an older state than the workspace's
+        self._restyle_when_shown: set[Widget] = set()  # unfocused out of sight, still drawn focused (`_focus_now`)
         # when the last key or mouse event came, or the last change of the open SOP was drawn (one
         # opened or edited by a message, not a key: a click's, a dialog's, a worker's)
         self._last_input = time.monotonic()
@@ -458,6 +439,7 @@ class SoptuiApp(App):
     @on(TabbedContent.TabActivated)
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self._render_tab(event.pane.id)
+        self._restyle_shown()  # a tab shown by a click, the focus left where it was
 
     def open(self, path: Path) -> bool:
         """Show `path` as the open document; False, said in a notice, when it cannot be read (a
@@ -678,13 +660,25 @@ class SoptuiApp(App):
             # Blur events, after this frame: the table showed its cursor unfocused for a frame).
             if previous is not None:
                 if self._in_hidden_tab(previous):
-                    # Out of sight now: restyled once the frame that shows the new tab is out.
+                    # Out of sight now: restyled as unfocused when its tab is next shown, unless
+                    # it is focused again then (`n` back, `1`), when it is as it was drawn and
+                    # its lines are painted as they were. (Restyled after this frame, it was
+                    # drawn again from nothing on its way back, and its scroll bars' restyle laid
+                    # the screen out for a tab no one saw.)
                     previous.set_reactive(Widget.has_focus, False)
-                    self.call_after_refresh(previous.update_node_styles)
+                    self._restyle_when_shown.add(previous)
                 else:
                     previous.has_focus = False
+            self._restyle_when_shown.discard(widget)
             widget.has_focus = True
+            self._restyle_shown()
             self.query_one(KeysFooter).fit_now(self.screen)  # its layout in this frame's
+
+    def _restyle_shown(self) -> None:
+        """Restyle the widgets that lost the focus out of sight and are in sight again."""
+        for widget in [w for w in self._restyle_when_shown if not self._in_hidden_tab(w)]:
+            self._restyle_when_shown.discard(widget)
+            widget.update_node_styles()
 
     def focus_target(self, tab: str) -> Widget:
         """The widget `tab` focuses: Prosedur's steps, or why the file does not load in their place."""

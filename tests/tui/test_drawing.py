@@ -395,6 +395,68 @@ async def test_n_into_another_tab_is_one_frame(seeds):
         assert [frames for _, _, frames in crossings] == [1] * len(crossings)
 
 
+async def test_n_into_another_tab_repaints_the_tab_not_the_screen(seeds):
+    """`n` into another tab paints the tab area, its tab bar and the footer: not the corpus list
+    beside it nor the header, which did not change (unless the file did: its line in the list
+    and its name in the header). Textual's map of what is on screen was thrown away by the first
+    question of where a widget was after the tab changed, and by every layout (a restyled
+    table's scroll bars ask for one), and the next change of tab repainted the whole screen."""
+    from textual._compositor import ChopsUpdate
+
+    async with running(AWAYAN, size=(160, 45)) as (app, pilot):
+        painted = []
+        display = app._display
+
+        def written(screen, renderable) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                painted.append(renderable)
+
+        app._display = written
+        tabs = app.query_one("#tabs")
+        side = app.query_one("#side").region
+        crossings = []
+        for _ in range(40):
+            before, document = tabs.active, app.document
+            await pilot.pause()
+            painted.clear()
+            app.post_message(events.Key("n", None))
+            await pilot.pause()
+            if tabs.active != before:
+                crossings.append((app.document is document, list(painted)))
+        assert len(crossings) >= 3 and any(same_file for same_file, _ in crossings)
+        for same_file, frames in crossings:
+            assert frames and all(isinstance(frame, ChopsUpdate) for frame in frames)
+            if same_file:
+                spans = {span for frame in frames for span in frame.spans}
+                assert not [(y, x) for y, x, _ in spans if y < side.bottom - 1 and x < side.right], \
+                    "the corpus list was painted again"
+                assert not [y for y, _, _ in spans if y == 0], "the header was painted again"
+
+
+async def test_a_table_that_lost_the_focus_out_of_sight_is_drawn_unfocused_when_shown_so(seeds):
+    """The steps table, left focused for Identitas by `n`, keeps its look while hidden; shown
+    again by a click on its tab, the focus elsewhere, it is drawn as unfocused (not tinted, its
+    cursor the blurred one), and focused again it is tinted again."""
+    async with running(AWAYAN, size=(160, 45)) as (app, pilot):
+        tabs = app.query_one("#tabs")
+        table = app.query_one("#steps", StepsTable)
+        assert table.has_focus and table.styles.background_tint.a > 0
+        for _ in range(40):
+            app.post_message(events.Key("n", None))
+            await pilot.pause()
+            if tabs.active == "identitas":
+                break
+        assert tabs.active == "identitas" and not table.has_focus
+        await pilot.click("#--content-tab-prosedur")
+        await pilot.pause()
+        assert tabs.active == "prosedur" and not table.has_focus
+        assert table.styles.background_tint.a == 0
+        app.action_tab("prosedur")
+        await pilot.pause()
+        assert table.has_focus and table.styles.background_tint.a > 0
+
+
 def test_an_actor_header_keeps_words_whole_and_cuts_a_long_one_with_an_ellipsis():
     from soptui.tui.widgets.procedure import actor_header
 

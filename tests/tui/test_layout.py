@@ -363,8 +363,10 @@ async def test_the_app_makes_pythons_full_collections_when_no_key_has_come_for_a
 
 
 async def test_the_table_n_left_in_another_tab_is_styled_unfocused_by_the_time_it_is_seen(seeds):
-    """The table left by `n` into another tab is restyled for its lost focus after the frame
-    that shows the other tab, out of sight: it is up to date before it can be shown again."""
+    """The table left by `n` into another tab keeps its look out of sight (restyled there, it
+    was drawn again from nothing when `n` came back to it, and its scroll bars laid the screen
+    out for a tab no one saw); shown again with the focus elsewhere (a click on its tab), it is
+    restyled for its lost focus before it is seen."""
     from textual.widgets import TabbedContent
 
     from soptui.tui.widgets.identity import IdentityView
@@ -379,11 +381,33 @@ async def test_the_table_n_left_in_another_tab_is_styled_unfocused_by_the_time_i
                 continue
             await pilot.pause()
             assert isinstance(focused, (StepsTable, IdentityView)) and not focused.has_focus
+            now = tabs.active
+            await pilot.click(f"#--content-tab-{before}")  # seen again, the focus left where it was
+            await pilot.pause()
+            assert tabs.active == before and not focused.has_focus
             assert not focused.has_pseudo_class("focus")
             cursor = focused.get_component_styles("steps-table--cursor").background
             app.stylesheet.update_nodes([focused])  # restyled from scratch: nothing changes
             assert focused.get_component_styles("steps-table--cursor").background == cursor
+            app.action_tab(now)  # back where `n` went, to go on from there
+            await pilot.pause()
             left.add(before)
             if len(left) == 2:
                 break
         assert left == {"prosedur", "identitas"}
+
+
+async def test_a_tab_shown_again_is_drawn_for_its_width(seeds):
+    """`n` into Identitas of the next SOP, then `1`, `2`, `1`: the Prosedur table is built for
+    the width it has. (Textual's map of the screen, rebuilt while the tab was hidden, was asked
+    where the table was as the tab was shown again: not in it, the table had no width, and was
+    built for the 120 columns it falls back on, its Kegiatan column too wide at 120x40.)"""
+    from soptui.tui.widgets.procedure import ProcedureView
+
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        for key in ["n"] * 8 + ["1", "2", "1"]:
+            await pilot.press(key)
+            await pilot.pause()
+        procedure = app.query_one(ProcedureView)
+        assert app.query_one("#tabs").active == "prosedur" and procedure.size.width < 120
+        assert procedure._built_for_width == procedure.size.width

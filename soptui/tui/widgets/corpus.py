@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from rich.segment import Segment
@@ -13,8 +14,8 @@ from rich.style import Style
 from rich.text import Text as RichText
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.cache import LRUCache
+from textual.containers import Vertical
 from textual.strip import Strip
 from textual.widgets import Input, Label, Tree
 from textual.widgets.tree import TreeNode
@@ -23,8 +24,8 @@ from ...workspace import Workspace
 from ..messages import FileChosen
 from ..strings import say
 from .fixed_size import FixedSize
-from .plain_lines import PlainLines
 from .marks import MARK, SEVERITIES, STYLE
+from .plain_lines import PlainLines
 
 
 def matches(query: str, path: str, identity: dict) -> bool:
@@ -39,6 +40,13 @@ OPEN_FOLDERS_UP_TO = 500
 NULL = Style()
 # Tree's style of a folder's open/close icon: a click on it toggles the folder.
 TOGGLE_STYLE = Style.from_meta({"toggle": True})
+
+
+@lru_cache(maxsize=4096)
+def meta_style(key: str, value: int) -> Style:
+    """Tree's style that tells a click which line or node it hit: made once for each (a Style
+    with meta pickles it, and a line drawn needs two of them)."""
+    return Style(meta={key: value})
 
 
 class CorpusFilter(Input):
@@ -179,7 +187,7 @@ class CorpusTree(PlainLines, FixedSize, Tree):
         _, _, _, virtual_width, cursor_line, hover_line, has_focus = self._frame_state()
         path, node = line.path, line.node
         is_hover = hover_line >= 0 and any(n._hover for n in path)
-        line_style = (styles("tree--highlight-line") if is_hover else self._frame_style) + Style(meta={"line": y})
+        line_style = (styles("tree--highlight-line") if is_hover else self._frame_style) + meta_style("line", y)
         segments: list[Segment] = []
         base_guide = styles("tree--guides", partial=True)
         guide_style, hidden = base_guide, True
@@ -205,7 +213,7 @@ class CorpusTree(PlainLines, FixedSize, Tree):
             label_style += styles("tree--highlight", partial=True)
         if cursor_line == y:
             label_style += styles("tree--cursor")
-        node_meta = Style(meta={"node": node._id})
+        node_meta = meta_style("node", node._id)
         if node.data:
             # Tree's style of a label part is line + part + label + node meta: the line's and the
             # node's meta are this line's own, the part's and label's styles are shared by many

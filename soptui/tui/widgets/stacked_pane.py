@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from textual import messages
 from textual.dom import DOMNode
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, TabbedContent, TabPane
 
 OUT_OF_SIGHT = ("100%", 0)
@@ -56,6 +57,11 @@ class StackedPane(TabPane):
         """Drawn or not, without a layout: the compositor reads the rule again when the screen
         next places what is on it (Screen's scroll path), and paints what changed."""
         if self.styles.set_rule("visibility", "visible" if shown else "hidden") and self.is_attached:
+            # Textual's full map of the screen no longer says which widgets are drawn: a widget
+            # of this pane asked where it is before the screen places it (the tab drawn as it is
+            # shown) is placed anew, not taken for a hidden one of no size (a table built for
+            # 120 columns, the width it falls back on).
+            self.screen._compositor._full_map_invalidated = True
             self.screen.post_message(messages.UpdateScroll())
 
     def on_resize(self) -> None:
@@ -63,6 +69,13 @@ class StackedPane(TabPane):
             self._laid_out = True
             self.styles.offset = None
             self.visible = self._shown
+            self.call_after_refresh(self._style_scroll_bars)
+
+    def _style_scroll_bars(self) -> None:
+        """Style the scroll bars its widgets have now that they are laid out: Textual styles a
+        widget's bars with the widget, and only bars that show, so these took their sizes from
+        the stylesheet at the first change of focus, and laid the screen out for them then."""
+        self.app.stylesheet.update_nodes([widget for widget in self.walk_children(Widget) if widget.is_scrollable])
 
     def allow_focus_children(self) -> bool:
         """A hidden pane's widgets stay out of the focus chain (tab and shift+tab)."""
