@@ -64,6 +64,11 @@ def column_widths(available: int, actor_widths: list[int], longest_kegiatan: int
     return widths
 
 
+# A byte of the file that is not UTF-8, kept in the text as a lone surrogate, which no terminal
+# takes: shown as U+FFFD, one for one, so that the caret stays under its column.
+_UNSHOWABLE = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
+
+
 def source_window(source: str, col: int, room: int) -> tuple[str, int]:
     """The part of a source line shown under a problem, at most `room` cells, and where in it
     the column (from 1) falls: the whole line when it fits, else the stretch around the column
@@ -213,7 +218,7 @@ class ProcedureView(Vertical):
             return
         # half the height while the steps show below, all of it when nothing does
         panel.styles.max_height = "50%" if self.sop is not None and self.sop.langkah else "100%"
-        lines = text.splitlines()
+        lines = text.split("\n")  # lines as the problems count them (and `soptui lint` shows them)
         # the source line shown whole when it fits, else the part around the column, so that
         # the caret stays under it (a wrapped line put it under the wrong character)
         room = max(20, (self.size.width or 120) - 4 - len("  1234 │ "))
@@ -230,7 +235,7 @@ class ProcedureView(Vertical):
             shown.append(f"{line}:{col}  ", style="bold")
             shown.append(f"{problem.message(self.lang)}\n")
             if 0 < line <= len(lines):
-                source, at = source_window(lines[line - 1], col, room)
+                source, at = source_window(lines[line - 1].rstrip("\r").translate(_UNSHOWABLE), col, room)
                 shown.append(f"  {line:>4} │ {source}\n", style="dim")
                 shown.append("       │ " + " " * at + "^\n", style="red")
         shown.rstrip()
