@@ -38,13 +38,22 @@ def open_regular(path) -> int:
     """A descriptor of `path` open for reading. Raises OSError for anything but a regular file:
     it is opened without blocking (O_NONBLOCK), so a FIFO put in the file's place is refused by
     the fstat that follows, not waited on."""
-    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    return _opened(path)[0]
+
+
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _opened(path) -> tuple[int, os.stat_result]:
+    """`open_regular`'s descriptor, with the open file's status."""
+    handle = os.open(path, _READ_FLAGS)
     try:
-        _check(os.fstat(handle), path, None)
+        info = os.fstat(handle)
+        _check(info, path, None)
     except OSError:
         os.close(handle)
         raise
-    return handle
+    return handle, info
 
 
 def read_regular(path, limit: int | None = None) -> tuple[bytes, os.stat_result]:
@@ -52,21 +61,34 @@ def read_regular(path, limit: int | None = None) -> tuple[bytes, os.stat_result]
     anything but a regular file, and for one over `limit` bytes (by its size, before reading;
     and by what is read, for a file that grows meanwhile)."""
     _check(os.stat(path), path, limit)
-    handle = open_regular(path)  # again from the open file: it may have been swapped meanwhile
-    with os.fdopen(handle, "rb") as opened:
-        info = os.fstat(handle)
+    # Read with the descriptor itself, not a file object over it: a lint reads every file of the
+    # corpus, and the object and its buffer cost as much as the reading.
+    handle, info = _opened(path)  # again from the open file: it may have been swapped meanwhile
+    try:
         _check(info, path, limit)
-        if limit is None:
-            data = opened.read()
-        else:
-            # The size said, and one byte more to see whether it grew: read(limit + 1) would
-            # allocate the whole limit for every file. A file that did grow is read on, to the limit.
-            data = opened.read(info.st_size + 1)
-            if info.st_size < len(data) <= limit:
-                data += opened.read(limit + 1 - len(data))
+        # The size said, and one byte more to see whether it grew: reading the whole limit would
+        # allocate it for every file. A file that did grow is read on, to the limit.
+        data = _read(handle, info.st_size + 1)
+        if len(data) > info.st_size and (limit is None or len(data) <= limit):
+            data += _read(handle, None if limit is None else limit + 1 - len(data))
+    finally:
+        os.close(handle)
     if limit is not None and len(data) > limit:
         raise OSError(errno.EFBIG, f"file too large (over {limit // 1024} KB)", str(path))
     return data, info
+
+
+def _read(handle: int, count: int | None) -> bytes:
+    """`count` bytes from `handle`, fewer at its end; with None, all that is left."""
+    parts = []
+    while count is None or count > 0:
+        part = os.read(handle, (1 << 16) if count is None else count)
+        if not part:
+            break
+        parts.append(part)
+        if count is not None:
+            count -= len(part)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def read_regular_text(path, limit: int | None = None, encoding: str = "utf-8", errors: str = "strict") -> str:
