@@ -84,3 +84,16 @@ def test_a_file_read_in_short_pieces_is_read_whole(tmp_path, monkeypatch):
     empty = tmp_path / "empty.toml"
     empty.write_bytes(b"")
     assert files.read_regular(empty, limit=10)[0] == b""
+
+
+def test_soptuis_own_corpus_rules_are_trusted_as_its_one_sop_rules_are(monkeypatch):
+    """Their violations are held well-formed by tests/test_malformed_violations.py, as the engine
+    trusts the one-SOP rules': a plugin's are still checked (that file's tests)."""
+    from soptui.checker import corpus
+
+    checked = []
+    monkeypatch.setattr(corpus, "well_formed", lambda violations, corpus: checked.append(violations) or (violations, None))
+    state = corpus.CorpusState(_checker())
+    for result in parallel.check_files(state.checker, SEEDS, digests=False):
+        state.add(result.result)
+    assert state.judge().findings() and not checked
