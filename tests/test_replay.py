@@ -153,3 +153,46 @@ def test_a_record_cut_short_is_not_played(corpus, capsys, lint_calls):
     record.write_bytes(record.read_bytes()[:-200])
     assert lint(corpus, "--format", "json") == 1
     assert capsys.readouterr().out == whole and len(lint_calls) == 2
+
+
+def test_output_files_of_many_pieces_are_written_and_replayed_whole(corpus, capsys, lint_calls, monkeypatch):
+    from soptui.cli.replay import Capture
+
+    monkeypatch.setattr(Capture, "PIECE", 64)  # every report in many pieces, on every path
+    (corpus / "a.toml").write_text(GAP)
+    age(corpus / "a.toml")
+    args = (corpus, "--format", "json", "--output", "sarif=report.sarif", "--output", "junit=report.xml")
+    assert lint(*args) == 1
+    first = capsys.readouterr().out, Path("report.sarif").read_bytes(), Path("report.xml").read_bytes()
+    assert b'"SOP101"' in first[1] and b"SOP101" in first[2]
+    Path("report.sarif").unlink()
+    Path("report.xml").write_text("stale")
+    assert lint(*args) == 1
+    assert len(lint_calls) == 1
+    assert (capsys.readouterr().out, Path("report.sarif").read_bytes(), Path("report.xml").read_bytes()) == first
+
+
+def test_an_output_file_goes_to_disk_while_its_report_is_written(corpus, capsys, monkeypatch):
+    from soptui.cli.replay import Spool
+    from soptui.reporting.junit import JunitReporter
+
+    (corpus / "a.toml").write_text(GAP)
+    spooled_while_writing = []
+
+    def writing(self, result, out):
+        for _ in range(3):
+            out.write("x" * (1 << 20))
+            spooled_while_writing.append(spool_sizes[-1] if spool_sizes else 0)
+
+    spool_sizes: list[int] = []
+    real_write = Spool.write
+
+    def counting(self, piece):
+        real_write(self, piece)
+        spool_sizes.append(self.size)
+
+    monkeypatch.setattr(JunitReporter, "write", writing)
+    monkeypatch.setattr(Spool, "write", counting)
+    lint(corpus, "--output", "junit=report.xml")
+    assert spooled_while_writing[-1] >= 2 << 20  # not held until the report ended
+    assert Path("report.xml").stat().st_size == 3 << 20

@@ -25,7 +25,6 @@ examples:
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import sys
 from pathlib import Path
@@ -39,7 +38,7 @@ from ..gcpolicy import collector
 from ..i18n import Text, glossed
 from ..reporting.text import TextReporter
 from . import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
-from .replay import Capture, Recording, Replay, replayable
+from .replay import Capture, Recording, Replay, Spool, replayable
 from .session import NoSopFiles, open_session, reporter_names
 
 
@@ -195,9 +194,10 @@ def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None
         stderr = summary.summary(report) + "\n"
     outputs = {}
     for reporter, target in reporters[1:]:
-        buffer = io.StringIO()
-        reporter.write(report, buffer)
-        outputs[target] = buffer.getvalue()
+        outputs[target] = Spool()
+        spooled = Capture(spool=outputs[target])
+        reporter.write(report, spooled)
+        spooled.done()
     record = replay.start(exit_code, stderr, outputs) if replay is not None else None
     stdout = Capture(record, out=sys.stdout)  # written as it comes: a large report is never held whole
     try:
@@ -209,7 +209,7 @@ def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None
         raise
     if record is not None:
         record.close()
-    return Recording(pieces, stderr, outputs, exit_code)
+    return Recording(pieces, stderr, {target: spool.pieces() for target, spool in outputs.items()}, exit_code)
 
 
 def _ahead(reporters):

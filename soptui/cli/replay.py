@@ -26,10 +26,11 @@ import os
 import sys
 import time
 import zlib
+from itertools import chain
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
-from ..atomic import atomic_write_text, write_in_background
+from ..atomic import atomic_write_bytes, write_in_background
 from ..checker.parallel import digest
 from ..files import open_regular, read_regular
 
@@ -43,12 +44,12 @@ class Recording(NamedTuple):
 
     stdout: Iterable[bytes]  # UTF-8, in pieces (none when it was written as produced)
     stderr: str
-    outputs: dict[str, str]  # --output FILE -> what was written to it
+    outputs: dict[str, Iterable[bytes]]  # --output FILE -> what to write to it, UTF-8 in pieces
     exit_code: int
 
     def play(self) -> int:
-        for target, text in self.outputs.items():
-            atomic_write_text(Path(target), text)
+        for target, pieces in self.outputs.items():
+            atomic_write_bytes(Path(target), pieces)
         _write(sys.stdout, self.stdout)
         _write(sys.stderr, [self.stderr.encode("utf-8")])
         return self.exit_code
@@ -76,19 +77,21 @@ def _write_pieces(stream, pieces: list[bytes]) -> None:
 
 
 class Capture(io.TextIOBase):
-    """Standard output as a reporter writes it, in UTF-8 pieces of about a megabyte, each also
-    handed to the record being written, so that the record reaches the disk while the report is
-    still being rendered. With `out`, each piece is written there as it is made and not kept:
-    a report of fifty thousand SOPs is never held whole."""
+    """A report as a reporter writes it, in UTF-8 pieces of about a megabyte, each also handed
+    to the record being written, so that the record reaches the disk while the report is still
+    being rendered. With `out` (standard output) or `spool` (an `--output` file's), each piece
+    is written there as it is made and not kept: a report of fifty thousand SOPs is never held
+    whole."""
 
     PIECE = 1 << 20
 
-    def __init__(self, record: "RecordWriter | None" = None, out=None) -> None:
+    def __init__(self, record: "RecordWriter | None" = None, out=None, spool: "Spool | None" = None) -> None:
         self.pieces: list[bytes] = []
         self._pending: list[str] = []
         self._size = 0
         self._record = record
         self._out = out
+        self._spool = spool
 
     def write(self, text: str) -> int:
         self._pending.append(text)
@@ -110,21 +113,55 @@ class Capture(io.TextIOBase):
             self._record.write(piece)
         if self._out is not None:
             _write(self._out, [piece])
+        elif self._spool is not None:
+            self._spool.write(piece)
         else:
             self.pieces.append(piece)
+
+
+class Spool:
+    """A report for an `--output` file, in UTF-8, kept in an unnamed temporary file until it is
+    written out and into the record: a SARIF report of ten thousand SOPs is 150 MB, and held
+    as text it was most of the run's memory. Read with `pieces`, as often as needed, from any
+    thread (positioned reads: the readers share no file position)."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self._file = tempfile.TemporaryFile(prefix="soptui-report-")
+        self.size = 0
+
+    def write(self, piece: bytes) -> None:
+        self._file.write(piece)
+        self.size += len(piece)
+
+    def pieces(self) -> Iterator[bytes]:
+        # A generator of this method, not of `_read_at` alone: it keeps the file open while read.
+        self._file.flush()
+        yield from _read_at(self._file.fileno(), 0, self.size)
+
+
+def _read_at(fd: int, offset: int, size: int) -> Iterator[bytes]:
+    """`size` bytes of `fd` from `offset`, a megabyte at a time, without moving its position."""
+    end = offset + size
+    while offset < end:
+        piece = os.pread(fd, min(end - offset, 1 << 20), offset)
+        if not piece:
+            return
+        offset += len(piece)
+        yield piece
 
 
 class RecordWriter:
     """A record written on a background thread, piece by piece, then renamed into place whole
     (`close`) or thrown away (`abort`). A failed write costs speed, never the lint."""
 
-    def __init__(self, path: Path, first: list[bytes]) -> None:
+    def __init__(self, path: Path, first: Iterable[bytes]) -> None:
+        """`first`: what comes before the pieces `write` is given, read on the writing thread."""
         from ..pieces import Pieces
 
         self._pieces = Pieces()
-        for piece in first:
-            self._pieces.put(piece)
-        write_in_background(path, _with_trailer(self._pieces.pieces()))
+        write_in_background(path, _with_trailer(chain(first, self._pieces.pieces())))
 
     def write(self, piece: bytes) -> None:
         self._pieces.put(piece)
@@ -205,9 +242,17 @@ class Replay:
             if length != len(head_line) + body_size or handle.read() != TRAILER % (length, crc):
                 return None  # cut short or altered since it was written
             handle.seek(len(head_line))
-            stderr, *outputs = [handle.read(text_size).decode("utf-8") for text_size in head["sizes"]]
+            stderr_size, *output_sizes = head["sizes"]
+            stderr = handle.read(stderr_size).decode("utf-8")
+            # The output files are read where they lie (played before standard output, which
+            # closes the handle once read).
+            outputs, offset = {}, len(head_line) + stderr_size
+            for target, output_size in zip(head["outputs"], output_sizes, strict=True):
+                outputs[target] = _read_at(handle.fileno(), offset, output_size)
+                offset += output_size
+            handle.seek(offset)
             stdout = _pieces_of(handle, body_size - sum(head["sizes"]), close=True)
-            recording = Recording(stdout, stderr, dict(zip(head["outputs"], outputs)), head["exit_code"])
+            recording = Recording(stdout, stderr, outputs, head["exit_code"])
             handle = None  # closed by `stdout` once played
             return recording
         except (OSError, ValueError, KeyError, TypeError):
@@ -216,15 +261,17 @@ class Replay:
             if handle is not None:
                 handle.close()
 
-    def start(self, exit_code: int, stderr: str, outputs: dict[str, str]) -> RecordWriter | None:
+    def start(self, exit_code: int, stderr: str, outputs: dict[str, Spool]) -> RecordWriter | None:
         """Begin the record of this run, once all but its standard output is known; None when
         the run must not be recorded (a file unreadable, or modified just now)."""
         if self.stamps is None or self.racy:
             return None
-        texts = [text.encode("utf-8") for text in (stderr, *outputs.values())]
+        stderr_bytes = stderr.encode("utf-8")
         head = {"stamps": self.stamps, "exit_code": exit_code, "outputs": list(outputs),
-                "sizes": [len(text) for text in texts]}
-        return RecordWriter(self.record_path, [json.dumps(head).encode() + b"\n", *texts])
+                "sizes": [len(stderr_bytes), *(spool.size for spool in outputs.values())]}
+        first = chain([json.dumps(head).encode() + b"\n", stderr_bytes],
+                      *(spool.pieces() for spool in outputs.values()))
+        return RecordWriter(self.record_path, first)
 
 
 def _pieces_of(handle, size: int, close: bool = False):

@@ -15,8 +15,12 @@ from .. import __version__
 from ..checker.engine import LintResult
 from ..checker.rule import Severity, applicability_of
 from .base import Reporter
+from .indented import indented
 from .json import registry_coverage
 from .paths import relative
+
+# Where the results go in the document written around them (`SarifReporter.write`).
+_RESULTS = "\0results\0"
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -51,12 +55,21 @@ class SarifReporter(Reporter):
                 } for rule in rules],
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(self.root or ".").resolve().as_uri().rstrip("/") + "/"}},
-            "results": [self._result(finding, index) for finding in result.findings],
+            "results": _RESULTS,
             "properties": {"registry": registry_coverage(result)},
         }
-        json.dump({"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
-                   "runs": [run]}, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        document = json.dumps({"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+                               "runs": [run]}, ensure_ascii=False, indent=1)
+        before, after = document.split(json.dumps(_RESULTS), 1)
+        # The results a finding at a time, in the place of the mark: a corpus's worth of them is
+        # never one document in memory. Each is indented as `json.dump` of the whole would.
+        out.write(before + "[")
+        first = True
+        for finding in result.findings:
+            out.write(("\n    " if first else ",\n    ") + indented(self._result(finding, index), 4))
+            first = False
+        out.write("]" if first else "\n   ]")
+        out.write(after + "\n")
 
     def _result(self, finding, index) -> dict:
         path = relative(finding.path, self.root)
