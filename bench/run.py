@@ -2,9 +2,11 @@
 
     python bench/run.py [COUNT] [--sizes 1000,10000,50000] [--only cold|growth|changed-since|one-file]
                         [--against OTHER_SOPTUI] [--rounds N] [--one-file-rounds N] [--growth-rounds M]
+                        [--only one-core] [--one-core-rounds K]
         (default 10,000 SOPs and sizes 1,000 and 10,000; each corpus is generated once, in bench/out/;
         --against: figures 4, 5 and 6 also for another installation's `soptui` (another branch), the
-        two measured in alternation, N rounds (default 5; figure 4: 21; figure 5: M, default 1),
+        two measured in alternation, N rounds (default 5; figure 4: 21; figure 5: M, default 1;
+        figure 7: K, default 3),
         medians side by side; `--only cold`: figures 1 and 3 alone, N rounds, each round a cold
         run and a `--no-cache` run of each installation and tomllib's parse, with CPU time)
 
@@ -28,6 +30,12 @@ Figures, all wall-clock, best of N where noted:
   6. `--changed-since HEAD` in a git repository of COUNT SOPs with one file changed, first and
      again (median of the rounds), beside a full run with the cache warm (target: no slower) and
      a replayed one; and the CPU time of the same runs (steadier on a shared machine)
+  7. one busy core: `soptui lint --no-cache` at each of `--sizes`, plain and stress, with the lint
+     (and so its `parallel.workers()`) held to one core, the one-process path, as `taskset -c 0`
+     does; its CPU time per SOP (start-up included) beside that of tomllib's parse of the same
+     files in a process held to the same core (target: no more, issue 14), and the lint's peak
+     memory; the installations and tomllib in turn each round, medians of the rounds, with the
+     load average
 """
 
 from __future__ import annotations
@@ -51,11 +59,14 @@ def timed(command: list[str], env: dict, repeat: int = 1, cwd: Path | None = Non
     return min(measured(command, env, cwd)[0] for _ in range(repeat))
 
 
-def measured(command: list[str], env: dict, cwd: Path | None = None) -> tuple[float, float, float]:
+def measured(command: list[str], env: dict, cwd: Path | None = None,
+             core: int | None = None) -> tuple[float, float, float]:
     """(wall seconds, CPU seconds, peak resident MB) of one run. `os.wait4` gives the child's
-    usage with that of the workers it waited for: CPU summed, the resident set the largest."""
+    usage with that of the workers it waited for: CPU summed, the resident set the largest.
+    With `core`, the run is held to that one core (`taskset -c CORE`)."""
     started = time.perf_counter()
-    child = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             preexec_fn=None if core is None else lambda: os.sched_setaffinity(0, {core}))
     errors = child.stderr.read()
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
@@ -137,12 +148,14 @@ def python_of(soptui: list[str]) -> str:
     return shebang[2:].strip() if shebang.startswith("#!") else sys.executable
 
 
-def split_measured(soptui: list[str], args: list[str], env: dict) -> tuple[float, float, float, float]:
+def split_measured(soptui: list[str], args: list[str], env: dict,
+                   core: int | None = None) -> tuple[float, float, float, float]:
     """`measured` of `soptui ARGS`, with the lint's own process's share of the CPU seconds:
     (wall, CPU, peak MB, own CPU)."""
     with tempfile.TemporaryDirectory() as scratch:
         own = Path(scratch) / "own"
-        wall, cpu, peak = measured([python_of(soptui), "-I", "-c", _LINT_OWN_CPU, *args], dict(env, BENCH_OWN_CPU=str(own)))
+        wall, cpu, peak = measured([python_of(soptui), "-I", "-c", _LINT_OWN_CPU, *args],
+                                   dict(env, BENCH_OWN_CPU=str(own)), core=core)
         return wall, cpu, peak, float(own.read_text())
 
 
@@ -171,6 +184,55 @@ def growth(soptuis: dict[str, list[str]], env: dict, sizes: list[int], rounds: i
                 print(f"  {name:8s} {kind:8s} {len(files):7d} {wall:7.2f}s {cpu:7.2f}s {wall * per_sop:7.3f}ms"
                       f" {cpu * per_sop:6.3f}ms {own * per_sop:6.3f}ms {(cpu - own) * per_sop:6.3f}ms {peak:8.0f}"
                       f" {parse_cpu:14.3f}ms {cpu * per_sop / parse_cpu:11.2f}x", flush=True)
+
+
+# tomllib's parse of every *.toml under argv[1], in sorted order as `parse_cost` reads them: its
+# CPU seconds, start-up excluded, on standard output.
+_PARSE_CPU = """import sys, time, tomllib
+from pathlib import Path
+files = sorted(Path(sys.argv[1]).rglob("*.toml"))
+cpu = time.process_time()
+for path in files:
+    with open(path, "rb") as handle:
+        tomllib.load(handle)
+print(repr(time.process_time() - cpu))
+"""
+
+
+def parse_cost_on(corpus: Path, core: int) -> float:
+    """`parse_cost`'s CPU seconds, in a process of its own held to `core`."""
+    child = subprocess.run([sys.executable, "-I", "-c", _PARSE_CPU, str(corpus)], check=True, capture_output=True,
+                           text=True, preexec_fn=lambda: os.sched_setaffinity(0, {core}))
+    return float(child.stdout)
+
+
+def one_core(soptuis: dict[str, list[str]], env: dict, sizes: list[int], rounds: int = 3) -> None:
+    """Figure 7: the lint on one core beside tomllib's parse on the same core; for each
+    installation, in turn with tomllib's parse each round (the machine's load moves)."""
+    core = min(os.sched_getaffinity(0))
+    print(f"\none core (core {core}, as taskset -c {core}): soptui lint --no-cache --format json, CPU per SOP"
+          f" (start-up included) against tomllib's parse on that core; {rounds} round(s), median\n")
+    print(f"  {'':8s} {'corpus':8s} {'SOPs':>7s} {'wall':>8s} {'CPU':>8s} {'CPU/SOP':>8s} {'peak MB':>8s}"
+          f" {'tomllib CPU/SOP':>16s} {'CPU/tomllib':>12s} {'load':>6s}")
+    for kind in ("plain", "stress"):
+        for count in sizes:
+            corpus = corpus_of(kind, count)
+            files = len(list(corpus.rglob("*.toml")))
+            args = ["lint", str(corpus), "--format", "json", "--quiet", "--no-cache"]
+            runs: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in soptuis}
+            parses, loads = [], []
+            for _ in range(rounds):
+                for name, soptui in soptuis.items():
+                    runs[name].append(split_measured(soptui, args, env, core=core))
+                parses.append(parse_cost_on(corpus, core))
+                loads.append(os.getloadavg()[0])
+            per_sop = 1000 / files
+            parse_cpu = statistics.median(parses) * per_sop
+            for name in soptuis:
+                wall, cpu, peak, _ = (statistics.median(column) for column in zip(*runs[name]))
+                print(f"  {name:8s} {kind:8s} {files:7d} {wall:7.2f}s {cpu:7.2f}s {cpu * per_sop:6.3f}ms {peak:8.0f}"
+                      f" {parse_cpu:14.3f}ms {cpu * per_sop / parse_cpu:11.2f}x {statistics.median(loads):6.2f}",
+                      flush=True)
 
 
 def cold_cache(soptuis: dict[str, list[str]], env: dict, count: int, rounds: int) -> None:
@@ -301,12 +363,13 @@ def main() -> None:
     parser.add_argument("count", nargs="?", type=int, default=10_000, help="SOPs in the corpus (default 10,000)")
     parser.add_argument("--sizes", type=lambda text: [int(size) for size in text.split(",")],
                         default=[1_000, 10_000], help="corpus sizes for figure 5 (default 1000,10000)")
-    parser.add_argument("--only", choices=["cold", "growth", "changed-since", "one-file"],
-                        help="print only figures 1 and 3 (alternated), or figure 5, 6 or 4")
+    parser.add_argument("--only", choices=["cold", "growth", "changed-since", "one-file", "one-core"],
+                        help="print only figures 1 and 3 (alternated), or figure 5, 6, 4 or 7")
     parser.add_argument("--against", metavar="OTHER_SOPTUI", help="figures 4, 5 and 6 also for another installation")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of figure 6 (default 5)")
     parser.add_argument("--one-file-rounds", type=int, default=21, help="rounds of figure 4 (default 21)")
     parser.add_argument("--growth-rounds", type=int, default=1, help="rounds of figure 5 (default 1)")
+    parser.add_argument("--one-core-rounds", type=int, default=3, help="rounds of figure 7 (default 3)")
     options = parser.parse_args()
     count, sizes, only, against, rounds = options.count, options.sizes, options.only, options.against, options.rounds
     soptui = installed_soptui()
@@ -316,6 +379,10 @@ def main() -> None:
     if only == "growth":
         with tempfile.TemporaryDirectory() as cache:
             growth(soptuis, dict(env, SOPTUI_CACHE_DIR=cache), sizes, options.growth_rounds)
+        return
+    if only == "one-core":
+        with tempfile.TemporaryDirectory() as cache:
+            one_core(soptuis, dict(env, SOPTUI_CACHE_DIR=cache), sizes, options.one_core_rounds)
         return
     if only == "cold":
         cold_cache(soptuis, env, count, rounds)
@@ -362,6 +429,7 @@ def main() -> None:
         print_one_file(one, soptuis, options.one_file_rounds)
     with tempfile.TemporaryDirectory() as cache:
         growth(soptuis, dict(env, SOPTUI_CACHE_DIR=cache), sizes, options.growth_rounds)
+        one_core(soptuis, dict(env, SOPTUI_CACHE_DIR=cache), sizes, options.one_core_rounds)
     changed_since(soptuis, env, count, rounds)
 
 

@@ -822,8 +822,34 @@ def unknown_actor(actor_id: str, declared: Mapping[str, object]) -> Text | None:
     return None if actor_id in declared else Text(f"pelaksana `{actor_id}` tidak ada", f"no actor `{actor_id}`")
 
 
+def actor_removal_notice(text: str, actor_id: str) -> Text | None:
+    """What removing actor `actor_id` does to the steps drawn in its column, one line each, for
+    the remove dialog to say before the user agrees; None when no step is drawn there."""
+    try:
+        steps = toml.parse(text).get("langkah", [])
+    except ValueError:
+        return None
+    lines = []
+    for index, step in enumerate(steps if isinstance(steps, list) else []):
+        if not isinstance(step, dict):
+            continue
+        drawn = step.get("pelaksana")
+        drawn = drawn if isinstance(drawn, list) else [drawn]
+        if actor_id not in drawn:
+            continue
+        who = step.get("no", index + 1)
+        rest = ", ".join(str(actor) for actor in drawn if actor != actor_id)
+        lines.append(Text(f"langkah {who}: tetap pada {rest}", f"step {who}: stays with {rest}") if rest else
+                     Text(f"langkah {who}: menjadi tanpa pelaksana", f"step {who}: left with no pelaksana"))
+    if not lines:
+        return None
+    head = Text(f"Langkah yang dikerjakan `{actor_id}`:", f"Steps `{actor_id}` carries out:")
+    return head + Text("".join("\n- " + line.id for line in lines), "".join("\n- " + line.en for line in lines))
+
+
 def remove_actor(text: str, actor_id: str) -> str:
-    """Remove a pelaksana column; the steps drawn in it become unassigned."""
+    """Remove a pelaksana column; the steps drawn in it become unassigned (the dialog says which
+    first: `actor_removal_notice`)."""
     document = tomlkit.parse(text)
     actors = document.get("pelaksana", {})
     problem = unknown_actor(actor_id, actors)

@@ -38,13 +38,19 @@ def open_regular(path) -> int:
     """A descriptor of `path` open for reading. Raises OSError for anything but a regular file:
     it is opened without blocking (O_NONBLOCK), so a FIFO put in the file's place is refused by
     the fstat that follows, not waited on."""
+    return _open_checked(path, None)[0]
+
+
+def _open_checked(path, limit: int | None) -> tuple[int, os.stat_result]:
+    """`open_regular`, with the open file's status, checked against `limit` too."""
     handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
-        _check(os.fstat(handle), path, None)
+        info = os.fstat(handle)
+        _check(info, path, limit)
     except OSError:
         os.close(handle)
         raise
-    return handle
+    return handle, info
 
 
 def read_regular(path, limit: int | None = None) -> tuple[bytes, os.stat_result]:
@@ -52,21 +58,40 @@ def read_regular(path, limit: int | None = None) -> tuple[bytes, os.stat_result]
     anything but a regular file, and for one over `limit` bytes (by its size, before reading;
     and by what is read, for a file that grows meanwhile)."""
     _check(os.stat(path), path, limit)
-    handle = open_regular(path)  # again from the open file: it may have been swapped meanwhile
-    with os.fdopen(handle, "rb") as opened:
-        info = os.fstat(handle)
-        _check(info, path, limit)
+    # again from the open file: it may have been swapped meanwhile. Read from the descriptor:
+    # a file object around it (a buffered reader) cost more than the read, for every file of a lint.
+    handle, info = _open_checked(path, limit)
+    try:
         if limit is None:
-            data = opened.read()
+            data = _read_up_to(handle, None)
         else:
-            # The size said, and one byte more to see whether it grew: read(limit + 1) would
+            # The size said, and one byte more to see whether it grew: reading limit + 1 would
             # allocate the whole limit for every file. A file that did grow is read on, to the limit.
-            data = opened.read(info.st_size + 1)
+            data = _read_up_to(handle, info.st_size + 1)
             if info.st_size < len(data) <= limit:
-                data += opened.read(limit + 1 - len(data))
+                data += _read_up_to(handle, limit + 1 - len(data))
+    finally:
+        os.close(handle)
     if limit is not None and len(data) > limit:
         raise OSError(errno.EFBIG, f"file too large (over {limit // 1024} KB)", str(path))
     return data, info
+
+
+_BLOCK = 1 << 16
+
+
+def _read_up_to(handle: int, size: int | None) -> bytes:
+    """`size` bytes from the descriptor, fewer at its end; with None, all of it to its end."""
+    parts = []
+    left = size
+    while left is None or left > 0:
+        part = os.read(handle, _BLOCK if left is None else left)
+        if not part:
+            break
+        parts.append(part)
+        if left is not None:
+            left -= len(part)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def read_regular_text(path, limit: int | None = None, encoding: str = "utf-8", errors: str = "strict") -> str:

@@ -9,6 +9,7 @@ the flow rules report.
 from __future__ import annotations
 
 from collections import deque
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from .symbols import TERMINATOR
@@ -26,6 +27,11 @@ class Edge(NamedTuple):
     label: str | None = None  # "ya" / "tidak" for a decision's exits, "lanjut" for a jump
 
 
+# An Edge from a tuple of all its fields, without the NamedTuple's constructor (a Python call):
+# a flow has an edge or two for every step of every file.
+_new_edge = partial(tuple.__new__, Edge)
+
+
 class Flow:
     """Successors and predecessors of every step of one SOP."""
 
@@ -38,7 +44,8 @@ class Flow:
         for step in steps:
             self.by_no.setdefault(step.no, step)  # a repeated number resolves to its first step
         self._next: dict[int, tuple[Edge, ...]] = {}
-        self._previous: dict[int, list[Step]] = {s.index: [] for s in steps}
+        previous: dict[int, list[Step]] = {s.index: [] for s in steps}
+        self._previous = previous
         last = len(steps) - 1
         for step in steps:
             if (step.simbol is None and step.ya is None and step.tidak is None and step.lanjut is None
@@ -46,17 +53,17 @@ class Flow:
                 # the commonest row, no symbol written and no jump: it leads to the next row
                 # (what `_exits` finds for it, without asking for its symbol)
                 following = steps[step.index + 1]
-                edges = (Edge(step, following.no, following),)
-            else:
-                edges = self._exits(sop, step)
-            self._next[step.index] = edges
-        for edges in self._next.values():
+                self._next[step.index] = (_new_edge((step, following.no, following, None)),)
+                previous[following.index].append(step)
+                continue
+            edges = self._next[step.index] = self._exits(sop, step)
+            # each step's predecessors in the order of the steps, then of their exits
             for edge in edges:
                 if edge.target is not None:
-                    self._previous[edge.target.index].append(edge.source)
+                    previous[edge.target.index].append(step)
 
     def _edge(self, step: "Step", to_no: int, label: str | None) -> Edge:
-        return Edge(step, to_no, self.by_no.get(to_no), label)
+        return _new_edge((step, to_no, self.by_no.get(to_no), label))
 
     def _exits(self, sop: "Sop", step: "Step") -> tuple[Edge, ...]:
         if step.is_decision:
@@ -71,7 +78,7 @@ class Flow:
         if is_last or (step.index > 0 and sop.symbol(step) == TERMINATOR):
             return ()
         following = self.steps[step.index + 1]
-        return (Edge(step, following.no, following),)
+        return (_new_edge((step, following.no, following, None)),)
 
     @property
     def start(self) -> "Step | None":

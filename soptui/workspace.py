@@ -13,7 +13,7 @@ import shlex
 from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from .atomic import ChangedMeanwhile, UnsavableText, atomic_write_bytes, atomic_write_text
 from .checker.corpus import CorpusState
@@ -24,18 +24,21 @@ from .checker.rule import Fix, Severity
 from .checker.run import results
 from .files import read_regular
 from .i18n import Text, TextError
-from .loading.loader import MAX_FILE_BYTES, LoadResult, load_text
+from .loading.loader import MAX_FILE_BYTES, LoadResult, load_bytes, load_text
 from .model import Sop
 
 
 class ChangedOnDisk(Exception):
     """The file changed on disk since it was opened or saved; the caller must choose. `kept`
     names a copy of another program's write that a third write replaced while this save was
-    being undone (rare: see `atomic._swap_back`)."""
+    being undone (rare: see `atomic._swap_back`). `behind`: the file is as last read, but the
+    text is from before a reload that took another program's write (undone past it), and lacks
+    that write."""
 
-    def __init__(self, path: str, kept: str | None = None) -> None:
+    def __init__(self, path: str, kept: str | None = None, behind: bool = False) -> None:
         super().__init__(path if kept is None else f"{path} (kept: {kept})")
         self.kept = kept
+        self.behind = behind
 
 
 class NewFileRefused(TextError):
@@ -54,9 +57,38 @@ def _stamp(path: Path, data: bytes | None = None, info: os.stat_result | None = 
     return info.st_mtime_ns, info.st_size, hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _read_text(path: Path) -> str:
-    # A byte that is not UTF-8 shows as U+FFFD; `Document.save` refuses to write such a file back.
-    return read_regular(path, MAX_FILE_BYTES)[0].decode("utf-8-sig", errors="replace")
+def _decode(data: bytes) -> str:
+    # A byte that is not UTF-8 is kept as a lone surrogate (PEP 383), not replaced by U+FFFD:
+    # the text then loads as `soptui lint` loads the file (`_load`), an editor is handed the
+    # file's own bytes (`Document.file_bytes`), and a save refuses it rather than lose the byte.
+    return data.decode("utf-8-sig", errors="surrogateescape")
+
+
+def _encode(text: str) -> bytes:
+    """The bytes of `text` as a file, those `_decode` kept as they were."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no byte gave: bytes that are not UTF-8 either
+        return text.encode("utf-8", "surrogatepass")
+
+
+def _load(text: str, path: str) -> LoadResult:
+    """`text` loaded as `soptui lint` loads the file it would be: one holding bytes that are not
+    UTF-8 gets lint's load-error, at the same place, not the findings of a decoded copy."""
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return load_bytes(_encode(text), path)
+    return load_text(text, path)
+
+
+class Version(NamedTuple):
+    """A text of the undo history, and the number of other programs' writes (taken by a reload)
+    that had reached the file when it was made: one older than the file's is behind it."""
+
+    text: str
+    base: int
 
 
 class Loads(IntEnum):
@@ -80,8 +112,8 @@ class Document:
     saved_text: str
     stamp: tuple[int, int, str] | None
     relint: Callable[["Document"], FileResult]
-    undo_stack: list[str] = field(default_factory=list)
-    redo_stack: list[str] = field(default_factory=list)
+    undo_stack: list[Version] = field(default_factory=list)
+    redo_stack: list[Version] = field(default_factory=list)
     load: LoadResult | None = None
     result: FileResult | None = None
     last_good: Sop | None = None
@@ -92,11 +124,16 @@ class Document:
     # How far the file on disk loads, as of the last open, save or reload that took it: what
     # `save_harm` compares the text with, without loading the saved text again.
     saved_loads: Loads = Loads.WHOLE
+    # Other programs' writes a reload took, and how many of them the text was made after: a
+    # text undone to from before a reload is `behind_disk`, and a save of it asks first.
+    disk_writes: int = 0
+    base: int = 0
 
     @classmethod
     def open(cls, path: Path, relint: Callable[["Document"], FileResult]) -> "Document":
-        text = _read_text(path)
-        document = cls(path, text, text, _stamp(path), relint)
+        data, info = read_regular(path, MAX_FILE_BYTES)  # the text and its stamp from one read
+        text = _decode(data)
+        document = cls(path, text, text, _stamp(path, data, info), relint)
         document.refresh()
         document.saved_loads = document.loads
         return document
@@ -105,6 +142,11 @@ class Document:
     @property
     def dirty(self) -> bool:
         return self.text != self.saved_text
+
+    @property
+    def behind_disk(self) -> bool:
+        """The text is from before a reload took another program's write, and lacks it."""
+        return self.base < self.disk_writes
 
     @property
     def sop(self) -> Sop | None:
@@ -141,7 +183,7 @@ class Document:
         return self.result.findings if self.result else []
 
     def refresh(self) -> None:
-        self.load = load_text(self.text, str(self.path))
+        self.load = _load(self.text, str(self.path))
         if self.load.sop is not None:
             self.last_good = self.load.sop
         self.result = self.relint(self)
@@ -151,28 +193,34 @@ class Document:
         """Make `new_text` the current text (an edit); False when it changes nothing."""
         if new_text == self.text:
             return False
-        self.undo_stack.append(self.text)
+        self.undo_stack.append(Version(self.text, self.base))
         self.redo_stack.clear()
-        self.text = new_text
+        self.text = new_text  # made from the text it replaces: as far behind the file as that
         self.refresh()
         return True
 
     def edit(self, change: Callable[[str], str]) -> bool:
         return self.apply(change(self.text))
 
+    def file_bytes(self) -> bytes:
+        """The text as the file's bytes (for an editor): those that are not UTF-8 as the file had them."""
+        return _encode(self.text)
+
+    def apply_bytes(self, data: bytes) -> bool:
+        """`apply` the bytes of a file edited elsewhere (an editor's), decoded as a file is opened."""
+        return self.apply(_decode(data))
+
     def undo(self) -> bool:
-        if not self.undo_stack:
-            return False
-        self.redo_stack.append(self.text)
-        self.text = self.undo_stack.pop()
-        self.refresh()
-        return True
+        return self._step(self.undo_stack, self.redo_stack)
 
     def redo(self) -> bool:
-        if not self.redo_stack:
+        return self._step(self.redo_stack, self.undo_stack)
+
+    def _step(self, back: list[Version], forth: list[Version]) -> bool:
+        if not back:
             return False
-        self.undo_stack.append(self.text)
-        self.text = self.redo_stack.pop()
+        forth.append(Version(self.text, self.base))
+        self.text, self.base = back.pop()
         self.refresh()
         return True
 
@@ -183,27 +231,29 @@ class Document:
     def save(self, force: bool = False) -> None:
         """Write the text atomically, keeping the file's byte order mark, owner, mode and links.
         Raises `ChangedOnDisk` unless `force` when the file changed since it was opened or last
-        saved (checked again right before the new file takes its place), and `UnsavableText`
-        when the text cannot be written back without losing bytes."""
+        saved (checked again right before the new file takes its place) or the text is
+        `behind_disk`, and `UnsavableText` when the text cannot be written back without losing
+        bytes (a byte of the file that is not UTF-8, still in it: see `_decode`)."""
         try:  # one read: whether it changed since, and the byte order mark to keep
             on_disk, info = read_regular(self.path, MAX_FILE_BYTES)
         except OSError:  # gone, or no longer a file soptui reads: nothing of it to keep
             on_disk, info = b"", None
         if not force and (_stamp(self.path, on_disk, info) if info is not None else None) != self.stamp:
             raise ChangedOnDisk(str(self.path))
-        try:
-            on_disk.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise UnsavableText(
-                f"{self.path}: bukan UTF-8 pada bita {error.start}; simpan akan mengganti bita itu "
-                f"(not UTF-8 at byte {error.start}; saving would replace those bytes): "
-                "ubah berkas ke UTF-8 dahulu (convert the file to UTF-8 first)") from None
+        if not force and self.behind_disk:
+            raise ChangedOnDisk(str(self.path), behind=True)
         bom = b"\xef\xbb\xbf" if on_disk.startswith(b"\xef\xbb\xbf") else b""
         try:
             data = bom + self.text.encode("utf-8")
         except UnicodeEncodeError as error:
             line = self.text.count("\n", 0, error.start) + 1
             column = error.start - (self.text.rfind("\n", 0, error.start) + 1) + 1
+            code = ord(self.text[error.start])
+            if 0xDC80 <= code <= 0xDCFF:  # a byte of the file, kept by `_decode`
+                raise UnsavableText(
+                    f"{self.path}:{line}:{column}: bukan teks UTF-8 (byte 0x{code - 0xDC00:02X}); simpan "
+                    f"berkas sebagai UTF-8 (not UTF-8 text (byte 0x{code - 0xDC00:02X}); save the file as UTF-8)"
+                ) from None
             raise UnsavableText(
                 f"{self.path}:{line}:{column}: karakter tidak dapat disimpan sebagai UTF-8 "
                 f"(a character that cannot be saved as UTF-8): {self.text[error.start]!r}") from None
@@ -219,6 +269,7 @@ class Document:
         self.stamp = _stamp(self.path, data, written)
         self.disk_text = self.disk_load = None  # the file on disk is this text now
         self.saved_loads = self.loads
+        self.base = self.disk_writes  # and the text, whatever it lacked, is what the user chose
 
     def reload(self) -> bool:
         """Read the file again, dropping unsaved changes (they stay reachable with undo); True
@@ -227,15 +278,18 @@ class Document:
         wrong with the file (a save still asks first: the file changed since it was read).
         Raises OSError when the file cannot be read."""
         data, info = read_regular(self.path, MAX_FILE_BYTES)  # the text and its stamp from one read
-        text = data.decode("utf-8-sig", errors="replace")
+        text = _decode(data)
         if self.dirty and text != self.text:
-            on_disk = load_text(text, str(self.path))
+            on_disk = _load(text, str(self.path))
             if not on_disk.ok:
                 self.disk_text, self.disk_load = text, on_disk
                 return False
         if text != self.text:
-            self.undo_stack.append(self.text)
+            self.undo_stack.append(Version(self.text, self.base))
             self.redo_stack.clear()
+        if text != self.saved_text:  # another program's write: the texts before it lack it
+            self.disk_writes += 1
+        self.base = self.disk_writes
         self.text = self.saved_text = text
         self.stamp = _stamp(self.path, data, info)
         self.disk_text = self.disk_load = None

@@ -486,6 +486,40 @@ def test_a_registry_that_cannot_be_used_is_said_in_english_when_asked(corpus, ca
     assert capsys.readouterr().err.endswith("none.toml: berkas registri tidak ada (no such registry file)\n")
 
 
+# -- a broken configuration said as a broken SOP file is (walk5 #4) ------------------------------
+
+@pytest.mark.parametrize("name, text, indonesian, english", [
+    ("pyproject.toml", '[tool.soptui]\nselect = ["SOP101"]\nignore = [\n"x" "y"]\n',
+     "pyproject.toml:4:5: TOML tidak sah: daftar [ ] tidak ditutup",
+     "pyproject.toml:4:5: invalid TOML: unclosed list [ ]"),
+    ("soptui.toml", 'select = ["SOP101"]\nignore = [\n"x", "y"\n',  # no position in tomllib's message
+     "soptui.toml:3:9: TOML tidak sah: berkas berakhir sebelum [ ], { } atau tanda kutip ditutup",
+     "soptui.toml:3:9: invalid TOML: the file ends before a [ ], { } or quote is closed"),
+    ("soptui.toml", 'lang = "caf\xe9"\n'.encode("latin-1"),
+     "soptui.toml:1:12: bukan teks UTF-8 (byte 0xE9); simpan berkas sebagai UTF-8",
+     "soptui.toml:1:12: not UTF-8 text (byte 0xE9); save the file as UTF-8"),
+])
+def test_a_broken_configuration_is_said_at_its_line_and_column_in_the_loaders_words(
+        corpus, capsys, name, text, indonesian, english):
+    (corpus / "a.toml").write_text(CLEAN)
+    config = corpus.parent / name
+    config.write_bytes(text if isinstance(text, bytes) else text.encode())
+    assert lint(corpus) == 2
+    assert capsys.readouterr().err == f"soptui lint: {corpus.parent / indonesian}\n"
+    assert lint(corpus, "--lang", "en") == 2
+    assert capsys.readouterr().err == f"soptui lint: {corpus.parent / english}\n"
+
+
+def test_an_unknown_rule_in_the_configuration_is_named_with_its_file_and_line(corpus, capsys):
+    (corpus / "a.toml").write_text(CLEAN)
+    config = corpus.parent / "pyproject.toml"
+    config.write_text('[project]\nname = "x"\n\n[tool.soptui]\nselect = ["SOP101", "NOPE999"]\n'
+                      '[[tool.soptui.overrides]]\npaths = ["a/**"]\nignore = ["NOPE999"]\n')
+    assert lint(corpus, "--lang", "en", "--extend-select", "QQQ") == 2
+    assert capsys.readouterr().err == (f"soptui lint: {config}:5:21: unknown rule `NOPE999`; unknown rule `QQQ`; "
+                                       f"{config}:8:11: unknown rule `NOPE999`\n")
+
+
 @pytest.mark.parametrize("lang, summary", [(None, "1 dari 2 berkas sah\n"), ("en", "1 of 2 files valid\n")])
 def test_validate_quiet_leaves_standard_error_empty_and_its_summary_is_said_in_the_language(
         corpus, tmp_path, capsys, lang, summary):

@@ -6,8 +6,8 @@ import pytest
 
 from soptui.checker.engine import Checker
 from soptui.checker.plugins import load_plugins
-from soptui.editing import (EditError, add_actor, add_step, delete_step, make_decision, make_process,
-                            move_step, parse_input, remove_actor, set_value)
+from soptui.editing import (EditError, actor_removal_notice, add_actor, add_step, delete_step, make_decision,
+                            make_process, move_step, parse_input, remove_actor, set_value)
 from soptui.loading.loader import load_text
 from soptui.template import new_sop_text
 from soptui.workspace import ChangedOnDisk, Workspace
@@ -192,3 +192,15 @@ def test_an_edit_of_a_file_that_is_not_valid_toml_says_where_in_the_users_langua
     assert refused.value.text.id == ("baris 2 kolom 15: TOML tidak sah: baris berakhir sebelum teks ditutup dengan "
                                      "tanda kutip; perbaiki dulu, lalu ubah langkahnya")
     assert refused.value.text.en.startswith("line 2 column 15: invalid TOML: the line ends before the text's closing quote")
+
+
+def test_removing_an_actor_says_first_which_steps_it_carries_out_and_what_becomes_of_them():
+    """walk5 #5: `ctrl+r` removed an actor that steps used and cleared their pelaksana without a
+    word; the dialog now names them (from this notice) and asks, as deleting a step does."""
+    both = set_value(TEXT, "/langkah/0/pelaksana", ["camat", "staf"])
+    notice = actor_removal_notice(both, "staf")
+    assert notice.id == ("Langkah yang dikerjakan `staf`:\n- langkah 1: tetap pada camat\n"
+                         "- langkah 5: menjadi tanpa pelaksana")
+    assert notice.en == "Steps `staf` carries out:\n- step 1: stays with camat\n- step 5: left with no pelaksana"
+    assert actor_removal_notice(add_actor(TEXT, "sekretaris", "Sekretaris"), "sekretaris") is None  # no step: no question
+    assert actor_removal_notice("nama = [\n", "staf") is None  # a text that does not load: nothing to say

@@ -236,6 +236,16 @@ def test_a_file_read_by_its_size_is_still_read_whole_when_it_grew(tmp_path, monk
     assert refused.value.errno == errno.EFBIG
 
 
+def test_a_file_longer_than_one_read_is_read_whole_with_or_without_a_limit(tmp_path):
+    from soptui import files
+
+    path = tmp_path / "long.toml"
+    data = bytes(range(256)) * 1000  # several of the descriptor's reads
+    path.write_bytes(data)
+    assert files.read_regular(path)[0] == data
+    assert files.read_regular(path, limit=len(data))[0] == data
+
+
 def _checker():
     from soptui.builtin import builtin_rules
     from soptui.checker.engine import Checker

@@ -53,6 +53,7 @@ def test_a_result_marshal_refuses_comes_as_json_text(monkeypatch):
 
 
 def test_workers_are_forked_with_the_heap_frozen_and_it_thaws_after():
+    gc.unfreeze()  # a terminal UI test run before this one leaves its state frozen (`gcpolicy.settle`)
     assert gc.get_freeze_count() == 0
     with frozen_for_fork():
         assert gc.get_freeze_count() > 1000  # a forked worker's collector leaves these alone

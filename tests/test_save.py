@@ -159,3 +159,84 @@ def test_a_write_on_top_of_a_save_being_undone_keeps_the_write_it_replaced(opene
     with open(kept) as copy:
         assert copy.read() == "# first\n" + CLEAN
     assert sorted(p.name for p in path.parent.iterdir()) == sorted(["sop.toml", os.path.basename(kept)])
+
+
+def _another_program_writes(path, text):
+    path.write_text(text)
+    os.utime(path, ns=(1, 1))  # same size, same second would not tell: the stamp does
+
+
+def test_undoing_past_a_reload_then_saving_asks_as_a_conflict_does(opened):
+    # walk5 #3: the text from before "reload" lacks the other program's write; a save of it
+    # overwrote that write without a word.
+    document, path = opened
+    document.edit(lambda text: text.replace("10 menit", "15 menit"))
+    theirs = CLEAN.replace("Budi", "Andi")
+    _another_program_writes(path, theirs)
+    with pytest.raises(ChangedOnDisk):
+        document.save()
+    assert document.reload() and document.text == theirs and not document.behind_disk
+    assert document.undo() and "15 menit" in document.text and "Budi" in document.text
+    assert document.behind_disk
+    with pytest.raises(ChangedOnDisk) as raised:
+        document.save()
+    assert raised.value.behind and path.read_text() == theirs
+    document.edit(lambda text: text.replace("1 jam", "2 jam"))  # an edit of it is as old
+    with pytest.raises(ChangedOnDisk):
+        document.save()
+    document.save(force=True)  # "overwrite": the user's choice, and so the text's edits after it
+    assert "15 menit" in path.read_text() and not document.behind_disk
+    document.edit(lambda text: text.replace("2 jam", "3 jam"))
+    document.save()
+    assert "3 jam" in path.read_text()
+
+
+def test_redo_back_to_the_reloaded_text_saves_without_asking_and_so_do_own_saves(opened):
+    document, path = opened
+    document.edit(lambda text: text.replace("10 menit", "15 menit"))
+    document.save()
+    document.edit(lambda text: text.replace("1 jam", "2 jam"))
+    document.save()
+    assert document.undo() and not document.behind_disk  # undoing past our own save is ours
+    document.save()
+    assert "1 jam" in path.read_text()
+    theirs = path.read_text().replace("Budi", "Andi")
+    _another_program_writes(path, theirs)
+    document.edit(lambda text: text.replace("15 menit", "20 menit"))
+    with pytest.raises(ChangedOnDisk):
+        document.save()
+    document.reload()
+    document.undo()
+    assert document.redo() and not document.behind_disk
+    document.edit(lambda text: text.replace("15 menit", "25 menit"))
+    document.save()
+    assert "Andi" in path.read_text() and "25 menit" in path.read_text()
+
+
+LATIN1 = CLEAN.replace("Budi", "B\xfcdi").encode("latin-1")
+
+
+def test_a_file_that_is_not_utf8_is_lints_load_error_and_its_bytes_are_kept(tmp_path):
+    # walk5 #9: the UI showed a decoded copy (U+FFFD for the byte) with ordinary findings,
+    # while `soptui lint` says load-error.
+    from soptui.loading.loader import load_file
+
+    path = tmp_path / "sop.toml"
+    path.write_bytes(LATIN1)
+    document = Workspace([path], Checker(load_plugins().rule_classes())).open(path)
+    assert not document.load.ok and document.load.problems == load_file(path).problems
+    assert [(f.code, f.name, f.line, f.col) for f in document.findings] == [("SOP000", "load-error", 8, 10)]
+    assert document.file_bytes() == LATIN1  # for an editor: the file's own byte, not U+FFFD
+    assert document.apply_bytes(LATIN1) is False  # an editor that changed nothing changed nothing
+    assert document.apply_bytes(LATIN1.replace(b"B\xfcdi", "Büdi".encode())) and document.load.ok
+    document.save()  # mended: written as UTF-8
+    assert path.read_bytes() == CLEAN.replace("Budi", "Büdi").encode()
+
+
+def test_a_binary_file_an_editor_leaves_unchanged_is_not_edited(tmp_path):
+    path = tmp_path / "sop.toml"
+    data = bytes(range(256)) * 4 + b"\r\n\r\x85\xff"
+    path.write_bytes(data)
+    document = Workspace([path], Checker(load_plugins().rule_classes())).open(path)
+    assert not document.load.ok and document.file_bytes() == data
+    assert document.apply_bytes(data) is False and not document.dirty

@@ -123,8 +123,10 @@ def load_config(path: Path) -> Config:
     except OSError as error:
         raise ConfigError(_unreadable(path, error.strerror)) from None
     except UnicodeDecodeError as error:
-        raise ConfigError(Text(f"{path}: bukan UTF-8 (not UTF-8): {error}", f"{path}: not UTF-8: {error}")) from None
-    from ..loading.loader import nesting_problem  # here: the loader (model, schema) only with a file to read
+        from ..loading.loader import not_utf8
+
+        raise ConfigError(_at(path, *not_utf8(error.object, error.start))) from None
+    from ..loading.loader import nesting_problem, toml_error  # here: the loader (model, schema) only with a file to read
 
     deep = nesting_problem(text)
     if deep is not None:
@@ -133,6 +135,8 @@ def load_config(path: Path) -> Config:
     try:
         data = toml.parse(text)
     except (ValueError, RecursionError) as error:  # tomllib's TOMLDecodeError is a ValueError
+        if toml.is_decode_error(error):  # where, and in the words a broken SOP file gets
+            raise ConfigError(_at(path, *toml_error(error, text))) from None
         raise ConfigError(Text(f"{path}: TOML tidak sah (invalid TOML): {error}",
                                f"{path}: invalid TOML: {error}")) from None
     prefix = ""
@@ -192,6 +196,12 @@ def _validate(data: dict, path: Path, text: str, prefix: str) -> None:
     raise ConfigError(Text(f"{where}: ", f"{where}: ") + detail)
 
 
+def _at(path: Path, pos, message: Text) -> Text:
+    """`message` after `FILE:LINE:COL: `, as a problem of an SOP file is said."""
+    where = f"{path}:{pos.line}:{pos.col}: "
+    return Text(where, where) + message
+
+
 def _unreadable(path: Path, why: str | None) -> Text:
     return Text(f"{path}: tidak dapat dibaca (cannot be read): {why}", f"{path}: cannot be read: {why}")
 
@@ -239,26 +249,86 @@ def unknown_selectors(config: Config, rules: list[type[Rule]], cli: list[str] = 
                       removed: Mapping[str, object] = MappingProxyType({})) -> list[Text]:
     """Selectors (in config or on the command line) that match no rule, each with a suggestion.
     A selector in `removed` (a rule that no longer exists) is left to `selector_notes`."""
-    messages = []
+    return [message for _, message in _unknown(config, rules, cli, removed)]
+
+
+def _unknown(config: Config, rules: list[type[Rule]], cli: list[str],
+             removed: Mapping[str, object]) -> list[tuple[str, Text]]:
+    found = []
     names = sorted({r.name for r in rules} | {r.code for r in rules})
     for selector in _all_selectors(config, cli):
         if selector in removed:
             continue
         if not any(_matches(selector, rule) for rule in rules):
             close = closest(selector, names)
-            messages.append(glossed("aturan tidak dikenal", "unknown rule", f" `{selector}`")
-                            + _did_you_mean(close))
-    return messages
+            found.append((selector, glossed("aturan tidak dikenal", "unknown rule", f" `{selector}`")
+                          + _did_you_mean(close)))
+    return found
 
 
 def refuse_unknown_selectors(config: Config, rules: list[type[Rule]],
                              removed: Mapping[str, object] = MappingProxyType({})) -> None:
     """Raise `ConfigError` naming every selector that matches no rule (`unknown_selectors`): a
     mistyped code checks less than the configuration says, `select = ["SOP999"]` nothing at all,
-    so no command checks with it (`soptui lint` exits 2, the UI does not start)."""
-    unknown = unknown_selectors(config, rules, removed=removed)
-    if unknown:
-        raise ConfigError(Text("; ".join(u.id for u in unknown), "; ".join(u.en for u in unknown)))
+    so no command checks with it (`soptui lint` exits 2, the UI does not start). A selector
+    written in the configuration file is named with its FILE:LINE:COL."""
+    unknown = _unknown(config, rules, (), removed)
+    if not unknown:
+        return
+    places = _selector_places(config, {selector for selector, _ in unknown})
+    said = [Text(f"{place}: ", f"{place}: ") + message if (place := _next(places, selector)) else message
+            for selector, message in unknown]
+    raise ConfigError(Text("; ".join(u.id for u in said), "; ".join(u.en for u in said)))
+
+
+def _next(places: dict[str, list[str]], selector: str) -> str | None:
+    """Where the next occurrence of `selector` is written, if it is (not one given on the command line)."""
+    found = places.get(selector)
+    return found.pop(0) if found else None
+
+
+# The lists of selectors in a configuration table (and in each [[overrides]]), in the order of
+# `_all_selectors`; `severity` and `rules` are tables keyed by them.
+_SELECTOR_LISTS = ("select", "extend-select", "ignore")
+
+
+def _selector_places(config: Config, wanted: set[str]) -> dict[str, list[str]]:
+    """Each of the selectors `wanted` written in the configuration file -> the FILE:LINE:COL of
+    each time it is, in the order `_all_selectors` lists them. Read again from the file: only a
+    refused configuration needs it, and the positions cost a scan of the text."""
+    if config.path is None:
+        return {}
+    try:
+        text = read_regular_text(config.path, MAX_CONFIG_BYTES)
+        data = toml.parse(text)
+        if config.path.name == "pyproject.toml":
+            data, prefix = data["tool"]["soptui"], "/tool/soptui"
+        else:
+            prefix = ""
+        written = _written_selectors(data)
+    except Exception:  # noqa: BLE001 - changed since it was read; a place is a help, the messages stand without it
+        return {}
+    places: dict[str, list[str]] = {}
+    for selector, keys in written:
+        if selector in wanted:
+            places.setdefault(selector, []).append(_where(config.path, text, prefix, keys))
+    return places
+
+
+def _written_selectors(data: dict) -> list[tuple[str, list[str]]]:
+    """(selector, its keys in the table) for each selector `data` holds, in `_all_selectors`' order."""
+    written: list[tuple[str, list[str]]] = []
+
+    def collect(table: dict, at: list[str]) -> None:
+        for name in _SELECTOR_LISTS:
+            written.extend((item, [*at, name, str(i)]) for i, item in enumerate(table.get(name, ())))
+        written.extend((key, [*at, "severity", key]) for key in table.get("severity", {}))
+
+    collect(data, [])
+    for index, override in enumerate(data.get("overrides", ())):
+        collect(override, ["overrides", str(index)])
+    written.extend((key, ["rules", key]) for key in data.get("rules", {}))
+    return written
 
 
 def selector_notes(config: Config, rules: list[type[Rule]], cli: list[str] = (),

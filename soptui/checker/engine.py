@@ -286,15 +286,18 @@ class Checker:
     def _placed(self, rule: Rule, sop: Sop, path: str, violations: list[Violation],
                 selection: RuleSelection) -> list[Finding]:
         """`_finding` of each of a one-SOP rule's violations of `sop`, whose file is `path`: what
-        the findings share looked up once, and each made without the NamedTuple's constructor (a
-        Python call), since a lint places a finding or more for every rule of every file."""
+        the findings share looked up once, each violation unpacked as the tuple it is, and each
+        finding made from one tuple without the NamedTuple's constructor (a Python call), since a
+        lint places a finding or more for every rule of every file."""
         code = rule.code
-        head = (code, rule.name, selection.severity[code])
-        tail = (self.plugin_of[code],)
+        name, severity, plugin = rule.name, selection.severity[code], self.plugin_of[code]
         locate = sop.source.locate
-        return [_new_finding(head + (v.path or path, *(v.pos or locate(v.pointer)), v.pointer, step_of(sop, v.pointer),
-                                     v.message, v.fix) + tail)
-                for v in violations]
+        placed = []
+        for pointer, message, fix, at, pos, _ in violations:
+            line, col = pos or locate(pointer)
+            placed.append(_new_finding((code, name, severity, at or path, line, col, pointer, step_of(sop, pointer),
+                                        message, fix, plugin)))
+        return placed
 
     def _suppress(self, sop: Sop, findings: list[Finding], selection: RuleSelection) -> list[Finding]:
         found = suppressions(sop)

@@ -1,14 +1,15 @@
 """Checking many files on every core.
 
-Below `PARALLEL_MIN_FILES` the work is done in this process: starting workers costs more than
-it saves. Above it, files are dealt out in chunks to worker processes, each of which builds its
-own `Checker` from the same rule classes, configuration and context, reads its files, and sends
-back a chunk's results marshalled together in the cache's plain-data form; for a caller that
-keeps a cache, each with its store line made (`entries.entry_line`), so that the parent only hands
-it on. A result marshal refuses (a plugin's data) comes as JSON text instead. For a parent that
-keeps findings on disk (`spill`), each file's come packed as it keeps them (`spill.pack`), and,
-with a `render` (a report's writer of one file's findings, `reporting.json.JsonLines`), also
-written so, in UTF-8, for the report to pass on as they are.
+Below `PARALLEL_MIN_FILES`, or with one core, the work is done in this process, in chunks as a
+worker does it: starting workers costs more than it saves. Above it, files are dealt out in
+chunks to worker processes, each of which builds its own `Checker` from the same rule classes,
+configuration and context, reads its files, and sends back a chunk's results marshalled
+together in the cache's plain-data form; for a caller that keeps a cache, each with its store
+line made (`entries.entry_line`), so that the parent only hands it on. A result marshal
+refuses (a plugin's data) comes as JSON text instead. For a parent that keeps findings on disk
+(`spill`), each file's come packed as it keeps them (`spill.pack`), and, with a `render` (a
+report's writer of one file's findings, `reporting.json.JsonLines`), also written so, in UTF-8,
+for the report to pass on as they are.
 """
 
 from __future__ import annotations
@@ -89,18 +90,19 @@ def check_one(checker: Checker, path: Path | str, digests: bool = True) -> Check
 def check_many(checker: Checker, paths: list[Path] | list[str], digests: bool = True) -> list[Checked]:
     """`check_one` of each path, in order, the rules run over them all together
     (`Checker.check_all_loaded`)."""
-    checked: list[Checked] = []
-    loaded = []  # (index in `checked`, load result)
+    checked: list[Checked | None] = []
+    loaded = []  # (index in `checked`, path, version, load result) of each file read
     for path in paths:
         read = read_file(path)
         if read is None:
             checked.append(check_one(checker, path, digests))  # reports why it cannot be read
             continue
         data, mtime, size = read
-        loaded.append((len(checked), load_bytes(data, str(path))))
-        checked.append(Checked(str(path), (digest(data), mtime, size) if digests else None, None, None))
-    for (index, _), result in zip(loaded, checker.check_all_loaded([result for _, result in loaded])):
-        checked[index] = checked[index]._replace(result=result)
+        loaded.append((len(checked), str(path), (digest(data), mtime, size) if digests else None,
+                       load_bytes(data, str(path))))
+        checked.append(None)  # checked below, with the others
+    for (index, name, version, _), result in zip(loaded, checker.check_all_loaded([item[3] for item in loaded])):
+        checked[index] = Checked(name, version, result, None)
     return checked
 
 
@@ -203,10 +205,15 @@ def check_files(checker: Checker, paths: list[Path],
     come rendered (`Checked.rendered`) from a worker."""
     total = len(paths)
     if total < PARALLEL_MIN_FILES or workers() < 2:
-        for done, path in enumerate(paths, 1):
-            yield check_one(checker, path, digests)
-            if progress:
-                progress(done, total)
+        # In this process, in chunks as a worker checks them (`check_many`): the rules run over
+        # a chunk's files one rule at a time, which costs less than every rule over each file.
+        done = 0
+        for start in range(0, total, CHUNK):
+            for checked in check_many(checker, paths[start:start + CHUNK], digests):
+                yield checked
+                done += 1
+                if progress:
+                    progress(done, total)
         return
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 

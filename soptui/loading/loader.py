@@ -11,6 +11,7 @@ import datetime as dt
 import errno
 import os
 import re
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
@@ -39,6 +40,7 @@ _DATE_KEYS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
 # for only in a text with that many dots; tomllib's time grows with the square of the chain.
 _KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\r\n]*"|'[^'\r\n]*')"""
 _DOTTED_CHAIN = re.compile(rf"(?:{_KEY_PART}[ \t]*\.[ \t]*){{{MAX_NESTING}}}")
+_new_step = partial(tuple.__new__, Step)  # a Step from a tuple of all its fields (see `_step`)
 
 
 class _TooDeep(Exception):
@@ -113,11 +115,16 @@ def load_bytes(data: bytes, path: str) -> LoadResult:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return _fail(path, _byte_pos(data, error.start), Text(
-            f"bukan teks UTF-8 (byte 0x{data[error.start]:02X}); simpan berkas sebagai UTF-8",
-            f"not UTF-8 text (byte 0x{data[error.start]:02X}); save the file as UTF-8",
-        ))
+        return _fail(path, *not_utf8(data, error.start))
     return load_text(text, path)
+
+
+def not_utf8(data: bytes, start: int) -> tuple[Pos, Text]:
+    """Where `data` stops being UTF-8 (its first bad byte at offset `start`), and what to do."""
+    return _byte_pos(data, start), Text(
+        f"bukan teks UTF-8 (byte 0x{data[start]:02X}); simpan berkas sebagai UTF-8",
+        f"not UTF-8 text (byte 0x{data[start]:02X}); save the file as UTF-8",
+    )
 
 
 def nesting_problem(text: str) -> Pos | None:
@@ -426,15 +433,15 @@ def _build(data: dict, path: Path, source: LazySource, text: str, broken: frozen
 
 
 def _step(index: int, raw: dict) -> Step:
-    # Built by position, in `Step`'s field order (each value named in the comment beside it):
-    # a NamedTuple called with fourteen keywords matches each by name, which costs more than
-    # looking up the values, and a lint builds one for each [[langkah]] of every file.
+    # Built from one tuple of its fields, in `Step`'s order (each value named in the comment
+    # beside it): a NamedTuple's constructor is a Python call, which with fourteen values costs
+    # more than looking them up, and a lint builds a step for each [[langkah]] of every file.
     # tests/test_hot_path.py holds this equal to the same step built by keyword.
     get = raw.get
     waktu = get("waktu")
     actors = get("pelaksana")
     every = (actors,) if isinstance(actors, str) else tuple(actors) if isinstance(actors, list) else ()
-    return Step(
+    return _new_step((
         index,  # index
         get("no", index + 1),  # no: missing or broken (recorded in Sop.broken): its place
         get("kegiatan", ""),  # kegiatan
@@ -449,7 +456,7 @@ def _step(index: int, raw: dict) -> Step:
         tuple(get("output", ())),  # output
         get("keterangan"),  # keterangan
         every,  # pelaksana_semua
-    )
+    ))
 
 
 def toml_error(error: Exception, text: str) -> tuple[Pos, Text]:

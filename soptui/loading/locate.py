@@ -27,6 +27,8 @@ _HEADER = re.compile(r"\n[ \t]*(\[[^\n]*)")
 _BARE_POINTER = re.compile(r"(?:/[A-Za-z0-9_-]+)+")
 # No token crosses a line break, as when the reader went line by line.
 _ARRAY_TOKEN = re.compile(r"""("[^"\\\n]*(?:\\.[^"\\\n]*)*"|'[^'\n]*')|(\#)|(\])|(\[)|([^\s,\[\]\#"']+)""")
+# Which of its groups matched (`Match.lastindex`): a string, a comment, "]", "[", a bare value.
+_STRING, _COMMENT, _CLOSE, _OPEN, _BARE = range(1, 6)
 # Things a line reader cannot follow; their presence sends every lookup to the full scan:
 # multi-line strings, suppression comments, inline tables, and quoted table headers (found with
 # the tables, by `_index`).
@@ -182,16 +184,16 @@ class LazySource:
         items: list[Pos] = []
         while True:
             for token in _ARRAY_TOKEN.finditer(text, offset):
-                _string, comment, close, opening, _bare = token.groups()
-                if comment:
+                kind = token.lastindex
+                if kind == _COMMENT:
                     offset = text.find("\n", token.end())
                     break
-                if opening:
+                if kind == _OPEN:
                     depth += 1
                     if depth > 1:
                         return None  # nested arrays: leave them to the full scan
                     continue
-                if close:
+                if kind == _CLOSE:
                     return items
                 at = token.start()
                 line += text.count("\n", counted, at)

@@ -4,21 +4,35 @@ regulations through the registry. The registry they check against is the session
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..checker.rule import Rule, Violation
 from ..citation import Citation, normalise_title, parse_citation, split_merged
 from ..i18n import Text
 
 
-def cited(sop):
+def cited(sop) -> tuple[tuple[int, Citation, bool], ...]:
     """(index, citation, whole) for every regulation the dasar hukum cites: an item that holds two
     ("UU 23/2006 dan UU 24/2013 tentang ...") gives each, with `whole` False, so each is checked."""
-    for index, citation in enumerate(sop.dasar_hukum):
+    try:
+        return _cited(sop.dasar_hukum)
+    except TypeError:  # a model built by hand with a list, or a citation holding one: not cached
+        return _cited.__wrapped__(sop.dasar_hukum)
+
+
+# Each rule of the kind (`RegistryRule`) walks the same dasar hukum: the walk is made once per
+# list. A lint runs one rule over a chunk of files before the next rule, so a file's list is
+# asked for again after the chunk's others: the cache holds more than a chunk's worth.
+@lru_cache(maxsize=1024)
+def _cited(dasar_hukum: tuple[Citation, ...]) -> tuple[tuple[int, Citation, bool], ...]:
+    found = []
+    for index, citation in enumerate(dasar_hukum):
         pieces = split_merged(citation.text)
         if len(pieces) == 1:
-            yield index, citation, True
+            found.append((index, citation, True))
         else:
-            for piece in pieces:
-                yield index, parse_citation(piece), False
+            found.extend((index, parse_citation(piece), False) for piece in pieces)
+    return tuple(found)
 
 
 def pointer(index: int) -> str:

@@ -93,12 +93,15 @@ class DasarHukumOrder(Rule):
         keys = [order_key(c) for c in sop.dasar_hukum]
         fix = None
         earlier: list[tuple[tuple, int]] = []
+        highest = None  # the greatest key so far: an item at or above it comes after no earlier one
         for index, (citation, key) in enumerate(zip(sop.dasar_hukum, keys)):
             if key is None:
                 continue
-            after = next((i for k, i in earlier if k > key), None)
+            in_order = highest is None or key >= highest
+            after = None if in_order else next(i for k, i in earlier if k > key)
             earlier.append((key, index))
-            if after is None:
+            if in_order:
+                highest = key
                 continue
             if fix is None and None not in keys:
                 fix = _reorder(sop, keys)

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 from textual import events, on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
@@ -790,16 +791,20 @@ class SoptuiApp(App):
                                 self.lang, destructive=("save",),
                                 detail=self._unsaved_names([*harmful, *others])), answer)
 
-    def _save(self, document: Document, force: bool = False) -> bool:
+    def _save(self, document: Document, force: bool = False, resolved: Callable[[], None] | None = None) -> bool:
+        """Save `document`, saying so; False when it failed (said) or another program's write is
+        in the way: then asked whether to reload or overwrite, and `resolved` runs once the
+        answer has done either (not on cancel)."""
         try:
             document.save(force=force)
         except ChangedOnDisk as error:
             kept = f"\n{say('kept_copy', self.lang)}: {error.kept}" if error.kept else ""
+            why = say("text_behind_disk" if error.behind else "changed_on_disk", self.lang)
             self.push_screen(Choose(
-                f"{self.workspace.relative(document.path)}: {say('changed_on_disk', self.lang)}{kept}",
+                f"{self.workspace.relative(document.path)}: {why}{kept}",
                 [("reload", say("reload", self.lang)), ("overwrite", say("overwrite", self.lang)),
                  ("cancel", say("cancel", self.lang))], self.lang, destructive=("overwrite", "reload"),
-            ), lambda choice: self._resolve_conflict(document, choice))
+            ), lambda choice: self._resolve_conflict(document, choice, resolved))
             return False
         except OSError as error:
             self.notify(f"{say('save_failed', self.lang)}: {self.workspace.relative(document.path)}: "
@@ -836,12 +841,18 @@ class SoptuiApp(App):
             choices.append(("others", say("save_the_others", self.lang)))
         self._ask_harmful(dirty, choices, answer)
 
-    def _save_each(self, documents: list[Document]) -> None:
-        for document in documents:
-            if not self._save(document):
+    def _save_each(self, documents: list[Document], then: Callable[[], None] | None = None) -> None:
+        """Save each in turn, each conflict asked about as `ctrl+s` asks; then `then`. Stops at a
+        failure, or at a conflict answered "cancel"."""
+        for index, document in enumerate(documents):
+            rest = documents[index + 1:]
+            if not self._save(document, resolved=lambda rest=rest: self._save_each(rest, then)):
                 return
+        if then is not None:
+            then()
 
-    def _resolve_conflict(self, document: Document, choice: str) -> None:
+    def _resolve_conflict(self, document: Document, choice: str, resolved: Callable[[], None] | None = None) -> None:
+        done = False
         if choice == "reload":
             try:
                 taken = document.reload()
@@ -856,12 +867,19 @@ class SoptuiApp(App):
             else:
                 self.notify(say("not_reloaded", self.lang), severity="warning", timeout=6)
                 self._activate("prosedur")
+            done = taken
         elif choice == "overwrite":
-            self._save(document, force=True)
+            done = self._save(document, force=True)
         self.render_document()
+        if done and resolved is not None:
+            resolved()
 
     def action_undo(self) -> None:
-        if self.document and self.document.undo():
+        document = self.document
+        behind = document is not None and document.behind_disk
+        if document and document.undo():
+            if document.behind_disk and not behind:  # said once, where the undo crosses the reload
+                self.notify(say("undone_past_reload", self.lang), severity="warning", timeout=6)
             self.render_document()
 
     def action_redo(self) -> None:
@@ -1070,7 +1088,7 @@ class SoptuiApp(App):
         with tempfile.TemporaryDirectory(prefix="soptui-") as folder:
             scratch = Path(folder) / document.path.name
             try:
-                scratch.write_text(document.text, encoding="utf-8")
+                scratch.write_bytes(document.file_bytes())  # bytes not UTF-8 too, as the file has them
                 command = editor_command(str(scratch), self._editor_line())
                 try:
                     with self.suspend():
@@ -1083,11 +1101,11 @@ class SoptuiApp(App):
                     self.notify(say("editor_abandoned", self.lang).format(status=status), severity="warning",
                                 timeout=6)
                     return
-                edited = scratch.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
+                edited = scratch.read_bytes()
+            except OSError as error:
                 self.notify(f"{say('editor_failed', self.lang)}: {error}", severity="error")
                 return
-        if document.apply(edited):
+        if document.apply_bytes(edited):
             if not document.load.ok:
                 # a file that still loads, with structural problems, has not "stopped loading"
                 self.notify(say("now_partly" if document.loads_partly else "no_longer_loads", self.lang),
@@ -1240,17 +1258,8 @@ class SoptuiApp(App):
             return
 
         def save_and_quit(choice: str) -> None:
-            if choice == "save":
-                for document in dirty:
-                    try:
-                        document.save()
-                    except (ChangedOnDisk, OSError) as error:
-                        why = say("changed_on_disk", self.lang) if isinstance(error, ChangedOnDisk) \
-                            else os_error_text(error, self.lang)
-                        self.notify(f"{say('save_failed', self.lang)}: {self.workspace.relative(document.path)}: "
-                                    f"{why}", severity="error")
-                        return
-                self.exit()
+            if choice == "save":  # another program's write asked about, file by file, as `ctrl+s` asks
+                self._save_each(dirty, then=self.exit)
 
         def answer(choice: str) -> None:
             if choice == "save" and self.workspace.harmful_saves():  # asked, as `ctrl+s` and `S` ask

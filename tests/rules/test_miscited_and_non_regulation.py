@@ -43,3 +43,16 @@ def test_regulations_pass_surat_edaran_and_instruksi_do_not():
         {"line": 3, "message": "Instruksi Presiden bukan peraturan perundang-undangan"},
         {"line": 4, "message": "is not a regulation"},
     ])
+
+
+def test_a_model_built_by_hand_with_a_list_of_citations_is_still_checked():
+    # The rules of the kind walk a file's citations once, cached by the (hashable) tuple the
+    # loader makes; a list, as an API caller may build, is walked without the cache.
+    from soptui.checker.rule import Context
+    from soptui.citation import parse_citation
+    from soptui.model import Sop, Step
+
+    cited = [parse_citation("UU No. 23 Tahun 2014 dan PP No. 46 Tahun 2011 tentang Penilaian Prestasi Kerja")]
+    sop = Sop(path="a.toml", nama="A", unit="B", langkah=(Step(0, 1, "Memeriksa"),), dasar_hukum=cited)
+    found = list(RevokedRegulation({}).check(sop, Context()))
+    assert [v.message.en.split(";")[0] for v in found] == ["PP 46/2011 was revoked"]

@@ -8,7 +8,7 @@ from soptui.tui.screens import AddStep, EditValue
 from soptui.tui.screens.dialogs import CheckList
 from soptui.tui.widgets.procedure import ProcedureView
 
-from .conftest import AWAYAN, running
+from .conftest import AWAYAN, SUMBERSUKO, running
 
 
 def rows(check_list) -> list[str]:
@@ -225,3 +225,42 @@ async def test_removing_an_actor_that_is_not_declared_keeps_the_dialog_open_and_
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, EditValue) and "pelaksana" not in app.document.view.pelaksana
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["key-by-key", "burst"])
+async def test_removing_an_actor_that_steps_use_names_them_and_asks_first(seeds, burst):
+    """walk5 #5: `ctrl+r`, `tim`, Enter cleared step 7's pelaksana at once and silently. Now a
+    question names the step, Batal has the focus and Hapus is red; a second Enter typed in the
+    same burst answers nothing (it closed the next screen, or ended the app on an error)."""
+    from textual import events
+
+    from soptui.tui.screens.dialogs import Choose
+
+    async with running(SUMBERSUKO, size=(120, 40)) as (app, pilot):
+        before = app.document.text
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        keys = [*"tim", "enter", "enter"] if burst else [*"tim", "enter"]
+        if burst:
+            for key in keys:
+                app.post_message(events.Key(key, key if len(key) == 1 else None))
+            await pilot.pause()
+            await pilot.pause(0.2)
+        else:
+            await pilot.press(*keys)
+            await pilot.pause()
+        question = app.screen
+        assert isinstance(question, Choose), app.screen
+        assert "`tim`" in question.title_text and "langkah 7: menjadi tanpa pelaksana" in question.detail
+        assert app.focused.id == "cancel" and question.query_one("#delete").variant == "error"
+        await pilot.press("enter")  # Batal
+        await pilot.pause()
+        assert not isinstance(app.screen, Choose) and app.document.text == before
+        await pilot.press("ctrl+r", *"tim", "enter")
+        await pilot.pause()
+        await pilot.press("left", "enter")  # Hapus
+        await pilot.pause()
+        assert "tim" not in app.document.view.pelaksana and app.document.view.langkah[6].pelaksana is None
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.document.text == before

@@ -14,6 +14,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -184,6 +185,15 @@ class Dialog(OwnFooter):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def dismiss(self, result: object = None) -> AwaitComplete:
+        """Close with `result`, once: a second Enter typed in the same burst is already in the
+        field's queue when the first closes the dialog, and Textual's `dismiss` pops whatever
+        screen is on top, so it closed the next dialog or, with none, ended the app on an error
+        (`ctrl+r tim Enter Enter`; any field's edit, Enter Enter)."""
+        if self.app.screen is not self:
+            return AwaitComplete.nothing()
+        return super().dismiss(result)
 
 
 class EditValue(Dialog):

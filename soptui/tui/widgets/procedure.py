@@ -64,6 +64,11 @@ def column_widths(available: int, actor_widths: list[int], longest_kegiatan: int
     return widths
 
 
+# A byte of the file that is not UTF-8, kept in the text as a lone surrogate, which no terminal
+# takes: shown as U+FFFD, one for one, so that the caret stays under its column.
+_UNSHOWABLE = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
+
+
 def source_window(source: str, col: int, room: int) -> tuple[str, int]:
     """The part of a source line shown under a problem, at most `room` cells, and where in it
     the column (from 1) falls: the whole line when it fits, else the stretch around the column
@@ -213,7 +218,7 @@ class ProcedureView(Vertical):
             return
         # half the height while the steps show below, all of it when nothing does
         panel.styles.max_height = "50%" if self.sop is not None and self.sop.langkah else "100%"
-        lines = text.splitlines()
+        lines = text.split("\n")  # lines as the problems count them (and `soptui lint` shows them)
         # the source line shown whole when it fits, else the part around the column, so that
         # the caret stays under it (a wrapped line put it under the wrong character)
         room = max(20, (self.size.width or 120) - 4 - len("  1234 │ "))
@@ -230,7 +235,7 @@ class ProcedureView(Vertical):
             shown.append(f"{line}:{col}  ", style="bold")
             shown.append(f"{problem.message(self.lang)}\n")
             if 0 < line <= len(lines):
-                source, at = source_window(lines[line - 1], col, room)
+                source, at = source_window(lines[line - 1].rstrip("\r").translate(_UNSHOWABLE), col, room)
                 shown.append(f"  {line:>4} │ {source}\n", style="dim")
                 shown.append("       │ " + " " * at + "^\n", style="red")
         shown.rstrip()
@@ -551,9 +556,23 @@ class ProcedureView(Vertical):
             found = editing.unknown_actor(value.strip(), declared) if value.strip() else None
             return found(lang) if found is not None else None
 
-        def removed(value: str | None) -> None:
-            if value and value.strip():
-                self.post_message(EditMade(lambda text: editing.remove_actor(text, value.strip())))
+        def remove(actor_id: str) -> None:
+            self.post_message(EditMade(lambda text: editing.remove_actor(text, actor_id)))
+
+        def chosen(value: str | None) -> None:
+            actor_id = (value or "").strip()
+            if not actor_id:
+                return
+            notice = editing.actor_removal_notice(self.text, actor_id)
+            if notice is None:  # no step drawn in its column: nothing else changes
+                remove(actor_id)
+                return
+            # steps would lose their pelaksana: say which, and ask, as deleting a step does
+            self.app.push_screen(
+                Choose(f"{say('remove_actor_q', lang)} `{actor_id}` ({declared.get(actor_id, '')})?",
+                       [("delete", say("delete", lang)), ("cancel", say("cancel", lang))],
+                       lang, destructive=("delete",), detail=notice(lang)),
+                lambda choice: remove(actor_id) if choice == "delete" else None)
 
         self.app.push_screen(EditValue(f"{say('remove_actor_q', lang)}: {', '.join(declared)}", "",
-                                       lang=lang, check=problem), removed)
+                                       lang=lang, check=problem), chosen)
