@@ -38,7 +38,7 @@ from ..gcpolicy import collector
 from ..i18n import Text, glossed
 from ..reporting.text import TextReporter
 from . import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
-from .replay import Capture, Recording, Replay, Spool, replayable
+from .replay import Capture, Recording, Replay, Spool, replayable, to_stdout
 from .session import NoSopFiles, open_session, reporter_names
 
 
@@ -195,21 +195,21 @@ def _lint(args: argparse.Namespace, session, reports: list[tuple[str, str | None
     outputs = {}
     for reporter, target in reporters[1:]:
         outputs[target] = Spool()
-        spooled = Capture(spool=outputs[target])
+        spooled = Capture(outputs[target].write)
         reporter.write(report, spooled)
         spooled.done()
     record = replay.start(exit_code, stderr, outputs) if replay is not None else None
-    stdout = Capture(record, out=sys.stdout)  # written as it comes: a large report is never held whole
+    stdout = Capture(to_stdout, record)  # written as it comes: a large report is never held whole
     try:
         reporters[0][0].write(report, stdout)
-        pieces = stdout.done()
+        stdout.done()
     except BaseException:
         if record is not None:
             record.abort()
         raise
     if record is not None:
         record.close()
-    return Recording(pieces, stderr, {target: spool.pieces() for target, spool in outputs.items()}, exit_code)
+    return Recording((), stderr, {target: spool.pieces() for target, spool in outputs.items()}, exit_code)
 
 
 def _ahead(reporters):

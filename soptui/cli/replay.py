@@ -28,7 +28,7 @@ import time
 import zlib
 from itertools import chain
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from ..atomic import atomic_write_bytes, write_in_background
 from ..checker.parallel import digest
@@ -77,21 +77,18 @@ def _write_pieces(stream, pieces: list[bytes]) -> None:
 
 
 class Capture(io.TextIOBase):
-    """A report as a reporter writes it, in UTF-8 pieces of about a megabyte, each also handed
-    to the record being written, so that the record reaches the disk while the report is still
-    being rendered. With `out` (standard output) or `spool` (an `--output` file's), each piece
-    is written there as it is made and not kept: a report of fifty thousand SOPs is never held
-    whole."""
+    """A report as a reporter writes it, handed to `sink` in UTF-8 pieces of about a megabyte
+    as it is made (standard output, or an `--output` file's `Spool.write`), and each also to the
+    record being written, so that the record reaches the disk while the report is still being
+    rendered: a report of fifty thousand SOPs is never held whole."""
 
     PIECE = 1 << 20
 
-    def __init__(self, record: "RecordWriter | None" = None, out=None, spool: "Spool | None" = None) -> None:
-        self.pieces: list[bytes] = []
+    def __init__(self, sink: Callable[[bytes], None], record: "RecordWriter | None" = None) -> None:
         self._pending: list[str] = []
         self._size = 0
+        self._sink = sink
         self._record = record
-        self._out = out
-        self._spool = spool
 
     def write(self, text: str) -> int:
         self._pending.append(text)
@@ -100,9 +97,8 @@ class Capture(io.TextIOBase):
             self._pass_on()
         return len(text)
 
-    def done(self) -> list[bytes]:
+    def done(self) -> None:
         self._pass_on()
-        return self.pieces
 
     def _pass_on(self) -> None:
         if not self._pending:
@@ -111,12 +107,12 @@ class Capture(io.TextIOBase):
         self._pending, self._size = [], 0
         if self._record is not None:
             self._record.write(piece)
-        if self._out is not None:
-            _write(self._out, [piece])
-        elif self._spool is not None:
-            self._spool.write(piece)
-        else:
-            self.pieces.append(piece)
+        self._sink(piece)
+
+
+def to_stdout(piece: bytes) -> None:
+    """A `Capture` sink: standard output."""
+    _write(sys.stdout, [piece])
 
 
 class Spool:
@@ -244,24 +240,23 @@ class Replay:
             size = os.fstat(handle.fileno()).st_size
             # The check first, reading the record in pieces; standard output is then read
             # again as it is written out, never held whole.
-            crc, length = zlib.crc32(head_line), len(head_line)
-            body_size = size - len(head_line) - TRAILER_SIZE
-            for piece in _pieces_of(handle, body_size):
+            fd, start = handle.fileno(), len(head_line)
+            crc, length = zlib.crc32(head_line), start
+            body_size = size - start - TRAILER_SIZE
+            for piece in _read_at(fd, start, body_size):
                 crc = zlib.crc32(piece, crc)
                 length += len(piece)
-            if length != len(head_line) + body_size or handle.read() != TRAILER % (length, crc):
+            if length != start + body_size or os.pread(fd, TRAILER_SIZE + 1, length) != TRAILER % (length, crc):
                 return None  # cut short or altered since it was written
-            handle.seek(len(head_line))
             stderr_size, *output_sizes = head["sizes"]
-            stderr = handle.read(stderr_size).decode("utf-8")
-            # The output files are read where they lie (played before standard output, which
-            # closes the handle once read).
-            outputs, offset = {}, len(head_line) + stderr_size
+            stderr = os.pread(fd, stderr_size, start).decode("utf-8")
+            # Each part read where it lies as it is played: the output files, then standard
+            # output, which closes the handle once read.
+            outputs, offset = {}, start + stderr_size
             for target, output_size in zip(head["outputs"], output_sizes, strict=True):
-                outputs[target] = _read_at(handle.fileno(), offset, output_size)
+                outputs[target] = _read_at(fd, offset, output_size)
                 offset += output_size
-            handle.seek(offset)
-            stdout = _pieces_of(handle, body_size - sum(head["sizes"]), close=True)
+            stdout = _read_then_close(handle, offset, start + body_size - offset)
             recording = Recording(stdout, stderr, outputs, head["exit_code"])
             handle = None  # closed by `stdout` once played
             return recording
@@ -284,18 +279,12 @@ class Replay:
         return RecordWriter(self.record_path, first)
 
 
-def _pieces_of(handle, size: int, close: bool = False):
-    """The next `size` bytes of `handle`, a megabyte at a time."""
+def _read_then_close(handle, offset: int, size: int) -> Iterator[bytes]:
+    """`_read_at` of `handle`, which is closed once read (or given up)."""
     try:
-        while size > 0:
-            piece = handle.read(min(size, 1 << 20))
-            if not piece:
-                return
-            size -= len(piece)
-            yield piece
+        yield from _read_at(handle.fileno(), offset, size)
     finally:
-        if close:
-            handle.close()
+        handle.close()
 
 
 def _stamps(files: list[Path]) -> tuple[str | None, int | None]:
