@@ -158,8 +158,7 @@ def _check_chunk(paths: list[str], digests: bool) -> list[tuple[str, tuple | Non
                 body = json.dumps(plain, ensure_ascii=False).encode("utf-8")
                 line = entry_line(c.path, c.version, _judged_by(c.result.collected), body)
             if _render is not None:
-                plain["findings"].sort(key=PLAIN_BY_PLACE)  # the order of the report
-                rendered = _render(c.path, plain["fixes"], plain["findings"]).encode("utf-8")
+                rendered = rendered_ahead(_render, c.path, plain)
             if _pack:
                 plain["packed"] = pack(plain.pop("fixes"), plain.pop("findings"))
             sent.append((c.path, c.version, plain, line, rendered))
@@ -167,6 +166,13 @@ def _check_chunk(paths: list[str], digests: bool) -> list[tuple[str, tuple | Non
     except ValueError:
         pass  # a plugin collected what marshal refuses (a subclass of a list, say): JSON text then
     return [(c.path, c.version, json.dumps(encode(c.result), ensure_ascii=False)) for c in checked]
+
+
+def rendered_ahead(render: Render, path: str, plain: dict) -> bytes:
+    """A file's findings (`plain`'s, sorted in place by place: the order of the report) as
+    `render` writes them, in UTF-8: what a report passes on as it is (`Checked.rendered`)."""
+    plain["findings"].sort(key=PLAIN_BY_PLACE)
+    return render(path, plain["fixes"], plain["findings"]).encode("utf-8")
 
 
 def _results(chunk: list[tuple[str, tuple | None, str]] | bytes

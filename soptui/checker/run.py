@@ -22,7 +22,7 @@ from . import parallel
 from .corpus import CorpusState
 from .engine import Checker, FileResult, LintResult
 from .finding import Finding
-from .plain import PLAIN_BY_PLACE, decode, encode
+from .plain import decode, encode
 from .spill import SpilledFindings
 
 Progress = Callable[[int, int], None]
@@ -63,8 +63,7 @@ def lint(checker: Checker, files: list[str] | list[Path], targets: list[str] | l
                 data = data or encode(result)
                 if rendered is None and spilled.rendered_by is not None and data["findings"]:
                     # written now, as a worker does it: the report then only passes the text on
-                    data["findings"].sort(key=PLAIN_BY_PLACE)
-                    rendered = spilled.rendered_by(result.path, data["fixes"], data["findings"]).encode("utf-8")
+                    rendered = parallel.rendered_ahead(spilled.rendered_by, result.path, data)
                 spilled.add_plain(result.path, data["fixes"], data["findings"], rendered)
             counted.append(result.coverage)
 
