@@ -31,6 +31,7 @@ from ..messages import ActorToggled, EditMade, EditRequested
 from ..screens import AddStep, Choose, EditValue
 from ..strings import count_of, say
 from .marks import MARK, STYLE, mark
+from .one_cell import one_cell
 from .steps_table import PADDING as CELL_PADDING, Column, Row, StepsTable
 from .text_pane import TextPane
 
@@ -62,11 +63,6 @@ def column_widths(available: int, actor_widths: list[int], longest_kegiatan: int
         widths["kegiatan"] = max(MINIMUM["kegiatan"], min(share, longest_kegiatan or share))
     widths["waktu"] = WAKTU_WIDTH
     return widths
-
-
-# A byte of the file that is not UTF-8, kept in the text as a lone surrogate, which no terminal
-# takes: shown as U+FFFD, one for one, so that the caret stays under its column.
-_UNSHOWABLE = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
 
 
 def source_window(source: str, col: int, room: int) -> tuple[str, int]:
@@ -233,9 +229,9 @@ class ProcedureView(Vertical):
         for problem in problems:
             line, col = problem.pos.line, problem.pos.col
             shown.append(f"{line}:{col}  ", style="bold")
-            shown.append(f"{problem.message(self.lang)}\n")
+            shown.append(f"{one_cell(problem.message(self.lang))}\n")
             if 0 < line <= len(lines):
-                source, at = source_window(lines[line - 1].rstrip("\r").translate(_UNSHOWABLE), col, room)
+                source, at = source_window(one_cell(lines[line - 1].rstrip("\r")), col, room)
                 shown.append(f"  {line:>4} │ {source}\n", style="dim")
                 shown.append("       │ " + " " * at + "^\n", style="red")
         shown.rstrip()
