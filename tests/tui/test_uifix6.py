@@ -87,7 +87,7 @@ def test_control_characters_are_drawn_one_cell_each():
 async def test_a_binary_file_s_control_bytes_are_escaped_in_the_load_problem_and_its_caret_under_its_column(seeds):
     path = seeds / "wangon" / "pengukuran-kinerja.toml"
     path.write_bytes(b'nama = "SOP"\x00\x01\x1b[31mMERAH\x1b[0m\x07\x08 ekor\n' + path.read_bytes())
-    async with running(WANGON, size=(120, 40)) as (app, pilot):
+    async with running(WANGON, size=(120, 40)) as (app, _pilot):
         panel = app.query_one("#load-problem")
         assert panel.display
         shown = str(panel.render())
@@ -103,8 +103,10 @@ async def test_a_binary_file_s_control_bytes_are_escaped_in_the_load_problem_and
 
 
 def test_a_diff_of_the_file_draws_its_control_codes_escaped():
+    import io
+
     from rich.console import Console
-    console = Console(width=80, file=open("/dev/null", "w"))
+    console = Console(width=80, file=io.StringIO())
     lines = list(WrappedDiff("--- a\n+++ b\n-x = \"\x1b[2J\"\n+x = 1\n").__rich_console__(console, console.options))
     assert "␛[2J" in "".join(line.plain for line in lines)
     assert not any("\x1b" in line.plain for line in lines)
