@@ -25,6 +25,7 @@ from textual.widgets import Static
 from ...checker.finding import Finding
 from ...lanes import step_lanes
 from ...model import KEPUTUSAN, LOST_ACTORS, PENGHUBUNG, TERMINATOR, Sop, Step
+from ...source import UNSHOWABLE, source_window
 from ...waktu import total
 from ... import editing
 from ..messages import ActorToggled, EditMade, EditRequested
@@ -62,27 +63,6 @@ def column_widths(available: int, actor_widths: list[int], longest_kegiatan: int
         widths["kegiatan"] = max(MINIMUM["kegiatan"], min(share, longest_kegiatan or share))
     widths["waktu"] = WAKTU_WIDTH
     return widths
-
-
-# A byte of the file that is not UTF-8, kept in the text as a lone surrogate, which no terminal
-# takes: shown as U+FFFD, one for one, so that the caret stays under its column.
-_UNSHOWABLE = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
-
-
-def source_window(source: str, col: int, room: int) -> tuple[str, int]:
-    """The part of a source line shown under a problem, at most `room` cells, and where in it
-    the column (from 1) falls: the whole line when it fits, else the stretch around the column
-    with "…" at a cut end."""
-    at = max(0, col - 1)
-    if len(source) <= room:
-        return source, at
-    start = max(0, min(at - room // 2, len(source) - room))
-    part = source[start: start + room]
-    if start > 0:
-        part = "…" + part[1:]
-    if start + room < len(source):
-        part = part[:-1] + "…"
-    return part, at - start
 
 
 def actor_header(label: str) -> tuple[str, int]:
@@ -235,7 +215,7 @@ class ProcedureView(Vertical):
             shown.append(f"{line}:{col}  ", style="bold")
             shown.append(f"{problem.message(self.lang)}\n")
             if 0 < line <= len(lines):
-                source, at = source_window(lines[line - 1].rstrip("\r").translate(_UNSHOWABLE), col, room)
+                source, at = source_window(lines[line - 1].rstrip("\r").translate(UNSHOWABLE), col, room)
                 shown.append(f"  {line:>4} │ {source}\n", style="dim")
                 shown.append("       │ " + " " * at + "^\n", style="red")
         shown.rstrip()
