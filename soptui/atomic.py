@@ -289,11 +289,12 @@ def _ours(name: str) -> bool:
 _background: list = []  # threads still writing
 
 
-def write_in_background(path: Path, data: bytes | Iterable[bytes]) -> None:
+def write_in_background(path: Path, data: bytes | Iterable[bytes]) -> "threading.Thread":
     """`atomic_write_bytes(path, data, durable=False)` on a thread, for caches: the system calls
     of a large write run while this process goes on working. A failed write is no error (a
     cache is rebuilt), and a cache path that is not a regular file (a FIFO someone put there)
-    is left alone. Call `wait_for_background_writes()` before exiting or reading it back."""
+    is left alone. Call `wait_for_background_writes()` before exiting or reading it back.
+    Returns the writing thread."""
     import threading
 
     def write() -> None:
@@ -314,6 +315,7 @@ def write_in_background(path: Path, data: bytes | Iterable[bytes]) -> None:
     thread = threading.Thread(target=write, name=f"write {Path(path).name}")
     thread.start()
     _background.append(thread)
+    return thread
 
 
 def wait_for_background_writes() -> None:

@@ -130,6 +130,16 @@ def test_a_bad_format_is_said_first_even_where_the_folder_is_missing_and_the_fol
     assert "soptui.toml: not a regular file" in capsys.readouterr().err
 
 
+def test_an_output_file_that_cannot_be_written_is_refused_before_the_lint(corpus, capsys):
+    (corpus / "a.toml").write_text(GAP)
+    assert main(["lint", "sops", "--lang", "en", "--output", "json=good.json", "--output", "sarif=nodir/x.sarif"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == "soptui lint: --output nodir/x.sarif: no such folder nodir\n"
+    assert captured.out == "" and not Path("good.json").exists()  # nothing checked, nothing half-written
+    assert main(["lint", "sops", "--output", "sarif=sops"]) == 2
+    assert "--output sops: ini folder, bukan berkas (--output sops: is a folder, not a file)" in capsys.readouterr().err
+
+
 def test_json_to_stdout_and_several_formats_to_files(corpus, capsys):
     (corpus / "a.toml").write_text(GAP)
     lint(corpus, "--format", "json", "--output", "json=report.json", "--output", "text=report.txt",

@@ -162,8 +162,24 @@ def _asked_reports(args: argparse.Namespace) -> list[tuple[str, str | None]]:
         if not sep or not target:
             raise UsageError(glossed(f"--output memerlukan FORMAT=FILE, bukan '{item}'",
                                      f"--output needs FORMAT=FILE, not '{item}'"))
+        _check_target(target)
         reports.append((name, target))
     return reports
+
+
+def _check_target(target: str) -> None:
+    """Refuse an `--output` file that could not be written, before the lint: found only after it,
+    a long run's reports would be lost to a typo in a folder name."""
+    path = Path(target)
+    folder = path.parent
+    if path.is_dir():
+        raise UsageError(glossed(f"--output {target}: ini folder, bukan berkas", f"--output {target}: is a folder, not a file"))
+    if not folder.is_dir():
+        raise UsageError(glossed(f"--output {target}: folder {folder} tidak ada",
+                                 f"--output {target}: no such folder {folder}"))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(glossed(f"--output {target}: folder {folder} tidak dapat ditulisi",
+                                 f"--output {target}: cannot write in folder {folder}"))
 
 
 def _check_formats(reports: list[tuple[str, str | None]], reporters: dict[str, type]) -> None:

@@ -37,6 +37,7 @@ from ..files import open_regular, read_regular
 RACY_SECONDS = 2
 TRAILER = b"%020d %08x\n"  # the length and CRC-32 of all that comes before it
 TRAILER_SIZE = 30
+PIECES_WAITING = 4  # pieces of a report (about a megabyte each, `Capture.PIECE`) waiting for the record
 
 
 class Recording(NamedTuple):
@@ -166,8 +167,10 @@ class RecordWriter:
         """`first`: what comes before the pieces `write` is given, read on the writing thread."""
         from ..pieces import Pieces
 
-        self._pieces = Pieces()
-        write_in_background(path, _with_trailer(chain(first, self._pieces.pieces())))
+        # Bounded: while the writing thread copies the --output spools into the record first,
+        # standard output's report would otherwise pile up here whole.
+        self._pieces = Pieces(bound=PIECES_WAITING)
+        self._pieces.writer = write_in_background(path, _with_trailer(chain(first, self._pieces.pieces())))
 
     def write(self, piece: bytes) -> None:
         self._pieces.put(piece)
