@@ -24,6 +24,7 @@ from textual.widgets import Button, Input, Label, OptionList, SelectionList, Sta
 
 from ...editing import pelaksana_value
 from ..strings import say
+from ..widgets.one_cell import one_cell
 
 
 class OwnFooter(ModalScreen):
@@ -290,6 +291,7 @@ class WrappedDiff:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(len(self.CONTINUATION) + 8, options.max_width)
         for line in self.diff.splitlines():
+            line = one_cell(line)  # the file's lines: no control code of theirs reaches the terminal
             style = self.style_of(line)
             wrapped = Text(line, style=style).wrap(console, width)
             if len(wrapped) <= 1:

@@ -25,13 +25,14 @@ from textual.widgets import Static
 from ...checker.finding import Finding
 from ...lanes import step_lanes
 from ...model import KEPUTUSAN, LOST_ACTORS, PENGHUBUNG, TERMINATOR, Sop, Step
-from ...source import UNSHOWABLE, source_window
+from ...source import source_window
 from ...waktu import total
 from ... import editing
 from ..messages import ActorToggled, EditMade, EditRequested
 from ..screens import AddStep, Choose, EditValue
 from ..strings import count_of, say
 from .marks import MARK, STYLE, mark
+from .one_cell import one_cell
 from .steps_table import PADDING as CELL_PADDING, Column, Row, StepsTable
 from .text_pane import TextPane
 
@@ -213,9 +214,9 @@ class ProcedureView(Vertical):
         for problem in problems:
             line, col = problem.pos.line, problem.pos.col
             shown.append(f"{line}:{col}  ", style="bold")
-            shown.append(f"{problem.message(self.lang)}\n")
+            shown.append(f"{one_cell(problem.message(self.lang))}\n")
             if 0 < line <= len(lines):
-                source, at = source_window(lines[line - 1].rstrip("\r").translate(UNSHOWABLE), col, room)
+                source, at = source_window(one_cell(lines[line - 1].rstrip("\r")), col, room)
                 shown.append(f"  {line:>4} │ {source}\n", style="dim")
                 shown.append("       │ " + " " * at + "^\n", style="red")
         shown.rstrip()

@@ -29,6 +29,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from .fixed_size import FixedSize
+from .one_cell import one_cell
 from .plain_lines import PlainLines
 
 PADDING = 1  # a blank cell each side of a cell's text
@@ -70,7 +71,7 @@ class StepsTable(PlainLines, FixedSize, ScrollView, can_focus=True):
         Binding("end", "last_column", "End", show=False),
     ]
     COMPONENT_CLASSES = {
-        "steps-table--header", "steps-table--fixed",
+        "steps-table--header",
         "steps-table--cursor", "steps-table--fixed-cursor", "steps-table--cursor-row",
     }
     # DataTable's colours, so the table looks as it did.
@@ -93,7 +94,6 @@ class StepsTable(PlainLines, FixedSize, ScrollView, can_focus=True):
         }
         & > .steps-table--header { text-style: bold; background: $panel; color: $foreground; }
         &:ansi > .steps-table--header { background: ansi_bright_blue; color: ansi_default; }
-        & > .steps-table--fixed { background: $secondary-muted; color: $foreground; }
         & > .steps-table--cursor {
             background: $block-cursor-blurred-background;
             color: $block-cursor-blurred-foreground;
@@ -345,7 +345,8 @@ class StepsTable(PlainLines, FixedSize, ScrollView, can_focus=True):
         return style
 
     def _cell(self, text: str, width: int, style: Style) -> Segment:
-        return Segment(" " * PADDING + set_cell_size(text, width) + " " * PADDING, style)
+        # a value's control codes (a TOML "\u001b") drawn, not sent to the terminal
+        return Segment(" " * PADDING + set_cell_size(one_cell(text), width) + " " * PADDING, style)
 
     def _row_segments(self, index: int, line: int, cursor_column: int) -> tuple[list[Segment], list[Segment]]:
         """One line of a row (index -1: the header) as the fixed part and all the columns."""
@@ -358,7 +359,9 @@ class StepsTable(PlainLines, FixedSize, ScrollView, can_focus=True):
             return cached
         style = self._style
         base = style("steps-table--header") if header else style("")
-        fixed_base = base if header else base + style("steps-table--fixed")
+        # The fixed columns' cells in the row's colours: a background of their own (DataTable's
+        # `--fixed`) read as a selected or striped row that stopped at Kegiatan.
+        fixed_base = base
         cursor = style("steps-table--cursor")
         if cursor_column >= 0 and not header:  # a cell cursor: its row marked too, more faintly
             base = base + style("steps-table--cursor-row")
@@ -404,7 +407,9 @@ class StepsTable(PlainLines, FixedSize, ScrollView, can_focus=True):
             base = base + self._style("steps-table--cursor")
         fixed_width = self._fixed_width()
         scroll_x = int(self.scroll_x)
-        segments = [*fixed, *self._window(scrollable, fixed_width + scroll_x, scroll_x + width)]
+        # the columns end where the vertical scroll bar begins (the line goes on under it)
+        end = scroll_x + width - self.scrollbar_size_vertical
+        segments = [*fixed, *self._window(scrollable, fixed_width + scroll_x, end)]
         used = sum(column.render_width for column in self.ordered_columns[:self.fixed_columns]) + \
             sum(segment.cell_length for segment in segments[len(fixed):])
         if used > width:  # a screen narrower than the fixed columns
@@ -426,7 +431,12 @@ class StepsTable(PlainLines, FixedSize, ScrollView, can_focus=True):
                     # had, for a clean edge.
                     segment = Segment(" " * (min(right, end) - start), segment.style)
                 elif right > end:
-                    segment = Strip([segment], column.render_width).crop(0, end - left)._segments[0]
+                    # The column the right edge cuts: where its text goes on past the edge, its
+                    # last cell shown is "…" ("Pelaks…", not "Pelaks", which reads as a word).
+                    kept, cut = segment.split_cells(end - left)
+                    if end - left > PADDING and cut.text.strip() and kept.text[-1:]:
+                        kept = Segment(set_cell_size(kept.text, end - left - 1) + "…", kept.style)
+                    segment = kept
                 shown.append(segment)
             left = right
         return shown

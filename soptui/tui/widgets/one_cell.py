@@ -1,0 +1,23 @@
+"""File text made safe to draw, one cell for each character, so a caret under a column stays under it.
+
+A binary file's control bytes drawn raw reach the terminal: an escape sequence recolours or moves
+the cursor, a NUL or a backspace takes no cell and pulls the rest of the line (and the panel's
+frame) left. Each C0 control is drawn as its Control Picture (NUL as ␀, ESC as ␛), DEL as ␡, a tab
+as one space; a C1 control, a line or paragraph separator, a bidirectional override ("Trojan
+Source") and a byte that was not UTF-8 (kept as a lone surrogate, which no terminal takes) as U+FFFD.
+"""
+
+from __future__ import annotations
+
+_TABLE = {code: chr(0x2400 + code) for code in range(0x20)}
+_TABLE[0x09] = " "
+_TABLE[0x7F] = "\u2421"
+_TABLE.update(dict.fromkeys([*range(0x80, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x2028, 0x202F),
+                             *range(0x2066, 0x206A), *range(0xD800, 0xE000)], "\ufffd"))
+
+
+def one_cell(text: str) -> str:
+    """`text` with every character that is not drawn as one cell of its own replaced by one that is."""
+    if text.isprintable():  # the common case, checked in C
+        return text
+    return text.translate(_TABLE)
