@@ -34,6 +34,7 @@ from .citation import (
 from .files import read_regular_text
 from .i18n import Text, TextError, glossed
 from .loading import toml
+from .source import said_at
 from .suggest import closest
 
 STATUSES = ("in_force", "amended", "superseded", "revoked", "expired")
@@ -269,15 +270,7 @@ def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entr
     """The entries of one registry file's text; `RegistryError` listing every problem, each with
     `name:line:col`. `validate=False` skips the JSON Schema check (for the shipped registry,
     which the test suite validates), sparing every run the import of jsonschema."""
-    try:
-        data = toml.parse(text)
-    except ValueError as error:  # tomllib's TOMLDecodeError
-        message = str(error)
-        where = re.search(r"\(at line (\d+), column (\d+)\)", message)
-        place = f"{name}:{where[1]}:{where[2]}" if where else name
-        detail = re.sub(r"\s*\(at line \d+, column \d+\)|\s*\(at end of document\)", "", message)
-        raise RegistryError(Text(f"{place}: TOML tidak sah (invalid TOML): {detail}",
-                                 f"{place}: invalid TOML: {detail}")) from None
+    data = _parsed(text, name)
     problems = []
     if validate:
         from jsonschema import Draft202012Validator
@@ -302,8 +295,7 @@ def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entr
                           "or a table {kind, nomor, tahun}")
         else:
             detail = Text(f"`{_dotted(keys)}`: {error.message}", f"`{_dotted(keys)}`: {error.message}")
-        where = f"{_where(name, text, keys)}: "
-        problems.append(Text(where, where) + detail)
+        problems.append(_placed(name, text, keys, detail))
     if problems:
         raise RegistryError(_lines(problems))
     entries, seen = [], {}
@@ -315,20 +307,38 @@ def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entr
             entry = _entry(raw, origins[index] if origins else _where(name, text, keys))
         except ValueError as error:
             field_name, detail = error.args
-            where = f"{_where(name, text, [*keys, *field_name])}: "
-            problems.append(Text(where, where) + (detail if isinstance(detail, Text) else Text(detail, detail)))
+            problems.append(_placed(name, text, [*keys, *field_name],
+                                    detail if isinstance(detail, Text) else Text(detail, detail)))
             continue
         key = _entry_key(entry)
         if key in seen:
-            problems.append(Text(f"{entry.origin}: {entry.short()} sudah tercantum di {seen[key]} "
-                                 f"(already listed at {seen[key]})",
-                                 f"{entry.origin}: {entry.short()} is already listed at {seen[key]}"))
+            problems.append(_placed(name, text, keys, Text(f"{entry.short()} sudah tercantum di {seen[key]} "
+                                                           f"(already listed at {seen[key]})",
+                                                           f"{entry.short()} is already listed at {seen[key]}")))
             continue
         seen[key] = entry.origin
         entries.append(entry)
     if problems:
         raise RegistryError(_lines(problems))
     return entries
+
+
+def _parsed(text: str, name: str) -> dict:
+    """The TOML document of a registry file; `RegistryError` in the words, and with the place and
+    the line, that a broken SOP file gets (the loader's)."""
+    from .loading.loader import nesting_problem, toml_error  # here: the loader only with a file to read
+
+    deep = nesting_problem(text)
+    if deep is not None:
+        raise RegistryError(said_at(name, text, deep, Text("susunan terlalu dalam (nested too deep)",
+                                                           "nested too deep")))
+    try:
+        return toml.parse(text)
+    except (ValueError, RecursionError) as error:  # tomllib's TOMLDecodeError is a ValueError
+        if toml.is_decode_error(error):
+            raise RegistryError(said_at(name, text, *toml_error(error, text))) from None
+        raise RegistryError(Text(f"{name}: TOML tidak sah (invalid TOML): {error}",
+                                 f"{name}: invalid TOML: {error}")) from None
 
 
 def _lines(problems: list[Text]) -> Text:
@@ -366,6 +376,16 @@ def _origins(name: str, text: str, count: int) -> list[str] | None:
         column = offset - text.rfind("\n", 0, offset)
         origins.append(f"{name}:{line}:{column}")
     return origins
+
+
+def _placed(name: str, text: str, keys: list[str], message: Text) -> Text:
+    """`message` about the element at `keys`, after its `name:line:col` and with its line and a
+    caret below (`said_at`); after the file's name alone when it cannot be placed."""
+    try:
+        pos = _scan(text).locate("/" + "/".join(keys))
+    except Exception:  # noqa: BLE001 - a position helps; the message stands without it
+        return Text(f"{name}: ", f"{name}: ") + message
+    return said_at(name, text, pos, message)
 
 
 def _where(name: str, text: str, keys: list[str]) -> str:
@@ -473,13 +493,20 @@ def load_registry(extra: Iterable[str | Path] = (), shipped: bool = True) -> Reg
     shipped_name = sources[0][0] if shipped else None
     for path in extra:
         try:
-            sources.append((str(path), read_regular_text(path, MAX_REGISTRY_BYTES)))
+            # a BOM is no part of the TOML (nor a column of its first line)
+            sources.append((str(path), read_regular_text(path, MAX_REGISTRY_BYTES, "utf-8-sig")))
         except FileNotFoundError:
             raise RegistryError(Text(f"{path}: berkas registri tidak ada (no such registry file)",
                                      f"{path}: no such registry file")) from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise RegistryError(Text(f"{path}: tidak dapat dibaca (cannot be read): {error}",
-                                     f"{path}: cannot be read: {error}")) from None
+        except UnicodeDecodeError as error:  # where, as in a configuration or an SOP file
+            from .loading.loader import not_utf8
+
+            pos, message = not_utf8(error.object, error.start)
+            raise RegistryError(said_at(str(path), error.object.decode("utf-8", "surrogateescape"), pos,
+                                        message)) from None
+        except OSError as error:
+            raise RegistryError(Text(f"{path}: tidak dapat dibaca (cannot be read): {error.strerror or error}",
+                                     f"{path}: cannot be read: {error.strerror or error}")) from None
     for name, text in sources:
         if name == shipped_name:
             entries += shipped_entries(text, name)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .i18n import Text
+
 
 class Pos(NamedTuple):
     """A place in a file: 1-based line and column."""
@@ -35,3 +37,46 @@ class SourceMap(NamedTuple):
                 return pos
             pointer = pointer.rpartition("/")[0]
         return Pos(1, 1)
+
+
+# A byte of the file that is not UTF-8, kept in the text as a lone surrogate, which no terminal
+# takes: shown as U+FFFD, one for one, so that the caret stays under its column.
+UNSHOWABLE = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
+
+
+def source_window(source: str, col: int, room: int) -> tuple[str, int]:
+    """The part of a source line shown under a problem, at most `room` cells, and where in it
+    the column (from 1) falls: the whole line when it fits, else the stretch around the column
+    with "…" at a cut end."""
+    at = max(0, col - 1)
+    if len(source) <= room:
+        return source, at
+    start = max(0, min(at - room // 2, len(source) - room))
+    part = source[start: start + room]
+    if start > 0:
+        part = "…" + part[1:]
+    if start + room < len(source):
+        part = part[:-1] + "…"
+    return part, at - start
+
+
+def line_and_caret(text: str, pos: Pos, room: int = 100) -> str:
+    """The line of `text` that `pos` names and a caret under its column, as a problem of an SOP
+    file is shown: "   4 | tahun = = 2011" over "     |         ^"; "" when `text` has no such
+    line. Lines are counted at "\\n", as TOML and every position of soptui count them."""
+    lines = text.split("\n")
+    if not 0 < pos.line <= len(lines):
+        return ""
+    source, at = source_window(lines[pos.line - 1].rstrip("\r").translate(UNSHOWABLE), pos.col, room)
+    # a tab before the column stays a tab under it, so that the caret lands where the tab ends
+    pad = "".join("\t" if char == "\t" else " " for char in source[:at])
+    return f"{pos.line:>6} | {source}\n       | {pad}^"
+
+
+def said_at(name: str, text: str, pos: Pos, message: Text) -> Text:
+    """`message` as a problem of a file is said: after `NAME:LINE:COL: `, with the line of
+    `text` it names and a caret under the column below it (`line_and_caret`)."""
+    where = f"{name}:{pos.line}:{pos.col}: "
+    shown = line_and_caret(text, pos)
+    below = "\n" + shown if shown else ""
+    return Text(where, where) + message + Text(below, below)

@@ -468,7 +468,8 @@ def test_the_sniffed_sop_keys_are_the_schemas_top_level_keys():
     (["new", "sops/a.toml"], "soptui new: already exists, not overwritten: sops/a.toml\n"),
     (["lint", "sops", "--select", "step-numberin"],
      "soptui lint: unknown rule `step-numberin`; did you mean `step-numbering`?\n"),
-    (["lint", "sops", "--config", "bad.toml"], "soptui lint: bad.toml:1:1: unknown key `selec`; did you mean `select`?\n"),
+    (["lint", "sops", "--config", "bad.toml"], "soptui lint: bad.toml:1:1: unknown key `selec`; did you mean `select`?\n"
+                                               "       1 | selec = [\"ALL\"]\n         | ^\n"),
 ])
 @pytest.mark.parametrize("how", ["flag", "environment"])
 def test_command_line_messages_are_english_only_when_english_is_asked(corpus, capsys, monkeypatch, args, english, how):
@@ -515,9 +516,11 @@ def test_a_broken_configuration_is_said_at_its_line_and_column_in_the_loaders_wo
     config = corpus.parent / name
     config.write_bytes(text if isinstance(text, bytes) else text.encode())
     assert lint(corpus) == 2
-    assert capsys.readouterr().err == f"soptui lint: {corpus.parent / indonesian}\n"
+    said = capsys.readouterr().err.split("\n")
+    assert said[0] == f"soptui lint: {corpus.parent / indonesian}"
+    assert said[2].endswith("^") and said[2].index("^") == said[1].index("|") + 2 + int(indonesian.split(":")[2]) - 1
     assert lint(corpus, "--lang", "en") == 2
-    assert capsys.readouterr().err == f"soptui lint: {corpus.parent / english}\n"
+    assert capsys.readouterr().err.split("\n")[0] == f"soptui lint: {corpus.parent / english}"
 
 
 def test_an_unknown_rule_in_the_configuration_is_named_with_its_file_and_line(corpus, capsys):
@@ -526,8 +529,13 @@ def test_an_unknown_rule_in_the_configuration_is_named_with_its_file_and_line(co
     config.write_text('[project]\nname = "x"\n\n[tool.soptui]\nselect = ["SOP101", "NOPE999"]\n'
                       '[[tool.soptui.overrides]]\npaths = ["a/**"]\nignore = ["NOPE999"]\n')
     assert lint(corpus, "--lang", "en", "--extend-select", "QQQ") == 2
-    assert capsys.readouterr().err == (f"soptui lint: {config}:5:21: unknown rule `NOPE999`; unknown rule `QQQ`; "
-                                       f"{config}:8:11: unknown rule `NOPE999`\n")
+    assert capsys.readouterr().err == (f"soptui lint: {config}:5:21: unknown rule `NOPE999`\n"
+                                       '       5 | select = ["SOP101", "NOPE999"]\n'
+                                       "         |                     ^\n"
+                                       "  unknown rule `QQQ`\n"
+                                       f"  {config}:8:11: unknown rule `NOPE999`\n"
+                                       '       8 | ignore = ["NOPE999"]\n'
+                                       "         |           ^\n")
 
 
 @pytest.mark.parametrize("lang, summary", [(None, "1 dari 2 berkas sah\n"), ("en", "1 of 2 files valid\n")])

@@ -61,6 +61,8 @@ ALLOWED: dict[tuple[str, str], tuple[str, str]] = {
     ("soptui/checker/config.py", "soptui.loading.loader"): (
         "optional", "the SOP loader (the model, the schema check), only when a configuration file is read"),
     ("soptui/checker/config.py", "soptui.loading.positions"): ("optional", "only a broken configuration file"),
+    ("soptui/registry.py", "soptui.loading.loader"): (
+        "optional", "the SOP loader's words for broken TOML and bytes not UTF-8, only when a registry file is read"),
     ("soptui/checker/engine.py", "traceback"): ("optional", "only when a rule crashes"),
     ("soptui/checker/spill.py", "tempfile"): (
         "optional", "only a run of many files keeps its findings on disk; tempfile brings shutil (NEVER_IMPORTED)"),

@@ -207,7 +207,8 @@ def test_extra_files_add_entries_and_replace_shipped_ones(tmp_path, shipped):
     ("[[regulation]]\nkind = \"pp\"\nnomor = \"5\"\ntahun = 2020\nstatus = \"in_force\"\nconfidence = \"verified\"\n"
      "source = \"s\"\n\n[[regulation]]\nkind = \"pp\"\nnomor = \"05\"\ntahun = 2020\nstatus = \"revoked\"\n"
      "confidence = \"verified\"\nsource = \"s\"\n", r"x\.toml:9:1: PP 05/2020 sudah tercantum di x\.toml:1:1"),
-    ("[[regulation]\n", r"x\.toml:1:\d+: TOML tidak sah \(invalid TOML\)"),
+    ("[[regulation]\n", r"x\.toml:1:13: TOML tidak sah: header \[\[\.\.\.\]\] tidak ditutup dengan \]\]\n"
+                        r"     1 \| \[\[regulation\]\n       \|             \^"),
     ("regulation = 1\n", r"x\.toml:1:1: `regulation`: 1 is not of type 'array'"),
 ])
 def test_mistakes_name_file_line_and_key(text, expected):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
@@ -31,6 +32,7 @@ from ..fieldwise import Fieldwise
 from ..files import read_regular_text
 from ..i18n import Text, TextError, glossed
 from ..loading import toml
+from ..source import said_at
 from ..suggest import closest
 from .rule import Rule, Severity
 
@@ -119,24 +121,25 @@ def _has_tool_table(pyproject: Path) -> bool:
 
 def load_config(path: Path) -> Config:
     try:
-        text = read_regular_text(path, MAX_CONFIG_BYTES)
+        text = read_regular_text(path, MAX_CONFIG_BYTES, "utf-8-sig")  # a BOM is no part of the TOML
     except OSError as error:
         raise ConfigError(_unreadable(path, error.strerror)) from None
     except UnicodeDecodeError as error:
         from ..loading.loader import not_utf8
 
-        raise ConfigError(_at(path, *not_utf8(error.object, error.start))) from None
+        pos, message = not_utf8(error.object, error.start)
+        raise ConfigError(said_at(str(path), error.object.decode("utf-8", "surrogateescape"), pos, message)) from None
     from ..loading.loader import nesting_problem, toml_error  # here: the loader (model, schema) only with a file to read
 
     deep = nesting_problem(text)
     if deep is not None:
-        raise ConfigError(Text(f"{path}:{deep.line}:{deep.col}: susunan terlalu dalam (nested too deep)",
-                               f"{path}:{deep.line}:{deep.col}: nested too deep"))
+        raise ConfigError(said_at(str(path), text, deep, Text("susunan terlalu dalam (nested too deep)",
+                                                              "nested too deep")))
     try:
         data = toml.parse(text)
     except (ValueError, RecursionError) as error:  # tomllib's TOMLDecodeError is a ValueError
         if toml.is_decode_error(error):  # where, and in the words a broken SOP file gets
-            raise ConfigError(_at(path, *toml_error(error, text))) from None
+            raise ConfigError(said_at(str(path), text, *toml_error(error, text))) from None
         raise ConfigError(Text(f"{path}: TOML tidak sah (invalid TOML): {error}",
                                f"{path}: invalid TOML: {error}")) from None
     prefix = ""
@@ -145,9 +148,8 @@ def load_config(path: Path) -> Config:
         data = tool.get("soptui", {}) if isinstance(tool, dict) else None
         prefix = "/tool/soptui"
         if not isinstance(data, dict):
-            where = _where(path, text, '', ['tool'])
-            raise ConfigError(Text(f"{where}: `tool.soptui` harus tabel (must be a table)",
-                                   f"{where}: `tool.soptui` must be a table"))
+            raise ConfigError(_placed(path, text, "", ["tool"], Text("`tool.soptui` harus tabel (must be a table)",
+                                                                   "`tool.soptui` must be a table")))
     _validate(data, path, text, prefix)
     return Config(
         path=path,
@@ -192,14 +194,7 @@ def _validate(data: dict, path: Path, text: str, prefix: str) -> None:
     else:
         said = f"`{'.'.join(keys) or 'tool.soptui'}`: {error.message}"  # jsonschema's, in English only
         detail = Text(said, said)
-    where = _where(path, text, prefix, keys)
-    raise ConfigError(Text(f"{where}: ", f"{where}: ") + detail)
-
-
-def _at(path: Path, pos, message: Text) -> Text:
-    """`message` after `FILE:LINE:COL: `, as a problem of an SOP file is said."""
-    where = f"{path}:{pos.line}:{pos.col}: "
-    return Text(where, where) + message
+    raise ConfigError(_placed(path, text, prefix, keys, detail))
 
 
 def _unreadable(path: Path, why: str | None) -> Text:
@@ -211,14 +206,17 @@ def _did_you_mean(close: str | None) -> Text:
         else Text("", "")
 
 
-def _where(path: Path, text: str, prefix: str, keys: list[str]) -> str:
+def _placed(path: Path, text: str, prefix: str, keys: list[str], message: Text) -> Text:
+    """`message` about the key at `keys` (under `prefix`), as a problem of an SOP file is said:
+    FILE:LINE:COL, and the line with a caret below (`said_at`); after the file's name alone when
+    the key cannot be placed."""
     from ..loading.positions import scan  # here: only a broken configuration needs it
 
     try:
         pos = scan(text).locate(prefix + "".join(f"/{k}" for k in keys))
     except Exception:  # noqa: BLE001 - a position is a help; the message stands without it
-        return str(path)
-    return f"{path}:{pos.line}:{pos.col}"
+        return Text(f"{path}: ", f"{path}: ") + message
+    return said_at(str(path), text, pos, message)
 
 
 # -- choosing rules --------------------------------------------------------------------------
@@ -276,12 +274,13 @@ def refuse_unknown_selectors(config: Config, rules: list[type[Rule]],
     if not unknown:
         return
     places = _selector_places(config, {selector for selector, _ in unknown})
-    said = [Text(f"{place}: ", f"{place}: ") + message if (place := _next(places, selector)) else message
-            for selector, message in unknown]
-    raise ConfigError(Text("; ".join(u.id for u in said), "; ".join(u.en for u in said)))
+    # one a line when one is placed (its line of the file and caret below it), else on one line
+    joint = "\n" if places else "; "
+    said = [place(message) if (place := _next(places, selector)) else message for selector, message in unknown]
+    raise ConfigError(Text(joint.join(u.id for u in said), joint.join(u.en for u in said)))
 
 
-def _next(places: dict[str, list[str]], selector: str) -> str | None:
+def _next(places: dict[str, list], selector: str):
     """Where the next occurrence of `selector` is written, if it is (not one given on the command line)."""
     found = places.get(selector)
     return found.pop(0) if found else None
@@ -292,14 +291,14 @@ def _next(places: dict[str, list[str]], selector: str) -> str | None:
 _SELECTOR_LISTS = ("select", "extend-select", "ignore")
 
 
-def _selector_places(config: Config, wanted: set[str]) -> dict[str, list[str]]:
-    """Each of the selectors `wanted` written in the configuration file -> the FILE:LINE:COL of
-    each time it is, in the order `_all_selectors` lists them. Read again from the file: only a
+def _selector_places(config: Config, wanted: set[str]) -> dict[str, list]:
+    """Each of the selectors `wanted` written in the configuration file -> for each time it is,
+    in the order `_all_selectors` lists them, what places a message there (`_placed`). Read again from the file: only a
     refused configuration needs it, and the positions cost a scan of the text."""
     if config.path is None:
         return {}
     try:
-        text = read_regular_text(config.path, MAX_CONFIG_BYTES)
+        text = read_regular_text(config.path, MAX_CONFIG_BYTES, "utf-8-sig")
         data = toml.parse(text)
         if config.path.name == "pyproject.toml":
             data, prefix = data["tool"]["soptui"], "/tool/soptui"
@@ -308,10 +307,10 @@ def _selector_places(config: Config, wanted: set[str]) -> dict[str, list[str]]:
         written = _written_selectors(data)
     except Exception:  # noqa: BLE001 - changed since it was read; a place is a help, the messages stand without it
         return {}
-    places: dict[str, list[str]] = {}
+    places: dict[str, list] = {}
     for selector, keys in written:
         if selector in wanted:
-            places.setdefault(selector, []).append(_where(config.path, text, prefix, keys))
+            places.setdefault(selector, []).append(partial(_placed, config.path, text, prefix, keys))
     return places
 
 

@@ -114,8 +114,8 @@ def load_bytes(data: bytes, path: str) -> LoadResult:
         return _fail(path, _byte_pos(data, data.index(b"\x00")), _BINARY)
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return _fail(path, *not_utf8(data, error.start))
+    except UnicodeDecodeError as error:  # its offset is in the bytes after a BOM, as `object` holds them
+        return _fail(path, *not_utf8(error.object, error.start))
     return load_text(text, path)
 
 
@@ -287,8 +287,15 @@ def _fail(path: str, pos: Pos, message: Text) -> LoadResult:
     return LoadResult(path, None, (Problem(path, pos, message),))
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
 def _byte_pos(data: bytes, offset: int) -> Pos:
+    """The position of byte `offset` of a file's `data`. A BOM that starts the data is no column
+    of line 1: the text is read without it, and every other position counts from after it."""
     line_start = data.rfind(b"\n", 0, offset) + 1
+    if line_start == 0 and data.startswith(_BOM) and offset >= len(_BOM):
+        line_start = len(_BOM)
     column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
     return Pos(data.count(b"\n", 0, offset) + 1, column)
 

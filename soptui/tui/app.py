@@ -1324,7 +1324,8 @@ def run(target: Path, lang: str | None = None) -> int:
     # the target itself cannot be read; a plugin's unknown hook; a configuration the lint refuses:
     # in the words, and with the exit code, of `soptui lint`
     except (UnusablePath, PluginError, ConfigError) as error:
-        print(f"soptui: {error.text(said)}", file=sys.stderr)
+        # a line of the file and its caret below, indented as the lint indents them
+        print("soptui: " + error.text(said).replace("\n", "\n  "), file=sys.stderr)
         return 2
     app.run()
     if app.return_code:  # an exception ended the app: Textual has shown its traceback

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from soptui.tui.app import editor_command
-from soptui.tui.widgets.procedure import source_window
+from soptui.source import source_window
 from soptui.tui.screens import Choose
 
 from .conftest import WANGON, running

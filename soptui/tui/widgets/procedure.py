@@ -25,6 +25,7 @@ from textual.widgets import Static
 from ...checker.finding import Finding
 from ...lanes import step_lanes
 from ...model import KEPUTUSAN, LOST_ACTORS, PENGHUBUNG, TERMINATOR, Sop, Step
+from ...source import source_window
 from ...waktu import total
 from ... import editing
 from ..messages import ActorToggled, EditMade, EditRequested
@@ -63,22 +64,6 @@ def column_widths(available: int, actor_widths: list[int], longest_kegiatan: int
         widths["kegiatan"] = max(MINIMUM["kegiatan"], min(share, longest_kegiatan or share))
     widths["waktu"] = WAKTU_WIDTH
     return widths
-
-
-def source_window(source: str, col: int, room: int) -> tuple[str, int]:
-    """The part of a source line shown under a problem, at most `room` cells, and where in it
-    the column (from 1) falls: the whole line when it fits, else the stretch around the column
-    with "…" at a cut end."""
-    at = max(0, col - 1)
-    if len(source) <= room:
-        return source, at
-    start = max(0, min(at - room // 2, len(source) - room))
-    part = source[start: start + room]
-    if start > 0:
-        part = "…" + part[1:]
-    if start + room < len(source):
-        part = part[:-1] + "…"
-    return part, at - start
 
 
 def actor_header(label: str) -> tuple[str, int]:
