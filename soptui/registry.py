@@ -33,8 +33,6 @@ from .citation import (
 )
 from .files import read_regular_text
 from .i18n import Text, TextError, glossed
-from .loading import toml
-from .source import said_at
 from .suggest import closest
 
 STATUSES = ("in_force", "amended", "superseded", "revoked", "expired")
@@ -326,19 +324,12 @@ def read_registry_text(text: str, name: str, validate: bool = True) -> list[Entr
 def _parsed(text: str, name: str) -> dict:
     """The TOML document of a registry file; `RegistryError` in the words, and with the place and
     the line, that a broken SOP file gets (the loader's)."""
-    from .loading.loader import nesting_problem, toml_error  # here: the loader only with a file to read
+    from .loading.said import Unparsed, read_toml  # here: the loader only with a file to read
 
-    deep = nesting_problem(text)
-    if deep is not None:
-        raise RegistryError(said_at(name, text, deep, Text("susunan terlalu dalam (nested too deep)",
-                                                           "nested too deep")))
     try:
-        return toml.parse(text)
-    except (ValueError, RecursionError) as error:  # tomllib's TOMLDecodeError is a ValueError
-        if toml.is_decode_error(error):
-            raise RegistryError(said_at(name, text, *toml_error(error, text))) from None
-        raise RegistryError(Text(f"{name}: TOML tidak sah (invalid TOML): {error}",
-                                 f"{name}: invalid TOML: {error}")) from None
+        return read_toml(name, text)
+    except Unparsed as problem:
+        raise RegistryError(problem.message) from None
 
 
 def _lines(problems: list[Text]) -> Text:
@@ -350,13 +341,6 @@ def _dotted(keys: list[str]) -> str:
     for key in keys:
         out += f"[{key}]" if key.isdigit() else (f".{key}" if out else key)
     return out
-
-
-@functools.lru_cache(maxsize=8)
-def _scan(text: str):
-    from .loading.positions import scan
-
-    return scan(text)
 
 
 _REGULATION_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*regulation[ \t]*\]\]", re.MULTILINE)
@@ -380,20 +364,16 @@ def _origins(name: str, text: str, count: int) -> list[str] | None:
 
 def _placed(name: str, text: str, keys: list[str], message: Text) -> Text:
     """`message` about the element at `keys`, after its `name:line:col` and with its line and a
-    caret below (`said_at`); after the file's name alone when it cannot be placed."""
-    try:
-        pos = _scan(text).locate("/" + "/".join(keys))
-    except Exception:  # noqa: BLE001 - a position helps; the message stands without it
-        return Text(f"{name}: ", f"{name}: ") + message
-    return said_at(name, text, pos, message)
+    caret below; after the file's name alone when it cannot be placed."""
+    from .loading.said import placed
+
+    return placed(name, text, "/" + "/".join(keys), message)
 
 
 def _where(name: str, text: str, keys: list[str]) -> str:
-    try:
-        pos = _scan(text).locate("/" + "/".join(keys))
-    except Exception:  # noqa: BLE001 - a position helps; the message stands without it
-        return name
-    return f"{name}:{pos.line}:{pos.col}"
+    from .loading.said import where
+
+    return where(name, text, "/" + "/".join(keys))
 
 
 def _citations(values: list, field_name: str) -> tuple[Citation, ...]:
@@ -499,11 +479,9 @@ def load_registry(extra: Iterable[str | Path] = (), shipped: bool = True) -> Reg
             raise RegistryError(Text(f"{path}: berkas registri tidak ada (no such registry file)",
                                      f"{path}: no such registry file")) from None
         except UnicodeDecodeError as error:  # where, as in a configuration or an SOP file
-            from .loading.loader import not_utf8
+            from .loading.said import undecodable
 
-            pos, message = not_utf8(error.object, error.start)
-            raise RegistryError(said_at(str(path), error.object.decode("utf-8", "surrogateescape"), pos,
-                                        message)) from None
+            raise RegistryError(undecodable(str(path), error)) from None
         except OSError as error:
             raise RegistryError(Text(f"{path}: tidak dapat dibaca (cannot be read): {error.strerror or error}",
                                      f"{path}: cannot be read: {error.strerror or error}")) from None

@@ -58,10 +58,11 @@ ALLOWED: dict[tuple[str, str], tuple[str, str]] = {
     ("soptui/reporting/sarif.py", "hashlib"): ("reporter", "only the sarif format fingerprints findings"),
     # the checker
     ("soptui/checker/config.py", "jsonschema"): ("optional", _JSONSCHEMA),
-    ("soptui/checker/config.py", "soptui.loading.loader"): (
-        "optional", "the SOP loader (the model, the schema check), only when a configuration file is read"),
-    ("soptui/checker/config.py", "soptui.loading.positions"): ("optional", "only a broken configuration file"),
-    ("soptui/registry.py", "soptui.loading.loader"): (
+    ("soptui/checker/config.py", "soptui.loading.said"): (
+        "optional", "the SOP loader (the model, the schema check) and its words for broken TOML, only when a "
+        "configuration file is read"),
+    ("soptui/loading/said.py", "soptui.loading.positions"): ("optional", _SCAN),
+    ("soptui/registry.py", "soptui.loading.said"): (
         "optional", "the SOP loader's words for broken TOML and bytes not UTF-8, only when a registry file is read"),
     ("soptui/checker/engine.py", "traceback"): ("optional", "only when a rule crashes"),
     ("soptui/checker/spill.py", "tempfile"): (
@@ -94,7 +95,6 @@ ALLOWED: dict[tuple[str, str], tuple[str, str]] = {
     # the model, the registry, the rest
     ("soptui/model.py", "soptui.flow"): ("optional", "a lint answered from the cache never walks a flow"),
     ("soptui/registry.py", "jsonschema"): ("optional", _JSONSCHEMA),
-    ("soptui/registry.py", "soptui.loading.positions"): ("optional", _SCAN),
     ("soptui/registry.py", "hashlib"): ("optional", "the registry's digest, only for the cache key (NEVER_IMPORTED)"),
     ("soptui/suggest.py", "difflib"): ("optional", "only when a name is misspelled"),
     ("soptui/atomic.py", "tempfile"): ("optional", "only a write: tempfile imports shutil and random (NEVER_IMPORTED)"),

@@ -32,7 +32,6 @@ from ..fieldwise import Fieldwise
 from ..files import read_regular_text
 from ..i18n import Text, TextError, glossed
 from ..loading import toml
-from ..source import said_at
 from ..suggest import closest
 from .rule import Rule, Severity
 
@@ -125,23 +124,16 @@ def load_config(path: Path) -> Config:
     except OSError as error:
         raise ConfigError(_unreadable(path, error.strerror)) from None
     except UnicodeDecodeError as error:
-        from ..loading.loader import not_utf8
+        # here and below: the loader (model, schema) only with a file to read
+        from ..loading.said import undecodable
 
-        pos, message = not_utf8(error.object, error.start)
-        raise ConfigError(said_at(str(path), error.object.decode("utf-8", "surrogateescape"), pos, message)) from None
-    from ..loading.loader import nesting_problem, toml_error  # here: the loader (model, schema) only with a file to read
+        raise ConfigError(undecodable(str(path), error)) from None
+    from ..loading.said import Unparsed, read_toml
 
-    deep = nesting_problem(text)
-    if deep is not None:
-        raise ConfigError(said_at(str(path), text, deep, Text("susunan terlalu dalam (nested too deep)",
-                                                              "nested too deep")))
     try:
-        data = toml.parse(text)
-    except (ValueError, RecursionError) as error:  # tomllib's TOMLDecodeError is a ValueError
-        if toml.is_decode_error(error):  # where, and in the words a broken SOP file gets
-            raise ConfigError(said_at(str(path), text, *toml_error(error, text))) from None
-        raise ConfigError(Text(f"{path}: TOML tidak sah (invalid TOML): {error}",
-                               f"{path}: invalid TOML: {error}")) from None
+        data = read_toml(str(path), text)
+    except Unparsed as problem:  # where, and in the words a broken SOP file gets
+        raise ConfigError(problem.message) from None
     prefix = ""
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
@@ -208,15 +200,11 @@ def _did_you_mean(close: str | None) -> Text:
 
 def _placed(path: Path, text: str, prefix: str, keys: list[str], message: Text) -> Text:
     """`message` about the key at `keys` (under `prefix`), as a problem of an SOP file is said:
-    FILE:LINE:COL, and the line with a caret below (`said_at`); after the file's name alone when
-    the key cannot be placed."""
-    from ..loading.positions import scan  # here: only a broken configuration needs it
+    FILE:LINE:COL, and the line with a caret below; after the file's name alone when the key
+    cannot be placed."""
+    from ..loading.said import placed  # here: only a broken configuration needs it
 
-    try:
-        pos = scan(text).locate(prefix + "".join(f"/{k}" for k in keys))
-    except Exception:  # noqa: BLE001 - a position is a help; the message stands without it
-        return Text(f"{path}: ", f"{path}: ") + message
-    return said_at(str(path), text, pos, message)
+    return placed(str(path), text, prefix + "".join(f"/{k}" for k in keys), message)
 
 
 # -- choosing rules --------------------------------------------------------------------------
