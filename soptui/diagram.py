@@ -38,6 +38,7 @@ from . import i18n
 from .flow import Edge
 from .lanes import UNASSIGNED, sop_lanes, step_lanes
 from .model import KEPUTUSAN, LOST_ACTORS, PENGHUBUNG, TERMINATOR, Sop, Step
+from .one_cell import one_cell
 
 MIN_LANE_WIDTH = 12
 DEFAULT_LANE_WIDTH = 16
@@ -480,7 +481,8 @@ class _Canvas:
         self.rows: list[dict[int, tuple[str, str]]] = [{} for _ in range(height)]
 
     def write(self, x: int, y: int, text: str, style: str = "") -> None:
-        for k, char in enumerate(text):
+        # one cell a character, as the layout counts them: no control code reaches the screen
+        for k, char in enumerate(one_cell(text)):
             self.rows[y][x + k] = (char, style)
 
     def lines(self) -> list[Text]:

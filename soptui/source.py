@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .i18n import Text
+from .one_cell import one_cell
 
 
 class Pos(NamedTuple):
@@ -39,11 +40,6 @@ class SourceMap(NamedTuple):
         return Pos(1, 1)
 
 
-# A byte of the file that is not UTF-8, kept in the text as a lone surrogate, which no terminal
-# takes: shown as U+FFFD, one for one, so that the caret stays under its column.
-UNSHOWABLE = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
-
-
 def source_window(source: str, col: int, room: int) -> tuple[str, int]:
     """The part of a source line shown under a problem, at most `room` cells, and where in it
     the column (from 1) falls: the whole line when it fits, else the stretch around the column
@@ -63,11 +59,12 @@ def source_window(source: str, col: int, room: int) -> tuple[str, int]:
 def line_and_caret(text: str, pos: Pos, room: int = 100) -> str:
     """The line of `text` that `pos` names and a caret under its column, as a problem of an SOP
     file is shown: "   4 | tahun = = 2011" over "     |         ^"; "" when `text` has no such
-    line. Lines are counted at "\\n", as TOML and every position of soptui count them."""
+    line. Lines are counted at "\\n", as TOML and every position of soptui count them; the line
+    is printed one cell a character (`one_cell`): no control code of the file reaches the terminal."""
     lines = text.split("\n")
     if not 0 < pos.line <= len(lines):
         return ""
-    source, at = source_window(lines[pos.line - 1].rstrip("\r").translate(UNSHOWABLE), pos.col, room)
+    source, at = source_window(one_cell(lines[pos.line - 1].rstrip("\r"), keep_tabs=True), pos.col, room)
     # a tab before the column stays a tab under it, so that the caret lands where the tab ends
     pad = "".join("\t" if char == "\t" else " " for char in source[:at])
     return f"{pos.line:>6} | {source}\n       | {pad}^"

@@ -523,6 +523,19 @@ def test_a_broken_configuration_is_said_at_its_line_and_column_in_the_loaders_wo
     assert capsys.readouterr().err.split("\n")[0] == f"soptui lint: {corpus.parent / english}"
 
 
+def test_the_line_printed_under_a_problem_sends_no_control_code_to_the_terminal(corpus, capsys):
+    """An escape sequence in the broken line reached the terminal raw (and recoloured it); each
+    control is printed as one visible cell, so the caret stays under its column."""
+    (corpus / "a.toml").write_text(CLEAN)
+    (corpus.parent / "soptui.toml").write_text('select = ["SOP101\x1b[31m\x00"\n')
+    assert lint(corpus) == 2
+    said = capsys.readouterr().err
+    assert "\x1b" not in said and "\x00" not in said
+    line, caret = said.split("\n")[1:3]
+    assert line.endswith('select = ["SOP101␛[31m␀"')
+    assert caret.index("^") == line.index("␛")
+
+
 def test_an_unknown_rule_in_the_configuration_is_named_with_its_file_and_line(corpus, capsys):
     (corpus / "a.toml").write_text(CLEAN)
     config = corpus.parent / "pyproject.toml"

@@ -44,6 +44,7 @@ from ..field_names import STEP_FIELDS
 from ..i18n import Text
 from ..gcpolicy import collect_if_due, defer_full_collections, restore_thresholds, settle
 from ..loading.discover import UnusablePath, find_sop_files
+from ..one_cell import one_cell
 from ..registry import RegistryError, registry_for
 from ..rules import codes
 from ..template import new_sop_text
@@ -279,6 +280,10 @@ class SoptuiApp(App):
     # (`soptui.gcpolicy.defer_full_collections`): made by the collector itself, one held up the
     # key press it fell in by all of its walk.
     IDLE_BEFORE_COLLECTING = 0.25
+    # What the app opened without (a broken registry, a plugin that failed) stays said until the
+    # reviewer dismisses it with a click: a toast that went by itself was gone while they read the
+    # first SOP, and nothing else said why citations went unchecked.
+    START_NOTES_SECONDS = 24 * 3600
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseEvent)):
@@ -344,8 +349,10 @@ class SoptuiApp(App):
         self._fit_sidebar()
         self._show_empty_corpus()
         if self.start_notes:
-            self.notify("\n".join(note(self.lang) for note in self.start_notes), title=say("not_opened", self.lang),
-                        severity="error", timeout=30)
+            # as text, not markup: a file name or message may hold "[...]"
+            self.notify("\n".join(one_cell(line) for note in self.start_notes for line in note(self.lang).split("\n")),
+                        title=say("not_opened", self.lang), severity="error", timeout=self.START_NOTES_SECONDS,
+                        markup=False)
         if self.lint_on_mount and self.workspace.files:
             self.query_one("#lint-progress", ProgressBar).update(total=len(self.workspace.files), progress=0)
             self.lint_corpus()
@@ -495,8 +502,8 @@ class SoptuiApp(App):
         except OSError as error:
             why = next((f.message(self.lang) for f in self.workspace.findings(path) if f.code == "SOP000"),
                        error.strerror or str(error))
-            self.notify(f"{say('cannot_open', self.lang)}: {self.workspace.relative(path)}: {why}", severity="error",
-                        timeout=8)
+            self.notify(one_cell(f"{say('cannot_open', self.lang)}: {self.workspace.relative(path)}: {why}"),
+                        severity="error", timeout=8, markup=False)
             return False
         self.query_one(ProcedureView).selected = 0
         self.render_document()
@@ -612,7 +619,7 @@ class SoptuiApp(App):
         text = RichText()
         for finding in findings:
             text.append(f"{MARK[finding.severity]} ", style=STYLE[finding.severity])
-            text.append(f"{finding.message(self.lang)} ({finding.name})")
+            text.append(f"{one_cell(finding.message(self.lang))} ({finding.name})")
             if finding.fix is not None:
                 text.append("  " + say("fix_hint", self.lang), style="green")
             text.append("\n")
@@ -1021,7 +1028,7 @@ class SoptuiApp(App):
                 self.notify(f"{say('waived', self.lang)}: {finding.name}", timeout=3)
 
         self.push_screen(EditValue(f"{say('waive_title', self.lang)}\n{finding.code} {finding.name}: "
-                                   f"{finding.message(self.lang)}", "", lang=self.lang,
+                                   f"{one_cell(finding.message(self.lang))}", "", lang=self.lang,
                                    check=lambda reason: None if reason.strip() else say("reason_needed", self.lang)),
                          reason_given)
 

@@ -3,8 +3,8 @@ columns' own background, the column the right edge cuts, a binary file's control
 
 from textual.coordinate import Coordinate
 
+from soptui.one_cell import one_cell
 from soptui.tui.screens.dialogs import WrappedDiff
-from soptui.tui.widgets.one_cell import one_cell
 
 from .conftest import AWAYAN, WANGON, running
 

@@ -23,8 +23,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 
 from ...editing import pelaksana_value
+from ...one_cell import one_cell
 from ..strings import say
-from ..widgets.one_cell import one_cell
 
 
 class OwnFooter(ModalScreen):

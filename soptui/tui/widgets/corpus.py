@@ -19,6 +19,7 @@ from textual.strip import Strip
 from textual.widgets import Label, Tree
 from textual.widgets.tree import TreeNode
 
+from ...one_cell import one_cell
 from ...workspace import Workspace
 from ..messages import FileChosen
 from ..strings import say
@@ -208,12 +209,12 @@ class CorpusTree(PlainLines, FixedSize, Tree):
             # adding styles is associative, and the meta touches nothing the others set).
             line_node = line_style + node_meta
             for text, style in self.parts_of(node.data):
-                segments.append(Segment(text, line_node + self._label_style(style, label_style)))
+                segments.append(Segment(one_cell(text), line_node + self._label_style(style, label_style)))
         else:
             if node._allow_expand:
                 icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
                 segments.append(Segment(icon, line_style + (line_style + TOGGLE_STYLE) + node_meta))
-            segments.append(Segment(node._label.plain, line_style + label_style + node_meta))
+            segments.append(Segment(one_cell(node._label.plain), line_style + label_style + node_meta))
         used = sum(segment.cell_length for segment in segments)
         pad = max(virtual_width, width) - used
         if pad > 0:

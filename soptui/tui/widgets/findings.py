@@ -12,6 +12,7 @@ from textual.widgets import DataTable
 
 from ...checker.finding import Finding
 from ...checker.rule import Severity
+from ...one_cell import one_cell
 from ..messages import FindingChosen
 from ..strings import say
 from .marks import MARK, STYLE
@@ -177,13 +178,13 @@ class FindingsTable(DataTable):
         self.add_column(say("Pesan", lang), key="message", width=width)
         hint = say("fix_hint", lang)
         for finding in self.findings:
-            text = finding.message(lang) + (f"  {hint}" if finding.fix is not None else "")
+            text = one_cell(finding.message(lang)) + (f"  {hint}" if finding.fix is not None else "")
             lines = textwrap.wrap(text, width) or [""]
             cells = [RichText(MARK[finding.severity], style=STYLE[finding.severity])]
             if self.show_file:
                 step = "" if finding.step is None else f" · {say('Langkah', lang).lower()} {finding.step}"
                 rule = f"{finding.code} {finding.name}"
-                place = [*_hard_wrap(self._relative[finding.path], place_width),
+                place = [*_hard_wrap(one_cell(self._relative[finding.path]), place_width),
                          f"{say('Baris', lang).lower()} {finding.line}{step}",
                          *([rule] if len(rule) <= place_width else [finding.code, finding.name])]
                 cells.append(RichText("\n".join(place)))

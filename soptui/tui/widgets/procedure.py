@@ -25,6 +25,7 @@ from textual.widgets import Static
 from ...checker.finding import Finding
 from ...lanes import step_lanes
 from ...model import KEPUTUSAN, LOST_ACTORS, PENGHUBUNG, TERMINATOR, Sop, Step
+from ...one_cell import one_cell
 from ...source import source_window
 from ...waktu import total
 from ... import editing
@@ -32,7 +33,6 @@ from ..messages import ActorToggled, EditMade, EditRequested
 from ..screens import AddStep, Choose, EditValue
 from ..strings import count_of, say
 from .marks import MARK, STYLE, mark
-from .one_cell import one_cell
 from .steps_table import PADDING as CELL_PADDING, Column, Row, StepsTable
 from .text_pane import TextPane
 
@@ -319,21 +319,23 @@ class ProcedureView(Vertical):
         panel.more_hint = say("more_below", lang)
         actor = ", ".join(self.sop.pelaksana.get(one) or f"{one}?" for one in step.pelaksana_semua if one) \
             or self._unassigned()
+        # the file's text and the messages quoting it, drawn one cell a character (`one_cell`)
         text = RichText()
         text.append(f"{say('Langkah', lang)} {step.no}", style="bold")
-        text.append(f" · {say('Pelaksana', lang)}: {actor} · {say('Simbol', lang)}: {say(self.sop.symbol(step), lang)}\n")
-        text.append(f"{step.kegiatan}\n")
+        text.append(f" · {say('Pelaksana', lang)}: {one_cell(actor)} · {say('Simbol', lang)}: "
+                    f"{say(self.sop.symbol(step), lang)}\n")
+        text.append(f"{one_cell(step.kegiatan)}\n")
         for key in ("kelengkapan", "waktu", "output", "keterangan"):
             value = getattr(step, key)
             if isinstance(value, tuple):
                 value = "; ".join(value)
             text.append(f"{say(key.capitalize(), lang)}: ", style="bold")
-            text.append(f"{value or '—'}\n", style="" if value else "dim")
+            text.append(f"{one_cell(value) if value else '—'}\n", style="" if value else "dim")
         under = self.finding_under_cursor()
         for finding in self.step_findings.get(step.index, []):
             text.append("▶ " if finding == under else "  ")
             text.append(f"{MARK[finding.severity]} ", style=STYLE[finding.severity])
-            text.append(f"{finding.message(lang)} ")
+            text.append(f"{one_cell(finding.message(lang))} ")
             text.append(f"({finding.code} {finding.name})", style="dim")
             if finding.fix is not None:
                 text.append(" " + say("fix_hint", lang), style="green")

@@ -28,8 +28,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...one_cell import one_cell
 from .fixed_size import FixedSize
-from .one_cell import one_cell
 from .plain_lines import PlainLines
 
 PADDING = 1  # a blank cell each side of a cell's text
