@@ -475,12 +475,17 @@ class SoptuiApp(App):
             self.query_one(ProcedureView).show(sop, findings, self.lang, problems, document.text if document else "",
                                                partly=bool(document and document.loads_partly), disk_text=disk_text)
         elif tab == "identitas":
-            self.query_one(IdentityView).show(sop, findings, self.lang, width=self.query_one(TabbedContent).size.width)
+            self.query_one(IdentityView).show(sop, findings, self.lang, width=self.query_one(TabbedContent).size.width,
+                                              note=self._not_loaded_note())
         elif tab == "diagram":
-            self.query_one(DiagramView).show(sop, findings, self.lang)
+            self.query_one(DiagramView).show(sop, findings, self.lang, note=self._not_loaded_note())
         else:
             self.query_one(FindingsTable).show(findings, self.lang)
             self.findings_sorted()
+
+    def _not_loaded_note(self) -> str:
+        """What Identitas and Diagram say of an open file that does not load (Prosedur shows why)."""
+        return say("see_prosedur", self.lang) if self.document is not None and self.document.view is None else ""
 
     @on(FindingsTable.Sorted)
     def findings_sorted(self) -> None:

@@ -115,6 +115,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "does_not_load_hint": ("Tekan e untuk membukanya di editor pada baris masalah pertama.",
                            "Press e to open it in your editor at the first problem's line."),
     "showing_last_good": ("Di bawah: versi terakhir yang termuat.", "Below: the last version that loaded."),
+    "see_prosedur": ("Berkas ini tidak termuat: tab Prosedur menunjukkan baris masalahnya (e membukanya di editor).",
+                     "This file does not load: the Procedure tab shows the problem's line (e opens it in your editor)."),
     "loads_partly": ("Berkas ini bermasalah struktur", "This file has structural problems"),
     "showing_readable": ("Di bawah: yang terbaca, tanpa bagian yang rusak.",
                          "Below: what could be read, without the broken parts."),

@@ -13,6 +13,8 @@ screen."""
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -29,6 +31,7 @@ from .procedure import step_index
 
 SCROLLED_EDGE = "┊"  # the gutter's last column while the lanes are scrolled sideways
 NARROWEST = 60  # laid out no narrower than this, however narrow the tab (or before it has a size)
+DIM = Style(dim=True)
 
 
 class DiagramView(FixedSize, ScrollView, can_focus=True):
@@ -40,6 +43,7 @@ class DiagramView(FixedSize, ScrollView, can_focus=True):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._shown: tuple[Sop, dict[int, str], str] | None = None  # what to draw: the SOP, marks, language
+        self._note = ""
         self._laid_out_for: int | None = None  # the width the lines were laid out for
         self._lines: list[Strip] = []
         self._gutter = 0  # columns fixed on the left
@@ -47,7 +51,9 @@ class DiagramView(FixedSize, ScrollView, can_focus=True):
         self._below = 0  # from this line on, the notes under the chart: they do not scroll sideways
         self.plan: diagram.Layout | None = None  # the layout drawn, for whoever needs its places
 
-    def show(self, sop: Sop | None, findings: list[Finding], lang: str) -> None:
+    def show(self, sop: Sop | None, findings: list[Finding], lang: str, note: str = "") -> None:
+        """`note`: what is said with no SOP (a file that does not load: where to look)."""
+        self._note = note
         if sop is None:
             self._shown = None
         else:
@@ -70,8 +76,9 @@ class DiagramView(FixedSize, ScrollView, can_focus=True):
     def _draw(self) -> None:
         self._laid_out_for = self._width()
         if self._shown is None:
-            self.plan, self._lines, self._gutter, self._header, self._below = None, [], 0, 0, 0
-            self.virtual_size = Size(0, 0)
+            self.plan, self._gutter, self._header, self._below = None, 0, 0, 0
+            self._lines = [Strip([Segment(line, DIM)]) for line in textwrap.wrap(self._note, self._laid_out_for)]
+            self.virtual_size = Size(max((strip.cell_length for strip in self._lines), default=0), len(self._lines))
             self.refresh()
             return
         sop, marks, lang = self._shown
@@ -138,7 +145,7 @@ class DiagramView(FixedSize, ScrollView, can_focus=True):
             scroll_x = 0
         fixed = strip.crop(0, gutter).extend_cell_length(gutter)
         if scroll_x and gutter:  # the lanes' left part hidden under the gutter: an edge says so
-            fixed = Strip([*fixed.crop(0, gutter - 1), Segment(SCROLLED_EDGE, Style(dim=True))])
+            fixed = Strip([*fixed.crop(0, gutter - 1), Segment(SCROLLED_EDGE, DIM)])
         moving = strip.crop(gutter + scroll_x, scroll_x + width)
         return Strip([*fixed, *moving]).apply_style(base).extend_cell_length(width, base).crop(0, width)
 

@@ -44,14 +44,17 @@ class IdentityView(StepsTable):
         self.rows_meta: list[tuple[str, str, str]] = []  # (pointer, key, current text)
         self.findings: list[Finding] = []
         self.sop: Sop | None = None
+        self.note = ""
         self.lang = "id"
         self._width = 0
         self._width_hint = 0
 
-    def show(self, sop: Sop | None, findings: list[Finding], lang: str = "id", width: int = 0) -> None:
+    def show(self, sop: Sop | None, findings: list[Finding], lang: str = "id", width: int = 0,
+             note: str = "") -> None:
         """`width`: the width the form will have, while its tab is hidden (and has none), so that
-        it is not drawn again when the tab is shown."""
-        self.sop, self.findings, self.lang = sop, list(findings), lang
+        it is not drawn again when the tab is shown. `note`: what the form says with no SOP (a
+        file that does not load: where to look)."""
+        self.sop, self.findings, self.lang, self.note = sop, list(findings), lang, note
         self._width_hint = width
         self._render_rows()
 
@@ -69,7 +72,9 @@ class IdentityView(StepsTable):
                    Column("value", say("Isi", self.lang), value_width)]
         self.rows_meta = []
         if sop is None:
-            self.set_table(columns, [])
+            lines = textwrap.wrap(self.note, value_width)
+            self.set_table(columns, [Row("note", (("", ""), ("", ""), ("\n".join(lines), "dim")), len(lines))]
+                           if lines else [])
             return
         rows: list[Row] = []
         by_pointer: dict[str, list[Finding]] = {}

@@ -72,6 +72,11 @@ def actor_header(label: str) -> tuple[str, int]:
     # Whole words to a line, a word too long for the column cut with "…": a word broken over
     # the two lines ("Kasubbag P" / "erencanaan") reads as two words.
     lines = textwrap.wrap(label, width, break_long_words=False) or [""]
+    # A label of short words that two lines of the widest column hold is given them whole
+    # ("(tidak ada" / "di sumber)", not "(tidak" / "ada di…").
+    while len(lines) > 2 and width < 10:
+        width += 1
+        lines = textwrap.wrap(label, width, break_long_words=False)
     lines = [lines[0], " ".join(lines[1:])] if len(lines) > 1 else lines
     return "\n".join(line if len(line) <= width else line[:width - 1] + "…" for line in lines), width
 
@@ -464,7 +469,8 @@ class ProcedureView(Vertical):
             if choice == "delete":
                 self.post_message(EditMade(lambda text: editing.delete_step(text, step.index)))
 
-        kegiatan = step.kegiatan if len(step.kegiatan) <= 60 else step.kegiatan[:59] + "…"
+        # the kegiatan as written, wrapped by the dialog (a page of it cut, so the buttons stay on screen)
+        kegiatan = one_cell(step.kegiatan if len(step.kegiatan) <= 300 else step.kegiatan[:299] + "…")
         self.app.push_screen(Choose(f"{say('delete_step_q', lang)} {step.no}: \"{kegiatan}\"?",
                                     [("delete", say("delete", lang)), ("cancel", say("cancel", lang))],
                                     lang, destructive=("delete",), detail=detail), answer)

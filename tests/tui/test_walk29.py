@@ -1,0 +1,53 @@
+"""What the stop-29 walk as a new reviewer found: the lost-actor column's header unreadable, the
+Identitas and Diagram tabs of a broken file blank, the delete question cutting the step's text."""
+
+from soptui.tui.screens import Choose
+from soptui.tui.widgets.procedure import ProcedureView, actor_header
+
+from .conftest import AWAYAN, WANGON, running
+from .test_broken import broken
+
+
+def words_in(app, widget) -> str:
+    """The words drawn in `widget`'s region, one space between them."""
+    region = widget.region
+    strips = app.screen._compositor.render_strips()
+    return " ".join(" ".join("".join(s.text for s in strips[y].crop(region.x, region.right))
+                             for y in range(region.y, region.bottom)).split())
+
+
+def test_a_header_of_short_words_takes_two_whole_lines_when_the_widest_column_holds_them():
+    assert actor_header("(tidak ada di sumber)") == ("(tidak ada\ndi sumber)", 10)  # was "(tidak\nada di…"
+    assert actor_header("Kasubag Renvapor") == ("Kasubag\nRenvapor", 8)  # fitted already: as it was
+    assert actor_header("Camat") == ("Camat", 5)
+
+
+async def test_the_lost_actor_column_header_reads_in_full(seeds):
+    async with running(AWAYAN, size=(200, 50)) as (app, pilot):
+        table = app.query_one("#steps")
+        strips = app.screen._compositor.render_strips()
+        header = ["".join(s.text for s in strips[table.region.y + y]) for y in range(table.header_height)]
+        assert "(tidak ada" in header[0] and "di sumber)" in header[1], header
+
+
+async def test_identitas_and_diagram_of_a_broken_file_say_where_its_problem_is_shown(seeds):
+    broken(seeds)
+    async with running(WANGON, size=(120, 40)) as (app, pilot):
+        for tab, view in (("identitas", "#identity"), ("diagram", "#diagram-view")):
+            app.action_tab(tab)
+            await pilot.pause()
+            screen = words_in(app, app.query_one(view))
+            assert "Berkas ini tidak termuat: tab Prosedur menunjukkan baris masalahnya" in screen, tab
+
+
+async def test_the_delete_question_names_the_whole_kegiatan(seeds):
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        view = app.query_one(ProcedureView)
+        view.query_one("#steps").focus()
+        view.select_step(5)  # step 8, 97 characters
+        await pilot.pause()
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose)
+        screen = words_in(app, app.screen.query_one(".dialog-title"))
+        assert "kepada Camat, untuk Disetujui dan Ditandatangani\"?" in screen
