@@ -1,7 +1,10 @@
 """What the stop-29 walk as a new reviewer found: the lost-actor column's header unreadable, the
 Identitas and Diagram tabs of a broken file blank, the delete question cutting the step's text."""
 
+from textual.geometry import Region
+
 from soptui.tui.screens import Choose
+from soptui.tui.widgets.findings import FindingsTable
 from soptui.tui.widgets.procedure import ProcedureView, actor_header
 
 from .conftest import AWAYAN, WANGON, running
@@ -51,3 +54,23 @@ async def test_the_delete_question_names_the_whole_kegiatan(seeds):
         assert isinstance(app.screen, Choose)
         screen = words_in(app, app.screen.query_one(".dialog-title"))
         assert "kepada Camat, untuk Disetujui dan Ditandatangani\"?" in screen
+
+
+async def test_a_sorted_list_is_drawn_with_its_new_row_heights_in_the_first_frame(seeds):
+    """Rows of different heights, sorted: DataTable works out the row heights when idle, so the
+    frame before that drew each row at the old rows' heights (a row showed a third line that was
+    another row's)."""
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        await pilot.press("T")
+        await pilot.pause()
+        table = app.screen.query_one(FindingsTable)
+        table.focus()
+        await pilot.pause()
+        for _ in range(3):  # aturan, unit, berkas: each order puts other heights first
+            table.action_cycle_sort()
+            region = Region(0, 0, table.size.width, table.size.height)
+            first = [strip.text for strip in table.render_lines(region)]  # before any idle
+            await pilot.pause()
+            table._line_cache.clear()
+            settled = [strip.text for strip in table.render_lines(region)]
+            assert first == settled, table.sort_key

@@ -200,8 +200,18 @@ class FindingsTable(DataTable):
                 message.stylize("green", len(message) - len(hint))
             cells.append(message)
             self.add_row(*cells, height=height)
+        self._measure_rows_now()
         if keep is not None and keep in self.findings:
             self.move_cursor(row=self.findings.index(keep), animate=False)
+
+    def _measure_rows_now(self) -> None:
+        """The new rows' places worked out now, as DataTable does when next idle: a frame painted
+        before that drew the new rows at the old rows' places, a line of one in another."""
+        if self._require_update_dimensions:
+            self._require_update_dimensions = False
+            new_rows = self._new_rows.copy()
+            self._new_rows.clear()
+            self._update_dimensions(new_rows)
 
     def on_resize(self) -> None:
         width = self._laid_out_width()
