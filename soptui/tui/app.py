@@ -255,6 +255,7 @@ class SoptuiApp(App):
         config = Config()
         # what the app opened without (see `build_workspace`), said when it starts
         self.start_notes: list[Text] = []
+        self._said_changed_outside = None  # the open file's status when another program's write was said
         if workspace is None:
             workspace, config = build_workspace(target, self.start_notes)
         self.workspace = workspace
@@ -284,6 +285,9 @@ class SoptuiApp(App):
     # reviewer dismisses it with a click: a toast that went by itself was gone while they read the
     # first SOP, and nothing else said why citations went unchecked.
     START_NOTES_SECONDS = 24 * 3600
+    # How often the open file is looked at for another program's write (a `git pull`, an
+    # editor): a stat, its bytes read only when that changed.
+    WATCH_SECONDS = 2.0
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseEvent)):
@@ -344,6 +348,7 @@ class SoptuiApp(App):
     def on_mount(self) -> None:
         self._gc_thresholds = defer_full_collections()
         self.set_interval(self.IDLE_BEFORE_COLLECTING, self._collect_when_idle)
+        self.set_interval(self.WATCH_SECONDS, self._watch_open_file)
         self.sub_title = str(self.target)
         self._apply_language()
         self._fit_sidebar()
@@ -862,6 +867,27 @@ class SoptuiApp(App):
                 return
         if then is not None:
             then()
+
+    def _watch_open_file(self) -> None:
+        """Take another program's write of the open file: reloaded when it holds no unsaved edit;
+        with edits, said once (a save asks first, as it did)."""
+        document = self.document
+        if document is None or not isinstance(self.screen, MainScreen) or not document.seems_changed_on_disk():
+            return  # (a dialog open: looked at again once it is answered)
+        if document.dirty:
+            seen = document.disk_status()
+            if seen != self._said_changed_outside:
+                self._said_changed_outside = seen
+                self.notify(say("changed_outside", self.lang), severity="warning", timeout=8)
+            return
+        try:
+            taken = document.reload()
+        except OSError:  # gone meanwhile: a save says so, when asked for
+            return
+        if taken:
+            self.notify(say("reloaded_outside", self.lang), timeout=4)
+            self.render_document()
+            post_refreshes_now(self.screen)
 
     def _resolve_conflict(self, document: Document, choice: str, resolved: Callable[[], None] | None = None) -> None:
         done = False

@@ -74,3 +74,27 @@ async def test_a_sorted_list_is_drawn_with_its_new_row_heights_in_the_first_fram
             table._line_cache.clear()
             settled = [strip.text for strip in table.render_lines(region)]
             assert first == settled, table.sort_key
+
+
+async def test_another_programs_write_of_the_open_file_is_taken_or_said(seeds):
+    """A `git checkout` while the app was open went unseen: the old text stayed on screen, and
+    only a save found out."""
+    path = seeds.parent / AWAYAN
+    async with running(AWAYAN, size=(120, 40)) as (app, pilot):
+        assert app.WATCH_SECONDS <= 5 and "Triwulan Baru" not in app.document.text
+        path.write_text(path.read_text().replace("Pengukuran Kinerja Triwulan", "Pengukuran Kinerja Triwulan Baru", 1))
+        app._watch_open_file()  # as its timer does
+        await pilot.pause()
+        assert "Triwulan Baru" in app.document.text and not app.document.dirty
+        assert any("diubah di luar soptui" in str(n.message) for n in app._notifications)
+        # with unsaved edits: they stay, and the write is said once
+        app.document.edit(lambda text: text.replace('waktu = "10 Menit"', 'waktu = "15 menit"', 1))
+        assert app.document.dirty
+        edited = app.document.text
+        path.write_text(path.read_text() + "\n# another write\n")
+        before = len(app._notifications)
+        app._watch_open_file()
+        app._watch_open_file()
+        await pilot.pause()
+        assert app.document.text == edited
+        assert len(app._notifications) == before + 1
