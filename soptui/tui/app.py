@@ -52,7 +52,7 @@ from ..workspace import ChangedOnDisk, Document, Loads, NewFileRefused, Workspac
 from .main_screen import MainScreen
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, Dialog, EditValue, HelpScreen, Preview
-from .screens.dialogs import OwnFooter
+from .screens.dialogs import OwnFooter, as_written
 from .strings import SYSTEM_COMMANDS, count_of, key_label, os_error_text, relabel, reword_textual_keys, say
 from .widgets.corpus import CorpusPanel, CorpusTree
 from .widgets.diagram import DiagramView
@@ -345,6 +345,13 @@ class SoptuiApp(App):
             yield Static(id="empty-corpus")  # in place of the tabs while there is no SOP
         yield KeysFooter()
 
+    def notice(self, message: str, **options) -> None:
+        """A notification of soptui's: as text, not markup, one cell a character (`as_written`).
+        Most quote a file's name, a value or an error: read as markup, a toast lost its "[...]"
+        ("pip install 'soptui[export]'" said "soptui") or, for a path "x[/b]y.toml", raised
+        MarkupError when drawn, which ended the app. (Textual's own notifications stay markup.)"""
+        self.notify(as_written(message), markup=False, **options)
+
     def on_mount(self) -> None:
         self._gc_thresholds = defer_full_collections()
         self.set_interval(self.IDLE_BEFORE_COLLECTING, self._collect_when_idle)
@@ -354,10 +361,8 @@ class SoptuiApp(App):
         self._fit_sidebar()
         self._show_empty_corpus()
         if self.start_notes:
-            # as text, not markup: a file name or message may hold "[...]"
-            self.notify("\n".join(one_cell(line) for note in self.start_notes for line in note(self.lang).split("\n")),
-                        title=say("not_opened", self.lang), severity="error", timeout=self.START_NOTES_SECONDS,
-                        markup=False)
+            self.notice("\n".join(note(self.lang) for note in self.start_notes), title=say("not_opened", self.lang),
+                        severity="error", timeout=self.START_NOTES_SECONDS)
         if self.lint_on_mount and self.workspace.files:
             self.query_one("#lint-progress", ProgressBar).update(total=len(self.workspace.files), progress=0)
             self.lint_corpus()
@@ -432,7 +437,7 @@ class SoptuiApp(App):
             self.render_document()
         total = sum(len(self.workspace.findings(path)) for path in self.workspace.files)
         took = f" ({self.lint_seconds:.1f} s)" if self.lint_seconds is not None else ""
-        self.notify(f"{len(self.workspace.files)} SOP, {total} {say('findings_word', self.lang)}{took}", timeout=3)
+        self.notice(f"{len(self.workspace.files)} SOP, {total} {say('findings_word', self.lang)}{took}", timeout=3)
 
     # -- rendering -----------------------------------------------------------------------------
     def render_document(self) -> None:
@@ -512,8 +517,8 @@ class SoptuiApp(App):
         except OSError as error:
             why = next((f.message(self.lang) for f in self.workspace.findings(path) if f.code == "SOP000"),
                        error.strerror or str(error))
-            self.notify(one_cell(f"{say('cannot_open', self.lang)}: {self.workspace.relative(path)}: {why}"),
-                        severity="error", timeout=8, markup=False)
+            self.notice(f"{say('cannot_open', self.lang)}: {self.workspace.relative(path)}: {why}",
+                        severity="error", timeout=8)
             return False
         self.query_one(ProcedureView).selected = 0
         self.render_document()
@@ -529,7 +534,7 @@ class SoptuiApp(App):
         if document is None or document.load.ok or document.loads_partly or not document.load.problems:
             return False
         line = document.load.problems[0].pos.line
-        self.notify(say("mend_first", self.lang).format(line=line), severity="error", timeout=6)
+        self.notice(say("mend_first", self.lang).format(line=line), severity="error", timeout=6)
         return True
 
     def edit(self, change) -> bool:
@@ -539,10 +544,10 @@ class SoptuiApp(App):
         try:
             changed = self.document.edit(change)
         except editing.EditError as error:
-            self.notify(error.text(self.lang), severity="error")
+            self.notice(error.text(self.lang), severity="error")
             return False
         except Exception as error:  # noqa: BLE001 - an edit tomlkit cannot make must not end the session
-            self.notify(f"{say('edit_failed', self.lang)}: {error}", severity="error")
+            self.notice(f"{say('edit_failed', self.lang)}: {error}", severity="error")
             return False
         if changed:
             self.render_document()
@@ -581,7 +586,7 @@ class SoptuiApp(App):
             try:
                 parsed = value.strip() if item else editing.parse_input(message.key, value)
             except editing.EditError as error:
-                self.notify(error.text(self.lang), severity="error")
+                self.notice(error.text(self.lang), severity="error")
                 return
             if message.pointer.endswith("/+"):
                 if parsed:
@@ -778,7 +783,7 @@ class SoptuiApp(App):
         if document is None:
             return
         if not document.dirty:
-            self.notify(say("nothing_to_save", self.lang), timeout=3)
+            self.notice(say("nothing_to_save", self.lang), timeout=3)
             return
         if document.save_harm is not None:  # an edit broke the file: asked first
             question = "save_breaks" if document.save_harm is Loads.NOT else "save_breaks_structure"
@@ -824,10 +829,10 @@ class SoptuiApp(App):
             ), lambda choice: self._resolve_conflict(document, choice, resolved))
             return False
         except OSError as error:
-            self.notify(f"{say('save_failed', self.lang)}: {self.workspace.relative(document.path)}: "
+            self.notice(f"{say('save_failed', self.lang)}: {self.workspace.relative(document.path)}: "
                         f"{os_error_text(error, self.lang)}", severity="error")
             return False
-        self.notify(f"{say('saved', self.lang)}: {self.workspace.relative(document.path)}", timeout=2)
+        self.notice(f"{say('saved', self.lang)}: {self.workspace.relative(document.path)}", timeout=2)
         self.render_document()
         return True
 
@@ -836,7 +841,7 @@ class SoptuiApp(App):
         (saved too, or left unsaved and said so), as `ctrl+s` asks about one."""
         dirty = self.workspace.dirty_documents()
         if not dirty:
-            self.notify(say("nothing_to_save", self.lang), timeout=3)
+            self.notice(say("nothing_to_save", self.lang), timeout=3)
             return
         harmful = self.workspace.harmful_saves()
         if not harmful:
@@ -849,7 +854,7 @@ class SoptuiApp(App):
                 self._save_each(dirty)
             elif choice == "others":
                 self._save_each(others)
-                self.notify(f"{say('not_saved', self.lang)}: "
+                self.notice(f"{say('not_saved', self.lang)}: "
                             + ", ".join(self.workspace.relative(d.path) for d in harmful),
                             severity="warning", timeout=6)
 
@@ -897,13 +902,13 @@ class SoptuiApp(App):
             except OSError as error:  # gone, or no longer readable
                 why = say("file_gone", self.lang) if isinstance(error, FileNotFoundError) \
                     else os_error_text(error, self.lang)
-                self.notify(f"{say('cannot_reload', self.lang)}: {self.workspace.relative(document.path)}: {why}",
+                self.notice(f"{say('cannot_reload', self.lang)}: {self.workspace.relative(document.path)}: {why}",
                             severity="error")
                 return
             if taken:
-                self.notify(say("reloaded", self.lang))
+                self.notice(say("reloaded", self.lang))
             else:
-                self.notify(say("not_reloaded", self.lang), severity="warning", timeout=6)
+                self.notice(say("not_reloaded", self.lang), severity="warning", timeout=6)
                 self._activate("prosedur")
             done = taken
         elif choice == "overwrite":
@@ -917,7 +922,7 @@ class SoptuiApp(App):
         behind = document is not None and document.behind_disk
         if document and document.undo():
             if document.behind_disk and not behind:  # said once, where the undo crosses the reload
-                self.notify(say("undone_past_reload", self.lang), severity="warning", timeout=6)
+                self.notice(say("undone_past_reload", self.lang), severity="warning", timeout=6)
             self.render_document()
 
     def action_redo(self) -> None:
@@ -934,13 +939,13 @@ class SoptuiApp(App):
         `done` (or what `done()` returns, once the change is made)."""
         document = self.document
         if new_text == document.text:
-            self.notify(say("no_fix_here", self.lang), severity="warning", timeout=4)
+            self.notice(say("no_fix_here", self.lang), severity="warning", timeout=4)
             return
 
         def answer(apply: bool | None) -> None:
             if apply and document is self.document:
                 if self.edit(lambda text: new_text):
-                    self.notify(done() if callable(done) else f"{say('fixed', self.lang)}: {done}", timeout=4)
+                    self.notice(done() if callable(done) else f"{say('fixed', self.lang)}: {done}", timeout=4)
 
         self.push_screen(Preview(title, self._diff(document.text, new_text), self.lang), answer)
 
@@ -958,7 +963,7 @@ class SoptuiApp(App):
                 if self.query_one(TabbedContent).active == "prosedur" else []
             if others:
                 message += f" {say('step_has_fix', self.lang)}: {', '.join(others)}"
-            self.notify(message, severity="warning", timeout=5)
+            self.notice(message, severity="warning", timeout=5)
             return
         self.fix_finding(fixable[0])
 
@@ -968,11 +973,11 @@ class SoptuiApp(App):
         file the list showed under the cursor.)"""
         node = self.query_one("#corpus", CorpusTree).cursor_node
         if node is None or not node.data:  # a folder
-            self.notify(say("no_finding_here", self.lang), severity="warning", timeout=4)
+            self.notice(say("no_finding_here", self.lang), severity="warning", timeout=4)
             return
         finding = next((f for f in self.workspace.findings(node.data) if f.fix is not None), None)
         if finding is None:
-            self.notify(say("nothing_to_fix", self.lang), severity="warning", timeout=4)
+            self.notice(say("nothing_to_fix", self.lang), severity="warning", timeout=4)
             return
         self.go_to(finding, then=lambda: self.fix_finding(finding))
 
@@ -991,7 +996,7 @@ class SoptuiApp(App):
         description = f"{finding.code} {finding.name}: {finding.fix.description(self.lang)}"
         applicability = applicability_of(finding.fix)
         if applicability is Applicability.DISPLAY_ONLY:
-            self.notify(f"{say('display_only_fix', self.lang)}: {description}", timeout=8)
+            self.notice(f"{say('display_only_fix', self.lang)}: {description}", timeout=8)
             return
         title = f"{say('fix_preview', self.lang)} · {description}"
         if applicability is Applicability.UNSAFE:
@@ -1025,7 +1030,7 @@ class SoptuiApp(App):
             self._show_refusal(title, refusal)
             return
         if fixed == self.document.text:
-            self.notify(say("nothing_to_fix", self.lang) + left_out, severity="warning", timeout=6)
+            self.notice(say("nothing_to_fix", self.lang) + left_out, severity="warning", timeout=6)
             return
         path = self.document.path
         before = Counter(f.name for f in self.workspace.findings(path))
@@ -1042,7 +1047,7 @@ class SoptuiApp(App):
         """Waive the finding under the cursor: a suppression comment, with the user's reason."""
         here = self.findings_here()
         if not here:
-            self.notify(say("no_finding_here", self.lang), severity="warning", timeout=4)
+            self.notice(say("no_finding_here", self.lang), severity="warning", timeout=4)
             return
         self.waive_finding(here[0])
 
@@ -1056,7 +1061,7 @@ class SoptuiApp(App):
             if reason is None or document is not self.document:
                 return
             if self.edit(lambda text: editing.waive(text, finding.pointer, finding.line, finding.name, reason.strip())):
-                self.notify(f"{say('waived', self.lang)}: {finding.name}", timeout=3)
+                self.notice(f"{say('waived', self.lang)}: {finding.name}", timeout=3)
 
         self.push_screen(EditValue(f"{say('waive_title', self.lang)}\n{finding.code} {finding.name}: "
                                    f"{one_cell(finding.message(self.lang))}", "", lang=self.lang,
@@ -1085,7 +1090,7 @@ class SoptuiApp(App):
         path, line, col, current = self._here()
         chosen = self.workspace.next_finding(path, line, col, direction, current)
         if chosen is None:
-            self.notify(say("no_findings", self.lang), timeout=2)
+            self.notice(say("no_findings", self.lang), timeout=2)
             return
         self.go_to(chosen)
 
@@ -1136,17 +1141,17 @@ class SoptuiApp(App):
                 if status != 0:
                     # Abandoned, as git, crontab -e and visudo take it: vim's :cq is how its
                     # users throw an edit away.
-                    self.notify(say("editor_abandoned", self.lang).format(status=status), severity="warning",
+                    self.notice(say("editor_abandoned", self.lang).format(status=status), severity="warning",
                                 timeout=6)
                     return
                 edited = scratch.read_bytes()
             except OSError as error:
-                self.notify(f"{say('editor_failed', self.lang)}: {error}", severity="error")
+                self.notice(f"{say('editor_failed', self.lang)}: {error}", severity="error")
                 return
         if document.apply_bytes(edited):
             if not document.load.ok:
                 # a file that still loads, with structural problems, has not "stopped loading"
-                self.notify(say("now_partly" if document.loads_partly else "no_longer_loads", self.lang),
+                self.notice(say("now_partly" if document.loads_partly else "no_longer_loads", self.lang),
                             severity="warning" if document.loads_partly else "error")
                 self._activate("prosedur")
             self.render_document()
@@ -1171,13 +1176,13 @@ class SoptuiApp(App):
                 path = workspace.new_file_path(value)
                 document = workspace.create(path, new_sop_text(path))
             except NewFileRefused as refusal:  # made meanwhile, by another program
-                self.notify(refusal.text(self.lang), severity="error")
+                self.notice(refusal.text(self.lang), severity="error")
                 return
             except FileExistsError:
-                self.notify(f"{say('exists', self.lang)}: {path}", severity="error")
+                self.notice(f"{say('exists', self.lang)}: {path}", severity="error")
                 return
             except OSError as error:
-                self.notify(f"{say('cannot_create', self.lang)}: {error}", severity="error")
+                self.notice(f"{say('cannot_create', self.lang)}: {error}", severity="error")
                 return
             workspace.results[str(path)] = document.result
             self.query_one(CorpusPanel).rebuild()
@@ -1195,7 +1200,7 @@ class SoptuiApp(App):
         if document is None:
             return
         if document.sop is None:
-            self.notify(say("export_needs_load", self.lang), severity="error")
+            self.notice(say("export_needs_load", self.lang), severity="error")
             return
 
         def chosen(value: str | None) -> None:
@@ -1246,10 +1251,10 @@ class SoptuiApp(App):
                     error = failed
                     break
                 shown = os.path.relpath(path) if folder == Path.cwd() else str(path)
-                self.notify(f"{say('screenshot_saved', self.lang)}: {shown}", timeout=6)
+                self.notice(f"{say('screenshot_saved', self.lang)}: {shown}", timeout=6)
                 return path
         why = os_error_text(error, self.lang) if error is not None else ""
-        self.notify(f"{say('screenshot_failed', self.lang)}: {why}", severity="error")
+        self.notice(f"{say('screenshot_failed', self.lang)}: {why}", severity="error")
         return None
 
     @work(thread=True, group="export")
@@ -1259,19 +1264,19 @@ class SoptuiApp(App):
         try:
             export_sop(sop, out, to=to, lang=self.lang, logo=str(self.config.logo) if self.config.logo else None)
         except ImportError as error:
-            self.call_from_thread(self.notify, f"{say('export_needs', self.lang)} {error.name or error}: "
+            self.call_from_thread(self.notice, f"{say('export_needs', self.lang)} {error.name or error}: "
                                   "pip install 'soptui[export]'", severity="error", timeout=8)
             return
         except (OSError, ValueError) as error:
             why = os_error_text(error, self.lang) if isinstance(error, OSError) else error
-            self.call_from_thread(self.notify, f"{say('export_failed', self.lang)}: {out}: {why}", severity="error")
+            self.call_from_thread(self.notice, f"{say('export_failed', self.lang)}: {out}: {why}", severity="error")
             return
-        self.call_from_thread(self.notify, f"{say('exported', self.lang)}: {out}", timeout=4)
+        self.call_from_thread(self.notice, f"{say('exported', self.lang)}: {out}", timeout=4)
 
     def action_toggle_language(self) -> None:
         self.lang = "en" if self.lang == "id" else "id"
         self._apply_language()
-        self.notify(say("language", self.lang), timeout=2)
+        self.notice(say("language", self.lang), timeout=2)
         self.render_document()
 
     def _apply_language(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.style import Style
@@ -17,6 +18,7 @@ from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.expand_tabs import expand_tabs_inline
 from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.widget import Widget
@@ -25,6 +27,38 @@ from textual.widgets import Button, Input, Label, OptionList, SelectionList, Sta
 from ...editing import pelaksana_value
 from ...one_cell import one_cell
 from ..strings import say
+
+
+def as_written(text: str) -> str:
+    """Text a dialog quotes from the SOP (a kegiatan, a jabatan, a finding's message) as it is
+    drawn, its line breaks kept: one cell a character (`one_cell`). Given to a widget with
+    `markup=False`: read as markup, "[draf]" in a kegiatan was not drawn and "[/b]" raised
+    MarkupError, which ended the app at `D`."""
+    return "\n".join(one_cell(line) for line in text.split("\n"))
+
+
+class TextField(Input):
+    """An Input that draws its value one cell a character (`one_cell`) and keeps it as it is:
+    a field opened on a value holding an escape sequence sent it to the terminal, and the value
+    saved is the file's, not what is drawn. The cursor is placed by the cells drawn (a raw ESC
+    took none, and the cursor stood left of where it was)."""
+
+    @property
+    def _value(self) -> Text:
+        return Text(one_cell(self.value, keep_tabs=True), no_wrap=True, overflow="ignore", end="")
+
+    def _position_to_cell(self, position: int) -> int:
+        return cell_len(expand_tabs_inline(one_cell(self.value[:position], keep_tabs=True), 4))
+
+    def _cell_offset_to_index(self, offset: int) -> int:
+        cells, drawn = 0, one_cell(self.value, keep_tabs=True)
+        offset += int(self.scroll_offset.x)
+        for index, char in enumerate(drawn):
+            width = cell_len(char)
+            if cells <= offset < cells + width:
+                return index
+            cells += width
+        return max(0, min(offset, len(drawn)))
 
 
 class OwnFooter(ModalScreen):
@@ -209,9 +243,9 @@ class EditValue(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Input(value=self.value, id="value")
-            yield Label("", id="problem", classes="problem")
+            yield Label(as_written(self.title_text), classes="dialog-title", markup=False)
+            yield TextField(value=self.value, id="value")
+            yield Label("", id="problem", classes="problem", markup=False)  # it may quote what was typed
             if self.hint:
                 yield Label(self.hint, classes="hint")
             yield Label(say("enter_esc", self.lang), classes="keys")
@@ -244,10 +278,10 @@ class Choose(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(as_written(self.title_text), classes="dialog-title", markup=False)
             if self.detail:
                 with VerticalScroll(classes="dialog-body"):
-                    yield Static(self.detail)
+                    yield Static(as_written(self.detail), markup=False)
             with Horizontal(classes="buttons"):
                 for choice_id, label in self.choices:
                     variant = "error" if choice_id in self.destructive else \
@@ -319,9 +353,9 @@ class Preview(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(as_written(self.title_text), classes="dialog-title", markup=False)
             if self.refused:
-                yield Label(self.refused, classes="refusal")
+                yield Label(as_written(self.refused), classes="refusal", markup=False)
             with VerticalScroll(classes="dialog-body", id="diff"):
                 yield Static(WrappedDiff(self.diff))
             with Horizontal(classes="buttons"):
@@ -404,19 +438,20 @@ class AddStep(Dialog):
         labels = {"kegiatan": say("Kegiatan", self.lang), "kelengkapan": say("Kelengkapan", self.lang),
                   "waktu": say("Waktu", self.lang), "output": say("Output", self.lang)}
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(as_written(self.title_text), classes="dialog-title", markup=False)
             with FormBody(classes="dialog-body form"):
                 yield Label(labels["kegiatan"])
-                yield Input(value=self.defaults.get("kegiatan", ""), id="kegiatan")
+                yield TextField(value=self.defaults.get("kegiatan", ""), id="kegiatan")
                 if self.actors:
                     # The step under the cursor's actors, or none: never one picked silently.
                     chosen = [a for a in self.defaults.get("pelaksana") or () if a in self.actors]
                     yield Label(say("Pelaksana", self.lang) + "  " + say("pick_several", self.lang))
-                    yield CheckList(*((jabatan, actor, actor in chosen) for actor, jabatan in self.actors.items()),
-                                    id="pelaksana")
+                    # a prompt given as Text is not read as markup
+                    yield CheckList(*((Text(one_cell(jabatan)), actor, actor in chosen)
+                                      for actor, jabatan in self.actors.items()), id="pelaksana")
                 for key in ("kelengkapan", "waktu", "output"):
                     yield Label(f"{labels[key]}  {say('list_sign' if key != 'waktu' else 'time_example', self.lang)}")
-                    yield Input(value=self.defaults.get(key, ""), id=key)
+                    yield TextField(value=self.defaults.get(key, ""), id=key)
             with Horizontal(classes="buttons"):
                 yield Button(say("add", self.lang), id="add", variant="primary")
                 yield Button(say("cancel", self.lang), id="cancel")
