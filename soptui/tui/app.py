@@ -883,14 +883,14 @@ class SoptuiApp(App):
             seen = document.disk_status()
             if seen != self._said_changed_outside:
                 self._said_changed_outside = seen
-                self.notify(say("changed_outside", self.lang), severity="warning", timeout=8)
+                self.notice(say("changed_outside", self.lang), severity="warning", timeout=8)
             return
         try:
             taken = document.reload()
         except OSError:  # gone meanwhile: a save says so, when asked for
             return
         if taken:
-            self.notify(say("reloaded_outside", self.lang), timeout=4)
+            self.notice(say("reloaded_outside", self.lang), timeout=4)
             self.render_document()
             post_refreshes_now(self.screen)
 
