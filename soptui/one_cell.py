@@ -28,3 +28,9 @@ def one_cell(text: str, keep_tabs: bool = False) -> str:
     if text.isprintable():  # the common case, checked in C
         return text
     return text.translate(_KEEPING_TABS if keep_tabs else _TABLE)
+
+
+def one_cell_lines(text: str) -> str:
+    """`one_cell` of each line of `text`, its line breaks kept: a multi-line value drawn as the
+    lines it has, not one line with ␊ in it."""
+    return "\n".join(one_cell(line) for line in text.split("\n"))

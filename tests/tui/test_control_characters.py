@@ -60,3 +60,17 @@ async def test_a_broken_registry_is_said_literally_and_stays_said(seeds):
         assert "[regulasi].toml" in notice.message and not notice.markup
         assert notice.timeout >= 3600  # until dismissed, in practice
         assert notice.message.count("\n") == 2  # the message, its line and caret: no ␊ between them
+
+
+async def test_a_multi_line_kegiatan_keeps_its_lines_in_the_step_detail(seeds):
+    path = seeds.parent / WANGON
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('kegiatan = "Memerintahkan penyusunan pengukuran kinerja"',
+                        'kegiatan = """Memerintahkan penyusunan\npengukuran kinerja"""', 1)
+    path.write_text(text, encoding="utf-8")
+    async with running(WANGON, size=(120, 40)) as (app, pilot):
+        app.query_one("#steps").focus()
+        await pilot.pause()
+        lines = drawn(app).split("\n")
+        assert any(line.rstrip().endswith("Memerintahkan penyusunan") for line in lines)
+        assert "␊" not in "\n".join(lines)

@@ -25,7 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 
 from ...editing import pelaksana_value
-from ...one_cell import one_cell
+from ...one_cell import one_cell, one_cell_lines
 from ..strings import say
 
 
@@ -34,7 +34,7 @@ def as_written(text: str) -> str:
     drawn, its line breaks kept: one cell a character (`one_cell`). Given to a widget with
     `markup=False`: read as markup, "[draf]" in a kegiatan was not drawn and "[/b]" raised
     MarkupError, which ended the app at `D`."""
-    return "\n".join(one_cell(line) for line in text.split("\n"))
+    return one_cell_lines(text)
 
 
 class TextField(Input):

@@ -25,7 +25,7 @@ from textual.widgets import Static
 from ...checker.finding import Finding
 from ...lanes import step_lanes
 from ...model import KEPUTUSAN, LOST_ACTORS, PENGHUBUNG, TERMINATOR, Sop, Step
-from ...one_cell import one_cell
+from ...one_cell import one_cell, one_cell_lines
 from ...source import source_window
 from ...waktu import total
 from ... import editing
@@ -329,18 +329,18 @@ class ProcedureView(Vertical):
         text.append(f"{say('Langkah', lang)} {step.no}", style="bold")
         text.append(f" · {say('Pelaksana', lang)}: {one_cell(actor)} · {say('Simbol', lang)}: "
                     f"{say(self.sop.symbol(step), lang)}\n")
-        text.append(f"{one_cell(step.kegiatan)}\n")
+        text.append(f"{one_cell_lines(step.kegiatan)}\n")
         for key in ("kelengkapan", "waktu", "output", "keterangan"):
             value = getattr(step, key)
             if isinstance(value, tuple):
                 value = "; ".join(value)
             text.append(f"{say(key.capitalize(), lang)}: ", style="bold")
-            text.append(f"{one_cell(value) if value else '—'}\n", style="" if value else "dim")
+            text.append(f"{one_cell_lines(value) if value else '—'}\n", style="" if value else "dim")
         under = self.finding_under_cursor()
         for finding in self.step_findings.get(step.index, []):
             text.append("▶ " if finding == under else "  ")
             text.append(f"{MARK[finding.severity]} ", style=STYLE[finding.severity])
-            text.append(f"{one_cell(finding.message(lang))} ")
+            text.append(f"{one_cell_lines(finding.message(lang))} ")
             text.append(f"({finding.code} {finding.name})", style="dim")
             if finding.fix is not None:
                 text.append(" " + say("fix_hint", lang), style="green")
