@@ -1294,6 +1294,13 @@ class SoptuiApp(App):
             self._reword_textual_keys()
         self.refresh_bindings()
 
+    def action_help_quit(self) -> None:
+        """ctrl+c, which a reviewer may press to leave: the key that does, in their language
+        (Textual's own hint is English, and markup)."""
+        key = next(key for key, action, _, _ in self.KEYS if action == "quit")  # the footer's, not ctrl+q
+        self.notice(say("quit_hint", self.lang).format(key=key_label(key)),
+                    title=say("quit_hint_title", self.lang))
+
     async def action_quit(self) -> None:
         dirty = self.workspace.dirty_documents()
         if not dirty:

@@ -56,6 +56,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "focus_filter": ("saring daftar", "filter list"),
     "toggle_sidebar": ("daftar SOP", "SOP list"),
     "quit": ("keluar", "quit"),
+    "quit_hint": ("Tekan {key} untuk keluar", "Press {key} to quit"),
+    "quit_hint_title": ("Mau keluar?", "Do you want to quit?"),
     "close": ("tutup", "close"),
     "run": ("jalankan", "run"),
     "sort": ("urutkan", "sort"),

@@ -1,6 +1,7 @@
 """What the stop-29 walk as a new reviewer found: the lost-actor column's header unreadable, the
 Identitas and Diagram tabs of a broken file blank, the delete question cutting the step's text."""
 
+import pytest
 from textual.geometry import Region
 
 from soptui.tui.screens import Choose
@@ -98,3 +99,11 @@ async def test_another_programs_write_of_the_open_file_is_taken_or_said(seeds):
         await pilot.pause()
         assert app.document.text == edited
         assert len(app._notifications) == before + 1
+
+
+@pytest.mark.parametrize("lang, said", [("id", "Tekan q untuk keluar"), ("en", "Press q to quit")])
+async def test_ctrl_c_says_the_key_that_quits_in_the_reviewers_language(seeds, lang, said):
+    async with running(AWAYAN, size=(120, 40), lang=lang) as (app, pilot):
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert said in [str(n.message) for n in app._notifications]
