@@ -228,13 +228,13 @@ class Document:
     def changed_on_disk(self) -> bool:
         return _stamp(self.path) != self.stamp
 
-    def disk_status(self) -> tuple[str, int, int] | None:
-        """The file's (path, modification time, size) now; None when it cannot be looked at."""
+    def disk_status(self) -> tuple[int, int] | None:
+        """The file's (modification time, size) now; None when it cannot be looked at."""
         try:
             info = os.stat(self.path)
         except OSError:
             return None
-        return str(self.path), info.st_mtime_ns, info.st_size
+        return info.st_mtime_ns, info.st_size
 
     def seems_changed_on_disk(self) -> bool:
         """`changed_on_disk`, asked often (the UI watches the open file): the file's status
@@ -242,7 +242,7 @@ class Document:
         status = self.disk_status()
         if status is None:  # gone: a save says so, when it is asked for
             return False
-        if self.stamp is not None and status[1:] == self.stamp[:2]:
+        if self.stamp is not None and status == self.stamp[:2]:
             return False
         return self.changed_on_disk()
 

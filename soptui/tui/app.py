@@ -44,7 +44,7 @@ from ..field_names import STEP_FIELDS
 from ..i18n import Text
 from ..gcpolicy import collect_if_due, defer_full_collections, restore_thresholds, settle
 from ..loading.discover import UnusablePath, find_sop_files
-from ..one_cell import one_cell
+from ..one_cell import one_cell, one_cell_lines
 from ..registry import RegistryError, registry_for
 from ..rules import codes
 from ..template import new_sop_text
@@ -52,7 +52,7 @@ from ..workspace import ChangedOnDisk, Document, Loads, NewFileRefused, Workspac
 from .main_screen import MainScreen
 from .messages import ActorToggled, EditMade, EditRequested, FileChosen, FindingChosen, LintBatch, LintDone
 from .screens import Choose, CorpusFindings, Dialog, EditValue, HelpScreen, Preview
-from .screens.dialogs import OwnFooter, as_written
+from .screens.dialogs import OwnFooter
 from .strings import SYSTEM_COMMANDS, count_of, key_label, os_error_text, relabel, reword_textual_keys, say
 from .widgets.corpus import CorpusPanel, CorpusTree
 from .widgets.diagram import DiagramView
@@ -346,11 +346,11 @@ class SoptuiApp(App):
         yield KeysFooter()
 
     def notice(self, message: str, **options) -> None:
-        """A notification of soptui's: as text, not markup, one cell a character (`as_written`).
+        """A notification of soptui's: as text, not markup, one cell a character (`one_cell_lines`).
         Most quote a file's name, a value or an error: read as markup, a toast lost its "[...]"
         ("pip install 'soptui[export]'" said "soptui") or, for a path "x[/b]y.toml", raised
         MarkupError when drawn, which ended the app. (Textual's own notifications stay markup.)"""
-        self.notify(as_written(message), markup=False, **options)
+        self.notify(one_cell_lines(message), markup=False, **options)
 
     def on_mount(self) -> None:
         self._gc_thresholds = defer_full_collections()
@@ -880,7 +880,7 @@ class SoptuiApp(App):
         if document is None or not isinstance(self.screen, MainScreen) or not document.seems_changed_on_disk():
             return  # (a dialog open: looked at again once it is answered)
         if document.dirty:
-            seen = document.disk_status()
+            seen = (document.path, document.disk_status())
             if seen != self._said_changed_outside:
                 self._said_changed_outside = seen
                 self.notice(say("changed_outside", self.lang), severity="warning", timeout=8)
@@ -1064,7 +1064,7 @@ class SoptuiApp(App):
                 self.notice(f"{say('waived', self.lang)}: {finding.name}", timeout=3)
 
         self.push_screen(EditValue(f"{say('waive_title', self.lang)}\n{finding.code} {finding.name}: "
-                                   f"{one_cell(finding.message(self.lang))}", "", lang=self.lang,
+                                   f"{finding.message(self.lang)}", "", lang=self.lang,
                                    check=lambda reason: None if reason.strip() else say("reason_needed", self.lang)),
                          reason_given)
 

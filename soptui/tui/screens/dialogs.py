@@ -29,14 +29,6 @@ from ...one_cell import one_cell, one_cell_lines
 from ..strings import say
 
 
-def as_written(text: str) -> str:
-    """Text a dialog quotes from the SOP (a kegiatan, a jabatan, a finding's message) as it is
-    drawn, its line breaks kept: one cell a character (`one_cell`). Given to a widget with
-    `markup=False`: read as markup, "[draf]" in a kegiatan was not drawn and "[/b]" raised
-    MarkupError, which ended the app at `D`."""
-    return one_cell_lines(text)
-
-
 class TextField(Input):
     """An Input that draws its value one cell a character (`one_cell`) and keeps it as it is:
     a field opened on a value holding an escape sequence sent it to the terminal, and the value
@@ -83,6 +75,10 @@ class OwnFooter(ModalScreen):
 
 class Dialog(OwnFooter):
     """The frame every dialog shares; `lang` words its buttons and hints.
+
+    What a dialog quotes from the SOP (a kegiatan, a jabatan, a finding's message) is drawn one
+    cell a character (`one_cell_lines`) and given with `markup=False`: read as markup, "[draf]" in
+    a kegiatan was not drawn and "[/b]" raised MarkupError, which ended the app at `D`.
 
     Its first field (`first_focus`) has the focus before any key is handed to it: keys typed
     before that wait in `early_keys` and go to that field in the order typed (see
@@ -243,7 +239,7 @@ class EditValue(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(as_written(self.title_text), classes="dialog-title", markup=False)
+            yield Label(one_cell_lines(self.title_text), classes="dialog-title", markup=False)
             yield TextField(value=self.value, id="value")
             yield Label("", id="problem", classes="problem", markup=False)  # it may quote what was typed
             if self.hint:
@@ -278,10 +274,10 @@ class Choose(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(as_written(self.title_text), classes="dialog-title", markup=False)
+            yield Label(one_cell_lines(self.title_text), classes="dialog-title", markup=False)
             if self.detail:
                 with VerticalScroll(classes="dialog-body"):
-                    yield Static(as_written(self.detail), markup=False)
+                    yield Static(one_cell_lines(self.detail), markup=False)
             with Horizontal(classes="buttons"):
                 for choice_id, label in self.choices:
                     variant = "error" if choice_id in self.destructive else \
@@ -353,9 +349,9 @@ class Preview(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(as_written(self.title_text), classes="dialog-title", markup=False)
+            yield Label(one_cell_lines(self.title_text), classes="dialog-title", markup=False)
             if self.refused:
-                yield Label(as_written(self.refused), classes="refusal", markup=False)
+                yield Label(one_cell_lines(self.refused), classes="refusal", markup=False)
             with VerticalScroll(classes="dialog-body", id="diff"):
                 yield Static(WrappedDiff(self.diff))
             with Horizontal(classes="buttons"):
@@ -438,7 +434,7 @@ class AddStep(Dialog):
         labels = {"kegiatan": say("Kegiatan", self.lang), "kelengkapan": say("Kelengkapan", self.lang),
                   "waktu": say("Waktu", self.lang), "output": say("Output", self.lang)}
         with Vertical(classes="dialog"):
-            yield Label(as_written(self.title_text), classes="dialog-title", markup=False)
+            yield Label(one_cell_lines(self.title_text), classes="dialog-title", markup=False)
             with FormBody(classes="dialog-body form"):
                 yield Label(labels["kegiatan"])
                 yield TextField(value=self.defaults.get("kegiatan", ""), id="kegiatan")

@@ -470,7 +470,7 @@ class ProcedureView(Vertical):
                 self.post_message(EditMade(lambda text: editing.delete_step(text, step.index)))
 
         # the kegiatan as written, wrapped by the dialog (a page of it cut, so the buttons stay on screen)
-        kegiatan = one_cell(step.kegiatan if len(step.kegiatan) <= 300 else step.kegiatan[:299] + "…")
+        kegiatan = step.kegiatan if len(step.kegiatan) <= 300 else step.kegiatan[:299] + "…"
         self.app.push_screen(Choose(f"{say('delete_step_q', lang)} {step.no}: \"{kegiatan}\"?",
                                     [("delete", say("delete", lang)), ("cancel", say("cancel", lang))],
                                     lang, destructive=("delete",), detail=detail), answer)
